@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+export const PlatformSchema = z.enum(['facebook', 'instagram', 'x', 'youtube', 'tiktok', 'linkedin', 'nextdoor', 'mock']);
+export type Platform = z.infer<typeof PlatformSchema>;
+
+/** `abandoned` accounts are still archived: the records duty outlives the account's use. */
+export const AccountStatusSchema = z.enum(['pending-approval', 'active', 'abandoned', 'retired']);
+export type AccountStatus = z.infer<typeof AccountStatusSchema>;
+
+/** Statuses whose accounts keep a sync schedule. Retired accounts are frozen: their archive stays, polling stops. */
+export const SCHEDULED_ACCOUNT_STATUSES: readonly AccountStatus[] = ['active', 'abandoned'];
+
+/**
+ * A connector's settings. Each connector type owns the exact schema of its config (see @verbatim/connectors);
+ * the core only knows that it is tagged by `type`.
+ */
+export const ConnectorConfigSchema = z.looseObject({ type: z.string().min(1) });
+export type ConnectorConfig = z.infer<typeof ConnectorConfigSchema>;
+
+export const AccountPersonSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().optional(),
+});
+export type AccountPerson = z.infer<typeof AccountPersonSchema>;
+
+export const NewAccountSchema = z.object({
+  agencyId: z.string().min(1),
+  platform: PlatformSchema,
+  handle: z.string().trim().min(1).max(200),
+  displayName: z.string().trim().min(1).max(300).optional(),
+  url: z.url().optional(),
+  status: AccountStatusSchema.default('active'),
+  connector: ConnectorConfigSchema,
+  syncIntervalMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+  administrators: z.array(AccountPersonSchema).max(50).default([]),
+  moderators: z.array(AccountPersonSchema).max(50).default([]),
+});
+export type NewAccount = z.infer<typeof NewAccountSchema>;
+
+export const AccountPatchSchema = NewAccountSchema.omit({ agencyId: true, platform: true })
+  .partial()
+  .extend({ agencyId: z.string().min(1).optional() })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'give at least one field to change' });
+export type AccountPatch = z.infer<typeof AccountPatchSchema>;
+
+export const AccountSchema = NewAccountSchema.extend({
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+/** The policies require at least two registered administrators and one moderator per account. */
+export function findAccountComplianceProblems(account: Pick<Account, 'administrators' | 'moderators'>): string[] {
+  const problems: string[] = [];
+  if (account.administrators.length < 2) problems.push('register at least two administrators');
+  if (account.moderators.length < 1) problems.push('register at least one moderator');
+  return problems;
+}

@@ -1,0 +1,49 @@
+import type { Readable } from 'node:stream';
+
+export interface StoredObjectInfo {
+  key: string;
+  byteLength: number;
+  contentType: string;
+}
+
+export interface PutOptions {
+  contentType?: string;
+}
+
+/**
+ * Immutable blob storage for raw captures, media and bundles. Keys are written once: putting an existing key
+ * never replaces its bytes (content-addressed keys make a repeat put a no-op).
+ */
+export interface ObjectStore {
+  /** Stores bytes under `key` unless the key exists. Returns whether bytes were written. */
+  put(key: string, body: Uint8Array, options?: PutOptions): Promise<{ created: boolean }>;
+  /** Streams `body` to `key` (for large objects such as bundles); the object appears only once complete. */
+  putStream(key: string, body: Readable, options?: PutOptions): Promise<{ created: boolean; byteLength: number }>;
+  /** Reads the whole object. Throws `ObjectNotFoundError` when absent. */
+  get(key: string): Promise<Uint8Array>;
+  /** Streams the object. Throws `ObjectNotFoundError` when absent. */
+  getStream(key: string): Promise<Readable>;
+  /** Size and type, or null when absent. */
+  head(key: string): Promise<StoredObjectInfo | null>;
+  /** Lists keys under a prefix, in key order. */
+  list(prefix: string): AsyncIterable<string>;
+  /** Checks the store answers; used by /healthz and at start. */
+  ping(): Promise<void>;
+}
+
+export class ObjectNotFoundError extends Error {
+  override readonly name = 'ObjectNotFoundError';
+  constructor(readonly key: string) {
+    super(`no object stored under ${key}`);
+  }
+}
+
+/** Content-addressed key of a raw platform response. */
+export function rawCaptureKey(sha256: string): string {
+  return `raw/${sha256.slice(0, 2)}/${sha256}`;
+}
+
+/** Content-addressed key of a media file. */
+export function mediaKey(sha256: string): string {
+  return `media/${sha256.slice(0, 2)}/${sha256}`;
+}

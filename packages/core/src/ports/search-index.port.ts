@@ -1,0 +1,94 @@
+import type { Platform } from '../account.schema';
+import type { RecordKind, RecordStatus } from '../record.schema';
+
+/** What the index holds for one record. Derived from the catalog; the index can always be rebuilt from it. */
+export interface SearchDocument {
+  id: string;
+  accountId: string;
+  agencyId: string;
+  platform: Platform;
+  kind: RecordKind;
+  status: RecordStatus;
+  authorName: string;
+  /** The record's current text. */
+  text: string;
+  /** Text of earlier versions that differs from the current one, so edited-away words are still found. */
+  priorText: string;
+  postedAt: string;
+  hasAttachments: boolean;
+}
+
+export interface SearchFilters {
+  agencyId?: string[];
+  accountId?: string[];
+  platform?: Platform[];
+  kind?: RecordKind[];
+  status?: RecordStatus[];
+  /** Exact author names. */
+  author?: string[];
+  /** Inclusive ISO-8601 bounds on postedAt. */
+  postedFrom?: string;
+  postedTo?: string;
+  hasAttachments?: boolean;
+}
+
+export type SearchSort = 'relevance' | 'newest' | 'oldest';
+
+export interface SearchQuery {
+  /**
+   * Query text: words (all must match), "exact phrases", prefix*, AND, OR, NOT (or a leading -), parentheses.
+   * Empty or absent lists everything the filters match.
+   */
+  q?: string;
+  filters?: SearchFilters;
+  /** Defaults to relevance when `q` is given, newest otherwise. */
+  sort?: SearchSort;
+  /** 1..1000; default 20. */
+  limit?: number;
+  /** Opaque cursor from a previous result's `nextCursor`. */
+  cursor?: string;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export type FacetName = 'agencyId' | 'accountId' | 'platform' | 'kind' | 'status' | 'author' | 'hasAttachments';
+
+export interface SearchHit {
+  id: string;
+  /** Higher is better; present for relevance sort. */
+  score?: number;
+  /** Snippet of the matching text with matches wrapped in <mark>…</mark>; other text HTML-escaped. */
+  highlight?: string;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  /** Counts over every match of the query and filters (each facet ignores no filters). Author lists the top 20. */
+  facets: Record<FacetName, FacetCount[]>;
+  nextCursor: string | null;
+}
+
+/**
+ * Full-text search over archived records. Paging with `nextCursor` neither repeats nor skips a record while
+ * ingest adds or changes documents between pages.
+ */
+export interface SearchIndex {
+  /** Adds or replaces documents by id. */
+  upsert(documents: SearchDocument[]): Promise<void>;
+  /** Runs a query. Throws `SearchQueryError` for query text it cannot parse or a cursor it does not recognise. */
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Number of documents indexed. */
+  count(): Promise<number>;
+  /** Removes every document (the start of a rebuild). */
+  clear(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class SearchQueryError extends Error {
+  override readonly name = 'SearchQueryError';
+}
