@@ -1,0 +1,4 @@
+export { SqliteCatalog } from './sqlite/sqlite.catalog';
+export { openSqliteCatalog, type OpenedSqliteCatalog, type SqliteCatalogOptions } from './sqlite/open-sqlite-catalog';
+export { MIGRATIONS, runMigrations, type Migration } from './sqlite/migrations';
+export { UnknownReferenceError, StalePassError } from './errors';

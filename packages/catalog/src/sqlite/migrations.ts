@@ -1,0 +1,207 @@
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The catalog's schema, one numbered step at a time. A migration is never edited once released: add a new one.
+ * Tables prefixed `search_` belong to the SQLite search index that shares this file and are never touched here.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE agencies (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        agency_id TEXT NOT NULL REFERENCES agencies(id),
+        platform TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        display_name TEXT,
+        url TEXT,
+        status TEXT NOT NULL,
+        connector_json TEXT NOT NULL,
+        sync_interval_minutes INTEGER NOT NULL,
+        administrators_json TEXT NOT NULL,
+        moderators_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX accounts_by_agency ON accounts(agency_id);
+
+      CREATE TABLE tokens (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        roles_json TEXT NOT NULL,
+        secret_sha256 TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+
+      -- Content-addressed: the same bytes are one row, whoever fetched them first.
+      CREATE TABLE raw_captures (
+        sha256 TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        byte_length INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        captured_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- seq is the rowid: other tables point at it, so their keys stay small and inserts stay sequential.
+      CREATE TABLE records (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        agency_id TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        platform_id TEXT NOT NULL,
+        parent_platform_id TEXT,
+        thread_root_platform_id TEXT,
+        author_id TEXT,
+        author_name TEXT NOT NULL,
+        author_handle TEXT,
+        text TEXT NOT NULL,
+        url TEXT,
+        posted_at TEXT NOT NULL,
+        edited_at TEXT,
+        first_captured_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        last_seen_pass INTEGER NOT NULL,
+        hidden_at TEXT,
+        status TEXT NOT NULL,
+        attachments_json TEXT NOT NULL,
+        version_count INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        prior_text TEXT NOT NULL DEFAULT '',
+        UNIQUE (account_id, platform_id)
+      );
+      -- listUnseen runs once per pass; deleted records never need to be found by it.
+      CREATE INDEX records_unseen ON records(account_id, last_seen_pass) WHERE status <> 'deleted';
+      CREATE INDEX records_replies ON records(account_id, parent_platform_id, posted_at)
+        WHERE parent_platform_id IS NOT NULL;
+
+      CREATE TABLE record_versions (
+        record_seq INTEGER NOT NULL REFERENCES records(seq),
+        version INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        attachments_json TEXT NOT NULL,
+        edited_at TEXT,
+        content_hash TEXT NOT NULL,
+        captured_at TEXT NOT NULL,
+        raw_capture_sha256 TEXT NOT NULL REFERENCES raw_captures(sha256),
+        PRIMARY KEY (record_seq, version)
+      ) WITHOUT ROWID;
+
+      -- A record may vanish, come back and vanish again: each disappearance is a row; restored_at closes it.
+      CREATE TABLE tombstones (
+        id INTEGER PRIMARY KEY,
+        record_seq INTEGER NOT NULL REFERENCES records(seq),
+        detected_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        restored_at TEXT
+      );
+      CREATE UNIQUE INDEX tombstones_open ON tombstones(record_seq) WHERE restored_at IS NULL;
+      CREATE INDEX tombstones_by_record ON tombstones(record_seq);
+
+      CREATE TABLE archived_media (
+        account_id TEXT NOT NULL,
+        source_url TEXT NOT NULL,
+        attachment_json TEXT NOT NULL,
+        PRIMARY KEY (account_id, source_url)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE quarantine (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        account_id TEXT NOT NULL,
+        raw_capture_sha256 TEXT NOT NULL REFERENCES raw_captures(sha256),
+        item_index INTEGER,
+        reason TEXT NOT NULL,
+        quarantined_at TEXT NOT NULL
+      );
+      -- NULLs are distinct in a plain UNIQUE, so a whole-page reject (null index) is keyed as -1.
+      CREATE UNIQUE INDEX quarantine_once
+        ON quarantine(account_id, raw_capture_sha256, coalesce(item_index, -1));
+
+      CREATE TABLE sync_state (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id),
+        pass_number INTEGER NOT NULL,
+        pass_token TEXT,
+        cursor TEXT,
+        status TEXT NOT NULL,
+        started_at TEXT,
+        completed_at TEXT,
+        last_error TEXT,
+        last_completed_pass_token TEXT,
+        last_completed_at TEXT,
+        pages_fetched INTEGER NOT NULL DEFAULT 0,
+        items_seen INTEGER NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE index_backlog (
+        record_seq INTEGER PRIMARY KEY REFERENCES records(seq)
+      );
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        details_json TEXT
+      );
+
+      -- Invariant 1 and 7, enforced below the code: even a buggy statement cannot rewrite what was captured.
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER record_versions_no_update BEFORE UPDATE ON record_versions
+        BEGIN SELECT RAISE(ABORT, 'record_versions are immutable'); END;
+      CREATE TRIGGER record_versions_no_delete BEFORE DELETE ON record_versions
+        BEGIN SELECT RAISE(ABORT, 'record_versions are immutable'); END;
+      CREATE TRIGGER raw_captures_no_update BEFORE UPDATE ON raw_captures
+        BEGIN SELECT RAISE(ABORT, 'raw_captures are immutable'); END;
+      CREATE TRIGGER raw_captures_no_delete BEFORE DELETE ON raw_captures
+        BEGIN SELECT RAISE(ABORT, 'raw_captures are immutable'); END;
+    `,
+  },
+];
+
+/**
+ * Applies every migration not yet recorded in `schema_migrations`, each in its own immediate transaction so
+ * two processes opening the same file at once cannot both apply it.
+ */
+export function runMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applied: number[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    const apply = db.transaction(() => {
+      if (isApplied.get(migration.version)) return;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+      applied.push(migration.version);
+    });
+    apply.immediate();
+  }
+  return applied;
+}

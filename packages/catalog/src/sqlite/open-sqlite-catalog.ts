@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { runMigrations } from './migrations';
+import { SqliteCatalog } from './sqlite.catalog';
+
+export interface SqliteCatalogOptions {
+  /** Path of the database file; created with its schema when absent. */
+  file: string;
+  /**
+   * Page cache in MiB (default 64). Record ids are hashes, so their index is written at random places; a cache
+   * that holds it keeps million-record ingests from turning into random disk reads.
+   */
+  cacheMiB?: number;
+}
+
+export interface OpenedSqliteCatalog {
+  catalog: SqliteCatalog;
+  /** The raw handle, shared with the SQLite search index (which owns the `search_` tables in the same file). */
+  db: Database.Database;
+}
+
+/** Opens (creating if needed) and migrates a catalog file, configured for concurrent readers and fast ingest. */
+export function openSqliteCatalog(options: SqliteCatalogOptions): OpenedSqliteCatalog {
+  const db = new Database(options.file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode is durable against process crashes; only an OS crash can lose the last commits.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 64)}`);
+    runMigrations(db);
+    return { catalog: new SqliteCatalog(db), db };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,218 @@
+import type Database from 'better-sqlite3';
+import type {
+  Account,
+  AccountPatch,
+  AccountStatus,
+  Agency,
+  ApiToken,
+  ApplyPageInput,
+  ArchiveRecord,
+  Attachment,
+  AuditEntry,
+  Catalog,
+  NewAccount,
+  NewAgency,
+  PageApplied,
+  QuarantineEntry,
+  RawCapture,
+  RecordFilter,
+  RecordVersion,
+  Role,
+  SearchDocument,
+  SyncState,
+  Tombstone,
+} from '@verbatim/core';
+import { AccountRepository } from './account.repository';
+import { PageApplier } from './apply-page';
+import { AuditRepository } from './audit.repository';
+import { RecordLifecycle } from './record-lifecycle';
+import { RecordRepository } from './record.repository';
+import { SyncStateRepository } from './sync-state.repository';
+import { TokenRepository } from './token.repository';
+
+/**
+ * The catalog on SQLite (the embedded deployment). better-sqlite3 is synchronous; the port is asynchronous so
+ * PostgreSQL can implement it too, hence every method is `async` and does its work at once. Each method that
+ * writes more than one row runs in one IMMEDIATE transaction, taking the write lock before reading so
+ * concurrent writers never deadlock on a lock upgrade.
+ */
+export class SqliteCatalog implements Catalog {
+  private readonly accounts: AccountRepository;
+  private readonly tokens: TokenRepository;
+  private readonly syncStates: SyncStateRepository;
+  private readonly pages: PageApplier;
+  private readonly records: RecordRepository;
+  private readonly lifecycle: RecordLifecycle;
+  private readonly audit: AuditRepository;
+
+  /** Expects a database already migrated; `openSqliteCatalog` opens, configures and migrates one. */
+  constructor(private readonly db: Database.Database) {
+    this.accounts = new AccountRepository(db);
+    this.tokens = new TokenRepository(db);
+    this.syncStates = new SyncStateRepository(db);
+    this.pages = new PageApplier(db);
+    this.records = new RecordRepository(db);
+    this.lifecycle = new RecordLifecycle(db);
+    this.audit = new AuditRepository(db);
+  }
+
+  /** Validates the input; the id and creation time are assigned here. */
+  async createAgency(input: NewAgency): Promise<Agency> {
+    return this.accounts.createAgency(input);
+  }
+
+  async getAgency(id: string): Promise<Agency | null> {
+    return this.accounts.getAgency(id);
+  }
+
+  /** Alphabetical by name. */
+  async listAgencies(): Promise<Agency[]> {
+    return this.accounts.listAgencies();
+  }
+
+  /** Throws UnknownReferenceError when the agency does not exist. */
+  async createAccount(input: NewAccount): Promise<Account> {
+    return this.accounts.createAccount(input);
+  }
+
+  async getAccount(id: string): Promise<Account | null> {
+    return this.accounts.getAccount(id);
+  }
+
+  /** Oldest first. */
+  async listAccounts(filter?: { agencyId?: string; status?: AccountStatus[] }): Promise<Account[]> {
+    return this.accounts.listAccounts(filter);
+  }
+
+  /** Throws UnknownReferenceError when the patch moves the account to an agency that does not exist. */
+  async updateAccount(id: string, patch: AccountPatch): Promise<Account | null> {
+    return this.accounts.updateAccount(id, patch);
+  }
+
+  async createToken(input: { name: string; roles: Role[]; secretSha256: string }): Promise<ApiToken> {
+    return this.tokens.createToken(input);
+  }
+
+  async findTokenBySecretSha256(secretSha256: string): Promise<ApiToken | null> {
+    return this.tokens.findTokenBySecretSha256(secretSha256);
+  }
+
+  async countTokens(): Promise<number> {
+    return this.tokens.countTokens();
+  }
+
+  /** Status `never` with pass number 0 for an account that has not synced (or does not exist). */
+  async getSyncState(accountId: string): Promise<SyncState> {
+    return this.syncStates.getSyncState(accountId);
+  }
+
+  /** Resets the pass counters; keeps the last completed pass's token. Throws UnknownReferenceError. */
+  async startPass(accountId: string, passNumber: number, passToken: string, firstCursor: string, at: string): Promise<void> {
+    this.accounts.requireAccount(accountId);
+    this.syncStates.startPass(accountId, passNumber, passToken, firstCursor, at);
+  }
+
+  /**
+   * `quarantined` counts rows newly written, so re-applying a page reports 0; `unchanged` counts items whose
+   * content did not change, including those whose status did (they are still in `changed`). A cursor is saved
+   * only while `passNumber` is the account's current pass. Throws UnknownReferenceError for an unknown account.
+   */
+  async applyPage(input: ApplyPageInput): Promise<PageApplied> {
+    // Read per page, not cached: another process (the API) may move the account to another agency meanwhile.
+    const account = this.accounts.requireAccount(input.accountId);
+    return this.pages.apply(input, account);
+  }
+
+  async listUnseen(accountId: string, passNumber: number): Promise<Array<{ id: string; platformId: string }>> {
+    return this.records.listUnseen(accountId, passNumber);
+  }
+
+  /** Idempotent: records already deleted, unknown, or of another account are skipped. */
+  async markGone(accountId: string, recordIds: string[], detectedAt: string): Promise<SearchDocument[]> {
+    return this.lifecycle.markGone(accountId, recordIds, detectedAt);
+  }
+
+  /** Sets the last completed pass token to this pass's. Throws StalePassError if another pass is current. */
+  async completePass(accountId: string, passNumber: number, at: string): Promise<void> {
+    this.syncStates.completePass(accountId, passNumber, at);
+  }
+
+  /** Keeps the pass token and cursor so the pass can resume; ignored for a pass that is no longer current. */
+  async failPass(accountId: string, passNumber: number, error: string, at: string): Promise<void> {
+    this.syncStates.failPass(accountId, passNumber, error, at);
+  }
+
+  /** In record-creation order. */
+  async listIndexBacklog(limit: number): Promise<SearchDocument[]> {
+    return this.lifecycle.listIndexBacklog(limit);
+  }
+
+  async clearIndexBacklog(recordIds: string[]): Promise<void> {
+    this.lifecycle.clearIndexBacklog(recordIds);
+  }
+
+  /** Ordered by record id (not by time), so `afterId` is the last id of the previous batch. */
+  async listSearchDocuments(afterId: string | null, limit: number): Promise<SearchDocument[]> {
+    return this.records.listSearchDocuments(afterId, limit);
+  }
+
+  async getRecord(id: string): Promise<ArchiveRecord | null> {
+    return this.records.getRecord(id);
+  }
+
+  /** In the order of `ids`; unknown ids are left out. */
+  async getRecords(ids: string[]): Promise<ArchiveRecord[]> {
+    return this.records.getRecords(ids);
+  }
+
+  async getRecordByPlatformId(accountId: string, platformId: string): Promise<ArchiveRecord | null> {
+    return this.records.getRecordByPlatformId(accountId, platformId);
+  }
+
+  async listReplies(accountId: string, parentPlatformId: string): Promise<ArchiveRecord[]> {
+    return this.records.listReplies(accountId, parentPlatformId);
+  }
+
+  async listVersions(recordId: string): Promise<RecordVersion[]> {
+    return this.records.listVersions(recordId);
+  }
+
+  /** The open tombstone; a record restored on the platform has none (its old tombstone is kept in the table). */
+  async getTombstone(recordId: string): Promise<Tombstone | null> {
+    return this.records.getTombstone(recordId);
+  }
+
+  async countRecords(filter?: RecordFilter): Promise<number> {
+    return this.records.countRecords(filter);
+  }
+
+  async findArchivedMedia(accountId: string, sourceUrls: string[]): Promise<Map<string, Attachment>> {
+    return this.records.findArchivedMedia(accountId, sourceUrls);
+  }
+
+  async getCapture(sha256: string): Promise<RawCapture | null> {
+    return this.records.getCapture(sha256);
+  }
+
+  /** Oldest first. */
+  async listQuarantine(accountId?: string): Promise<QuarantineEntry[]> {
+    return this.records.listQuarantine(accountId);
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.audit.appendAudit(entry);
+  }
+
+  async listAudit(limit: number): Promise<Array<AuditEntry & { id: number; at: string }>> {
+    return this.audit.listAudit(limit);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  /** Closes the shared handle: close the search index that borrowed it first. Closing twice is harmless. */
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(3000);
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.storage).toEqual({ backend: 'fs', rootDir: path.join(path.resolve('./data'), 'objects') });
+    expect(config.roles).toEqual(['api', 'worker']);
+    expect(config.catalog.file).toBe(path.join(path.resolve('./data'), 'catalog.sqlite'));
+  });
+
+  it('returns a frozen object', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.http)).toBe(true);
+  });
+
+  it('reads the S3 settings only when S3 is chosen, defaulting checksums to WHEN_REQUIRED for custom endpoints', () => {
+    const config = loadConfig({ STORAGE_BACKEND: 's3', S3_BUCKET: 'archive', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true' });
+    expect(config.storage).toMatchObject({ backend: 's3', bucket: 'archive', forcePathStyle: true, checksums: 'WHEN_REQUIRED' });
+  });
+
+  it('stops with one line naming every bad variable', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', REDIS_URL: 'localhost:6379', ROLES: 'api,cron' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).not.toContain('\n');
+      expect(message).toMatch(/PORT/);
+      expect(message).toMatch(/REDIS_URL: must start with redis:\/\//);
+      expect(message).toMatch(/ROLES/);
+    }
+  });
+
+  it('requires a bucket when S3 is chosen', () => {
+    expect(() => loadConfig({ STORAGE_BACKEND: 's3' })).toThrow(/S3_BUCKET/);
+  });
+
+  it('rejects backends this release does not ship', () => {
+    expect(() => loadConfig({ CATALOG_BACKEND: 'postgres' })).toThrow(/CATALOG_BACKEND: only sqlite/);
+  });
+});

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { BaseEnvSchema, ProcessRole, S3EnvSchema } from './config.schema';
+
+export type StorageSettings =
+  | { backend: 'fs'; rootDir: string }
+  | {
+      backend: 's3';
+      bucket: string;
+      region: string;
+      endpoint?: string;
+      forcePathStyle: boolean;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+      checksums: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED';
+    };
+
+export interface AppConfig {
+  http: { port: number; host: string };
+  dataDir: string;
+  redis: { url: string; autostart: boolean };
+  queue: { prefix: string; syncConcurrency: number; lockDurationMs: number };
+  roles: readonly ProcessRole[];
+  storage: StorageSettings;
+  catalog: { backend: 'sqlite'; file: string };
+  search: { backend: 'sqlite' };
+  bootstrapAdminToken?: string;
+  logLevel: string;
+  demo: boolean;
+}
+
+/** Thrown when the environment is invalid; its message is one line naming each bad variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`).join('; ');
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (!result.success) throw new ConfigError(`invalid configuration: ${describeIssues(result.error)}`);
+  return result.data;
+}
+
+function storageSettings(backend: 'fs' | 's3', dataDir: string, env: NodeJS.ProcessEnv): StorageSettings {
+  if (backend === 'fs') return { backend, rootDir: path.join(dataDir, 'objects') };
+  const s3 = parseOrThrow(S3EnvSchema, env);
+  return {
+    backend,
+    bucket: s3.S3_BUCKET,
+    region: s3.S3_REGION,
+    endpoint: s3.S3_ENDPOINT,
+    forcePathStyle: s3.S3_FORCE_PATH_STYLE,
+    accessKeyId: s3.S3_ACCESS_KEY_ID,
+    secretAccessKey: s3.S3_SECRET_ACCESS_KEY,
+    checksums: s3.S3_CHECKSUMS ?? (s3.S3_ENDPOINT ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED'),
+  };
+}
+
+/** Parses the environment once into a frozen, nested configuration. Throws ConfigError on any bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppConfig> {
+  const base = parseOrThrow(BaseEnvSchema, env);
+  const dataDir = path.resolve(base.DATA_DIR);
+  const config: AppConfig = {
+    http: { port: base.PORT, host: base.HOST },
+    dataDir,
+    redis: { url: base.REDIS_URL, autostart: base.REDIS_AUTOSTART },
+    queue: { prefix: base.QUEUE_PREFIX, syncConcurrency: base.SYNC_CONCURRENCY, lockDurationMs: base.JOB_LOCK_MS },
+    roles: Object.freeze([...new Set(base.ROLES)]),
+    storage: storageSettings(base.STORAGE_BACKEND, dataDir, env),
+    catalog: { backend: base.CATALOG_BACKEND, file: path.join(dataDir, 'catalog.sqlite') },
+    search: { backend: base.SEARCH_BACKEND },
+    bootstrapAdminToken: base.BOOTSTRAP_ADMIN_TOKEN,
+    logLevel: base.LOG_LEVEL,
+    demo: base.DEMO,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object' && !Object.isFrozen(child)) deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

@@ -1,0 +1,32 @@
+import type { Connector } from '@verbatim/core';
+import { z } from 'zod';
+import { MockConnectorConfigSchema } from './mock/mock-connector.config';
+import { MockConnector } from './mock/mock.connector';
+
+/**
+ * Every connector's config, told apart by `type`. A new platform adds its schema here and its factory below;
+ * the compiler then insists the two agree.
+ */
+export const ConnectorConfigSchemas = z.discriminatedUnion('type', [MockConnectorConfigSchema]);
+
+/** A validated connector config, defaults applied. */
+export type ConnectorConfig = z.output<typeof ConnectorConfigSchemas>;
+export type ConnectorType = ConnectorConfig['type'];
+
+type ConnectorFactories = { [Type in ConnectorType]: (config: Extract<ConnectorConfig, { type: Type }>) => Connector };
+
+/** One factory per type. Adapters with heavy SDKs should `require` them inside their factory, only when chosen. */
+const FACTORIES: ConnectorFactories = {
+  mock: (config) => new MockConnector(config),
+};
+
+/** Validates an account's connector settings; throws a `ZodError` naming the failing fields. */
+export function parseConnectorConfig(input: unknown): ConnectorConfig {
+  return ConnectorConfigSchemas.parse(input);
+}
+
+/** The one place a connector is chosen: from its validated config. */
+export function createConnector(config: ConnectorConfig): Connector {
+  const factory = FACTORIES[config.type] as (config: ConnectorConfig) => Connector;
+  return factory(config);
+}

@@ -1,0 +1,24 @@
+import type { Catalog, SearchDocument, SearchIndex } from '@verbatim/core';
+
+const BACKLOG_BATCH = 1000;
+
+/**
+ * Indexes documents and then clears them from the catalog's backlog. The catalog queued them in the same
+ * transaction that changed them, so a crash between the two steps leaves them queued, never lost.
+ */
+export async function indexDocuments(deps: { catalog: Catalog; searchIndex: SearchIndex }, documents: SearchDocument[]): Promise<void> {
+  if (documents.length === 0) return;
+  await deps.searchIndex.upsert(documents);
+  await deps.catalog.clearIndexBacklog(documents.map((document) => document.id));
+}
+
+/** Indexes whatever an earlier, interrupted run left in the backlog. Returns how many documents it indexed. */
+export async function flushIndexBacklog(deps: { catalog: Catalog; searchIndex: SearchIndex }): Promise<number> {
+  let indexed = 0;
+  for (;;) {
+    const documents = await deps.catalog.listIndexBacklog(BACKLOG_BATCH);
+    if (documents.length === 0) return indexed;
+    await indexDocuments(deps, documents);
+    indexed += documents.length;
+  }
+}

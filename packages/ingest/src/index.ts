@@ -1,0 +1,2 @@
+export * from './sync-account';
+export * from './index-backlog';

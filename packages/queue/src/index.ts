@@ -1,0 +1,3 @@
+export * from './redis-connection';
+export * from './sync-account.job';
+export * from './sync-queue';

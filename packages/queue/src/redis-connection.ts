@@ -1,0 +1,28 @@
+import IORedis, { Redis, RedisOptions } from 'ioredis';
+
+/**
+ * Opens a Redis connection for BullMQ. Workers block on Redis and must never give up a command
+ * (`maxRetriesPerRequest: null`, required by BullMQ); producers such as the API fail fast instead, so a
+ * request gets a clear 503 rather than hanging while Redis is down.
+ */
+export function openRedis(url: string, purpose: 'producer' | 'worker'): Redis {
+  const options: RedisOptions =
+    purpose === 'worker'
+      ? { maxRetriesPerRequest: null }
+      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 };
+  return new IORedis(url, { ...options, lazyConnect: false });
+}
+
+/** True when a Redis server answers PING at `url` within `timeoutMs`. */
+export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boolean> {
+  const client = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}

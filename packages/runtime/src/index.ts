@@ -1,0 +1,3 @@
+export * from './open-backends';
+export * from './shutdown';
+export * from './logger';

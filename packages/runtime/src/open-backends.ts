@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { AppConfig } from '@verbatim/config';
+import type { Catalog, ObjectStore, SearchIndex } from '@verbatim/core';
+import { openSqliteCatalog } from '@verbatim/catalog';
+import { openSqliteSearchIndex } from '@verbatim/search';
+import { createObjectStore } from '@verbatim/storage';
+
+export interface Backends {
+  catalog: Catalog;
+  searchIndex: SearchIndex;
+  objectStore: ObjectStore;
+  close(): Promise<void>;
+}
+
+/**
+ * The one place adapters are chosen from configuration. Each chosen backend is checked to answer before the
+ * process starts work, so a misconfiguration stops the start instead of failing at 3 a.m.
+ */
+export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' | 'storage' | 'dataDir'>): Promise<Backends> {
+  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(path.dirname(config.catalog.file), { recursive: true });
+  const { catalog, db } = openSqliteCatalog({ file: config.catalog.file });
+  const searchIndex = openSqliteSearchIndex(db);
+  const objectStore = await createObjectStore(config.storage);
+  await Promise.all([catalog.ping(), searchIndex.ping(), objectStore.ping()]);
+  return {
+    catalog,
+    searchIndex,
+    objectStore,
+    async close() {
+      await searchIndex.close();
+      await catalog.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The one graceful-shutdown registry of a process. Closers run in reverse order of registration (the last
+ * thing opened closes first), each at most once, and SIGTERM/SIGINT trigger them.
+ */
+export class Shutdown {
+  private readonly closers: Array<{ name: string; close: () => Promise<void> | void }> = [];
+  private readonly controller = new AbortController();
+  private running: Promise<void> | null = null;
+
+  /** Aborted when shutdown begins: long work (a sync pass) checks it and stops at a safe point. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  register(name: string, close: () => Promise<void> | void): void {
+    this.closers.push({ name, close });
+  }
+
+  run(log: (message: string, error?: unknown) => void = () => undefined): Promise<void> {
+    this.running ??= (async () => {
+      this.controller.abort();
+      for (const { name, close } of [...this.closers].reverse()) {
+        try {
+          await close();
+        } catch (error) {
+          log(`closing ${name} failed`, error);
+        }
+      }
+    })();
+    return this.running;
+  }
+
+  /** Runs shutdown on SIGTERM or SIGINT, then exits. */
+  installSignalHandlers(log: (message: string, error?: unknown) => void): void {
+    const onSignal = (signal: NodeJS.Signals) => {
+      log(`${signal} received: finishing current work and shutting down`);
+      void this.run(log).then(() => process.exit(0));
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  }
+}

@@ -1,0 +1,80 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import S3rver from 's3rver';
+import { createObjectStore } from './create-object-store';
+import { FilesystemObjectStore } from './fs.object-store';
+import { resolveChecksumModes, S3SettingsSchema } from './s3.config';
+import type { S3ObjectStore } from './s3.object-store';
+
+describe('createObjectStore', () => {
+  let scratch: string;
+
+  beforeEach(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'verbatim-create-store-'));
+  });
+
+  afterEach(async () => {
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('builds a filesystem store and creates its root', async () => {
+    const store = await createObjectStore({ backend: 'fs', rootDir: join(scratch, 'data', 'objects') });
+    expect(store).toBeInstanceOf(FilesystemObjectStore);
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it('never loads the AWS SDK when the filesystem is chosen', async () => {
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('@aws-sdk/client-s3', () => {
+        throw new Error('the AWS SDK was loaded');
+      });
+      const storage = (await import('./index')) as typeof import('./index');
+      const store = await storage.createObjectStore({ backend: 'fs', rootDir: scratch });
+      await store.put('a/b', Buffer.from('x'));
+    });
+  });
+
+  it('builds an S3 store and creates a missing bucket when asked', async () => {
+    const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: scratch });
+    const { port } = await server.run();
+    const store = (await createObjectStore({
+      backend: 's3',
+      endpoint: `http://127.0.0.1:${port}`,
+      bucket: 'created-at-start',
+      forcePathStyle: true,
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+      createBucketIfMissing: true,
+    })) as S3ObjectStore;
+    try {
+      await expect(store.ping()).resolves.toBeUndefined();
+      await expect(store.ensureBucket()).resolves.toBeUndefined();
+      await expect(store.put('a/b', Buffer.from('x'))).resolves.toEqual({ created: true });
+    } finally {
+      store.destroy();
+      await server.close();
+    }
+  });
+});
+
+describe('S3SettingsSchema', () => {
+  it('defaults checksums to WHEN_REQUIRED for a custom endpoint and leaves AWS on the SDK default', () => {
+    const custom = S3SettingsSchema.parse({ endpoint: 'http://127.0.0.1:9000', bucket: 'archive' });
+    expect(resolveChecksumModes(custom)).toEqual({
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    const aws = S3SettingsSchema.parse({ bucket: 'archive', requestChecksumCalculation: 'WHEN_REQUIRED' });
+    expect(resolveChecksumModes(aws)).toEqual({
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_SUPPORTED',
+    });
+  });
+
+  it('refuses half a credential pair', () => {
+    expect(() => S3SettingsSchema.parse({ bucket: 'archive', accessKeyId: 'only-one' })).toThrow(
+      /both accessKeyId and secretAccessKey/,
+    );
+  });
+});

@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { constants, type Dirent } from 'node:fs';
+import { access, link, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { ObjectNotFoundError } from '@verbatim/core';
+import type { ObjectStore, PutOptions, StoredObjectInfo } from '@verbatim/core';
+import { assertValidListPrefix, assertValidObjectKey, compareObjectKeys } from './object-key';
+import { syncPath, writeStreamToFile } from './stream-to-file';
+
+const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
+/** Content types live here, mirroring the key tree; the leading dot keeps the tree out of listings and keys. */
+const META_DIR = '.meta';
+
+/** Error codes meaning "no object at this path": missing, or a directory or file standing where a segment should be. */
+const NOT_FOUND_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+/**
+ * Object store on the local filesystem (the embedded deployment). Each key is a file under `rootDir`; its content
+ * type is a JSON sidecar under `rootDir/.meta/`. Writes go to a temp file beside the target and are hard-linked into
+ * place, so readers never see a partial object and an existing object is never replaced.
+ */
+export class FilesystemObjectStore implements ObjectStore {
+  readonly rootDir: string;
+
+  /** `rootDir` is created on the first write; {@link ping} fails until it exists and is writable. */
+  constructor(rootDir: string) {
+    this.rootDir = resolve(rootDir);
+  }
+
+  /** Stores `body` under `key` unless the key exists; `created` is false when it did. */
+  async put(key: string, body: Uint8Array, options: PutOptions = {}): Promise<{ created: boolean }> {
+    const { created } = await this.writeOnce(key, options, (tempPath) => writeBytesDurably(tempPath, body));
+    return { created };
+  }
+
+  /**
+   * Streams `body` to `key`. The stream is always read to its end (so a producer piping into it never stalls), even
+   * when the key already exists; `byteLength` counts the bytes read.
+   */
+  async putStream(
+    key: string,
+    body: Readable,
+    options: PutOptions = {},
+  ): Promise<{ created: boolean; byteLength: number }> {
+    return this.writeOnce(key, options, (tempPath) => writeStreamToFile(body, tempPath, true));
+  }
+
+  /** Reads the whole object; throws `ObjectNotFoundError` when absent. */
+  async get(key: string): Promise<Uint8Array> {
+    const handle = await this.openObject(key);
+    try {
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Streams the object; throws `ObjectNotFoundError` when absent (checked before the stream is returned). */
+  async getStream(key: string): Promise<Readable> {
+    const handle = await this.openObject(key);
+    return handle.createReadStream();
+  }
+
+  /** Size from the file itself, content type from its sidecar; null when absent. */
+  async head(key: string): Promise<StoredObjectInfo | null> {
+    assertValidObjectKey(key);
+    const stats = await stat(this.objectPath(key)).catch(nullWhenNotFound);
+    if (stats === null || !stats.isFile()) return null;
+    return { key, byteLength: stats.size, contentType: await this.readContentType(key) };
+  }
+
+  /**
+   * Lists keys starting with `prefix` in UTF-8 byte order, walking directories lazily so memory stays flat for large
+   * trees. Temp files and sidecars are never listed.
+   */
+  async *list(prefix: string): AsyncIterable<string> {
+    assertValidListPrefix(prefix);
+    const slash = prefix.lastIndexOf('/');
+    yield* this.walk(prefix.slice(0, slash + 1), prefix.slice(slash + 1));
+  }
+
+  /** Checks the root is a directory this process can write to. */
+  async ping(): Promise<void> {
+    const stats = await stat(this.rootDir);
+    if (!stats.isDirectory()) throw new Error(`object store root ${this.rootDir} is not a directory`);
+    await access(this.rootDir, constants.R_OK | constants.W_OK);
+  }
+
+  private async writeOnce(
+    key: string,
+    options: PutOptions,
+    writeTemp: (tempPath: string) => Promise<number>,
+  ): Promise<{ created: boolean; byteLength: number }> {
+    assertValidObjectKey(key);
+    const target = this.objectPath(key);
+    await mkdir(dirname(target), { recursive: true });
+    const tempPath = temporaryPathBeside(target);
+    try {
+      const byteLength = await writeTemp(tempPath);
+      const created = await this.linkIntoPlace(key, tempPath, options.contentType ?? DEFAULT_CONTENT_TYPE);
+      return { created, byteLength };
+    } finally {
+      await rm(tempPath, { force: true });
+    }
+  }
+
+  /**
+   * `link()` fails with EEXIST instead of replacing, which makes it the write-once guard even against a concurrent
+   * writer. The sidecar goes first so a linked object always has its type; it is skipped when the object exists so a
+   * repeat put cannot change a stored object's type. (Two first writers racing with different types may leave the
+   * loser's type; content-addressed keys make that a non-issue in practice.)
+   */
+  private async linkIntoPlace(key: string, tempPath: string, contentType: string): Promise<boolean> {
+    const target = this.objectPath(key);
+    if ((await stat(target).catch(nullWhenNotFound)) !== null) return false;
+    await this.writeSidecar(key, contentType);
+    try {
+      await link(tempPath, target);
+    } catch (error) {
+      if (errorCode(error) === 'EEXIST') return false;
+      throw error;
+    }
+    // The new directory entry is only durable once the directory itself is flushed.
+    await syncPath(dirname(target));
+    return true;
+  }
+
+  private async writeSidecar(key: string, contentType: string): Promise<void> {
+    const sidecarPath = this.sidecarPath(key);
+    await mkdir(dirname(sidecarPath), { recursive: true });
+    const tempPath = temporaryPathBeside(sidecarPath);
+    try {
+      await writeBytesDurably(tempPath, Buffer.from(JSON.stringify({ contentType })));
+      await rename(tempPath, sidecarPath);
+    } finally {
+      await rm(tempPath, { force: true });
+    }
+  }
+
+  private async readContentType(key: string): Promise<string> {
+    const text = await readFile(this.sidecarPath(key), 'utf8').catch(nullWhenNotFound);
+    if (text === null) return DEFAULT_CONTENT_TYPE;
+    const parsed: unknown = JSON.parse(text);
+    const contentType = (parsed as { contentType?: unknown }).contentType;
+    return typeof contentType === 'string' ? contentType : DEFAULT_CONTENT_TYPE;
+  }
+
+  /** Opens the object's file, turning "missing" (or a directory in its place) into `ObjectNotFoundError`. */
+  private async openObject(key: string): Promise<FileHandle> {
+    assertValidObjectKey(key);
+    const handle = await open(this.objectPath(key), 'r').catch(nullWhenNotFound);
+    if (handle === null) throw new ObjectNotFoundError(key);
+    // Opening a directory read-only succeeds on Linux; only a regular file is an object.
+    if (!(await handle.stat()).isFile()) {
+      await handle.close();
+      throw new ObjectNotFoundError(key);
+    }
+    return handle;
+  }
+
+  /**
+   * Yields keys under `directoryKey` (empty or ending in `/`) whose first segment starts with `namePrefix`. A
+   * directory sorts as its name plus `/`, which puts its whole subtree exactly where S3's flat key order would.
+   */
+  private async *walk(directoryKey: string, namePrefix: string): AsyncGenerator<string> {
+    const entries = await readdir(join(this.rootDir, directoryKey), { withFileTypes: true }).catch(emptyWhenNotFound);
+    const visible = entries
+      .filter((entry) => !entry.name.startsWith('.') && entry.name.startsWith(namePrefix))
+      .map((entry) => ({ entry, sortKey: entry.isDirectory() ? `${entry.name}/` : entry.name }))
+      .sort((left, right) => compareObjectKeys(left.sortKey, right.sortKey));
+    for (const { entry } of visible) {
+      const key = directoryKey + entry.name;
+      if (entry.isDirectory()) yield* this.walk(`${key}/`, '');
+      else if (entry.isFile()) yield key;
+    }
+  }
+
+  private objectPath(key: string): string {
+    return join(this.rootDir, ...key.split('/'));
+  }
+
+  private sidecarPath(key: string): string {
+    return `${join(this.rootDir, META_DIR, ...key.split('/'))}.json`;
+  }
+}
+
+/** Temp names start with `.`, which no valid key segment may, so they can never collide with or be listed as keys. */
+function temporaryPathBeside(path: string): string {
+  return join(dirname(path), `.tmp-${randomBytes(8).toString('hex')}`);
+}
+
+async function writeBytesDurably(path: string, body: Uint8Array): Promise<number> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(body);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return body.byteLength;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code;
+}
+
+function nullWhenNotFound(error: unknown): null {
+  if (NOT_FOUND_CODES.has(errorCode(error) ?? '')) return null;
+  throw error;
+}
+
+function emptyWhenNotFound(error: unknown): Dirent[] {
+  if (NOT_FOUND_CODES.has(errorCode(error) ?? '')) return [];
+  throw error;
+}

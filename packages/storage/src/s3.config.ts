@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** When the SDK adds (request) or checks (response) flexible checksums; mirrors the SDK's own option values. */
+export const ChecksumModeSchema = z.enum(['WHEN_SUPPORTED', 'WHEN_REQUIRED']);
+export type ChecksumMode = z.infer<typeof ChecksumModeSchema>;
+
+/** Settings of the S3 object store. The config package maps `S3_*` environment variables onto these. */
+export const S3SettingsSchema = z
+  .object({
+    /** Custom endpoint of an S3-compatible server (MinIO, Ceph, s3rver); omit for AWS S3. */
+    endpoint: z.url().optional(),
+    /** Bucket holding every object of this deployment. */
+    bucket: z.string().min(3).max(63),
+    region: z.string().min(1).default('us-east-1'),
+    /** `http://host/bucket/key` instead of `http://bucket.host/key`; most self-hosted servers need it. */
+    forcePathStyle: z.boolean().default(false),
+    /** Static credentials; when both are omitted the SDK's default chain (env, profile, instance role) is used. */
+    accessKeyId: z.string().min(1).optional(),
+    secretAccessKey: z.string().min(1).optional(),
+    /** Defaults to WHEN_REQUIRED with a custom endpoint, see {@link resolveChecksumModes}. */
+    requestChecksumCalculation: ChecksumModeSchema.optional(),
+    /** Defaults to WHEN_REQUIRED with a custom endpoint, see {@link resolveChecksumModes}. */
+    responseChecksumValidation: ChecksumModeSchema.optional(),
+    /** Create the bucket at start when it is missing (handy for local and test setups). */
+    createBucketIfMissing: z.boolean().default(false),
+  })
+  .refine((settings) => (settings.accessKeyId === undefined) === (settings.secretAccessKey === undefined), {
+    message: 'set both accessKeyId and secretAccessKey, or neither',
+    path: ['secretAccessKey'],
+  });
+
+/** Validated S3 settings, defaults applied. */
+export type S3Settings = z.infer<typeof S3SettingsSchema>;
+/** S3 settings as a caller may write them, before defaults. */
+export type S3SettingsInput = z.input<typeof S3SettingsSchema>;
+
+/**
+ * The SDK's default (WHEN_SUPPORTED) sends streamed bodies with aws-chunked framing and a trailing checksum. AWS
+ * strips that framing; several S3-compatible servers (s3rver among them) store it verbatim, corrupting the object.
+ * So with a custom endpoint we default to WHEN_REQUIRED, which sends plain bodies; with AWS, the SDK default stands.
+ */
+export function resolveChecksumModes(settings: S3Settings): {
+  requestChecksumCalculation: ChecksumMode;
+  responseChecksumValidation: ChecksumMode;
+} {
+  const fallback: ChecksumMode = settings.endpoint === undefined ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED';
+  return {
+    requestChecksumCalculation: settings.requestChecksumCalculation ?? fallback,
+    responseChecksumValidation: settings.responseChecksumValidation ?? fallback,
+  };
+}

@@ -1,0 +1,43 @@
+import express, { Express, Router } from 'express';
+import type { ApiContext } from './api-context';
+import { ApiError, errorHandler } from './api-error';
+import { authenticate } from './auth';
+import { checkHealth } from './health';
+import { buildOpenApiDocument } from './openapi';
+import { RouteDefinition, mountRoutes } from './route';
+import { accountRoutes } from './routes/accounts.routes';
+import { agencyRoutes } from './routes/agencies.routes';
+import { jobRoutes } from './routes/jobs.routes';
+import { recordRoutes } from './routes/records.routes';
+import { tokenRoutes } from './routes/tokens.routes';
+
+export function apiRoutes(context: ApiContext): RouteDefinition[] {
+  return [...agencyRoutes(context), ...accountRoutes(context), ...jobRoutes(context), ...recordRoutes(context), ...tokenRoutes(context)];
+}
+
+/** The HTTP API of DESIGN.md: JSON under /api/v1 with bearer tokens, plus /healthz and the OpenAPI document. */
+export function createApp(context: ApiContext, logError: (error: unknown) => void): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const routes = apiRoutes(context);
+  const openApi = buildOpenApiDocument(routes, context.version);
+
+  app.get('/healthz', async (_request, response) => {
+    const health = await checkHealth(context);
+    response.status(health.status).json(health.body);
+  });
+  app.get('/api/v1/openapi.json', (_request, response) => {
+    response.json(openApi);
+  });
+
+  const api = Router();
+  api.use(authenticate(context.catalog));
+  api.use(express.json({ limit: '1mb' }));
+  mountRoutes(api, routes);
+  api.use((request, _response, next) => next(new ApiError(404, 'not_found', `no route ${request.method} ${request.baseUrl}${request.path}`)));
+  app.use('/api/v1', api);
+  app.use((request, _response, next) => next(new ApiError(404, 'not_found', `no route ${request.method} ${request.path}`)));
+  app.use(errorHandler(logError));
+  return app;
+}

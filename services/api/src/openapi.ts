@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { RouteDefinition } from './route';
+
+const ErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+}
+
+function queryParameters(schema: z.ZodType | undefined): unknown[] {
+  if (!schema) return [];
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+function operation(route: RouteDefinition): Record<string, unknown> {
+  const pathParameters = [...route.path.matchAll(/:(\w+)/g)].map((match) => ({
+    name: match[1], in: 'path', required: true, schema: { type: 'string' },
+  }));
+  const success = route.produces
+    ? { description: 'OK', content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } } }
+    : { description: 'OK', content: { 'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : {} } } };
+  const error = { description: 'Error', content: { 'application/json': { schema: jsonSchema(ErrorSchema, 'output') } } };
+  return {
+    summary: route.summary,
+    description: `Roles: ${route.roles.join(', ')}.`,
+    security: [{ bearer: [] }],
+    parameters: [...pathParameters, ...queryParameters(route.query)],
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+    responses: { [route.status]: success, 400: error, 401: error, 403: error, 404: error },
+  };
+}
+
+/** The OpenAPI 3 document of the API, generated from the same zod schemas that validate requests. */
+export function buildOpenApiDocument(routes: readonly RouteDefinition[], version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const path = `/api/v1${route.path.replace(/:(\w+)/g, '{$1}')}`;
+    paths[path] = { ...paths[path], [route.method]: operation(route) };
+  }
+  paths['/healthz'] = { get: { summary: 'Liveness and readiness of each backend', responses: { 200: { description: 'All backends answer' }, 503: { description: 'A backend does not answer' } } } };
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Verbatim API', version, description: 'Social media archive and FOIA retrieval service.' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}

@@ -1,0 +1,64 @@
+import type { Request, Response, Router } from 'express';
+import type { z } from 'zod';
+import type { ApiToken, Role } from '@verbatim/core';
+import { validationError } from './api-error';
+import { requireRole } from './auth';
+
+export interface RouteInput<Body, Query> {
+  body: Body;
+  query: Query;
+  params: Record<string, string>;
+  principal: ApiToken;
+  request: Request;
+  response: Response;
+}
+
+/**
+ * One HTTP operation: the same definition registers the Express handler (validation, roles) and produces
+ * its OpenAPI entry, so the documentation cannot drift from what the server accepts.
+ */
+export interface RouteDefinition<Body = unknown, Query = unknown> {
+  method: 'get' | 'post' | 'patch';
+  /** Express-style path under /api/v1, e.g. `/accounts/:id`. */
+  path: string;
+  summary: string;
+  roles: readonly Role[];
+  body?: z.ZodType<Body>;
+  query?: z.ZodType<Query>;
+  status: number;
+  response?: z.ZodType;
+  /** Content type for routes that stream bytes instead of JSON. */
+  produces?: string;
+  /** Returns the JSON body, or undefined when the handler wrote the response itself. */
+  handle(input: RouteInput<Body, Query>): Promise<unknown>;
+}
+
+export function defineRoute<Body = unknown, Query = unknown>(route: RouteDefinition<Body, Query>): RouteDefinition {
+  return route as unknown as RouteDefinition;
+}
+
+function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(where, result.error);
+  return result.data;
+}
+
+/** Registers the routes on an (already authenticated) router. */
+export function mountRoutes(router: Router, routes: readonly RouteDefinition[]): void {
+  for (const route of routes) {
+    router[route.method](route.path, requireRole(route.roles), async (request, response) => {
+      const body = parsePart(route.body, request.body ?? {}, 'request body');
+      const query = parsePart(route.query, request.query, 'query');
+      const result = await route.handle({
+        body,
+        query,
+        params: request.params as Record<string, string>,
+        principal: request.principal!,
+        request,
+        response,
+      });
+      if (result !== undefined && !response.headersSent) response.status(route.status).json(result);
+    });
+  }
+}

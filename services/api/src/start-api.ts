@@ -1,0 +1,37 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { AppConfig } from '@verbatim/config';
+import type { Backends, Logger, Shutdown } from '@verbatim/runtime';
+import { createApp } from './app';
+import { bootstrapAdminToken } from './auth';
+import { bullmqJobControl } from './bullmq-job-control';
+
+export const API_VERSION = '0.1.0';
+
+export interface StartedApi {
+  server: Server;
+  port: number;
+}
+
+/** Starts the HTTP API on the configured port and registers its shutdown. */
+export async function startApi(config: Readonly<AppConfig>, backends: Backends, queue: Queue, redis: Redis, logger: Logger, shutdown: Shutdown): Promise<StartedApi> {
+  if (await bootstrapAdminToken(backends.catalog, config.bootstrapAdminToken)) {
+    logger.info('created the it-admin token given in BOOTSTRAP_ADMIN_TOKEN');
+  }
+  const app = createApp(
+    { ...backends, jobs: bullmqJobControl(queue, redis, backends.catalog), version: API_VERSION },
+    (error) => logger.error({ err: error }, 'request failed'),
+  );
+  const server = app.listen(config.http.port, config.http.host);
+  await once(server, 'listening');
+  shutdown.register('http server', () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  }));
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port }, `API listening on http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${port}`);
+  return { server, port };
+}
