@@ -1,5 +1,5 @@
-import type { Queue } from 'bullmq';
-import type { Worker } from 'bullmq';
+import type { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
 import { createConnector } from '@verbatim/connectors';
 import { createSyncQueue, openRedis, reconcileSchedules } from '@verbatim/queue';
@@ -10,6 +10,8 @@ import { startSyncWorker } from '@verbatim/worker-service';
 export interface RunningProcess {
   backends: Backends;
   queue: Queue;
+  /** The producer connection the queue and API use. */
+  redis: Redis;
   worker?: Worker;
   port?: number;
   shutdown: Shutdown;
@@ -27,7 +29,7 @@ export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, 
   shutdown.register('redis producer', () => void producer.disconnect());
   const queue = createSyncQueue(producer, config.queue.prefix);
   shutdown.register('sync queue', () => queue.close());
-  const running: RunningProcess = { backends, queue, shutdown };
+  const running: RunningProcess = { backends, queue, redis: producer, shutdown };
 
   if (config.roles.includes('worker')) {
     const connection = openRedis(redisUrl, 'worker');

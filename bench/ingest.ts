@@ -1,0 +1,81 @@
+/**
+ * Ingest benchmark: one mock account of about ITEMS items (default 1,000,000) through the real embedded
+ * pipeline (BullMQ job → connector pages → raw pages in the object store → catalog → FTS5 index), then the
+ * floor: the same rows inserted straight into a bare FTS5 table. Prints one JSON object.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MockPlatform } from '@verbatim/connectors';
+import { ingestThroughQueue, mockConfigFor, peakRssMegabytes, startEmbedded } from './support';
+
+const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
+
+function bareFts5Rate(connector: ReturnType<typeof mockConfigFor>, dir: string): { rows: number; seconds: number; rowsPerSecond: number } {
+  const db = new Database(path.join(dir, 'bare.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE VIRTUAL TABLE bare USING fts5(text, author, tokenize = 'unicode61 remove_diacritics 2')`);
+  const insert = db.prepare('INSERT INTO bare (text, author) VALUES (?, ?)');
+  const insertBatch = db.transaction((rows: Array<[string, string]>) => {
+    for (const row of rows) insert.run(row[0], row[1]);
+  });
+  let batch: Array<[string, string]> = [];
+  let rows = 0;
+  let nanoseconds = 0n;
+  const flush = () => {
+    const started = process.hrtime.bigint();
+    insertBatch(batch);
+    nanoseconds += process.hrtime.bigint() - started;
+    rows += batch.length;
+    batch = [];
+  };
+  for (const item of new MockPlatform(connector).listItems(1)) {
+    batch.push([item.text, item.author.name]);
+    if (batch.length === 1000) flush();
+  }
+  if (batch.length > 0) flush();
+  db.close();
+  const seconds = Number(nanoseconds) / 1e9;
+  return { rows, seconds: round(seconds), rowsPerSecond: Math.round(rows / seconds) };
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+async function main(): Promise<void> {
+  const connector = mockConfigFor(ITEMS);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-ingest-'));
+  const instance = await startEmbedded(path.join(dir, 'data'));
+  let lastReport = 0;
+  const ingest = await ingestThroughQueue(instance, connector, (items) => {
+    if (Date.now() - lastReport > 5000) {
+      process.stderr.write(`ingest: ${items} items so far\n`);
+      lastReport = Date.now();
+    }
+  });
+  const items = ingest.result.items as number;
+  const peakRssMb = peakRssMegabytes();
+  await instance.stop();
+  process.stderr.write('floor: inserting the same rows into a bare FTS5 table\n');
+  const floor = bareFts5Rate(connector, dir);
+  rmSync(dir, { recursive: true, force: true });
+  const itemsPerSecond = Math.round(items / ingest.seconds);
+  console.log(JSON.stringify({
+    benchmark: 'ingest',
+    items,
+    seconds: round(ingest.seconds),
+    itemsPerSecond,
+    peakRssMb,
+    pages: ingest.result.pages,
+    mediaArchived: ingest.result.mediaArchived,
+    bareFts5: floor,
+    ratioToBareFts5: round(itemsPerSecond / floor.rowsPerSecond),
+    targets: { ratioToBareFts5: 0.5, peakRssMb: 512 },
+  }, null, 2));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

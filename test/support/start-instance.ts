@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import IORedis from 'ioredis';
+import { loadConfig } from '@verbatim/config';
+import { Shutdown, createLogger } from '@verbatim/runtime';
+import { RunningProcess, runProcess } from '../../services/embedded/src/run-process';
+
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestInstance {
+  baseUrl: string;
+  adminToken: string;
+  dataDir: string;
+  queuePrefix: string;
+  env: Record<string, string>;
+  running: RunningProcess;
+  /** JSON request with a bearer token (the admin's unless another is given). */
+  request<T = any>(method: string, urlPath: string, body?: unknown, token?: string): Promise<{ status: number; body: T }>;
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+/**
+ * Starts the embedded process in this test process against the machine's Redis, isolated by a fresh data
+ * directory, a random queue prefix and a random port, so parallel runs never see each other.
+ */
+export async function startInstance(overrides: Record<string, string> = {}): Promise<TestInstance> {
+  const dataDir = overrides.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'verbatim-test-'));
+  const queuePrefix = overrides.QUEUE_PREFIX ?? `vt${randomBytes(6).toString('hex')}`;
+  const adminToken = `admin-${randomBytes(24).toString('hex')}`;
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent',
+    REDIS_URL: TEST_REDIS_URL, BOOTSTRAP_ADMIN_TOKEN: adminToken, JOB_LOCK_MS: '3000', ...overrides,
+  };
+  const config = loadConfig(env);
+  const shutdown = new Shutdown();
+  const running = await runProcess(config, config.redis.url, createLogger('silent', 'test'), shutdown);
+  const baseUrl = `http://127.0.0.1:${running.port ?? 0}`;
+  return {
+    baseUrl, adminToken, dataDir, queuePrefix, env, running,
+    async request(method, urlPath, body, token = adminToken) {
+      const response = await fetch(`${baseUrl}${urlPath}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async stop(options = {}) {
+      await shutdown.run();
+      await deleteQueueKeys(queuePrefix);
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Removes every Redis key of a test's queue prefix. */
+export async function deleteQueueKeys(prefix: string): Promise<void> {
+  const redis = new IORedis(TEST_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Polls a job until it completes or fails, returning its final status. */
+export async function waitForJob(instance: TestInstance, jobId: string, timeoutMs = 60_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { status, body } = await instance.request('GET', `/api/v1/jobs/${jobId}`);
+    if (status === 200 && (body.state === 'completed' || body.state === 'failed')) return body;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish in ${timeoutMs} ms (last: ${JSON.stringify(body)})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Registers an agency and a mock account; returns the account's id. */
+export async function registerMockAccount(instance: TestInstance, connector: Record<string, unknown>, handle = `town-${randomBytes(3).toString('hex')}`): Promise<string> {
+  const agency = await instance.request('POST', '/api/v1/agencies', { name: 'Department of Public Works', kind: 'department' });
+  if (agency.status !== 201) throw new Error(`agency: ${JSON.stringify(agency.body)}`);
+  const account = await instance.request('POST', '/api/v1/accounts', { agencyId: agency.body.id, platform: 'facebook', handle, connector });
+  if (account.status !== 201) throw new Error(`account: ${JSON.stringify(account.body)}`);
+  return account.body.id;
+}
+
+/** Starts a sync over the API and waits for it to complete. */
+export async function syncOnce(instance: TestInstance, accountId: string): Promise<any> {
+  const started = await instance.request('POST', `/api/v1/accounts/${accountId}/sync`);
+  if (started.status !== 202) throw new Error(`sync: ${JSON.stringify(started.body)}`);
+  const job = await waitForJob(instance, started.body.jobId);
+  if (job.state !== 'completed') throw new Error(`sync job failed: ${job.error}`);
+  return job;
+}
