@@ -43,5 +43,8 @@ export const S3EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** S3-compatible servers may store the SDK's checksum framing verbatim; WHEN_REQUIRED avoids it. */
-  S3_CHECKSUMS: z.enum(['WHEN_SUPPORTED', 'WHEN_REQUIRED']).optional(),
+  S3_REQUEST_CHECKSUM_CALCULATION: z.enum(['WHEN_SUPPORTED', 'WHEN_REQUIRED']).optional(),
+  S3_RESPONSE_CHECKSUM_VALIDATION: z.enum(['WHEN_SUPPORTED', 'WHEN_REQUIRED']).optional(),
+  /** Create the bucket at start when it is missing (local and test setups). */
+  S3_CREATE_BUCKET: booleanFromEnv.default(false),
 });

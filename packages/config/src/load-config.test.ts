@@ -17,9 +17,9 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.http)).toBe(true);
   });
 
-  it('reads the S3 settings only when S3 is chosen, defaulting checksums to WHEN_REQUIRED for custom endpoints', () => {
-    const config = loadConfig({ STORAGE_BACKEND: 's3', S3_BUCKET: 'archive', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true' });
-    expect(config.storage).toMatchObject({ backend: 's3', bucket: 'archive', forcePathStyle: true, checksums: 'WHEN_REQUIRED' });
+  it('reads the S3 settings only when S3 is chosen', () => {
+    const config = loadConfig({ STORAGE_BACKEND: 's3', S3_BUCKET: 'archive', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true', S3_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' });
+    expect(config.storage).toMatchObject({ backend: 's3', bucket: 'archive', forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', createBucketIfMissing: false });
   });
 
   it('stops with one line naming every bad variable', () => {

@@ -12,7 +12,10 @@ export type StorageSettings =
       forcePathStyle: boolean;
       accessKeyId?: string;
       secretAccessKey?: string;
-      checksums: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED';
+      /** Unset means WHEN_REQUIRED with a custom endpoint, the SDK default with AWS. */
+      requestChecksumCalculation?: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED';
+      responseChecksumValidation?: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED';
+      createBucketIfMissing: boolean;
     };
 
 export interface AppConfig {
@@ -55,7 +58,9 @@ function storageSettings(backend: 'fs' | 's3', dataDir: string, env: NodeJS.Proc
     forcePathStyle: s3.S3_FORCE_PATH_STYLE,
     accessKeyId: s3.S3_ACCESS_KEY_ID,
     secretAccessKey: s3.S3_SECRET_ACCESS_KEY,
-    checksums: s3.S3_CHECKSUMS ?? (s3.S3_ENDPOINT ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED'),
+    requestChecksumCalculation: s3.S3_REQUEST_CHECKSUM_CALCULATION,
+    responseChecksumValidation: s3.S3_RESPONSE_CHECKSUM_VALIDATION,
+    createBucketIfMissing: s3.S3_CREATE_BUCKET,
   };
 }
 

@@ -23,27 +23,35 @@ export const AccountPersonSchema = z.object({
 });
 export type AccountPerson = z.infer<typeof AccountPersonSchema>;
 
-export const NewAccountSchema = z.object({
+/** An account's editable fields, without defaults (a PATCH must not reset what it does not name). */
+const AccountFieldsSchema = z.strictObject({
   agencyId: z.string().min(1),
   platform: PlatformSchema,
   handle: z.string().trim().min(1).max(200),
   displayName: z.string().trim().min(1).max(300).optional(),
   url: z.url().optional(),
-  status: AccountStatusSchema.default('active'),
+  status: AccountStatusSchema,
   connector: ConnectorConfigSchema,
-  syncIntervalMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
-  administrators: z.array(AccountPersonSchema).max(50).default([]),
-  moderators: z.array(AccountPersonSchema).max(50).default([]),
+  syncIntervalMinutes: z.number().int().min(1).max(7 * 24 * 60),
+  administrators: z.array(AccountPersonSchema).max(50),
+  moderators: z.array(AccountPersonSchema).max(50),
+});
+
+export const NewAccountSchema = AccountFieldsSchema.extend({
+  status: AccountFieldsSchema.shape.status.default('active'),
+  syncIntervalMinutes: AccountFieldsSchema.shape.syncIntervalMinutes.default(60),
+  administrators: AccountFieldsSchema.shape.administrators.default([]),
+  moderators: AccountFieldsSchema.shape.moderators.default([]),
 });
 export type NewAccount = z.infer<typeof NewAccountSchema>;
 
-export const AccountPatchSchema = NewAccountSchema.omit({ agencyId: true, platform: true })
+export const AccountPatchSchema = AccountFieldsSchema.omit({ platform: true })
   .partial()
-  .extend({ agencyId: z.string().min(1).optional() })
+  .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'give at least one field to change' });
 export type AccountPatch = z.infer<typeof AccountPatchSchema>;
 
-export const AccountSchema = NewAccountSchema.extend({
+export const AccountSchema = AccountFieldsSchema.extend({
   id: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const AgencyKindSchema = z.enum(['department', 'board', 'commission', 'task-force', 'committee']);
 export type AgencyKind = z.infer<typeof AgencyKindSchema>;
 
-export const NewAgencySchema = z.object({
+export const NewAgencySchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   kind: AgencyKindSchema,
 });

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
 import { createObjectStore } from './create-object-store';
 import { FilesystemObjectStore } from './fs.object-store';
 import { resolveChecksumModes, S3SettingsSchema } from './s3.config';
 import type { S3ObjectStore } from './s3.object-store';
+import { startS3rverProcess } from './s3rver.test-server';
 
 describe('createObjectStore', () => {
   let scratch: string;
@@ -25,35 +25,39 @@ describe('createObjectStore', () => {
   });
 
   it('never loads the AWS SDK when the filesystem is chosen', async () => {
-    await jest.isolateModulesAsync(async () => {
-      jest.doMock('@aws-sdk/client-s3', () => {
-        throw new Error('the AWS SDK was loaded');
-      });
-      const storage = (await import('./index')) as typeof import('./index');
-      const store = await storage.createObjectStore({ backend: 'fs', rootDir: scratch });
-      await store.put('a/b', Buffer.from('x'));
+    jest.doMock('@aws-sdk/client-s3', () => {
+      throw new Error('the AWS SDK was loaded');
     });
+    try {
+      await jest.isolateModulesAsync(async () => {
+        const storage = (await import('./index')) as typeof import('./index');
+        const store = await storage.createObjectStore({ backend: 'fs', rootDir: scratch });
+        await store.put('a/b', Buffer.from('x'));
+      });
+    } finally {
+      jest.dontMock('@aws-sdk/client-s3');
+    }
   });
 
   it('builds an S3 store and creates a missing bucket when asked', async () => {
-    const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: scratch });
-    const { port } = await server.run();
-    const store = (await createObjectStore({
-      backend: 's3',
-      endpoint: `http://127.0.0.1:${port}`,
-      bucket: 'created-at-start',
-      forcePathStyle: true,
-      accessKeyId: 'S3RVER',
-      secretAccessKey: 'S3RVER',
-      createBucketIfMissing: true,
-    })) as S3ObjectStore;
+    const server = await startS3rverProcess(scratch, []);
+    let store: S3ObjectStore | undefined;
     try {
+      store = (await createObjectStore({
+        backend: 's3',
+        endpoint: server.endpoint,
+        bucket: 'created-at-start',
+        forcePathStyle: true,
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+        createBucketIfMissing: true,
+      })) as S3ObjectStore;
       await expect(store.ping()).resolves.toBeUndefined();
       await expect(store.ensureBucket()).resolves.toBeUndefined();
       await expect(store.put('a/b', Buffer.from('x'))).resolves.toEqual({ created: true });
     } finally {
-      store.destroy();
-      await server.close();
+      store?.destroy();
+      await server.stop();
     }
   });
 });
@@ -70,6 +74,10 @@ describe('S3SettingsSchema', () => {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_SUPPORTED',
     });
+  });
+
+  it('refuses an unknown setting rather than ignoring it', () => {
+    expect(() => S3SettingsSchema.parse({ bucket: 'archive', checksums: 'WHEN_SUPPORTED' })).toThrow(/checksums/);
   });
 
   it('refuses half a credential pair', () => {

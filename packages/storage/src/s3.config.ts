@@ -4,9 +4,12 @@ import { z } from 'zod';
 export const ChecksumModeSchema = z.enum(['WHEN_SUPPORTED', 'WHEN_REQUIRED']);
 export type ChecksumMode = z.infer<typeof ChecksumModeSchema>;
 
-/** Settings of the S3 object store. The config package maps `S3_*` environment variables onto these. */
+/**
+ * Settings of the S3 object store. The config package maps `S3_*` environment variables onto these. Strict: a
+ * misspelt or unknown setting stops the start instead of being silently ignored.
+ */
 export const S3SettingsSchema = z
-  .object({
+  .strictObject({
     /** Custom endpoint of an S3-compatible server (MinIO, Ceph, s3rver); omit for AWS S3. */
     endpoint: z.url().optional(),
     /** Bucket holding every object of this deployment. */
