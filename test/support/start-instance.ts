@@ -83,10 +83,15 @@ export async function waitForJob(instance: TestInstance, jobId: string, timeoutM
 }
 
 /** Registers an agency and a mock account; returns the account's id. */
-export async function registerMockAccount(instance: TestInstance, connector: Record<string, unknown>, handle = `town-${randomBytes(3).toString('hex')}`): Promise<string> {
+export async function registerMockAccount(
+  instance: TestInstance,
+  connector: Record<string, unknown>,
+  handle = `town-${randomBytes(3).toString('hex')}`,
+  fields: Record<string, unknown> = {},
+): Promise<string> {
   const agency = await instance.request('POST', '/api/v1/agencies', { name: 'Department of Public Works', kind: 'department' });
   if (agency.status !== 201) throw new Error(`agency: ${JSON.stringify(agency.body)}`);
-  const account = await instance.request('POST', '/api/v1/accounts', { agencyId: agency.body.id, platform: 'facebook', handle, connector });
+  const account = await instance.request('POST', '/api/v1/accounts', { agencyId: agency.body.id, platform: 'facebook', handle, connector, ...fields });
   if (account.status !== 201) throw new Error(`account: ${JSON.stringify(account.body)}`);
   return account.body.id;
 }

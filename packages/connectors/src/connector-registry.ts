@@ -1,4 +1,4 @@
-import type { Connector } from '@verbatim/core';
+import { ConnectorConfigError, type Connector } from '@verbatim/core';
 import { z } from 'zod';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
@@ -11,6 +11,8 @@ export const ConnectorConfigSchemas = z.discriminatedUnion('type', [MockConnecto
 
 /** A validated connector config, defaults applied. */
 export type ConnectorConfig = z.output<typeof ConnectorConfigSchemas>;
+/** A connector config as written by a user or stored with an account (defaults not yet applied). */
+export type ConnectorConfigInput = z.input<typeof ConnectorConfigSchemas>;
 export type ConnectorType = ConnectorConfig['type'];
 
 type ConnectorFactories = { [Type in ConnectorType]: (config: Extract<ConnectorConfig, { type: Type }>) => Connector };
@@ -25,8 +27,16 @@ export function parseConnectorConfig(input: unknown): ConnectorConfig {
   return ConnectorConfigSchemas.parse(input);
 }
 
-/** The one place a connector is chosen: from its validated config. */
-export function createConnector(config: ConnectorConfig): Connector {
-  const factory = FACTORIES[config.type] as (config: ConnectorConfig) => Connector;
-  return factory(config);
+/**
+ * The one place a connector is chosen. Accepts a config as stored with an account (validated again here, since
+ * stored settings may predate a schema change) and throws `ConnectorConfigError` when it is unusable.
+ */
+export function createConnector(config: { readonly type: string }): Connector {
+  const parsed = ConnectorConfigSchemas.safeParse(config);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`).join('; ');
+    throw new ConnectorConfigError(`invalid ${config.type} connector config: ${problems}`);
+  }
+  const factory = FACTORIES[parsed.data.type] as (valid: ConnectorConfig) => Connector;
+  return factory(parsed.data);
 }

@@ -1,5 +1,5 @@
 export { ConnectorConfigSchemas, createConnector, parseConnectorConfig } from './connector-registry';
-export type { ConnectorConfig, ConnectorType } from './connector-registry';
+export type { ConnectorConfig, ConnectorConfigInput, ConnectorType } from './connector-registry';
 export { MockConnectorConfigSchema } from './mock/mock-connector.config';
 export type { MockConnectorConfig, MockConnectorConfigInput } from './mock/mock-connector.config';
 export { MockConnector } from './mock/mock.connector';

@@ -34,10 +34,11 @@ async function snapshot(catalog: Catalog, accountId: string) {
     after = batch[batch.length - 1].id;
   }
   const records = await catalog.getRecords(documents.map((document) => document.id));
+  const platformIdOf = new Map(records.map((record) => [record.id, record.platformId]));
   const versions = await Promise.all(records.map((record) => catalog.listVersions(record.id)));
   return {
     records: records.map((record) => `${record.platformId}|${record.status}|${record.versionCount}|${record.contentHash}`).sort(),
-    versions: versions.flat().map((version) => `${version.recordId}|${version.version}|${version.contentHash}`).sort(),
+    versions: versions.flat().map((version) => `${platformIdOf.get(version.recordId)}|${version.version}|${version.contentHash}`).sort(),
     quarantine: (await catalog.listQuarantine(accountId)).length,
   };
 }

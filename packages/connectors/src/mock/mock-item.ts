@@ -19,7 +19,7 @@ export interface MockItem {
   commentIndex: number;
   postPlatformId: string;
   parentPlatformId?: string;
-  author: { id: string; name: string };
+  author: Readonly<{ id: string; name: string }>;
   text: string;
   /** Graph-style times (`…+0000`), as the platform writes them. */
   postedAt: string;
@@ -33,6 +33,8 @@ export interface MockItem {
   deletedStep?: number;
   permalinkUrl: string;
   image?: MockImage;
+  /** Text and author name as the platform writes them inside JSON quotes: escaped, pure ASCII. */
+  wire: { text: string; authorName: string };
 }
 
 /** Counts of the simulated platform at one step, computed by the same iteration the listing uses. */

@@ -11,7 +11,9 @@ export const GraphTimeSchema = z
   .string()
   .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}$/, 'expected a Graph time such as 2026-01-01T00:00:00+0000');
 
-const FromSchema = z.object({ id: z.string().min(1), name: z.string() });
+// Checks beyond the type (min, regex) cost ~0.1 µs each per item in zod; they are kept where a bad value would
+// corrupt the record (the item id, its times), and left off ids that only link items together.
+const FromSchema = z.object({ id: z.string(), name: z.string() });
 
 export const MockAttachmentPayloadSchema = z.object({
   type: z.string(),
@@ -41,9 +43,9 @@ export const MockCommentPayloadSchema = z.object({
   object_type: z.literal('comment'),
   ...itemFields,
   /** The post the thread hangs from. */
-  post_id: z.string().min(1),
+  post_id: z.string(),
   /** The post for a top-level comment, otherwise the comment answered. */
-  parent: z.object({ id: z.string().min(1) }),
+  parent: z.object({ id: z.string() }),
 });
 
 export const MockItemPayloadSchema = z.discriminatedUnion('object_type', [MockPostPayloadSchema, MockCommentPayloadSchema]);

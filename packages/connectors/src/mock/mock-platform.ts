@@ -4,7 +4,8 @@ import { MockConnectorConfigSchema, type MockConnectorConfig, type MockConnector
 import type { MockGroundTruth, MockImage, MockItem } from './mock-item';
 import { MockLayout, type MockPosition } from './mock-layout';
 import { renderMockImage } from './mock-media';
-import { RESIDENT_NAMES, textAfterEdits } from './mock-text';
+import { RESIDENT_NAMES, RESIDENT_NAMES_JSON, textAfterEdits } from './mock-text';
+import { escapeJsonText } from './json-text';
 import { hashInts, hashUnit } from './prng';
 
 const SALT_TIME = 31;
@@ -14,6 +15,12 @@ const SALT_IMAGE = 33;
 const TOWN_REPLY_PERCENT = 12;
 const TOWN_NAMES = ['Town of Millbrook', 'Town of Easton Falls', 'Town of Cedar Hollow', 'Town of Westbury'];
 const MEDIA_URL = /^mock:\/\/media\/(-?\d+)\/(\d+_\d+)\.png$/;
+
+/** An author, shared across items, with its name pre-escaped for the wire. */
+interface Author {
+  person: Readonly<{ id: string; name: string }>;
+  nameJson: string;
+}
 
 type Visitor = (post: number, comment: number, hash: number, created: number, postCreated: number, fate: Fate) => void;
 
@@ -34,6 +41,9 @@ export class MockPlatform {
   private readonly boundaries = new Int32Array(4);
   private readonly parents: Int32Array;
   private readonly depths: Int8Array;
+  /** Authors are shared, frozen objects: one allocation per resident, not per item. */
+  private readonly pageAuthor: Author;
+  private readonly residents: readonly Author[];
 
   constructor(config: MockConnectorConfigInput) {
     this.config = MockConnectorConfigSchema.parse(config);
@@ -44,6 +54,11 @@ export class MockPlatform {
     this.fates = new FateBook(this.layout, this.config);
     this.parents = new Int32Array(this.layout.maxCommentsEver + 1);
     this.depths = new Int8Array(this.layout.maxCommentsEver + 1);
+    this.pageAuthor = { person: Object.freeze({ id: this.pageId, name: this.pageName }), nameJson: escapeJsonText(this.pageName) };
+    this.residents = RESIDENT_NAMES.map((name, index) => ({
+      person: Object.freeze({ id: String(2_000_000_000_000 + index * 7919), name }),
+      nameJson: RESIDENT_NAMES_JSON[index],
+    }));
   }
 
   /** The simulated moment the pass of `step` looks at the platform (ISO). */
@@ -163,6 +178,8 @@ export class MockPlatform {
     const parent = comment < 0 ? -2 : this.parents[comment];
     const postSecond = hashInts(this.layout.itemHash(post, -1), SALT_TIME) % 1800;
     const second = comment < 0 ? postSecond : (created === postCreated ? postSecond : 0) + 1 + comment;
+    const author = comment < 0 ? this.pageAuthor : this.authorOf(hash);
+    const text = textAfterEdits(hash, depth, fate.editCount);
     return {
       platformId,
       objectType: comment < 0 ? 'post' : 'comment',
@@ -172,8 +189,8 @@ export class MockPlatform {
       commentIndex: comment,
       postPlatformId,
       parentPlatformId: parent === -2 ? undefined : parent === -1 ? postPlatformId : `${post + 1}_${parent + 1}`,
-      author: comment < 0 ? { id: this.pageId, name: this.pageName } : this.authorOf(hash),
-      text: textAfterEdits(hash, depth, fate.editCount),
+      author: author.person,
+      text: text.text,
       postedAt: graphTimeAt(created, second),
       editedAt: fate.editCount > 0 ? graphTimeAt(fate.lastEditAt, 3000 + (hash % 600)) : undefined,
       createdStep: created,
@@ -185,17 +202,17 @@ export class MockPlatform {
       deletedStep: fate.deletedAt !== 0 ? fate.deletedAt : undefined,
       permalinkUrl:
         comment < 0
-          ? `https://social.example/${this.pageId}/posts/${post + 1}`
-          : `https://social.example/${this.pageId}/posts/${post + 1}?comment_id=${platformId}`,
+          ? `https://social.example/${postPlatformId}`
+          : `https://social.example/${postPlatformId}?comment_id=${platformId}`,
       image: this.imageOf(hash, platformId),
+      wire: { text: text.json, authorName: author.nameJson },
     };
   }
 
-  private authorOf(hash: number): { id: string; name: string } {
+  private authorOf(hash: number): Author {
     const roll = hashInts(hash, SALT_AUTHOR);
-    if (roll % 100 < TOWN_REPLY_PERCENT) return { id: this.pageId, name: this.pageName };
-    const resident = (roll >>> 8) % RESIDENT_NAMES.length;
-    return { id: String(2_000_000_000_000 + resident * 7919), name: RESIDENT_NAMES[resident] };
+    if (roll % 100 < TOWN_REPLY_PERCENT) return this.pageAuthor;
+    return this.residents[(roll >>> 8) % this.residents.length];
   }
 
   private imageOf(hash: number, platformId: string): MockImage | undefined {

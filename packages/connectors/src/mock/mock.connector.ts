@@ -43,13 +43,12 @@ export class MockConnector implements Connector {
     const { items, next } = this.platform.listPage(step, position, this.config.pageSize);
     const nextCursor = next === null ? null : encodeMockCursor({ step, ...next, page: position.page + 1 });
     const pageNumber = position.page + 1;
-    const json = serializeMockPage(
+    const raw = serializeMockPage(
       items,
       { before: cursor, after: nextCursor, next: nextCursor === null ? null : this.sourceOf(step, nextCursor) },
       this.defectOf(pageNumber),
       hashInts(this.config.seed, step, pageNumber),
     );
-    const raw = Buffer.from(json, 'utf8');
     // Parse what was "received", never the objects we serialized: that is what a real connector does.
     const { items: parsed, rejected } = readMockPage(raw);
     // The next cursor is the platform's own, so it advances even when the page's bytes are unreadable.

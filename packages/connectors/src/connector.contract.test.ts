@@ -1,0 +1,66 @@
+import { RateLimitedError, RecordKindSchema, type Connector, type ConnectorPage } from '@verbatim/core';
+import { createConnector, parseConnectorConfig } from './connector-registry';
+
+/**
+ * The contract every connector honours, run against each one. Real platforms join this list with a config
+ * pointing at their local fake server.
+ */
+const CONNECTORS: Array<[string, () => Connector]> = [
+  ['mock', () => createConnector(parseConnectorConfig({ type: 'mock', seed: 11, posts: 30, maxCommentsPerPost: 8, pageSize: 25, imageRate: 0.2 }))],
+];
+
+async function readPass(connector: Connector, passToken: string, firstCursor: string): Promise<ConnectorPage[]> {
+  const pages: ConnectorPage[] = [];
+  for (let cursor: string | null = firstCursor; cursor !== null; ) {
+    try {
+      const page: ConnectorPage = await connector.fetchPage(passToken, cursor);
+      pages.push(page);
+      cursor = page.nextCursor;
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+    }
+    if (pages.length > 10_000) throw new Error('pass does not end');
+  }
+  return pages;
+}
+
+describe.each(CONNECTORS)('Connector contract: %s', (_name, make) => {
+  it('reads a pass to its end: raw bytes kept, every item once, well-formed', async () => {
+    const connector = make();
+    const { passToken, firstCursor } = await connector.beginPass(null);
+    const pages = await readPass(connector, passToken, firstCursor);
+    const items = pages.flatMap((page) => page.items);
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((item) => item.platformId)).size).toBe(items.length);
+    for (const page of pages) {
+      expect(page.raw).toBeInstanceOf(Uint8Array);
+      expect(page.raw.byteLength).toBeGreaterThan(0);
+      expect(page.contentType).not.toBe('');
+      expect(page.source).not.toBe('');
+    }
+    for (const item of items) {
+      expect(RecordKindSchema.safeParse(item.kind).success).toBe(true);
+      expect(Number.isNaN(Date.parse(item.postedAt))).toBe(false);
+      if (item.kind !== 'post') expect(item.parentPlatformId).toBeDefined();
+    }
+  });
+
+  it('chains passes and confirms nothing listed in the current pass is gone', async () => {
+    const connector = make();
+    const first = await connector.beginPass(null);
+    const second = await connector.beginPass(first.passToken);
+    expect(second.passToken).not.toBe(first.passToken);
+    const listed = (await readPass(connector, second.passToken, second.firstCursor)).flatMap((page) => page.items.map((item) => item.platformId));
+    expect(await connector.confirmGone(second.passToken, listed)).toEqual([]);
+  });
+
+  it('downloads the attachments it lists', async () => {
+    const connector = make();
+    const { passToken, firstCursor } = await connector.beginPass(null);
+    const attachment = (await readPass(connector, passToken, firstCursor)).flatMap((page) => page.items.flatMap((item) => item.attachments))[0];
+    expect(attachment).toBeDefined();
+    const media = await connector.fetchMedia(attachment.sourceUrl);
+    expect(media.bytes.byteLength).toBeGreaterThan(0);
+    expect(media.contentType).toMatch(/^image\//);
+  });
+});
