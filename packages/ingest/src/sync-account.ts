@@ -63,6 +63,16 @@ interface OpenPass {
  * rate limit, shutdown) resumes from the cursor saved with its last applied page, so re-running is harmless.
  */
 export async function syncAccount(deps: SyncDependencies, accountId: string, options: SyncOptions = {}): Promise<SyncResult> {
+  try {
+    return await runPass(deps, accountId, options);
+  } catch (error) {
+    // Whatever a connector throws when the signal aborts it (an AbortError, a closed socket) is a shutdown.
+    if (options.signal?.aborted && !(error instanceof SyncInterruptedError)) throwIfAborted(options.signal);
+    throw error;
+  }
+}
+
+async function runPass(deps: SyncDependencies, accountId: string, options: SyncOptions): Promise<SyncResult> {
   const account = await deps.catalog.getAccount(accountId);
   if (!account) throw new AccountNotFoundError(`account ${accountId} does not exist`);
   const connector = deps.createConnector(account.connector);

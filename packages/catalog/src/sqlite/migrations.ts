@@ -59,9 +59,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
 
       -- seq is the rowid: other tables point at it, so their keys stay small and inserts stay sequential.
+      -- id is looked up through record_ids / record_ids_tail, not a UNIQUE index here: see record-id-index.ts.
+      -- It is unique all the same, being a hash of (account_id, platform_id), which is UNIQUE.
       CREATE TABLE records (
         seq INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
+        id TEXT NOT NULL,
         account_id TEXT NOT NULL REFERENCES accounts(id),
         agency_id TEXT NOT NULL,
         platform TEXT NOT NULL,
@@ -91,6 +93,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX records_unseen ON records(account_id, last_seen_pass) WHERE status <> 'deleted';
       CREATE INDEX records_replies ON records(account_id, parent_platform_id, posted_at)
         WHERE parent_platform_id IS NOT NULL;
+
+      -- The id index, maintained in batches: ids of new records are appended to the tail (in seq order, cheap)
+      -- and moved into record_ids, sorted, once the tail is long enough.
+      CREATE TABLE record_ids (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE record_ids_tail (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL
+      );
 
       CREATE TABLE record_versions (
         record_seq INTEGER NOT NULL REFERENCES records(seq),
@@ -151,8 +164,10 @@ export const MIGRATIONS: readonly Migration[] = [
         items_seen INTEGER NOT NULL DEFAULT 0
       );
 
+      -- record_id is kept (and indexed) so confirming a batch as indexed needs no id lookup; the table stays small.
       CREATE TABLE index_backlog (
-        record_seq INTEGER PRIMARY KEY REFERENCES records(seq)
+        record_seq INTEGER PRIMARY KEY REFERENCES records(seq),
+        record_id TEXT NOT NULL UNIQUE
       );
 
       CREATE TABLE audit_log (

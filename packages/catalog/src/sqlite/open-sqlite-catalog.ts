@@ -6,10 +6,11 @@ export interface SqliteCatalogOptions {
   /** Path of the database file; created with its schema when absent. */
   file: string;
   /**
-   * Page cache in MiB (default 64). Record ids are hashes, so their index is written at random places; a cache
-   * that holds it keeps million-record ingests from turning into random disk reads.
+   * Page cache in MiB (default 64): enough to keep the hot indexes of a few million records in memory.
    */
   cacheMiB?: number;
+  /** Length of the record-id index's unsorted tail before it is merged (see RecordIdIndex); default 65536. */
+  idMergeThreshold?: number;
 }
 
 export interface OpenedSqliteCatalog {
@@ -22,6 +23,9 @@ export interface OpenedSqliteCatalog {
 export function openSqliteCatalog(options: SqliteCatalogOptions): OpenedSqliteCatalog {
   const db = new Database(options.file);
   try {
+    // Only takes effect when the file is new. Every commit writes whole pages to the WAL, and ingest commits
+    // ~1 MB of rows per page of items: 16 KiB pages mean a quarter of the frames (measured ~10% faster).
+    db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode is durable against process crashes; only an OS crash can lose the last commits.
     db.pragma('synchronous = NORMAL');
@@ -29,7 +33,7 @@ export function openSqliteCatalog(options: SqliteCatalogOptions): OpenedSqliteCa
     db.pragma('busy_timeout = 5000');
     db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 64)}`);
     runMigrations(db);
-    return { catalog: new SqliteCatalog(db), db };
+    return { catalog: new SqliteCatalog(db, { idMergeThreshold: options.idMergeThreshold }), db };
   } catch (error) {
     db.close();
     throw error;

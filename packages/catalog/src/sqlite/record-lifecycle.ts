@@ -1,33 +1,44 @@
 import type Database from 'better-sqlite3';
 import type { SearchDocument } from '@verbatim/core';
+import { SEQS_OF_IDS } from './record-id-index';
 import { SEARCH_DOCUMENT_COLUMNS, searchDocumentFromRow, type SearchDocumentRow } from './row-mapping';
+
+interface GoneCandidate {
+  seq: number;
+  id: string;
+  status: string;
+  last_seen_at: string;
+}
 
 /**
  * Writes outside the page path: tombstoning records confirmed gone, and the index backlog that tells the search
  * index which documents are out of date. The backlog is keyed by record rowid, so "oldest first" means in
- * record-creation order; a record re-queued while still queued keeps its place.
+ * record-creation order; a record re-queued while still queued keeps its place. It also holds the record id,
+ * indexed, so confirming a batch (after every page) needs no id lookup.
  */
 export class RecordLifecycle {
-  private readonly selectForTombstone: Database.Statement<[string, string], { seq: number; status: string; last_seen_at: string }>;
+  private readonly selectForTombstone: Database.Statement<[{ ids: string; accountId: string }], GoneCandidate>;
   private readonly insertTombstone: Database.Statement;
   private readonly markDeleted: Database.Statement<[number], SearchDocumentRow>;
-  private readonly queueForIndex: Database.Statement;
+  private readonly queueForIndex: Database.Statement<[number, string]>;
   private readonly selectBacklog: Database.Statement<[number], SearchDocumentRow>;
   private readonly clearBacklog: Database.Statement<[string]>;
   private readonly markGoneTransaction: (accountId: string, recordIds: string[], detectedAt: string) => SearchDocument[];
 
   constructor(db: Database.Database) {
-    this.selectForTombstone = db.prepare('SELECT seq, status, last_seen_at FROM records WHERE id = ? AND account_id = ?');
+    this.selectForTombstone = db.prepare(`SELECT seq, id, status, last_seen_at FROM records
+      WHERE seq IN (${SEQS_OF_IDS}) AND account_id = @accountId ORDER BY seq`);
     this.insertTombstone = db.prepare(`INSERT INTO tombstones (record_seq, detected_at, last_seen_at, reason)
       VALUES (?, ?, ?, 'deleted-on-platform')`);
     this.markDeleted = db.prepare(`UPDATE records SET status = 'deleted' WHERE seq = ? RETURNING ${SEARCH_DOCUMENT_COLUMNS}`);
-    this.queueForIndex = db.prepare('INSERT OR IGNORE INTO index_backlog (record_seq) VALUES (?)');
+    this.queueForIndex = db.prepare('INSERT OR IGNORE INTO index_backlog (record_seq, record_id) VALUES (?, ?)');
     this.selectBacklog = db.prepare(`SELECT ${SEARCH_DOCUMENT_COLUMNS}
       FROM index_backlog b JOIN records r ON r.seq = b.record_seq ORDER BY b.record_seq LIMIT ?`);
-    this.clearBacklog = db.prepare(`DELETE FROM index_backlog WHERE record_seq IN
-      (SELECT seq FROM records WHERE id IN (SELECT value FROM json_each(?)))`);
+    this.clearBacklog = db.prepare('DELETE FROM index_backlog WHERE record_id IN (SELECT value FROM json_each(?))');
     this.markGoneTransaction = db.transaction((accountId: string, recordIds: string[], detectedAt: string) =>
-      recordIds.flatMap((id) => this.tombstone(accountId, id, detectedAt)),
+      this.selectForTombstone
+        .all({ ids: JSON.stringify(recordIds), accountId })
+        .flatMap((record) => this.tombstone(record, detectedAt)),
     ).immediate;
   }
 
@@ -47,12 +58,11 @@ export class RecordLifecycle {
     if (recordIds.length > 0) this.clearBacklog.run(JSON.stringify(recordIds));
   }
 
-  private tombstone(accountId: string, id: string, detectedAt: string): SearchDocument[] {
-    const record = this.selectForTombstone.get(id, accountId);
-    if (!record || record.status === 'deleted') return [];
+  private tombstone(record: GoneCandidate, detectedAt: string): SearchDocument[] {
+    if (record.status === 'deleted') return [];
     this.insertTombstone.run(record.seq, detectedAt, record.last_seen_at);
     const row = this.markDeleted.get(record.seq)!;
-    this.queueForIndex.run(record.seq);
+    this.queueForIndex.run(record.seq, record.id);
     return [searchDocumentFromRow(row)];
   }
 }

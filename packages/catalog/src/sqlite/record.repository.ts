@@ -24,6 +24,7 @@ import {
   type TombstoneRow,
   type VersionRow,
 } from './row-mapping';
+import { SEQ_OF_ID, SEQS_OF_IDS } from './record-id-index';
 
 const RECORD_COLUMNS = `id, account_id, agency_id, platform, kind, platform_id, parent_platform_id,
   thread_root_platform_id, author_id, author_name, author_handle, text, url, posted_at, edited_at, first_captured_at,
@@ -31,42 +32,45 @@ const RECORD_COLUMNS = `id, account_id, agency_id, platform, kind, platform_id, 
 
 /** Reads of records and what hangs off them: versions, tombstones, captures, quarantine, media. */
 export class RecordRepository {
-  private readonly selectById: Database.Statement<[string], RecordRow>;
+  private readonly selectById: Database.Statement<[{ id: string }], RecordRow>;
+  private readonly selectByIds: Database.Statement<[{ ids: string }], RecordRow>;
   private readonly selectByPlatformId: Database.Statement<[string, string], RecordRow>;
-  private readonly selectVersions: Database.Statement<[string], VersionRow>;
-  private readonly selectTombstone: Database.Statement<[string], TombstoneRow>;
+  private readonly selectVersions: Database.Statement<[{ id: string }], VersionRow>;
+  private readonly selectTombstone: Database.Statement<[{ id: string }], TombstoneRow>;
   private readonly selectCapture: Database.Statement<[string], RawCaptureRow>;
-  private readonly selectDocumentsAfter: Database.Statement<[string, number], SearchDocumentRow>;
+  private readonly selectSeq: Database.Statement<[{ id: string }], number>;
+  private readonly selectDocumentsAfter: Database.Statement<[number, number], SearchDocumentRow>;
   private readonly selectUnseen: Database.Statement<[string, number], { id: string; platformId: string }>;
 
   constructor(private readonly db: Database.Database) {
-    this.selectById = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE id = ?`);
+    this.selectById = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE seq IN (${SEQ_OF_ID})`);
+    this.selectByIds = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE seq IN (${SEQS_OF_IDS})`);
     this.selectByPlatformId = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE account_id = ? AND platform_id = ?`);
     this.selectVersions = db.prepare(`SELECT r.id AS record_id, v.version, v.text, v.attachments_json, v.edited_at,
         v.content_hash, v.captured_at, v.raw_capture_sha256, c.key AS raw_capture_key
       FROM records r JOIN record_versions v ON v.record_seq = r.seq JOIN raw_captures c ON c.sha256 = v.raw_capture_sha256
-      WHERE r.id = ? ORDER BY v.version`);
+      WHERE v.record_seq IN (${SEQ_OF_ID}) ORDER BY v.version`);
     this.selectTombstone = db.prepare(`SELECT r.id AS record_id, t.detected_at, t.last_seen_at, t.reason
-      FROM records r JOIN tombstones t ON t.record_seq = r.seq WHERE r.id = ? AND t.restored_at IS NULL`);
+      FROM records r JOIN tombstones t ON t.record_seq = r.seq
+      WHERE t.record_seq IN (${SEQ_OF_ID}) AND t.restored_at IS NULL`);
     this.selectCapture = db.prepare('SELECT * FROM raw_captures WHERE sha256 = ?');
+    this.selectSeq = db.prepare<[{ id: string }], number>(SEQ_OF_ID).pluck();
     this.selectDocumentsAfter = db.prepare(
-      `SELECT ${SEARCH_DOCUMENT_COLUMNS} FROM records WHERE id > ? ORDER BY id LIMIT ?`,
+      `SELECT ${SEARCH_DOCUMENT_COLUMNS} FROM records WHERE seq > ? ORDER BY seq LIMIT ?`,
     );
     this.selectUnseen = db.prepare(`SELECT id, platform_id AS platformId FROM records
       WHERE account_id = ? AND last_seen_pass < ? AND status <> 'deleted' ORDER BY last_seen_pass, seq`);
   }
 
   getRecord(id: string): ArchiveRecord | null {
-    const row = this.selectById.get(id);
+    const row = this.selectById.get({ id });
     return row ? recordFromRow(row) : null;
   }
 
   /** Records in the order of the ids asked for; unknown ids are left out. */
   getRecords(ids: string[]): ArchiveRecord[] {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare<[string], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM records WHERE id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids));
+    const rows = this.selectByIds.all({ ids: JSON.stringify(ids) });
     const byId = new Map(rows.map((row) => [row.id, recordFromRow(row)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
@@ -85,12 +89,12 @@ export class RecordRepository {
   }
 
   listVersions(recordId: string): RecordVersion[] {
-    return this.selectVersions.all(recordId).map(versionFromRow);
+    return this.selectVersions.all({ id: recordId }).map(versionFromRow);
   }
 
   /** The tombstone of the record's current disappearance; null when it is not (or no longer) deleted. */
   getTombstone(recordId: string): Tombstone | null {
-    const row = this.selectTombstone.get(recordId);
+    const row = this.selectTombstone.get({ id: recordId });
     return row ? tombstoneFromRow(row) : null;
   }
 
@@ -114,9 +118,18 @@ export class RecordRepository {
     return this.selectUnseen.all(accountId, passNumber);
   }
 
-  /** Ordered by record id, so the cursor is simply the last id returned. */
+  /**
+   * In creation (rowid) order, so records created during a rebuild come after the cursor rather than being
+   * skipped. Throws for an `afterId` that names no record.
+   */
   listSearchDocuments(afterId: string | null, limit: number): SearchDocument[] {
-    return this.selectDocumentsAfter.all(afterId ?? '', limit).map(searchDocumentFromRow);
+    let afterSeq = 0;
+    if (afterId !== null) {
+      const seq = this.selectSeq.get({ id: afterId });
+      if (seq === undefined) throw new Error(`listSearchDocuments: no record ${afterId} to continue after`);
+      afterSeq = seq;
+    }
+    return this.selectDocumentsAfter.all(afterSeq, limit).map(searchDocumentFromRow);
   }
 
   findArchivedMedia(accountId: string, sourceUrls: string[]): Map<string, Attachment> {

@@ -25,6 +25,7 @@ import type {
 import { AccountRepository } from './account.repository';
 import { PageApplier } from './apply-page';
 import { AuditRepository } from './audit.repository';
+import { RecordIdIndex } from './record-id-index';
 import { RecordLifecycle } from './record-lifecycle';
 import { RecordRepository } from './record.repository';
 import { SyncStateRepository } from './sync-state.repository';
@@ -45,12 +46,15 @@ export class SqliteCatalog implements Catalog {
   private readonly lifecycle: RecordLifecycle;
   private readonly audit: AuditRepository;
 
-  /** Expects a database already migrated; `openSqliteCatalog` opens, configures and migrates one. */
-  constructor(private readonly db: Database.Database) {
+  /**
+   * Expects a database already migrated; `openSqliteCatalog` opens, configures and migrates one.
+   * `idMergeThreshold` is the id index's tail length (see RecordIdIndex); tests lower it to exercise merges.
+   */
+  constructor(private readonly db: Database.Database, options: { idMergeThreshold?: number } = {}) {
     this.accounts = new AccountRepository(db);
     this.tokens = new TokenRepository(db);
     this.syncStates = new SyncStateRepository(db);
-    this.pages = new PageApplier(db);
+    this.pages = new PageApplier(db, new RecordIdIndex(db, options.idMergeThreshold));
     this.records = new RecordRepository(db);
     this.lifecycle = new RecordLifecycle(db);
     this.audit = new AuditRepository(db);
@@ -61,6 +65,7 @@ export class SqliteCatalog implements Catalog {
     return this.accounts.createAgency(input);
   }
 
+  /** Null when there is no agency with this id. */
   async getAgency(id: string): Promise<Agency | null> {
     return this.accounts.getAgency(id);
   }
@@ -75,6 +80,7 @@ export class SqliteCatalog implements Catalog {
     return this.accounts.createAccount(input);
   }
 
+  /** Null when there is no account with this id. */
   async getAccount(id: string): Promise<Account | null> {
     return this.accounts.getAccount(id);
   }
@@ -89,14 +95,17 @@ export class SqliteCatalog implements Catalog {
     return this.accounts.updateAccount(id, patch);
   }
 
+  /** Validates the roles; only the secret's SHA-256 is stored. Throws when that hash is already registered. */
   async createToken(input: { name: string; roles: Role[]; secretSha256: string }): Promise<ApiToken> {
     return this.tokens.createToken(input);
   }
 
+  /** Null when no token has this secret hash. */
   async findTokenBySecretSha256(secretSha256: string): Promise<ApiToken | null> {
     return this.tokens.findTokenBySecretSha256(secretSha256);
   }
 
+  /** Used at start to decide whether to create the bootstrap admin token. */
   async countTokens(): Promise<number> {
     return this.tokens.countTokens();
   }
@@ -123,6 +132,7 @@ export class SqliteCatalog implements Catalog {
     return this.pages.apply(input, account);
   }
 
+  /** Least recently seen first; deleted records are left out. */
   async listUnseen(accountId: string, passNumber: number): Promise<Array<{ id: string; platformId: string }>> {
     return this.records.listUnseen(accountId, passNumber);
   }
@@ -147,15 +157,17 @@ export class SqliteCatalog implements Catalog {
     return this.lifecycle.listIndexBacklog(limit);
   }
 
+  /** Ids not queued are ignored. */
   async clearIndexBacklog(recordIds: string[]): Promise<void> {
     this.lifecycle.clearIndexBacklog(recordIds);
   }
 
-  /** Ordered by record id (not by time), so `afterId` is the last id of the previous batch. */
+  /** In record-creation (rowid) order; `afterId` is the last id of the previous batch. */
   async listSearchDocuments(afterId: string | null, limit: number): Promise<SearchDocument[]> {
     return this.records.listSearchDocuments(afterId, limit);
   }
 
+  /** Null when there is no record with this id. */
   async getRecord(id: string): Promise<ArchiveRecord | null> {
     return this.records.getRecord(id);
   }
@@ -165,14 +177,17 @@ export class SqliteCatalog implements Catalog {
     return this.records.getRecords(ids);
   }
 
+  /** Null when the account has no record of this platform item. */
   async getRecordByPlatformId(accountId: string, platformId: string): Promise<ArchiveRecord | null> {
     return this.records.getRecordByPlatformId(accountId, platformId);
   }
 
+  /** Oldest first by postedAt. */
   async listReplies(accountId: string, parentPlatformId: string): Promise<ArchiveRecord[]> {
     return this.records.listReplies(accountId, parentPlatformId);
   }
 
+  /** Ascending by version; empty for an unknown record. */
   async listVersions(recordId: string): Promise<RecordVersion[]> {
     return this.records.listVersions(recordId);
   }
@@ -182,14 +197,17 @@ export class SqliteCatalog implements Catalog {
     return this.records.getTombstone(recordId);
   }
 
+  /** Every record, or those of one account and/or status. */
   async countRecords(filter?: RecordFilter): Promise<number> {
     return this.records.countRecords(filter);
   }
 
+  /** Keyed by source URL; URLs never archived for this account are absent. */
   async findArchivedMedia(accountId: string, sourceUrls: string[]): Promise<Map<string, Attachment>> {
     return this.records.findArchivedMedia(accountId, sourceUrls);
   }
 
+  /** The capture's metadata (its bytes are in the object store under `key`); null when unknown. */
   async getCapture(sha256: string): Promise<RawCapture | null> {
     return this.records.getCapture(sha256);
   }
@@ -199,14 +217,17 @@ export class SqliteCatalog implements Catalog {
     return this.records.listQuarantine(accountId);
   }
 
+  /** Stamped with the current time; the table's triggers refuse any later change. */
   async appendAudit(entry: AuditEntry): Promise<void> {
     this.audit.appendAudit(entry);
   }
 
+  /** Newest first. */
   async listAudit(limit: number): Promise<Array<AuditEntry & { id: number; at: string }>> {
     return this.audit.listAudit(limit);
   }
 
+  /** Throws when the database cannot answer. */
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }

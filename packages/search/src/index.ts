@@ -1,0 +1,6 @@
+export type { QueryNode, TermNode, PhraseNode, AndNode, OrNode, NotNode } from './query/query-ast';
+export { listPositiveLeaves } from './query/query-ast';
+export { parseQuery } from './query/parse-query';
+export { escapeHtml } from './text/html';
+export { SqliteSearchIndex, openSqliteSearchIndex, type SqliteSearchIndexOptions } from './sqlite/sqlite.search-index';
+export type { WarmUpOptions, WarmUpReport } from './sqlite/warm-up';

@@ -1,0 +1,118 @@
+import type { Database, Statement, Transaction } from 'better-sqlite3';
+import type { SearchDocument } from '@verbatim/core';
+import { foldForIndex } from '../text/fold-text';
+import { Dictionary } from './dictionary';
+import { Dimension, hashText, packEnums } from './document-codes';
+import { META, SEARCH_FTS_DDL } from './schema';
+
+/** Change-log entries kept for readers that are behind; older ones are pruned (such readers reload fully). */
+const CHANGE_LOG_KEEP = 200_000;
+
+type DocumentRow = [agency: number, account: number, author: number, enums: number, postedAt: number, textHash: number];
+
+/**
+ * Writes documents into the search tables. Lean on purpose, since ingest calls it for every captured record:
+ * prepared statements, one transaction per batch, and no FTS5 rewrite when the indexed text did not change
+ * (a status change, the common update, only rewrites the small search_documents row).
+ */
+export class DocumentWriter {
+  private readonly insertDocument: Statement<[string, ...DocumentRow]>;
+  private readonly selectDocument: Statement<[string]>;
+  private readonly updateDocument: Statement<[...DocumentRow, number]>;
+  private readonly insertText: Statement<[number, string, string, string]>;
+  private readonly updateText: Statement<[string, string, string, number]>;
+  private readonly logChange: Statement<[number, number]>;
+  private readonly bumpWriteVersion: Statement<[]>;
+  private readonly changeLogSpan: Statement<[]>;
+  private readonly pruneChanges: Statement<[number]>;
+  private readonly writeBatch: Transaction<(documents: SearchDocument[]) => void>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly dictionary: Dictionary,
+  ) {
+    this.insertDocument = db.prepare(
+      `INSERT INTO search_documents (id, agency, account, author, enums, posted_at, text_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    );
+    this.selectDocument = db.prepare(
+      'SELECT agency, account, author, enums, posted_at, text_hash, doc FROM search_documents WHERE id = ?',
+    ).raw();
+    this.updateDocument = db.prepare(
+      'UPDATE search_documents SET agency = ?, account = ?, author = ?, enums = ?, posted_at = ?, text_hash = ? WHERE doc = ?',
+    );
+    this.insertText = db.prepare('INSERT INTO search_fts (rowid, text, prior_text, author_name) VALUES (CAST(? AS INTEGER), ?, ?, ?)');
+    this.updateText = db.prepare('UPDATE search_fts SET text = ?, prior_text = ?, author_name = ? WHERE rowid = CAST(? AS INTEGER)');
+    this.logChange = db.prepare('INSERT INTO search_changes (doc, text_changed) VALUES (?, ?)');
+    this.bumpWriteVersion = db.prepare(`UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.writeVersion}'`);
+    this.changeLogSpan = db.prepare('SELECT min(seq), max(seq) FROM search_changes').raw();
+    this.pruneChanges = db.prepare('DELETE FROM search_changes WHERE seq < ?');
+    this.writeBatch = db.transaction((documents: SearchDocument[]) => {
+      for (const document of documents) this.writeOne(document);
+      this.bumpWriteVersion.run();
+      this.pruneChangeLog();
+    });
+  }
+
+  /** Adds or replaces documents by id, all in one transaction. */
+  upsert(documents: SearchDocument[]): void {
+    if (documents.length === 0) return;
+    try {
+      this.writeBatch.immediate(documents);
+    } catch (error) {
+      // Codes handed out inside the rolled-back transaction were never committed.
+      this.dictionary.reset();
+      throw error;
+    }
+  }
+
+  /** Empties the index. The FTS table is dropped and recreated: deleting a million FTS5 rows one by one is slow. */
+  clear(): void {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM search_documents; DELETE FROM search_changes; DROP TABLE IF EXISTS search_fts;');
+      this.db.exec(SEARCH_FTS_DDL);
+      this.db.prepare(`UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.epoch}'`).run();
+      this.bumpWriteVersion.run();
+    }).immediate();
+  }
+
+  private writeOne(document: SearchDocument): void {
+    const row = this.toRow(document);
+    const inserted = this.insertDocument.run(document.id, ...row);
+    if (inserted.changes === 1) {
+      this.insertText.run(Number(inserted.lastInsertRowid), ...foldedText(document));
+      return;
+    }
+    const existing = this.selectDocument.get(document.id) as [...DocumentRow, number];
+    const doc = existing[6];
+    const textChanged = existing[5] !== row[5];
+    if (!textChanged && row.every((value, index) => value === existing[index])) return;
+    this.updateDocument.run(...row, doc);
+    if (textChanged) this.updateText.run(...foldedText(document), doc);
+    this.logChange.run(doc, textChanged ? 1 : 0);
+  }
+
+  private toRow(document: SearchDocument): DocumentRow {
+    const postedAt = Date.parse(document.postedAt);
+    if (Number.isNaN(postedAt)) throw new Error(`document ${document.id} has an unreadable postedAt "${document.postedAt}"`);
+    return [
+      this.dictionary.codeFor(Dimension.agency, document.agencyId),
+      this.dictionary.codeFor(Dimension.account, document.accountId),
+      this.dictionary.codeFor(Dimension.author, document.authorName),
+      packEnums(document.platform, document.kind, document.status, document.hasAttachments),
+      postedAt,
+      hashText(`${document.text}\u0000${document.priorText}\u0000${document.authorName}`),
+    ];
+  }
+
+  private pruneChangeLog(): void {
+    const [oldest, newest] = this.changeLogSpan.get() as [number | null, number | null];
+    if (oldest !== null && newest !== null && newest - oldest > 2 * CHANGE_LOG_KEEP) {
+      this.pruneChanges.run(newest - CHANGE_LOG_KEEP);
+    }
+  }
+}
+
+function foldedText(document: SearchDocument): [string, string, string] {
+  return [foldForIndex(document.text), foldForIndex(document.priorText), foldForIndex(document.authorName)];
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Tables of the SQLite search index. They live in the catalog's file and all start with `search_`, so the
+ * index can be dropped and rebuilt without touching the catalog.
+ *
+ * - search_documents: one row per document. Its integer key `doc` is the FTS5 rowid; SQLite hands out
+ *   max+1, so keys grow in insertion order, which paging snapshots and the caches' catch-up rely on. A document
+ *   keeps its key when it is replaced. Filter and facet values are stored as small integer codes.
+ * - search_dictionary: the codes of agency ids, account ids and author names.
+ * - search_changes: every change to an existing document, in order, so readers (in this process or another)
+ *   can catch up their in-memory caches without rescanning. New documents need no entry: their keys are new.
+ * - search_fts: FTS5 over the folded text. columnsize=0 because relevance is scored in JS (see ranking.ts).
+ */
+export const SEARCH_TABLES_DDL = `
+CREATE TABLE IF NOT EXISTS search_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS search_dictionary (
+  code INTEGER PRIMARY KEY,
+  dimension INTEGER NOT NULL,
+  value TEXT NOT NULL,
+  UNIQUE (dimension, value)
+);
+CREATE TABLE IF NOT EXISTS search_documents (
+  doc INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  agency INTEGER NOT NULL,
+  account INTEGER NOT NULL,
+  author INTEGER NOT NULL,
+  enums INTEGER NOT NULL,
+  posted_at REAL NOT NULL,
+  text_hash INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS search_changes (
+  seq INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL,
+  text_changed INTEGER NOT NULL
+);
+`;
+
+export const SEARCH_FTS_DDL = `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+  text, prior_text, author_name,
+  tokenize = 'unicode61 remove_diacritics 2',
+  columnsize = 0
+)`;
+
+/** Meta keys. `epoch` changes when the index is cleared; `write_version` on every write batch. */
+export const META = { epoch: 'epoch', writeVersion: 'write_version', cursorSecret: 'cursor_secret' } as const;
+
+/** Creates the search tables if absent, and the meta rows every reader expects. Idempotent. */
+export function ensureSearchSchema(db: Database): void {
+  db.exec(SEARCH_TABLES_DDL);
+  db.exec(SEARCH_FTS_DDL);
+  const insert = db.prepare('INSERT OR IGNORE INTO search_meta (key, value) VALUES (?, ?)');
+  db.transaction(() => {
+    insert.run(META.epoch, '1');
+    insert.run(META.writeVersion, '0');
+    insert.run(META.cursorSecret, randomBytes(32).toString('hex'));
+  })();
+}
+
+/** Reads one meta value. */
+export function readMeta(db: Database, key: string): string {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'").get();
+  const row = exists ? (db.prepare('SELECT value FROM search_meta WHERE key = ?').pluck().get(key) as string | undefined) : undefined;
+  if (row === undefined) throw new Error(`the search tables are missing or incomplete (no "${key}"): open the index with openSqliteSearchIndex`);
+  return row;
+}
