@@ -1,6 +1,6 @@
 import { Attachment, Catalog, Connector, ObjectStore, PlatformItem, PreparedItem, contentHashOf, mediaKey, sha256Hex } from '@verbatim/core';
 
-const MEDIA_CONCURRENCY = 4;
+const MEDIA_CONCURRENCY = 8;
 
 /**
  * Turns a page's items into prepared items, downloading each attachment not yet archived for the account.

@@ -2,7 +2,9 @@ import {
   Account,
   Catalog,
   Connector,
+  ConnectorPage,
   ObjectStore,
+  PreparedItem,
   RawCapture,
   SearchIndex,
   rawCaptureKey,
@@ -84,10 +86,16 @@ async function runPass(deps: SyncDependencies, accountId: string, options: SyncO
     passNumber: pass.passNumber, pages: 0, items: 0, created: 0, newVersions: 0,
     quarantined: 0, tombstoned: 0, mediaArchived: 0, phase: 'fetching',
   };
-  let cursor = pass.cursor;
-  while (cursor !== null) {
+  // One page of look-ahead: the next page is fetched and its bytes stored (I/O, mostly off the main thread)
+  // while the current one is applied to the catalog and index. Storing ahead is harmless: objects are
+  // content-addressed, and the cursor saved with each applied page still names the next page to apply.
+  let fetching = pass.cursor === null ? null : fetchAndStore(deps, connector, account, pass, pass.cursor, now, options.signal);
+  while (fetching !== null) {
+    const fetched = await fetching;
     throwIfAborted(options.signal);
-    cursor = await ingestPage(deps, connector, account, pass, cursor, progress, now, options.signal);
+    fetching = fetched.page.nextCursor === null ? null : fetchAndStore(deps, connector, account, pass, fetched.page.nextCursor, now, options.signal);
+    fetching?.catch(() => undefined); // a failure surfaces when awaited, after the current page is applied
+    await applyFetchedPage(deps, account, pass, fetched, progress);
     await options.onProgress?.({ ...progress });
   }
   progress.phase = 'checking-deletions';
@@ -112,18 +120,24 @@ async function openPass(catalog: Catalog, connector: Connector, accountId: strin
   return { passNumber, passToken: start.passToken, cursor: start.firstCursor, resumed: false };
 }
 
-async function ingestPage(
+interface FetchedPage {
+  page: ConnectorPage;
+  capture: RawCapture;
+  items: PreparedItem[];
+  mediaArchived: number;
+}
+
+/** Fetches a page and stores what must be archived before it is applied: its raw bytes and its media. */
+async function fetchAndStore(
   deps: SyncDependencies,
   connector: Connector,
   account: Account,
   pass: OpenPass,
   cursor: string,
-  progress: SyncProgress,
   now: () => Date,
   signal?: AbortSignal,
-): Promise<string | null> {
+): Promise<FetchedPage> {
   const page = await connector.fetchPage(pass.passToken, cursor, signal);
-  const capturedAt = now().toISOString();
   const sha256 = sha256Hex(page.raw);
   const capture: RawCapture = {
     sha256,
@@ -132,28 +146,33 @@ async function ingestPage(
     contentType: page.contentType,
     byteLength: page.raw.byteLength,
     source: page.source,
-    capturedAt,
+    capturedAt: now().toISOString(),
   };
-  // The raw bytes are stored before anything derived from them, so every record can point at its original.
-  await deps.objectStore.put(capture.key, page.raw, { contentType: page.contentType });
-  const { items, mediaArchived } = await archiveItems(deps, connector, account.id, page.items, signal);
+  const [, archived] = await Promise.all([
+    deps.objectStore.put(capture.key, page.raw, { contentType: page.contentType }),
+    archiveItems(deps, connector, account.id, page.items, signal),
+  ]);
+  return { page, capture, items: archived.items, mediaArchived: archived.mediaArchived };
+}
+
+/** Applies a stored page to the catalog (with the cursor of the next page) and indexes what changed. */
+async function applyFetchedPage(deps: SyncDependencies, account: Account, pass: OpenPass, fetched: FetchedPage, progress: SyncProgress): Promise<void> {
   const applied = await deps.catalog.applyPage({
     accountId: account.id,
     passNumber: pass.passNumber,
-    capture,
-    items,
-    rejected: page.rejected,
-    nextCursor: page.nextCursor,
-    capturedAt,
+    capture: fetched.capture,
+    items: fetched.items,
+    rejected: fetched.page.rejected,
+    nextCursor: fetched.page.nextCursor,
+    capturedAt: fetched.capture.capturedAt,
   });
   await indexDocuments(deps, applied.changed);
   progress.pages += 1;
-  progress.items += page.items.length;
+  progress.items += fetched.page.items.length;
   progress.created += applied.created;
   progress.newVersions += applied.newVersions;
   progress.quarantined += applied.quarantined;
-  progress.mediaArchived += mediaArchived;
-  return page.nextCursor;
+  progress.mediaArchived += fetched.mediaArchived;
 }
 
 function throwIfAborted(signal?: AbortSignal): void {

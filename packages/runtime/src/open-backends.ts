@@ -24,6 +24,8 @@ export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' 
   const searchIndex = openSqliteSearchIndex(db);
   const objectStore = await createObjectStore(config.storage);
   await Promise.all([catalog.ping(), searchIndex.ping(), objectStore.ping()]);
+  // Loads the index's in-memory caches now, so the first search after a start is as fast as the rest.
+  await searchIndex.warmUp();
   return {
     catalog,
     searchIndex,
