@@ -1,0 +1,46 @@
+/**
+ * Where ingest time goes: one mock account synced with syncAccount directly (no queue), every port call timed.
+ * Calls overlap (media downloads, look-ahead), so the figures are per-port totals, not a partition of the wall time.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openSqliteCatalog } from '@verbatim/catalog';
+import { createConnector } from '@verbatim/connectors';
+import { openSqliteSearchIndex } from '@verbatim/search';
+import { createObjectStore } from '@verbatim/storage';
+import { syncAccount } from '@verbatim/ingest';
+import { mockConfigFor } from './support';
+
+const timers: Record<string, number> = {};
+function wrap<T extends object>(name: string, target: T): T {
+  return new Proxy(target, {
+    get(obj, key) {
+      const value = (obj as any)[key];
+      if (typeof value !== 'function') return value;
+      return async (...args: any[]) => {
+        const started = process.hrtime.bigint();
+        try { return await value.apply(obj, args); } finally {
+          const label = `${name}.${String(key)}`;
+          timers[label] = (timers[label] ?? 0) + Number(process.hrtime.bigint() - started) / 1e6;
+        }
+      };
+    },
+  });
+}
+async function main() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'prof-'));
+  const { catalog, db } = openSqliteCatalog({ file: path.join(dir, 'c.sqlite') });
+  const searchIndex = openSqliteSearchIndex(db);
+  const objectStore = await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') });
+  const agency = await catalog.createAgency({ name: 'x', kind: 'department' });
+  const connector = mockConfigFor(Number(process.env.ITEMS ?? 200000));
+  const account = await catalog.createAccount({ agencyId: agency.id, platform: 'facebook', handle: 'x', status: 'active', connector, syncIntervalMinutes: 60, administrators: [], moderators: [] });
+  const started = Date.now();
+  const result = await syncAccount({
+    catalog: wrap('catalog', catalog), searchIndex: wrap('search', searchIndex), objectStore: wrap('store', objectStore),
+    createConnector: (config) => wrap('connector', createConnector(config)),
+  }, account.id);
+  console.log(JSON.stringify({ items: result.items, ms: Date.now() - started, timers: Object.fromEntries(Object.entries(timers).map(([k, v]) => [k, Math.round(v)])) }, null, 1));
+}
+main();
