@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   const reused = existsSync(dataDir);
   mkdirSync(dataDir, { recursive: true });
   const token = `bench-${randomBytes(16).toString('hex')}`;
-  const instance = await startEmbedded(dataDir);
+  // A reused corpus is served by the API alone, so no sync runs while latencies are measured.
+  const instance = await startEmbedded(dataDir, reused ? { ROLES: 'api' } : {});
   await ensureCorpus(instance);
   const { catalog } = instance.running.backends;
   await catalog.createToken({ name: 'bench', roles: ['foia-officer'], secretSha256: sha256Hex(token) });

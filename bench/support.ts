@@ -37,7 +37,7 @@ export async function ingestThroughQueue(instance: BenchInstance, connector: Ret
   const { catalog } = instance.running.backends;
   const agency = await catalog.createAgency({ name: 'Bench Department', kind: 'department' });
   const account = await catalog.createAccount({
-    agencyId: agency.id, platform: 'facebook', handle: `bench-${randomBytes(3).toString('hex')}`, status: 'active',
+    agencyId: agency.id, platform: 'facebook', handle: `bench-${randomBytes(3).toString('hex')}`, status: 'pending-approval',
     connector, syncIntervalMinutes: 60, administrators: [], moderators: [],
   });
   const started = process.hrtime.bigint();
