@@ -20,6 +20,8 @@ export interface StartedApi {
 export async function startApi(config: Readonly<AppConfig>, backends: Backends, queue: Queue, redis: Redis, logger: Logger, shutdown: Shutdown): Promise<StartedApi> {
   if (await bootstrapAdminToken(backends.catalog, config.bootstrapAdminToken)) {
     logger.info('created the it-admin token given in BOOTSTRAP_ADMIN_TOKEN');
+  } else if ((await backends.catalog.countTokens()) === 0) {
+    logger.warn('no API token exists yet: restart once with BOOTSTRAP_ADMIN_TOKEN set to a secret of 24+ characters to create the first it-admin token (or run npm run demo)');
   }
   const app = createApp(
     { ...backends, jobs: bullmqJobControl(queue, redis, backends.catalog), version: API_VERSION },

@@ -34,5 +34,7 @@ export async function runDemo(catalog: Catalog, queue: Queue, port: number | und
   const secret = generateTokenSecret();
   await catalog.createToken({ name: 'demo', roles: ['it-admin', 'foia-officer'], secretSha256: sha256Hex(secret) });
   const base = `http://localhost:${port ?? 3000}`;
-  logger.info(`demo ready: two mock accounts are syncing every 5 minutes. Try:\n  curl -H 'Authorization: Bearer ${secret}' '${base}/api/v1/records?q=road&limit=5'`);
+  logger.info({ accounts: DEMO_ACCOUNTS.length }, 'demo ready: mock accounts registered and syncing every 5 minutes');
+  // The token goes to the terminal only, never into the structured log.
+  process.stderr.write(`\nDemo ready. Search the archive with:\n  curl -H 'Authorization: Bearer ${secret}' '${base}/api/v1/records?q=road&limit=5'\n\n`);
 }
