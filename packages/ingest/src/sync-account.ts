@@ -86,18 +86,7 @@ async function runPass(deps: SyncDependencies, accountId: string, options: SyncO
     passNumber: pass.passNumber, pages: 0, items: 0, created: 0, newVersions: 0,
     quarantined: 0, tombstoned: 0, mediaArchived: 0, phase: 'fetching',
   };
-  // One page of look-ahead: the next page is fetched and its bytes stored (I/O, mostly off the main thread)
-  // while the current one is applied to the catalog and index. Storing ahead is harmless: objects are
-  // content-addressed, and the cursor saved with each applied page still names the next page to apply.
-  let fetching = pass.cursor === null ? null : fetchAndStore(deps, connector, account, pass, pass.cursor, now, options.signal);
-  while (fetching !== null) {
-    const fetched = await fetching;
-    throwIfAborted(options.signal);
-    fetching = fetched.page.nextCursor === null ? null : fetchAndStore(deps, connector, account, pass, fetched.page.nextCursor, now, options.signal);
-    fetching?.catch(() => undefined); // a failure surfaces when awaited, after the current page is applied
-    await applyFetchedPage(deps, account, pass, fetched, progress);
-    await options.onProgress?.({ ...progress });
-  }
+  await applyPages(deps, connector, account, pass, progress, now, options);
   progress.phase = 'checking-deletions';
   await options.onProgress?.({ ...progress });
   throwIfAborted(options.signal);
@@ -120,6 +109,9 @@ async function openPass(catalog: Catalog, connector: Connector, accountId: strin
   return { passNumber, passToken: start.passToken, cursor: start.firstCursor, resumed: false };
 }
 
+/** Pages fetched and being stored ahead of the one being applied. */
+const PAGES_AHEAD = 4;
+
 interface FetchedPage {
   page: ConnectorPage;
   capture: RawCapture;
@@ -127,17 +119,55 @@ interface FetchedPage {
   mediaArchived: number;
 }
 
-/** Fetches a page and stores what must be archived before it is applied: its raw bytes and its media. */
-async function fetchAndStore(
+/**
+ * Fetches pages in order and applies them in order, with up to PAGES_AHEAD pages fetched and being stored
+ * (raw bytes, media: I/O that runs off the main thread and whose fsyncs coalesce) while earlier ones are
+ * applied. Storing ahead is harmless: objects are content-addressed, and the cursor saved with each applied
+ * page still names the next page to apply. A fetch error is raised after the pages before it are applied.
+ */
+async function applyPages(
   deps: SyncDependencies,
   connector: Connector,
   account: Account,
   pass: OpenPass,
-  cursor: string,
+  progress: SyncProgress,
+  now: () => Date,
+  options: SyncOptions,
+): Promise<void> {
+  const storing: Array<Promise<FetchedPage>> = [];
+  let cursor = pass.cursor;
+  let fetchError: unknown = null;
+  while (cursor !== null || storing.length > 0) {
+    while (cursor !== null && storing.length < PAGES_AHEAD) {
+      try {
+        const page = await connector.fetchPage(pass.passToken, cursor, options.signal);
+        const stored = storePage(deps, connector, account, page, now, options.signal);
+        stored.catch(() => undefined); // surfaces when awaited below, in order
+        storing.push(stored);
+        cursor = page.nextCursor;
+      } catch (error) {
+        fetchError = error;
+        cursor = null;
+      }
+    }
+    if (storing.length === 0) break;
+    const fetched = await storing.shift()!;
+    throwIfAborted(options.signal);
+    await applyFetchedPage(deps, account, pass, fetched, progress);
+    await options.onProgress?.({ ...progress });
+  }
+  if (fetchError !== null) throw fetchError;
+}
+
+/** Stores what must be archived before a page is applied: its raw bytes and its media. */
+async function storePage(
+  deps: SyncDependencies,
+  connector: Connector,
+  account: Account,
+  page: ConnectorPage,
   now: () => Date,
   signal?: AbortSignal,
 ): Promise<FetchedPage> {
-  const page = await connector.fetchPage(pass.passToken, cursor, signal);
   const sha256 = sha256Hex(page.raw);
   const capture: RawCapture = {
     sha256,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, type Dirent } from 'node:fs';
-import { access, link, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -127,12 +127,17 @@ export class FilesystemObjectStore implements ObjectStore {
     return true;
   }
 
+  /**
+   * The sidecar holds only the content type, which the catalog also records, so it is written without its own
+   * fsync: an OS crash can at worst lose a type (head() then answers application/octet-stream), never bytes.
+   * That halves the fsyncs per object, which bound the ingest rate.
+   */
   private async writeSidecar(key: string, contentType: string): Promise<void> {
     const sidecarPath = this.sidecarPath(key);
     await mkdir(dirname(sidecarPath), { recursive: true });
     const tempPath = temporaryPathBeside(sidecarPath);
     try {
-      await writeBytesDurably(tempPath, Buffer.from(JSON.stringify({ contentType })));
+      await writeFile(tempPath, JSON.stringify({ contentType }), { flag: 'wx' });
       await rename(tempPath, sidecarPath);
     } finally {
       await rm(tempPath, { force: true });
