@@ -76,4 +76,26 @@ describe('a worker killed with SIGKILL mid-sync', () => {
     expect(shape(afterCrash)).toEqual(shape(afterClean));
     expect(afterCrash.every((record) => record.versionCount === 1)).toBe(true);
   }, 180_000);
+
+  it('on SIGTERM stops at a page boundary, exits 0, and leaves the job for the next worker to resume', async () => {
+    for (const earlier of workers.splice(0)) earlier.kill('SIGKILL');
+    const accountId = await registerMockAccount(instance, CONNECTOR, 'terminated', { status: 'pending-approval' });
+    const worker = startWorkerProcess(instance);
+    workers.push(worker);
+    const started = await instance.request('POST', `/api/v1/accounts/${accountId}/sync`);
+    await waitForPages(instance, started.body.jobId, 20);
+    const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+    worker.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const { body: parked } = await instance.request('GET', `/api/v1/jobs/${started.body.jobId}`);
+    expect(parked.state).toBe('waiting');
+    const { body: account } = await instance.request('GET', `/api/v1/accounts/${accountId}`);
+    expect(account.sync.status).toBe('running');
+
+    workers.push(startWorkerProcess(instance));
+    const finished = await waitForJob(instance, started.body.jobId, 120_000);
+    expect(finished.state).toBe('completed');
+    expect(finished.result.resumed).toBe(true);
+    expect(await listAll(instance, accountId)).toHaveLength(new MockPlatform(CONNECTOR).groundTruth(1).total);
+  }, 180_000);
 });
