@@ -10,7 +10,7 @@ export function openRedis(url: string, purpose: 'producer' | 'worker'): Redis {
     purpose === 'worker'
       ? { maxRetriesPerRequest: null }
       : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 };
-  return new IORedis(url, { ...options, lazyConnect: false });
+  return new IORedis(url, options);
 }
 
 /** True when a Redis server answers PING at `url` within `timeoutMs`. */

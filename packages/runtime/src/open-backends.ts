@@ -18,7 +18,6 @@ export interface Backends {
  * process starts work, so a misconfiguration stops the start instead of failing at 3 a.m.
  */
 export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' | 'storage' | 'dataDir'>): Promise<Backends> {
-  mkdirSync(config.dataDir, { recursive: true });
   mkdirSync(path.dirname(config.catalog.file), { recursive: true });
   const { catalog, db } = openSqliteCatalog({ file: config.catalog.file });
   const searchIndex = openSqliteSearchIndex(db);
