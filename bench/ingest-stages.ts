@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSqliteCatalog } from '@verbatim/catalog';
 import { createConnector } from '@verbatim/connectors';
-import { openSqliteSearchIndex } from '@verbatim/search';
+import { openThreadedSqliteSearchIndex } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
 import { syncAccount } from '@verbatim/ingest';
 import { mockConfigFor } from './support';
@@ -30,8 +30,8 @@ function wrap<T extends object>(name: string, target: T): T {
 }
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'prof-'));
-  const { catalog, db } = openSqliteCatalog({ file: path.join(dir, 'c.sqlite') });
-  const searchIndex = openSqliteSearchIndex(db);
+  const { catalog } = openSqliteCatalog({ file: path.join(dir, 'c.sqlite') });
+  const searchIndex = await openThreadedSqliteSearchIndex(path.join(dir, 'search.sqlite'));
   const objectStore = await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') });
   const agency = await catalog.createAgency({ name: 'x', kind: 'department' });
   const connector = mockConfigFor(Number(process.env.ITEMS ?? 200000));
@@ -41,6 +41,7 @@ async function main() {
     catalog: wrap('catalog', catalog), searchIndex: wrap('search', searchIndex), objectStore: wrap('store', objectStore),
     createConnector: (config) => wrap('connector', createConnector(config)),
   }, account.id);
+  await searchIndex.close();
   console.log(JSON.stringify({ items: result.items, ms: Date.now() - started, timers: Object.fromEntries(Object.entries(timers).map(([k, v]) => [k, Math.round(v)])) }, null, 1));
 }
 main();

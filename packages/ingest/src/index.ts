@@ -1,2 +1,3 @@
 export * from './sync-account';
 export * from './index-backlog';
+export * from './rebuild-search-index';

@@ -6,6 +6,7 @@ import {
   ObjectStore,
   PreparedItem,
   RawCapture,
+  SearchDocument,
   SearchIndex,
   rawCaptureKey,
   sha256Hex,
@@ -135,6 +136,7 @@ async function applyPages(
   options: SyncOptions,
 ): Promise<void> {
   const storing: Array<Promise<FetchedPage>> = [];
+  const indexing = new IndexingInFlight(deps);
   let cursor = pass.cursor;
   let fetchError: unknown = null;
   while (cursor !== null || storing.length > 0) {
@@ -153,10 +155,35 @@ async function applyPages(
     if (storing.length === 0) break;
     const fetched = await storing.shift()!;
     throwIfAborted(options.signal);
-    await applyFetchedPage(deps, account, pass, fetched, progress);
+    const changed = await applyFetchedPage(deps, account, pass, fetched, progress);
+    await indexing.start(changed);
     await options.onProgress?.({ ...progress });
   }
+  await indexing.finish();
   if (fetchError !== null) throw fetchError;
+}
+
+/**
+ * Indexes each applied page's changes while the next page is applied: one batch in flight, started in page
+ * order. The catalog queued every change in its backlog when it applied the page, so a batch lost to a
+ * crash is indexed on the next run (see flushIndexBacklog).
+ */
+class IndexingInFlight {
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: SyncDependencies) {}
+
+  /** Waits for the batch in flight, then starts this one. */
+  async start(documents: SearchDocument[]): Promise<void> {
+    await this.inFlight;
+    const started = indexDocuments(this.deps, documents);
+    started.catch(() => undefined); // surfaces at the next start() or finish()
+    this.inFlight = started;
+  }
+
+  async finish(): Promise<void> {
+    await this.inFlight;
+  }
 }
 
 /** Stores what must be archived before a page is applied: its raw bytes and its media. */
@@ -185,8 +212,8 @@ async function storePage(
   return { page, capture, items: archived.items, mediaArchived: archived.mediaArchived };
 }
 
-/** Applies a stored page to the catalog (with the cursor of the next page) and indexes what changed. */
-async function applyFetchedPage(deps: SyncDependencies, account: Account, pass: OpenPass, fetched: FetchedPage, progress: SyncProgress): Promise<void> {
+/** Applies a stored page to the catalog (with the cursor of the next page); returns what must be indexed. */
+async function applyFetchedPage(deps: SyncDependencies, account: Account, pass: OpenPass, fetched: FetchedPage, progress: SyncProgress): Promise<SearchDocument[]> {
   const applied = await deps.catalog.applyPage({
     accountId: account.id,
     passNumber: pass.passNumber,
@@ -196,13 +223,13 @@ async function applyFetchedPage(deps: SyncDependencies, account: Account, pass: 
     nextCursor: fetched.page.nextCursor,
     capturedAt: fetched.capture.capturedAt,
   });
-  await indexDocuments(deps, applied.changed);
   progress.pages += 1;
   progress.items += fetched.page.items.length;
   progress.created += applied.created;
   progress.newVersions += applied.newVersions;
   progress.quarantined += applied.quarantined;
   progress.mediaArchived += fetched.mediaArchived;
+  return applied.changed;
 }
 
 function throwIfAborted(signal?: AbortSignal): void {

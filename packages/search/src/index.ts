@@ -2,5 +2,6 @@ export type { QueryNode, TermNode, PhraseNode, AndNode, OrNode, NotNode } from '
 export { listPositiveLeaves } from './query/query-ast';
 export { parseQuery } from './query/parse-query';
 export { escapeHtml } from './text/html';
-export { SqliteSearchIndex, openSqliteSearchIndex, type SqliteSearchIndexOptions } from './sqlite/sqlite.search-index';
+export { SqliteSearchIndex, openSqliteSearchIndex, type SqliteSearchIndexOptions, type SearchIndexWriter } from './sqlite/sqlite.search-index';
+export { openThreadedSqliteSearchIndex } from './sqlite/threaded/threaded.search-index';
 export type { WarmUpOptions, WarmUpReport } from './sqlite/warm-up';

@@ -88,6 +88,15 @@ export class FilesystemObjectStore implements ObjectStore {
     await access(this.rootDir, constants.R_OK | constants.W_OK);
   }
 
+  /** Directories this store has made or seen; the store never removes one, so each is made once per process. */
+  private readonly knownDirectories = new Set<string>();
+
+  private async ensureDirectory(directory: string): Promise<void> {
+    if (this.knownDirectories.has(directory)) return;
+    await mkdir(directory, { recursive: true });
+    this.knownDirectories.add(directory);
+  }
+
   private async writeOnce(
     key: string,
     options: PutOptions,
@@ -95,7 +104,7 @@ export class FilesystemObjectStore implements ObjectStore {
   ): Promise<{ created: boolean; byteLength: number }> {
     assertValidObjectKey(key);
     const target = this.objectPath(key);
-    await mkdir(dirname(target), { recursive: true });
+    await this.ensureDirectory(dirname(target));
     const tempPath = temporaryPathBeside(target);
     try {
       const byteLength = await writeTemp(tempPath);
@@ -134,7 +143,7 @@ export class FilesystemObjectStore implements ObjectStore {
    */
   private async writeSidecar(key: string, contentType: string): Promise<void> {
     const sidecarPath = this.sidecarPath(key);
-    await mkdir(dirname(sidecarPath), { recursive: true });
+    await this.ensureDirectory(dirname(sidecarPath));
     const tempPath = temporaryPathBeside(sidecarPath);
     try {
       await writeFile(tempPath, JSON.stringify({ contentType }), { flag: 'wx' });

@@ -26,10 +26,22 @@ export interface SqliteSearchIndexOptions {
   pointInTimeTtlMs?: number;
   /** Matches ranked together for relevance; see relevance-pager.ts. Default 1,000. */
   relevanceWindow?: number;
+  /**
+   * Where writes go. Default: this connection, synchronously. `openThreadedSqliteSearchIndex` passes a writer
+   * thread with its own connection instead; this object then only reads, catching up on what it wrote.
+   */
+  writer?: SearchIndexWriter;
+}
+
+/** The write side of the index, swappable so that writes can run on another thread. */
+export interface SearchIndexWriter {
+  upsert(documents: SearchDocument[]): void | Promise<void>;
+  clear(): void | Promise<void>;
+  close(): void | Promise<void>;
 }
 
 /**
- * The search index in SQLite FTS5, in the catalog's database file. It owns only tables named search_*.
+ * The search index in SQLite FTS5. It owns only tables named search_*, in its own file or the catalog's.
  *
  * Matching is FTS5's; everything after it runs in JS over in-memory structures kept current incrementally:
  * filter and facet values in typed arrays (column-cache.ts), match lists of frequent terms (leaf-cache.ts),
@@ -40,7 +52,7 @@ export class SqliteSearchIndex implements SearchIndex {
   private readonly columns: ColumnCache;
   private readonly leaves: LeafCache;
   private readonly pointsInTime: PointInTimeCache;
-  private readonly writer: DocumentWriter;
+  private readonly writer: SearchIndexWriter;
   private readonly runner: SearchRunner;
   private closed = false;
 
@@ -60,7 +72,7 @@ export class SqliteSearchIndex implements SearchIndex {
       budgetBytes: options.pointInTimeBytes ?? 128 * 2 ** 20,
       ttlMs: options.pointInTimeTtlMs ?? 15 * 60_000,
     });
-    this.writer = new DocumentWriter(db, this.dictionary);
+    this.writer = options.writer ?? inConnectionWriter(new DocumentWriter(db, this.dictionary));
     this.runner = new SearchRunner({
       db,
       columns: this.columns,
@@ -78,7 +90,7 @@ export class SqliteSearchIndex implements SearchIndex {
   /** Adds or replaces documents by id in one transaction. Unchanged text is not rewritten in FTS5. */
   async upsert(documents: SearchDocument[]): Promise<void> {
     this.assertOpen();
-    this.writer.upsert(documents);
+    await this.writer.upsert(documents);
   }
 
   /** Runs a query; see SearchIndex.search. Throws `SearchQueryError` for bad query text, filters or cursor. */
@@ -96,7 +108,7 @@ export class SqliteSearchIndex implements SearchIndex {
   /** Removes every document. Cursors issued before are refused afterwards. */
   async clear(): Promise<void> {
     this.assertOpen();
-    this.writer.clear();
+    await this.writer.clear();
     this.leaves.clear();
     this.pointsInTime.clear();
   }
@@ -107,9 +119,11 @@ export class SqliteSearchIndex implements SearchIndex {
     this.db.prepare('SELECT 1 FROM search_meta LIMIT 1').get();
   }
 
-  /** Releases the caches. The database handle stays open: it belongs to the caller (and the catalog). */
+  /** Releases the caches and the writer. The database handle stays open: it belongs to the caller. */
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
+    await this.writer.close();
     this.leaves.clear();
     this.pointsInTime.clear();
   }
@@ -126,6 +140,10 @@ export class SqliteSearchIndex implements SearchIndex {
   private assertOpen(): void {
     if (this.closed) throw new Error('the search index is closed');
   }
+}
+
+function inConnectionWriter(writer: DocumentWriter): SearchIndexWriter {
+  return { upsert: (documents) => writer.upsert(documents), clear: () => writer.clear(), close: () => undefined };
 }
 
 /** Opens the search index in `db`, creating its tables if absent. */
