@@ -27,6 +27,8 @@ export const BaseEnvSchema = z.object({
   STORAGE_BACKEND: z.enum(['fs', 's3']).default('fs'),
   CATALOG_BACKEND: z.enum(['sqlite'], { message: 'only sqlite is available in this release' }).default('sqlite'),
   SEARCH_BACKEND: z.enum(['sqlite'], { message: 'only sqlite is available in this release' }).default('sqlite'),
+  /** Express `trust proxy`: set it (e.g. `loopback`) behind a TLS-terminating proxy so cookies are marked Secure. */
+  TRUST_PROXY: z.string().optional(),
   BOOTSTRAP_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: booleanFromEnv.default(false),
@@ -47,4 +49,37 @@ export const S3EnvSchema = z.object({
   S3_RESPONSE_CHECKSUM_VALIDATION: z.enum(['WHEN_SUPPORTED', 'WHEN_REQUIRED']).optional(),
   /** Create the bucket at start when it is missing (local and test setups). */
   S3_CREATE_BUCKET: booleanFromEnv.default(false),
+});
+
+const emailList = z
+  .string()
+  .transform((value) => value.split(',').map((email) => email.trim()).filter(Boolean))
+  .pipe(z.array(z.email('each address must be an email address')));
+
+/** The town and how its attorney's office is told about FOIA requests. Every process reads these. */
+export const FoiaEnvSchema = z.object({
+  TOWN_NAME: z.string().min(1).default('Town of Example'),
+  /** IANA zone of the town's wall clock: deadlines fall at the end of its business days. */
+  TOWN_TIME_ZONE: z.string().default('America/New_York').refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as America/New_York'),
+  /** Where people open the web application; links in notification emails point here. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  NOTIFY_FROM: z.string().min(3).default('Verbatim FOIA <foia@localhost>'),
+  ATTORNEY_NOTIFY_EMAILS: emailList.default([]),
+  NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  NOTIFY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** First retry of a failed notification after this long; then doubling, up to NOTIFY_RETRY_MAX_MS. */
+  NOTIFY_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(10_000),
+  NOTIFY_RETRY_MAX_MS: z.coerce.number().int().min(10).default(600_000),
+  /** How often the outbox relay looks for deliveries the queue has not taken, and deadlines due soon. */
+  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(15_000),
+}).refine((env) => !env.NOTIFY_WEBHOOK_URL || env.NOTIFY_WEBHOOK_SECRET, {
+  message: 'NOTIFY_WEBHOOK_SECRET is required with NOTIFY_WEBHOOK_URL', path: ['NOTIFY_WEBHOOK_SECRET'],
 });

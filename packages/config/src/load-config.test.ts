@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(config.storage).toEqual({ backend: 'fs', rootDir: path.join(path.resolve('./data'), 'objects') });
     expect(config.roles).toEqual(['api', 'worker']);
     expect(config.catalog.file).toBe(path.join(path.resolve('./data'), 'catalog.sqlite'));
+    expect(config.search.file).toBe(path.join(path.resolve('./data'), 'search.sqlite'));
   });
 
   it('returns a frozen object', () => {
@@ -42,5 +43,24 @@ describe('loadConfig', () => {
 
   it('rejects backends this release does not ship', () => {
     expect(() => loadConfig({ CATALOG_BACKEND: 'postgres' })).toThrow(/CATALOG_BACKEND: only sqlite/);
+  });
+});
+
+describe('loadConfig: town and notifications', () => {
+  it('reads the attorney list, SMTP and webhook settings', () => {
+    const config = loadConfig({
+      ATTORNEY_NOTIFY_EMAILS: 'attorney@town.gov, clerk@town.gov', SMTP_URL: 'smtp://127.0.0.1:2525',
+      NOTIFY_WEBHOOK_URL: 'https://hooks.town.gov/foia', NOTIFY_WEBHOOK_SECRET: 'a-secret-of-some-length', TOWN_NAME: 'Westport',
+    });
+    expect(config.notify.attorneyEmails).toEqual(['attorney@town.gov', 'clerk@town.gov']);
+    expect(config.notify.smtpUrl).toBe('smtp://127.0.0.1:2525');
+    expect(config.notify.webhook).toEqual({ url: 'https://hooks.town.gov/foia', secret: 'a-secret-of-some-length' });
+    expect(config.town).toEqual({ name: 'Westport', timeZone: 'America/New_York', publicUrl: undefined });
+  });
+
+  it('refuses a webhook without a secret, a bad address and an unknown time zone, naming each', () => {
+    expect(() => loadConfig({ NOTIFY_WEBHOOK_URL: 'https://hooks.town.gov/foia' })).toThrow(/NOTIFY_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ ATTORNEY_NOTIFY_EMAILS: 'attorney@town.gov, not-an-address' })).toThrow(/ATTORNEY_NOTIFY_EMAILS/);
+    expect(() => loadConfig({ TOWN_TIME_ZONE: 'Mars/Olympus' })).toThrow(/TOWN_TIME_ZONE/);
   });
 });

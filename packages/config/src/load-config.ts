@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { BaseEnvSchema, ProcessRole, S3EnvSchema } from './config.schema';
+import { BaseEnvSchema, FoiaEnvSchema, ProcessRole, S3EnvSchema } from './config.schema';
 
 export type StorageSettings =
   | { backend: 'fs'; rootDir: string }
@@ -19,17 +19,29 @@ export type StorageSettings =
     };
 
 export interface AppConfig {
-  http: { port: number; host: string };
+  http: { port: number; host: string; trustProxy?: string };
   dataDir: string;
   redis: { url: string; autostart: boolean };
   queue: { prefix: string; syncConcurrency: number; lockDurationMs: number };
   roles: readonly ProcessRole[];
   storage: StorageSettings;
   catalog: { backend: 'sqlite'; file: string };
-  search: { backend: 'sqlite' };
+  search: { backend: 'sqlite'; file: string };
+  town: { name: string; timeZone: string; publicUrl?: string };
+  notify: NotifySettings;
   bootstrapAdminToken?: string;
   logLevel: string;
   demo: boolean;
+}
+
+export interface NotifySettings {
+  smtpUrl?: string;
+  from: string;
+  attorneyEmails: readonly string[];
+  webhook?: { url: string; secret: string };
+  retryDelayMs: number;
+  retryMaxMs: number;
+  relayIntervalMs: number;
 }
 
 /** Thrown when the environment is invalid; its message is one line naming each bad variable. */
@@ -67,16 +79,27 @@ function storageSettings(backend: 'fs' | 's3', dataDir: string, env: NodeJS.Proc
 /** Parses the environment once into a frozen, nested configuration. Throws ConfigError on any bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppConfig> {
   const base = parseOrThrow(BaseEnvSchema, env);
+  const foia = parseOrThrow(FoiaEnvSchema, env);
   const dataDir = path.resolve(base.DATA_DIR);
   const config: AppConfig = {
-    http: { port: base.PORT, host: base.HOST },
+    http: { port: base.PORT, host: base.HOST, trustProxy: base.TRUST_PROXY },
     dataDir,
     redis: { url: base.REDIS_URL, autostart: base.REDIS_AUTOSTART },
     queue: { prefix: base.QUEUE_PREFIX, syncConcurrency: base.SYNC_CONCURRENCY, lockDurationMs: base.JOB_LOCK_MS },
     roles: Object.freeze([...new Set(base.ROLES)]),
     storage: storageSettings(base.STORAGE_BACKEND, dataDir, env),
     catalog: { backend: base.CATALOG_BACKEND, file: path.join(dataDir, 'catalog.sqlite') },
-    search: { backend: base.SEARCH_BACKEND },
+    search: { backend: base.SEARCH_BACKEND, file: path.join(dataDir, 'search.sqlite') },
+    town: { name: foia.TOWN_NAME, timeZone: foia.TOWN_TIME_ZONE, publicUrl: foia.PUBLIC_URL },
+    notify: {
+      smtpUrl: foia.SMTP_URL,
+      from: foia.NOTIFY_FROM,
+      attorneyEmails: foia.ATTORNEY_NOTIFY_EMAILS,
+      webhook: foia.NOTIFY_WEBHOOK_URL ? { url: foia.NOTIFY_WEBHOOK_URL, secret: foia.NOTIFY_WEBHOOK_SECRET! } : undefined,
+      retryDelayMs: foia.NOTIFY_RETRY_DELAY_MS,
+      retryMaxMs: foia.NOTIFY_RETRY_MAX_MS,
+      relayIntervalMs: foia.OUTBOX_RELAY_INTERVAL_MS,
+    },
     bootstrapAdminToken: base.BOOTSTRAP_ADMIN_TOKEN,
     logLevel: base.LOG_LEVEL,
     demo: base.DEMO,

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from './hash';
 
-const ID_PREFIXES = { agency: 'agy', account: 'acc', token: 'tok', quarantine: 'qua', record: 'rec' } as const;
+const ID_PREFIXES = {
+  agency: 'agy', account: 'acc', token: 'tok', quarantine: 'qua', record: 'rec',
+  foiaRequest: 'req', delivery: 'dlv', savedSearch: 'srch', bundle: 'bdl', user: 'usr',
+} as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 
 /** A new random id such as `agy_4f9c0a1b2d3e4f5a6b7c`: prefixed so a reader knows what it names. */

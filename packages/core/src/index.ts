@@ -9,3 +9,5 @@ export * from './ports/connector.port';
 export * from './ports/object-store.port';
 export * from './ports/search-index.port';
 export * from './ports/catalog.port';
+export * from './record-thread';
+export * from './ports/people-store.port';

@@ -2,3 +2,10 @@ import { z } from 'zod';
 
 export const RoleSchema = z.enum(['it-admin', 'foia-officer', 'attorney', 'moderator', 'auditor']);
 export type Role = z.infer<typeof RoleSchema>;
+
+/** Who may read archived records (every read is audited). */
+export const RECORD_READER_ROLES: readonly Role[] = ['foia-officer', 'attorney', 'auditor', 'it-admin'];
+/** Who reads FOIA requests; officers work them, the attorney's office reviews and releases. */
+export const FOIA_READER_ROLES: readonly Role[] = ['foia-officer', 'attorney'];
+/** Who logs and works FOIA requests. */
+export const FOIA_OFFICER_ROLES: readonly Role[] = ['foia-officer'];

@@ -1,3 +1,5 @@
 export * from './redis-connection';
 export * from './sync-account.job';
 export * from './sync-queue';
+export * from './notify.job';
+export * from './bundle.job';

@@ -1,4 +1,6 @@
-import type { Account, Catalog, ObjectStore, SearchIndex } from '@verbatim/core';
+import type { Account, Catalog, ObjectStore, PeopleStore, SearchIndex } from '@verbatim/core';
+import type { BundleStore, FoiaService, FoiaStore } from '@verbatim/foia';
+import type { RenderPdfToFile } from '@verbatim/bundles/src/production';
 import type { JobStatus } from '@verbatim/queue';
 
 /** What the queue offers the API: enqueue, look up, schedule. Throws QueueUnavailableError when Redis is down. */
@@ -11,8 +13,21 @@ export interface JobControl {
 
 export interface ApiContext {
   catalog: Catalog;
+  people: PeopleStore;
   searchIndex: SearchIndex;
   objectStore: ObjectStore;
   jobs: JobControl;
+  foia: FoiaService;
+  foiaStore: FoiaStore;
+  /** Hands new outbox deliveries to the queue now; never throws (the relay loop catches up when Redis is down). */
+  relayNotifications(): Promise<void>;
+  bundleStore: BundleStore;
+  /** Queues a bundle's build; throws while Redis is down. */
+  enqueueBundle(bundleId: string): Promise<void>;
+  /** Renders a bundle's PDF off the event loop (verify rebuilds with it). */
+  renderPdf: RenderPdfToFile;
+  townName: string;
+  /** Express `trust proxy` (TRUST_PROXY), so `request.secure` sees TLS ended at a proxy. */
+  trustProxy?: string;
   version: string;
 }

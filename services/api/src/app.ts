@@ -10,16 +10,23 @@ import { agencyRoutes } from './routes/agencies.routes';
 import { jobRoutes } from './routes/jobs.routes';
 import { recordRoutes } from './routes/records.routes';
 import { tokenRoutes } from './routes/tokens.routes';
+import { foiaRequestRoutes } from './routes/foia-requests.routes';
+import { foiaSettingsRoutes } from './routes/foia-settings.routes';
+import { foiaItemRoutes } from './routes/foia-items.routes';
+import { bundleRoutes } from './routes/bundles.routes';
+import { peopleRoutes } from './routes/people.routes';
 
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
-  return [...agencyRoutes(context), ...accountRoutes(context), ...jobRoutes(context), ...recordRoutes(context), ...tokenRoutes(context)];
+  return [...agencyRoutes(context), ...accountRoutes(context), ...jobRoutes(context), ...recordRoutes(context), ...tokenRoutes(context),
+    ...foiaRequestRoutes(context), ...foiaSettingsRoutes(context), ...foiaItemRoutes(context), ...bundleRoutes(context), ...peopleRoutes(context)];
 }
 
 /** The HTTP API of DESIGN.md: JSON under /api/v1 with bearer tokens, plus /healthz and the OpenAPI document. */
-export function createApp(context: ApiContext, logError: (error: unknown) => void): Express {
+export function createApp(context: ApiContext, logError: (error: unknown) => void, pages?: Router): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (context.trustProxy) app.set('trust proxy', context.trustProxy);
   const routes = apiRoutes(context);
   const openApi = buildOpenApiDocument(routes, context.version);
 
@@ -32,11 +39,13 @@ export function createApp(context: ApiContext, logError: (error: unknown) => voi
   });
 
   const api = Router();
-  api.use(authenticate(context.catalog));
   api.use(express.json({ limit: '1mb' }));
-  mountRoutes(api, routes);
+  mountRoutes(api, routes.filter((route) => route.public));
+  api.use(authenticate(context.catalog, context.people));
+  mountRoutes(api, routes.filter((route) => !route.public));
   api.use((request, _response, next) => next(new ApiError(404, 'not_found', `no route ${request.method} ${request.baseUrl}${request.path}`)));
   app.use('/api/v1', api);
+  if (pages) app.use(pages);
   app.use((request, _response, next) => next(new ApiError(404, 'not_found', `no route ${request.method} ${request.path}`)));
   app.use(errorHandler(logError));
   return app;

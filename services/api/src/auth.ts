@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { ApiToken, Catalog, Role, sha256Hex } from '@verbatim/core';
+import { ApiToken, Catalog, PeopleStore, Role, sha256Hex } from '@verbatim/core';
+import { currentSession, type SignedInSession } from './people/sign-in';
 import { ApiError } from './api-error';
 
 declare module 'express-serve-static-core' {
   interface Request {
     principal?: ApiToken;
+    /** Set when the caller signed in with a session cookie rather than a bearer token. */
+    signedInSession?: SignedInSession;
   }
 }
 
@@ -14,15 +17,31 @@ export function generateTokenSecret(): string {
   return `vbt_${randomBytes(32).toString('base64url')}`;
 }
 
-/** Resolves `Authorization: Bearer <token>` to its principal; 401 when absent or unknown. */
-export function authenticate(catalog: Catalog): RequestHandler {
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the caller: `Authorization: Bearer <token>` (scripts and integrations), or the session cookie of a
+ * person signed in to the web application. A cookie alone could be sent by another site's form, so every
+ * state-changing request made with the cookie must also carry the session's `X-CSRF-Token`.
+ */
+export function authenticate(catalog: Catalog, people: PeopleStore): RequestHandler {
   return async (request, _response, next) => {
     const header = request.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return next(new ApiError(401, 'unauthenticated', 'send Authorization: Bearer <token>'));
-    const principal = await catalog.findTokenBySecretSha256(sha256Hex(match[1]));
-    if (!principal) return next(new ApiError(401, 'unauthenticated', 'the bearer token is not recognised'));
-    request.principal = principal;
+    if (match) {
+      const principal = await catalog.findTokenBySecretSha256(sha256Hex(match[1]));
+      if (!principal) return next(new ApiError(401, 'unauthenticated', 'the bearer token is not recognised'));
+      request.principal = principal;
+      return next();
+    }
+    const session = await currentSession(people, request);
+    if (!session) return next(new ApiError(401, 'unauthenticated', 'sign in (POST /api/v1/session) or send Authorization: Bearer <token>'));
+    if (STATE_CHANGING.has(request.method) && request.header('x-csrf-token') !== session.csrfToken) {
+      return next(new ApiError(403, 'csrf_failed', 'send the X-CSRF-Token given at sign-in with every change'));
+    }
+    const { user } = session;
+    request.principal = { id: user.id, name: user.name, roles: user.roles, createdAt: user.createdAt };
+    request.signedInSession = session;
     next();
   };
 }

@@ -18,11 +18,13 @@ export interface RouteInput<Body, Query> {
  * its OpenAPI entry, so the documentation cannot drift from what the server accepts.
  */
 export interface RouteDefinition<Body = unknown, Query = unknown> {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   /** Express-style path under /api/v1, e.g. `/accounts/:id`. */
   path: string;
   summary: string;
   roles: readonly Role[];
+  /** Reachable without credentials (signing in); mounted before authentication. */
+  public?: boolean;
   body?: z.ZodType<Body>;
   query?: z.ZodType<Query>;
   status: number;
@@ -47,7 +49,8 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: s
 /** Registers the routes on an (already authenticated) router. */
 export function mountRoutes(router: Router, routes: readonly RouteDefinition[]): void {
   for (const route of routes) {
-    router[route.method](route.path, requireRole(route.roles), async (request, response) => {
+    const guard = route.public ? (_request: Request, _response: Response, next: () => void) => next() : requireRole(route.roles);
+    router[route.method](route.path, guard, async (request, response) => {
       const body = parsePart(route.body, request.body ?? {}, 'request body');
       const query = parsePart(route.query, request.query, 'query');
       const result = await route.handle({

@@ -4,12 +4,24 @@ import type { AddressInfo } from 'node:net';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
+import type { FoiaService } from '@verbatim/foia';
+import type { RenderPdfToFile } from '@verbatim/bundles/src/production';
 import type { Backends, Logger, Shutdown } from '@verbatim/runtime';
 import { createApp } from './app';
 import { bootstrapAdminToken } from './auth';
 import { bullmqJobControl } from './bullmq-job-control';
+import { currentSession, signIn, signOut } from './people/sign-in';
+import { webRoutes } from '@verbatim/web-service';
 
 export const API_VERSION = '0.1.0';
+
+/** What the API needs beyond the backends: the FOIA request log and the hand-off of its notifications. */
+export interface ApiServices {
+  foia: FoiaService;
+  relayNotifications(): Promise<void>;
+  enqueueBundle(bundleId: string): Promise<void>;
+  renderPdf: RenderPdfToFile;
+}
 
 export interface StartedApi {
   server: Server;
@@ -17,15 +29,25 @@ export interface StartedApi {
 }
 
 /** Starts the HTTP API on the configured port and registers its shutdown. */
-export async function startApi(config: Readonly<AppConfig>, backends: Backends, queue: Queue, redis: Redis, logger: Logger, shutdown: Shutdown): Promise<StartedApi> {
+export async function startApi(config: Readonly<AppConfig>, backends: Backends, services: ApiServices, queue: Queue, redis: Redis, logger: Logger, shutdown: Shutdown): Promise<StartedApi> {
   if (await bootstrapAdminToken(backends.catalog, config.bootstrapAdminToken)) {
     logger.info('created the it-admin token given in BOOTSTRAP_ADMIN_TOKEN');
   } else if ((await backends.catalog.countTokens()) === 0) {
     logger.warn('no API token exists yet: restart once with BOOTSTRAP_ADMIN_TOKEN set to a secret of 24+ characters to create the first it-admin token (or run npm run demo)');
   }
+  const { catalog, people } = backends;
+  const pages = webRoutes({
+    catalog, searchIndex: backends.searchIndex, townName: config.town.name, timeZone: config.town.timeZone,
+    currentSession: (request) => currentSession(people, request),
+    signIn: async (email, password, request, response) => (await signIn(people, catalog, email, password, request, response)) !== null,
+    signOut: (request, response) => signOut(people, catalog, request, response),
+    logError: (error) => logger.error({ err: error }, 'page failed'),
+    foia: services.foia, foiaStore: backends.foiaStore, relayNotifications: services.relayNotifications,
+  });
   const app = createApp(
-    { ...backends, jobs: bullmqJobControl(queue, redis, backends.catalog), version: API_VERSION },
+    { ...backends, ...services, townName: config.town.name, trustProxy: config.http.trustProxy, jobs: bullmqJobControl(queue, redis, backends.catalog), version: API_VERSION },
     (error) => logger.error({ err: error }, 'request failed'),
+    pages,
   );
   const server = app.listen(config.http.port, config.http.host);
   await once(server, 'listening');

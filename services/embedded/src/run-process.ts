@@ -2,10 +2,13 @@ import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
 import { createConnector } from '@verbatim/connectors';
+import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
 import { createSyncQueue, openRedis, reconcileSchedules } from '@verbatim/queue';
 import { Backends, Logger, Shutdown, openBackends } from '@verbatim/runtime';
 import { startApi } from '@verbatim/api-service';
 import { startSyncWorker } from '@verbatim/worker-service';
+import { startNotifications, type Notifications } from './notifications';
+import { startBundles, type Bundles } from './bundles';
 
 export interface RunningProcess {
   backends: Backends;
@@ -13,6 +16,8 @@ export interface RunningProcess {
   /** The producer connection the queue and API use. */
   redis: Redis;
   worker?: Worker;
+  notifications: Notifications;
+  bundles: Bundles;
   port?: number;
   shutdown: Shutdown;
 }
@@ -28,8 +33,11 @@ export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, 
   producer.on('error', (error) => logger.warn({ err: error.message }, 'redis (producer) connection problem'));
   shutdown.register('redis producer', () => void producer.disconnect());
   const queue = createSyncQueue(producer, config.queue.prefix);
+  queue.on('error', (error) => logger.warn({ err: error.message }, 'sync queue: Redis connection problem'));
   shutdown.register('sync queue', () => queue.close());
-  const running: RunningProcess = { backends, queue, redis: producer, shutdown };
+  const notifications = startNotifications(config, backends, producer, redisUrl, logger, shutdown);
+  const bundles = startBundles(config, backends, notifications.foia, producer, redisUrl, logger, shutdown);
+  const running: RunningProcess = { backends, queue, redis: producer, notifications, bundles, shutdown };
 
   if (config.roles.includes('worker')) {
     const connection = openRedis(redisUrl, 'worker');
@@ -40,11 +48,35 @@ export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, 
       concurrency: config.queue.syncConcurrency, lockDurationMs: config.queue.lockDurationMs, logger,
     });
     shutdown.register('sync worker', () => running.worker!.close());
+    await rebuildLostSearchIndex(backends, logger, shutdown);
     const scheduled = await reconcileSchedules(queue, backends.catalog);
     logger.info({ scheduled }, 'worker started; account schedules reconciled');
   }
   if (config.roles.includes('api')) {
-    running.port = (await startApi(config, backends, queue, producer, logger, shutdown)).port;
+    const services = { foia: notifications.foia, relayNotifications: notifications.relayNotifications, enqueueBundle: bundles.enqueueBundle, renderPdf: bundles.renderPdf };
+    running.port = (await startApi(config, backends, services, queue, producer, logger, shutdown)).port;
   }
   return running;
+}
+
+/**
+ * A search index missing records the catalog has (its file was deleted or lost, or a rebuild was cut short)
+ * is rebuilt in the background, with progress in the log; searches fill in as it goes.
+ */
+async function rebuildLostSearchIndex(backends: Backends, logger: Logger, shutdown: Shutdown): Promise<void> {
+  if (!(await searchIndexNeedsRebuild(backends))) return;
+  logger.warn('the search index is missing records the catalog has: rebuilding it from the catalog');
+  let lastLog = Date.now();
+  const rebuilding = rebuildSearchIndex(backends, {
+    signal: shutdown.signal,
+    onProgress: (indexed) => {
+      if (Date.now() - lastLog < 5000) return;
+      lastLog = Date.now();
+      logger.info({ indexed }, 'rebuilding the search index');
+    },
+  });
+  rebuilding.then(
+    (indexed) => logger.info({ indexed }, 'search index rebuilt'),
+    (error: unknown) => shutdown.signal.aborted ? undefined : logger.error({ err: error instanceof Error ? error.message : String(error) }, 'search index rebuild failed; delete the search file and restart to retry'),
+  );
 }

@@ -1,1 +1,5 @@
 export * from './sync-worker';
+export * from './notify-worker';
+export * from './outbox-relay';
+export * from './handlers/deliver-notification.handler';
+export * from './bundle-worker';

@@ -201,6 +201,174 @@ export const MIGRATIONS: readonly Migration[] = [
     // enough that keeping this index costs ingest little.
     sql: `CREATE INDEX record_ids_tail_by_id ON record_ids_tail (id);`,
   },
+  {
+    version: 3,
+    name: 'FOIA requests, their transitions, the notification outbox, settings and closure days',
+    sql: `
+      CREATE TABLE foia_number_counters (
+        year INTEGER PRIMARY KEY,
+        last_sequence INTEGER NOT NULL
+      );
+      CREATE TABLE foia_requests (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        requester_json TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        description TEXT NOT NULL,
+        records_category TEXT NOT NULL,
+        assigned_officer TEXT,
+        notes TEXT,
+        status TEXT NOT NULL,
+        release_kind TEXT,
+        denied_at TEXT,
+        extended_until TEXT,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX foia_requests_by_received ON foia_requests (received_at DESC);
+      CREATE TABLE foia_transitions (
+        request_id TEXT NOT NULL REFERENCES foia_requests(id),
+        sequence INTEGER NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (request_id, sequence)
+      );
+      CREATE TRIGGER foia_transitions_no_update BEFORE UPDATE ON foia_transitions
+        BEGIN SELECT RAISE(ABORT, 'foia_transitions is append-only'); END;
+      CREATE TRIGGER foia_transitions_no_delete BEFORE DELETE ON foia_transitions
+        BEGIN SELECT RAISE(ABORT, 'foia_transitions is append-only'); END;
+      CREATE TABLE notification_outbox (
+        id TEXT PRIMARY KEY,
+        request_id TEXT NOT NULL REFERENCES foia_requests(id),
+        event TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        recipients_json TEXT NOT NULL,
+        payload_json TEXT NOT NULL,
+        dedupe_key TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT,
+        relayed_at TEXT,
+        UNIQUE (request_id, channel, dedupe_key)
+      );
+      CREATE INDEX notification_outbox_pending ON notification_outbox (created_at) WHERE status = 'pending';
+      CREATE TABLE foia_settings (
+        key TEXT PRIMARY KEY,
+        value_json TEXT NOT NULL
+      );
+      CREATE TABLE closure_days (
+        date TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: 'records gathered for FOIA requests and the searches that found them',
+    sql: `
+      CREATE TABLE foia_saved_searches (
+        id TEXT PRIMARY KEY,
+        request_id TEXT NOT NULL REFERENCES foia_requests(id),
+        query_json TEXT NOT NULL,
+        matched INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+      );
+      CREATE INDEX foia_saved_searches_by_request ON foia_saved_searches (request_id);
+      CREATE TABLE foia_items (
+        request_id TEXT NOT NULL REFERENCES foia_requests(id),
+        record_id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        saved_search_id TEXT REFERENCES foia_saved_searches(id),
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        disposition TEXT NOT NULL DEFAULT 'produce',
+        exemption_code TEXT,
+        justification TEXT,
+        redactions_json TEXT NOT NULL DEFAULT '[]',
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (request_id, record_id)
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: 'FOIA response bundles, their items and the Bates counters',
+    sql: `
+      CREATE TABLE bates_counters (
+        prefix TEXT PRIMARY KEY,
+        last_number INTEGER NOT NULL
+      );
+      CREATE TABLE bundles (
+        id TEXT PRIMARY KEY,
+        request_id TEXT NOT NULL REFERENCES foia_requests(id),
+        status TEXT NOT NULL,
+        progress_json TEXT,
+        bates_prefix TEXT NOT NULL,
+        bates_first INTEGER,
+        bates_last INTEGER,
+        pages INTEGER,
+        sha256 TEXT,
+        zip_sha256 TEXT,
+        pdf_key TEXT,
+        zip_key TEXT,
+        input_key TEXT,
+        error TEXT,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        completed_at TEXT
+      );
+      CREATE INDEX bundles_by_request ON bundles (request_id);
+      CREATE TABLE bundle_items (
+        bundle_id TEXT NOT NULL REFERENCES bundles(id),
+        position INTEGER NOT NULL,
+        record_id TEXT NOT NULL,
+        disposition TEXT NOT NULL,
+        first_bates TEXT,
+        last_bates TEXT,
+        original_sha256s_json TEXT NOT NULL,
+        PRIMARY KEY (bundle_id, position)
+      );
+      CREATE TRIGGER bundle_items_no_update BEFORE UPDATE ON bundle_items
+        BEGIN SELECT RAISE(ABORT, 'bundle_items is append-only'); END;
+      CREATE TRIGGER bundle_items_no_delete BEFORE DELETE ON bundle_items
+        BEGIN SELECT RAISE(ABORT, 'bundle_items is append-only'); END;
+      CREATE TRIGGER bundles_completed_are_final BEFORE UPDATE ON bundles WHEN OLD.status = 'completed'
+        BEGIN SELECT RAISE(ABORT, 'a completed bundle never changes'); END;
+    `,
+  },
+  {
+    version: 6,
+    name: 'people who sign in, and their sessions',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        roles_json TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+      );
+      CREATE TABLE sessions (
+        secret_sha256 TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+    `,
+  },
 ];
 
 /**

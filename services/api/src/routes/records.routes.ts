@@ -5,7 +5,7 @@ import { ApiError, notFound } from '../api-error';
 import { defineRoute } from '../route';
 import { RECORD_READERS } from './roles';
 import { RecordsQuerySchema, toSearchQuery } from './records-query.schema';
-import { loadThread } from './record-thread';
+import { loadThread } from '@verbatim/core';
 
 const RecordSummarySchema = ArchiveRecordSchema.extend({ highlight: z.string().optional(), score: z.number().optional() });
 

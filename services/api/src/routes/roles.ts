@@ -1,5 +1,5 @@
-import { Role, RoleSchema } from '@verbatim/core';
+import { RECORD_READER_ROLES, Role, RoleSchema } from '@verbatim/core';
 
 export const ALL_ROLES: readonly Role[] = RoleSchema.options;
 /** Who may read archived records (every read is audited). */
-export const RECORD_READERS: readonly Role[] = ['foia-officer', 'attorney', 'auditor', 'it-admin'];
+export const RECORD_READERS = RECORD_READER_ROLES;

@@ -1,4 +1,5 @@
-import type { ArchiveRecord, Catalog } from '@verbatim/core';
+import type { ArchiveRecord } from './record.schema';
+import type { Catalog } from './ports/catalog.port';
 
 const MAX_ANCESTORS = 20;
 

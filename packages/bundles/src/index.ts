@@ -1,0 +1,11 @@
+export * from './bundle-input';
+export { applyRedactions, redactionMarker, RedactionSpanError } from './redaction';
+export { prepareBundle } from './prepare-bundle';
+export type { PreparedBundle, PreparedItem, PreparedRecord, RedactionLogEntry } from './prepare-bundle';
+export { renderBundlePdf } from './render-bundle-pdf';
+export type { ItemRange, RenderBundleOptions, RenderBundleResult, RenderProgress } from './render-bundle-pdf';
+export type { LoadImage } from './layout/image-catalog';
+export { readImageSize } from './layout/image-catalog';
+export { formatBates } from './format/bates';
+export { renderBundlePdfInWorker } from './render-bundle-pdf-in-worker';
+export type { WorkerRenderOptions } from './render-bundle-pdf-in-worker';

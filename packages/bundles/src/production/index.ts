@@ -1,0 +1,4 @@
+export * from './assemble-bundle-input';
+export * from './build-bundle';
+export * from './companion-files';
+export * from './verify-bundle';

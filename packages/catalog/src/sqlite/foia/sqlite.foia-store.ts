@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+import type {
+  ClosureDay, Delivery, DeliveryStatus, FoiaRequest, FoiaRequestPatch, FoiaRequestStatus, FoiaSettings, FoiaStore,
+  FoiaTransition, NewDelivery, NewFoiaRequestRecord, TransitionChange,
+} from '@verbatim/foia';
+import type { FoiaItem, ItemDecision, ItemSource, SavedSearch } from '@verbatim/foia';
+import { FoiaItemRepository } from './foia-item.repository';
+import { FoiaRequestRepository } from './foia-request.repository';
+import { FoiaSettingsRepository } from './foia-settings.repository';
+import { OutboxRepository } from './outbox.repository';
+
+/** The FoiaStore in the catalog's SQLite file, so a request and its outbox rows share one transaction. */
+export class SqliteFoiaStore implements FoiaStore {
+  private readonly requests: FoiaRequestRepository;
+  private readonly outbox: OutboxRepository;
+  private readonly settings: FoiaSettingsRepository;
+  private readonly items: FoiaItemRepository;
+
+  constructor(private readonly db: Database.Database) {
+    this.requests = new FoiaRequestRepository(db);
+    this.outbox = new OutboxRepository(db);
+    this.settings = new FoiaSettingsRepository(db);
+    this.items = new FoiaItemRepository(db);
+  }
+
+  async logRequest(input: NewFoiaRequestRecord, deliveries: (request: FoiaRequest) => NewDelivery[]) {
+    return this.db.transaction(() => {
+      const request = this.requests.create(input);
+      return { request, deliveries: this.outbox.add(request.id, deliveries(request), input.createdAt) };
+    }).immediate();
+  }
+
+  async getRequest(id: string): Promise<FoiaRequest | null> {
+    return this.requests.get(id);
+  }
+
+  async listRequests(filter?: { status?: FoiaRequestStatus[] }): Promise<FoiaRequest[]> {
+    return this.requests.list(filter);
+  }
+
+  async transitionRequest(id: string, change: TransitionChange, deliveries: NewDelivery[] = []): Promise<FoiaRequest | null> {
+    return this.db.transaction(() => {
+      if (!this.requests.transition(id, change)) return null;
+      this.outbox.add(id, deliveries, change.at);
+      return this.requests.get(id);
+    }).immediate();
+  }
+
+  async updateRequest(id: string, patch: FoiaRequestPatch, at: string): Promise<FoiaRequest | null> {
+    return this.requests.update(id, patch, at);
+  }
+
+  async listTransitions(requestId: string): Promise<FoiaTransition[]> {
+    return this.requests.listTransitions(requestId);
+  }
+
+  async addDeliveries(requestId: string, deliveries: NewDelivery[], at: string): Promise<Delivery[]> {
+    return this.db.transaction(() => this.outbox.add(requestId, deliveries, at)).immediate();
+  }
+
+  async getDelivery(id: string): Promise<Delivery | null> {
+    return this.outbox.get(id);
+  }
+
+  async listDeliveries(requestId: string): Promise<Delivery[]> {
+    return this.outbox.listForRequest(requestId);
+  }
+
+  async listUnrelayed(relayedBefore: string, limit: number): Promise<Delivery[]> {
+    return this.outbox.listUnrelayed(relayedBefore, limit);
+  }
+
+  async markRelayed(ids: string[], at: string): Promise<void> {
+    this.outbox.markRelayed(ids, at);
+  }
+
+  async recordAttempt(id: string, outcome: DeliveryStatus, at: string, error?: string): Promise<Delivery | null> {
+    return this.outbox.recordAttempt(id, outcome, at, error);
+  }
+
+  async addItems(
+    requestId: string,
+    items: Array<{ recordId: string; source: ItemSource }>,
+    meta: { addedBy: string; at: string; savedSearch?: { query: unknown; matched: number } },
+  ): Promise<{ added: number; savedSearch: SavedSearch | null }> {
+    return this.items.add(requestId, items, meta);
+  }
+
+  async listItems(requestId: string): Promise<FoiaItem[]> {
+    return this.items.list(requestId);
+  }
+
+  async getItem(requestId: string, recordId: string): Promise<FoiaItem | null> {
+    return this.items.get(requestId, recordId);
+  }
+
+  async updateItem(requestId: string, recordId: string, decision: ItemDecision, at: string): Promise<FoiaItem | null> {
+    return this.items.update(requestId, recordId, decision, at);
+  }
+
+  async removeItem(requestId: string, recordId: string): Promise<boolean> {
+    return this.items.remove(requestId, recordId);
+  }
+
+  async listSavedSearches(requestId: string): Promise<SavedSearch[]> {
+    return this.items.listSavedSearches(requestId);
+  }
+
+  async getSettings(): Promise<FoiaSettings> {
+    return this.settings.get();
+  }
+
+  async updateSettings(patch: Partial<FoiaSettings>): Promise<FoiaSettings> {
+    return this.settings.update(patch);
+  }
+
+  async listClosureDays(): Promise<ClosureDay[]> {
+    return this.settings.listClosureDays();
+  }
+
+  async addClosureDay(day: ClosureDay): Promise<boolean> {
+    return this.settings.addClosureDay(day);
+  }
+
+  async removeClosureDay(date: string): Promise<boolean> {
+    return this.settings.removeClosureDay(date);
+  }
+}

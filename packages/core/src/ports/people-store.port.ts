@@ -1,0 +1,38 @@
+import type { Role } from '../role.schema';
+
+/** A person who signs in to the web application. Their password is stored only as a scrypt hash. */
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export interface StoredUser extends User {
+  passwordHash: string;
+}
+
+/** A signed-in browser. The cookie carries a secret; only its SHA-256 is stored. */
+export interface Session {
+  secretSha256: string;
+  userId: string;
+  /** Sent back by the page in `X-CSRF-Token` on every state-changing request. */
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** People and their sessions, beside the catalog. */
+export interface PeopleStore {
+  /** Returns null when the email is already taken (compared without case). */
+  createUser(input: { name: string; email: string; roles: Role[]; passwordHash: string; at: string }): Promise<User | null>;
+  findUserByEmail(email: string): Promise<StoredUser | null>;
+  getUser(id: string): Promise<User | null>;
+  listUsers(): Promise<User[]>;
+  createSession(session: Session): Promise<void>;
+  /** The session and its user, if the session exists, has not expired at `now`, and the user is enabled. */
+  findSession(secretSha256: string, now: string): Promise<{ session: Session; user: User } | null>;
+  deleteSession(secretSha256: string): Promise<void>;
+}

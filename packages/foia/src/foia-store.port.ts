@@ -1,0 +1,201 @@
+import type { FoiaRequestStatus, NewFoiaRequest, ReleaseKind, Requester } from './foia-request.schema';
+import type { HolidayRule } from './holiday-rules';
+import type { Exemption } from './exemption-catalogue';
+
+/** A logged request as stored. Deadlines are not stored: they are computed from these facts and the calendar. */
+export interface FoiaRequest {
+  id: string;
+  number: string;
+  requester: Requester;
+  receivedAt: string;
+  channel: NewFoiaRequest['channel'];
+  description: string;
+  recordsCategory: NewFoiaRequest['recordsCategory'];
+  assignedOfficer: string | null;
+  notes: string | null;
+  status: FoiaRequestStatus;
+  releaseKind: ReleaseKind | null;
+  /** When the last written denial was recorded; starts the 30-day appeal window. */
+  deniedAt: string | null;
+  /** The production date promised by the last extension (a local date or an instant). */
+  extendedUntil: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
+
+/** One status change, append-only. */
+export interface FoiaTransition {
+  requestId: string;
+  sequence: number;
+  from: FoiaRequestStatus | null;
+  to: FoiaRequestStatus;
+  actor: string;
+  at: string;
+  note: string | null;
+}
+
+export type DeliveryChannel = 'email' | 'webhook';
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** A notification to send, written in the same transaction as the change it reports (the outbox). */
+export interface NewDelivery {
+  event: string;
+  channel: DeliveryChannel;
+  recipients: string[];
+  payload: unknown;
+  /** Makes a repeated event (a deadline sweep running twice) write one delivery, not two. */
+  dedupeKey: string;
+}
+
+export interface Delivery extends Omit<NewDelivery, 'dedupeKey'> {
+  id: string;
+  requestId: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  /** When it was last handed to the queue; null while Redis has not taken it yet. */
+  relayedAt: string | null;
+}
+
+export interface NewFoiaRequestRecord extends NewFoiaRequest {
+  /** The numbering year (the local year of receipt). */
+  year: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface TransitionChange {
+  from: FoiaRequestStatus;
+  to: FoiaRequestStatus;
+  actor: string;
+  at: string;
+  note?: string;
+  releaseKind?: ReleaseKind;
+  deniedAt?: string;
+  extendedUntil?: string;
+}
+
+export type FoiaRequestPatch = Partial<Pick<FoiaRequest, 'requester' | 'description' | 'assignedOfficer' | 'notes' | 'channel' | 'recordsCategory' | 'receivedAt'>>;
+
+/** Settings IT edits through the API, kept with the requests so every process computes the same deadlines. */
+export interface FoiaSettings {
+  holidayRules: HolidayRule[] | null;
+  productionTargetBusinessDays: number;
+  dueSoonBusinessDays: number;
+  exemptions: Exemption[] | null;
+  notificationRules: unknown[] | null;
+  /** Prefix of Bates numbers; null means one derived from the town's name (see defaultBatesPrefix). */
+  batesPrefix: string | null;
+}
+
+/** `Town of Westport` → `WESTPORT`: the town's last word, letters and digits only. */
+export function defaultBatesPrefix(townName: string): string {
+  const words = townName.toUpperCase().replace(/[^A-Z0-9 ]/g, '').split(' ').filter(Boolean);
+  return (words.at(-1) ?? 'VERBATIM').slice(0, 30);
+}
+
+/** What becomes of a gathered record in the response. */
+export type ItemDisposition = 'produce' | 'withhold' | 'redact';
+export type ItemSource = 'search' | 'pick' | 'thread-context';
+
+/** A span of one version's text to redact (UTF-16 offsets), citing an exemption code. */
+export interface ItemRedaction {
+  version: number;
+  start: number;
+  end: number;
+  code: string;
+}
+
+/** A record gathered for a request, with the officer's decision about it. */
+export interface FoiaItem {
+  requestId: string;
+  recordId: string;
+  source: ItemSource;
+  savedSearchId: string | null;
+  addedAt: string;
+  addedBy: string;
+  disposition: ItemDisposition;
+  exemptionCode: string | null;
+  justification: string | null;
+  redactions: ItemRedaction[];
+  updatedAt: string;
+}
+
+export interface ItemDecision {
+  disposition: ItemDisposition;
+  exemptionCode: string | null;
+  justification: string | null;
+  redactions: ItemRedaction[];
+}
+
+/** A search attached to a request: its query and filters frozen, its matches snapshotted as items. */
+export interface SavedSearch {
+  id: string;
+  requestId: string;
+  query: unknown;
+  matched: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface ClosureDay {
+  date: string;
+  reason: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+/**
+ * Where FOIA requests, their history and their notification outbox live. Implemented in the catalog's
+ * database so that a request and the deliveries announcing it commit together (DESIGN invariant 4).
+ */
+export interface FoiaStore {
+  /** Numbers and stores a request with its transition to `received` and its deliveries, atomically. */
+  logRequest(input: NewFoiaRequestRecord, deliveries: (request: FoiaRequest) => NewDelivery[]): Promise<{ request: FoiaRequest; deliveries: Delivery[] }>;
+  getRequest(id: string): Promise<FoiaRequest | null>;
+  /** Newest received first. */
+  listRequests(filter?: { status?: FoiaRequestStatus[] }): Promise<FoiaRequest[]>;
+  /**
+   * Applies a status change if the request is still in `change.from` (else returns null: someone moved it
+   * meanwhile), with its transition row and any deliveries, atomically.
+   */
+  transitionRequest(id: string, change: TransitionChange, deliveries?: NewDelivery[]): Promise<FoiaRequest | null>;
+  updateRequest(id: string, patch: FoiaRequestPatch, at: string): Promise<FoiaRequest | null>;
+  listTransitions(requestId: string): Promise<FoiaTransition[]>;
+
+  /** Adds deliveries for a request; ones whose dedupe key was used before are skipped. Returns those added. */
+  addDeliveries(requestId: string, deliveries: NewDelivery[], at: string): Promise<Delivery[]>;
+  getDelivery(id: string): Promise<Delivery | null>;
+  listDeliveries(requestId: string): Promise<Delivery[]>;
+  /** Pending deliveries not handed to the queue since `relayedBefore` (or never), oldest first. */
+  listUnrelayed(relayedBefore: string, limit: number): Promise<Delivery[]>;
+  markRelayed(ids: string[], at: string): Promise<void>;
+  /** Counts an attempt; `outcome` delivered or failed ends the delivery, pending keeps it for a retry. */
+  recordAttempt(id: string, outcome: DeliveryStatus, at: string, error?: string): Promise<Delivery | null>;
+
+  /**
+   * Adds records to a request (ones already there keep their source and decision), with the saved search
+   * they came from, atomically. Returns how many were new.
+   */
+  addItems(
+    requestId: string,
+    items: Array<{ recordId: string; source: ItemSource }>,
+    meta: { addedBy: string; at: string; savedSearch?: { query: unknown; matched: number } },
+  ): Promise<{ added: number; savedSearch: SavedSearch | null }>;
+  /** In the order they were added. */
+  listItems(requestId: string): Promise<FoiaItem[]>;
+  getItem(requestId: string, recordId: string): Promise<FoiaItem | null>;
+  updateItem(requestId: string, recordId: string, decision: ItemDecision, at: string): Promise<FoiaItem | null>;
+  removeItem(requestId: string, recordId: string): Promise<boolean>;
+  listSavedSearches(requestId: string): Promise<SavedSearch[]>;
+
+  getSettings(): Promise<FoiaSettings>;
+  updateSettings(patch: Partial<FoiaSettings>): Promise<FoiaSettings>;
+  listClosureDays(): Promise<ClosureDay[]>;
+  /** Returns false when the date was already a closure day. */
+  addClosureDay(day: ClosureDay): Promise<boolean>;
+  removeClosureDay(date: string): Promise<boolean>;
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { composeNotificationEmail } from './compose-email';
+import { DeliveryIdSchema } from './delivery-id';
+import { DeliveryError } from './delivery.error';
+import { NotificationEventSchema, NotificationPayloadSchema } from './notification-event';
+import type { EmailSender, EmailSendResult, WebhookSender, WebhookSendResult } from './notification-sender.port';
+
+/** One row of the outbox as the notify job carries it: one channel, one event, one payload snapshot. */
+export const NotificationDeliverySchema = z.object({
+  /** Stable across attempts: it becomes the Message-ID and the Verbatim-Delivery header. */
+  id: DeliveryIdSchema,
+  channel: z.enum(['email', 'webhook']),
+  event: NotificationEventSchema,
+  payload: NotificationPayloadSchema,
+  /** Email addresses, from resolveRecipients when the outbox row was written; required for email. */
+  recipients: z.array(z.email()).optional(),
+  /**
+   * When the event happened (the outbox row's creation time). Pass it so every attempt posts the same webhook
+   * body; without it the time of the attempt is used.
+   */
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type NotificationDelivery = z.infer<typeof NotificationDeliverySchema>;
+
+/**
+ * A delivery as the queue or the outbox hands it over, loosely typed on purpose: it is checked against
+ * NotificationDeliverySchema before anything is sent, so a stored row can be passed as it is.
+ */
+export interface NotificationDeliveryInput {
+  id: string;
+  channel: string;
+  event: string;
+  payload: unknown;
+  recipients?: readonly string[];
+  occurredAt?: string;
+}
+
+export interface DeliverNotificationOptions {
+  /** Absent when SMTP is not configured; an email delivery then fails permanently. */
+  email?: EmailSender;
+  /** Absent when NOTIFY_WEBHOOK_URL is not set; a webhook delivery then fails permanently. */
+  webhook?: WebhookSender;
+  /** The town's IANA time zone for dates in emails; default America/New_York. */
+  timeZone?: string;
+  /** The worker's shutdown signal; an aborted send stays retryable. */
+  signal?: AbortSignal;
+}
+
+export type DeliveryReceipt =
+  | ({ channel: 'email' } & EmailSendResult)
+  | ({ channel: 'webhook' } & WebhookSendResult);
+
+/**
+ * Sends one outbox delivery through its channel's sender. Validates the delivery first (it arrives from a
+ * queue), composes the email for the email channel, and throws DeliveryError, only, on any failure.
+ */
+export async function deliverNotification(
+  delivery: NotificationDeliveryInput,
+  options: DeliverNotificationOptions,
+): Promise<DeliveryReceipt> {
+  const parsed = NotificationDeliverySchema.safeParse(delivery);
+  if (!parsed.success) throw invalid(`invalid notification delivery: ${z.prettifyError(parsed.error)}`);
+  const { id, channel, event, payload, recipients } = parsed.data;
+
+  if (channel === 'email') {
+    if (!options.email) throw invalid('no email sender is configured (SMTP_URL)');
+    if (!recipients?.length) throw invalid(`email delivery ${id} has no recipients`);
+    const email = composeEmail(parsed.data, options.timeZone);
+    const result = await options.email.send({ deliveryId: id, to: recipients, ...email, signal: options.signal });
+    return { channel, ...result };
+  }
+  if (!options.webhook) throw invalid('no webhook sender is configured (NOTIFY_WEBHOOK_URL)');
+  const occurredAt = parsed.data.occurredAt ?? new Date().toISOString();
+  const outgoing = { deliveryId: id, event, occurredAt, data: payload, signal: options.signal };
+  const result = await options.webhook.send(outgoing);
+  return { channel, ...result };
+}
+
+function composeEmail(delivery: NotificationDelivery, timeZone: string | undefined) {
+  try {
+    return composeNotificationEmail(delivery.event, delivery.payload, { timeZone });
+  } catch (error) {
+    // Only an unknown time zone gets here; no retry of this delivery fixes it.
+    throw new DeliveryError(`cannot compose email: ${(error as Error).message}`, {
+      kind: 'invalid',
+      retryable: false,
+      cause: error,
+    });
+  }
+}
+
+function invalid(message: string): DeliveryError {
+  return new DeliveryError(message, { kind: 'invalid', retryable: false });
+}

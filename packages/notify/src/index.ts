@@ -1,0 +1,10 @@
+export * from './notification-event';
+export * from './notification-sender.port';
+export * from './delivery.error';
+export { DeliveryIdSchema, buildMessageId } from './delivery-id';
+export { composeNotificationEmail, escapeHtml, DEFAULT_TIME_ZONE } from './compose-email';
+export type { ComposeEmailOptions, ComposedEmail } from './compose-email';
+export * from './smtp.email-sender';
+export * from './webhook.sender';
+export * from './webhook-signature';
+export * from './deliver-notification';

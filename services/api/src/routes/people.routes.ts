@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { RoleSchema } from '@verbatim/core';
+import type { ApiContext } from '../api-context';
+import { ApiError } from '../api-error';
+import { hashPassword } from '../people/password';
+import { signIn, signOut } from '../people/sign-in';
+import { defineRoute } from '../route';
+import { ALL_ROLES } from './roles';
+
+const UserSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(RoleSchema), createdAt: z.string(), disabledAt: z.string().nullable() });
+const NewUserSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(320),
+  roles: z.array(RoleSchema).min(1).max(5),
+  password: z.string().min(12, 'at least 12 characters').max(200),
+});
+const SignInSchema = z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+const SignedInSchema = z.object({ user: UserSchema, csrfToken: z.string() });
+
+/** People (created by IT) and their sign-in sessions. Signing in is the one route that needs no credentials. */
+export function peopleRoutes({ people, catalog }: ApiContext) {
+  return [
+    defineRoute({
+      method: 'post', path: '/session', summary: 'Sign in with email and password: sets the session cookie, returns the CSRF token',
+      roles: [], public: true, body: SignInSchema, status: 200, response: SignedInSchema,
+      handle: async ({ body, request, response }) => {
+        const signedIn = await signIn(people, catalog, body.email, body.password, request, response);
+        if (!signedIn) throw new ApiError(401, 'unauthenticated', 'the email or the password is not right');
+        return signedIn;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/session', summary: 'Who is signed in, with the CSRF token for changes', roles: ALL_ROLES,
+      status: 200, response: SignedInSchema,
+      handle: async ({ request, principal }) => {
+        const session = request.signedInSession;
+        if (!session) throw new ApiError(400, 'not_a_session', `signed in with a bearer token (${principal.name}), not a session`);
+        return { user: session.user, csrfToken: session.csrfToken };
+      },
+    }),
+    defineRoute({
+      method: 'delete', path: '/session', summary: 'Sign out: ends the session and clears its cookie', roles: ALL_ROLES,
+      status: 200, response: z.object({ signedOut: z.boolean() }),
+      handle: async ({ request, response }) => {
+        await signOut(people, catalog, request, response);
+        return { signedOut: true };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/users', summary: 'Create a person who signs in, with roles and a password', roles: ['it-admin'],
+      body: NewUserSchema, status: 201, response: UserSchema,
+      handle: async ({ body, principal }) => {
+        const user = await people.createUser({
+          name: body.name, email: body.email, roles: [...new Set(body.roles)], passwordHash: await hashPassword(body.password), at: new Date().toISOString(),
+        });
+        if (!user) throw new ApiError(409, 'conflict', `a user with the email ${body.email} already exists`);
+        await catalog.appendAudit({ actor: principal.id, action: 'user.create', target: user.id, details: { roles: user.roles } });
+        return user;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/users', summary: 'The people who can sign in', roles: ['it-admin'],
+      status: 200, response: z.object({ users: z.array(UserSchema) }),
+      handle: async () => ({ users: await people.listUsers() }),
+    }),
+  ];
+}

@@ -1,0 +1,67 @@
+import type { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { AppConfig } from '@verbatim/config';
+import { FoiaService } from '@verbatim/foia';
+import { createSmtpEmailSender, createWebhookSender } from '@verbatim/notify';
+import { createNotifyQueue, openRedis, relayOutbox } from '@verbatim/queue';
+import type { Backends, Logger, Shutdown } from '@verbatim/runtime';
+import { startNotifyWorker, startOutboxRelay } from '@verbatim/worker-service';
+
+export interface Notifications {
+  foia: FoiaService;
+  notifyQueue: Queue;
+  notifyWorker?: Worker;
+  /** Hands new deliveries to the queue now; logs and returns while Redis is down (the relay loop retries). */
+  relayNotifications(): Promise<void>;
+}
+
+/** The FOIA request log and its notification pipeline: outbox → notify queue → SMTP / webhook. */
+export function startNotifications(
+  config: Readonly<AppConfig>, backends: Backends, producer: Redis, redisUrl: string, logger: Logger, shutdown: Shutdown,
+): Notifications {
+  const { notify } = config;
+  warnAboutGaps(config, logger);
+  const foia = new FoiaService({
+    store: backends.foiaStore,
+    town: config.town,
+    recipients: { attorneyEmails: notify.attorneyEmails, webhookConfigured: notify.webhook !== undefined },
+  });
+  const notifyQueue = createNotifyQueue(producer, config.queue.prefix);
+  notifyQueue.on('error', (error) => logger.warn({ err: error.message }, 'notify queue: Redis connection problem'));
+  shutdown.register('notify queue', () => notifyQueue.close());
+  const relayNotifications = async () => {
+    try {
+      await relayOutbox(backends.foiaStore, notifyQueue);
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'notifications stay in the outbox until the queue answers');
+    }
+  };
+  const notifications: Notifications = { foia, notifyQueue, relayNotifications };
+  if (config.roles.includes('worker')) {
+    const connection = openRedis(redisUrl, 'worker');
+    shutdown.register('redis notify connection', () => void connection.disconnect());
+    const email = notify.smtpUrl ? createSmtpEmailSender({ smtpUrl: notify.smtpUrl, from: notify.from }) : undefined;
+    if (email) shutdown.register('smtp sender', () => email.close());
+    const webhook = notify.webhook ? createWebhookSender(notify.webhook) : undefined;
+    notifications.notifyWorker = startNotifyWorker({
+      connection, prefix: config.queue.prefix, logger, retryDelayMs: notify.retryDelayMs, retryMaxMs: notify.retryMaxMs,
+      deps: { store: backends.foiaStore, email, webhook, timeZone: config.town.timeZone, signal: shutdown.signal },
+    });
+    shutdown.register('notify worker', () => notifications.notifyWorker!.close());
+    const relay = startOutboxRelay({
+      store: backends.foiaStore, service: foia, queue: notifyQueue, intervalMs: notify.relayIntervalMs, logger, signal: shutdown.signal,
+    });
+    shutdown.register('outbox relay', () => relay.stop());
+  }
+  return notifications;
+}
+
+function warnAboutGaps(config: Readonly<AppConfig>, logger: Logger): void {
+  const { notify } = config;
+  if (notify.attorneyEmails.length === 0 && !notify.webhook) {
+    logger.warn('neither ATTORNEY_NOTIFY_EMAILS nor NOTIFY_WEBHOOK_URL is set: logged FOIA requests notify nobody');
+  }
+  if (notify.attorneyEmails.length > 0 && !notify.smtpUrl) {
+    logger.warn('ATTORNEY_NOTIFY_EMAILS is set but SMTP_URL is not: emails are recorded as failed until SMTP_URL is set');
+  }
+}

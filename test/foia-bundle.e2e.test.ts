@@ -1,0 +1,154 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { popplerPageCount, popplerPageTexts, qpdfCheck, uncompressed } from '../packages/bundles/src/testing/pdf-inspection';
+import { decodeQuotedPrintable, startTestSmtpServer, type TestSmtpServer } from '../packages/notify/src/smtp.test-server';
+import { createToken, eventually, notifyEnv } from './support/foia-fixtures';
+import { registerMockAccount, startInstance, syncOnce, type TestInstance } from './support/start-instance';
+
+const CONNECTOR = { type: 'mock', seed: 5, posts: 12, maxCommentsPerPost: 5, imageRate: 0.3 };
+const REQUEST = {
+  requester: { name: 'Morgan Lee', email: 'morgan@example.org' }, receivedAt: '2025-10-06T11:00:00-04:00',
+  description: 'Posts and comments about road closures and water main repairs',
+};
+
+const squash = (text: string) => text.replace(/\s+/g, ' ');
+
+/** Runs `npm run verify-bundle` (its script, without npm) against the instance's data directory. */
+function verifyFromCli(instance: TestInstance, bundleId: string): { status: number | null; report: { ok: boolean } } {
+  const cli = path.join(__dirname, '..', 'services', 'embedded', 'src', 'verify-bundle.cli.ts');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', cli, bundleId], { env: { ...process.env, ...instance.env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+  return { status: run.status, report: JSON.parse(run.stdout || '{}') };
+}
+
+/** A piece of `text` found in no other text of the bundle, so its absence from the PDF proves the redaction. */
+function uniquePiece(text: string, others: string[], length = 14): { start: number; end: number; piece: string } {
+  for (let start = 0; start + length <= text.length; start += 1) {
+    const piece = text.slice(start, start + length);
+    if (/^\S.*\S$/.test(piece) && !/[\uD800-\uDFFF]/.test(piece) && others.every((other) => !other.includes(piece))) return { start, end: start + length, piece };
+  }
+  throw new Error('no unique piece of text to redact');
+}
+
+describe('FOIA response bundle, end to end', () => {
+  let smtp: TestSmtpServer;
+  let instance: TestInstance;
+  let officer: string;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'verbatim-bundle-e2e-'));
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    instance = await startInstance(notifyEnv(smtp.url));
+    officer = await createToken(instance, 'officer', ['foia-officer']);
+    await syncOnce(instance, await registerMockAccount(instance, CONNECTOR));
+  });
+  afterAll(async () => {
+    await instance.stop();
+    await smtp.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  async function buildAndWait(requestId: string) {
+    const started = await instance.request('POST', `/api/v1/foia-requests/${requestId}/bundles`, undefined, officer);
+    expect(started.status).toBe(202);
+    const phases = new Set<string>();
+    return eventually(async () => {
+      const { body } = await instance.request('GET', `/api/v1/bundles/${started.body.id}`, undefined, officer);
+      if (body.progress) phases.add(body.progress.phase);
+      if (body.status === 'failed') throw new Error(`bundle failed: ${body.error}`);
+      return body.status === 'completed' ? { ...body, phases } : undefined;
+    }, 'the bundle to complete', 60_000);
+  }
+
+  it('logs a request, gathers a search, redacts and withholds, and produces a verifiable PDF with Bates numbers', async () => {
+    const logged = await instance.request('POST', '/api/v1/foia-requests', REQUEST, officer);
+    expect(logged.status).toBe(201);
+    const { id: requestId, number } = logged.body;
+    await eventually(async () => (smtp.received.some((message) => decodeQuotedPrintable(message.raw).includes(number)) ? true : undefined), 'the attorney email');
+
+    const attached = await instance.request('POST', `/api/v1/foia-requests/${requestId}/items`, { query: { q: 'road OR water OR hydrant' } }, officer);
+    expect(attached.status).toBe(201);
+    const { items } = (await instance.request('GET', `/api/v1/foia-requests/${requestId}/items`, undefined, officer)).body;
+    expect(items.length).toBeGreaterThan(3);
+
+    // Redact a piece of one produced post; withhold a comment entirely.
+    const texts = items.map((item: { record: { text: string } }) => item.record.text);
+    const redactTarget = items.find((item: { record: { kind: string; versionCount: number } }) => item.record.kind === 'post' && item.record.versionCount === 1);
+    const withholdTarget = items.find((item: { record: { kind: string }; source: string }) => item.record.kind !== 'post' && item.source === 'search');
+    const redactIndex = items.indexOf(redactTarget);
+    const secret = uniquePiece(redactTarget.record.text, texts.filter((_: string, index: number) => index !== redactIndex));
+    const withheldPiece = uniquePiece(withholdTarget.record.text, texts.filter((text: string) => text !== withholdTarget.record.text));
+    const decide = (recordId: string, body: object) => instance.request('PATCH', `/api/v1/foia-requests/${requestId}/items/${recordId}`, body, officer);
+    expect((await decide(redactTarget.recordId, {
+      disposition: 'redact', exemptionCode: '1-217', justification: 'Residential address of a listed employee',
+      redactions: [{ version: 1, start: secret.start, end: secret.end, code: '1-217' }],
+    })).status).toBe(200);
+    expect((await decide(withholdTarget.recordId, { disposition: 'withhold', exemptionCode: '1-210(b)(2)', justification: 'Medical information' })).status).toBe(200);
+
+    const bundle = await buildAndWait(requestId);
+    expect(bundle.phases.size).toBeGreaterThan(0);
+    expect(bundle.firstBates).toMatch(/^WESTPORT\d{6}$/);
+    expect(bundle.firstBates).toBe('WESTPORT000001');
+
+    const pdf = await fetch(`${instance.baseUrl}/api/v1/bundles/${bundle.id}/pdf`, { headers: { authorization: `Bearer ${officer}` } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(bundle.sha256);
+    const file = path.join(scratch, 'bundle.pdf');
+    writeFileSync(file, bytes);
+
+    expect(popplerPageCount(file)).toBe(bundle.pages);
+    const pages = popplerPageTexts(file);
+    expect(pages).toHaveLength(bundle.pages);
+    pages.forEach((page, index) => expect(page).toContain(`WESTPORT${String(index + 1).padStart(6, '0')}`));
+    const all = squash(pages.join(' '));
+    expect(all).toContain(number);
+    const plainWords = /[A-Za-z][A-Za-z ,.]{18}[A-Za-z]/;
+    const produced = items.find((item: { recordId: string; record: { text: string } }) =>
+      item.recordId !== redactTarget.recordId && item.recordId !== withholdTarget.recordId && plainWords.test(item.record.text));
+    expect(all).toContain(squash(plainWords.exec(produced.record.text)![0]));
+    expect(all).toContain('REDACTED § 1-217');
+    expect(all).not.toContain(squash(secret.piece));
+    expect(all).not.toContain(squash(withheldPiece.piece));
+    const raw = uncompressed(file, scratch);
+    expect(raw.includes(Buffer.from(secret.piece))).toBe(false);
+    expect(qpdfCheck(file).ok).toBe(true);
+
+    const zip = Buffer.from(await (await fetch(`${instance.baseUrl}/api/v1/bundles/${bundle.id}/zip`, { headers: { authorization: `Bearer ${officer}` } })).arrayBuffer());
+    expect(createHash('sha256').update(zip).digest('hex')).toBe(bundle.zipSha256);
+    for (const name of ['.pdf', '_records.json', '_index.csv', 'MANIFEST.sha256']) expect(zip.includes(Buffer.from(name))).toBe(true);
+
+    const verified = await instance.request('POST', `/api/v1/bundles/${bundle.id}/verify?rebuild=true`, undefined, officer);
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ ok: true, pdf: { ok: true }, zip: { ok: true }, rebuild: { ok: true, actual: bundle.sha256 } });
+    expect(verified.body.originals.checked).toBeGreaterThan(0);
+
+    // A second bundle continues the numbering: Bates numbers are never reused.
+    const second = await buildAndWait(requestId);
+    expect(second.firstBates).toBe(`WESTPORT${String(bundle.pages + 1).padStart(6, '0')}`);
+    expect(second.pages).toBe(bundle.pages);
+
+    const fromCli = verifyFromCli(instance, bundle.id);
+    expect(fromCli).toMatchObject({ status: 0, report: { ok: true } });
+
+    // Damage one archived original on disk: verify names it.
+    const { body: detail } = await instance.request('GET', `/api/v1/records/${produced.recordId}`, undefined, officer);
+    const originalFile = path.join(instance.dataDir, 'objects', detail.captures[0].key);
+    chmodSync(originalFile, 0o644);
+    writeFileSync(originalFile, 'tampered');
+    const damaged = await instance.request('POST', `/api/v1/bundles/${bundle.id}/verify`, undefined, officer);
+    expect(damaged.body.ok).toBe(false);
+    expect(damaged.body.originals.mismatches).toEqual(expect.arrayContaining([expect.objectContaining({ sha256: detail.captures[0].sha256 })]));
+    expect(verifyFromCli(instance, bundle.id)).toMatchObject({ status: 1, report: { ok: false } });
+  });
+
+  it('refuses a bundle for a request with nothing gathered, and downloads before completion', async () => {
+    const { body: request } = await instance.request('POST', '/api/v1/foia-requests', REQUEST, officer);
+    const refused = await instance.request('POST', `/api/v1/foia-requests/${request.id}/bundles`, undefined, officer);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('nothing_gathered');
+    expect((await instance.request('GET', '/api/v1/bundles/bdl_nope', undefined, officer)).status).toBe(404);
+  });
+});
