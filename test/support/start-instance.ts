@@ -9,6 +9,8 @@ import { RunningProcess, runProcess } from '../../services/embedded/src/run-proc
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+const REQUEST_TIMEOUT_MS = 20_000;
+
 export interface TestInstance {
   baseUrl: string;
   adminToken: string;
@@ -44,6 +46,8 @@ export async function startInstance(overrides: Record<string, string> = {}): Pro
         method,
         headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        // A hung request fails with its own message rather than as a test timeout that names nothing.
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };

@@ -1,0 +1,2 @@
+export * from './web-routes';
+export * from './web-dependencies';

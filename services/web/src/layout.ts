@@ -1,0 +1,47 @@
+import { FOIA_READER_ROLES, RECORD_READER_ROLES, type Role } from '@verbatim/core';
+import { html, type SafeHtml } from './html';
+import type { WebSession } from './web-dependencies';
+
+export interface PageOptions {
+  title: string;
+  townName: string;
+  session: WebSession | null;
+  body: SafeHtml;
+}
+
+/** Every page: a skip link, the town's banner with navigation for the signed-in roles, one main landmark. */
+export function page(options: PageOptions): string {
+  const { session } = options;
+  const holds = (roles: readonly Role[]) => session?.user.roles.some((role) => roles.includes(role));
+  const worksRequests = holds(FOIA_READER_ROLES);
+  const readsRecords = holds(RECORD_READER_ROLES);
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · Verbatim · ${options.townName}</title>
+<link rel="stylesheet" href="/assets/app.css">
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="banner">
+  <p class="brand"><span class="product">Verbatim</span> <span class="town">${options.townName}</span></p>
+  ${session ? html`<nav aria-label="Main">
+    <ul>
+      ${readsRecords ? html`<li><a href="/search">Search</a></li>` : ''}
+      ${worksRequests ? html`<li><a href="/requests">Requests</a></li>` : ''}
+    </ul>
+  </nav>
+  <form class="sign-out" method="post" action="/sign-out">
+    <input type="hidden" name="csrf" value="${session.csrfToken}">
+    <span class="who">${session.user.name}</span>
+    <button type="submit">Sign out</button>
+  </form>` : ''}
+</header>
+<main id="main" tabindex="-1">
+${options.body}
+</main>
+</body>
+</html>`.value;
+}

@@ -1,0 +1,109 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { DateTime } from 'luxon';
+import { FOIA_OFFICER_ROLES, FOIA_READER_ROLES, type Role } from '@verbatim/core';
+import { FoiaTransitionInputSchema, NewFoiaRequestSchema } from '@verbatim/foia';
+import type { SafeHtml } from './html';
+import { logRequestBody, type LogRequestForm } from './pages/log-request.page';
+import { messageBody } from './pages/message.page';
+import { requestBody, requestListBody } from './pages/requests.page';
+import type { WebDependencies, WebSession } from './web-dependencies';
+
+type Render = (response: Response, status: number, title: string, session: WebSession | null, body: SafeHtml) => void;
+type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+function formFrom(body: Record<string, unknown>): LogRequestForm {
+  return {
+    name: text(body.name), email: text(body.email), phone: text(body.phone), organization: text(body.organization),
+    receivedAt: text(body.receivedAt), channel: text(body.channel) || 'email', description: text(body.description),
+    recordsCategory: text(body.recordsCategory) || 'general',
+  };
+}
+
+/** The form's local date and time, read on the town's wall clock, as the instant the API stores. */
+function receivedInstant(local: string, timeZone: string): string {
+  const instant = DateTime.fromISO(local, { zone: timeZone });
+  return instant.isValid ? instant.toISO({ suppressMilliseconds: true })! : local;
+}
+
+/** Field names of the API input, mapped to the form's. */
+const FIELD_OF_PATH: Record<string, keyof LogRequestForm> = {
+  'requester.name': 'name', 'requester.email': 'email', 'requester.phone': 'phone', 'requester.organization': 'organization',
+  receivedAt: 'receivedAt', channel: 'channel', description: 'description', recordsCategory: 'recordsCategory',
+};
+
+/** The FOIA request screens: the log with its deadlines, the form that logs a request, and a request's page. */
+export function mountRequestRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
+  const blank = (): LogRequestForm => ({
+    name: '', email: '', phone: '', organization: '', channel: 'email', description: '', recordsCategory: 'general',
+    receivedAt: DateTime.now().setZone(deps.timeZone).toFormat("yyyy-MM-dd'T'HH:mm"),
+  });
+  router.get('/requests', async (request, response) => {
+    const session = await guard(request, response, FOIA_READER_ROLES);
+    if (!session) return;
+    const requests = await deps.foia.listRequests(session.user.roles);
+    render(response, 200, 'FOIA requests', session, requestListBody({ requests, canLog: session.user.roles.some((role) => FOIA_OFFICER_ROLES.includes(role)), timeZone: deps.timeZone }));
+  });
+  router.get('/requests/new', async (request, response) => {
+    const session = await guard(request, response, FOIA_OFFICER_ROLES);
+    if (!session) return;
+    render(response, 200, 'Log a request', session, logRequestBody({ form: blank(), errors: new Map(), csrfToken: session.csrfToken, timeZone: deps.timeZone }));
+  });
+  router.post('/requests/new', express.urlencoded({ extended: false, limit: '100kb' }), async (request, response) => {
+    const session = await guard(request, response, FOIA_OFFICER_ROLES);
+    if (!session) return;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (text(body.csrf) !== session.csrfToken) return render(response, 403, 'Not allowed', session, messageBody('Form expired', 'The form was open too long or came from elsewhere. Open it again and resend.'));
+    const form = formFrom(body);
+    const parsed = NewFoiaRequestSchema.safeParse({
+      requester: { name: form.name, ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}), ...(form.organization ? { organization: form.organization } : {}) },
+      receivedAt: receivedInstant(form.receivedAt, deps.timeZone), channel: form.channel, description: form.description, recordsCategory: form.recordsCategory,
+    });
+    if (!parsed.success) {
+      const errors = new Map(parsed.error.issues.map((issue) => [FIELD_OF_PATH[issue.path.join('.')] ?? 'description', issue.message]));
+      return render(response, 400, 'Log a request', session, logRequestBody({ form, errors, csrfToken: session.csrfToken, timeZone: deps.timeZone }));
+    }
+    const view = await deps.foia.logRequest(parsed.data, { id: session.user.id, roles: session.user.roles });
+    await deps.catalog.appendAudit({ actor: session.user.id, action: 'foia-request.log', target: view.id, details: { number: view.number } });
+    await deps.relayNotifications();
+    response.redirect(303, `/requests/${view.id}`);
+  });
+  router.get('/requests/:id', async (request, response) => {
+    const session = await guard(request, response, FOIA_READER_ROLES);
+    if (!session) return;
+    const view = await deps.foia.getRequest(String(request.params.id), session.user.roles);
+    if (!view) return render(response, 404, 'Not found', session, messageBody('Request not found', 'There is no request with this address. Open it from the request list.'));
+    const transitions = await deps.foiaStore.listTransitions(view.id);
+    render(response, 200, `Request ${view.number}`, session, requestBody({ request: view, transitions, timeZone: deps.timeZone, csrfToken: session.csrfToken }));
+  });
+  router.post('/requests/:id/transitions', express.urlencoded({ extended: false, limit: '20kb' }), async (request, response) => {
+    const session = await guard(request, response, FOIA_READER_ROLES);
+    if (!session) return;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const stored = await deps.foiaStore.getRequest(String(request.params.id));
+    if (!stored) return render(response, 404, 'Not found', session, messageBody('Request not found', 'There is no request with this address. Open it from the request list.'));
+    if (text(body.csrf) !== session.csrfToken) return render(response, 403, 'Not allowed', session, messageBody('Form expired', 'The form was open too long or came from elsewhere. Open it again and resend.'));
+    const to = text(body.to);
+    const change = {
+      to, ...(text(body.note).trim() ? { note: text(body.note).trim() } : {}),
+      ...(to === 'released' ? { releaseKind: text(body.releaseKind) || 'full' } : {}),
+      ...(to === 'extended' && text(body.extendedUntil) ? { extendedUntil: text(body.extendedUntil) } : {}),
+    };
+    const parsed = FoiaTransitionInputSchema.safeParse(change);
+    let error: string | undefined;
+    if (!parsed.success) error = 'Choose a status from the list (and a date for an extension).';
+    else {
+      try {
+        await deps.foia.transition(stored, parsed.data, { id: session.user.id, roles: session.user.roles });
+        await deps.catalog.appendAudit({ actor: session.user.id, action: 'foia-request.transition', target: stored.id, details: { from: stored.status, to } });
+        await deps.relayNotifications();
+        return response.redirect(303, `/requests/${stored.id}`);
+      } catch (caught) {
+        error = `${(caught as Error).message}.`;
+      }
+    }
+    const view = (await deps.foia.getRequest(stored.id, session.user.roles))!;
+    render(response, 409, `Request ${view.number}`, session, requestBody({ request: view, transitions: await deps.foiaStore.listTransitions(view.id), timeZone: deps.timeZone, csrfToken: session.csrfToken, error }));
+  });
+}
