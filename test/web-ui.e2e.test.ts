@@ -1,53 +1,21 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { checkScreen, horizontalOverflow, launchBrowser, signIn } from './support/browser';
 import { registerMockAccount, startInstance, syncOnce, type TestInstance } from './support/start-instance';
 
 const OFFICER = { name: 'Pat Quinn', email: 'pat.quinn@town.example', roles: ['foia-officer'], password: 'correct horse battery staple' };
 const ATTORNEY = { name: 'Jordan Blake', email: 'jordan.blake@town.example', roles: ['attorney'], password: 'another long passphrase' };
-
-async function signIn(page: Page, baseUrl: string, person: { email: string; password: string }): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/search');
-}
-/** Screenshots of each screen, kept as test artifacts (the README shows copies from docs/screenshots). */
-const ARTIFACTS = path.join(__dirname, '..', 'test-artifacts', 'screens');
-const AXE = require.resolve('axe-core/axe.min.js');
-
-/** axe-core's WCAG 2.1 A and AA rules on the page as it is now; returns the violations, each with its nodes. */
-async function axeViolations(page: Page): Promise<Array<{ id: string; nodes: unknown[] }>> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    // Runs in the page (no DOM types in this project's compiler settings, hence the loose typing).
-    const scope = globalThis as unknown as { axe: { run(context: unknown, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> }; document: unknown };
-    const result = await scope.axe.run(scope.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.html) }));
-  });
-}
-
-async function checkScreen(page: Page, name: string): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
 
 describe('the web application in a real browser', () => {
   let instance: TestInstance;
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     instance = await startInstance({ TOWN_NAME: 'Town of Westport'});
     expect((await instance.request('POST', '/api/v1/users', OFFICER)).status).toBe(201);
     expect((await instance.request('POST', '/api/v1/users', ATTORNEY)).status).toBe(201);
     await syncOnce(instance, await registerMockAccount(instance, { type: 'mock', seed: 7, posts: 30, maxCommentsPerPost: 8 }));
     await syncOnce(instance, (await instance.request('GET', '/api/v1/accounts')).body.accounts[0].id);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -102,11 +70,7 @@ describe('the web application in a real browser', () => {
 
   it('an officer logs a request in the form and sees it in the log with its deadline', async () => {
     const page = await browser.newPage();
-    await page.goto(`${instance.baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill(OFFICER.email);
-    await page.getByLabel('Password').fill(OFFICER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/search');
+    await signIn(page, instance.baseUrl, OFFICER);
     await page.getByRole('link', { name: 'Requests' }).click();
     await page.waitForURL('**/requests');
     await expect(page.getByText('No requests yet.').isVisible()).resolves.toBe(true);
@@ -164,14 +128,9 @@ describe('the web application in a real browser', () => {
   it('works on a narrow phone screen at 200% zoom without horizontal scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
-    await page.goto(`${instance.baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill(OFFICER.email);
-    await page.getByLabel('Password').fill(OFFICER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/search');
+    await signIn(page, instance.baseUrl, OFFICER);
     await page.goto(`${instance.baseUrl}/search?q=meeting`);
-    const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as number;
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await checkScreen(page, 'search-phone');
     await context.close();
   });

@@ -9,3 +9,5 @@ export const RECORD_READER_ROLES: readonly Role[] = ['foia-officer', 'attorney',
 export const FOIA_READER_ROLES: readonly Role[] = ['foia-officer', 'attorney'];
 /** Who logs and works FOIA requests. */
 export const FOIA_OFFICER_ROLES: readonly Role[] = ['foia-officer'];
+/** Who registers agencies, accounts and people, and watches archiving. */
+export const IT_ROLES: readonly Role[] = ['it-admin'];

@@ -1,4 +1,4 @@
-import { FOIA_READER_ROLES, RECORD_READER_ROLES, type Role } from '@verbatim/core';
+import { FOIA_READER_ROLES, IT_ROLES, RECORD_READER_ROLES, type Role } from '@verbatim/core';
 import { html, type SafeHtml } from './html';
 import type { WebSession } from './web-dependencies';
 
@@ -15,6 +15,7 @@ export function page(options: PageOptions): string {
   const holds = (roles: readonly Role[]) => session?.user.roles.some((role) => roles.includes(role));
   const worksRequests = holds(FOIA_READER_ROLES);
   const readsRecords = holds(RECORD_READER_ROLES);
+  const runsIt = holds(IT_ROLES);
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -29,8 +30,10 @@ export function page(options: PageOptions): string {
   <p class="brand"><span class="product">Verbatim</span> <span class="town">${options.townName}</span></p>
   ${session ? html`<nav aria-label="Main">
     <ul>
+      ${runsIt ? html`<li><a href="/dashboard">Dashboard</a></li>` : ''}
       ${readsRecords ? html`<li><a href="/search">Search</a></li>` : ''}
       ${worksRequests ? html`<li><a href="/requests">Requests</a></li>` : ''}
+      ${runsIt ? html`<li><a href="/accounts">Accounts</a></li><li><a href="/people">People</a></li>` : ''}
     </ul>
   </nav>
   <form class="sign-out" method="post" action="/sign-out">
