@@ -2,6 +2,7 @@ import type { Account, Catalog, ObjectStore, PeopleStore, SearchIndex } from '@v
 import type { BundleStore, FoiaService, FoiaStore } from '@verbatim/foia';
 import type { RenderPdfToFile } from '@verbatim/bundles/src/production';
 import type { JobStatus } from '@verbatim/queue';
+import type { FoiaDesk } from './foia/foia-desk';
 
 /** What the queue offers the API: enqueue, look up, schedule. Throws QueueUnavailableError when Redis is down. */
 export interface JobControl {
@@ -26,6 +27,8 @@ export interface ApiContext {
   enqueueBundle(bundleId: string): Promise<void>;
   /** Renders a bundle's PDF off the event loop (verify rebuilds with it). */
   renderPdf: RenderPdfToFile;
+  /** Gathering, decisions and bundles, shared with the web pages. */
+  foiaDesk: FoiaDesk;
   townName: string;
   /** Express `trust proxy` (TRUST_PROXY), so `request.secure` sees TLS ended at a proxy. */
   trustProxy?: string;

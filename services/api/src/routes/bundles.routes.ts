@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { formatBates } from '@verbatim/bundles';
-import { verifyBundle } from '@verbatim/bundles/src/production';
-import { defaultBatesPrefix, type Bundle } from '@verbatim/foia';
+import type { Bundle } from '@verbatim/foia';
 import type { ApiContext } from '../api-context';
-import { ApiError, notFound } from '../api-error';
+import { ApiError } from '../api-error';
 import { defineRoute } from '../route';
 import { REQUEST_READERS, REQUEST_WORKERS } from './foia-requests.routes';
 
@@ -15,7 +14,7 @@ const BundleViewSchema = z.object({
   createdAt: z.string(), completedAt: z.string().nullable(),
 });
 
-function viewBundle(bundle: Bundle) {
+export function viewBundle(bundle: Bundle) {
   const bates = (number: number | null) => (number === null ? null : formatBates({ prefix: bundle.batesPrefix, startNumber: number, digits: 6 }, 0));
   return {
     id: bundle.id, requestId: bundle.requestId, status: bundle.status, progress: bundle.progress, pages: bundle.pages, sha256: bundle.sha256,
@@ -24,18 +23,12 @@ function viewBundle(bundle: Bundle) {
   };
 }
 
-export function bundleRoutes(context: ApiContext) {
-  const { bundleStore, foiaStore, catalog, objectStore } = context;
-  const loadBundle = async (id: string) => {
-    const bundle = await bundleStore.getBundle(id);
-    if (!bundle) throw notFound(`bundle ${id}`);
-    return bundle;
-  };
+export function bundleRoutes({ foiaDesk, catalog, objectStore }: ApiContext) {
   const download = (kind: 'pdf' | 'zip') => defineRoute({
     method: 'get', path: `/bundles/:id/${kind}`, summary: `Download a completed bundle's ${kind === 'pdf' ? 'PDF' : 'ZIP (PDF, records JSON, CSV index, SHA-256 manifest)'}`,
     roles: REQUEST_READERS, status: 200, produces: kind === 'pdf' ? 'application/pdf' : 'application/zip',
     handle: async ({ params, principal, response }) => {
-      const bundle = await loadBundle(params.id);
+      const bundle = await foiaDesk.getBundle(params.id);
       if (bundle.status !== 'completed') throw new ApiError(409, 'not_ready', `bundle ${bundle.id} is ${bundle.status}; download it once completed`);
       const key = kind === 'pdf' ? bundle.pdfKey! : bundle.zipKey!;
       await catalog.appendAudit({ actor: principal.id, action: `bundle.download-${kind}`, target: bundle.id });
@@ -51,45 +44,26 @@ export function bundleRoutes(context: ApiContext) {
       method: 'post', path: '/foia-requests/:id/bundles', summary: 'Build a response bundle from the gathered records (asynchronous)',
       roles: REQUEST_WORKERS, status: 202, response: z.object({ id: z.string(), status: z.string() }),
       handle: async ({ params, principal }) => {
-        const request = await foiaStore.getRequest(params.id);
-        if (!request) throw notFound(`FOIA request ${params.id}`);
-        if ((await foiaStore.listItems(request.id)).length === 0) {
-          throw new ApiError(409, 'nothing_gathered', `request ${request.number} has no records: attach a search or record ids first`);
-        }
-        const prefix = (await foiaStore.getSettings()).batesPrefix ?? defaultBatesPrefix(context.townName);
-        const bundle = await bundleStore.createBundle({ requestId: request.id, batesPrefix: prefix, createdBy: principal.id, at: new Date().toISOString() });
-        try {
-          await context.enqueueBundle(bundle.id);
-        } catch {
-          await bundleStore.failBundle(bundle.id, 'the job queue (Redis) did not answer; build the bundle again', new Date().toISOString());
-          throw new ApiError(503, 'queue_unavailable', 'the job queue (Redis) is not answering; try again shortly, and check /healthz');
-        }
-        await catalog.appendAudit({ actor: principal.id, action: 'bundle.create', target: bundle.id, details: { request: request.id } });
+        const bundle = await foiaDesk.createBundle(params.id, principal.id);
         return { id: bundle.id, status: bundle.status };
       },
     }),
     defineRoute({
       method: 'get', path: '/foia-requests/:id/bundles', summary: 'The bundles built for a request', roles: REQUEST_READERS,
       status: 200, response: z.object({ bundles: z.array(BundleViewSchema) }),
-      handle: async ({ params }) => ({ bundles: (await bundleStore.listBundles(params.id)).map(viewBundle) }),
+      handle: async ({ params }) => ({ bundles: (await foiaDesk.listBundles(params.id)).map(viewBundle) }),
     }),
     defineRoute({
       method: 'get', path: '/bundles/:id', summary: 'A bundle\'s status and progress; pages, Bates range and SHA-256 once completed', roles: REQUEST_READERS,
       status: 200, response: BundleViewSchema,
-      handle: async ({ params }) => viewBundle(await loadBundle(params.id)),
+      handle: async ({ params }) => viewBundle(await foiaDesk.getBundle(params.id)),
     }),
     download('pdf'),
     download('zip'),
     defineRoute({
       method: 'post', path: '/bundles/:id/verify', summary: 'Recompute the bundle\'s hashes and its originals\' from storage (and, with rebuild, re-render it)',
       roles: REQUEST_READERS, query: z.strictObject({ rebuild: z.enum(['true', 'false']).optional() }), status: 200, response: z.unknown(),
-      handle: async ({ params, query, principal }) => {
-        const bundle = await loadBundle(params.id);
-        if (bundle.status !== 'completed') throw new ApiError(409, 'not_ready', `bundle ${bundle.id} is ${bundle.status}; only completed bundles are verified`);
-        const report = await verifyBundle({ objectStore, bundles: bundleStore, renderPdf: context.renderPdf }, bundle.id, { rebuild: query.rebuild === 'true' });
-        await catalog.appendAudit({ actor: principal.id, action: 'bundle.verify', target: bundle.id, details: { ok: report.ok } });
-        return report;
-      },
+      handle: ({ params, query, principal }) => foiaDesk.verify(params.id, query.rebuild === 'true', principal.id),
     }),
   ];
 }

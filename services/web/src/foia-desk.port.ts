@@ -1,0 +1,30 @@
+import type { ArchiveRecord } from '@verbatim/core';
+import type { VerifyReport } from '@verbatim/bundles/src/production';
+import type { Bundle, FoiaItem, SavedSearch } from '@verbatim/foia';
+
+/** What the request page asks of the API's FOIA desk (the same object behind the JSON routes). */
+export interface FoiaDeskPort {
+  addItems(requestId: string, input: { query: Record<string, unknown> } | { recordIds: string[] }, actorId: string): Promise<{ added: number; items: number }>;
+  listItems(requestId: string, actorId: string): Promise<{ items: Array<FoiaItem & { record: ArchiveRecord | null }>; savedSearches: SavedSearch[] }>;
+  getItem(requestId: string, recordId: string): Promise<FoiaItem>;
+  decide(requestId: string, recordId: string, input: DecisionInput, actorId: string): Promise<FoiaItem>;
+  removeItem(requestId: string, recordId: string, actorId: string): Promise<void>;
+  piiSuggestions(requestId: string, recordId: string): Promise<Array<{ version: number; kind: string; start: number; end: number; text: string }>>;
+  createBundle(requestId: string, actorId: string): Promise<Bundle>;
+  listBundles(requestId: string): Promise<Bundle[]>;
+  getBundle(bundleId: string): Promise<Bundle>;
+  verify(bundleId: string, rebuild: boolean, actorId: string): Promise<VerifyReport>;
+}
+
+export interface DecisionInput {
+  disposition: 'produce' | 'withhold' | 'redact';
+  exemptionCode?: string;
+  justification?: string;
+  redactions?: Array<{ version: number; start: number; end: number; code: string }>;
+}
+
+/** The desk's refusals carry an HTTP status and a message meant for the person; anything else is a fault. */
+export function refusalOf(error: unknown): { status: number; message: string } | null {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? { status, message: (error as Error).message } : null;
+}
