@@ -4,6 +4,7 @@ import { describeIngestCases } from './conformance/ingest.cases';
 import { describeLifecycleCases } from './conformance/lifecycle.cases';
 import { describeReadCases } from './conformance/reads.cases';
 import { describeSyncCases } from './conformance/sync.cases';
+import { describeTotalsCases } from './conformance/totals.cases';
 
 export type { CatalogHarness, CatalogHarnessFactory } from './conformance/fixtures';
 
@@ -26,4 +27,5 @@ export function describeCatalogConformance(createHarness: CatalogHarnessFactory)
   describe('applying pages', () => describeIngestCases(current));
   describe('unseen, gone and restored records', () => describeLifecycleCases(current));
   describe('reads and the index backlog', () => describeReadCases(current));
+  describe('dashboard totals', () => describeTotalsCases(current));
 }

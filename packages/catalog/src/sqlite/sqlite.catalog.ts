@@ -9,6 +9,7 @@ import type {
   ArchiveRecord,
   Attachment,
   AuditEntry,
+  CaptureCount,
   Catalog,
   NewAccount,
   NewAgency,
@@ -16,6 +17,7 @@ import type {
   QuarantineEntry,
   RawCapture,
   RecordFilter,
+  RecordStatus,
   RecordVersion,
   Role,
   SearchDocument,
@@ -23,6 +25,7 @@ import type {
   Tombstone,
 } from '@verbatim/core';
 import { AccountRepository } from './account.repository';
+import { ArchiveTotalsRepository } from './archive-totals.repository';
 import { PageApplier } from './apply-page';
 import { AuditRepository } from './audit.repository';
 import { RecordIdIndex } from './record-id-index';
@@ -45,6 +48,7 @@ export class SqliteCatalog implements Catalog {
   private readonly records: RecordRepository;
   private readonly lifecycle: RecordLifecycle;
   private readonly audit: AuditRepository;
+  private readonly totals: ArchiveTotalsRepository;
 
   /**
    * Expects a database already migrated; `openSqliteCatalog` opens, configures and migrates one.
@@ -58,6 +62,7 @@ export class SqliteCatalog implements Catalog {
     this.records = new RecordRepository(db);
     this.lifecycle = new RecordLifecycle(db);
     this.audit = new AuditRepository(db);
+    this.totals = new ArchiveTotalsRepository(db);
   }
 
   /** Validates the input; the id and creation time are assigned here. */
@@ -200,6 +205,16 @@ export class SqliteCatalog implements Catalog {
   /** Every record, or those of one account and/or status. */
   async countRecords(filter?: RecordFilter): Promise<number> {
     return this.records.countRecords(filter);
+  }
+
+  /** Every status present, 0 when none. */
+  async countRecordsByStatus(): Promise<Record<RecordStatus, number>> {
+    return this.totals.countRecordsByStatus();
+  }
+
+  /** Hours as `YYYY-MM-DDTHH` (UTC), oldest first; hours without a capture are absent. */
+  async countCapturesByHour(since: string): Promise<CaptureCount[]> {
+    return this.totals.countCapturesByHour(since);
   }
 
   /** Keyed by source URL; URLs never archived for this account are absent. */

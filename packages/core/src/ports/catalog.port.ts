@@ -2,6 +2,7 @@ import type { Account, AccountPatch, AccountStatus, NewAccount } from '../accoun
 import type { Agency, NewAgency } from '../agency.schema';
 import type {
   ArchiveRecord,
+  RecordStatus,
   Attachment,
   QuarantineEntry,
   RawCapture,
@@ -71,6 +72,15 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** Raw captures stored in one UTC hour. */
+export interface CaptureCount {
+  /** The hour, as `YYYY-MM-DDTHH` in UTC. */
+  hour: string;
+  captures: number;
+  /** Bytes of the captures as stored. */
+  bytes: number;
+}
+
 export interface RecordFilter {
   accountId?: string;
   status?: ArchiveRecord['status'];
@@ -127,6 +137,13 @@ export interface Catalog {
   listVersions(recordId: string): Promise<RecordVersion[]>;
   getTombstone(recordId: string): Promise<Tombstone | null>;
   countRecords(filter?: RecordFilter): Promise<number>;
+  /** Every record counted by status, each status present (0 when none); cheap at millions of records. */
+  countRecordsByStatus(): Promise<Record<RecordStatus, number>>;
+  /**
+   * Raw captures (pages as received; identical bytes are one capture) stored at or after `since`, counted per
+   * UTC hour, oldest first, hours without captures left out. Callers group hours into days in their time zone.
+   */
+  countCapturesByHour(since: string): Promise<CaptureCount[]>;
   /** Archived media already stored for these source URLs of the account, so they are not downloaded again. */
   findArchivedMedia(accountId: string, sourceUrls: string[]): Promise<Map<string, Attachment>>;
 

@@ -1,50 +1,13 @@
 import { z } from 'zod';
-import { Account, AccountPatchSchema, AccountSchema, Catalog, NewAccountSchema, findAccountComplianceProblems } from '@verbatim/core';
-import { ConnectorConfigSchemas } from '@verbatim/connectors';
+import { AccountPatchSchema, NewAccountSchema } from '@verbatim/core';
 import type { ApiContext } from '../api-context';
-import { ApiError, notFound, validationError } from '../api-error';
+import { notFound } from '../api-error';
+import { AccountViewSchema, viewAccount } from '../accounts/account-view';
+import { registerAccount } from '../accounts/register-account';
+import { startSync } from '../accounts/start-sync';
+import { updateAccount } from '../accounts/update-account';
 import { defineRoute } from '../route';
 import { ALL_ROLES } from './roles';
-
-const AccountViewSchema = AccountSchema.extend({
-  complianceProblems: z.array(z.string()),
-  sync: z.object({
-    status: z.enum(['never', 'running', 'completed', 'failed']),
-    passNumber: z.number(),
-    lastCompletedAt: z.string().nullable(),
-    lastError: z.string().nullable(),
-  }),
-});
-
-/** Connector settings carry credentials; they are accepted but never shown back. */
-const SECRET_FIELD = /secret|token|password|key/i;
-
-function redactConnector(connector: Account['connector']): Account['connector'] {
-  return Object.fromEntries(Object.entries(connector).map(([name, value]) => [name, SECRET_FIELD.test(name) ? '••••' : value])) as Account['connector'];
-}
-
-async function viewAccount(catalog: Catalog, account: Account) {
-  const state = await catalog.getSyncState(account.id);
-  return {
-    ...account,
-    connector: redactConnector(account.connector),
-    complianceProblems: findAccountComplianceProblems(account),
-    sync: { status: state.status, passNumber: state.passNumber, lastCompletedAt: state.lastCompletedAt, lastError: state.lastError },
-  };
-}
-
-function checkConnector(connector: unknown): void {
-  const result = ConnectorConfigSchemas.safeParse(connector);
-  if (!result.success) {
-    throw validationError('request body', new z.ZodError(result.error.issues.map((issue: z.core.$ZodIssue) => ({ ...issue, path: ['connector', ...issue.path] }))));
-  }
-}
-
-async function checkAgency(catalog: Catalog, agencyId: string): Promise<void> {
-  if (!(await catalog.getAgency(agencyId))) {
-    throw new ApiError(400, 'validation_failed', `invalid request body: agencyId: no agency ${agencyId}`, [{ path: 'agencyId', message: `no agency ${agencyId}` }]);
-  }
-}
 
 export function accountRoutes(context: ApiContext) {
   const { catalog, jobs } = context;
@@ -57,17 +20,7 @@ export function accountRoutes(context: ApiContext) {
     defineRoute({
       method: 'post', path: '/accounts', summary: 'Register a social media account and its connector', roles: ['it-admin'],
       body: NewAccountSchema, status: 201, response: AccountViewSchema,
-      handle: async ({ body, principal }) => {
-        checkConnector(body.connector);
-        await checkAgency(catalog, body.agencyId);
-        const existing = await catalog.listAccounts();
-        const duplicate = existing.find((account) => account.platform === body.platform && account.handle.toLowerCase() === body.handle.toLowerCase());
-        if (duplicate) throw new ApiError(409, 'conflict', `${body.platform} account ${body.handle} is already registered as ${duplicate.id}`);
-        const account = await catalog.createAccount(body);
-        await catalog.appendAudit({ actor: principal.id, action: 'account.create', target: account.id });
-        await jobs.schedule(account);
-        return viewAccount(catalog, account);
-      },
+      handle: async ({ body, principal }) => viewAccount(catalog, await registerAccount({ catalog, jobs }, body, principal.id)),
     }),
     defineRoute({
       method: 'get', path: '/accounts', summary: 'List registered accounts', roles: ALL_ROLES,
@@ -86,26 +39,12 @@ export function accountRoutes(context: ApiContext) {
     defineRoute({
       method: 'patch', path: '/accounts/:id', summary: 'Change an account (status, schedule, connector, people)', roles: ['it-admin'],
       body: AccountPatchSchema, status: 200, response: AccountViewSchema,
-      handle: async ({ params, body, principal }) => {
-        await loadAccount(params.id);
-        if (body.connector) checkConnector(body.connector);
-        if (body.agencyId) await checkAgency(catalog, body.agencyId);
-        const account = (await catalog.updateAccount(params.id, body))!;
-        await catalog.appendAudit({ actor: principal.id, action: 'account.update', target: account.id, details: { fields: Object.keys(body) } });
-        await jobs.schedule(account);
-        return viewAccount(catalog, account);
-      },
+      handle: async ({ params, body, principal }) => viewAccount(catalog, await updateAccount({ catalog, jobs }, params.id, body, principal.id)),
     }),
     defineRoute({
       method: 'post', path: '/accounts/:id/sync', summary: 'Start a sync now', roles: ['it-admin'],
       status: 202, response: z.object({ jobId: z.string() }),
-      handle: async ({ params, principal }) => {
-        const account = await loadAccount(params.id);
-        if (account.status === 'retired') throw new ApiError(409, 'account_retired', 'this account is retired; set its status to active or abandoned to sync it');
-        const jobId = await jobs.enqueueSync(account.id);
-        await catalog.appendAudit({ actor: principal.id, action: 'account.sync', target: account.id, details: { jobId } });
-        return { jobId };
-      },
+      handle: async ({ params, principal }) => ({ jobId: await startSync({ catalog, jobs }, params.id, principal.id) }),
     }),
     defineRoute({
       method: 'get', path: '/accounts/:id/quarantine', summary: 'Platform payloads that failed validation, with their raw capture', roles: ['it-admin', 'auditor'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgencySchema, NewAgencySchema } from '@verbatim/core';
 import type { ApiContext } from '../api-context';
+import { registerAgency } from '../accounts/register-agency';
 import { defineRoute } from '../route';
 import { ALL_ROLES } from './roles';
 
@@ -9,11 +10,7 @@ export function agencyRoutes({ catalog }: ApiContext) {
     defineRoute({
       method: 'post', path: '/agencies', summary: 'Register a town agency', roles: ['it-admin'],
       body: NewAgencySchema, status: 201, response: AgencySchema,
-      handle: async ({ body, principal }) => {
-        const agency = await catalog.createAgency(body);
-        await catalog.appendAudit({ actor: principal.id, action: 'agency.create', target: agency.id });
-        return agency;
-      },
+      handle: async ({ body, principal }) => registerAgency(catalog, body, principal.id),
     }),
     defineRoute({
       method: 'get', path: '/agencies', summary: 'List agencies', roles: ALL_ROLES,

@@ -2,18 +2,12 @@ import { z } from 'zod';
 import { RoleSchema } from '@verbatim/core';
 import type { ApiContext } from '../api-context';
 import { ApiError } from '../api-error';
-import { hashPassword } from '../people/password';
+import { createPerson, NewUserSchema } from '../people/create-person';
 import { signIn, signOut } from '../people/sign-in';
 import { defineRoute } from '../route';
 import { ALL_ROLES } from './roles';
 
 const UserSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(RoleSchema), createdAt: z.string(), disabledAt: z.string().nullable() });
-const NewUserSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  email: z.email().max(320),
-  roles: z.array(RoleSchema).min(1).max(5),
-  password: z.string().min(12, 'at least 12 characters').max(200),
-});
 const SignInSchema = z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 const SignedInSchema = z.object({ user: UserSchema, csrfToken: z.string() });
 
@@ -49,14 +43,7 @@ export function peopleRoutes({ people, catalog }: ApiContext) {
     defineRoute({
       method: 'post', path: '/users', summary: 'Create a person who signs in, with roles and a password', roles: ['it-admin'],
       body: NewUserSchema, status: 201, response: UserSchema,
-      handle: async ({ body, principal }) => {
-        const user = await people.createUser({
-          name: body.name, email: body.email, roles: [...new Set(body.roles)], passwordHash: await hashPassword(body.password), at: new Date().toISOString(),
-        });
-        if (!user) throw new ApiError(409, 'conflict', `a user with the email ${body.email} already exists`);
-        await catalog.appendAudit({ actor: principal.id, action: 'user.create', target: user.id, details: { roles: user.roles } });
-        return user;
-      },
+      handle: async ({ body, principal }) => createPerson(people, catalog, body, principal.id),
     }),
     defineRoute({
       method: 'get', path: '/users', summary: 'The people who can sign in', roles: ['it-admin'],

@@ -1,0 +1,38 @@
+import type { Response, Router } from 'express';
+import { IT_ROLES } from '@verbatim/core';
+import type { WebDependencies, WebSession } from '../web-dependencies';
+import { many, text, type FieldErrors } from './form-field';
+import { inputProblemOf } from './input-problem';
+import { peopleBody, type PersonForm } from './pages/people.page';
+import { carriesCsrf, formBody, readForm, type Guard, type Render } from './route-kit';
+
+/** /people: who signs in, and creating a person exactly as `POST /api/v1/users` does. */
+export function mountPeopleRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
+  const show = async (response: Response, status: number, session: WebSession, form: PersonForm, errors: FieldErrors, created = '') =>
+    render(response, status, 'People', session, peopleBody({ people: await deps.it.listPeople(), form, errors, created, csrfToken: session.csrfToken, timeZone: deps.timeZone }));
+
+  router.get('/people', async (request, response) => {
+    const session = await guard(request, response, IT_ROLES);
+    if (session) await show(response, 200, session, { name: '', email: '', roles: [] }, new Map(), text(request.query.created).slice(0, 320));
+  });
+  router.post('/people', readForm, async (request, response) => {
+    const session = await guard(request, response, IT_ROLES);
+    if (!session || !carriesCsrf(request, response, session, render)) return;
+    const body = formBody(request);
+    const form: PersonForm = { name: text(body.name), email: text(body.email).trim(), roles: many(body.roles) };
+    try {
+      const person = await deps.it.createPerson({ name: form.name, email: form.email, roles: form.roles, password: text(body.password) }, session.user.id);
+      return response.redirect(303, `/people?created=${encodeURIComponent(person.email)}`);
+    } catch (error) {
+      const problem = inputProblemOf(error);
+      if (!problem) throw error;
+      const errors: FieldErrors = new Map();
+      for (const [path, message] of problem.fields) {
+        const id = path.split('.')[0];
+        if (!errors.has(id)) errors.set(id, id === 'roles' ? 'Choose at least one role.' : message);
+      }
+      if (errors.size === 0) errors.set('', problem.message);
+      await show(response, problem.status, session, form, errors);
+    }
+  });
+}
