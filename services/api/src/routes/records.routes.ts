@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArchiveRecordSchema, Catalog, ObjectNotFoundError, RecordVersionSchema, TombstoneSchema } from '@verbatim/core';
+import { ArchiveRecordSchema, Catalog, ObjectNotFoundError, RecordVersionSchema, TombstoneSchema, mediaKey } from '@verbatim/core';
 import type { ApiContext } from '../api-context';
 import { ApiError, notFound } from '../api-error';
 import { defineRoute } from '../route';
@@ -22,6 +22,9 @@ const RecordDetailSchema = ArchiveRecordSchema.extend({
   thread: z.object({ ancestors: z.array(ArchiveRecordSchema), replies: z.array(ArchiveRecordSchema) }),
   captures: z.array(z.object({ sha256: z.string(), key: z.string(), contentType: z.string(), byteLength: z.number(), capturedAt: z.string(), source: z.string() })),
 });
+
+/** Media types a browser may show inline; anything else (SVG, HTML) is sent as a download, so it cannot run here. */
+const INLINE_MEDIA = /^(image\/(png|jpeg|gif|webp|avif)|video\/(mp4|webm))$/;
 
 async function loadCaptures(catalog: Catalog, shas: string[]) {
   const captures = await Promise.all([...new Set(shas)].map((sha) => catalog.getCapture(sha)));
@@ -72,6 +75,26 @@ export function recordRoutes({ catalog, searchIndex, objectStore }: ApiContext) 
         response.setHeader('content-type', capture.contentType);
         response.setHeader('x-content-sha256', capture.sha256);
         response.setHeader('content-disposition', `attachment; filename="${capture.sha256}.json"`);
+        response.status(200).end(Buffer.from(bytes));
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/media/:sha256', summary: 'An archived attachment (image, video, file) by its SHA-256, with the content type it was downloaded with', roles: RECORD_READERS,
+      status: 200, produces: 'application/octet-stream',
+      handle: async ({ params, principal, response }) => {
+        if (!/^[0-9a-f]{64}$/.test(params.sha256)) throw new ApiError(400, 'validation_failed', 'sha256 must be 64 lowercase hex digits');
+        const key = mediaKey(params.sha256);
+        const info = await objectStore.head(key);
+        if (!info) throw notFound(`media ${params.sha256}`);
+        const bytes = await objectStore.get(key);
+        await catalog.appendAudit({ actor: principal.id, action: 'media.download', target: params.sha256 });
+        const inline = INLINE_MEDIA.test(info.contentType);
+        response.setHeader('content-type', inline ? info.contentType : 'application/octet-stream');
+        response.setHeader('x-content-type-options', 'nosniff');
+        response.setHeader('content-security-policy', "default-src 'none'; sandbox");
+        response.setHeader('x-content-sha256', params.sha256);
+        if (!inline) response.setHeader('content-disposition', `attachment; filename="${params.sha256}"`);
         response.status(200).end(Buffer.from(bytes));
         return undefined;
       },

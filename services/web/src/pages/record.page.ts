@@ -1,34 +1,51 @@
-import type { ArchiveRecord, RecordVersion, Tombstone } from '@verbatim/core';
+import type { ArchiveRecord, RawCapture, RecordVersion, Tombstone } from '@verbatim/core';
 import { localTime } from '../format-time';
 import { html, type SafeHtml } from '../html';
+import { attachmentsSection } from '../record/record-media.view';
+import { threadSection } from '../record/record-thread.view';
+import { versionsSection } from '../record/record-versions.view';
+import { recordTitle } from '../record/record-label';
 
-function versions(list: RecordVersion[], timeZone: string): SafeHtml {
-  return html`<section aria-labelledby="versions-heading"><h2 id="versions-heading">Versions (${list.length})</h2>
-<ol class="versions">${list.map((version) => html`<li>
-  <h3>Version ${version.version}</h3>
-  <p class="meta">Captured ${localTime(version.capturedAt, timeZone)}${version.editedAt ? html` · edited ${localTime(version.editedAt, timeZone)}` : ''}</p>
-  <p class="text">${version.text}</p>
-  <p class="hash">Archived original: <a href="/api/v1/captures/${version.rawCaptureSha256}">download as received</a>, SHA-256 <code>${version.rawCaptureSha256}</code></p>
-</li>`)}</ol></section>`;
+export interface RecordPageOptions {
+  record: ArchiveRecord;
+  versions: RecordVersion[];
+  tombstone: Tombstone | null;
+  ancestors: ArchiveRecord[];
+  replies: ArchiveRecord[];
+  /** Raw captures of the versions, by SHA-256. */
+  captures: Map<string, RawCapture>;
+  agencyName: string;
+  accountName: string;
+  timeZone: string;
 }
 
-/** One record: status with the deletion's detection time, its thread, every version and its archived original. */
-export function recordBody(options: { record: ArchiveRecord; versions: RecordVersion[]; tombstone: Tombstone | null; ancestors: ArchiveRecord[]; timeZone: string }): SafeHtml {
-  const { record, timeZone } = options;
-  return html`<p><a href="/search">Back to search</a></p>
-<h1>${record.kind} by ${record.author.name}</h1>
-<dl class="facts">
+function facts(options: RecordPageOptions): SafeHtml {
+  const { record, tombstone, timeZone } = options;
+  return html`<dl class="facts">
   <dt>Status</dt><dd><span class="badge badge-${record.status}">${record.status}</span></dd>
-  ${options.tombstone ? html`<dt>Deletion detected</dt><dd>${localTime(options.tombstone.detectedAt, timeZone)}</dd>` : ''}
-  ${record.hiddenAt ? html`<dt>Hidden since</dt><dd>${localTime(record.hiddenAt, timeZone)}</dd>` : ''}
+  ${tombstone ? html`<dt>Deletion detected</dt><dd>${localTime(tombstone.detectedAt, timeZone)}; last seen on the platform ${localTime(tombstone.lastSeenAt, timeZone)}</dd>` : ''}
+  ${record.hiddenAt ? html`<dt>Hidden since</dt><dd>${localTime(record.hiddenAt, timeZone)} <span class="meta">(hidden from the public by a moderator; still archived)</span></dd>` : ''}
   <dt>Posted</dt><dd>${localTime(record.postedAt, timeZone)}</dd>
+  ${record.editedAt ? html`<dt>Last edited</dt><dd>${localTime(record.editedAt, timeZone)}</dd>` : ''}
   <dt>First captured</dt><dd>${localTime(record.firstCapturedAt, timeZone)}</dd>
   <dt>Last seen</dt><dd>${localTime(record.lastSeenAt, timeZone)}</dd>
-  <dt>Platform</dt><dd>${record.platform}</dd>
+  <dt>Agency</dt><dd>${options.agencyName}</dd>
+  <dt>Account</dt><dd>${options.accountName}</dd>
   ${record.url ? html`<dt>Address</dt><dd><a href="${record.url}">${record.url}</a></dd>` : ''}
-</dl>
-${options.ancestors.length > 0 ? html`<section aria-labelledby="thread-heading"><h2 id="thread-heading">In reply to</h2>
-<ol class="thread">${options.ancestors.map((ancestor) => html`<li><a href="/records/${ancestor.id}">${ancestor.kind} by ${ancestor.author.name}</a>: ${ancestor.text.slice(0, 200)}</li>`)}</ol></section>` : ''}
+</dl>`;
+}
+
+/**
+ * One record: its status (with when a deletion was detected or since when it is hidden), its conversation,
+ * its current text and images, every version compared side by side, and each version's archived original.
+ */
+export function recordBody(options: RecordPageOptions): SafeHtml {
+  const { record, timeZone } = options;
+  return html`<p><a href="/search">Back to search</a></p>
+<h1>${recordTitle(record)}</h1>
+${facts(options)}
 <section aria-labelledby="current-heading"><h2 id="current-heading">Text as last captured</h2><p class="text">${record.text}</p></section>
-${versions(options.versions, timeZone)}`;
+${attachmentsSection(record, options.versions)}
+${threadSection(record, options.ancestors, options.replies)}
+${versionsSection(options.versions, options.captures, timeZone)}`;
 }
