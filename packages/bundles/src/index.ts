@@ -6,6 +6,6 @@ export { renderBundlePdf } from './render-bundle-pdf';
 export type { ItemRange, RenderBundleOptions, RenderBundleResult, RenderProgress } from './render-bundle-pdf';
 export type { LoadImage } from './layout/image-catalog';
 export { readImageSize } from './layout/image-catalog';
-export { formatBates } from './format/bates';
+export { BATES_DIGITS, batesNumber, formatBates } from './format/bates';
 export { renderBundlePdfInWorker } from './render-bundle-pdf-in-worker';
 export type { WorkerRenderOptions } from './render-bundle-pdf-in-worker';

@@ -11,6 +11,11 @@ export interface PiiSuggestion {
   text: string;
 }
 
+/** A suggestion found in one version of a record. */
+export interface VersionPiiSuggestion extends PiiSuggestion {
+  version: number;
+}
+
 /** ASCII-only on purpose: an address embedded in CJK text, with no space around it, must still be found. */
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
 

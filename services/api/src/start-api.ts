@@ -10,7 +10,9 @@ import type { Backends, Logger, Shutdown } from '@verbatim/runtime';
 import { createApp } from './app';
 import { bootstrapAdminToken } from './auth';
 import { bullmqJobControl } from './bullmq-job-control';
+import { FoiaDesk } from './foia/foia-desk';
 import { currentSession, signIn, signOut } from './people/sign-in';
+import { webItScreens } from './accounts/web-it-screens';
 import { webRoutes } from '@verbatim/web-service';
 
 export const API_VERSION = '0.1.0';
@@ -36,6 +38,7 @@ export async function startApi(config: Readonly<AppConfig>, backends: Backends, 
     logger.warn('no API token exists yet: restart once with BOOTSTRAP_ADMIN_TOKEN set to a secret of 24+ characters to create the first it-admin token (or run npm run demo)');
   }
   const { catalog, people } = backends;
+  const foiaDesk = new FoiaDesk({ ...backends, townName: config.town.name, enqueueBundle: services.enqueueBundle, renderPdf: services.renderPdf });
   const pages = webRoutes({
     catalog, searchIndex: backends.searchIndex, townName: config.town.name, timeZone: config.town.timeZone,
     currentSession: (request) => currentSession(people, request),
@@ -43,9 +46,11 @@ export async function startApi(config: Readonly<AppConfig>, backends: Backends, 
     signOut: (request, response) => signOut(people, catalog, request, response),
     logError: (error) => logger.error({ err: error }, 'page failed'),
     foia: services.foia, foiaStore: backends.foiaStore, relayNotifications: services.relayNotifications,
+    foiaDesk,
+    it: webItScreens({ catalog, people, jobs: bullmqJobControl(queue, redis, catalog) }),
   });
   const app = createApp(
-    { ...backends, ...services, townName: config.town.name, trustProxy: config.http.trustProxy, jobs: bullmqJobControl(queue, redis, backends.catalog), version: API_VERSION },
+    { ...backends, ...services, foiaDesk, townName: config.town.name, trustProxy: config.http.trustProxy, jobs: bullmqJobControl(queue, redis, backends.catalog), version: API_VERSION },
     (error) => logger.error({ err: error }, 'request failed'),
     pages,
   );

@@ -35,6 +35,14 @@ mark{background:#fde68a;color:inherit}
 .badge-hidden{color:#5b3a00;background:#fff4d6}
 .badge-edited{color:#123f6b;background:#e6f0fb}
 .badge-live{color:#14532d;background:#e8f5ec}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.ok{color:#14532d;background:#e8f5ec;border-left:4px solid #14532d;padding:.5rem}
+button.secondary{background:#fff;color:#8a1111;border-color:#8a1111}
+.bundles{padding-left:1.25rem}
+progress{width:100%;max-width:30rem;height:1.25rem}
+input[type=radio]{min-height:auto}
+.items tbody th{white-space:normal;font-weight:400}
+.items td{white-space:nowrap}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
 .facts dt{font-weight:600}
 .text{white-space:pre-wrap;overflow-wrap:anywhere}
@@ -48,4 +56,49 @@ tbody th{white-space:nowrap}
 textarea{font:inherit;padding:.5rem;border:1px solid #555;border-radius:4px;width:100%}
 [aria-invalid=true]{border:2px solid #8a1111}
 @media (max-width:40rem){.facts{grid-template-columns:1fr}.banner{flex-direction:column;align-items:flex-start}}
+.search-filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:1rem;align-items:start}
+.search-filters select,.add-to-request select{width:100%}
+.choice-group{margin:0;min-width:0}
+.choice-group .check{display:block;white-space:normal;margin:.25rem 0}
+.dates .row>.field{flex:1 1 8rem}
+details.help{border:1px solid #999;border-radius:4px;padding:.5rem .75rem}
+details.help summary{cursor:pointer;font-weight:600}
+kbd{font-family:ui-monospace,Menlo,Consolas,monospace;background:#f3f4f6;border:1px solid #999;border-radius:3px;padding:0 .25rem;overflow-wrap:anywhere}
+a.clear{align-self:center}
+.empty{border-left:4px solid #12325a;padding:.25rem .75rem;background:#f3f6fa}
+.pager ul{display:flex;flex-wrap:wrap;gap:1rem;list-style:none;padding:0}
+.pager [aria-current]{font-weight:600}
+.pick{margin:.25rem 0}
+.add-forms{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
+.add-forms form{border:1px solid #999;border-radius:4px;padding:1rem;min-width:0}
+.add-forms h3{margin:0}
+.side-by-side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+.side{border:1px solid #999;border-radius:4px;padding:.75rem;min-width:0}
+.side h4{margin:0}
+del{background:#fdecec;color:#8a1111;text-decoration:line-through}
+ins{background:#e8f5ec;color:#14532d;text-decoration:underline}
+.media{margin:0}
+.media img{display:block;max-width:100%;height:auto;border:1px solid #999}
+.attachments,.captures,.replies{padding-left:1.25rem}
+.thread .self{margin-top:.5rem}
+.excerpt{color:#4a4a4a;overflow-wrap:anywhere}
+@media (max-width:40rem){.side-by-side{grid-template-columns:1fr}}
+/* IT screens */
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:1rem}
+.tile{border:1px solid #ccc;border-radius:4px;padding:.75rem}
+.tile h3{margin:0}
+.big{font-size:2rem;font-weight:600;margin:.25rem 0}
+.plain{list-style:none;margin:0;padding:0}
+.bar-chart{display:block;width:100%;height:10rem;border-left:1px solid #555}
+.bar-chart rect{fill:#0b4f9c}
+.bar-chart .axis{stroke:#555;stroke-width:1}
+.chart-axis{display:flex;justify-content:space-between;margin:.25rem 0 0;color:#4a4a4a;font-size:.875rem}
+.notice{background:#e8f5ec;border-left:4px solid #14532d;padding:.5rem}
+.empty{background:#f3f4f6;border-left:4px solid #555;padding:.5rem}
+.trouble{border-left:4px solid #8a1111;padding-left:.75rem}
+.job progress{width:100%;height:1.25rem}
+summary{cursor:pointer;padding:.25rem 0}
+.it-form select,.it-form input,.it-form textarea{max-width:100%}
+.it-form fieldset{min-width:0}
+.facts dd{min-width:0;overflow-wrap:anywhere}
 `;

@@ -1,15 +1,16 @@
 import type { ArchiveRecord } from '@verbatim/core';
 import type { VerifyReport } from '@verbatim/bundles/src/production';
-import type { Bundle, FoiaItem, SavedSearch } from '@verbatim/foia';
+import type { Bundle, FoiaItem, SavedSearch, VersionPiiSuggestion } from '@verbatim/foia';
 
 /** What the request page asks of the API's FOIA desk (the same object behind the JSON routes). */
 export interface FoiaDeskPort {
-  addItems(requestId: string, input: { query: Record<string, unknown> } | { recordIds: string[] }, actorId: string): Promise<{ added: number; items: number }>;
+  /** Validates like the JSON route: `{ query: { q, status, … } }` (the records query's fields) or `{ recordIds }`. */
+  addItemsUnchecked(requestId: string, input: unknown, actorId: string): Promise<{ added: number; items: number }>;
   listItems(requestId: string, actorId: string): Promise<{ items: Array<FoiaItem & { record: ArchiveRecord | null }>; savedSearches: SavedSearch[] }>;
   getItem(requestId: string, recordId: string): Promise<FoiaItem>;
   decide(requestId: string, recordId: string, input: DecisionInput, actorId: string): Promise<FoiaItem>;
   removeItem(requestId: string, recordId: string, actorId: string): Promise<void>;
-  piiSuggestions(requestId: string, recordId: string): Promise<Array<{ version: number; kind: string; start: number; end: number; text: string }>>;
+  piiSuggestions(requestId: string, recordId: string): Promise<VersionPiiSuggestion[]>;
   createBundle(requestId: string, actorId: string): Promise<Bundle>;
   listBundles(requestId: string): Promise<Bundle[]>;
   getBundle(bundleId: string): Promise<Bundle>;

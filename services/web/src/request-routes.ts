@@ -2,13 +2,14 @@ import express, { type Request, type Response, type Router } from 'express';
 import { DateTime } from 'luxon';
 import { FOIA_OFFICER_ROLES, FOIA_READER_ROLES, type Role } from '@verbatim/core';
 import { FoiaTransitionInputSchema, NewFoiaRequestSchema } from '@verbatim/foia';
-import type { SafeHtml } from './html';
+import { formIsGenuine, type Render } from './form-guard';
 import { logRequestBody, type LogRequestForm } from './pages/log-request.page';
 import { messageBody } from './pages/message.page';
-import { requestBody, requestListBody } from './pages/requests.page';
+import { requestListBody } from './pages/requests.page';
+import { requestPageBody } from './requests/request-page';
+import { matchesLogFilter, requestLogFilterOf, statusesOf } from './requests/request-log-filter';
 import type { WebDependencies, WebSession } from './web-dependencies';
 
-type Render = (response: Response, status: number, title: string, session: WebSession | null, body: SafeHtml) => void;
 type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -42,8 +43,10 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
   router.get('/requests', async (request, response) => {
     const session = await guard(request, response, FOIA_READER_ROLES);
     if (!session) return;
-    const requests = await deps.foia.listRequests(session.user.roles);
-    render(response, 200, 'FOIA requests', session, requestListBody({ requests, canLog: session.user.roles.some((role) => FOIA_OFFICER_ROLES.includes(role)), timeZone: deps.timeZone }));
+    const filter = requestLogFilterOf(request.query as Record<string, unknown>);
+    const requests = (await deps.foia.listRequests(session.user.roles, { status: statusesOf(filter) })).filter((view) => matchesLogFilter(view, filter));
+    const filtered = Object.keys(request.query).length > 0;
+    render(response, 200, 'FOIA requests', session, requestListBody({ requests, filter, filtered, canLog: session.user.roles.some((role) => FOIA_OFFICER_ROLES.includes(role)), timeZone: deps.timeZone }));
   });
   router.get('/requests/new', async (request, response) => {
     const session = await guard(request, response, FOIA_OFFICER_ROLES);
@@ -54,7 +57,7 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
     const session = await guard(request, response, FOIA_OFFICER_ROLES);
     if (!session) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
-    if (text(body.csrf) !== session.csrfToken) return render(response, 403, 'Not allowed', session, messageBody('Form expired', 'The form was open too long or came from elsewhere. Open it again and resend.'));
+    if (!formIsGenuine(body, session, response, render)) return;
     const form = formFrom(body);
     const parsed = NewFoiaRequestSchema.safeParse({
       requester: { name: form.name, ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}), ...(form.organization ? { organization: form.organization } : {}) },
@@ -72,10 +75,10 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
   router.get('/requests/:id', async (request, response) => {
     const session = await guard(request, response, FOIA_READER_ROLES);
     if (!session) return;
-    const view = await deps.foia.getRequest(String(request.params.id), session.user.roles);
-    if (!view) return render(response, 404, 'Not found', session, messageBody('Request not found', 'There is no request with this address. Open it from the request list.'));
-    const transitions = await deps.foiaStore.listTransitions(view.id);
-    render(response, 200, `Request ${view.number}`, session, requestBody({ request: view, transitions, timeZone: deps.timeZone, csrfToken: session.csrfToken }));
+    const added = Number(text(request.query.added));
+    const shown = await requestPageBody(deps, session, String(request.params.id), { notice: added > 0 ? `${added} ${added === 1 ? 'record' : 'records'} added.` : undefined });
+    if (!shown) return render(response, 404, 'Not found', session, messageBody('Request not found', 'There is no request with this address. Open it from the request list.'));
+    render(response, 200, shown.title, session, shown.body);
   });
   router.post('/requests/:id/transitions', express.urlencoded({ extended: false, limit: '20kb' }), async (request, response) => {
     const session = await guard(request, response, FOIA_READER_ROLES);
@@ -83,7 +86,7 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
     const body = (request.body ?? {}) as Record<string, unknown>;
     const stored = await deps.foiaStore.getRequest(String(request.params.id));
     if (!stored) return render(response, 404, 'Not found', session, messageBody('Request not found', 'There is no request with this address. Open it from the request list.'));
-    if (text(body.csrf) !== session.csrfToken) return render(response, 403, 'Not allowed', session, messageBody('Form expired', 'The form was open too long or came from elsewhere. Open it again and resend.'));
+    if (!formIsGenuine(body, session, response, render)) return;
     const to = text(body.to);
     const change = {
       to, ...(text(body.note).trim() ? { note: text(body.note).trim() } : {}),
@@ -103,7 +106,7 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
         error = `${(caught as Error).message}.`;
       }
     }
-    const view = (await deps.foia.getRequest(stored.id, session.user.roles))!;
-    render(response, 409, `Request ${view.number}`, session, requestBody({ request: view, transitions: await deps.foiaStore.listTransitions(view.id), timeZone: deps.timeZone, csrfToken: session.csrfToken, error }));
+    const shown = (await requestPageBody(deps, session, stored.id, { error }))!;
+    render(response, 409, shown.title, session, shown.body);
   });
 }

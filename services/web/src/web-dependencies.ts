@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import type { Catalog, SearchIndex, User } from '@verbatim/core';
 import type { FoiaService, FoiaStore } from '@verbatim/foia';
+import type { ItScreens } from './it/it-screens.port';
+import type { FoiaDeskPort } from './foia-desk.port';
 
 /** The signed-in person and the CSRF token their forms must carry. */
 export interface WebSession {
@@ -26,4 +28,9 @@ export interface WebDependencies {
   foiaStore: FoiaStore;
   /** Hands a new request's notifications to the queue now (the relay retries when Redis is down). */
   relayNotifications(): Promise<void>;
+  /** Gathering records, decisions and bundles: the same desk the JSON API uses. */
+  foiaDesk: FoiaDeskPort;
+  // IT screens
+  /** Agencies, accounts, syncs and people: the same functions the JSON API's routes call. */
+  it: ItScreens;
 }

@@ -1,48 +1,17 @@
 import express, { Router, type Request, type Response } from 'express';
-import { loadThread, RECORD_READER_ROLES, SearchQueryError, type RecordStatus, type Role, type SearchQuery } from '@verbatim/core';
+import { type Role } from '@verbatim/core';
 import { APP_CSS } from './app.css';
 import { page } from './layout';
-import { KINDS, searchBody, STATUSES, type SearchForm } from './pages/search.page';
-import { recordBody } from './pages/record.page';
 import { signInBody } from './pages/sign-in.page';
 import { messageBody } from './pages/message.page';
 import { mountRequestRoutes } from './request-routes';
+import { mountItRoutes } from './it/it-routes';
+import { mountSearchRoutes } from './search-routes';
+import { mountRecordRoutes } from './record-routes';
+import { mountRequestWorkRoutes } from './requests/request-work-routes';
 import type { WebDependencies, WebSession } from './web-dependencies';
 
 const one = (value: unknown) => (typeof value === 'string' ? value : '');
-const many = (value: unknown) => (Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : []);
-
-function searchForm(request: Request): SearchForm {
-  const { query } = request;
-  return {
-    q: one(query.q).slice(0, 2000), status: many(query.status).filter((status) => STATUSES.includes(status as RecordStatus)),
-    kind: KINDS.includes(one(query.kind) as (typeof KINDS)[number]) ? one(query.kind) : '', postedFrom: one(query.postedFrom),
-    postedTo: one(query.postedTo), sort: ['newest', 'oldest'].includes(one(query.sort)) ? one(query.sort) : '',
-  };
-}
-
-function toQuery(form: SearchForm, cursor: string): SearchQuery {
-  const day = /^\d{4}-\d{2}-\d{2}$/;
-  return {
-    q: form.q.trim() || undefined, sort: (form.sort || undefined) as SearchQuery['sort'], limit: 20, cursor: cursor || undefined,
-    filters: {
-      ...(form.status.length ? { status: form.status as RecordStatus[] } : {}),
-      ...(form.kind ? { kind: [form.kind as (typeof KINDS)[number]] } : {}),
-      ...(day.test(form.postedFrom) ? { postedFrom: `${form.postedFrom}T00:00:00.000Z` } : {}),
-      ...(day.test(form.postedTo) ? { postedTo: `${form.postedTo}T23:59:59.999Z` } : {}),
-    },
-  };
-}
-
-/** The same search, one page on: the whole search lives in the URL, so it can be bookmarked and shared. */
-function nextPageHref(form: SearchForm, cursor: string): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(form)) {
-    for (const item of Array.isArray(value) ? value : [value]) if (item) params.append(key, item);
-  }
-  params.append('cursor', cursor);
-  return `/search?${params}`;
-}
 
 /**
  * The web application's pages, served by the API process on the same port. Pages are rendered on the server as
@@ -64,7 +33,6 @@ export function webRoutes(deps: WebDependencies): Router {
     }
     return session;
   };
-  const requireReader = (request: Request, response: Response) => guard(request, response, RECORD_READER_ROLES);
 
   router.get('/assets/app.css', (_request, response) => response.type('css').set('cache-control', 'public, max-age=300').send(APP_CSS));
   router.get('/', async (request, response) => response.redirect(303, (await deps.currentSession(request)) ? '/search' : '/sign-in'));
@@ -79,32 +47,11 @@ export function webRoutes(deps: WebDependencies): Router {
     if (session && one(request.body?.csrf) === session.csrfToken) await deps.signOut(request, response);
     response.redirect(303, '/sign-in');
   });
-  router.get('/search', async (request, response) => {
-    const session = await requireReader(request, response);
-    if (!session) return;
-    const form = searchForm(request);
-    const searched = Object.keys(request.query).length > 0;
-    try {
-      const result = searched ? await deps.searchIndex.search(toQuery(form, one(request.query.cursor))) : null;
-      const records = new Map((await deps.catalog.getRecords(result?.hits.map((hit) => hit.id) ?? [])).map((record) => [record.id, record]));
-      if (result) await deps.catalog.appendAudit({ actor: session.user.id, action: 'records.search', target: 'records', details: { form, returned: result.hits.length } });
-      const next = result?.nextCursor ? nextPageHref(form, result.nextCursor) : undefined;
-      render(response, 200, form.q ? `Search: ${form.q}` : 'Search', session, searchBody({ form, result, records, nextHref: next, timeZone: deps.timeZone }));
-    } catch (error) {
-      if (!(error instanceof SearchQueryError)) throw error;
-      render(response, 400, 'Search', session, searchBody({ form, result: null, records: new Map(), error: `${error.message}. Check the quotes and brackets, or search for plain words.`, timeZone: deps.timeZone }));
-    }
-  });
-  router.get('/records/:id', async (request, response) => {
-    const session = await requireReader(request, response);
-    if (!session) return;
-    const record = await deps.catalog.getRecord(String(request.params.id));
-    if (!record) return render(response, 404, 'Not found', session, messageBody('Record not found', 'There is no record with this address. Search for it again.'));
-    const [versions, tombstone, thread] = await Promise.all([deps.catalog.listVersions(record.id), deps.catalog.getTombstone(record.id), loadThread(deps.catalog, record)]);
-    await deps.catalog.appendAudit({ actor: session.user.id, action: 'record.read', target: record.id });
-    render(response, 200, `${record.kind} by ${record.author.name}`, session, recordBody({ record, versions, tombstone, ancestors: thread.ancestors, timeZone: deps.timeZone }));
-  });
+  mountSearchRoutes(router, deps, render, guard);
+  mountRecordRoutes(router, deps, render, guard);
   mountRequestRoutes(router, deps, render, guard);
+  mountItRoutes(router, deps, render, guard);
+  mountRequestWorkRoutes(router, deps, render, guard);
 
   // Pages answer failures with a page, not the API's JSON error.
   router.use((error: unknown, _request: Request, response: Response, next: (error?: unknown) => void) => {

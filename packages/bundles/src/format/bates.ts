@@ -17,3 +17,11 @@ export function formatBates(numbering: BatesNumbering, pageIndex: number): strin
   }
   return numbering.prefix + digits.padStart(numbering.digits, '0');
 }
+
+/** Every bundle numbers its pages with this many digits (PREFIX000001). */
+export const BATES_DIGITS = 6;
+
+/** One Bates number as printed, e.g. `WESTPORT000042`. */
+export function batesNumber(prefix: string, counter: number): string {
+  return formatBates({ prefix, startNumber: counter, digits: BATES_DIGITS }, 0);
+}

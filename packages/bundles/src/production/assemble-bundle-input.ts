@@ -1,6 +1,7 @@
 import { loadThread, type ArchiveRecord, type Catalog } from '@verbatim/core';
 import { findExemption, type Exemption, type FoiaItem, type FoiaRequest, type ItemRedaction } from '@verbatim/foia';
 import type { BundleInputDraft } from '../bundle-input';
+import { BATES_DIGITS } from '../format/bates';
 
 type DraftItem = BundleInputDraft['items'][number];
 type DraftExemption = { code: string; citation: string };
@@ -75,7 +76,7 @@ export async function assembleBundleInput(catalog: Catalog, request: FoiaRequest
       requester: { name: request.requester.name, ...(request.requester.organization ? { organization: request.requester.organization } : {}) },
       receivedAt: request.receivedAt, description: request.description, responseDueAt: options.responseDueAt,
     },
-    producedAt: options.producedAt, timeZone: options.timeZone, bates: { ...options.bates, digits: 6 }, language: 'en-US', items: draftItems,
+    producedAt: options.producedAt, timeZone: options.timeZone, bates: { ...options.bates, digits: BATES_DIGITS }, language: 'en-US', items: draftItems,
   };
   return { input, originals };
 }

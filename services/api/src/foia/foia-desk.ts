@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ArchiveRecord, Catalog, ObjectStore, SearchIndex } from '@verbatim/core';
 import { verifyBundle, type VerifyReport, type RenderPdfToFile } from '@verbatim/bundles/src/production';
-import { defaultBatesPrefix, findPii, type Bundle, type BundleStore, type FoiaItem, type FoiaRequest, type FoiaStore, type SavedSearch } from '@verbatim/foia';
-import { ApiError, notFound } from '../api-error';
+import { defaultBatesPrefix, findPii, type Bundle, type BundleStore, type FoiaItem, type FoiaRequest, type FoiaStore, type SavedSearch, type VersionPiiSuggestion } from '@verbatim/foia';
+import { ApiError, notFound, validationError } from '../api-error';
 import { RecordsQuerySchema, toSearchQuery } from '../routes/records-query.schema';
 import { checkDecision, type ItemDecisionInput } from './item-decision';
 import { snapshotSearch, withThreadContext } from './gather-records';
@@ -29,14 +29,6 @@ export interface FoiaDeskOptions {
 
 export interface GatheredItem extends FoiaItem {
   record: ArchiveRecord | null;
-}
-
-export interface PiiSuggestion {
-  version: number;
-  kind: string;
-  start: number;
-  end: number;
-  text: string;
 }
 
 /**
@@ -70,6 +62,13 @@ export class FoiaDesk {
     return { added: result.added, items: (await foiaStore.listItems(request.id)).length, savedSearch: result.savedSearch };
   }
 
+  /** `addItems` for input not yet validated (a web form): refused with the failing fields when malformed. */
+  async addItemsUnchecked(requestId: string, input: unknown, actorId: string): Promise<{ added: number; items: number }> {
+    const parsed = AddItemsSchema.safeParse(input);
+    if (!parsed.success) throw validationError('records to add', parsed.error);
+    return this.addItems(requestId, parsed.data, actorId);
+  }
+
   async listItems(requestId: string, actorId: string): Promise<{ items: GatheredItem[]; savedSearches: SavedSearch[] }> {
     const { catalog, foiaStore } = this.options;
     const request = await this.loadRequest(requestId);
@@ -100,7 +99,7 @@ export class FoiaDesk {
   }
 
   /** Emails, phone numbers and street addresses in every version: suggestions only, never applied here. */
-  async piiSuggestions(requestId: string, recordId: string): Promise<PiiSuggestion[]> {
+  async piiSuggestions(requestId: string, recordId: string): Promise<VersionPiiSuggestion[]> {
     await this.getItem(requestId, recordId);
     const versions = await this.options.catalog.listVersions(recordId);
     return versions.flatMap((version) => findPii(version.text).map((found) => ({ version: version.version, ...found })));

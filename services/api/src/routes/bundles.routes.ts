@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatBates } from '@verbatim/bundles';
+import { batesNumber } from '@verbatim/bundles';
 import type { Bundle } from '@verbatim/foia';
 import type { ApiContext } from '../api-context';
 import { ApiError } from '../api-error';
@@ -15,7 +15,7 @@ const BundleViewSchema = z.object({
 });
 
 export function viewBundle(bundle: Bundle) {
-  const bates = (number: number | null) => (number === null ? null : formatBates({ prefix: bundle.batesPrefix, startNumber: number, digits: 6 }, 0));
+  const bates = (number: number | null) => (number === null ? null : batesNumber(bundle.batesPrefix, number));
   return {
     id: bundle.id, requestId: bundle.requestId, status: bundle.status, progress: bundle.progress, pages: bundle.pages, sha256: bundle.sha256,
     zipSha256: bundle.zipSha256, firstBates: bates(bundle.batesFirst), lastBates: bates(bundle.batesLast), error: bundle.error,

@@ -1,4 +1,5 @@
-import type { FoiaRequestView, FoiaTransition } from '@verbatim/foia';
+import { FoiaRequestStatusSchema, type FoiaRequestView, type FoiaTransition } from '@verbatim/foia';
+import type { RequestLogFilter } from '../requests/request-log-filter';
 import { localTime } from '../format-time';
 import { html, type SafeHtml } from '../html';
 
@@ -20,12 +21,29 @@ function notificationCell(request: FoiaRequestView): string {
   return pending > 0 ? `${pending} pending` : 'all delivered';
 }
 
-/** The request log: every deadline at a glance, due-soon and overdue marked, notification status. */
-export function requestListBody(options: { requests: FoiaRequestView[]; canLog: boolean; timeZone: string }): SafeHtml {
+function filterForm(filter: RequestLogFilter): SafeHtml {
+  const option = (value: string, label: string) => html`<option value="${value}" ${filter.show === value ? html`selected` : ''}>${label}</option>`;
+  return html`<form method="get" action="/requests" class="row filters" aria-label="Filter requests">
+  <div class="field"><label for="show">Show</label><select id="show" name="show">
+    ${option('open', 'Open requests')}${option('all', 'All requests')}
+    ${FoiaRequestStatusSchema.options.map((status) => option(status, `Only ${status}`))}
+  </select></div>
+  <div class="field"><label for="text">Words (number, requester, description)</label><input id="text" name="text" value="${filter.text}"></div>
+  <label class="check"><input type="checkbox" name="deadline" value="late" ${filter.deadline === 'late' ? html`checked` : ''}> Due soon or overdue only</label>
+  <button type="submit">Filter</button>
+</form>`;
+}
+
+/** The request log: every deadline at a glance, due-soon and overdue marked, notification status, filters. */
+export function requestListBody(options: { requests: FoiaRequestView[]; filter: RequestLogFilter; filtered: boolean; canLog: boolean; timeZone: string }): SafeHtml {
+  const empty = options.filtered
+    ? html`<p>No request matches these filters. <a href="/requests?show=all">Show all requests</a>.</p>`
+    : html`<p>No requests yet.${options.canLog ? ' Log the first one with the button above.' : ''}</p>`;
   return html`<h1>FOIA requests</h1>
 ${options.canLog ? html`<p><a class="button" href="/requests/new">Log a request</a></p>` : ''}
-${options.requests.length === 0 ? html`<p>No requests yet.${options.canLog ? ' Log the first one with the button above.' : ''}</p>` : html`<div class="table-wrap"><table>
-  <caption>Newest received first</caption>
+${filterForm(options.filter)}
+${options.requests.length === 0 ? empty : html`<div class="table-wrap"><table>
+  <caption>${options.requests.length} ${options.requests.length === 1 ? 'request' : 'requests'}, newest received first</caption>
   <thead><tr><th scope="col">Number</th><th scope="col">Requester</th><th scope="col">Status</th><th scope="col">Next deadline</th><th scope="col">Attorney notified</th></tr></thead>
   <tbody>${options.requests.map((request) => html`<tr>
     <th scope="row"><a href="/requests/${request.id}">${request.number}</a></th>
@@ -57,11 +75,12 @@ function statusForm(request: FoiaRequestView, csrfToken: string): SafeHtml | str
 }
 
 /** One request: its deadlines, who was notified and how it went, its history, and the moves the viewer may make. */
-export function requestBody(options: { request: FoiaRequestView; transitions: FoiaTransition[]; timeZone: string; csrfToken: string; error?: string }): SafeHtml {
+export function requestBody(options: { request: FoiaRequestView; transitions: FoiaTransition[]; timeZone: string; csrfToken: string; error?: string; notice?: string; work?: SafeHtml }): SafeHtml {
   const { request, timeZone } = options;
   return html`<p><a href="/requests">All requests</a></p>
 <h1>Request ${request.number}</h1>
 ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
+${options.notice ? html`<p class="ok" role="status">${options.notice}</p>` : ''}
 <dl class="facts">
   <dt>Status</dt><dd>${request.status}${request.releaseKind ? ` (${request.releaseKind})` : ''}</dd>
   <dt>Requester</dt><dd>${request.requester.name}${request.requester.email ? ` <${request.requester.email}>` : ''}</dd>
@@ -72,6 +91,7 @@ ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
   <dt>Next deadline</dt><dd>${deadlineCell(request, timeZone)}</dd>
 </dl>
 <section aria-labelledby="description-heading"><h2 id="description-heading">Request</h2><p class="text">${request.description}</p></section>
+${options.work ?? ''}
 <section aria-labelledby="notifications-heading"><h2 id="notifications-heading">Notifications</h2>
 ${request.notifications.length === 0 ? html`<p>No one is configured to be notified. IT sets ATTORNEY_NOTIFY_EMAILS.</p>` : html`<ul>${request.notifications.map((notification) => html`<li>
   ${notification.event} by ${notification.channel}: <strong>${notification.status}</strong> after ${notification.attempts} ${notification.attempts === 1 ? 'attempt' : 'attempts'}${notification.lastError ? html` <span class="meta">(last error: ${notification.lastError})</span>` : ''}
