@@ -17,7 +17,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 interface ListedRecord { id: string; kind: string; status: string; text: string }
 
-describe('an officer works a request in the browser: gathers, redacts, withholds, builds and verifies the bundle', () => {
+describe('an officer works a request in the browser: searches, gathers, redacts, withholds, builds and verifies the bundle', () => {
   let instance: TestInstance;
   let browser: Browser;
   let requestId: string;
@@ -29,6 +29,7 @@ describe('an officer works a request in the browser: gathers, redacts, withholds
     instance = await startInstance({ TOWN_NAME: 'Town of Westport' });
     for (const person of [OFFICER, ATTORNEY]) expect((await instance.request('POST', '/api/v1/users', person)).status).toBe(201);
     const accountId = await registerMockAccount(instance, { type: 'mock', seed: 11, posts: 25, maxCommentsPerPost: 6 });
+    await syncOnce(instance, accountId);
     await syncOnce(instance, accountId);
     const officerToken = await createToken(instance, 'officer-api', ['foia-officer']);
     requestId = (await instance.request('POST', '/api/v1/foia-requests', REQUEST, officerToken)).body.id;
@@ -74,6 +75,18 @@ describe('an officer works a request in the browser: gathers, redacts, withholds
     await expect(page.getByRole('status').first().textContent()).resolves.toContain(`${added} records added.`);
     await expect(page.getByRole('heading', { name: `Gathered records (${added})` }).isVisible()).resolves.toBe(true);
     expect(await page.getByRole('cell', { name: 'thread context' }).count()).toBeGreaterThanOrEqual(2);
+
+    // From a search: the officer opens a deleted record, then adds the whole search to the request.
+    await page.goto(`${instance.baseUrl}/search?status=deleted`);
+    await page.locator('.hit h3 a').first().click();
+    await expect(page.getByText('Deletion detected').isVisible()).resolves.toBe(true);
+    await page.goBack();
+    await page.getByLabel('Request for all matching records').selectOption(requestId);
+    await page.getByRole('button', { name: /^Add all \d+ matching records$/ }).click();
+    await page.waitForURL(/added=\d+/);
+    expect(Number(new URL(page.url()).searchParams.get('added'))).toBeGreaterThan(0);
+    await expect(page.getByRole('listitem').filter({ hasText: 'status: deleted' }).textContent()).resolves.toMatch(/everything · status: deleted.*: \d+ matched/);
+    await expect(page.getByRole('cell', { name: 'saved search' }).first().isVisible()).resolves.toBe(true);
     await checkScreen(page, 'request-gathered');
     await page.close();
   });
