@@ -35,13 +35,59 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; nod
   });
 }
 
-/** No axe violations on the screen, and a full-page screenshot of it saved as a test artifact. */
+/** No axe violations on the screen, every control reachable by keyboard with a visible focus, and a screenshot. */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
+  await checkKeyboard(page);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
 /** Pixels the page scrolls sideways (0 when it fits the viewport). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
+}
+
+/** Marks every visible control (one per radio group) and returns how many there are. */
+const MARK_CONTROLS = `(() => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  const groups = new Set();
+  let count = 0;
+  for (const element of document.querySelectorAll(selector)) {
+    if (element.disabled || element.getClientRects().length === 0 || getComputedStyle(element).visibility === 'hidden') continue;
+    if (element.closest('details:not([open])') && element.tagName !== 'SUMMARY') continue;
+    const key = element.type === 'radio' ? 'radio:' + element.name : 'control:' + count;
+    element.setAttribute('data-keyboard-key', key);
+    if (element.type === 'radio') { if (groups.has(key)) continue; groups.add(key); }
+    count += 1;
+  }
+  if (document.activeElement) document.activeElement.blur();
+  return count;
+})()`;
+
+/** The focused control's mark, and whether a visible focus ring (an outline of 2px or more) shows on it. */
+const FOCUSED = `(() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const style = getComputedStyle(element);
+  return { key: element.getAttribute('data-keyboard-key'), ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, tag: element.outerHTML.slice(0, 120) };
+})()`;
+
+/**
+ * Keyboard-only use: Tab, from the top of the page, reaches every visible control (each radio group once) and
+ * each shows a visible focus ring when it does.
+ */
+export async function checkKeyboard(page: Page): Promise<void> {
+  const controls = await page.evaluate(MARK_CONTROLS) as number;
+  const reached = new Set<string>();
+  const withoutRing: string[] = [];
+  // Date fields take a Tab per part (month, day, year, time), hence the room.
+  for (let press = 0; press < controls * 3 + 10 && reached.size < controls; press += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(FOCUSED) as { key: string | null; ring: boolean; tag: string } | null;
+    if (!focused?.key) continue;
+    reached.add(focused.key);
+    if (!focused.ring) withoutRing.push(focused.tag);
+  }
+  expect(withoutRing).toEqual([]);
+  expect(reached.size).toBe(controls);
 }

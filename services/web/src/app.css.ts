@@ -5,6 +5,7 @@ body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans
 a{color:#0b4f9c}
 a:hover{color:#06305f}
 :focus-visible{outline:3px solid #c2410c;outline-offset:2px}
+input[type=date]:focus,input[type=date]:focus-within,input[type=datetime-local]:focus,input[type=datetime-local]:focus-within{outline:3px solid #c2410c;outline-offset:2px}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
 .skip:focus{left:.5rem}
 .banner{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;padding:.75rem 1rem;background:#12325a;color:#fff}
