@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import { parsePlatformRateLimits } from './platform-rate-limits';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-export const ProcessRoleSchema = z.enum(['api', 'worker']);
+/**
+ * What a process does: `api` serves HTTP (the JSON API and the web pages); `ingest` runs sync jobs and keeps
+ * account schedules; `index` keeps the search index caught up with the catalog; `bundle` renders response
+ * bundles; `notify` relays the outbox and delivers notifications. `worker` is short for the last four.
+ */
+export const ProcessRoleSchema = z.enum(['api', 'worker', 'ingest', 'index', 'bundle', 'notify']);
 export type ProcessRole = z.infer<typeof ProcessRoleSchema>;
+export const WORKER_ROLES = ['ingest', 'index', 'bundle', 'notify'] as const satisfies readonly ProcessRole[];
 
 const roleList = z
   .string()
@@ -21,6 +28,15 @@ export const BaseEnvSchema = z.object({
   /** Prefix of every Redis key BullMQ writes, so several installations (or test runs) can share one Redis. */
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('verbatim'),
   ROLES: z.string().default('api,worker').pipe(roleList),
+  /** Calls per window per platform, shared by all workers, e.g. `facebook=200/1h,x=900/15m`; none by default. */
+  PLATFORM_RATE_LIMITS: z.string().default('').transform((text, context) => {
+    try {
+      return parsePlatformRateLimits(text);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** How long a worker's job lock lives; a killed worker's job is taken over by another after about this long. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),

@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     expect(config.http.port).toBe(3000);
     expect(config.dataDir).toBe(path.resolve('./data'));
     expect(config.storage).toEqual({ backend: 'fs', rootDir: path.join(path.resolve('./data'), 'objects') });
-    expect(config.roles).toEqual(['api', 'worker']);
+    expect(config.roles).toEqual(['api', 'ingest', 'index', 'bundle', 'notify']);
     expect(config.catalog.file).toBe(path.join(path.resolve('./data'), 'catalog.sqlite'));
     expect(config.search.file).toBe(path.join(path.resolve('./data'), 'search.sqlite'));
   });
@@ -21,6 +21,20 @@ describe('loadConfig', () => {
   it('reads the S3 settings only when S3 is chosen', () => {
     const config = loadConfig({ STORAGE_BACKEND: 's3', S3_BUCKET: 'archive', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true', S3_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' });
     expect(config.storage).toMatchObject({ backend: 's3', bucket: 'archive', forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', createBucketIfMissing: false });
+  });
+
+  it('runs any set of process roles, with worker standing for ingest, index, bundle and notify', () => {
+    expect(loadConfig({ ROLES: 'api' }).roles).toEqual(['api']);
+    expect(loadConfig({ ROLES: 'ingest, notify' }).roles).toEqual(['ingest', 'notify']);
+    expect(loadConfig({ ROLES: 'worker,bundle,api' }).roles).toEqual(['ingest', 'index', 'bundle', 'notify', 'api']);
+  });
+
+  it('reads platform rate limits shared by all workers, and refuses a malformed one by name', () => {
+    expect(loadConfig({}).queue.platformRateLimits).toEqual({});
+    expect(loadConfig({ PLATFORM_RATE_LIMITS: 'facebook=200/1h, x=900/15m,mock=8/2s' }).queue.platformRateLimits).toEqual({
+      facebook: { calls: 200, windowMs: 3_600_000 }, x: { calls: 900, windowMs: 900_000 }, mock: { calls: 8, windowMs: 2000 },
+    });
+    expect(() => loadConfig({ PLATFORM_RATE_LIMITS: 'facebook=lots' })).toThrow(/PLATFORM_RATE_LIMITS: "facebook=lots" is not platform=calls\/window/);
   });
 
   it('stops with one line naming every bad variable', () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { BaseEnvSchema, FoiaEnvSchema, ProcessRole, S3EnvSchema } from './config.schema';
+import type { PlatformRateLimit } from './platform-rate-limits';
+import { BaseEnvSchema, FoiaEnvSchema, ProcessRole, S3EnvSchema, WORKER_ROLES } from './config.schema';
 
 export type StorageSettings =
   | { backend: 'fs'; rootDir: string }
@@ -22,7 +23,7 @@ export interface AppConfig {
   http: { port: number; host: string; trustProxy?: string };
   dataDir: string;
   redis: { url: string; autostart: boolean };
-  queue: { prefix: string; syncConcurrency: number; lockDurationMs: number };
+  queue: { prefix: string; syncConcurrency: number; lockDurationMs: number; platformRateLimits: Readonly<Record<string, PlatformRateLimit>> };
   roles: readonly ProcessRole[];
   storage: StorageSettings;
   catalog: { backend: 'sqlite'; file: string };
@@ -85,8 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     http: { port: base.PORT, host: base.HOST, trustProxy: base.TRUST_PROXY },
     dataDir,
     redis: { url: base.REDIS_URL, autostart: base.REDIS_AUTOSTART },
-    queue: { prefix: base.QUEUE_PREFIX, syncConcurrency: base.SYNC_CONCURRENCY, lockDurationMs: base.JOB_LOCK_MS },
-    roles: Object.freeze([...new Set(base.ROLES)]),
+    queue: { prefix: base.QUEUE_PREFIX, syncConcurrency: base.SYNC_CONCURRENCY, lockDurationMs: base.JOB_LOCK_MS, platformRateLimits: base.PLATFORM_RATE_LIMITS },
+    roles: Object.freeze([...new Set(base.ROLES.flatMap((role) => (role === 'worker' ? [...WORKER_ROLES] : [role])))]),
     storage: storageSettings(base.STORAGE_BACKEND, dataDir, env),
     catalog: { backend: base.CATALOG_BACKEND, file: path.join(dataDir, 'catalog.sqlite') },
     search: { backend: base.SEARCH_BACKEND, file: path.join(dataDir, 'search.sqlite') },

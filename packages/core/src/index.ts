@@ -11,3 +11,4 @@ export * from './ports/search-index.port';
 export * from './ports/catalog.port';
 export * from './record-thread';
 export * from './ports/people-store.port';
+export * from './ports/rate-limiter.port';

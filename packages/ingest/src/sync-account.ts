@@ -2,6 +2,7 @@ import {
   Account,
   Catalog,
   Connector,
+  PlatformRateLimiter,
   ConnectorPage,
   ObjectStore,
   PreparedItem,
@@ -14,12 +15,15 @@ import {
 import { archiveItems } from './archive-media';
 import { flushIndexBacklog, indexDocuments } from './index-backlog';
 import { tombstoneVanished } from './tombstone-vanished';
+import { withPlatformBudget } from './platform-budget';
 
 export interface SyncDependencies {
   catalog: Catalog;
   objectStore: ObjectStore;
   searchIndex: SearchIndex;
   createConnector(config: Account['connector']): Connector;
+  /** The platforms' call budgets shared by every worker (PLATFORM_RATE_LIMITS); none when absent. */
+  rateLimiter?: PlatformRateLimiter;
   now?: () => Date;
 }
 
@@ -78,7 +82,7 @@ export async function syncAccount(deps: SyncDependencies, accountId: string, opt
 async function runPass(deps: SyncDependencies, accountId: string, options: SyncOptions): Promise<SyncResult> {
   const account = await deps.catalog.getAccount(accountId);
   if (!account) throw new AccountNotFoundError(`account ${accountId} does not exist`);
-  const connector = deps.createConnector(account.connector);
+  const connector = withPlatformBudget(deps.createConnector(account.connector), deps.rateLimiter, account.platform);
   const now = deps.now ?? (() => new Date());
   await flushIndexBacklog(deps);
 

@@ -3,3 +3,4 @@ export * from './sync-account.job';
 export * from './sync-queue';
 export * from './notify.job';
 export * from './bundle.job';
+export * from './platform-rate-limiter';

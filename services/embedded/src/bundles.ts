@@ -27,7 +27,7 @@ export function startBundles(
   bundleQueue.on('error', (error) => logger.warn({ err: error.message }, 'bundle queue: Redis connection problem'));
   shutdown.register('bundle queue', () => bundleQueue.close());
   const bundles: Bundles = { bundleQueue, enqueueBundle: (bundleId) => enqueueBundleBuild(bundleQueue, bundleId), renderPdf: renderPdfOffThread };
-  if (config.roles.includes('worker')) {
+  if (config.roles.includes('bundle')) {
     const connection = openRedis(redisUrl, 'worker');
     shutdown.register('redis bundle connection', () => void connection.disconnect());
     bundles.bundleWorker = startBundleWorker({

@@ -37,7 +37,7 @@ export function startNotifications(
     }
   };
   const notifications: Notifications = { foia, notifyQueue, relayNotifications };
-  if (config.roles.includes('worker')) {
+  if (config.roles.includes('notify')) {
     const connection = openRedis(redisUrl, 'worker');
     shutdown.register('redis notify connection', () => void connection.disconnect());
     const email = notify.smtpUrl ? createSmtpEmailSender({ smtpUrl: notify.smtpUrl, from: notify.from }) : undefined;

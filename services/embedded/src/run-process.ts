@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
 import { createConnector } from '@verbatim/connectors';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
-import { createSyncQueue, openRedis, reconcileSchedules } from '@verbatim/queue';
+import { createSyncQueue, openRedis, reconcileSchedules, redisPlatformRateLimiter } from '@verbatim/queue';
 import { Backends, Logger, Shutdown, openBackends } from '@verbatim/runtime';
 import { startApi } from '@verbatim/api-service';
 import { startSyncWorker } from '@verbatim/worker-service';
@@ -23,7 +23,8 @@ export interface RunningProcess {
 }
 
 /**
- * Starts the roles the configuration names (api, worker, or both) on one set of backends. Every opened
+ * Starts the roles the configuration names (api, ingest, index, bundle, notify; `worker` is the last four) on
+ * one set of backends. Every opened
  * resource is registered with the shutdown registry in opening order, so it closes in reverse.
  */
 export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, logger: Logger, shutdown = new Shutdown()): Promise<RunningProcess> {
@@ -39,19 +40,21 @@ export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, 
   const bundles = startBundles(config, backends, notifications.foia, producer, redisUrl, logger, shutdown);
   const running: RunningProcess = { backends, queue, redis: producer, notifications, bundles, shutdown };
 
-  if (config.roles.includes('worker')) {
+  if (config.roles.includes('ingest')) {
     const connection = openRedis(redisUrl, 'worker');
     shutdown.register('redis worker connection', () => void connection.disconnect());
-    const deps = { ...backends, createConnector };
+    const limits = config.queue.platformRateLimits;
+    const rateLimiter = Object.keys(limits).length > 0 ? redisPlatformRateLimiter(connection, config.queue.prefix, limits) : undefined;
+    const deps = { ...backends, createConnector, rateLimiter };
     running.worker = startSyncWorker({
       connection, prefix: config.queue.prefix, queue, deps, signal: shutdown.signal,
       concurrency: config.queue.syncConcurrency, lockDurationMs: config.queue.lockDurationMs, logger,
     });
     shutdown.register('sync worker', () => running.worker!.close());
-    await rebuildLostSearchIndex(backends, logger, shutdown);
     const scheduled = await reconcileSchedules(queue, backends.catalog);
-    logger.info({ scheduled }, 'worker started; account schedules reconciled');
+    logger.info({ scheduled }, 'ingest worker started; account schedules reconciled');
   }
+  if (config.roles.includes('index')) await rebuildLostSearchIndex(backends, logger, shutdown);
   if (config.roles.includes('api')) {
     const services = { foia: notifications.foia, relayNotifications: notifications.relayNotifications, enqueueBundle: bundles.enqueueBundle, renderPdf: bundles.renderPdf };
     running.port = (await startApi(config, backends, services, queue, producer, logger, shutdown)).port;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Job, Worker, type WorkerOptions } from 'bullmq';
 import type { Logger } from '@verbatim/runtime';
 
@@ -6,6 +7,9 @@ import type { Logger } from '@verbatim/runtime';
  * leaves work idle long after Redis is back; reconnecting is cheap, so we ask again after a second.
  */
 const REDIS_RETRY_DELAY_MS = 1000;
+
+/** Stored on every job this process handles (BullMQ's processedBy), so an operator sees which worker ran it. */
+const WORKER_NAME = `${hostname()}:${process.pid}`;
 
 export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
 
@@ -29,7 +33,7 @@ export function startQueueWorker<Name extends string>(definition: QueueWorkerDef
     const handler = handlers[job.name as Name];
     if (!handler) throw new Error(`unknown job type ${job.name}`);
     return handler(job, token);
-  }, { runRetryDelay: REDIS_RETRY_DELAY_MS, ...definition.options });
+  }, { runRetryDelay: REDIS_RETRY_DELAY_MS, name: WORKER_NAME, ...definition.options });
   worker.on('failed', (job, error) => logger.warn({ queue: definition.queueName, jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, definition.failedMessage));
   worker.on('completed', (job) => logger.info({ queue: definition.queueName, jobId: job.id, result: job.returnvalue }, 'job completed'));
   worker.on('error', (error) => logger.error({ queue: definition.queueName, err: error.message }, 'worker error'));
