@@ -1,0 +1,66 @@
+import type { Client, estypes } from '@elastic/elasticsearch';
+import templateFile from '../../../../infra/elasticsearch/verbatim-records.index-template.json';
+
+/** The template as infra/elasticsearch/ ships it: settings, analysis and mappings of every index version. */
+const TEMPLATE = templateFile as unknown as {
+  priority: number;
+  version: number;
+  _meta: { description: string; schema_version: number };
+  template: estypes.IndicesPutIndexTemplateIndexTemplateMapping;
+};
+
+/** Version of the mappings: part of the index name, so a reindex writes to a new index behind the same alias. */
+export const SCHEMA_VERSION = TEMPLATE._meta.schema_version;
+
+/** The concrete index an alias points to when this adapter creates it, e.g. `verbatim-records-v1`. */
+export function versionedIndexName(alias: string, version = SCHEMA_VERSION): string {
+  return `${alias}-v${version}`;
+}
+
+/**
+ * The put-index-template request for an alias: the shipped template with its patterns scoped to this alias's
+ * versioned indices, so several installations (or test runs) with different aliases share a cluster.
+ */
+export function buildIndexTemplateRequest(alias: string): estypes.IndicesPutIndexTemplateRequest {
+  return {
+    name: `${alias}-template`,
+    index_patterns: [`${alias}-v*`],
+    priority: TEMPLATE.priority,
+    version: TEMPLATE.version,
+    _meta: { ...TEMPLATE._meta, alias },
+    template: TEMPLATE.template,
+  };
+}
+
+/**
+ * Installs the template (a PUT, so running it at every start is idempotent and rolls out template changes to
+ * indices created later) and creates the first versioned index behind the alias unless the alias exists.
+ * Another process creating the same index at the same moment is not an error.
+ */
+export async function ensureIndex(client: Client, alias: string): Promise<void> {
+  await client.indices.putIndexTemplate(buildIndexTemplateRequest(alias));
+  if (await client.indices.existsAlias({ name: alias })) return;
+  try {
+    await client.indices.create({ index: versionedIndexName(alias), aliases: { [alias]: { is_write_index: true } } });
+  } catch (error) {
+    if (errorType(error) !== 'resource_already_exists_exception') throw error;
+  }
+}
+
+/**
+ * The uuids of the indices behind the alias, joined: a value every process using this alias reads alike and
+ * that changes when the index is recreated, so it keys the cursor signature without a shared secret to deploy.
+ */
+export async function readIndexIdentity(client: Client, alias: string): Promise<string> {
+  const settings = await client.indices.getSettings({ index: alias, name: 'index.uuid', flat_settings: true });
+  return Object.values(settings)
+    .map((entry) => String((entry.settings as Record<string, unknown> | undefined)?.['index.uuid'] ?? ''))
+    .sort()
+    .join(',');
+}
+
+/** The `error.type` of an Elasticsearch error response, if the error is one. */
+export function errorType(error: unknown): string | undefined {
+  const body = (error as { meta?: { body?: { error?: { type?: string } } } })?.meta?.body;
+  return body?.error?.type;
+}
