@@ -42,6 +42,8 @@ describe('createObjectStore', () => {
   it('builds an S3 store and creates a missing bucket when asked', async () => {
     const server = await startS3rverProcess(scratch, []);
     let store: S3ObjectStore | undefined;
+    const logged: string[] = [];
+    const logger = { info: (_details: object, message: string) => logged.push(message), warn: () => {} };
     try {
       store = (await createObjectStore({
         backend: 's3',
@@ -51,7 +53,8 @@ describe('createObjectStore', () => {
         accessKeyId: 'S3RVER',
         secretAccessKey: 'S3RVER',
         createBucketIfMissing: true,
-      })) as S3ObjectStore;
+      }, { logger })) as S3ObjectStore;
+      expect(logged).toEqual([expect.stringMatching(/^S3 bucket created-at-start: versioning/)]);
       await expect(store.ping()).resolves.toBeUndefined();
       await expect(store.ensureBucket()).resolves.toBeUndefined();
       await expect(store.put('a/b', Buffer.from('x'))).resolves.toEqual({ created: true });
@@ -74,6 +77,15 @@ describe('S3SettingsSchema', () => {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_SUPPORTED',
     });
+  });
+
+  it('defaults to 16 MiB parts and no retention, and refuses parts smaller than S3 allows', () => {
+    const settings = S3SettingsSchema.parse({ bucket: 'archive' });
+    expect(settings).toMatchObject({ multipartPartSizeBytes: 16 * 1024 * 1024, objectLockMode: 'GOVERNANCE' });
+    expect(settings.objectLockRetentionDays).toBeUndefined();
+    expect(() => S3SettingsSchema.parse({ bucket: 'archive', multipartPartSizeBytes: 1024 * 1024 })).toThrow(
+      /multipartPartSizeBytes/,
+    );
   });
 
   it('refuses an unknown setting rather than ignoring it', () => {

@@ -4,6 +4,14 @@ import { z } from 'zod';
 export const ChecksumModeSchema = z.enum(['WHEN_SUPPORTED', 'WHEN_REQUIRED']);
 export type ChecksumMode = z.infer<typeof ChecksumModeSchema>;
 
+/** S3 Object Lock retention modes: GOVERNANCE can be lifted by a specially permitted user, COMPLIANCE by no one. */
+export const ObjectLockModeSchema = z.enum(['GOVERNANCE', 'COMPLIANCE']);
+export type ObjectLockMode = z.infer<typeof ObjectLockModeSchema>;
+
+const MEBIBYTE = 1024 * 1024;
+/** S3's smallest part (except the last); `@aws-sdk/lib-storage` refuses smaller. */
+export const MIN_MULTIPART_PART_BYTES = 5 * MEBIBYTE;
+
 /**
  * Settings of the S3 object store. The config package maps `S3_*` environment variables onto these. Strict: a
  * misspelt or unknown setting stops the start instead of being silently ignored.
@@ -26,6 +34,20 @@ export const S3SettingsSchema = z
     responseChecksumValidation: ChecksumModeSchema.optional(),
     /** Create the bucket at start when it is missing (handy for local and test setups). */
     createBucketIfMissing: z.boolean().default(false),
+    /** Retention mode sent with every write when the bucket has Object Lock enabled. */
+    objectLockMode: ObjectLockModeSchema.default('GOVERNANCE'),
+    /**
+     * Days each write is retained (write once, read many) when the bucket has Object Lock enabled; unset sends no
+     * retention, leaving the bucket's default rule, if any. Also makes a bucket created at start lock-enabled.
+     */
+    objectLockRetentionDays: z.number().int().min(1).max(36_500).optional(),
+    /** Bodies larger than one part are uploaded in parts of this size (multipart upload). */
+    multipartPartSizeBytes: z
+      .number()
+      .int()
+      .min(MIN_MULTIPART_PART_BYTES)
+      .max(5 * 1024 * MEBIBYTE)
+      .default(16 * MEBIBYTE),
   })
   .refine((settings) => (settings.accessKeyId === undefined) === (settings.secretAccessKey === undefined), {
     message: 'set both accessKeyId and secretAccessKey, or neither',

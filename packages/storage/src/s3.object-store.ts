@@ -1,48 +1,86 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { ObjectNotFoundError } from '@verbatim/core';
 import type { ObjectStore, PutOptions, StoredObjectInfo } from '@verbatim/core';
 // Types only: the SDK itself is loaded by createS3ObjectStore, and only when S3 is the chosen backend.
-import type { BucketLocationConstraint, PutObjectCommandInput, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import {
+  assertIntact,
+  createVerifyingStream,
+  expectedSha256Of,
+  SHA256_METADATA_NAME,
+  sha256Hex,
+} from './object-integrity';
 import { assertValidListPrefix, assertValidObjectKey } from './object-key';
-import { resolveChecksumModes, S3SettingsSchema, type S3SettingsInput } from './s3.config';
+import {
+  chooseRetentionPolicy,
+  describeBucketProtection,
+  readBucketProtection,
+  retentionParameters,
+  type BucketProtection,
+  type RetentionPolicy,
+} from './s3.bucket-protection';
+import { createBucketUnlessPresent } from './s3.bucket-setup';
+import { resolveChecksumModes, S3SettingsSchema, type S3Settings, type S3SettingsInput } from './s3.config';
+import { httpStatus, isMissingObject } from './s3.errors';
+import type { S3Sdk } from './s3.sdk';
+import { uploadObject, type ObjectUpload } from './s3.upload';
+import { stdoutStorageLogger, type StorageLogger } from './storage-logger';
 import { withSpooledFile } from './stream-to-file';
 
-/** The lazily imported `@aws-sdk/client-s3` module; the store builds its commands from it. */
-export type S3Sdk = typeof import('@aws-sdk/client-s3');
-
-type PutBody = Pick<PutObjectCommandInput, 'Body' | 'ContentLength'>;
+export type { S3Sdk } from './s3.sdk';
 
 export interface S3ObjectStoreOptions {
   /** Keys per ListObjectsV2 page; the server's default (1000) when omitted. Tests set it low to exercise paging. */
   listPageSize?: number;
+  /** Where the bucket's protection is reported at start; JSON lines on stdout when omitted. */
+  logger?: StorageLogger;
+  /**
+   * Called with the SDK client before the store first uses it, to add middleware: metrics, or in tests, observing
+   * the requests sent and standing in for server features s3rver lacks.
+   */
+  instrumentClient?: (client: S3Client) => void;
 }
 
 const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
 
 /**
  * Object store on S3 or an S3-compatible server (the scale-out deployment). Objects are written once: a put never
- * replaces an existing key. Build it with {@link createS3ObjectStore}.
+ * replaces an existing key. Every object records its SHA-256, and every read is verified against it (or against
+ * the hash in a content-addressed key). When the bucket has Object Lock and a retention is configured, every
+ * write is retained (WORM). Build it with {@link createS3ObjectStore}.
  */
 export class S3ObjectStore implements ObjectStore {
+  readonly bucket: string;
+  private bucketProtection: BucketProtection = { versioning: 'unknown', objectLock: 'unknown' };
+  private retention: RetentionPolicy | null = null;
+
   constructor(
     private readonly sdk: S3Sdk,
-    private readonly client: S3Client,
-    readonly bucket: string,
+    /** The SDK client; exposed for instrumentation (middleware), not for writing around the store. */
+    readonly client: S3Client,
+    private readonly settings: S3Settings,
     private readonly options: S3ObjectStoreOptions = {},
-  ) {}
+  ) {
+    this.bucket = settings.bucket;
+  }
+
+  /** What the bucket protects, as read at start by {@link inspectBucket}; `unknown` until then. */
+  get protection(): BucketProtection {
+    return this.bucketProtection;
+  }
 
   /** Stores `body` under `key` unless the key exists; `created` is false when it did. */
   async put(key: string, body: Uint8Array, options: PutOptions = {}): Promise<{ created: boolean }> {
     assertValidObjectKey(key);
-    const created = await this.putOnce(key, options, () => ({ Body: body, ContentLength: body.byteLength }));
+    const created = await this.putOnce(key, options, { body, byteLength: body.byteLength, sha256: sha256Hex(body) });
     return { created };
   }
 
   /**
-   * Streams `body` to `key`. PutObject needs the length up front and `@aws-sdk/lib-storage` is not a dependency, so
-   * the stream is spooled to a temp file first (never buffered in memory), then uploaded from it with its length.
-   * The stream is always read to its end; `byteLength` counts the bytes read.
+   * Streams `body` to `key`. The stream is spooled to a temp file first (never buffered in memory), which gives the
+   * length and SHA-256 the upload needs up front; bodies above one part go up as a multipart upload. The stream is
+   * always read to its end; `byteLength` counts the bytes read.
    */
   async putStream(
     key: string,
@@ -50,26 +88,30 @@ export class S3ObjectStore implements ObjectStore {
     options: PutOptions = {},
   ): Promise<{ created: boolean; byteLength: number }> {
     assertValidObjectKey(key);
-    return withSpooledFile(body, async (path, byteLength) => {
-      const created = await this.putOnce(key, options, () => ({
-        Body: createReadStream(path),
-        ContentLength: byteLength,
-      }));
+    return withSpooledFile(body, async (path, { byteLength, sha256 }) => {
+      const created = await this.putOnce(key, options, { body: () => createReadStream(path), byteLength, sha256 });
       return { created, byteLength };
     });
   }
 
-  /** Reads the whole object; throws `ObjectNotFoundError` when absent. */
+  /** Reads the whole object; throws `ObjectNotFoundError` when absent, `ObjectIntegrityError` when corrupt. */
   async get(key: string): Promise<Uint8Array> {
-    const body = await this.getBody(key);
-    return body.transformToByteArray();
+    const { body, expectedSha256 } = await this.getObject(key);
+    const bytes = await body.transformToByteArray();
+    assertIntact(key, bytes, expectedSha256);
+    return bytes;
   }
 
-  /** Streams the object; throws `ObjectNotFoundError` when absent (checked before the stream is returned). */
+  /**
+   * Streams the object; throws `ObjectNotFoundError` when absent (checked before the stream is returned). A corrupt
+   * object's stream errors with `ObjectIntegrityError` once its last byte has come from S3, instead of ending.
+   */
   async getStream(key: string): Promise<Readable> {
-    const body = await this.getBody(key);
+    const { body, expectedSha256 } = await this.getObject(key);
     if (!(body instanceof Readable)) throw new Error('the S3 SDK returned a non-Node stream; is this running in Node?');
-    return body;
+    if (expectedSha256 === null) return body;
+    // pipeline forwards the socket's errors to the reader and releases the socket if the reader stops early.
+    return pipeline(body, createVerifyingStream(key, expectedSha256), () => {});
   }
 
   /** Size and content type from HeadObject; null when absent. */
@@ -113,25 +155,31 @@ export class S3ObjectStore implements ObjectStore {
     await this.client.send(new this.sdk.HeadBucketCommand({ Bucket: this.bucket }));
   }
 
-  /** Creates the bucket unless it exists. For local setups and tests; production buckets are provisioned by infra. */
+  /**
+   * Creates the bucket unless it exists, with versioning, and with Object Lock when a retention is configured,
+   * where the server allows. For local setups and tests; production buckets are provisioned by infra.
+   */
   async ensureBucket(): Promise<void> {
-    try {
-      await this.ping();
-      return;
-    } catch (error) {
-      if (httpStatus(error) !== 404) throw error;
-    }
-    const region = await this.client.config.region();
-    // us-east-1 is the one region that rejects an explicit location constraint.
-    const configuration =
-      region === 'us-east-1' ? undefined : { LocationConstraint: region as BucketLocationConstraint };
-    try {
-      await this.client.send(
-        new this.sdk.CreateBucketCommand({ Bucket: this.bucket, CreateBucketConfiguration: configuration }),
-      );
-    } catch (error) {
-      if (errorName(error) !== 'BucketAlreadyOwnedByYou') throw error;
-    }
+    const withObjectLock = this.settings.objectLockRetentionDays !== undefined;
+    await createBucketUnlessPresent(this.sdk, this.client, this.bucket, withObjectLock);
+  }
+
+  /**
+   * Reads the bucket's versioning and Object Lock configuration, decides whether writes carry retention, and logs
+   * both once. A server that implements neither (s3rver) is reported as such, not treated as an error.
+   */
+  async inspectBucket(): Promise<BucketProtection> {
+    this.bucketProtection = await readBucketProtection(this.sdk, this.client, this.bucket);
+    const { objectLockMode, objectLockRetentionDays } = this.settings;
+    this.retention = chooseRetentionPolicy(this.bucketProtection, objectLockMode, objectLockRetentionDays);
+    const { level, message, details } = describeBucketProtection(
+      this.bucket,
+      this.bucketProtection,
+      this.retention,
+      objectLockRetentionDays,
+    );
+    (this.options.logger ?? stdoutStorageLogger)[level](details, message);
+    return this.bucketProtection;
   }
 
   /** Releases the client's sockets; call on shutdown. */
@@ -143,20 +191,21 @@ export class S3ObjectStore implements ObjectStore {
    * Write-once on two fronts. `IfNoneMatch: '*'` makes servers that support conditional writes (AWS, MinIO) refuse
    * to replace an object, answering 412. s3rver and some others ignore that header, so we HeadObject first and skip
    * when present. A writer racing between our head and our put can still overwrite, but our keys are
-   * content-addressed, so the racing duplicate is byte-identical and nothing is lost.
+   * content-addressed, so the racing duplicate is byte-identical and nothing is lost (and with versioning on, the
+   * earlier version stays).
    */
-  private async putOnce(key: string, options: PutOptions, makeBody: () => PutBody): Promise<boolean> {
+  private async putOnce(key: string, options: PutOptions, body: Omit<ObjectUpload, 'params'>): Promise<boolean> {
     if ((await this.head(key)) !== null) return false;
+    const params: ObjectUpload['params'] = {
+      Bucket: this.bucket,
+      Key: key,
+      ContentType: options.contentType ?? DEFAULT_CONTENT_TYPE,
+      IfNoneMatch: '*',
+      Metadata: { [SHA256_METADATA_NAME]: body.sha256 },
+      ...retentionParameters(this.retention, new Date()),
+    };
     try {
-      await this.client.send(
-        new this.sdk.PutObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          ContentType: options.contentType ?? DEFAULT_CONTENT_TYPE,
-          IfNoneMatch: '*',
-          ...makeBody(),
-        }),
-      );
+      await uploadObject(this.sdk, this.client, { params, ...body }, this.settings.multipartPartSizeBytes);
       return true;
     } catch (error) {
       if (httpStatus(error) === 412) return false;
@@ -164,12 +213,12 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  private async getBody(key: string) {
+  private async getObject(key: string) {
     assertValidObjectKey(key);
     try {
       const response = await this.client.send(new this.sdk.GetObjectCommand({ Bucket: this.bucket, Key: key }));
       if (response.Body === undefined) throw new Error(`GetObject for ${key} returned no body`);
-      return response.Body;
+      return { body: response.Body, expectedSha256: expectedSha256Of(key, response.Metadata) };
     } catch (error) {
       if (isMissingObject(error)) throw new ObjectNotFoundError(key);
       throw error;
@@ -179,8 +228,9 @@ export class S3ObjectStore implements ObjectStore {
 
 /**
  * Builds an S3 store from validated settings. This is the only place that loads `@aws-sdk/client-s3`, so a
- * filesystem deployment never pays for it. Does not contact the server unless `createBucketIfMissing` is set;
- * call `ping()` to check it answers.
+ * filesystem deployment never pays for it. Contacts the server at once: creates the bucket when
+ * `createBucketIfMissing` is set, then reads and logs its versioning and Object Lock configuration. Call `ping()` to
+ * check the bucket itself answers.
  */
 export async function createS3ObjectStore(
   input: S3SettingsInput,
@@ -197,22 +247,14 @@ export async function createS3ObjectStore(
       accessKeyId !== undefined && secretAccessKey !== undefined ? { accessKeyId, secretAccessKey } : undefined,
     ...resolveChecksumModes(settings),
   });
-  const store = new S3ObjectStore(sdk, client, settings.bucket, options);
-  if (settings.createBucketIfMissing) await store.ensureBucket();
+  options.instrumentClient?.(client);
+  const store = new S3ObjectStore(sdk, client, settings, options);
+  try {
+    if (settings.createBucketIfMissing) await store.ensureBucket();
+    await store.inspectBucket();
+  } catch (error) {
+    store.destroy();
+    throw error;
+  }
   return store;
-}
-
-function errorName(error: unknown): string | undefined {
-  return (error as { name?: string } | null)?.name;
-}
-
-function httpStatus(error: unknown): number | undefined {
-  return (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
-}
-
-/** A 404 means "no such key", except NoSuchBucket, which is a misconfiguration and must not look like absence. */
-function isMissingObject(error: unknown): boolean {
-  const name = errorName(error);
-  if (name === 'NoSuchBucket') return false;
-  return name === 'NoSuchKey' || name === 'NotFound' || httpStatus(error) === 404;
 }

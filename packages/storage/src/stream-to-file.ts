@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +11,17 @@ import { pipeline } from 'node:stream/promises';
  * `durable`, the file is fsynced before returning, so a crash after a later link or rename cannot leave an empty or
  * torn object behind.
  */
-export async function writeStreamToFile(source: Readable, path: string, durable: boolean): Promise<number> {
+export async function writeStreamToFile(
+  source: Readable,
+  path: string,
+  durable: boolean,
+  onChunk?: (chunk: Buffer) => void,
+): Promise<number> {
   let byteLength = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       byteLength += chunk.length;
+      onChunk?.(chunk);
       callback(null, chunk);
     },
   });
@@ -33,19 +40,27 @@ export async function syncPath(path: string): Promise<void> {
   }
 }
 
+/** What spooling learnt about a stream while copying it. */
+export interface SpooledBody {
+  byteLength: number;
+  /** Hex SHA-256 of the whole stream. */
+  sha256: string;
+}
+
 /**
- * Copies `source` to a private temp file, runs `use` with its path and size, then deletes it. Used where an upload
- * needs a known length up front and the body must not be held in memory.
+ * Copies `source` to a private temp file, runs `use` with its path, size and SHA-256, then deletes it. Used where an
+ * upload needs its length and hash up front and the body must not be held in memory.
  */
 export async function withSpooledFile<T>(
   source: Readable,
-  use: (path: string, byteLength: number) => Promise<T>,
+  use: (path: string, spooled: SpooledBody) => Promise<T>,
 ): Promise<T> {
   const directory = await mkdtemp(join(tmpdir(), 'verbatim-spool-'));
   try {
     const path = join(directory, 'body');
-    const byteLength = await writeStreamToFile(source, path, false);
-    return await use(path, byteLength);
+    const hash = createHash('sha256');
+    const byteLength = await writeStreamToFile(source, path, false, (chunk) => hash.update(chunk));
+    return await use(path, { byteLength, sha256: hash.digest('hex') });
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
