@@ -5,3 +5,7 @@ export { UnknownReferenceError, StalePassError } from './errors';
 export { SqliteFoiaStore } from './sqlite/foia/sqlite.foia-store';
 export { SqliteBundleStore } from './sqlite/foia/sqlite.bundle-store';
 export { SqlitePeopleStore } from './sqlite/sqlite.people-store';
+export { PostgresCatalog } from './postgres/postgres.catalog';
+export { openPostgresCatalog, type PostgresCatalogOptions } from './postgres/open-postgres-catalog';
+export { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres/migrations';
+export { runPostgresMigrations } from './postgres/run-migrations';

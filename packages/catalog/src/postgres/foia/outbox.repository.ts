@@ -1,0 +1,63 @@
+import type { Pool } from 'pg';
+import { newId } from '@verbatim/core';
+import type { Delivery, DeliveryStatus, NewDelivery } from '@verbatim/foia';
+import type { Queryable } from '../postgres-pool';
+import { deliveryFromRow, type DeliveryRow } from './foia-row-mapping';
+
+const INSERT = `INSERT INTO notification_outbox (id, request_id, event, channel, recipients, payload, dedupe_key, created_at)
+  VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8) ON CONFLICT DO NOTHING RETURNING *`;
+
+/** A delivery that ended stays ended: a late duplicate attempt cannot turn delivered back into pending. */
+const RECORD_ATTEMPT = `UPDATE notification_outbox SET attempts = attempts + 1, status = $2, last_error = $3,
+    delivered_at = CASE WHEN $2 = 'delivered' THEN $4 ELSE delivered_at END
+  WHERE id = $1 AND status = 'pending'`;
+
+/**
+ * The notification outbox: deliveries written in the transaction of the change they report, then relayed to
+ * the queue and marked as they are attempted. A delivery is never deleted; its attempts and outcome are the
+ * record of who was told what, and when.
+ */
+export class OutboxRepository {
+  constructor(private readonly pool: Pool) {}
+
+  /** Call inside the caller's transaction. Deliveries whose dedupe key the request already used are skipped. */
+  async add(client: Queryable, requestId: string, deliveries: NewDelivery[], at: string): Promise<Delivery[]> {
+    const added: Delivery[] = [];
+    for (const delivery of deliveries) {
+      const { rows } = await client.query<DeliveryRow>(INSERT, [newId('delivery'), requestId, delivery.event, delivery.channel,
+        JSON.stringify(delivery.recipients), JSON.stringify(delivery.payload), delivery.dedupeKey, at]);
+      if (rows.length === 1) added.push(deliveryFromRow(rows[0]));
+    }
+    return added;
+  }
+
+  async get(id: string): Promise<Delivery | null> {
+    const { rows } = await this.pool.query<DeliveryRow>('SELECT * FROM notification_outbox WHERE id = $1', [id]);
+    return rows.length ? deliveryFromRow(rows[0]) : null;
+  }
+
+  async listForRequest(requestId: string): Promise<Delivery[]> {
+    const { rows } = await this.pool.query<DeliveryRow>(
+      'SELECT * FROM notification_outbox WHERE request_id = $1 ORDER BY seq', [requestId],
+    );
+    return rows.map(deliveryFromRow);
+  }
+
+  /** Compared as instants, so `…00Z` and `…00.000Z` (or another offset) agree. */
+  async listUnrelayed(relayedBefore: string, limit: number): Promise<Delivery[]> {
+    const { rows } = await this.pool.query<DeliveryRow>(`SELECT * FROM notification_outbox
+      WHERE status = 'pending' AND (relayed_at IS NULL OR relayed_at::timestamptz < $1::timestamptz)
+      ORDER BY seq LIMIT $2`, [relayedBefore, limit]);
+    return rows.map(deliveryFromRow);
+  }
+
+  async markRelayed(ids: string[], at: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.pool.query(`UPDATE notification_outbox SET relayed_at = $1 WHERE id = ANY($2::text[]) AND status = 'pending'`, [at, ids]);
+  }
+
+  async recordAttempt(id: string, outcome: DeliveryStatus, at: string, error?: string): Promise<Delivery | null> {
+    await this.pool.query(RECORD_ATTEMPT, [id, outcome, error ?? null, at]);
+    return this.get(id);
+  }
+}

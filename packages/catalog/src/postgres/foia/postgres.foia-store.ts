@@ -1,0 +1,132 @@
+import type { Pool } from 'pg';
+import type {
+  ClosureDay, Delivery, DeliveryStatus, FoiaItem, FoiaRequest, FoiaRequestPatch, FoiaRequestStatus, FoiaSettings,
+  FoiaStore, FoiaTransition, ItemDecision, ItemSource, NewDelivery, NewFoiaRequestRecord, SavedSearch, TransitionChange,
+} from '@verbatim/foia';
+import { withTransaction } from '../postgres-pool';
+import { FoiaItemRepository } from './foia-item.repository';
+import { FoiaRequestRepository } from './foia-request.repository';
+import { FoiaSettingsRepository } from './foia-settings.repository';
+import { OutboxRepository } from './outbox.repository';
+
+/**
+ * The FoiaStore in the catalog's PostgreSQL schema (migration 3), so a request and its outbox rows share one
+ * transaction. Takes a pool on that schema (see createCatalogPool and runPostgresMigrations); does not own it.
+ */
+export class PostgresFoiaStore implements FoiaStore {
+  private readonly requests: FoiaRequestRepository;
+  private readonly outbox: OutboxRepository;
+  private readonly settings: FoiaSettingsRepository;
+  private readonly items: FoiaItemRepository;
+
+  constructor(private readonly pool: Pool) {
+    this.requests = new FoiaRequestRepository(pool);
+    this.outbox = new OutboxRepository(pool);
+    this.settings = new FoiaSettingsRepository(pool);
+    this.items = new FoiaItemRepository(pool);
+  }
+
+  /** If building the deliveries throws, nothing is written and the number is not used up. */
+  logRequest(input: NewFoiaRequestRecord, deliveries: (request: FoiaRequest) => NewDelivery[]): Promise<{ request: FoiaRequest; deliveries: Delivery[] }> {
+    return withTransaction(this.pool, async (client) => {
+      const request = await this.requests.create(client, input);
+      return { request, deliveries: await this.outbox.add(client, request.id, deliveries(request), input.createdAt) };
+    });
+  }
+
+  getRequest(id: string): Promise<FoiaRequest | null> {
+    return this.requests.get(id);
+  }
+
+  listRequests(filter?: { status?: FoiaRequestStatus[] }): Promise<FoiaRequest[]> {
+    return this.requests.list(filter);
+  }
+
+  transitionRequest(id: string, change: TransitionChange, deliveries: NewDelivery[] = []): Promise<FoiaRequest | null> {
+    return withTransaction(this.pool, async (client) => {
+      if (!(await this.requests.transition(client, id, change))) return null;
+      await this.outbox.add(client, id, deliveries, change.at);
+      return this.requests.get(id, client);
+    });
+  }
+
+  updateRequest(id: string, patch: FoiaRequestPatch, at: string): Promise<FoiaRequest | null> {
+    return this.requests.update(id, patch, at);
+  }
+
+  listTransitions(requestId: string): Promise<FoiaTransition[]> {
+    return this.requests.listTransitions(requestId);
+  }
+
+  addDeliveries(requestId: string, deliveries: NewDelivery[], at: string): Promise<Delivery[]> {
+    return withTransaction(this.pool, (client) => this.outbox.add(client, requestId, deliveries, at));
+  }
+
+  getDelivery(id: string): Promise<Delivery | null> {
+    return this.outbox.get(id);
+  }
+
+  listDeliveries(requestId: string): Promise<Delivery[]> {
+    return this.outbox.listForRequest(requestId);
+  }
+
+  listUnrelayed(relayedBefore: string, limit: number): Promise<Delivery[]> {
+    return this.outbox.listUnrelayed(relayedBefore, limit);
+  }
+
+  markRelayed(ids: string[], at: string): Promise<void> {
+    return this.outbox.markRelayed(ids, at);
+  }
+
+  recordAttempt(id: string, outcome: DeliveryStatus, at: string, error?: string): Promise<Delivery | null> {
+    return this.outbox.recordAttempt(id, outcome, at, error);
+  }
+
+  addItems(
+    requestId: string,
+    items: Array<{ recordId: string; source: ItemSource }>,
+    meta: { addedBy: string; at: string; savedSearch?: { query: unknown; matched: number } },
+  ): Promise<{ added: number; savedSearch: SavedSearch | null }> {
+    return this.items.add(requestId, items, meta);
+  }
+
+  listItems(requestId: string): Promise<FoiaItem[]> {
+    return this.items.list(requestId);
+  }
+
+  getItem(requestId: string, recordId: string): Promise<FoiaItem | null> {
+    return this.items.get(requestId, recordId);
+  }
+
+  updateItem(requestId: string, recordId: string, decision: ItemDecision, at: string): Promise<FoiaItem | null> {
+    return this.items.update(requestId, recordId, decision, at);
+  }
+
+  removeItem(requestId: string, recordId: string): Promise<boolean> {
+    return this.items.remove(requestId, recordId);
+  }
+
+  listSavedSearches(requestId: string): Promise<SavedSearch[]> {
+    return this.items.listSavedSearches(requestId);
+  }
+
+  getSettings(): Promise<FoiaSettings> {
+    return this.settings.get();
+  }
+
+  updateSettings(patch: Partial<FoiaSettings>): Promise<FoiaSettings> {
+    return this.settings.update(patch);
+  }
+
+  listClosureDays(): Promise<ClosureDay[]> {
+    return this.settings.listClosureDays();
+  }
+
+  addClosureDay(day: ClosureDay): Promise<boolean> {
+    return this.settings.addClosureDay(day);
+  }
+
+  removeClosureDay(date: string): Promise<boolean> {
+    return this.settings.removeClosureDay(date);
+  }
+}
