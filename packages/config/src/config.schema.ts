@@ -42,7 +42,7 @@ export const BaseEnvSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   STORAGE_BACKEND: z.enum(['fs', 's3']).default('fs'),
   CATALOG_BACKEND: z.enum(['sqlite'], { message: 'only sqlite is available in this release' }).default('sqlite'),
-  SEARCH_BACKEND: z.enum(['sqlite'], { message: 'only sqlite is available in this release' }).default('sqlite'),
+  SEARCH_BACKEND: z.enum(['sqlite', 'elasticsearch'], { message: 'must be sqlite or elasticsearch' }).default('sqlite'),
   /** Express `trust proxy`: set it (e.g. `loopback`) behind a TLS-terminating proxy so cookies are marked Secure. */
   TRUST_PROXY: z.string().optional(),
   BOOTSTRAP_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
@@ -65,6 +65,12 @@ export const S3EnvSchema = z.object({
   S3_RESPONSE_CHECKSUM_VALIDATION: z.enum(['WHEN_SUPPORTED', 'WHEN_REQUIRED']).optional(),
   /** Create the bucket at start when it is missing (local and test setups). */
   S3_CREATE_BUCKET: booleanFromEnv.default(false),
+  /** Object Lock retention mode of every write, when the bucket has Object Lock and S3_OBJECT_LOCK_DAYS is set. */
+  S3_OBJECT_LOCK_MODE: z.enum(['GOVERNANCE', 'COMPLIANCE']).default('GOVERNANCE'),
+  /** Days every write is retained (WORM) on a bucket with Object Lock; also creates the bucket lock-enabled. */
+  S3_OBJECT_LOCK_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  /** Bodies above one part are uploaded in parts of this many MiB (S3 allows 5 to 5120). */
+  S3_MULTIPART_PART_SIZE_MIB: z.coerce.number().int().min(5).max(5120).default(16),
 });
 
 const emailList = z
@@ -99,3 +105,22 @@ export const FoiaEnvSchema = z.object({
 }).refine((env) => !env.NOTIFY_WEBHOOK_URL || env.NOTIFY_WEBHOOK_SECRET, {
   message: 'NOTIFY_WEBHOOK_SECRET is required with NOTIFY_WEBHOOK_URL', path: ['NOTIFY_WEBHOOK_SECRET'],
 });
+
+/** Variables of the Elasticsearch search index, read only when SEARCH_BACKEND=elasticsearch. */
+export const ElasticsearchEnvSchema = z
+  .object({
+    ELASTICSEARCH_URL: z.url({ protocol: /^https?$/, message: 'is required with SEARCH_BACKEND=elasticsearch, e.g. http://localhost:9200' }),
+    /** The alias searched and written; the adapter creates `<alias>-v1` behind it when absent. */
+    ELASTICSEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'lowercase letters, digits, _ . and - only').default('verbatim-records'),
+    ELASTICSEARCH_API_KEY: z.string().min(1).optional(),
+    ELASTICSEARCH_USERNAME: z.string().min(1).optional(),
+    ELASTICSEARCH_PASSWORD: z.string().min(1).optional(),
+  })
+  .refine((env) => !env.ELASTICSEARCH_USERNAME === !env.ELASTICSEARCH_PASSWORD, {
+    message: 'set ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD together',
+    path: ['ELASTICSEARCH_PASSWORD'],
+  })
+  .refine((env) => !(env.ELASTICSEARCH_API_KEY && env.ELASTICSEARCH_USERNAME), {
+    message: 'set either ELASTICSEARCH_API_KEY or a username and password, not both',
+    path: ['ELASTICSEARCH_API_KEY'],
+  });

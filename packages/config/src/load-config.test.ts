@@ -9,7 +9,7 @@ describe('loadConfig', () => {
     expect(config.storage).toEqual({ backend: 'fs', rootDir: path.join(path.resolve('./data'), 'objects') });
     expect(config.roles).toEqual(['api', 'ingest', 'index', 'bundle', 'notify']);
     expect(config.catalog.file).toBe(path.join(path.resolve('./data'), 'catalog.sqlite'));
-    expect(config.search.file).toBe(path.join(path.resolve('./data'), 'search.sqlite'));
+    expect(config.search).toEqual({ backend: 'sqlite', file: path.join(path.resolve('./data'), 'search.sqlite') });
   });
 
   it('returns a frozen object', () => {
@@ -51,8 +51,48 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads Object Lock retention and the multipart part size, with their defaults', () => {
+    const defaults = loadConfig({ STORAGE_BACKEND: 's3', S3_BUCKET: 'archive' });
+    expect(defaults.storage).toMatchObject({ objectLockMode: 'GOVERNANCE', multipartPartSizeBytes: 16 * 1024 * 1024 });
+    expect(defaults.storage).toHaveProperty('objectLockRetentionDays', undefined);
+    const worm = loadConfig({
+      STORAGE_BACKEND: 's3', S3_BUCKET: 'archive', S3_OBJECT_LOCK_MODE: 'COMPLIANCE', S3_OBJECT_LOCK_DAYS: '2555', S3_MULTIPART_PART_SIZE_MIB: '64',
+    });
+    expect(worm.storage).toMatchObject({ objectLockMode: 'COMPLIANCE', objectLockRetentionDays: 2555, multipartPartSizeBytes: 64 * 1024 * 1024 });
+  });
+
+  it('refuses an unknown lock mode, a retention that is not whole days, and parts S3 would refuse, naming each', () => {
+    const s3 = { STORAGE_BACKEND: 's3', S3_BUCKET: 'archive' };
+    expect(() => loadConfig({ ...s3, S3_OBJECT_LOCK_MODE: 'FOREVER' })).toThrow(/S3_OBJECT_LOCK_MODE/);
+    expect(() => loadConfig({ ...s3, S3_OBJECT_LOCK_DAYS: '0' })).toThrow(/S3_OBJECT_LOCK_DAYS/);
+    expect(() => loadConfig({ ...s3, S3_OBJECT_LOCK_DAYS: '1.5' })).toThrow(/S3_OBJECT_LOCK_DAYS/);
+    expect(() => loadConfig({ ...s3, S3_MULTIPART_PART_SIZE_MIB: '4' })).toThrow(/S3_MULTIPART_PART_SIZE_MIB/);
+  });
+
   it('requires a bucket when S3 is chosen', () => {
     expect(() => loadConfig({ STORAGE_BACKEND: 's3' })).toThrow(/S3_BUCKET/);
+  });
+
+  it('reads the Elasticsearch settings only when Elasticsearch is chosen', () => {
+    expect(loadConfig({ ELASTICSEARCH_URL: 'not a url' }).search.backend).toBe('sqlite');
+    expect(loadConfig({ SEARCH_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'http://127.0.0.1:9200' }).search).toEqual({
+      backend: 'elasticsearch',
+      node: 'http://127.0.0.1:9200',
+      index: 'verbatim-records',
+      auth: undefined,
+    });
+    const withKey = loadConfig({ SEARCH_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'https://es.town.gov', ELASTICSEARCH_INDEX: 'records', ELASTICSEARCH_API_KEY: 'a2V5' });
+    expect(withKey.search).toEqual({ backend: 'elasticsearch', node: 'https://es.town.gov', index: 'records', auth: { apiKey: 'a2V5' } });
+    const withPassword = loadConfig({ SEARCH_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'https://es.town.gov', ELASTICSEARCH_USERNAME: 'verbatim', ELASTICSEARCH_PASSWORD: 'secret' });
+    expect(withPassword.search).toMatchObject({ auth: { username: 'verbatim', password: 'secret' } });
+  });
+
+  it('requires a URL with Elasticsearch, and a password with a username', () => {
+    expect(() => loadConfig({ SEARCH_BACKEND: 'elasticsearch' })).toThrow(/ELASTICSEARCH_URL: is required with SEARCH_BACKEND=elasticsearch/);
+    expect(() => loadConfig({ SEARCH_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'http://127.0.0.1:9200', ELASTICSEARCH_USERNAME: 'verbatim' })).toThrow(
+      /ELASTICSEARCH_PASSWORD: set ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD together/,
+    );
+    expect(() => loadConfig({ SEARCH_BACKEND: 'opensearch' })).toThrow(/SEARCH_BACKEND: must be sqlite or elasticsearch/);
   });
 
   it('rejects backends this release does not ship', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { PlatformRateLimit } from './platform-rate-limits';
-import { BaseEnvSchema, FoiaEnvSchema, ProcessRole, S3EnvSchema, WORKER_ROLES } from './config.schema';
+import { BaseEnvSchema, ElasticsearchEnvSchema, FoiaEnvSchema, ProcessRole, S3EnvSchema, WORKER_ROLES } from './config.schema';
 
 export type StorageSettings =
   | { backend: 'fs'; rootDir: string }
@@ -17,6 +17,21 @@ export type StorageSettings =
       requestChecksumCalculation?: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED';
       responseChecksumValidation?: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED';
       createBucketIfMissing: boolean;
+      /** Retention of every write when the bucket has Object Lock; no retention is sent without `objectLockRetentionDays`. */
+      objectLockMode: 'GOVERNANCE' | 'COMPLIANCE';
+      objectLockRetentionDays?: number;
+      /** Bodies above one part go up as a multipart upload in parts of this size. */
+      multipartPartSizeBytes: number;
+    };
+
+export type SearchSettings =
+  | { backend: 'sqlite'; file: string }
+  | {
+      backend: 'elasticsearch';
+      node: string;
+      /** Alias of the versioned index. */
+      index: string;
+      auth?: { apiKey: string } | { username: string; password: string };
     };
 
 export interface AppConfig {
@@ -27,7 +42,7 @@ export interface AppConfig {
   roles: readonly ProcessRole[];
   storage: StorageSettings;
   catalog: { backend: 'sqlite'; file: string };
-  search: { backend: 'sqlite'; file: string };
+  search: SearchSettings;
   town: { name: string; timeZone: string; publicUrl?: string };
   notify: NotifySettings;
   bootstrapAdminToken?: string;
@@ -74,6 +89,21 @@ function storageSettings(backend: 'fs' | 's3', dataDir: string, env: NodeJS.Proc
     requestChecksumCalculation: s3.S3_REQUEST_CHECKSUM_CALCULATION,
     responseChecksumValidation: s3.S3_RESPONSE_CHECKSUM_VALIDATION,
     createBucketIfMissing: s3.S3_CREATE_BUCKET,
+    objectLockMode: s3.S3_OBJECT_LOCK_MODE,
+    objectLockRetentionDays: s3.S3_OBJECT_LOCK_DAYS,
+    multipartPartSizeBytes: s3.S3_MULTIPART_PART_SIZE_MIB * 1024 * 1024,
+  };
+}
+
+function searchSettings(backend: 'sqlite' | 'elasticsearch', dataDir: string, env: NodeJS.ProcessEnv): SearchSettings {
+  if (backend === 'sqlite') return { backend, file: path.join(dataDir, 'search.sqlite') };
+  const elasticsearch = parseOrThrow(ElasticsearchEnvSchema, env);
+  const { ELASTICSEARCH_API_KEY: apiKey, ELASTICSEARCH_USERNAME: username, ELASTICSEARCH_PASSWORD: password } = elasticsearch;
+  return {
+    backend,
+    node: elasticsearch.ELASTICSEARCH_URL,
+    index: elasticsearch.ELASTICSEARCH_INDEX,
+    auth: apiKey ? { apiKey } : username && password ? { username, password } : undefined,
   };
 }
 
@@ -90,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     roles: Object.freeze([...new Set(base.ROLES.flatMap((role) => (role === 'worker' ? [...WORKER_ROLES] : [role])))]),
     storage: storageSettings(base.STORAGE_BACKEND, dataDir, env),
     catalog: { backend: base.CATALOG_BACKEND, file: path.join(dataDir, 'catalog.sqlite') },
-    search: { backend: base.SEARCH_BACKEND, file: path.join(dataDir, 'search.sqlite') },
+    search: searchSettings(base.SEARCH_BACKEND, dataDir, env),
     town: { name: foia.TOWN_NAME, timeZone: foia.TOWN_TIME_ZONE, publicUrl: foia.PUBLIC_URL },
     notify: {
       smtpUrl: foia.SMTP_URL,

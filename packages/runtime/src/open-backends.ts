@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '@verbatim/config';
-import type { Catalog, ObjectStore, PeopleStore, SearchIndex } from '@verbatim/core';
+import type { Catalog, ObjectStore, PeopleStore, SearchGenerations, SearchIndex } from '@verbatim/core';
 import { SqliteBundleStore, SqliteFoiaStore, SqlitePeopleStore, openSqliteCatalog } from '@verbatim/catalog';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
-import { openThreadedSqliteSearchIndex } from '@verbatim/search';
+import { openElasticsearchSearchIndex, SqliteSearchGenerations } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
 
 export interface Backends {
@@ -17,6 +17,8 @@ export interface Backends {
   bundleStore: BundleStore;
   /** People who sign in to the web application, and their sessions. */
   people: PeopleStore;
+  /** Rebuilding the search index beside the live one (reindex); absent where the backend cannot yet. */
+  searchGenerations?: SearchGenerations;
   close(): Promise<void>;
 }
 
@@ -30,14 +32,13 @@ export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' 
   const foiaStore = new SqliteFoiaStore(db);
   const bundleStore = new SqliteBundleStore(db);
   const people = new SqlitePeopleStore(db);
-  const searchIndex = await openThreadedSqliteSearchIndex(config.search.file).catch(async (error: unknown) => {
+  const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(async (error: unknown) => {
     await catalog.close();
     throw error;
   });
   const objectStore = await createObjectStore(config.storage);
   await Promise.all([catalog.ping(), searchIndex.ping(), objectStore.ping()]);
-  // Loads the index's in-memory caches now, so the first search after a start is as fast as the rest.
-  await searchIndex.warmUp();
+  await warmUp();
   return {
     catalog,
     searchIndex,
@@ -45,9 +46,24 @@ export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' 
     foiaStore,
     bundleStore,
     people,
+    searchGenerations,
     async close() {
       await searchIndex.close();
       await catalog.close();
     },
   };
+}
+
+/**
+ * The search index chosen by SEARCH_BACKEND: SQLite in its own file (the default), or Elasticsearch, whose
+ * template and index are installed at open. `warmUp` runs once every backend has answered.
+ */
+async function openSearchIndex(settings: AppConfig['search']): Promise<{ searchIndex: SearchIndex; searchGenerations?: SearchGenerations; warmUp: () => Promise<void> }> {
+  if (settings.backend === 'elasticsearch') {
+    const searchIndex = await openElasticsearchSearchIndex({ node: settings.node, index: settings.index, auth: settings.auth });
+    return { searchIndex, warmUp: async () => undefined };
+  }
+  const generations = await SqliteSearchGenerations.open(settings.file);
+  // Loads the index's in-memory caches, so the first search after a start is as fast as the rest.
+  return { searchIndex: generations.live, searchGenerations: generations, warmUp: async () => generations.live.warmUp() };
 }

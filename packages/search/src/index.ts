@@ -5,3 +5,12 @@ export { escapeHtml } from './text/html';
 export { SqliteSearchIndex, openSqliteSearchIndex, type SqliteSearchIndexOptions, type SearchIndexWriter } from './sqlite/sqlite.search-index';
 export { openThreadedSqliteSearchIndex } from './sqlite/threaded/threaded.search-index';
 export type { WarmUpOptions, WarmUpReport } from './sqlite/warm-up';
+export {
+  ElasticsearchSearchIndex,
+  openElasticsearchSearchIndex,
+  DEFAULT_INDEX_ALIAS,
+  type ElasticsearchSearchIndexOptions,
+  type UpsertRefresh,
+} from './elasticsearch/elasticsearch.search-index';
+export { SwitchableSearchIndex } from './switchable-search-index';
+export { SqliteSearchGenerations } from './sqlite/sqlite-generations';
