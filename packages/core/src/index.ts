@@ -12,3 +12,4 @@ export * from './ports/catalog.port';
 export * from './record-thread';
 export * from './ports/people-store.port';
 export * from './ports/rate-limiter.port';
+export * from './ports/search-generations.port';

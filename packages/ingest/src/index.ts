@@ -1,3 +1,5 @@
 export * from './sync-account';
 export * from './index-backlog';
 export * from './rebuild-search-index';
+export * from './reindex';
+export * from './search-drift';

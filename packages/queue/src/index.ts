@@ -4,3 +4,4 @@ export * from './sync-queue';
 export * from './notify.job';
 export * from './bundle.job';
 export * from './platform-rate-limiter';
+export * from './reindex.job';

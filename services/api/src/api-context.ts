@@ -1,8 +1,9 @@
-import type { Account, Catalog, ObjectStore, PeopleStore, SearchIndex } from '@verbatim/core';
+import type { Account, Catalog, ObjectStore, PeopleStore, SearchGenerations, SearchIndex } from '@verbatim/core';
 import type { BundleStore, FoiaService, FoiaStore } from '@verbatim/foia';
 import type { RenderPdfToFile } from '@verbatim/bundles/src/production';
 import type { JobStatus } from '@verbatim/queue';
 import type { FoiaDesk } from './foia/foia-desk';
+import type { ReindexControl } from './search-index/reindex-control';
 
 /** What the queue offers the API: enqueue, look up, schedule. Throws QueueUnavailableError when Redis is down. */
 export interface JobControl {
@@ -29,6 +30,9 @@ export interface ApiContext {
   renderPdf: RenderPdfToFile;
   /** Gathering, decisions and bundles, shared with the web pages. */
   foiaDesk: FoiaDesk;
+  /** Rebuilding the search index beside the live one; absent where the backend cannot yet. */
+  searchGenerations?: SearchGenerations;
+  reindexControl: ReindexControl;
   townName: string;
   /** Express `trust proxy` (TRUST_PROXY), so `request.secure` sees TLS ended at a proxy. */
   trustProxy?: string;

@@ -15,10 +15,12 @@ import { foiaSettingsRoutes } from './routes/foia-settings.routes';
 import { foiaItemRoutes } from './routes/foia-items.routes';
 import { bundleRoutes } from './routes/bundles.routes';
 import { peopleRoutes } from './routes/people.routes';
+import { searchIndexRoutes } from './routes/search-index.routes';
 
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
   return [...agencyRoutes(context), ...accountRoutes(context), ...jobRoutes(context), ...recordRoutes(context), ...tokenRoutes(context),
-    ...foiaRequestRoutes(context), ...foiaSettingsRoutes(context), ...foiaItemRoutes(context), ...bundleRoutes(context), ...peopleRoutes(context)];
+    ...foiaRequestRoutes(context), ...foiaSettingsRoutes(context), ...foiaItemRoutes(context), ...bundleRoutes(context), ...peopleRoutes(context),
+    ...searchIndexRoutes(context)];
 }
 
 /** The HTTP API of DESIGN.md: JSON under /api/v1 with bearer tokens, plus /healthz and the OpenAPI document. */

@@ -7,7 +7,7 @@ import { ApiError } from './api-error';
 
 const REDIS_DOWN = /enableOfflineQueue|ECONNREFUSED|Connection is closed|ETIMEDOUT|max retries per request/i;
 
-async function whileQueueAnswers<T>(run: () => Promise<T>): Promise<T> {
+export async function whileQueueAnswers<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -18,11 +18,17 @@ async function whileQueueAnswers<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The API's view of the BullMQ sync queue. */
-export function bullmqJobControl(queue: Queue, redis: Redis, catalog: Catalog): JobControl {
+/** The API's view of the BullMQ sync queue; job lookups also search `otherQueues` (e.g. reindex jobs). */
+export function bullmqJobControl(queue: Queue, redis: Redis, catalog: Catalog, otherQueues: Queue[] = []): JobControl {
   return {
     enqueueSync: (accountId) => whileQueueAnswers(() => enqueueSync(queue, catalog, accountId)),
-    getStatus: (jobId) => whileQueueAnswers(() => getJobStatus(queue, jobId)),
+    getStatus: (jobId) => whileQueueAnswers(async () => {
+      for (const candidate of [queue, ...otherQueues]) {
+        const status = await getJobStatus(candidate, jobId);
+        if (status) return status;
+      }
+      return null;
+    }),
     schedule: (account) => whileQueueAnswers(() => scheduleAccount(queue, account)),
     ping: async () => {
       await redis.ping();

@@ -11,6 +11,7 @@ import { createApp } from './app';
 import { bootstrapAdminToken } from './auth';
 import { bullmqJobControl } from './bullmq-job-control';
 import { FoiaDesk } from './foia/foia-desk';
+import { bullmqReindexControl } from './search-index/reindex-control';
 import { currentSession, signIn, signOut } from './people/sign-in';
 import { webItScreens } from './accounts/web-it-screens';
 import { webRoutes } from '@verbatim/web-service';
@@ -23,6 +24,8 @@ export interface ApiServices {
   relayNotifications(): Promise<void>;
   enqueueBundle(bundleId: string): Promise<void>;
   renderPdf: RenderPdfToFile;
+  /** Where reindex jobs go (the index role runs them). */
+  searchIndexQueue: Queue;
 }
 
 export interface StartedApi {
@@ -38,6 +41,7 @@ export async function startApi(config: Readonly<AppConfig>, backends: Backends, 
     logger.warn('no API token exists yet: restart once with BOOTSTRAP_ADMIN_TOKEN set to a secret of 24+ characters to create the first it-admin token (or run npm run demo)');
   }
   const { catalog, people } = backends;
+  const jobs = bullmqJobControl(queue, redis, backends.catalog, [services.searchIndexQueue]);
   const foiaDesk = new FoiaDesk({ ...backends, townName: config.town.name, enqueueBundle: services.enqueueBundle, renderPdf: services.renderPdf });
   const pages = webRoutes({
     catalog, searchIndex: backends.searchIndex, townName: config.town.name, timeZone: config.town.timeZone,
@@ -47,10 +51,10 @@ export async function startApi(config: Readonly<AppConfig>, backends: Backends, 
     logError: (error) => logger.error({ err: error }, 'page failed'),
     foia: services.foia, foiaStore: backends.foiaStore, relayNotifications: services.relayNotifications,
     foiaDesk,
-    it: webItScreens({ catalog, people, jobs: bullmqJobControl(queue, redis, catalog) }),
+    it: webItScreens({ catalog, people, jobs }),
   });
   const app = createApp(
-    { ...backends, ...services, foiaDesk, townName: config.town.name, trustProxy: config.http.trustProxy, jobs: bullmqJobControl(queue, redis, backends.catalog), version: API_VERSION },
+    { ...backends, ...services, foiaDesk, reindexControl: bullmqReindexControl(services.searchIndexQueue), townName: config.town.name, trustProxy: config.http.trustProxy, jobs, version: API_VERSION },
     (error) => logger.error({ err: error }, 'request failed'),
     pages,
   );

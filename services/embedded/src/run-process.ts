@@ -9,6 +9,7 @@ import { startApi } from '@verbatim/api-service';
 import { startSyncWorker } from '@verbatim/worker-service';
 import { startNotifications, type Notifications } from './notifications';
 import { startBundles, type Bundles } from './bundles';
+import { startSearchIndexJobs, type SearchIndexJobs } from './search-index';
 
 export interface RunningProcess {
   backends: Backends;
@@ -18,6 +19,7 @@ export interface RunningProcess {
   worker?: Worker;
   notifications: Notifications;
   bundles: Bundles;
+  searchIndexJobs: SearchIndexJobs;
   port?: number;
   shutdown: Shutdown;
 }
@@ -38,7 +40,8 @@ export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, 
   shutdown.register('sync queue', () => queue.close());
   const notifications = startNotifications(config, backends, producer, redisUrl, logger, shutdown);
   const bundles = startBundles(config, backends, notifications.foia, producer, redisUrl, logger, shutdown);
-  const running: RunningProcess = { backends, queue, redis: producer, notifications, bundles, shutdown };
+  const searchIndexJobs = startSearchIndexJobs(config, backends, producer, redisUrl, logger, shutdown);
+  const running: RunningProcess = { backends, queue, redis: producer, notifications, bundles, searchIndexJobs, shutdown };
 
   if (config.roles.includes('ingest')) {
     const connection = openRedis(redisUrl, 'worker');
@@ -56,7 +59,10 @@ export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, 
   }
   if (config.roles.includes('index')) await rebuildLostSearchIndex(backends, logger, shutdown);
   if (config.roles.includes('api')) {
-    const services = { foia: notifications.foia, relayNotifications: notifications.relayNotifications, enqueueBundle: bundles.enqueueBundle, renderPdf: bundles.renderPdf };
+    const services = {
+      foia: notifications.foia, relayNotifications: notifications.relayNotifications, enqueueBundle: bundles.enqueueBundle,
+      renderPdf: bundles.renderPdf, searchIndexQueue: searchIndexJobs.queue,
+    };
     running.port = (await startApi(config, backends, services, queue, producer, logger, shutdown)).port;
   }
   return running;

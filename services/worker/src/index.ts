@@ -3,3 +3,4 @@ export * from './notify-worker';
 export * from './outbox-relay';
 export * from './handlers/deliver-notification.handler';
 export * from './bundle-worker';
+export * from './search-index-worker';

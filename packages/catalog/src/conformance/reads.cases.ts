@@ -46,6 +46,20 @@ export function describeReadCases(harness: () => CatalogHarness): void {
     expect(byId(seen)).toEqual(byId(queued));
   });
 
+  it('samples random records\' search documents, each as listed, none twice, never more than asked or than exist', async () => {
+    const { catalog } = harness();
+    expect(await catalog.sampleSearchDocuments(10)).toEqual([]);
+    const account = await createAccount(catalog);
+    await catalog.applyPage(makePage(account.id, 'p1', Array.from({ length: 40 }, (_, index) => makeItem(`sample-${index}`))));
+    const listed = new Map((await catalog.listSearchDocuments(null, 100)).map((document) => [document.id, document]));
+    const sample = await catalog.sampleSearchDocuments(15);
+    expect(sample.length).toBeGreaterThan(5);
+    expect(sample.length).toBeLessThanOrEqual(15);
+    expect(new Set(sample.map((document) => document.id)).size).toBe(sample.length);
+    for (const document of sample) expect(document).toEqual(listed.get(document.id));
+    expect((await catalog.sampleSearchDocuments(500)).length).toBeLessThanOrEqual(40);
+  });
+
   it('reads records by ids in the order asked, skipping unknown ids', async () => {
     const { catalog } = harness();
     const account = await createAccount(catalog);

@@ -118,6 +118,16 @@ export class RecordRepository {
     return this.selectUnseen.all(accountId, passNumber);
   }
 
+  /** Random records' documents: random points in the creation order, each read by its key. */
+  sampleSearchDocuments(size: number): SearchDocument[] {
+    const last = this.db.prepare('SELECT coalesce(max(seq), 0) FROM records').pluck().get() as number;
+    const picks = new Set<number>();
+    for (let tries = 0; picks.size < Math.min(size, last) && tries < size * 4; tries += 1) picks.add(1 + Math.floor(Math.random() * last));
+    if (picks.size === 0) return [];
+    const select = this.db.prepare<[string], SearchDocumentRow>(`SELECT ${SEARCH_DOCUMENT_COLUMNS} FROM records WHERE seq IN (SELECT value FROM json_each(?))`);
+    return select.all(JSON.stringify([...picks])).map(searchDocumentFromRow);
+  }
+
   /**
    * In creation (rowid) order, so records created during a rebuild come after the cursor rather than being
    * skipped. Throws for an `afterId` that names no record.

@@ -172,6 +172,10 @@ export class SqliteCatalog implements Catalog {
     return this.records.listSearchDocuments(afterId, limit);
   }
 
+  async sampleSearchDocuments(size: number): Promise<SearchDocument[]> {
+    return this.records.sampleSearchDocuments(size);
+  }
+
   /** Null when there is no record with this id. */
   async getRecord(id: string): Promise<ArchiveRecord | null> {
     return this.records.getRecord(id);

@@ -128,6 +128,8 @@ export interface Catalog {
   clearIndexBacklog(recordIds: string[]): Promise<void>;
   /** Every record's document in a stable order, for rebuilding the index: pass the last id seen. */
   listSearchDocuments(afterId: string | null, limit: number): Promise<SearchDocument[]>;
+  /** About `size` documents of records picked at random (the search drift check compares them with the index). */
+  sampleSearchDocuments(size: number): Promise<SearchDocument[]>;
 
   getRecord(id: string): Promise<ArchiveRecord | null>;
   getRecords(ids: string[]): Promise<ArchiveRecord[]>;

@@ -83,6 +83,11 @@ export interface SearchIndex {
   search(query: SearchQuery): Promise<SearchResult>;
   /** Number of documents indexed. */
   count(): Promise<number>;
+  /**
+   * Whether the index holds exactly these documents as given (the drift check compares the catalog's with
+   * it): `missing`, `different` (stale), or `same`. Optional while not every adapter can read back what it holds.
+   */
+  verify?(documents: SearchDocument[]): Promise<Array<{ id: string; state: 'same' | 'different' | 'missing' }>>;
   /** Removes every document (the start of a rebuild). */
   clear(): Promise<void>;
   ping(): Promise<void>;

@@ -11,6 +11,7 @@ import { MatchEvaluator } from './match-evaluator';
 import { PointInTimeCache } from './point-in-time';
 import { Ranker } from './ranking';
 import { ensureSearchSchema, META, readMeta } from './schema';
+import { StoredDocuments } from './stored-documents';
 import { SearchRunner } from './search-runner';
 import { prepareSearchRequest } from './search-request';
 import { warmUpFrequentTerms, type WarmUpOptions, type WarmUpReport } from './warm-up';
@@ -55,6 +56,7 @@ export class SqliteSearchIndex implements SearchIndex {
   private readonly writer: SearchIndexWriter;
   private readonly runner: SearchRunner;
   private closed = false;
+  private storedDocuments: StoredDocuments | null = null;
 
   /** Uses existing search tables; `openSqliteSearchIndex` also creates them. The caller owns `db`. */
   constructor(
@@ -103,6 +105,13 @@ export class SqliteSearchIndex implements SearchIndex {
   async count(): Promise<number> {
     this.assertOpen();
     return this.db.prepare('SELECT count(*) FROM search_documents').pluck().get() as number;
+  }
+
+  /** Compares these documents with what the index holds for them (see SearchIndex.verify). */
+  async verify(documents: SearchDocument[]): Promise<Array<{ id: string; state: 'same' | 'different' | 'missing' }>> {
+    this.assertOpen();
+    this.storedDocuments ??= new StoredDocuments(this.db);
+    return this.storedDocuments.verify(documents);
   }
 
   /** Removes every document. Cursors issued before are refused afterwards. */

@@ -4,7 +4,7 @@ import { notFound } from '../api-error';
 import { defineRoute } from '../route';
 import { ALL_ROLES } from './roles';
 
-const JobStatusSchema = z.object({
+export const JobStatusSchema = z.object({
   id: z.string(),
   name: z.string(),
   state: z.enum(['waiting', 'active', 'completed', 'failed', 'delayed']),
