@@ -4,7 +4,7 @@ import type { AppConfig } from '@verbatim/config';
 import type { Catalog, ObjectStore, PeopleStore, SearchGenerations, SearchIndex } from '@verbatim/core';
 import { SqliteBundleStore, SqliteFoiaStore, SqlitePeopleStore, openSqliteCatalog } from '@verbatim/catalog';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
-import { openElasticsearchSearchIndex, SqliteSearchGenerations } from '@verbatim/search';
+import { openElasticsearchWithGenerations, SqliteSearchGenerations } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
 
 export interface Backends {
@@ -60,8 +60,8 @@ export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' 
  */
 async function openSearchIndex(settings: AppConfig['search']): Promise<{ searchIndex: SearchIndex; searchGenerations?: SearchGenerations; warmUp: () => Promise<void> }> {
   if (settings.backend === 'elasticsearch') {
-    const searchIndex = await openElasticsearchSearchIndex({ node: settings.node, index: settings.index, auth: settings.auth });
-    return { searchIndex, warmUp: async () => undefined };
+    const { live, generations } = await openElasticsearchWithGenerations({ node: settings.node, index: settings.index, auth: settings.auth });
+    return { searchIndex: live, searchGenerations: generations, warmUp: async () => undefined };
   }
   const generations = await SqliteSearchGenerations.open(settings.file);
   // Loads the index's in-memory caches, so the first search after a start is as fast as the rest.

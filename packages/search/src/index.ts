@@ -14,3 +14,4 @@ export {
 } from './elasticsearch/elasticsearch.search-index';
 export { SwitchableSearchIndex } from './switchable-search-index';
 export { SqliteSearchGenerations } from './sqlite/sqlite-generations';
+export { ElasticsearchSearchGenerations, openElasticsearchWithGenerations } from './elasticsearch/elasticsearch-generations';

@@ -11,8 +11,10 @@ export type UpsertRefresh = 'wait_for' | 'immediate' | 'none';
 export interface ElasticsearchSearchIndexOptions {
   /** Cluster URL(s), e.g. `http://localhost:9200`. Required unless `client` is given. */
   node?: string | string[];
-  /** A client to use instead of creating one; it stays the caller's (close() leaves it open). */
+  /** A client to use instead of creating one; it stays the caller's (close() leaves it open) unless `ownClient`. */
   client?: Client;
+  /** Hand the given `client` to the adapter: close() closes it. */
+  ownClient?: boolean;
   /** Alias searched and written; the adapter creates `<alias>-v1` behind it when absent. Default `verbatim-records`. */
   index?: string;
   /** API key, or basic-auth credentials. */
@@ -68,6 +70,18 @@ export class ElasticsearchSearchIndex implements SearchIndex {
     return this.runner.run(prepareSearch(query));
   }
 
+  /** Compares these documents with the sources the index holds for them (one multi-get). */
+  async verify(documents: SearchDocument[]): Promise<Array<{ id: string; state: 'same' | 'different' | 'missing' }>> {
+    this.assertOpen();
+    if (documents.length === 0) return [];
+    const { docs } = await this.client.mget<SearchDocument>({ index: this.alias, ids: documents.map((document) => document.id) });
+    return documents.map((document, index) => {
+      const held = docs[index] as { found?: boolean; _source?: SearchDocument };
+      if (!held?.found || !held._source) return { id: document.id, state: 'missing' as const };
+      return { id: document.id, state: sameSource(held._source, document) ? 'same' as const : 'different' as const };
+    });
+  }
+
   /** Number of documents indexed (as of the last refresh). */
   async count(): Promise<number> {
     this.assertOpen();
@@ -113,14 +127,30 @@ export async function openElasticsearchSearchIndex(options: ElasticsearchSearchI
     const cursorKey = options.cursorSecret ?? (await readIndexIdentity(client, alias));
     const runner = new SearchRunner({ client, alias, keepAlive: options.pointInTimeKeepAlive ?? '5m', cursorKey });
     const writer = new BulkWriter(client, alias, { ...DEFAULT_BULK_OPTIONS, ...options.bulk });
-    return new ElasticsearchSearchIndex(client, alias, runner, writer, options.refresh ?? 'wait_for', !options.client);
+    return new ElasticsearchSearchIndex(client, alias, runner, writer, options.refresh ?? 'wait_for', !options.client || options.ownClient === true);
   } catch (error) {
     if (!options.client) await client.close();
     throw error;
   }
 }
 
-async function createClient(options: ElasticsearchSearchIndexOptions): Promise<Client> {
+/**
+ * The adapter on one concrete index (not the alias) of an open cluster connection, which it does not own:
+ * how a reindex writes the generation it is building. Creates nothing.
+ */
+export function elasticsearchIndexOn(client: Client, index: string, options: Pick<ElasticsearchSearchIndexOptions, 'refresh' | 'bulk' | 'pointInTimeKeepAlive'> & { cursorKey: string }): ElasticsearchSearchIndex {
+  const runner = new SearchRunner({ client, alias: index, keepAlive: options.pointInTimeKeepAlive ?? '5m', cursorKey: options.cursorKey });
+  const writer = new BulkWriter(client, index, { ...DEFAULT_BULK_OPTIONS, ...options.bulk });
+  return new ElasticsearchSearchIndex(client, index, runner, writer, options.refresh ?? 'none', false);
+}
+
+/** True when the held source carries exactly the document's indexed fields. */
+function sameSource(held: SearchDocument, document: SearchDocument): boolean {
+  const fields: Array<keyof SearchDocument> = ['accountId', 'agencyId', 'platform', 'kind', 'status', 'authorName', 'text', 'priorText', 'postedAt', 'hasAttachments'];
+  return fields.every((field) => held[field] === document[field]);
+}
+
+export async function createClient(options: ElasticsearchSearchIndexOptions): Promise<Client> {
   if (!options.node) throw new Error('openElasticsearchSearchIndex needs `node` (the cluster URL) or a `client`');
   const { Client: ElasticsearchClient } = await import('@elastic/elasticsearch');
   const clientOptions: ClientOptions = { node: options.node, ...(options.auth ? { auth: options.auth } : {}) };

@@ -1,0 +1,83 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { SearchGenerations } from '@verbatim/core';
+import { SwitchableSearchIndex } from '../switchable-search-index';
+import {
+  createClient, DEFAULT_INDEX_ALIAS, elasticsearchIndexOn, openElasticsearchSearchIndex, type ElasticsearchSearchIndex,
+  type ElasticsearchSearchIndexOptions,
+} from './elasticsearch.search-index';
+import { versionedIndexName } from './index-template';
+
+/** The mapping `_meta` key that marks an index being built, with how far its copy has come. */
+const REBUILD_META = 'verbatim_rebuild';
+
+/**
+ * Generations of the Elasticsearch index behind its alias: a rebuild fills a new concrete index (matched by the
+ * same template), marked in its mapping's `_meta` with its progress so any process can resume it; promoting
+ * switches the alias in one atomic `_aliases` call, so every process searching the alias moves at once, then
+ * deletes the old index.
+ */
+export class ElasticsearchSearchGenerations implements SearchGenerations {
+  private next: { name: string; index: ElasticsearchSearchIndex } | null = null;
+
+  constructor(private readonly client: Client, private readonly alias: string, readonly live: SwitchableSearchIndex) {}
+
+  async openNext(): Promise<{ index: ElasticsearchSearchIndex; copiedThrough: string | null }> {
+    const found = await this.findRebuild();
+    if (!this.next) {
+      const name = found?.name ?? `${versionedIndexName(this.alias)}-${Date.now()}`;
+      if (!found) await this.client.indices.create({ index: name, mappings: { _meta: { [REBUILD_META]: { copiedThrough: null } } } });
+      this.next = { name, index: elasticsearchIndexOn(this.client, name, { cursorKey: name, refresh: 'none' }) };
+      this.live.writeAlsoTo(this.next.index);
+    }
+    return { index: this.next.index, copiedThrough: found?.copiedThrough ?? null };
+  }
+
+  async saveProgress(copiedThrough: string): Promise<void> {
+    const next = this.building();
+    await this.client.indices.putMapping({ index: next.name, _meta: { [REBUILD_META]: { copiedThrough } } });
+  }
+
+  async promote(): Promise<void> {
+    const next = this.building();
+    const current = Object.keys(await this.client.indices.getAlias({ name: this.alias }));
+    await this.client.indices.refresh({ index: next.name });
+    await this.client.indices.updateAliases({
+      actions: [
+        ...current.map((index) => ({ remove: { index, alias: this.alias } })),
+        { add: { index: next.name, alias: this.alias, is_write_index: true } },
+      ],
+    });
+    this.live.writeAlsoTo(null);
+    this.next = null;
+    await next.index.close();
+    await this.client.indices.putMapping({ index: next.name, _meta: {} });
+    for (const index of current) await this.client.indices.delete({ index });
+  }
+
+  /** An index of this alias's family marked as being built and not yet behind the alias. */
+  private async findRebuild(): Promise<{ name: string; copiedThrough: string | null } | null> {
+    const mappings = await this.client.indices.getMapping({ index: `${this.alias}-v*` });
+    const live = new Set(Object.keys(await this.client.indices.getAlias({ name: this.alias })));
+    for (const [name, entry] of Object.entries(mappings)) {
+      const marker = (entry.mappings?._meta as Record<string, { copiedThrough?: string | null }> | undefined)?.[REBUILD_META];
+      if (marker && !live.has(name)) return { name, copiedThrough: marker.copiedThrough ?? null };
+    }
+    return null;
+  }
+
+  private building(): { name: string; index: ElasticsearchSearchIndex } {
+    if (!this.next) throw new Error('no search index generation is being built');
+    return this.next;
+  }
+}
+
+/** The alias's index as the live, switchable search index, with its generations for reindexing. */
+export async function openElasticsearchWithGenerations(options: ElasticsearchSearchIndexOptions): Promise<{ live: SwitchableSearchIndex; generations: ElasticsearchSearchGenerations }> {
+  const client = options.client ?? (await createClient(options));
+  const index = await openElasticsearchSearchIndex({ ...options, client, ownClient: !options.client }).catch(async (error: unknown) => {
+    if (!options.client) await client.close();
+    throw error;
+  });
+  const live = new SwitchableSearchIndex(index);
+  return { live, generations: new ElasticsearchSearchGenerations(client, options.index ?? DEFAULT_INDEX_ALIAS, live) };
+}
