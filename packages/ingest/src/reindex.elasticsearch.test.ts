@@ -112,4 +112,13 @@ describe('reindex on Elasticsearch: a new index behind the alias, switched atomi
     expect(mock.requestsTo('POST', /^\/records\/_mget$/).concat(mock.requestsTo('GET', /^\/records\/_mget$/))[0].body).toEqual({ ids: [same.id, changed.id, lacking.id] });
     await live.close();
   });
+
+  it('has every other process write to a rebuild it finds, so nothing it changes meanwhile is stale in it', async () => {
+    const mock = cluster({ name: 'records-v1-1700000000001', copiedThrough: documents[2].id });
+    const { live } = await openElasticsearchWithGenerations({ client: mock.client, index: 'records', followIntervalMs: 50 });
+    mock.requests.length = 0;
+    await live.upsert([documents[0]]);
+    expect(mock.requestsTo('POST', /_bulk$/).map((request) => request.path).sort()).toEqual(['/records-v1-1700000000001/_bulk', '/records/_bulk']);
+    await live.close();
+  });
 });

@@ -114,4 +114,23 @@ describe('reindex and the drift check', () => {
       await reopened.live.close();
     }
   });
+
+  it('keeps another process sharing the data directory in step: it writes to the rebuild meanwhile, then switches', async () => {
+    const other = await SqliteSearchGenerations.open(searchFile, { followIntervalMs: 100 });
+    try {
+      const [first] = await catalog.listSearchDocuments(null, 1);
+      const amended = { ...first, text: `${first.text} (amended by the other process)` };
+      await reindex({ catalog, generations }, {
+        batchSize: 50,
+        // The first batch is copied; the other process then changes one of its documents.
+        onProgress: async (progress) => { if (progress.copied === 50) await other.live.upsert([amended]); },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await other.live.verify([amended])).toEqual([{ id: amended.id, state: 'same' }]);
+      expect(await generations.live.verify([amended])).toEqual([{ id: amended.id, state: 'same' }]);
+      expect(await other.live.count()).toBe(await generations.live.count());
+    } finally {
+      await other.live.close();
+    }
+  });
 });

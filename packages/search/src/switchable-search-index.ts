@@ -7,6 +7,7 @@ import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '@ve
  */
 export class SwitchableSearchIndex implements SearchIndex {
   private building: SearchIndex | null = null;
+  private readonly closeHooks: Array<() => Promise<void>> = [];
 
   constructor(private current: SearchIndex & { warmUp?: () => unknown }) {}
 
@@ -55,7 +56,14 @@ export class SwitchableSearchIndex implements SearchIndex {
     this.current.warmUp?.();
   }
 
+  /** Runs before the indexes close (e.g. stops a generations' follow loop). */
+  onClose(hook: () => Promise<void>): void {
+    this.closeHooks.push(hook);
+  }
+
   async close(): Promise<void> {
+    for (const hook of this.closeHooks.splice(0)) await hook();
     await Promise.all([this.current.close(), this.building?.close()]);
+    this.building = null;
   }
 }

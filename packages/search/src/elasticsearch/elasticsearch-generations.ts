@@ -12,22 +12,65 @@ const REBUILD_META = 'verbatim_rebuild';
 
 /**
  * Generations of the Elasticsearch index behind its alias: a rebuild fills a new concrete index (matched by the
- * same template), marked in its mapping's `_meta` with its progress so any process can resume it; promoting
- * switches the alias in one atomic `_aliases` call, so every process searching the alias moves at once, then
- * deletes the old index.
+ * same template), marked in its mapping's `_meta` with its progress so any process can resume it; every
+ * process writes new documents to it too once it notices it (the rebuild waits two follow intervals before
+ * copying); promoting switches the alias in one atomic `_aliases` call, so every process searching the alias
+ * moves at once, then deletes the old index.
  */
 export class ElasticsearchSearchGenerations implements SearchGenerations {
   private next: { name: string; index: ElasticsearchSearchIndex } | null = null;
+  private followed: { name: string; index: ElasticsearchSearchIndex } | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private following: Promise<void> = Promise.resolve();
 
-  constructor(private readonly client: Client, private readonly alias: string, readonly live: SwitchableSearchIndex) {}
+  constructor(
+    private readonly client: Client,
+    private readonly alias: string,
+    readonly live: SwitchableSearchIndex,
+    private readonly followIntervalMs = 1000,
+  ) {}
+
+  /**
+   * Looks for another process's rebuild every follow interval and writes new documents to it as well, so a
+   * record changed here while it is being built is not stale in it. (The alias switch itself reaches every
+   * process at once.)
+   */
+  startFollowing(): void {
+    this.timer = setInterval(() => {
+      this.following = this.following.then(() => this.followOnce()).catch(() => undefined);
+    }, this.followIntervalMs);
+    this.timer.unref();
+    this.live.onClose(async () => {
+      if (this.timer) clearInterval(this.timer);
+      await this.following;
+      if (this.followed) this.live.writeAlsoTo(null);
+    });
+  }
+
+  async followOnce(): Promise<void> {
+    if (this.next) return;
+    const rebuild = await this.findRebuild();
+    if (rebuild && this.followed?.name !== rebuild.name) {
+      this.followed = { name: rebuild.name, index: elasticsearchIndexOn(this.client, rebuild.name, { cursorKey: rebuild.name, refresh: 'none' }) };
+      this.live.writeAlsoTo(this.followed.index);
+    } else if (!rebuild && this.followed) {
+      this.live.writeAlsoTo(null);
+      await this.followed.index.close();
+      this.followed = null;
+    }
+  }
 
   async openNext(): Promise<{ index: ElasticsearchSearchIndex; copiedThrough: string | null }> {
     const found = await this.findRebuild();
     if (!this.next) {
+      await this.following;
       const name = found?.name ?? `${versionedIndexName(this.alias)}-${Date.now()}`;
       if (!found) await this.client.indices.create({ index: name, mappings: { _meta: { [REBUILD_META]: { copiedThrough: null } } } });
+      this.followed = null;
       this.next = { name, index: elasticsearchIndexOn(this.client, name, { cursorKey: name, refresh: 'none' }) };
       this.live.writeAlsoTo(this.next.index);
+      // Other processes notice the rebuild within one follow interval and write to it from then on.
+      if (!found) await new Promise((resolve) => setTimeout(resolve, 2 * this.followIntervalMs));
     }
     return { index: this.next.index, copiedThrough: found?.copiedThrough ?? null };
   }
@@ -72,12 +115,15 @@ export class ElasticsearchSearchGenerations implements SearchGenerations {
 }
 
 /** The alias's index as the live, switchable search index, with its generations for reindexing. */
-export async function openElasticsearchWithGenerations(options: ElasticsearchSearchIndexOptions): Promise<{ live: SwitchableSearchIndex; generations: ElasticsearchSearchGenerations }> {
+export async function openElasticsearchWithGenerations(options: ElasticsearchSearchIndexOptions & { followIntervalMs?: number }): Promise<{ live: SwitchableSearchIndex; generations: ElasticsearchSearchGenerations }> {
   const client = options.client ?? (await createClient(options));
   const index = await openElasticsearchSearchIndex({ ...options, client, ownClient: !options.client }).catch(async (error: unknown) => {
     if (!options.client) await client.close();
     throw error;
   });
   const live = new SwitchableSearchIndex(index);
-  return { live, generations: new ElasticsearchSearchGenerations(client, options.index ?? DEFAULT_INDEX_ALIAS, live) };
+  const generations = new ElasticsearchSearchGenerations(client, options.index ?? DEFAULT_INDEX_ALIAS, live, options.followIntervalMs);
+  await generations.followOnce();
+  generations.startFollowing();
+  return { live, generations };
 }
