@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MockPlatform } from '@verbatim/connectors';
-import { ingestThroughQueue, mockConfigFor, peakRssMegabytes, startEmbedded } from './support';
+import { backendsInUse, ingestThroughQueue, mockConfigFor, peakRssMegabytes, startEmbedded } from './support';
 
 const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
 
@@ -63,6 +63,7 @@ async function main(): Promise<void> {
   const itemsPerSecond = Math.round(items / ingest.seconds);
   console.log(JSON.stringify({
     benchmark: 'ingest',
+    backends: backendsInUse(instance),
     items,
     seconds: round(ingest.seconds),
     itemsPerSecond,

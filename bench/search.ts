@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '@verbatim/core';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
-import { BenchInstance, ingestThroughQueue, mockConfigFor, startEmbedded } from './support';
+import { BenchInstance, backendsInUse, ingestThroughQueue, mockConfigFor, startEmbedded } from './support';
 
 const RECORDS = Number(process.env.RECORDS ?? 1_000_000);
 const ACCOUNTS = 10;
@@ -36,7 +36,9 @@ function percentile(sorted: number[], fraction: number): number {
 }
 
 async function main(): Promise<void> {
-  const dataDir = path.resolve(__dirname, 'out', `search-${RECORDS}`);
+  // A corpus per set of backends: one built on SQLite is no use to a PostgreSQL or S3 run.
+  const tag = [process.env.CATALOG_BACKEND, process.env.SEARCH_BACKEND, process.env.BENCH_S3RVER === '1' ? 's3' : process.env.STORAGE_BACKEND].filter(Boolean).join('-');
+  const dataDir = path.resolve(__dirname, 'out', `search-${RECORDS}${tag ? `-${tag}` : ''}`);
   const reused = existsSync(dataDir);
   mkdirSync(dataDir, { recursive: true });
   const token = `bench-${randomBytes(16).toString('hex')}`;
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
   }
   const records = await catalog.countRecords();
   await instance.stop();
-  console.log(JSON.stringify({ benchmark: 'search', records, corpusReused: reused, runsPerKind: RUNS, results, targets: { p95Ms: 50 } }, null, 2));
+  console.log(JSON.stringify({ benchmark: 'search', backends: backendsInUse(instance), records, corpusReused: reused, runsPerKind: RUNS, results, targets: { p95Ms: 50 } }, null, 2));
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

@@ -7,6 +7,7 @@ import { MockPlatform } from '@verbatim/connectors';
 import { getJobStatus, enqueueSync } from '@verbatim/queue';
 import { Shutdown, createLogger } from '@verbatim/runtime';
 import { runProcess, RunningProcess } from '../services/embedded/src/run-process';
+import { startS3rverProcess } from '../packages/storage/src/s3rver.test-server';
 
 /** Mock config sized so that one pass lists about `targetItems` items. */
 export function mockConfigFor(targetItems: number, seed = 2026) {
@@ -21,15 +22,35 @@ export interface BenchInstance {
   stop(): Promise<void>;
 }
 
-/** The embedded stack (API and worker in this process) on a data directory, with an isolated queue prefix. */
+/**
+ * The embedded stack (API and worker in this process) on a data directory, with an isolated queue prefix. The
+ * backends come from the environment as for npm start (CATALOG_BACKEND, SEARCH_BACKEND, STORAGE_BACKEND and
+ * their settings); BENCH_S3RVER=1 starts a private s3rver under the data directory and points STORAGE_BACKEND=s3
+ * at it, for measuring the S3 path here.
+ */
 export async function startEmbedded(dataDir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-')), extraEnv: Record<string, string> = {}): Promise<BenchInstance> {
+  const s3 = process.env.BENCH_S3RVER === '1' ? await startS3rverProcess(path.join(dataDir, 's3rver'), ['bench-archive']) : null;
+  const s3Env: Record<string, string> = s3 ? {
+    STORAGE_BACKEND: 's3', S3_BUCKET: 'bench-archive', S3_ENDPOINT: s3.endpoint, S3_FORCE_PATH_STYLE: 'true',
+    S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER',
+  } : {};
   const config = loadConfig({
     ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent',
-    QUEUE_PREFIX: `bench${randomBytes(4).toString('hex')}`, ...extraEnv,
+    QUEUE_PREFIX: `bench${randomBytes(4).toString('hex')}`, ...s3Env, ...extraEnv,
   });
   const shutdown = new Shutdown();
+  if (s3) shutdown.register('s3rver', () => s3.stop());
   const running = await runProcess(config, config.redis.url, createLogger('silent', 'bench'), shutdown);
   return { running, dataDir, stop: () => shutdown.run() };
+}
+
+/** The backends a run used, for its JSON output. */
+export function backendsInUse(instance: BenchInstance): Record<string, string> {
+  const env = process.env;
+  return {
+    catalog: env.CATALOG_BACKEND ?? 'sqlite', search: env.SEARCH_BACKEND ?? 'sqlite',
+    storage: env.BENCH_S3RVER === '1' ? 's3 (s3rver)' : env.STORAGE_BACKEND ?? 'fs', dataDir: instance.dataDir,
+  };
 }
 
 /** Registers one mock account and runs its first pass through the real sync job; returns seconds taken. */
