@@ -7,6 +7,9 @@ export class Shutdown {
   private readonly controller = new AbortController();
   private running: Promise<void> | null = null;
 
+  /** `closeTimeoutMs`: how long one closer may take before shutdown goes on without it. */
+  constructor(private readonly closeTimeoutMs = 10_000) {}
+
   /** Aborted when shutdown begins: long work (a sync pass) checks it and stops at a safe point. */
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -20,10 +23,18 @@ export class Shutdown {
     this.running ??= (async () => {
       this.controller.abort();
       for (const { name, close } of [...this.closers].reverse()) {
+        let timer: NodeJS.Timeout | undefined;
+        const tooLong = new Promise<'too long'>((resolve) => {
+          timer = setTimeout(() => resolve('too long'), this.closeTimeoutMs);
+          timer.unref();
+        });
         try {
-          await close();
+          // A closer waiting on a server that is gone (Redis down) must not keep the process from exiting.
+          if ((await Promise.race([Promise.resolve().then(close), tooLong])) === 'too long') log(`closing ${name} took over ${this.closeTimeoutMs} ms; going on without it`);
         } catch (error) {
           log(`closing ${name} failed`, error);
+        } finally {
+          clearTimeout(timer);
         }
       }
     })();
