@@ -3,11 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
+import { Pool } from 'pg';
 import { loadConfig } from '@verbatim/config';
 import { Shutdown, createLogger } from '@verbatim/runtime';
 import { RunningProcess, runProcess } from '../../services/embedded/src/run-process';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** With CATALOG_BACKEND=postgres in the test process, instances keep their catalog in a schema of this database. */
+export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -31,9 +34,10 @@ export async function startInstance(overrides: Record<string, string> = {}): Pro
   const dataDir = overrides.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'verbatim-test-'));
   const queuePrefix = overrides.QUEUE_PREFIX ?? `vt${randomBytes(6).toString('hex')}`;
   const adminToken = `admin-${randomBytes(24).toString('hex')}`;
+  const catalogEnv = postgresCatalogEnv();
   const env: Record<string, string> = {
     DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent',
-    REDIS_URL: TEST_REDIS_URL, BOOTSTRAP_ADMIN_TOKEN: adminToken, JOB_LOCK_MS: '3000', ...overrides,
+    REDIS_URL: TEST_REDIS_URL, BOOTSTRAP_ADMIN_TOKEN: adminToken, JOB_LOCK_MS: '3000', ...catalogEnv, ...overrides,
   };
   const config = loadConfig(env);
   const shutdown = new Shutdown();
@@ -55,9 +59,33 @@ export async function startInstance(overrides: Record<string, string> = {}): Pro
     async stop(options = {}) {
       await shutdown.run();
       await deleteQueueKeys(queuePrefix);
-      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) {
+        rmSync(dataDir, { recursive: true, force: true });
+        // Only a schema made here: one a test passed in (or `public`) is not this instance's to drop.
+        const ownSchema = catalogEnv.DATABASE_SCHEMA;
+        if (ownSchema && env.DATABASE_SCHEMA === ownSchema) await dropCatalogSchema(env.DATABASE_URL, ownSchema);
+      }
     },
   };
+}
+
+/**
+ * When the test process runs with CATALOG_BACKEND=postgres, each instance gets a fresh schema of its own on
+ * DATABASE_URL (the local trust-auth server by default), dropped by stop(). Otherwise nothing: SQLite under DATA_DIR.
+ */
+function postgresCatalogEnv(): Record<string, string> {
+  if (process.env.CATALOG_BACKEND !== 'postgres') return {};
+  return { CATALOG_BACKEND: 'postgres', DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: `t_${randomBytes(6).toString('hex')}` };
+}
+
+async function dropCatalogSchema(connectionString: string, schema: string): Promise<void> {
+  // Made by postgresCatalogEnv: a plain identifier, safe to quote.
+  const pool = new Pool({ connectionString, max: 1 });
+  try {
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await pool.end();
+  }
 }
 
 /** Removes every Redis key of a test's queue prefix. */

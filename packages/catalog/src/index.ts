@@ -9,3 +9,9 @@ export { PostgresCatalog } from './postgres/postgres.catalog';
 export { openPostgresCatalog, type PostgresCatalogOptions } from './postgres/open-postgres-catalog';
 export { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres/migrations';
 export { runPostgresMigrations } from './postgres/run-migrations';
+export { PostgresFoiaStore } from './postgres/foia/postgres.foia-store';
+export { PostgresBundleStore } from './postgres/foia/postgres.bundle-store';
+export { PostgresPeopleStore } from './postgres/people/postgres.people-store';
+export {
+  openPostgresBackendStores, type PostgresBackendStores, type PostgresBackendStoresOptions,
+} from './postgres/open-postgres-backend-stores';

@@ -41,7 +41,7 @@ export const BaseEnvSchema = z.object({
   /** How long a worker's job lock lives; a killed worker's job is taken over by another after about this long. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   STORAGE_BACKEND: z.enum(['fs', 's3']).default('fs'),
-  CATALOG_BACKEND: z.enum(['sqlite'], { message: 'only sqlite is available in this release' }).default('sqlite'),
+  CATALOG_BACKEND: z.enum(['sqlite', 'postgres'], { message: 'must be sqlite or postgres' }).default('sqlite'),
   SEARCH_BACKEND: z.enum(['sqlite', 'elasticsearch'], { message: 'must be sqlite or elasticsearch' }).default('sqlite'),
   /** Express `trust proxy`: set it (e.g. `loopback`) behind a TLS-terminating proxy so cookies are marked Secure. */
   TRUST_PROXY: z.string().optional(),
@@ -104,6 +104,17 @@ export const FoiaEnvSchema = z.object({
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(15_000),
 }).refine((env) => !env.NOTIFY_WEBHOOK_URL || env.NOTIFY_WEBHOOK_SECRET, {
   message: 'NOTIFY_WEBHOOK_SECRET is required with NOTIFY_WEBHOOK_URL', path: ['NOTIFY_WEBHOOK_SECRET'],
+});
+
+/** Variables of the PostgreSQL catalog, read only when CATALOG_BACKEND=postgres. */
+export const PostgresEnvSchema = z.object({
+  DATABASE_URL: z
+    .string({ message: 'is required with CATALOG_BACKEND=postgres, e.g. postgres://verbatim:secret@localhost:5432/verbatim' })
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'),
+  /** Schema of the catalog's tables, created at start when absent; several installations can share a database. */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _ only, not starting with a digit').default('public'),
+  /** Connections each process keeps open at most: bounds its concurrent queries, not the number of workers. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 
 /** Variables of the Elasticsearch search index, read only when SEARCH_BACKEND=elasticsearch. */

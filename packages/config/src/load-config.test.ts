@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe(path.resolve('./data'));
     expect(config.storage).toEqual({ backend: 'fs', rootDir: path.join(path.resolve('./data'), 'objects') });
     expect(config.roles).toEqual(['api', 'ingest', 'index', 'bundle', 'notify']);
-    expect(config.catalog.file).toBe(path.join(path.resolve('./data'), 'catalog.sqlite'));
+    expect(config.catalog).toEqual({ backend: 'sqlite', file: path.join(path.resolve('./data'), 'catalog.sqlite') });
     expect(config.search).toEqual({ backend: 'sqlite', file: path.join(path.resolve('./data'), 'search.sqlite') });
   });
 
@@ -95,8 +95,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SEARCH_BACKEND: 'opensearch' })).toThrow(/SEARCH_BACKEND: must be sqlite or elasticsearch/);
   });
 
-  it('rejects backends this release does not ship', () => {
-    expect(() => loadConfig({ CATALOG_BACKEND: 'postgres' })).toThrow(/CATALOG_BACKEND: only sqlite/);
+  it('reads the PostgreSQL settings only when the PostgreSQL catalog is chosen, with their defaults', () => {
+    expect(loadConfig({ DATABASE_URL: 'not a url', DATABASE_POOL_SIZE: 'many' }).catalog.backend).toBe('sqlite');
+    expect(loadConfig({ CATALOG_BACKEND: 'postgres', DATABASE_URL: 'postgres://verbatim:secret@db:5432/verbatim' }).catalog).toEqual({
+      backend: 'postgres', connectionString: 'postgres://verbatim:secret@db:5432/verbatim', schema: 'public', poolSize: 10,
+    });
+    const chosen = loadConfig({
+      CATALOG_BACKEND: 'postgres', DATABASE_URL: 'postgresql://db/verbatim', DATABASE_SCHEMA: 'westport', DATABASE_POOL_SIZE: '25',
+    });
+    expect(chosen.catalog).toEqual({ backend: 'postgres', connectionString: 'postgresql://db/verbatim', schema: 'westport', poolSize: 25 });
+    expect(Object.isFrozen(chosen.catalog)).toBe(true);
+  });
+
+  it('requires a database URL with the PostgreSQL catalog, and refuses a schema or pool size it cannot use, naming each', () => {
+    const postgres = { CATALOG_BACKEND: 'postgres', DATABASE_URL: 'postgres://db/verbatim' };
+    expect(() => loadConfig({ CATALOG_BACKEND: 'postgres' })).toThrow(/DATABASE_URL: is required with CATALOG_BACKEND=postgres/);
+    expect(() => loadConfig({ ...postgres, DATABASE_URL: 'mysql://db/verbatim' })).toThrow(/DATABASE_URL: must start with postgres:\/\//);
+    expect(() => loadConfig({ ...postgres, DATABASE_SCHEMA: 'Town-1' })).toThrow(/DATABASE_SCHEMA: lower-case letters/);
+    expect(() => loadConfig({ ...postgres, DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ ...postgres, DATABASE_POOL_SIZE: '2.5' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ CATALOG_BACKEND: 'mysql' })).toThrow(/CATALOG_BACKEND: must be sqlite or postgres/);
   });
 });
 

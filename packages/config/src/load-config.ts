@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { PlatformRateLimit } from './platform-rate-limits';
-import { BaseEnvSchema, ElasticsearchEnvSchema, FoiaEnvSchema, ProcessRole, S3EnvSchema, WORKER_ROLES } from './config.schema';
+import { BaseEnvSchema, ElasticsearchEnvSchema, FoiaEnvSchema, PostgresEnvSchema, ProcessRole, S3EnvSchema, WORKER_ROLES } from './config.schema';
 
 export type StorageSettings =
   | { backend: 'fs'; rootDir: string }
@@ -24,6 +24,16 @@ export type StorageSettings =
       multipartPartSizeBytes: number;
     };
 
+export type CatalogSettings =
+  | { backend: 'sqlite'; file: string }
+  | {
+      backend: 'postgres';
+      /** `DATABASE_URL`: the catalog, FOIA requests, bundles and people all live in this database. */
+      connectionString: string;
+      schema: string;
+      poolSize: number;
+    };
+
 export type SearchSettings =
   | { backend: 'sqlite'; file: string }
   | {
@@ -41,7 +51,7 @@ export interface AppConfig {
   queue: { prefix: string; syncConcurrency: number; lockDurationMs: number; platformRateLimits: Readonly<Record<string, PlatformRateLimit>> };
   roles: readonly ProcessRole[];
   storage: StorageSettings;
-  catalog: { backend: 'sqlite'; file: string };
+  catalog: CatalogSettings;
   search: SearchSettings;
   town: { name: string; timeZone: string; publicUrl?: string };
   notify: NotifySettings;
@@ -95,6 +105,12 @@ function storageSettings(backend: 'fs' | 's3', dataDir: string, env: NodeJS.Proc
   };
 }
 
+function catalogSettings(backend: 'sqlite' | 'postgres', dataDir: string, env: NodeJS.ProcessEnv): CatalogSettings {
+  if (backend === 'sqlite') return { backend, file: path.join(dataDir, 'catalog.sqlite') };
+  const postgres = parseOrThrow(PostgresEnvSchema, env);
+  return { backend, connectionString: postgres.DATABASE_URL, schema: postgres.DATABASE_SCHEMA, poolSize: postgres.DATABASE_POOL_SIZE };
+}
+
 function searchSettings(backend: 'sqlite' | 'elasticsearch', dataDir: string, env: NodeJS.ProcessEnv): SearchSettings {
   if (backend === 'sqlite') return { backend, file: path.join(dataDir, 'search.sqlite') };
   const elasticsearch = parseOrThrow(ElasticsearchEnvSchema, env);
@@ -119,7 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     queue: { prefix: base.QUEUE_PREFIX, syncConcurrency: base.SYNC_CONCURRENCY, lockDurationMs: base.JOB_LOCK_MS, platformRateLimits: base.PLATFORM_RATE_LIMITS },
     roles: Object.freeze([...new Set(base.ROLES.flatMap((role) => (role === 'worker' ? [...WORKER_ROLES] : [role])))]),
     storage: storageSettings(base.STORAGE_BACKEND, dataDir, env),
-    catalog: { backend: base.CATALOG_BACKEND, file: path.join(dataDir, 'catalog.sqlite') },
+    catalog: catalogSettings(base.CATALOG_BACKEND, dataDir, env),
     search: searchSettings(base.SEARCH_BACKEND, dataDir, env),
     town: { name: foia.TOWN_NAME, timeZone: foia.TOWN_TIME_ZONE, publicUrl: foia.PUBLIC_URL },
     notify: {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '@verbatim/config';
 import type { Catalog, ObjectStore, PeopleStore, SearchGenerations, SearchIndex } from '@verbatim/core';
-import { SqliteBundleStore, SqliteFoiaStore, SqlitePeopleStore, openSqliteCatalog } from '@verbatim/catalog';
+import { SqliteBundleStore, SqliteFoiaStore, SqlitePeopleStore, openPostgresBackendStores, openSqliteCatalog } from '@verbatim/catalog';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { openElasticsearchWithGenerations, SqliteSearchGenerations } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
@@ -27,18 +27,22 @@ export interface Backends {
  * process starts work, so a misconfiguration stops the start instead of failing at 3 a.m.
  */
 export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' | 'storage' | 'dataDir'>): Promise<Backends> {
-  mkdirSync(path.dirname(config.catalog.file), { recursive: true });
-  const { catalog, db } = openSqliteCatalog({ file: config.catalog.file });
-  const foiaStore = new SqliteFoiaStore(db);
-  const bundleStore = new SqliteBundleStore(db);
-  const people = new SqlitePeopleStore(db);
+  const { catalog, foiaStore, bundleStore, people, close: closeCatalog } = await openCatalogStores(config.catalog);
   const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(async (error: unknown) => {
-    await catalog.close();
+    await closeCatalog();
     throw error;
   });
-  const objectStore = await createObjectStore(config.storage);
-  await Promise.all([catalog.ping(), searchIndex.ping(), objectStore.ping()]);
-  await warmUp();
+  const objectStore = await (async () => {
+    const opened = await createObjectStore(config.storage);
+    await Promise.all([catalog.ping(), searchIndex.ping(), opened.ping()]);
+    await warmUp();
+    return opened;
+  })().catch(async (error: unknown) => {
+    // A PostgreSQL pool left open would keep a failed start from exiting.
+    await searchIndex.close();
+    await closeCatalog();
+    throw error;
+  });
   return {
     catalog,
     searchIndex,
@@ -49,8 +53,26 @@ export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' 
     searchGenerations,
     async close() {
       await searchIndex.close();
-      await catalog.close();
+      await closeCatalog();
     },
+  };
+}
+
+type CatalogStores = Pick<Backends, 'catalog' | 'foiaStore' | 'bundleStore' | 'people' | 'close'>;
+
+/**
+ * The catalog chosen by CATALOG_BACKEND, with the FOIA, bundle and people stores beside it in the same
+ * database: a SQLite file under DATA_DIR (the default), or a PostgreSQL schema, migrated at open, on one pool.
+ */
+async function openCatalogStores(settings: AppConfig['catalog']): Promise<CatalogStores> {
+  if (settings.backend === 'postgres') {
+    return openPostgresBackendStores(settings.connectionString, { schema: settings.schema, poolSize: settings.poolSize });
+  }
+  mkdirSync(path.dirname(settings.file), { recursive: true });
+  const { catalog, db } = openSqliteCatalog({ file: settings.file });
+  return {
+    catalog, foiaStore: new SqliteFoiaStore(db), bundleStore: new SqliteBundleStore(db), people: new SqlitePeopleStore(db),
+    close: () => catalog.close(),
   };
 }
 

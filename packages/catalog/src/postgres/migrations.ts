@@ -1,3 +1,6 @@
+import { BUNDLE_MIGRATION } from './foia/bundle.migration';
+import { PEOPLE_MIGRATION } from './people/people.migration';
+
 export interface PostgresMigration {
   version: number;
   name: string;
@@ -295,4 +298,6 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX foia_items_in_order ON foia_items (request_id, seq);
     `,
   },
+  BUNDLE_MIGRATION,
+  PEOPLE_MIGRATION,
 ];

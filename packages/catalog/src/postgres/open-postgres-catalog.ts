@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import { createCatalogPool, quoteSchema } from './postgres-pool';
 import { PostgresCatalog } from './postgres.catalog';
 import { runPostgresMigrations } from './run-migrations';
@@ -15,10 +16,10 @@ export interface PostgresCatalogOptions {
 }
 
 /**
- * Connects, migrates the schema (once, however many processes start together) and returns the catalog.
- * Throws, with the pool closed, when the database cannot be reached or migrated.
+ * Connects and migrates the schema (once, however many processes start together). Throws, with the pool
+ * closed, when the database cannot be reached or migrated.
  */
-export async function openPostgresCatalog(options: PostgresCatalogOptions): Promise<PostgresCatalog> {
+export async function openMigratedPool(options: PostgresCatalogOptions): Promise<Pool> {
   const schema = options.schema ?? 'public';
   quoteSchema(schema);
   const pool = await createCatalogPool({ connectionString: options.connectionString, schema, poolSize: options.poolSize ?? 10 });
@@ -28,5 +29,10 @@ export async function openPostgresCatalog(options: PostgresCatalogOptions): Prom
     await pool.end();
     throw error;
   }
-  return new PostgresCatalog(pool);
+  return pool;
+}
+
+/** Connects, migrates the schema and returns the catalog, which owns the pool. */
+export async function openPostgresCatalog(options: PostgresCatalogOptions): Promise<PostgresCatalog> {
+  return new PostgresCatalog(await openMigratedPool(options));
 }

@@ -1,0 +1,86 @@
+import type { PeopleStore, Session } from '@verbatim/core';
+import type { StoresHarness, StoresHarnessFactory } from './conformance/store-harnesses';
+
+const AT = '2026-04-01T09:00:00.000Z';
+
+function newUser(name: string, email: string) {
+  return { name, email, roles: ['foia-officer' as const], passwordHash: `scrypt$${name}`, at: AT };
+}
+
+function session(userId: string, secretSha256 = 'a'.repeat(64)): Session {
+  return { secretSha256, userId, csrfToken: 'csrf-token', createdAt: AT, expiresAt: '2026-04-01T21:00:00.000Z' };
+}
+
+async function createUserOrFail(people: PeopleStore, name: string, email: string) {
+  const user = await people.createUser(newUser(name, email));
+  if (!user) throw new Error(`${email} was refused`);
+  return user;
+}
+
+/**
+ * The PeopleStore contract, as jest cases: the SQLite and PostgreSQL adapters run this same suite inside a
+ * `describe.each` over harness factories. Each case gets fresh, empty stores.
+ */
+export function describePeopleStoreConformance(createHarness: StoresHarnessFactory): void {
+  let harness: StoresHarness;
+  beforeEach(async () => {
+    harness = await createHarness();
+  });
+  afterEach(() => harness.close());
+
+  it('creates a user, shown without the password hash, and finds them by id or by email in any case', async () => {
+    const { people } = harness;
+    const user = await createUserOrFail(people, 'Ada Park', 'Ada.Park@Town.example');
+    expect(user).toEqual({ id: user.id, name: 'Ada Park', email: 'Ada.Park@Town.example', roles: ['foia-officer'], createdAt: AT, disabledAt: null });
+    expect(await people.getUser(user.id)).toEqual(user);
+    expect(await people.findUserByEmail('ada.park@town.EXAMPLE')).toEqual({ ...user, passwordHash: 'scrypt$Ada Park' });
+    expect(await people.findUserByEmail('someone@town.example')).toBeNull();
+    expect(await people.getUser('usr_missing')).toBeNull();
+  });
+
+  it('refuses an email already taken, compared without case, even when both arrive at once', async () => {
+    const { people } = harness;
+    await createUserOrFail(people, 'Ada Park', 'ada@town.example');
+    expect(await people.createUser(newUser('Impostor', 'ADA@TOWN.EXAMPLE'))).toBeNull();
+    const racing = await Promise.all([people.createUser(newUser('One', 'Bo@town.example')), people.createUser(newUser('Two', 'bo@town.example'))]);
+    expect(racing.filter(Boolean)).toHaveLength(1);
+    expect((await people.listUsers()).map((user) => user.email.toLowerCase()).sort()).toEqual(['ada@town.example', 'bo@town.example']);
+  });
+
+  it('lists users by name then email, byte order', async () => {
+    const { people } = harness;
+    await createUserOrFail(people, 'bea', 'bea@town.example');
+    await createUserOrFail(people, 'Zed', 'zed2@town.example');
+    await createUserOrFail(people, 'Ada', 'ada@town.example');
+    await createUserOrFail(people, 'Zed', 'zed1@town.example');
+    expect((await people.listUsers()).map((user) => [user.name, user.email])).toEqual([
+      ['Ada', 'ada@town.example'], ['Zed', 'zed1@town.example'], ['Zed', 'zed2@town.example'], ['bea', 'bea@town.example'],
+    ]);
+  });
+
+  it('finds a session until it expires or is deleted, with its user', async () => {
+    const { people } = harness;
+    const user = await createUserOrFail(people, 'Ada', 'ada@town.example');
+    const current = session(user.id);
+    await people.createSession(current);
+    expect(await people.findSession(current.secretSha256, '2026-04-01T20:59:59.999Z')).toEqual({ session: current, user });
+    expect(await people.findSession(current.secretSha256, current.expiresAt)).toBeNull();
+    expect(await people.findSession('b'.repeat(64), AT)).toBeNull();
+    await people.deleteSession(current.secretSha256);
+    expect(await people.findSession(current.secretSha256, AT)).toBeNull();
+    await people.deleteSession(current.secretSha256);
+  });
+
+  it('finds no session of a disabled user', async () => {
+    const { people, execute } = harness;
+    const user = await createUserOrFail(people, 'Ada', 'ada@town.example');
+    await people.createSession(session(user.id));
+    await execute(`UPDATE users SET disabled_at = '2026-04-01T10:00:00.000Z' WHERE id = '${user.id}'`);
+    expect(await people.findSession('a'.repeat(64), AT)).toBeNull();
+    expect(await people.getUser(user.id)).toMatchObject({ disabledAt: '2026-04-01T10:00:00.000Z' });
+  });
+
+  it('refuses a session for a user who does not exist', async () => {
+    await expect(harness.people.createSession(session('usr_missing'))).rejects.toHaveProperty('message');
+  });
+}

@@ -1,0 +1,79 @@
+import type { Pool } from 'pg';
+import { newId, type PeopleStore, type Role, type Session, type StoredUser, type User } from '@verbatim/core';
+
+/** A users row as pg returns it: roles parsed from jsonb, instants in `toISOString()` form. */
+interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+interface SessionRow {
+  secret_sha256: string;
+  user_id: string;
+  csrf_token: string;
+  session_created_at: string;
+  expires_at: string;
+}
+
+function userFromRow(row: UserRow): User {
+  return { id: row.id, name: row.name, email: row.email, roles: row.roles, createdAt: row.created_at, disabledAt: row.disabled_at };
+}
+
+/**
+ * Users and sessions in the catalog's PostgreSQL schema (migration 5). Emails are matched without case, through
+ * the unique index on lower(email). Takes a pool on a migrated schema; does not own it.
+ */
+export class PostgresPeopleStore implements PeopleStore {
+  constructor(private readonly pool: Pool) {}
+
+  /** Null when another user has the email in any case, even one created concurrently (the unique index decides). */
+  async createUser(input: { name: string; email: string; roles: Role[]; passwordHash: string; at: string }): Promise<User | null> {
+    const { rows } = await this.pool.query<UserRow>(`INSERT INTO users (id, name, email, roles, password_hash, created_at)
+      VALUES ($1, $2, $3, $4::jsonb, $5, $6) ON CONFLICT (lower(email)) DO NOTHING RETURNING *`,
+    [newId('user'), input.name, input.email, JSON.stringify(input.roles), input.passwordHash, input.at]);
+    return rows.length ? userFromRow(rows[0]) : null;
+  }
+
+  async findUserByEmail(email: string): Promise<StoredUser | null> {
+    const { rows } = await this.pool.query<UserRow>('SELECT * FROM users WHERE lower(email) = lower($1)', [email]);
+    return rows.length ? { ...userFromRow(rows[0]), passwordHash: rows[0].password_hash } : null;
+  }
+
+  async getUser(id: string): Promise<User | null> {
+    const { rows } = await this.pool.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+    return rows.length ? userFromRow(rows[0]) : null;
+  }
+
+  /** By name then email, compared byte by byte as SQLite does, whatever the database's collation. */
+  async listUsers(): Promise<User[]> {
+    const { rows } = await this.pool.query<UserRow>('SELECT * FROM users ORDER BY name COLLATE "C", email COLLATE "C"');
+    return rows.map(userFromRow);
+  }
+
+  async createSession(session: Session): Promise<void> {
+    await this.pool.query('INSERT INTO sessions (secret_sha256, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+      [session.secretSha256, session.userId, session.csrfToken, session.createdAt, session.expiresAt]);
+  }
+
+  async findSession(secretSha256: string, now: string): Promise<{ session: Session; user: User } | null> {
+    const { rows } = await this.pool.query<UserRow & SessionRow>(`SELECT s.secret_sha256, s.user_id, s.csrf_token,
+        s.created_at AS session_created_at, s.expires_at, u.*
+      FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.secret_sha256 = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`, [secretSha256, now]);
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    return {
+      session: { secretSha256: row.secret_sha256, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.session_created_at, expiresAt: row.expires_at },
+      user: userFromRow(row),
+    };
+  }
+
+  async deleteSession(secretSha256: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE secret_sha256 = $1', [secretSha256]);
+  }
+}
