@@ -6,6 +6,7 @@ import { SqliteBundleStore, SqliteFoiaStore, SqlitePeopleStore, openPostgresBack
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { openElasticsearchWithGenerations, SqliteSearchGenerations } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
+import type { Logger } from './logger';
 
 export interface Backends {
   catalog: Catalog;
@@ -26,14 +27,14 @@ export interface Backends {
  * The one place adapters are chosen from configuration. Each chosen backend is checked to answer before the
  * process starts work, so a misconfiguration stops the start instead of failing at 3 a.m.
  */
-export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' | 'storage' | 'dataDir'>): Promise<Backends> {
+export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' | 'storage' | 'dataDir'>, options: { logger?: Logger } = {}): Promise<Backends> {
   const { catalog, foiaStore, bundleStore, people, close: closeCatalog } = await openCatalogStores(config.catalog);
   const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(async (error: unknown) => {
     await closeCatalog();
     throw error;
   });
   const objectStore = await (async () => {
-    const opened = await createObjectStore(config.storage);
+    const opened = await createObjectStore(config.storage, { logger: options.logger?.child({ name: 'storage' }) });
     await Promise.all([catalog.ping(), searchIndex.ping(), opened.ping()]);
     await warmUp();
     return opened;

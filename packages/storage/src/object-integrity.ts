@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
+import { ObjectIntegrityError } from '@verbatim/core';
 
 /**
  * Name of the user metadata entry (`x-amz-meta-sha256`) holding the SHA-256 of an object's bytes, written with every
@@ -15,17 +16,7 @@ const CONTENT_ADDRESSED_KEY = /^(?:raw|media)\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-/** Thrown when an object's bytes no longer hash to the SHA-256 its key or its recorded metadata promises. */
-export class ObjectIntegrityError extends Error {
-  override readonly name = 'ObjectIntegrityError';
-  constructor(
-    readonly key: string,
-    readonly expectedSha256: string,
-    readonly actualSha256: string,
-  ) {
-    super(`object ${key} is corrupt: its bytes hash to SHA-256 ${actualSha256}, expected ${expectedSha256}`);
-  }
-}
+export { ObjectIntegrityError };
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

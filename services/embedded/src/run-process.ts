@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
 import { createConnector } from '@verbatim/connectors';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
-import { createSyncQueue, openRedis, reconcileSchedules, redisPlatformRateLimiter } from '@verbatim/queue';
+import { createSyncQueue, openRedis, reconcileSchedules, reconnectWhenStuck, redisPlatformRateLimiter } from '@verbatim/queue';
 import { Backends, Logger, Shutdown, openBackends } from '@verbatim/runtime';
 import { startApi } from '@verbatim/api-service';
 import { startSyncWorker } from '@verbatim/worker-service';
@@ -30,11 +30,13 @@ export interface RunningProcess {
  * resource is registered with the shutdown registry in opening order, so it closes in reverse.
  */
 export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, logger: Logger, shutdown = new Shutdown()): Promise<RunningProcess> {
-  const backends = await openBackends(config);
+  const backends = await openBackends(config, { logger });
   shutdown.register('backends', () => backends.close());
   const producer = openRedis(redisUrl, 'producer');
   producer.on('error', (error) => logger.warn({ err: error.message }, 'redis (producer) connection problem'));
   shutdown.register('redis producer', () => void producer.disconnect());
+  const stopWatching = reconnectWhenStuck(producer, redisUrl, (error) => logger.warn({ err: error.message }, 'redis (producer) connection stuck while Redis answers; reconnecting'));
+  shutdown.register('redis producer watch', stopWatching);
   const queue = createSyncQueue(producer, config.queue.prefix);
   queue.on('error', (error) => logger.warn({ err: error.message }, 'sync queue: Redis connection problem'));
   shutdown.register('sync queue', () => queue.close());

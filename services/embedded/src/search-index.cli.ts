@@ -7,6 +7,7 @@
 import { ConfigError, loadConfig } from '@verbatim/config';
 import { checkSearchDrift } from '@verbatim/ingest';
 import { createSearchIndexQueue, enqueueReindex, getJobStatus, latestReindex, openRedis, ReindexAlreadyRunningError } from '@verbatim/queue';
+import pino from 'pino';
 import { openBackends } from '@verbatim/runtime';
 
 async function reindexCommand(): Promise<number> {
@@ -50,7 +51,9 @@ async function reindexCommand(): Promise<number> {
 }
 
 async function driftCommand(): Promise<number> {
-  const backends = await openBackends(loadConfig());
+  const config = loadConfig();
+  // Logs go to stderr: stdout carries the report.
+  const backends = await openBackends(config, { logger: pino({ level: config.logLevel, name: 'verbatim' }, pino.destination(2)) });
   try {
     const report = await checkSearchDrift(backends, { sampleSize: Number(process.env.SAMPLE_SIZE ?? 500) });
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { verifyBundle } from '@verbatim/bundles/src/production';
 import { ConfigError, loadConfig } from '@verbatim/config';
+import pino from 'pino';
 import { openBackends } from '@verbatim/runtime';
 import { renderPdfOffThread } from './bundles';
 
@@ -14,7 +15,9 @@ async function main(): Promise<number> {
     process.stderr.write('usage: npm run verify-bundle -- <bundleId> [--rebuild]   (DATA_DIR and the storage settings as for npm start)\n');
     return 2;
   }
-  const backends = await openBackends(loadConfig());
+  const config = loadConfig();
+  // Logs go to stderr: stdout carries the report.
+  const backends = await openBackends(config, { logger: pino({ level: config.logLevel, name: 'verbatim' }, pino.destination(2)) });
   try {
     const report = await verifyBundle({ objectStore: backends.objectStore, bundles: backends.bundleStore, renderPdf: renderPdfOffThread }, positionals[0], { rebuild: values.rebuild });
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { rawCaptureKey, ObjectNotFoundError, type ObjectStore } from '@verbatim/core';
+import { rawCaptureKey, ObjectIntegrityError, ObjectNotFoundError, type ObjectStore } from '@verbatim/core';
 import type { BundleStore } from '@verbatim/foia';
 import type { BundleInputDraft } from '../bundle-input';
 import type { RenderPdfToFile } from './build-bundle';
@@ -61,6 +61,8 @@ async function checkObject(objectStore: ObjectStore, key: string, expected: stri
     return { expected, actual, ok: actual === expected };
   } catch (error) {
     if (error instanceof ObjectNotFoundError) return { expected, actual: null, ok: false };
+    // A store that checks reads (S3) refuses corrupt bytes itself: that is a mismatch to report, not a failure.
+    if (error instanceof ObjectIntegrityError) return { expected, actual: error.actualSha256, ok: false };
     throw error;
   }
 }

@@ -38,6 +38,18 @@ export class ObjectNotFoundError extends Error {
   }
 }
 
+/** Thrown when an object's bytes no longer hash to the SHA-256 its key or its recorded metadata promises. */
+export class ObjectIntegrityError extends Error {
+  override readonly name = 'ObjectIntegrityError';
+  constructor(
+    readonly key: string,
+    readonly expectedSha256: string,
+    readonly actualSha256: string,
+  ) {
+    super(`object ${key} is corrupt: its bytes hash to SHA-256 ${actualSha256}, expected ${expectedSha256}`);
+  }
+}
+
 /** Content-addressed key of a raw platform response. */
 export function rawCaptureKey(sha256: string): string {
   return `raw/${sha256.slice(0, 2)}/${sha256}`;
