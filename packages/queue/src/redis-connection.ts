@@ -26,3 +26,28 @@ export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boole
     client.disconnect();
   }
 }
+
+/**
+ * Watches a fail-fast producer connection: if it says it is ready yet a PING through it fails while a fresh
+ * connection to the same server answers, it is stuck (seen after a Redis restart under load: every command
+ * refused with "max retries per request"), so it is reconnected. Returns a function that stops watching.
+ */
+export function reconnectWhenStuck(producer: Redis, url: string, onStuck: (error: Error) => void, intervalMs = 3000): () => void {
+  let checking = false;
+  const timer = setInterval(async () => {
+    if (checking || producer.status !== 'ready') return;
+    checking = true;
+    try {
+      await producer.ping();
+    } catch (error) {
+      if (await redisAnswers(url)) {
+        onStuck(error as Error);
+        producer.disconnect(true);
+      }
+    } finally {
+      checking = false;
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

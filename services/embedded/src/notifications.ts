@@ -48,9 +48,14 @@ export function startNotifications(
       deps: { store: backends.foiaStore, email, webhook, timeZone: config.town.timeZone, signal: shutdown.signal },
     });
     shutdown.register('notify worker', () => notifications.notifyWorker!.close());
+    // The relay's own queue handle on the worker connection: its commands wait for Redis to come back rather than
+    // failing fast as the API's must, so a delivery is handed over as soon as Redis answers again.
+    const relayQueue = createNotifyQueue(connection, config.queue.prefix);
+    relayQueue.on('error', (error) => logger.warn({ err: error.message }, 'notify relay queue: Redis connection problem'));
     const relay = startOutboxRelay({
-      store: backends.foiaStore, service: foia, queue: notifyQueue, intervalMs: notify.relayIntervalMs, logger, signal: shutdown.signal,
+      store: backends.foiaStore, service: foia, queue: relayQueue, intervalMs: notify.relayIntervalMs, logger, signal: shutdown.signal,
     });
+    shutdown.register('notify relay queue', () => relayQueue.close());
     shutdown.register('outbox relay', () => relay.stop());
   }
   return notifications;
