@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { MockPlatform } from '@verbatim/connectors';
 import { recordIdFor, sha256Hex } from '@verbatim/core';
 import { TestInstance, registerMockAccount, startInstance, syncOnce } from './support/start-instance';
@@ -40,7 +38,7 @@ describe('archive pipeline over HTTP', () => {
     const version = body.versions[0];
     expect(version.rawCaptureSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(version.rawCaptureKey).toBe(`raw/${version.rawCaptureSha256.slice(0, 2)}/${version.rawCaptureSha256}`);
-    const stored = readFileSync(path.join(instance.dataDir, 'objects', version.rawCaptureKey));
+    const stored = Buffer.from(await instance.running.backends.objectStore.get(version.rawCaptureKey));
     expect(sha256Hex(stored)).toBe(version.rawCaptureSha256);
     const page = JSON.parse(stored.toString('utf8'));
     expect(page.data.find((item: any) => item.id === post.platformId).message).toBe(post.text);
@@ -65,7 +63,7 @@ describe('archive pipeline over HTTP', () => {
     const { body } = await instance.request('GET', `/api/v1/records/${recordIdFor(accountId, withImage.platformId)}`);
     const attachment = body.attachments[0];
     expect(attachment.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const bytes = readFileSync(path.join(instance.dataDir, 'objects', attachment.archiveKey));
+    const bytes = Buffer.from(await instance.running.backends.objectStore.get(attachment.archiveKey));
     expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(sha256Hex(bytes)).toBe(attachment.sha256);
   });

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { popplerPageCount, popplerPageTexts, qpdfCheck, uncompressed } from '../packages/bundles/src/testing/pdf-inspection';
 import { decodeQuotedPrintable, startTestSmtpServer, type TestSmtpServer } from '../packages/notify/src/smtp.test-server';
 import { createToken, eventually, notifyEnv } from './support/foia-fixtures';
-import { registerMockAccount, startInstance, syncOnce, type TestInstance } from './support/start-instance';
+import { registerMockAccount, startInstance, syncOnce, tamperArchivedObject, type TestInstance } from './support/start-instance';
 
 const CONNECTOR = { type: 'mock', seed: 5, posts: 12, maxCommentsPerPost: 5, imageRate: 0.3 };
 const REQUEST = {
@@ -133,11 +133,9 @@ describe('FOIA response bundle, end to end', () => {
     const fromCli = verifyFromCli(instance, bundle.id);
     expect(fromCli).toMatchObject({ status: 0, report: { ok: true } });
 
-    // Damage one archived original on disk: verify names it.
+    // Damage one archived original in storage: verify names it.
     const { body: detail } = await instance.request('GET', `/api/v1/records/${produced.recordId}`, undefined, officer);
-    const originalFile = path.join(instance.dataDir, 'objects', detail.captures[0].key);
-    chmodSync(originalFile, 0o644);
-    writeFileSync(originalFile, 'tampered');
+    tamperArchivedObject(instance, detail.captures[0].key, 'tampered');
     const damaged = await instance.request('POST', `/api/v1/bundles/${bundle.id}/verify`, undefined, officer);
     expect(damaged.body.ok).toBe(false);
     expect(damaged.body.originals.mismatches).toEqual(expect.arrayContaining([expect.objectContaining({ sha256: detail.captures[0].sha256 })]));

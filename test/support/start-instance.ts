@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { loadConfig } from '@verbatim/config';
 import { Shutdown, createLogger } from '@verbatim/runtime';
 import { RunningProcess, runProcess } from '../../services/embedded/src/run-process';
+import { startS3rverProcess } from '../../packages/storage/src/s3rver.test-server';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** With CATALOG_BACKEND=postgres in the test process, instances keep their catalog in a schema of this database. */
@@ -35,12 +36,14 @@ export async function startInstance(overrides: Record<string, string> = {}): Pro
   const queuePrefix = overrides.QUEUE_PREFIX ?? `vt${randomBytes(6).toString('hex')}`;
   const adminToken = `admin-${randomBytes(24).toString('hex')}`;
   const catalogEnv = postgresCatalogEnv();
+  const s3 = process.env.STORAGE_BACKEND === 's3' && !overrides.STORAGE_BACKEND ? await startS3rverProcess(path.join(dataDir, 's3rver'), [TEST_BUCKET]) : null;
   const env: Record<string, string> = {
     DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent',
-    REDIS_URL: TEST_REDIS_URL, BOOTSTRAP_ADMIN_TOKEN: adminToken, JOB_LOCK_MS: '3000', ...catalogEnv, ...overrides,
+    REDIS_URL: TEST_REDIS_URL, BOOTSTRAP_ADMIN_TOKEN: adminToken, JOB_LOCK_MS: '3000', ...catalogEnv, ...(s3 ? s3Env(s3.endpoint) : {}), ...overrides,
   };
   const config = loadConfig(env);
   const shutdown = new Shutdown();
+  if (s3) shutdown.register('s3rver', () => s3.stop());
   const running = await runProcess(config, config.redis.url, createLogger('silent', 'test'), shutdown);
   const baseUrl = `http://127.0.0.1:${running.port ?? 0}`;
   return {
@@ -66,6 +69,16 @@ export async function startInstance(overrides: Record<string, string> = {}): Pro
         if (ownSchema && env.DATABASE_SCHEMA === ownSchema) await dropCatalogSchema(env.DATABASE_URL, ownSchema);
       }
     },
+  };
+}
+
+const TEST_BUCKET = 'verbatim-test-archive';
+
+/** With STORAGE_BACKEND=s3 in the test process, each instance archives into a private s3rver over HTTP. */
+function s3Env(endpoint: string): Record<string, string> {
+  return {
+    STORAGE_BACKEND: 's3', S3_BUCKET: TEST_BUCKET, S3_ENDPOINT: endpoint, S3_FORCE_PATH_STYLE: 'true',
+    S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER',
   };
 }
 
@@ -135,4 +148,16 @@ export async function syncOnce(instance: TestInstance, accountId: string): Promi
   const job = await waitForJob(instance, started.body.jobId);
   if (job.state !== 'completed') throw new Error(`sync job failed: ${job.error}`);
   return job;
+}
+
+/**
+ * Overwrites an archived object behind the store's back, as a failing disk or an intruder would: the file under
+ * DATA_DIR/objects, or s3rver's file when the instance archives to S3.
+ */
+export function tamperArchivedObject(instance: TestInstance, key: string, bytes: string): void {
+  const file = instance.env.STORAGE_BACKEND === 's3'
+    ? path.join(instance.dataDir, 's3rver', instance.env.S3_BUCKET, `${key}._S3rver_object`)
+    : path.join(instance.dataDir, 'objects', key);
+  chmodSync(file, 0o644);
+  writeFileSync(file, bytes);
 }
