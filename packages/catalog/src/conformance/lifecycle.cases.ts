@@ -17,6 +17,17 @@ export function describeLifecycleCases(harness: () => CatalogHarness): void {
     expect(await catalog.getRecordByPlatformId(account.id, 'b')).toMatchObject({ lastSeenAt: T.pass2 });
   });
 
+  it('never lets a late page of an older pass make a record look unseen by the current pass', async () => {
+    const { catalog } = harness();
+    const account = await createAccount(catalog);
+    await catalog.applyPage(makePage(account.id, 'p1', ['a', 'b', 'c'].map((id) => makeItem(id)), { passNumber: 1 }));
+    await catalog.applyPage(makePage(account.id, 'p2', ['a', 'b', 'c'].map((id) => makeItem(id)), { passNumber: 2, capturedAt: T.pass2 }));
+    // A worker still on pass 1 applies a page late: one item unchanged, one with new text, one newly hidden.
+    await catalog.applyPage(makePage(account.id, 'p1-late', [makeItem('a'), makeItem('b', { text: 'late edit' }), makeItem('c', { hidden: true })], { passNumber: 1 }));
+    expect(await catalog.listUnseen(account.id, 2)).toEqual([]);
+    for (const id of ['a', 'b', 'c']) expect(await catalog.getRecordByPlatformId(account.id, id)).toMatchObject({ lastSeenAt: T.pass2 });
+  });
+
   it('tombstones records confirmed gone; their text and versions stay', async () => {
     const { catalog } = harness();
     const account = await createAccount(catalog);

@@ -28,16 +28,17 @@ const INSERT_VERSION = `INSERT INTO record_versions (record_seq, version, text, 
 const UPDATE_CONTENT = `UPDATE records SET
     prior_text = CASE WHEN text = $2 THEN prior_text WHEN prior_text = '' THEN text ELSE prior_text || chr(10) || text END,
     text = $2, attachments = $3::jsonb, edited_at = $4, content_hash = $5, version_count = $6, status = $7,
-    hidden_at = $8, last_seen_at = $9, last_seen_pass = $10
+    hidden_at = $8, last_seen_at = GREATEST(last_seen_at, $9), last_seen_pass = GREATEST(last_seen_pass, $10)
   WHERE seq = $1 RETURNING ${SEARCH_DOCUMENT_COLUMNS}`;
 
-const UPDATE_STATUS = `UPDATE records SET status = $2, hidden_at = $3, last_seen_at = $4, last_seen_pass = $5
+const UPDATE_STATUS = `UPDATE records SET status = $2, hidden_at = $3, last_seen_at = GREATEST(last_seen_at, $4), last_seen_pass = GREATEST(last_seen_pass, $5)
   WHERE seq = $1 RETURNING ${SEARCH_DOCUMENT_COLUMNS}`;
 
 /** Media archived since the last capture is not a content change (no version), but worth showing. */
 const UPDATE_ATTACHMENTS = 'UPDATE records SET attachments = $2::jsonb WHERE seq = $1 AND attachments <> $2::jsonb';
 
-const MARK_SEEN = 'UPDATE records SET last_seen_at = $1, last_seen_pass = $2 WHERE seq = ANY($3::bigint[])';
+/** Never backwards: a late page of an older pass must not make a record look unseen by the current one. */
+const MARK_SEEN = 'UPDATE records SET last_seen_at = GREATEST(last_seen_at, $1), last_seen_pass = GREATEST(last_seen_pass, $2) WHERE seq = ANY($3::bigint[])';
 
 const CLOSE_TOMBSTONE = 'UPDATE tombstones SET restored_at = $2 WHERE record_seq = $1 AND restored_at IS NULL';
 

@@ -52,16 +52,17 @@ export class ExistingRecordWriter {
                           ELSE prior_text || char(10) || text END,
         text = @text, attachments_json = @attachments_json, edited_at = @edited_at, content_hash = @content_hash,
         version_count = @version_count, status = @status, hidden_at = @hidden_at,
-        last_seen_at = @last_seen_at, last_seen_pass = @last_seen_pass
+        last_seen_at = max(last_seen_at, @last_seen_at), last_seen_pass = max(last_seen_pass, @last_seen_pass)
       WHERE seq = @seq RETURNING ${SEARCH_DOCUMENT_COLUMNS}`);
     this.updateStatus = db.prepare(`UPDATE records SET status = @status, hidden_at = @hidden_at,
-        last_seen_at = @last_seen_at, last_seen_pass = @last_seen_pass
+        last_seen_at = max(last_seen_at, @last_seen_at), last_seen_pass = max(last_seen_pass, @last_seen_pass)
       WHERE seq = @seq RETURNING ${SEARCH_DOCUMENT_COLUMNS}`);
     // Media archived since the last capture is not a content change (no version), but worth showing.
     this.updateAttachments = db.prepare(
       'UPDATE records SET attachments_json = @json WHERE seq = @seq AND attachments_json <> @json',
     );
-    this.markSeen = db.prepare(`UPDATE records SET last_seen_at = ?, last_seen_pass = ?
+    // Never backwards: a late page of an older pass must not make a record look unseen by the current one.
+    this.markSeen = db.prepare(`UPDATE records SET last_seen_at = max(last_seen_at, ?), last_seen_pass = max(last_seen_pass, ?)
       WHERE seq IN (SELECT value FROM json_each(?))`);
     this.closeTombstone = db.prepare('UPDATE tombstones SET restored_at = ? WHERE record_seq = ? AND restored_at IS NULL');
     this.queueForIndex = db.prepare('INSERT OR IGNORE INTO index_backlog (record_seq, record_id) VALUES (?, ?)');
