@@ -1,23 +1,8 @@
-import type {
-  Account,
-  Agency,
-  ArchiveRecord,
-  Attachment,
-  QuarantineEntry,
-  RawCapture,
-  RecordVersion,
-  SearchDocument,
-  Tombstone,
-} from '@verbatim/core';
+import type { Account, ArchiveRecord, Attachment, RecordVersion, SearchDocument } from '@verbatim/core';
+import { optional } from '../common-row-mapping';
+export { agencyFromRow, captureFromRow, quarantineFromRow, tombstoneFromRow, type AgencyRow, type QuarantineRow, type RawCaptureRow, type TombstoneRow } from '../common-row-mapping';
 
 /** Rows as SQLite returns them: snake_case columns, NULL for absent values, JSON as text. */
-export interface AgencyRow {
-  id: string;
-  name: string;
-  kind: Agency['kind'];
-  created_at: string;
-}
-
 export interface AccountRow {
   id: string;
   agency_id: string;
@@ -80,33 +65,6 @@ export interface VersionRow {
   raw_capture_key: string;
 }
 
-export interface TombstoneRow {
-  record_id: string;
-  detected_at: string;
-  last_seen_at: string;
-  reason: Tombstone['reason'];
-}
-
-export interface RawCaptureRow {
-  sha256: string;
-  key: string;
-  account_id: string;
-  content_type: string;
-  byte_length: number;
-  source: string;
-  captured_at: string;
-}
-
-export interface QuarantineRow {
-  id: string;
-  account_id: string;
-  raw_capture_sha256: string;
-  raw_capture_key: string;
-  item_index: number | null;
-  reason: string;
-  quarantined_at: string;
-}
-
 /** Attachments are stored as JSON text; an empty list is by far the most common value, so it is not parsed. */
 export const NO_ATTACHMENTS_JSON = '[]';
 
@@ -116,15 +74,6 @@ export function attachmentsToJson(attachments: readonly Attachment[]): string {
 
 function attachmentsFromJson(json: string): Attachment[] {
   return json === NO_ATTACHMENTS_JSON ? [] : (JSON.parse(json) as Attachment[]);
-}
-
-/** SQLite NULL becomes an absent property, as the zod schemas' optional fields expect. */
-function optional<K extends string>(key: K, value: string | null): { [P in K]?: string } {
-  return (value === null ? {} : { [key]: value }) as { [P in K]?: string };
-}
-
-export function agencyFromRow(row: AgencyRow): Agency {
-  return { id: row.id, name: row.name, kind: row.kind, createdAt: row.created_at };
 }
 
 export function accountFromRow(row: AccountRow): Account {
@@ -204,30 +153,3 @@ export function versionFromRow(row: VersionRow): RecordVersion {
   };
 }
 
-export function tombstoneFromRow(row: TombstoneRow): Tombstone {
-  return { recordId: row.record_id, detectedAt: row.detected_at, lastSeenAt: row.last_seen_at, reason: row.reason };
-}
-
-export function captureFromRow(row: RawCaptureRow): RawCapture {
-  return {
-    sha256: row.sha256,
-    key: row.key,
-    accountId: row.account_id,
-    contentType: row.content_type,
-    byteLength: row.byte_length,
-    source: row.source,
-    capturedAt: row.captured_at,
-  };
-}
-
-export function quarantineFromRow(row: QuarantineRow): QuarantineEntry {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    rawCaptureSha256: row.raw_capture_sha256,
-    rawCaptureKey: row.raw_capture_key,
-    itemIndex: row.item_index,
-    reason: row.reason,
-    quarantinedAt: row.quarantined_at,
-  };
-}
