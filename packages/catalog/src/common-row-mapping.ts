@@ -1,4 +1,4 @@
-import type { Agency, QuarantineEntry, RawCapture, Tombstone } from '@verbatim/core';
+import type { Agency, QuarantineEntry, RawCapture, SyncState, Tombstone } from '@verbatim/core';
 
 /**
  * Rows and mappings both catalog adapters share: tables whose columns read back the same from SQLite and from
@@ -72,5 +72,45 @@ export function quarantineFromRow(row: QuarantineRow): QuarantineEntry {
     itemIndex: row.item_index,
     reason: row.reason,
     quarantinedAt: row.quarantined_at,
+  };
+}
+
+export interface SyncStateRow {
+  account_id: string;
+  pass_number: number;
+  pass_token: string | null;
+  cursor: string | null;
+  status: SyncState['status'];
+  started_at: string | null;
+  completed_at: string | null;
+  last_error: string | null;
+  last_completed_pass_token: string | null;
+  last_completed_at: string | null;
+  pages_fetched: number;
+  items_seen: number;
+}
+
+export function syncStateFromRow(row: SyncStateRow): SyncState {
+  return {
+    accountId: row.account_id,
+    passNumber: row.pass_number,
+    passToken: row.pass_token,
+    cursor: row.cursor,
+    status: row.status,
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    lastError: row.last_error,
+    lastCompletedPassToken: row.last_completed_pass_token,
+    lastCompletedAt: row.last_completed_at,
+    pagesFetched: row.pages_fetched,
+    itemsSeen: row.items_seen,
+  };
+}
+
+/** The state of an account no pass has started for. */
+export function neverSynced(accountId: string): SyncState {
+  return {
+    accountId, passNumber: 0, passToken: null, cursor: null, status: 'never', startedAt: null, completedAt: null,
+    lastError: null, lastCompletedPassToken: null, lastCompletedAt: null, pagesFetched: 0, itemsSeen: 0,
   };
 }

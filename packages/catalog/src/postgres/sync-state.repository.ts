@@ -1,46 +1,8 @@
 import type { Pool } from 'pg';
 import type { SyncState } from '@verbatim/core';
 import { StalePassError, UnknownReferenceError } from '../errors';
+import { neverSynced, syncStateFromRow, type SyncStateRow } from '../common-row-mapping';
 import { FOREIGN_KEY_VIOLATION, sqlStateOf, withTransaction, type Queryable } from './postgres-pool';
-
-interface SyncStateRow {
-  account_id: string;
-  pass_number: number;
-  pass_token: string | null;
-  cursor: string | null;
-  status: SyncState['status'];
-  started_at: string | null;
-  completed_at: string | null;
-  last_error: string | null;
-  last_completed_pass_token: string | null;
-  last_completed_at: string | null;
-  pages_fetched: number;
-  items_seen: number;
-}
-
-function syncStateFromRow(row: SyncStateRow): SyncState {
-  return {
-    accountId: row.account_id,
-    passNumber: row.pass_number,
-    passToken: row.pass_token,
-    cursor: row.cursor,
-    status: row.status,
-    startedAt: row.started_at,
-    completedAt: row.completed_at,
-    lastError: row.last_error,
-    lastCompletedPassToken: row.last_completed_pass_token,
-    lastCompletedAt: row.last_completed_at,
-    pagesFetched: row.pages_fetched,
-    itemsSeen: row.items_seen,
-  };
-}
-
-function neverSynced(accountId: string): SyncState {
-  return {
-    accountId, passNumber: 0, passToken: null, cursor: null, status: 'never', startedAt: null, completedAt: null,
-    lastError: null, lastCompletedPassToken: null, lastCompletedAt: null, pagesFetched: 0, itemsSeen: 0,
-  };
-}
 
 /**
  * One row per account: where its current pass stands. `pagesFetched` and `itemsSeen` count the current (or
