@@ -24,8 +24,11 @@ export interface DecisionInput {
   redactions?: Array<{ version: number; start: number; end: number; code: string }>;
 }
 
-/** The desk's refusals carry an HTTP status and a message meant for the person; anything else is a fault. */
+/**
+ * The desk's refusals carry an HTTP status and a message meant for the person: bad input (4xx) or the job queue
+ * not answering (503). Anything else is a fault.
+ */
 export function refusalOf(error: unknown): { status: number; message: string } | null {
   const status = (error as { status?: unknown })?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 ? { status, message: (error as Error).message } : null;
+  return typeof status === 'number' && ((status >= 400 && status < 500) || status === 503) ? { status, message: (error as Error).message } : null;
 }

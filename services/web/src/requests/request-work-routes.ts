@@ -52,7 +52,7 @@ export function mountRequestWorkRoutes(router: Router, deps: WebDependencies, re
     try {
       response.redirect(303, await change());
     } catch (error) {
-      const refusal = refusalOf(error) ?? (/queue|redis/i.test((error as Error).message) ? { status: 503, message: (error as Error).message } : null);
+      const refusal = refusalOf(error);
       if (!refusal) throw error;
       if (refusal.status === 404) return render(response, 404, 'Not found', session, notFoundBody);
       await showRequest(response, refusal.status, session, requestId, { error: `${refusal.message}.` });
