@@ -7,6 +7,9 @@ import { createNotifyQueue, openRedis, relayOutbox } from '@verbatim/queue';
 import type { Backends, Logger, Shutdown } from '@verbatim/runtime';
 import { startNotifyWorker, startOutboxRelay } from '@verbatim/worker-service';
 
+/** How long logging a request waits for its notifications to reach the queue before answering anyway. */
+const FAST_RELAY_WAIT_MS = 1000;
+
 export interface Notifications {
   foia: FoiaService;
   notifyQueue: Queue;
@@ -29,12 +32,16 @@ export function startNotifications(
   const notifyQueue = createNotifyQueue(producer, config.queue.prefix);
   notifyQueue.on('error', (error) => logger.warn({ err: error.message }, 'notify queue: Redis connection problem'));
   shutdown.register('notify queue', () => notifyQueue.close());
+  // The fast path after a request is logged: bounded, because while Redis reconnects the queue can wait for it
+  // rather than fail, and the person logging the request must not wait with it. The relay loop catches up.
   const relayNotifications = async () => {
-    try {
-      await relayOutbox(backends.foiaStore, notifyQueue);
-    } catch (error) {
-      logger.warn({ err: (error as Error).message }, 'notifications stay in the outbox until the queue answers');
-    }
+    const relayed = relayOutbox(backends.foiaStore, notifyQueue).then(
+      () => undefined,
+      (error: unknown) => logger.warn({ err: (error as Error).message }, 'notifications stay in the outbox until the queue answers'),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([relayed, new Promise<void>((resolve) => { timer = setTimeout(resolve, FAST_RELAY_WAIT_MS); })]);
+    clearTimeout(timer);
   };
   const notifications: Notifications = { foia, notifyQueue, relayNotifications };
   if (config.roles.includes('notify')) {
