@@ -2,6 +2,7 @@ import type { Database, Statement, Transaction } from 'better-sqlite3';
 import type { SearchDocument } from '@verbatim/core';
 import { foldForIndex } from '../text/fold-text';
 import { Dictionary } from './dictionary';
+import { DocumentIds } from './document-ids';
 import { Dimension, hashText, packEnums } from './document-codes';
 import { META, SEARCH_FTS_DDL } from './schema';
 
@@ -16,8 +17,9 @@ type DocumentRow = [agency: number, account: number, author: number, enums: numb
  * (a status change, the common update, only rewrites the small search_documents row).
  */
 export class DocumentWriter {
+  private readonly ids: DocumentIds;
   private readonly insertDocument: Statement<[string, ...DocumentRow]>;
-  private readonly selectDocument: Statement<[string]>;
+  private readonly selectDocument: Statement<[number]>;
   private readonly updateDocument: Statement<[...DocumentRow, number]>;
   private readonly insertText: Statement<[number, string, string, string]>;
   private readonly updateText: Statement<[string, string, string, number]>;
@@ -30,13 +32,15 @@ export class DocumentWriter {
   constructor(
     private readonly db: Database,
     private readonly dictionary: Dictionary,
+    options: { idMergeThreshold?: number } = {},
   ) {
+    this.ids = new DocumentIds(db, options.idMergeThreshold);
     this.insertDocument = db.prepare(
       `INSERT INTO search_documents (id, agency, account, author, enums, posted_at, text_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectDocument = db.prepare(
-      'SELECT agency, account, author, enums, posted_at, text_hash, doc FROM search_documents WHERE id = ?',
+      'SELECT agency, account, author, enums, posted_at, text_hash FROM search_documents WHERE doc = ?',
     ).raw();
     this.updateDocument = db.prepare(
       'UPDATE search_documents SET agency = ?, account = ?, author = ?, enums = ?, posted_at = ?, text_hash = ? WHERE doc = ?',
@@ -48,7 +52,9 @@ export class DocumentWriter {
     this.changeLogSpan = db.prepare('SELECT min(seq), max(seq) FROM search_changes').raw();
     this.pruneChanges = db.prepare('DELETE FROM search_changes WHERE seq < ?');
     this.writeBatch = db.transaction((documents: SearchDocument[]) => {
+      this.ids.catchUp();
       for (const document of documents) this.writeOne(document);
+      this.ids.mergeIfLong();
       this.bumpWriteVersion.run();
       this.pruneChangeLog();
     });
@@ -60,8 +66,9 @@ export class DocumentWriter {
     try {
       this.writeBatch.immediate(documents);
     } catch (error) {
-      // Codes handed out inside the rolled-back transaction were never committed.
+      // Codes and keys handed out inside the rolled-back transaction were never committed.
       this.dictionary.reset();
+      this.ids.forget();
       throw error;
     }
   }
@@ -69,22 +76,26 @@ export class DocumentWriter {
   /** Empties the index. The FTS table is dropped and recreated: deleting a million FTS5 rows one by one is slow. */
   clear(): void {
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM search_documents; DELETE FROM search_changes; DROP TABLE IF EXISTS search_fts;');
+      this.db.exec(`DELETE FROM search_documents; DELETE FROM search_changes; DELETE FROM search_ids;
+        DELETE FROM search_ids_tail; DROP TABLE IF EXISTS search_fts;`);
       this.db.exec(SEARCH_FTS_DDL);
+      this.db.prepare(`UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.idsMerged}'`).run();
       this.db.prepare(`UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.epoch}'`).run();
       this.bumpWriteVersion.run();
     }).immediate();
+    this.ids.forget();
   }
 
   private writeOne(document: SearchDocument): void {
     const row = this.toRow(document);
-    const inserted = this.insertDocument.run(document.id, ...row);
-    if (inserted.changes === 1) {
-      this.insertText.run(Number(inserted.lastInsertRowid), ...foldedText(document));
+    const doc = this.ids.find(document.id);
+    if (doc === undefined) {
+      const inserted = Number(this.insertDocument.run(document.id, ...row).lastInsertRowid);
+      this.ids.add(document.id, inserted);
+      this.insertText.run(inserted, ...foldedText(document));
       return;
     }
-    const existing = this.selectDocument.get(document.id) as [...DocumentRow, number];
-    const doc = existing[6];
+    const existing = this.selectDocument.get(doc) as DocumentRow;
     const textChanged = existing[5] !== row[5];
     if (!textChanged && row.every((value, index) => value === existing[index])) return;
     this.updateDocument.run(...row, doc);

@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
  * - search_documents: one row per document. Its integer key `doc` is the FTS5 rowid; SQLite hands out
  *   max+1, so keys grow in insertion order, which paging snapshots and the caches' catch-up rely on. A document
  *   keeps its key when it is replaced. Filter and facet values are stored as small integer codes.
+ * - search_ids, search_ids_tail: the documents' keys by id, kept in two parts (see document-ids.ts).
  * - search_dictionary: the codes of agency ids, account ids and author names.
  * - search_changes: every change to an existing document, in order, so readers (in this process or another)
  *   can catch up their in-memory caches without rescanning. New documents need no entry: their keys are new.
@@ -26,13 +27,21 @@ CREATE TABLE IF NOT EXISTS search_dictionary (
 );
 CREATE TABLE IF NOT EXISTS search_documents (
   doc INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
+  id TEXT NOT NULL,
   agency INTEGER NOT NULL,
   account INTEGER NOT NULL,
   author INTEGER NOT NULL,
   enums INTEGER NOT NULL,
   posted_at REAL NOT NULL,
   text_hash INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS search_ids (
+  id TEXT PRIMARY KEY,
+  doc INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_ids_tail (
+  doc INTEGER PRIMARY KEY,
+  id TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS search_changes (
   seq INTEGER PRIMARY KEY,
@@ -47,19 +56,46 @@ export const SEARCH_FTS_DDL = `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USI
   columnsize = 0
 )`;
 
-/** Meta keys. `epoch` changes when the index is cleared; `write_version` on every write batch. */
-export const META = { epoch: 'epoch', writeVersion: 'write_version', cursorSecret: 'cursor_secret' } as const;
+/**
+ * Meta keys. `epoch` changes when the index is cleared; `write_version` on every write batch; `ids_merged` when
+ * the id tail is merged or emptied (see document-ids.ts).
+ */
+export const META = { epoch: 'epoch', writeVersion: 'write_version', cursorSecret: 'cursor_secret', idsMerged: 'ids_merged' } as const;
 
 /** Creates the search tables if absent, and the meta rows every reader expects. Idempotent. */
 export function ensureSearchSchema(db: Database): void {
-  db.exec(SEARCH_TABLES_DDL);
-  db.exec(SEARCH_FTS_DDL);
-  const insert = db.prepare('INSERT OR IGNORE INTO search_meta (key, value) VALUES (?, ?)');
   db.transaction(() => {
+    db.exec(SEARCH_TABLES_DDL);
+    db.exec(SEARCH_FTS_DDL);
+    moveIdsOutOfDocuments(db);
+    const insert = db.prepare('INSERT OR IGNORE INTO search_meta (key, value) VALUES (?, ?)');
     insert.run(META.epoch, '1');
     insert.run(META.writeVersion, '0');
     insert.run(META.cursorSecret, randomBytes(32).toString('hex'));
-  })();
+    insert.run(META.idsMerged, '0');
+  }).immediate();
+}
+
+/**
+ * Indexes written before search_ids existed keep ids UNIQUE inside search_documents. That constraint is what
+ * made indexing slow, so the table is rebuilt without it (same keys, so FTS rows and caches stay valid) and its
+ * ids copied, sorted, into search_ids. Once per file; a few seconds at a million documents.
+ */
+function moveIdsOutOfDocuments(db: Database): void {
+  const legacy = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_autoindex_search_documents_1'").get();
+  if (!legacy) return;
+  db.exec(`
+    CREATE TABLE search_documents_rebuilt (
+      doc INTEGER PRIMARY KEY, id TEXT NOT NULL, agency INTEGER NOT NULL, account INTEGER NOT NULL,
+      author INTEGER NOT NULL, enums INTEGER NOT NULL, posted_at REAL NOT NULL, text_hash INTEGER NOT NULL
+    );
+    INSERT INTO search_documents_rebuilt SELECT doc, id, agency, account, author, enums, posted_at, text_hash
+      FROM search_documents ORDER BY doc;
+    DROP TABLE search_documents;
+    ALTER TABLE search_documents_rebuilt RENAME TO search_documents;
+    DELETE FROM search_ids_tail;
+    INSERT OR REPLACE INTO search_ids (id, doc) SELECT id, doc FROM search_documents ORDER BY id;
+  `);
 }
 
 /** Reads one meta value. */

@@ -17,6 +17,8 @@ import { prepareSearchRequest } from './search-request';
 import { warmUpFrequentTerms, type WarmUpOptions, type WarmUpReport } from './warm-up';
 
 export interface SqliteSearchIndexOptions {
+  /** Length of the document-id tail before it is merged (see DocumentIds). Default 65,536. */
+  idMergeThreshold?: number;
   /** Memory for cached match lists of frequent terms. Default 256 MiB (a term in 300,000 documents: 1.2 MB). */
   leafCacheBytes?: number;
   /** Match lists shorter than this are fetched from FTS5 every time rather than cached. Default 5,000. */
@@ -74,7 +76,7 @@ export class SqliteSearchIndex implements SearchIndex {
       budgetBytes: options.pointInTimeBytes ?? 128 * 2 ** 20,
       ttlMs: options.pointInTimeTtlMs ?? 15 * 60_000,
     });
-    this.writer = options.writer ?? inConnectionWriter(new DocumentWriter(db, this.dictionary));
+    this.writer = options.writer ?? inConnectionWriter(new DocumentWriter(db, this.dictionary, { idMergeThreshold: options.idMergeThreshold }));
     this.runner = new SearchRunner({
       db,
       columns: this.columns,
