@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqliteCatalog } from '@verbatim/catalog';
+import { openSqliteCatalog, openThreadedSqliteCatalog } from '@verbatim/catalog';
 import { createConnector } from '@verbatim/connectors';
 import { openThreadedSqliteSearchIndex } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
@@ -30,7 +30,7 @@ function wrap<T extends object>(name: string, target: T): T {
 }
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'prof-'));
-  const { catalog } = openSqliteCatalog({ file: path.join(dir, 'c.sqlite') });
+  const { catalog } = process.env.CATALOG_THREAD === '0' ? openSqliteCatalog({ file: path.join(dir, 'c.sqlite') }) : await openThreadedSqliteCatalog({ file: path.join(dir, 'c.sqlite') });
   const searchIndex = await openThreadedSqliteSearchIndex(path.join(dir, 'search.sqlite'));
   const objectStore = await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') });
   const agency = await catalog.createAgency({ name: 'x', kind: 'department' });
@@ -42,6 +42,7 @@ async function main() {
     createConnector: (config) => wrap('connector', createConnector(config)),
   }, account.id);
   await searchIndex.close();
+  await catalog.close();
   console.log(JSON.stringify({ items: result.items, ms: Date.now() - started, timers: Object.fromEntries(Object.entries(timers).map(([k, v]) => [k, Math.round(v)])) }, null, 1));
 }
 main();

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { describeCatalogConformance, type CatalogHarnessFactory } from './catalog.conformance';
 import { createAccount, makeItem, makePage } from './conformance/fixtures';
 import { MIGRATIONS } from './sqlite/migrations';
-import { openSqliteCatalog, type SqliteCatalogOptions } from './sqlite/open-sqlite-catalog';
+import { openSqliteCatalog, openThreadedSqliteCatalog, type SqliteCatalogOptions } from './sqlite/open-sqlite-catalog';
 
-function sqliteHarness(options: Omit<SqliteCatalogOptions, 'file'> = {}): CatalogHarnessFactory {
+function sqliteHarness(options: Omit<SqliteCatalogOptions, 'file'> = {}, open = openSqliteCatalog): CatalogHarnessFactory {
   return async () => {
     const dir = mkdtempSync(join(tmpdir(), 'verbatim-catalog-'));
-    const { catalog, db } = openSqliteCatalog({ ...options, file: join(dir, 'catalog.sqlite') });
+    const { catalog, db } = await open({ ...options, file: join(dir, 'catalog.sqlite') });
     return {
       catalog,
       execute: async (sql) => {
@@ -27,6 +27,8 @@ const adapters: Array<[string, CatalogHarnessFactory]> = [
   ['sqlite', sqliteHarness()],
   // Merging the id index after every other record runs each case through both halves of it.
   ['sqlite, id index merged every 2 records', sqliteHarness({ idMergeThreshold: 2 })],
+  // What ingesting processes run: pages applied by a thread of their own, on a second connection.
+  ['sqlite, pages applied on a thread', sqliteHarness({ idMergeThreshold: 2 }, openThreadedSqliteCatalog)],
 ];
 
 describe.each(adapters)('Catalog conformance: %s', (_name, createHarness) => {

@@ -13,3 +13,4 @@ export * from './record-thread';
 export * from './ports/people-store.port';
 export * from './ports/rate-limiter.port';
 export * from './ports/search-generations.port';
+export * from './thread-requests';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '@verbatim/config';
 import type { Catalog, ObjectStore, PeopleStore, SearchGenerations, SearchIndex } from '@verbatim/core';
-import { SqliteBundleStore, SqliteFoiaStore, SqlitePeopleStore, openPostgresBackendStores, openSqliteCatalog } from '@verbatim/catalog';
+import { SqliteBundleStore, SqliteFoiaStore, SqlitePeopleStore, openPostgresBackendStores, openSqliteCatalog, openThreadedSqliteCatalog } from '@verbatim/catalog';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { openElasticsearchWithGenerations, SqliteSearchGenerations } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
@@ -27,8 +27,17 @@ export interface Backends {
  * The one place adapters are chosen from configuration. Each chosen backend is checked to answer before the
  * process starts work, so a misconfiguration stops the start instead of failing at 3 a.m.
  */
-export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' | 'storage' | 'dataDir'>, options: { logger?: Logger } = {}): Promise<Backends> {
-  const { catalog, foiaStore, bundleStore, people, close: closeCatalog } = await openCatalogStores(config.catalog);
+export interface OpenBackendsOptions {
+  logger?: Logger;
+  /**
+   * The process ingests (role ingest): a SQLite catalog then applies sync pages on a thread of its own, so they
+   * run on the second core while the next pages are fetched and stored. No effect on PostgreSQL.
+   */
+  ingests?: boolean;
+}
+
+export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' | 'storage' | 'dataDir'>, options: OpenBackendsOptions = {}): Promise<Backends> {
+  const { catalog, foiaStore, bundleStore, people, close: closeCatalog } = await openCatalogStores(config.catalog, options.ingests ?? false);
   const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(async (error: unknown) => {
     await closeCatalog();
     throw error;
@@ -65,12 +74,12 @@ type CatalogStores = Pick<Backends, 'catalog' | 'foiaStore' | 'bundleStore' | 'p
  * The catalog chosen by CATALOG_BACKEND, with the FOIA, bundle and people stores beside it in the same
  * database: a SQLite file under DATA_DIR (the default), or a PostgreSQL schema, migrated at open, on one pool.
  */
-async function openCatalogStores(settings: AppConfig['catalog']): Promise<CatalogStores> {
+async function openCatalogStores(settings: AppConfig['catalog'], ingests: boolean): Promise<CatalogStores> {
   if (settings.backend === 'postgres') {
     return openPostgresBackendStores(settings.connectionString, { schema: settings.schema, poolSize: settings.poolSize });
   }
   mkdirSync(path.dirname(settings.file), { recursive: true });
-  const { catalog, db } = openSqliteCatalog({ file: settings.file });
+  const { catalog, db } = ingests ? await openThreadedSqliteCatalog({ file: settings.file }) : openSqliteCatalog({ file: settings.file });
   return {
     catalog, foiaStore: new SqliteFoiaStore(db), bundleStore: new SqliteBundleStore(db), people: new SqlitePeopleStore(db),
     close: () => catalog.close(),

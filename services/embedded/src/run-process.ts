@@ -30,7 +30,7 @@ export interface RunningProcess {
  * resource is registered with the shutdown registry in opening order, so it closes in reverse.
  */
 export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, logger: Logger, shutdown = new Shutdown()): Promise<RunningProcess> {
-  const backends = await openBackends(config, { logger });
+  const backends = await openBackends(config, { logger, ingests: config.roles.includes('ingest') });
   shutdown.register('backends', () => backends.close());
   const producer = openRedis(redisUrl, 'producer');
   producer.on('error', (error) => logger.warn({ err: error.message }, 'redis (producer) connection problem'));

@@ -27,12 +27,20 @@ import type {
 import { AccountRepository } from './account.repository';
 import { ArchiveTotalsRepository } from './archive-totals.repository';
 import { PageApplier } from './apply-page';
+import type { AccountContext } from './new-records';
 import { AuditRepository } from './audit.repository';
 import { RecordIdIndex } from './record-id-index';
 import { RecordLifecycle } from './record-lifecycle';
 import { RecordRepository } from './record.repository';
 import { SyncStateRepository } from './sync-state.repository';
 import { TokenRepository } from './token.repository';
+
+/** Where sync pages are applied and indexed documents confirmed: this connection, or a thread of its own. */
+export interface PageWriter {
+  apply(input: ApplyPageInput, account: AccountContext): PageApplied | Promise<PageApplied>;
+  clearIndexBacklog(recordIds: string[]): void | Promise<void>;
+  close(): void | Promise<void>;
+}
 
 /**
  * The catalog on SQLite (the embedded deployment). better-sqlite3 is synchronous; the port is asynchronous so
@@ -44,7 +52,7 @@ export class SqliteCatalog implements Catalog {
   private readonly accounts: AccountRepository;
   private readonly tokens: TokenRepository;
   private readonly syncStates: SyncStateRepository;
-  private readonly pages: PageApplier;
+  private readonly pages: PageWriter;
   private readonly records: RecordRepository;
   private readonly lifecycle: RecordLifecycle;
   private readonly audit: AuditRepository;
@@ -54,13 +62,13 @@ export class SqliteCatalog implements Catalog {
    * Expects a database already migrated; `openSqliteCatalog` opens, configures and migrates one.
    * `idMergeThreshold` is the id index's tail length (see RecordIdIndex); tests lower it to exercise merges.
    */
-  constructor(private readonly db: Database.Database, options: { idMergeThreshold?: number } = {}) {
+  constructor(private readonly db: Database.Database, options: { idMergeThreshold?: number; pageWriter?: PageWriter } = {}) {
     this.accounts = new AccountRepository(db);
     this.tokens = new TokenRepository(db);
     this.syncStates = new SyncStateRepository(db);
-    this.pages = new PageApplier(db, new RecordIdIndex(db, options.idMergeThreshold));
     this.records = new RecordRepository(db);
     this.lifecycle = new RecordLifecycle(db);
+    this.pages = options.pageWriter ?? this.inConnectionPageWriter(options.idMergeThreshold);
     this.audit = new AuditRepository(db);
     this.totals = new ArchiveTotalsRepository(db);
   }
@@ -164,7 +172,7 @@ export class SqliteCatalog implements Catalog {
 
   /** Ids not queued are ignored. */
   async clearIndexBacklog(recordIds: string[]): Promise<void> {
-    this.lifecycle.clearIndexBacklog(recordIds);
+    await this.pages.clearIndexBacklog(recordIds);
   }
 
   /** In record-creation (rowid) order; `afterId` is the last id of the previous batch. */
@@ -253,6 +261,16 @@ export class SqliteCatalog implements Catalog {
 
   /** Closes the shared handle: close the search index that borrowed it first. Closing twice is harmless. */
   async close(): Promise<void> {
+    await this.pages.close();
     if (this.db.open) this.db.close();
+  }
+
+  private inConnectionPageWriter(idMergeThreshold?: number): PageWriter {
+    const applier = new PageApplier(this.db, new RecordIdIndex(this.db, idMergeThreshold));
+    return {
+      apply: (input, account) => applier.apply(input, account),
+      clearIndexBacklog: (recordIds) => this.lifecycle.clearIndexBacklog(recordIds),
+      close: () => undefined,
+    };
   }
 }
