@@ -1,6 +1,8 @@
 /**
  * Where ingest time goes: one mock account synced with syncAccount directly (no queue), every port call timed.
  * Calls overlap (media downloads, look-ahead), so the figures are per-port totals, not a partition of the wall time.
+ * The catalog applies pages on its own thread as an ingesting process does; CATALOG_THREAD=0 applies them on this
+ * thread instead, for comparison.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
