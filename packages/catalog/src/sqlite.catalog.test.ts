@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { describeCatalogConformance, type CatalogHarnessFactory } from './catalog.conformance';
 import { createAccount, makeItem, makePage } from './conformance/fixtures';
 import { MIGRATIONS } from './sqlite/migrations';
-import { openSqliteCatalog, openThreadedSqliteCatalog, type SqliteCatalogOptions } from './sqlite/open-sqlite-catalog';
+import { openSqliteCatalog, openThreadedSqliteCatalog, type OpenedSqliteCatalog, type SqliteCatalogOptions } from './sqlite/open-sqlite-catalog';
 
-function sqliteHarness(options: Omit<SqliteCatalogOptions, 'file'> = {}, open = openSqliteCatalog): CatalogHarnessFactory {
+function sqliteHarness(
+  options: Omit<SqliteCatalogOptions, 'file'> = {},
+  open: (options: SqliteCatalogOptions) => OpenedSqliteCatalog | Promise<OpenedSqliteCatalog> = openSqliteCatalog,
+): CatalogHarnessFactory {
   return async () => {
     const dir = mkdtempSync(join(tmpdir(), 'verbatim-catalog-'));
     const { catalog, db } = await open({ ...options, file: join(dir, 'catalog.sqlite') });
