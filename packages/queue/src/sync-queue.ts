@@ -47,9 +47,11 @@ export interface JobStatus {
 
 /** Reports a job as the API shows it, or null when the queue has no such job (never existed or expired). */
 export async function getJobStatus(queue: Queue, jobId: string): Promise<JobStatus | null> {
+  // State first, then the job: a job that finishes between the two reads is reported as still running (its
+  // next poll shows the end), never as completed without its result, as the other order could.
+  const state = await queue.getJobState(jobId);
   const job = await Job.fromId(queue, jobId);
-  if (!job) return null;
-  const state = await job.getState();
+  if (!job || state === 'unknown') return null;
   return {
     id: jobId,
     name: job.name,
