@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BaseEnvSchema, ElasticsearchEnvSchema, FoiaEnvSchema, S3EnvSchema, loadConfig } from '@verbatim/config';
+import { BaseEnvSchema, ElasticsearchEnvSchema, FoiaEnvSchema, PostgresEnvSchema, S3EnvSchema, loadConfig } from '@verbatim/config';
 
 /**
  * No Docker engine runs in CI, so the deployment is checked without starting it: `docker-compose config` (Debian's
@@ -153,14 +153,16 @@ describe('docker-compose.yml', () => {
       ...Object.keys(S3EnvSchema.shape),
       ...Object.keys(ElasticsearchEnvSchema.shape),
       ...Object.keys(FoiaEnvSchema.shape),
-      // The PostgreSQL catalog's settings are being added to the config alongside this file.
-      'DATABASE_URL',
+      ...Object.keys(PostgresEnvSchema.shape),
     ]);
     for (const process of ['api', 'worker']) {
       const environment = services[process]!.environment!;
       expect(Object.keys(environment).filter((name) => !known.has(name))).toEqual([]);
-      // Until the PostgreSQL catalog ships, the config accepts only sqlite for it; every other value must pass.
-      const config = loadConfig({ ...environment, CATALOG_BACKEND: 'sqlite' });
+      const config = loadConfig(environment);
+      expect(config.catalog).toMatchObject({
+        backend: 'postgres',
+        connectionString: `postgres://verbatim:${REQUIRED_ENV.POSTGRES_PASSWORD}@postgres:5432/verbatim`,
+      });
       expect(config.storage).toMatchObject({ backend: 's3', bucket: 'verbatim-archive', objectLockRetentionDays: 2555 });
       expect(config.notify.smtpUrl).toBe('smtp://mailpit:1025');
       expect(config.notify.attorneyEmails).toEqual(['attorney@town.example', 'clerk@town.example']);
