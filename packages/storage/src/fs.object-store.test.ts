@@ -1,7 +1,24 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { rawCaptureKey } from '@verbatim/core';
 import { FilesystemObjectStore } from './fs.object-store';
+import { ObjectIntegrityError } from './object-integrity';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Reads a stream to its end, returning what arrived before it ended or failed, and the failure. */
+async function drain(stream: Readable): Promise<{ received: Buffer; error: unknown }> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { received: Buffer.concat(chunks), error: undefined };
+  } catch (error) {
+    return { received: Buffer.concat(chunks), error };
+  }
+}
 
 /** Filesystem-only behaviour; the shared contract lives in object-store.conformance.test.ts. */
 describe('FilesystemObjectStore', () => {
@@ -52,6 +69,30 @@ describe('FilesystemObjectStore', () => {
       byteLength: 3,
       contentType: 'application/octet-stream',
     });
+  });
+
+  it('refuses a raw capture whose file no longer hashes to its key, whole or streamed', async () => {
+    const original = randomBytes(200_000);
+    const key = rawCaptureKey(sha256(original));
+    await store.put(key, original, { contentType: 'application/json' });
+    expect(sha256((await drain(await store.getStream(key))).received)).toBe(sha256(original));
+
+    const altered = Buffer.from(original);
+    altered[123_456] ^= 0xff;
+    await rm(join(rootDir, key));
+    await writeFile(join(rootDir, key), altered);
+
+    const failure = await store.get(key).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ObjectIntegrityError);
+    expect(failure).toMatchObject({ key, expectedSha256: sha256(original) });
+    const { error } = await drain(await store.getStream(key));
+    expect(error).toBeInstanceOf(ObjectIntegrityError);
+    expect((error as Error).message).toContain(`object ${key} is corrupt`);
+  });
+
+  it('reads keys that are not content-addressed as stored', async () => {
+    await store.put('bundles/req-1/response.pdf', Buffer.from('%PDF-1.7 any bytes'));
+    expect(Buffer.from(await store.get('bundles/req-1/response.pdf')).toString()).toBe('%PDF-1.7 any bytes');
   });
 
   it('fails ping when the root does not exist', async () => {

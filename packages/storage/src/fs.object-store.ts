@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ObjectNotFoundError } from '@verbatim/core';
 import type { ObjectStore, PutOptions, StoredObjectInfo } from '@verbatim/core';
+import { assertIntact, createVerifyingStream, expectedSha256Of } from './object-integrity';
 import { assertValidListPrefix, assertValidObjectKey, compareObjectKeys } from './object-key';
 import { syncPath, writeStreamToFile } from './stream-to-file';
 
@@ -47,20 +48,34 @@ export class FilesystemObjectStore implements ObjectStore {
     return this.writeOnce(key, options, (tempPath) => writeStreamToFile(body, tempPath, true));
   }
 
-  /** Reads the whole object; throws `ObjectNotFoundError` when absent. */
+  /**
+   * Reads the whole object; throws `ObjectNotFoundError` when absent, and `ObjectIntegrityError` when a
+   * content-addressed object (raw capture, media) no longer hashes to its key, as the S3 store does.
+   */
   async get(key: string): Promise<Uint8Array> {
     const handle = await this.openObject(key);
     try {
-      return await handle.readFile();
+      const bytes = await handle.readFile();
+      assertIntact(key, bytes, expectedSha256Of(key, undefined));
+      return bytes;
     } finally {
       await handle.close();
     }
   }
 
-  /** Streams the object; throws `ObjectNotFoundError` when absent (checked before the stream is returned). */
+  /**
+   * Streams the object; throws `ObjectNotFoundError` when absent (checked before the stream is returned). A
+   * content-addressed object is hashed as it streams, and the stream errors with `ObjectIntegrityError` instead
+   * of ending if the bytes no longer match the key.
+   */
   async getStream(key: string): Promise<Readable> {
     const handle = await this.openObject(key);
-    return handle.createReadStream();
+    const stream = handle.createReadStream();
+    const expected = expectedSha256Of(key, undefined);
+    if (expected === null) return stream;
+    const verifying = createVerifyingStream(key, expected);
+    stream.on('error', (error) => verifying.destroy(error));
+    return stream.pipe(verifying);
   }
 
   /** Size from the file itself, content type from its sidecar; null when absent. */
