@@ -1,4 +1,4 @@
-import type { Agency, QuarantineEntry, RawCapture, SyncState, Tombstone } from '@verbatim/core';
+import type { Account, Agency, ArchiveRecord, Attachment, QuarantineEntry, RawCapture, RecordVersion, SearchDocument, SyncState, Tombstone } from '@verbatim/core';
 
 /**
  * Rows and mappings both catalog adapters share: tables whose columns read back the same from SQLite and from
@@ -112,5 +112,142 @@ export function neverSynced(accountId: string): SyncState {
   return {
     accountId, passNumber: 0, passToken: null, cursor: null, status: 'never', startedAt: null, completedAt: null,
     lastError: null, lastCompletedPassToken: null, lastCompletedAt: null, pagesFetched: 0, itemsSeen: 0,
+  };
+}
+
+/**
+ * The columns of accounts, records and versions that read back the same from both adapters; each adapter's row
+ * adds its JSON columns (text in SQLite, parsed jsonb in PostgreSQL) and passes them in parsed.
+ */
+export interface AccountColumns {
+  id: string;
+  agency_id: string;
+  platform: Account['platform'];
+  handle: string;
+  display_name: string | null;
+  url: string | null;
+  status: Account['status'];
+  sync_interval_minutes: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecordColumns {
+  id: string;
+  account_id: string;
+  agency_id: string;
+  platform: ArchiveRecord['platform'];
+  kind: ArchiveRecord['kind'];
+  platform_id: string;
+  parent_platform_id: string | null;
+  thread_root_platform_id: string | null;
+  author_id: string | null;
+  author_name: string;
+  author_handle: string | null;
+  text: string;
+  url: string | null;
+  posted_at: string;
+  edited_at: string | null;
+  first_captured_at: string;
+  last_seen_at: string;
+  hidden_at: string | null;
+  status: ArchiveRecord['status'];
+  version_count: number;
+  content_hash: string;
+}
+
+export type SearchDocumentColumns = Pick<
+  RecordColumns,
+  'id' | 'account_id' | 'agency_id' | 'platform' | 'kind' | 'status' | 'author_name' | 'text' | 'posted_at'
+> & { prior_text: string };
+
+export interface VersionColumns {
+  record_id: string;
+  version: number;
+  text: string;
+  edited_at: string | null;
+  content_hash: string;
+  captured_at: string;
+  raw_capture_sha256: string;
+  raw_capture_key: string;
+}
+
+export function accountFromColumns(
+  row: AccountColumns,
+  json: Pick<Account, 'connector' | 'administrators' | 'moderators'>,
+): Account {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    platform: row.platform,
+    handle: row.handle,
+    ...optional('displayName', row.display_name),
+    ...optional('url', row.url),
+    status: row.status,
+    connector: json.connector,
+    syncIntervalMinutes: row.sync_interval_minutes,
+    administrators: json.administrators,
+    moderators: json.moderators,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function recordFromColumns(row: RecordColumns, attachments: Attachment[]): ArchiveRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    agencyId: row.agency_id,
+    platform: row.platform,
+    kind: row.kind,
+    platformId: row.platform_id,
+    ...optional('parentPlatformId', row.parent_platform_id),
+    ...optional('threadRootPlatformId', row.thread_root_platform_id),
+    author: {
+      ...optional('id', row.author_id),
+      name: row.author_name,
+      ...optional('handle', row.author_handle),
+    },
+    text: row.text,
+    ...optional('url', row.url),
+    postedAt: row.posted_at,
+    ...optional('editedAt', row.edited_at),
+    firstCapturedAt: row.first_captured_at,
+    lastSeenAt: row.last_seen_at,
+    ...optional('hiddenAt', row.hidden_at),
+    status: row.status,
+    attachments,
+    versionCount: row.version_count,
+    contentHash: row.content_hash,
+  };
+}
+
+export function searchDocumentFromColumns(row: SearchDocumentColumns, hasAttachments: boolean): SearchDocument {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    agencyId: row.agency_id,
+    platform: row.platform,
+    kind: row.kind,
+    status: row.status,
+    authorName: row.author_name,
+    text: row.text,
+    priorText: row.prior_text,
+    postedAt: row.posted_at,
+    hasAttachments,
+  };
+}
+
+export function versionFromColumns(row: VersionColumns, attachments: Attachment[]): RecordVersion {
+  return {
+    recordId: row.record_id,
+    version: row.version,
+    text: row.text,
+    attachments,
+    ...optional('editedAt', row.edited_at),
+    contentHash: row.content_hash,
+    capturedAt: row.captured_at,
+    rawCaptureSha256: row.raw_capture_sha256,
+    rawCaptureKey: row.raw_capture_key,
   };
 }
