@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { ThreadRequests, type ApplyPageInput, type PageApplied } from '@verbatim/core';
 import type { AccountContext } from './new-records';
 import { openCatalogDatabase, type SqliteCatalogOptions } from './open-catalog-database';
-import { SqliteCatalog, type PageWriter } from './sqlite.catalog';
+import type { PageWriter } from './page-writer';
+import { SqliteCatalog } from './sqlite.catalog';
 import type { PageWriterRequest } from './threaded/page-writer-messages';
 
 export type { SqliteCatalogOptions } from './open-catalog-database';

@@ -26,21 +26,12 @@ import type {
 } from '@verbatim/core';
 import { AccountRepository } from './account.repository';
 import { ArchiveTotalsRepository } from './archive-totals.repository';
-import { PageApplier } from './apply-page';
-import type { AccountContext } from './new-records';
 import { AuditRepository } from './audit.repository';
-import { RecordIdIndex } from './record-id-index';
+import { connectionPageWriter, type PageWriter } from './page-writer';
 import { RecordLifecycle } from './record-lifecycle';
 import { RecordRepository } from './record.repository';
 import { SyncStateRepository } from './sync-state.repository';
 import { TokenRepository } from './token.repository';
-
-/** Where sync pages are applied and indexed documents confirmed: this connection, or a thread of its own. */
-export interface PageWriter {
-  apply(input: ApplyPageInput, account: AccountContext): PageApplied | Promise<PageApplied>;
-  clearIndexBacklog(recordIds: string[]): void | Promise<void>;
-  close(): void | Promise<void>;
-}
 
 /**
  * The catalog on SQLite (the embedded deployment). better-sqlite3 is synchronous; the port is asynchronous so
@@ -68,7 +59,7 @@ export class SqliteCatalog implements Catalog {
     this.syncStates = new SyncStateRepository(db);
     this.records = new RecordRepository(db);
     this.lifecycle = new RecordLifecycle(db);
-    this.pages = options.pageWriter ?? this.inConnectionPageWriter(options.idMergeThreshold);
+    this.pages = options.pageWriter ?? connectionPageWriter(db, options.idMergeThreshold);
     this.audit = new AuditRepository(db);
     this.totals = new ArchiveTotalsRepository(db);
   }
@@ -263,14 +254,5 @@ export class SqliteCatalog implements Catalog {
   async close(): Promise<void> {
     await this.pages.close();
     if (this.db.open) this.db.close();
-  }
-
-  private inConnectionPageWriter(idMergeThreshold?: number): PageWriter {
-    const applier = new PageApplier(this.db, new RecordIdIndex(this.db, idMergeThreshold));
-    return {
-      apply: (input, account) => applier.apply(input, account),
-      clearIndexBacklog: (recordIds) => this.lifecycle.clearIndexBacklog(recordIds),
-      close: () => undefined,
-    };
   }
 }

@@ -1,0 +1,24 @@
+import type Database from 'better-sqlite3';
+import type { ApplyPageInput, PageApplied } from '@verbatim/core';
+import { PageApplier } from './apply-page';
+import type { AccountContext } from './new-records';
+import { RecordIdIndex } from './record-id-index';
+import { RecordLifecycle } from './record-lifecycle';
+
+/** Where sync pages are applied and indexed documents confirmed: a connection here, or a thread of its own. */
+export interface PageWriter {
+  apply(input: ApplyPageInput, account: AccountContext): PageApplied | Promise<PageApplied>;
+  clearIndexBacklog(recordIds: string[]): void | Promise<void>;
+  close(): void | Promise<void>;
+}
+
+/** The page writer on `db` itself: what SqliteCatalog uses by default, and what its page-writer thread runs. */
+export function connectionPageWriter(db: Database.Database, idMergeThreshold?: number): PageWriter {
+  const pages = new PageApplier(db, new RecordIdIndex(db, idMergeThreshold));
+  const lifecycle = new RecordLifecycle(db);
+  return {
+    apply: (input, account) => pages.apply(input, account),
+    clearIndexBacklog: (recordIds) => lifecycle.clearIndexBacklog(recordIds),
+    close: () => undefined,
+  };
+}
