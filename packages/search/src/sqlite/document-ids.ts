@@ -28,6 +28,7 @@ export class DocumentIds {
   private readonly mergeTail: Statement<[]>;
   private readonly clearTail: Statement<[]>;
   private readonly countMerge: Statement<[]>;
+  private readonly clearMerged: Statement<[]>;
 
   constructor(db: Database, private readonly mergeThreshold = DEFAULT_ID_MERGE_THRESHOLD) {
     this.selectMerged = db.prepare<[string], number>('SELECT doc FROM search_ids WHERE id = ?').pluck();
@@ -37,6 +38,7 @@ export class DocumentIds {
     this.mergeTail = db.prepare('INSERT INTO search_ids (id, doc) SELECT id, doc FROM search_ids_tail ORDER BY id');
     this.clearTail = db.prepare('DELETE FROM search_ids_tail');
     this.countMerge = db.prepare(`UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.idsMerged}'`);
+    this.clearMerged = db.prepare('DELETE FROM search_ids');
   }
 
   /** Brings the in-memory tail up to date with the file. Call first in every write transaction. */
@@ -75,7 +77,15 @@ export class DocumentIds {
     this.mergesSeen = merges;
   }
 
-  /** Forgets the mirror, e.g. after the index was cleared or a write rolled back. */
+  /** Drops every id, in the transaction that empties the index; other writers' mirrors reset on their next write. */
+  clear(): void {
+    this.clearMerged.run();
+    this.clearTail.run();
+    this.countMerge.run();
+    this.forget();
+  }
+
+  /** Forgets the mirror, e.g. after a write rolled back. */
   forget(): void {
     this.tail.clear();
     this.tailUpTo = 0;

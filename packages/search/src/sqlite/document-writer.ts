@@ -76,14 +76,12 @@ export class DocumentWriter {
   /** Empties the index. The FTS table is dropped and recreated: deleting a million FTS5 rows one by one is slow. */
   clear(): void {
     this.db.transaction(() => {
-      this.db.exec(`DELETE FROM search_documents; DELETE FROM search_changes; DELETE FROM search_ids;
-        DELETE FROM search_ids_tail; DROP TABLE IF EXISTS search_fts;`);
+      this.db.exec('DELETE FROM search_documents; DELETE FROM search_changes; DROP TABLE IF EXISTS search_fts;');
       this.db.exec(SEARCH_FTS_DDL);
-      this.db.prepare(`UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.idsMerged}'`).run();
+      this.ids.clear();
       this.db.prepare(`UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.epoch}'`).run();
       this.bumpWriteVersion.run();
     }).immediate();
-    this.ids.forget();
   }
 
   private writeOne(document: SearchDocument): void {

@@ -84,15 +84,13 @@ export function ensureSearchSchema(db: Database): void {
 function moveIdsOutOfDocuments(db: Database): void {
   const legacy = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_autoindex_search_documents_1'").get();
   if (!legacy) return;
+  // Renamed aside, the table is created again by the DDL (now without UNIQUE) and filled back, keys included.
   db.exec(`
-    CREATE TABLE search_documents_rebuilt (
-      doc INTEGER PRIMARY KEY, id TEXT NOT NULL, agency INTEGER NOT NULL, account INTEGER NOT NULL,
-      author INTEGER NOT NULL, enums INTEGER NOT NULL, posted_at REAL NOT NULL, text_hash INTEGER NOT NULL
-    );
-    INSERT INTO search_documents_rebuilt SELECT doc, id, agency, account, author, enums, posted_at, text_hash
-      FROM search_documents ORDER BY doc;
-    DROP TABLE search_documents;
-    ALTER TABLE search_documents_rebuilt RENAME TO search_documents;
+    ALTER TABLE search_documents RENAME TO search_documents_legacy;
+    ${SEARCH_TABLES_DDL}
+    INSERT INTO search_documents (doc, id, agency, account, author, enums, posted_at, text_hash)
+      SELECT doc, id, agency, account, author, enums, posted_at, text_hash FROM search_documents_legacy ORDER BY doc;
+    DROP TABLE search_documents_legacy;
     DELETE FROM search_ids_tail;
     INSERT OR REPLACE INTO search_ids (id, doc) SELECT id, doc FROM search_documents ORDER BY id;
   `);
