@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ObjectNotFoundError } from '@verbatim/core';
 import type { ObjectStore, PutOptions, StoredObjectInfo } from '@verbatim/core';
-import { assertIntact, createVerifyingStream, expectedSha256Of } from './object-integrity';
+import { assertIntact, expectedSha256Of, verifiedStream } from './object-integrity';
 import { assertValidListPrefix, assertValidObjectKey, compareObjectKeys } from './object-key';
 import { syncPath, writeStreamToFile } from './stream-to-file';
 
@@ -70,12 +70,7 @@ export class FilesystemObjectStore implements ObjectStore {
    */
   async getStream(key: string): Promise<Readable> {
     const handle = await this.openObject(key);
-    const stream = handle.createReadStream();
-    const expected = expectedSha256Of(key, undefined);
-    if (expected === null) return stream;
-    const verifying = createVerifyingStream(key, expected);
-    stream.on('error', (error) => verifying.destroy(error));
-    return stream.pipe(verifying);
+    return verifiedStream(key, handle.createReadStream(), expectedSha256Of(key, undefined));
   }
 
   /** Size from the file itself, content type from its sidecar; null when absent. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { ObjectIntegrityError } from '@verbatim/core';
 
 /**
@@ -58,4 +58,14 @@ export function createVerifyingStream(key: string, expected: string): Transform 
       callback(actual === expected ? null : new ObjectIntegrityError(key, expected, actual));
     },
   });
+}
+
+/**
+ * `body` as read, checked against `expected` on the way (see createVerifyingStream); unchanged when there is
+ * nothing to check against. pipeline forwards the source's errors to the reader and releases the source (a
+ * socket, a file) if the reader stops early.
+ */
+export function verifiedStream(key: string, body: Readable, expected: string | null): Readable {
+  if (expected === null) return body;
+  return pipeline(body, createVerifyingStream(key, expected), () => {});
 }

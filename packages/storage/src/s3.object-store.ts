@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { pipeline, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { ObjectNotFoundError } from '@verbatim/core';
 import type { ObjectStore, PutOptions, StoredObjectInfo } from '@verbatim/core';
 // Types only: the SDK itself is loaded by createS3ObjectStore, and only when S3 is the chosen backend.
 import type { S3Client } from '@aws-sdk/client-s3';
 import {
   assertIntact,
-  createVerifyingStream,
+  verifiedStream,
   expectedSha256Of,
   SHA256_METADATA_NAME,
   sha256Hex,
@@ -109,9 +109,7 @@ export class S3ObjectStore implements ObjectStore {
   async getStream(key: string): Promise<Readable> {
     const { body, expectedSha256 } = await this.getObject(key);
     if (!(body instanceof Readable)) throw new Error('the S3 SDK returned a non-Node stream; is this running in Node?');
-    if (expectedSha256 === null) return body;
-    // pipeline forwards the socket's errors to the reader and releases the socket if the reader stops early.
-    return pipeline(body, createVerifyingStream(key, expectedSha256), () => {});
+    return verifiedStream(key, body, expectedSha256);
   }
 
   /** Size and content type from HeadObject; null when absent. */
