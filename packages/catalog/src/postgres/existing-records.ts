@@ -1,4 +1,5 @@
 import type { ApplyPageInput, PageApplied, PreparedItem, RecordStatus } from '@verbatim/core';
+import { hiddenAtAfter, statusOf } from '../record-status-rules';
 import type { Queryable } from './postgres-pool';
 import { SEARCH_DOCUMENT_COLUMNS, searchDocumentFromRow, type SearchDocumentRow } from './row-mapping';
 
@@ -44,18 +45,6 @@ const CLOSE_TOMBSTONE = 'UPDATE tombstones SET restored_at = $2 WHERE record_seq
 
 const QUEUE_FOR_INDEX = 'INSERT INTO index_backlog (record_seq, record_id) VALUES ($1, $2) ON CONFLICT DO NOTHING';
 
-/** Precedence deleted > hidden > edited > live; an item being applied was just seen, so it is never deleted. */
-export function statusOf(hidden: boolean, versionCount: number): RecordStatus {
-  if (hidden) return 'hidden';
-  return versionCount > 1 ? 'edited' : 'live';
-}
-
-/** Keeps the time an item was first seen hidden while it stays hidden; clears it once it is visible again. */
-function hiddenAtAfter(existing: ExistingRecord, item: PreparedItem, capturedAt: string): string | null {
-  if (!item.hidden) return null;
-  return existing.hidden_at ?? capturedAt;
-}
-
 /**
  * Applies items to records that exist. Content changes add a version numbered from the locked row, so two
  * workers applying the same record number their versions one after the other, never both n+1; hidden,
@@ -96,7 +85,7 @@ export class ExistingRecordWriter {
     const version = existing.version_count + 1;
     const attachments = JSON.stringify(item.attachments);
     const status = statusOf(item.hidden, version);
-    const hiddenAt = hiddenAtAfter(existing, item, input.capturedAt);
+    const hiddenAt = hiddenAtAfter(existing.hidden_at, item, input.capturedAt);
     await client.query(INSERT_VERSION, [existing.seq, version, item.text, attachments, item.editedAt ?? null,
       item.contentHash, input.capturedAt, input.capture.sha256]);
     const { rows } = await client.query<SearchDocumentRow>(UPDATE_CONTENT, [existing.seq, item.text, attachments,
@@ -109,7 +98,7 @@ export class ExistingRecordWriter {
 
   private async changeStatus(client: Queryable, input: ApplyPageInput, item: PreparedItem, existing: ExistingRecord, result: PageApplied): Promise<void> {
     const status = statusOf(item.hidden, existing.version_count);
-    const hiddenAt = hiddenAtAfter(existing, item, input.capturedAt);
+    const hiddenAt = hiddenAtAfter(existing.hidden_at, item, input.capturedAt);
     const { rows } = await client.query<SearchDocumentRow>(UPDATE_STATUS, [existing.seq, status, hiddenAt,
       input.capturedAt, input.passNumber]);
     await this.afterChange(client, input, existing, status, hiddenAt);

@@ -2,6 +2,7 @@ import { recordIdFor, type ApplyPageInput, type PreparedItem, type SearchDocumen
 import type { AccountContext } from './account.repository';
 import type { ExistingRecord } from './existing-records';
 import type { Queryable } from './postgres-pool';
+import { newRecordStatus } from '../record-status-rules';
 
 /** Per-item columns, sent as one array each and zipped back into rows by unnest. */
 const ITEM_ARRAYS = `unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
@@ -65,16 +66,12 @@ export class NewRecordWriter {
       const item = itemsById.get(row.platform_id)!;
       created.records.set(row.platform_id, {
         platform_id: row.platform_id, seq: row.seq, id: row.id, content_hash: item.contentHash,
-        hidden_at: item.hidden ? input.capturedAt : null, status: statusOf(item), version_count: 1,
+        hidden_at: item.hidden ? input.capturedAt : null, status: newRecordStatus(item), version_count: 1,
       });
       created.documents.push(documentOf(row.id, item, input, account));
     }
     return created;
   }
-}
-
-function statusOf(item: PreparedItem): 'hidden' | 'live' {
-  return item.hidden ? 'hidden' : 'live';
 }
 
 /** The per-item arrays, in ITEM_ARRAYS order. */
@@ -94,7 +91,7 @@ function itemArrays(input: ApplyPageInput, items: PreparedItem[]): unknown[][] {
     column((item) => item.postedAt),
     column((item) => item.editedAt ?? null),
     column((item) => (item.hidden ? input.capturedAt : null)),
-    column(statusOf),
+    column(newRecordStatus),
     column((item) => JSON.stringify(item.attachments)),
     column((item) => item.contentHash),
   ];
@@ -104,7 +101,7 @@ function itemArrays(input: ApplyPageInput, items: PreparedItem[]): unknown[][] {
 function documentOf(id: string, item: PreparedItem, input: ApplyPageInput, account: AccountContext): SearchDocument {
   return {
     id, accountId: input.accountId, agencyId: account.agencyId, platform: account.platform, kind: item.kind,
-    status: statusOf(item), authorName: item.author.name, text: item.text, priorText: '', postedAt: item.postedAt,
+    status: newRecordStatus(item), authorName: item.author.name, text: item.text, priorText: '', postedAt: item.postedAt,
     hasAttachments: item.attachments.length > 0,
   };
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ApplyPageInput, PageApplied, PreparedItem, RecordStatus } from '@verbatim/core';
+import { hiddenAtAfter, statusOf } from '../record-status-rules';
 import { attachmentsToJson, SEARCH_DOCUMENT_COLUMNS, searchDocumentFromRow, type SearchDocumentRow } from './row-mapping';
 
 /** Only what deciding an item's fate needs: no text, no JSON, so the common paths parse nothing. */
@@ -11,18 +12,6 @@ export interface ExistingRecord {
   hidden_at: string | null;
   status: RecordStatus;
   version_count: number;
-}
-
-/** Precedence deleted > hidden > edited > live; an item being applied was just seen, so it is never deleted. */
-export function statusOf(hidden: boolean, versionCount: number): RecordStatus {
-  if (hidden) return 'hidden';
-  return versionCount > 1 ? 'edited' : 'live';
-}
-
-/** Keeps the time an item was first seen hidden while it stays hidden; clears it once it is visible again. */
-function hiddenAtAfter(existing: ExistingRecord, item: PreparedItem, capturedAt: string): string | null {
-  if (!item.hidden) return null;
-  return existing.hidden_at ?? capturedAt;
 }
 
 /**
@@ -100,7 +89,7 @@ export class ExistingRecordWriter {
     const version = existing.version_count + 1;
     const attachmentsJson = attachmentsToJson(item.attachments);
     const status = statusOf(item.hidden, version);
-    const hiddenAt = hiddenAtAfter(existing, item, input.capturedAt);
+    const hiddenAt = hiddenAtAfter(existing.hidden_at, item, input.capturedAt);
     this.insertVersion.run(existing.seq, version, item.text, attachmentsJson, item.editedAt ?? null, item.contentHash,
       input.capturedAt, input.capture.sha256);
     const row = this.updateContent.get({
@@ -116,7 +105,7 @@ export class ExistingRecordWriter {
 
   private changeStatus(input: ApplyPageInput, item: PreparedItem, existing: ExistingRecord, result: PageApplied): void {
     const status = statusOf(item.hidden, existing.version_count);
-    const hiddenAt = hiddenAtAfter(existing, item, input.capturedAt);
+    const hiddenAt = hiddenAtAfter(existing.hidden_at, item, input.capturedAt);
     const row = this.updateStatus.get({
       seq: existing.seq, status, hidden_at: hiddenAt, last_seen_at: input.capturedAt, last_seen_pass: input.passNumber,
     })!;

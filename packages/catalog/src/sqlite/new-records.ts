@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { recordIdFor, type Account, type ApplyPageInput, type PreparedItem, type SearchDocument } from '@verbatim/core';
 import type { RecordIdIndex } from './record-id-index';
 import { attachmentsToJson } from './row-mapping';
+import { newRecordStatus } from '../record-status-rules';
 
 export type AccountContext = Pick<Account, 'id' | 'agencyId' | 'platform'>;
 
@@ -59,10 +60,6 @@ export class NewRecordWriter {
   }
 }
 
-function statusOf(item: PreparedItem): 'hidden' | 'live' {
-  return item.hidden ? 'hidden' : 'live';
-}
-
 /** Writes one record's values into `values` (reused across rows), in RECORD_COLUMNS order. */
 function writeRowValues(values: unknown[], id: string, item: PreparedItem, input: ApplyPageInput, account: AccountContext): void {
   let at = 0;
@@ -85,7 +82,7 @@ function writeRowValues(values: unknown[], id: string, item: PreparedItem, input
   values[at++] = input.capturedAt;
   values[at++] = input.passNumber;
   values[at++] = item.hidden ? input.capturedAt : null;
-  values[at++] = statusOf(item);
+  values[at++] = newRecordStatus(item);
   values[at++] = attachmentsToJson(item.attachments);
   values[at] = item.contentHash;
 }
@@ -94,7 +91,7 @@ function writeRowValues(values: unknown[], id: string, item: PreparedItem, input
 function documentOf(id: string, item: PreparedItem, input: ApplyPageInput, account: AccountContext): SearchDocument {
   return {
     id, accountId: input.accountId, agencyId: account.agencyId, platform: account.platform, kind: item.kind,
-    status: statusOf(item), authorName: item.author.name, text: item.text, priorText: '', postedAt: item.postedAt,
+    status: newRecordStatus(item), authorName: item.author.name, text: item.text, priorText: '', postedAt: item.postedAt,
     hasAttachments: item.attachments.length > 0,
   };
 }
