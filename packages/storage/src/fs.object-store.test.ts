@@ -1,24 +1,11 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
 import { rawCaptureKey } from '@verbatim/core';
 import { FilesystemObjectStore } from './fs.object-store';
-import { ObjectIntegrityError } from './object-integrity';
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** Reads a stream to its end, returning what arrived before it ended or failed, and the failure. */
-async function drain(stream: Readable): Promise<{ received: Buffer; error: unknown }> {
-  const chunks: Buffer[] = [];
-  try {
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return { received: Buffer.concat(chunks), error: undefined };
-  } catch (error) {
-    return { received: Buffer.concat(chunks), error };
-  }
-}
+import { ObjectIntegrityError, sha256Hex as sha256 } from './object-integrity';
+import { drain } from './stream-drain.test-fixture';
 
 /** Filesystem-only behaviour; the shared contract lives in object-store.conformance.test.ts. */
 describe('FilesystemObjectStore', () => {

@@ -5,21 +5,11 @@ import { Readable } from 'node:stream';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { mediaKey, rawCaptureKey } from '@verbatim/core';
 import { ObjectIntegrityError } from './object-integrity';
+import { drain } from './stream-drain.test-fixture';
 import { openS3TestStore, TEST_BUCKET, type S3TestStore } from './s3.test-fixture';
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Reads a stream to its end, returning what arrived before it ended or failed, and the failure. */
-async function drain(stream: Readable): Promise<{ received: Buffer; error: unknown }> {
-  const chunks: Buffer[] = [];
-  try {
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return { received: Buffer.concat(chunks), error: undefined };
-  } catch (error) {
-    return { received: Buffer.concat(chunks), error };
-  }
 }
 
 describe('S3ObjectStore verifies SHA-256 on read (s3rver)', () => {
