@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
-import { ObjectIntegrityError } from '@verbatim/core';
+import { ObjectIntegrityError, sha256Hex } from '@verbatim/core';
 
 /**
  * Name of the user metadata entry (`x-amz-meta-sha256`) holding the SHA-256 of an object's bytes, written with every
@@ -16,11 +16,7 @@ const CONTENT_ADDRESSED_KEY = /^(?:raw|media)\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-export { ObjectIntegrityError };
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { ObjectIntegrityError, sha256Hex };
 
 /**
  * The SHA-256 an object under `key` must hash to: the one in a content-addressed key wins over the recorded metadata
