@@ -159,7 +159,7 @@ export interface RecordColumns {
 export type SearchDocumentColumns = Pick<
   RecordColumns,
   'id' | 'account_id' | 'agency_id' | 'platform' | 'kind' | 'status' | 'author_name' | 'text' | 'posted_at'
-> & { prior_text: string };
+> & { prior_text: string; revision: number };
 
 export interface VersionColumns {
   record_id: string;
@@ -235,6 +235,7 @@ export function searchDocumentFromColumns(row: SearchDocumentColumns, hasAttachm
     priorText: row.prior_text,
     postedAt: row.posted_at,
     hasAttachments,
+    revision: row.revision,
   };
 }
 

@@ -67,11 +67,23 @@ export function describeAccountCases(harness: () => CatalogHarness): void {
   it('moves the records (and their documents) with an account moved to another agency', async () => {
     const { catalog } = harness();
     const account = await createAccount(catalog);
-    await catalog.applyPage(makePage(account.id, 'p1', [makeItem('a')]));
-    await catalog.clearIndexBacklog([(await catalog.getRecordByPlatformId(account.id, 'a'))!.id]);
+    const { changed } = await catalog.applyPage(makePage(account.id, 'p1', [makeItem('a')]));
+    await catalog.clearIndexBacklog(changed);
     const parks = await catalog.createAgency({ name: 'Parks', kind: 'commission' });
     await catalog.updateAccount(account.id, { agencyId: parks.id });
     expect((await catalog.getRecordByPlatformId(account.id, 'a'))!.agencyId).toBe(parks.id);
+    const requeued = await catalog.listIndexBacklog(10);
+    expect(requeued.map((document) => [document.agencyId, document.revision])).toEqual([[parks.id, changed[0].revision + 1]]);
+  });
+
+  it('keeps a record queued when an account move changes it after its document was read', async () => {
+    const { catalog } = harness();
+    const account = await createAccount(catalog);
+    const { changed } = await catalog.applyPage(makePage(account.id, 'p1', [makeItem('a')]));
+    const parks = await catalog.createAgency({ name: 'Parks', kind: 'commission' });
+    await catalog.updateAccount(account.id, { agencyId: parks.id });
+    // The page's document (old agency) is confirmed indexed after the move: the move's newer state must stay queued.
+    await catalog.clearIndexBacklog(changed);
     expect((await catalog.listIndexBacklog(10)).map((document) => document.agencyId)).toEqual([parks.id]);
   });
 

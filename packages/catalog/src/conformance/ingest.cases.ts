@@ -29,7 +29,7 @@ export function describeIngestCases(harness: () => CatalogHarness): void {
     expect(applied.changed.map((document) => document.id).sort()).toEqual([id, hidden!.id].sort());
     expect(applied.changed.find((document) => document.id === id)).toEqual({
       id, accountId: account.id, agencyId: account.agencyId, platform: 'mock', kind: 'post', status: 'live',
-      authorName: 'Town Clerk', text: post.text, priorText: '', postedAt: post.postedAt, hasAttachments: false,
+      authorName: 'Town Clerk', text: post.text, priorText: '', postedAt: post.postedAt, hasAttachments: false, revision: 1,
     });
   });
 

@@ -10,7 +10,8 @@ export function describeReadCases(harness: () => CatalogHarness): void {
     const queued = await catalog.listIndexBacklog(10);
     expect(queued.map((document) => document.id).sort()).toEqual(['a', 'b', 'c'].map((id) => recordIdFor(account.id, id)).sort());
     expect(await catalog.listIndexBacklog(2)).toHaveLength(2);
-    await catalog.clearIndexBacklog(queued.map((document) => document.id));
+    expect(queued.map((document) => document.revision)).toEqual([1, 1, 1]);
+    await catalog.clearIndexBacklog(queued);
     expect(await catalog.listIndexBacklog(10)).toEqual([]);
     await catalog.applyPage(makePage(account.id, 'p2', ['a', 'b', 'c'].map((id) => makeItem(id))));
     expect(await catalog.listIndexBacklog(10)).toEqual([]);
@@ -20,8 +21,34 @@ export function describeReadCases(harness: () => CatalogHarness): void {
     expect(Object.fromEntries(requeued.map((document) => [document.id, document.status]))).toEqual({
       [recordIdFor(account.id, 'a')]: 'edited', [recordIdFor(account.id, 'b')]: 'hidden', [recordIdFor(account.id, 'c')]: 'deleted',
     });
-    await catalog.clearIndexBacklog([recordIdFor(account.id, 'a'), 'rec_missing']);
+    expect(requeued.map((document) => document.revision)).toEqual([2, 2, 2]);
+    await catalog.clearIndexBacklog([{ id: recordIdFor(account.id, 'a'), revision: 2 }, { id: 'rec_missing', revision: 1 }]);
     expect(await catalog.listIndexBacklog(10)).toHaveLength(2);
+  });
+
+  it('counts each indexed change in the revision, and clears only a record still at the indexed revision', async () => {
+    const { catalog } = harness();
+    const account = await createAccount(catalog);
+    const id = recordIdFor(account.id, 'a');
+    const created = await catalog.applyPage(makePage(account.id, 'p1', [makeItem('a')]));
+    expect(created.changed.map((document) => document.revision)).toEqual([1]);
+    // Unchanged: no new revision, nothing queued.
+    await catalog.clearIndexBacklog(created.changed);
+    const unchanged = await catalog.applyPage(makePage(account.id, 'p2', [makeItem('a')]));
+    expect(unchanged.changed).toEqual([]);
+    const edited = await catalog.applyPage(makePage(account.id, 'p3', [makeItem('a', { text: 'edited' })]));
+    const hidden = await catalog.applyPage(makePage(account.id, 'p4', [makeItem('a', { text: 'edited', hidden: true })]));
+    expect([...edited.changed, ...hidden.changed].map((document) => document.revision)).toEqual([2, 3]);
+    // The edit's document was read before the hide: confirming it leaves the hidden state queued.
+    await catalog.clearIndexBacklog(edited.changed);
+    expect((await catalog.listIndexBacklog(10)).map((document) => [document.status, document.revision])).toEqual([['hidden', 3]]);
+    const [gone] = await catalog.markGone(account.id, [id], T.pass3);
+    expect(gone.revision).toBe(4);
+    await catalog.clearIndexBacklog(hidden.changed);
+    expect((await catalog.listIndexBacklog(10)).map((document) => document.revision)).toEqual([4]);
+    await catalog.clearIndexBacklog([gone]);
+    expect(await catalog.listIndexBacklog(10)).toEqual([]);
+    expect((await catalog.listSearchDocuments(null, 10)).map((document) => document.revision)).toEqual([4]);
   });
 
   it('lists every search document exactly once across pages, each equal to the one queued', async () => {

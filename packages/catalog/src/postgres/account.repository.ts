@@ -139,7 +139,7 @@ export class AccountRepository {
   }
 
   private async moveRecordsToAgency(client: PoolClient, accountId: string, agencyId: string): Promise<void> {
-    await client.query('UPDATE records SET agency_id = $1 WHERE account_id = $2', [agencyId, accountId]);
+    await client.query('UPDATE records SET agency_id = $1, revision = revision + 1 WHERE account_id = $2', [agencyId, accountId]);
     await client.query(`INSERT INTO index_backlog (record_seq, record_id)
       SELECT seq, id FROM records WHERE account_id = $1 ON CONFLICT DO NOTHING`, [accountId]);
   }

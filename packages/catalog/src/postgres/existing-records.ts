@@ -29,10 +29,10 @@ const INSERT_VERSION = `INSERT INTO record_versions (record_seq, version, text, 
 const UPDATE_CONTENT = `UPDATE records SET
     prior_text = CASE WHEN text = $2 THEN prior_text WHEN prior_text = '' THEN text ELSE prior_text || chr(10) || text END,
     text = $2, attachments = $3::jsonb, edited_at = $4, content_hash = $5, version_count = $6, status = $7,
-    hidden_at = $8, last_seen_at = GREATEST(last_seen_at, $9), last_seen_pass = GREATEST(last_seen_pass, $10)
+    hidden_at = $8, revision = revision + 1, last_seen_at = GREATEST(last_seen_at, $9), last_seen_pass = GREATEST(last_seen_pass, $10)
   WHERE seq = $1 RETURNING ${SEARCH_DOCUMENT_COLUMNS}`;
 
-const UPDATE_STATUS = `UPDATE records SET status = $2, hidden_at = $3, last_seen_at = GREATEST(last_seen_at, $4), last_seen_pass = GREATEST(last_seen_pass, $5)
+const UPDATE_STATUS = `UPDATE records SET status = $2, hidden_at = $3, revision = revision + 1, last_seen_at = GREATEST(last_seen_at, $4), last_seen_pass = GREATEST(last_seen_pass, $5)
   WHERE seq = $1 RETURNING ${SEARCH_DOCUMENT_COLUMNS}`;
 
 /** Media archived since the last capture is not a content change (no version), but worth showing. */

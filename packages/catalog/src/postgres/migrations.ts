@@ -300,4 +300,10 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   },
   BUNDLE_MIGRATION,
   PEOPLE_MIGRATION,
+  {
+    version: 6,
+    name: "count each record's indexed changes",
+    // A search document carries it, so an index can tell an older state from a newer one (see SearchDocument).
+    sql: 'ALTER TABLE records ADD COLUMN revision integer NOT NULL DEFAULT 1;',
+  },
 ];

@@ -103,5 +103,6 @@ function documentOf(id: string, item: PreparedItem, input: ApplyPageInput, accou
     id, accountId: input.accountId, agencyId: account.agencyId, platform: account.platform, kind: item.kind,
     status: newRecordStatus(item), authorName: item.author.name, text: item.text, priorText: '', postedAt: item.postedAt,
     hasAttachments: item.attachments.length > 0,
+    revision: 1,
   };
 }

@@ -15,6 +15,7 @@ import type {
   NewAgency,
   PageApplied,
   QuarantineEntry,
+  IndexedRevision,
   RawCapture,
   RecordFilter,
   RecordStatus,
@@ -156,8 +157,8 @@ export class PostgresCatalog implements Catalog {
   }
 
   /** Ids not queued are ignored. */
-  clearIndexBacklog(recordIds: string[]): Promise<void> {
-    return this.lifecycle.clearIndexBacklog(recordIds);
+  clearIndexBacklog(indexed: IndexedRevision[]): Promise<void> {
+    return this.lifecycle.clearIndexBacklog(indexed);
   }
 
   /** In record-creation (seq) order; `afterId` is the last id of the previous batch. */

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { SearchDocument } from '@verbatim/core';
+import type { IndexedRevision, SearchDocument } from '@verbatim/core';
 import type { AccountRepository } from './account.repository';
 import { withTransaction } from './postgres-pool';
 import { SEARCH_DOCUMENT_COLUMNS, searchDocumentFromRow, type SearchDocumentRow } from './row-mapping';
@@ -10,7 +10,7 @@ const LOCK_LIVE_RECORDS = `SELECT seq FROM records
 
 /** The tombstone keeps when the record was last seen; its status becomes deleted; it is queued for indexing. */
 const TOMBSTONE = `WITH gone AS (
-    UPDATE records SET status = 'deleted' WHERE seq = ANY($1::bigint[]) AND status <> 'deleted'
+    UPDATE records SET status = 'deleted', revision = revision + 1 WHERE seq = ANY($1::bigint[]) AND status <> 'deleted'
     RETURNING seq, ${SEARCH_DOCUMENT_COLUMNS}, last_seen_at
   ), tombstoned AS (
     INSERT INTO tombstones (record_seq, detected_at, last_seen_at, reason)
@@ -50,7 +50,11 @@ export class RecordLifecycle {
     return rows.map(searchDocumentFromRow);
   }
 
-  async clearIndexBacklog(recordIds: string[]): Promise<void> {
-    if (recordIds.length > 0) await this.pool.query('DELETE FROM index_backlog WHERE record_id = ANY($1::text[])', [recordIds]);
+  /** Clears only records still at the indexed revision: one changed meanwhile stays queued for its newer state. */
+  async clearIndexBacklog(indexed: IndexedRevision[]): Promise<void> {
+    if (indexed.length === 0) return;
+    await this.pool.query(`DELETE FROM index_backlog b USING records r, unnest($1::text[], $2::integer[]) AS c (id, revision)
+      WHERE b.record_id = c.id AND r.seq = b.record_seq AND r.revision = c.revision`,
+    [indexed.map((document) => document.id), indexed.map((document) => document.revision)]);
   }
 }

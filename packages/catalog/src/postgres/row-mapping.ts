@@ -31,7 +31,7 @@ export interface RecordRow extends RecordColumns {
 
 /** The columns a SearchDocument needs; selected by every path that produces documents, so they agree. */
 export const SEARCH_DOCUMENT_COLUMNS = `id, account_id, agency_id, platform, kind, status, author_name, text, prior_text,
-  posted_at, jsonb_array_length(attachments) > 0 AS has_attachments`;
+  posted_at, jsonb_array_length(attachments) > 0 AS has_attachments, revision`;
 
 export type SearchDocumentRow = SearchDocumentColumns & { has_attachments: boolean };
 

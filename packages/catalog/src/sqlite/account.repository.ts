@@ -147,7 +147,7 @@ export class AccountRepository {
   }
 
   private moveRecordsToAgency(accountId: string, agencyId: string): void {
-    this.db.prepare('UPDATE records SET agency_id = ? WHERE account_id = ?').run(agencyId, accountId);
+    this.db.prepare('UPDATE records SET agency_id = ?, revision = revision + 1 WHERE account_id = ?').run(agencyId, accountId);
     this.db
       .prepare('INSERT OR IGNORE INTO index_backlog (record_seq, record_id) SELECT seq, id FROM records WHERE account_id = ?')
       .run(accountId);

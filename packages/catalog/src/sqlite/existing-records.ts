@@ -40,10 +40,10 @@ export class ExistingRecordWriter {
         prior_text = CASE WHEN text = @text THEN prior_text WHEN prior_text = '' THEN text
                           ELSE prior_text || char(10) || text END,
         text = @text, attachments_json = @attachments_json, edited_at = @edited_at, content_hash = @content_hash,
-        version_count = @version_count, status = @status, hidden_at = @hidden_at,
+        version_count = @version_count, status = @status, hidden_at = @hidden_at, revision = revision + 1,
         last_seen_at = max(last_seen_at, @last_seen_at), last_seen_pass = max(last_seen_pass, @last_seen_pass)
       WHERE seq = @seq RETURNING ${SEARCH_DOCUMENT_COLUMNS}`);
-    this.updateStatus = db.prepare(`UPDATE records SET status = @status, hidden_at = @hidden_at,
+    this.updateStatus = db.prepare(`UPDATE records SET status = @status, hidden_at = @hidden_at, revision = revision + 1,
         last_seen_at = max(last_seen_at, @last_seen_at), last_seen_pass = max(last_seen_pass, @last_seen_pass)
       WHERE seq = @seq RETURNING ${SEARCH_DOCUMENT_COLUMNS}`);
     // Media archived since the last capture is not a content change (no version), but worth showing.

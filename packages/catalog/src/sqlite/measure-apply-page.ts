@@ -80,7 +80,7 @@ async function measureNewItems(catalog: Catalog, pages: ApplyPageInput[]) {
     const started = process.hrtime.bigint();
     const applied = await catalog.applyPage(page);
     const appliedAt = process.hrtime.bigint();
-    await catalog.clearIndexBacklog(applied.changed.map((document) => document.id));
+    await catalog.clearIndexBacklog(applied.changed);
     applySeconds += Number(appliedAt - started) / 1e9;
     clearSeconds += Number(process.hrtime.bigint() - appliedAt) / 1e9;
   }

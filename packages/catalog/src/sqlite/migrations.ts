@@ -379,6 +379,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX raw_captures_by_time ON raw_captures (captured_at);
     `,
   },
+  {
+    version: 8,
+    name: 'count each record\'s indexed changes',
+    // A search document carries it, so an index can tell an older state from a newer one (see SearchDocument).
+    sql: 'ALTER TABLE records ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;',
+  },
 ];
 
 /**

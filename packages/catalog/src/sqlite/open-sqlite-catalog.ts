@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ThreadRequests, type ApplyPageInput, type PageApplied } from '@verbatim/core';
+import { ThreadRequests, type ApplyPageInput, type IndexedRevision, type PageApplied } from '@verbatim/core';
 import type { AccountContext } from './new-records';
 import { openCatalogDatabase, type SqliteCatalogOptions } from './open-catalog-database';
 import type { PageWriter } from './page-writer';
@@ -34,7 +34,7 @@ export async function openThreadedSqliteCatalog(options: SqliteCatalogOptions): 
     const thread = await ThreadRequests.start<PageWriterRequest>(require.resolve('./threaded/page-writer.thread'), threadOptions, 'catalog page writer');
     const pageWriter: PageWriter = {
       apply: (input: ApplyPageInput, account: AccountContext) => thread.request<PageApplied>({ op: 'apply', input, account }),
-      clearIndexBacklog: (recordIds: string[]) => thread.request<void>({ op: 'clearIndexBacklog', recordIds }),
+      clearIndexBacklog: (indexed: IndexedRevision[]) => thread.request<void>({ op: 'clearIndexBacklog', indexed }),
       close: () => thread.stop(),
     };
     return { catalog: new SqliteCatalog(db, { idMergeThreshold: options.idMergeThreshold, pageWriter }), db };

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ApplyPageInput, PageApplied } from '@verbatim/core';
+import type { ApplyPageInput, IndexedRevision, PageApplied } from '@verbatim/core';
 import { PageApplier } from './apply-page';
 import type { AccountContext } from './new-records';
 import { RecordIdIndex } from './record-id-index';
@@ -8,7 +8,7 @@ import { RecordLifecycle } from './record-lifecycle';
 /** Where sync pages are applied and indexed documents confirmed: a connection here, or a thread of its own. */
 export interface PageWriter {
   apply(input: ApplyPageInput, account: AccountContext): PageApplied | Promise<PageApplied>;
-  clearIndexBacklog(recordIds: string[]): void | Promise<void>;
+  clearIndexBacklog(indexed: IndexedRevision[]): void | Promise<void>;
   close(): void | Promise<void>;
 }
 
@@ -18,7 +18,7 @@ export function connectionPageWriter(db: Database.Database, idMergeThreshold?: n
   const lifecycle = new RecordLifecycle(db);
   return {
     apply: (input, account) => pages.apply(input, account),
-    clearIndexBacklog: (recordIds) => lifecycle.clearIndexBacklog(recordIds),
+    clearIndexBacklog: (indexed) => lifecycle.clearIndexBacklog(indexed),
     close: () => undefined,
   };
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SearchDocument } from '@verbatim/core';
+import type { IndexedRevision, SearchDocument } from '@verbatim/core';
 import { SEQS_OF_IDS } from './record-id-index';
 import { SEARCH_DOCUMENT_COLUMNS, searchDocumentFromRow, type SearchDocumentRow } from './row-mapping';
 
@@ -30,11 +30,14 @@ export class RecordLifecycle {
       WHERE seq IN (${SEQS_OF_IDS}) AND account_id = @accountId ORDER BY seq`);
     this.insertTombstone = db.prepare(`INSERT INTO tombstones (record_seq, detected_at, last_seen_at, reason)
       VALUES (?, ?, ?, 'deleted-on-platform')`);
-    this.markDeleted = db.prepare(`UPDATE records SET status = 'deleted' WHERE seq = ? RETURNING ${SEARCH_DOCUMENT_COLUMNS}`);
+    this.markDeleted = db.prepare(`UPDATE records SET status = 'deleted', revision = revision + 1 WHERE seq = ? RETURNING ${SEARCH_DOCUMENT_COLUMNS}`);
     this.queueForIndex = db.prepare('INSERT OR IGNORE INTO index_backlog (record_seq, record_id) VALUES (?, ?)');
     this.selectBacklog = db.prepare(`SELECT ${SEARCH_DOCUMENT_COLUMNS}
       FROM index_backlog b JOIN records r ON r.seq = b.record_seq ORDER BY b.record_seq LIMIT ?`);
-    this.clearBacklog = db.prepare('DELETE FROM index_backlog WHERE record_id IN (SELECT value FROM json_each(?))');
+    // Only records still at the indexed revision: one changed meanwhile stays queued for its newer state.
+    this.clearBacklog = db.prepare(`DELETE FROM index_backlog WHERE record_seq IN (SELECT b.record_seq
+      FROM json_each(?) j JOIN index_backlog b ON b.record_id = json_extract(j.value, '$[0]')
+      JOIN records r ON r.seq = b.record_seq AND r.revision = json_extract(j.value, '$[1]'))`);
     this.markGoneTransaction = db.transaction((accountId: string, recordIds: string[], detectedAt: string) =>
       this.selectForTombstone
         .all({ ids: JSON.stringify(recordIds), accountId })
@@ -54,8 +57,8 @@ export class RecordLifecycle {
     return this.selectBacklog.all(limit).map(searchDocumentFromRow);
   }
 
-  clearIndexBacklog(recordIds: string[]): void {
-    if (recordIds.length > 0) this.clearBacklog.run(JSON.stringify(recordIds));
+  clearIndexBacklog(indexed: IndexedRevision[]): void {
+    if (indexed.length > 0) this.clearBacklog.run(JSON.stringify(indexed.map((document) => [document.id, document.revision])));
   }
 
   private tombstone(record: GoneCandidate, detectedAt: string): SearchDocument[] {

@@ -24,7 +24,7 @@ export interface RecordRow extends RecordColumns {
 
 /** The columns a SearchDocument needs; selected by every path that produces documents, so they agree. */
 export const SEARCH_DOCUMENT_COLUMNS =
-  'id, account_id, agency_id, platform, kind, status, author_name, text, prior_text, posted_at, attachments_json';
+  'id, account_id, agency_id, platform, kind, status, author_name, text, prior_text, posted_at, attachments_json, revision';
 
 export type SearchDocumentRow = SearchDocumentColumns & Pick<RecordRow, 'attachments_json'>;
 

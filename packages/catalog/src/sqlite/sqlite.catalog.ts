@@ -15,6 +15,7 @@ import type {
   NewAgency,
   PageApplied,
   QuarantineEntry,
+  IndexedRevision,
   RawCapture,
   RecordFilter,
   RecordStatus,
@@ -162,8 +163,8 @@ export class SqliteCatalog implements Catalog {
   }
 
   /** Ids not queued are ignored. */
-  async clearIndexBacklog(recordIds: string[]): Promise<void> {
-    await this.pages.clearIndexBacklog(recordIds);
+  async clearIndexBacklog(indexed: IndexedRevision[]): Promise<void> {
+    await this.pages.clearIndexBacklog(indexed);
   }
 
   /** In record-creation (rowid) order; `afterId` is the last id of the previous batch. */

@@ -10,7 +10,7 @@ import type {
   Tombstone,
 } from '../record.schema';
 import type { PlatformItem, RejectedPayload } from './connector.port';
-import type { SearchDocument } from './search-index.port';
+import type { IndexedRevision, SearchDocument } from './search-index.port';
 import type { Role } from '../role.schema';
 
 /** An item ready to archive: attachments carry their archived bytes' hash and key where downloaded. */
@@ -124,8 +124,11 @@ export interface Catalog {
 
   /** Documents whose index entry is out of date (changed but not yet confirmed indexed), oldest first. */
   listIndexBacklog(limit: number): Promise<SearchDocument[]>;
-  /** Confirms documents were indexed; a later change re-queues them. */
-  clearIndexBacklog(recordIds: string[]): Promise<void>;
+  /**
+   * Confirms documents were indexed. A record changed since the document was read (its revision moved on) stays
+   * queued, so the newer state is indexed too.
+   */
+  clearIndexBacklog(indexed: IndexedRevision[]): Promise<void>;
   /** Every record's document in a stable order, for rebuilding the index: pass the last id seen. */
   listSearchDocuments(afterId: string | null, limit: number): Promise<SearchDocument[]>;
   /** About `size` documents of records picked at random (the search drift check compares them with the index). */

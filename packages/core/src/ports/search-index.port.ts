@@ -16,7 +16,17 @@ export interface SearchDocument {
   priorText: string;
   postedAt: string;
   hasAttachments: boolean;
+  /**
+   * Counts changes to the record's indexed state: 1 when created, one more at every change that re-queues it for
+   * indexing. An index keeps the highest revision it has been given and ignores an older one, so a writer that
+   * read a record before a change (another process's backlog flush, a rebuild's copy) cannot overwrite the newer
+   * state someone else indexed first.
+   */
+  revision: number;
 }
+
+/** A document as confirmed indexed: which record, at which revision. */
+export type IndexedRevision = Pick<SearchDocument, 'id' | 'revision'>;
 
 export interface SearchFilters {
   agencyId?: string[];
@@ -77,7 +87,7 @@ export interface SearchResult {
  * ingest adds or changes documents between pages.
  */
 export interface SearchIndex {
-  /** Adds or replaces documents by id. */
+  /** Adds or replaces documents by id; a document older (lower revision) than the one held is ignored. */
   upsert(documents: SearchDocument[]): Promise<void>;
   /** Runs a query. Throws `SearchQueryError` for query text it cannot parse or a cursor it does not recognise. */
   search(query: SearchQuery): Promise<SearchResult>;

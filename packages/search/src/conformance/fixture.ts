@@ -63,6 +63,7 @@ export const FIXTURE_DOCUMENTS: SearchDocument[] = ROWS.map(
     text,
     priorText,
     hasAttachments,
+    revision: 1,
   }),
 );
 

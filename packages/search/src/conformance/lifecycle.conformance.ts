@@ -32,6 +32,24 @@ export function describeLifecycle(factory: SearchIndexFactory): void {
       expect(await matchingIds(index, 'snow', { status: ['deleted'] })).toEqual([]);
     });
 
+    it('keeps the newest revision of a document: an older one given later is ignored, an equal one replaces', async () => {
+      await index.upsert([{ ...fixtureDocument('d28'), text: 'Brush pickup schedule', status: 'edited', revision: 3 }]);
+      await index.upsert([{ ...fixtureDocument('d28'), text: 'Stale leaf text', revision: 2 }]);
+      expect(await matchingIds(index, 'stale')).toEqual([]);
+      expect(await matchingIds(index, 'brush', { status: ['edited'] })).toEqual(['d28']);
+      // Within one call too: the older state listed last does not win.
+      await index.upsert([
+        { ...fixtureDocument('d28'), text: 'Chipper schedule', status: 'hidden', revision: 5 },
+        { ...fixtureDocument('d28'), text: 'Superseded chipper wording', revision: 4 },
+      ]);
+      expect(await matchingIds(index, 'chipper', { status: ['hidden'] })).toEqual(['d28']);
+      expect(await matchingIds(index, 'superseded')).toEqual([]);
+      await index.upsert([{ ...fixtureDocument('d28'), text: 'Mulch schedule', revision: 5 }]);
+      expect(await matchingIds(index, 'mulch', { status: ['live'] })).toEqual(['d28']);
+      if (index.verify) expect(await index.verify([{ ...fixtureDocument('d28'), text: 'Mulch schedule', revision: 5 }])).toEqual([{ id: 'd28', state: 'same' }]);
+      expect(await index.count()).toBe(FIXTURE_DOCUMENTS.length);
+    });
+
     const pagedQueries: Array<[string, SearchQuery, string[]]> = [
       ['everything, newest', { sort: 'newest' }, fixtureIds(() => true)],
       ['everything, oldest', { sort: 'oldest' }, fixtureIds(() => true)],

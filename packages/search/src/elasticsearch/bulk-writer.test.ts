@@ -1,6 +1,6 @@
 import type { SearchDocument } from '@verbatim/core';
 import { FIXTURE_DOCUMENTS } from '../conformance/fixture';
-import { BulkIndexError } from './bulk-writer';
+import { BulkIndexError, REVISION_VERSION_BASE } from './bulk-writer';
 import type { ElasticsearchSearchIndex } from './elasticsearch.search-index';
 import { MockCluster, errorResponse, type RecordedRequest } from './mock-cluster.test-support';
 
@@ -56,8 +56,9 @@ describe('Elasticsearch bulk indexing', () => {
     expect(bulkRequests().map(idsIn).sort()).toEqual([['d01', 'd02'], ['d03', 'd04'], ['d05']]);
     expect(bulkRequests().every((request) => request.querystring.refresh === 'wait_for')).toBe(true);
     const [first] = bulkRequests().filter((request) => idsIn(request)[0] === 'd01');
-    expect(first.body[0]).toEqual({ index: { _id: 'd01' } });
-    expect(first.body[1]).toEqual(FIXTURE_DOCUMENTS[0]);
+    expect(first.body[0]).toEqual({ index: { _id: 'd01', version: REVISION_VERSION_BASE + 1, version_type: 'external_gte' } });
+    const { revision, ...source } = FIXTURE_DOCUMENTS[0];
+    expect(first.body[1]).toEqual(source);
   });
 
   it('keeps at most maxConcurrentRequests bulk requests in flight', async () => {
@@ -94,7 +95,8 @@ describe('Elasticsearch bulk indexing', () => {
     const index = await open();
     await index.upsert(documents(3));
     expect(bulkRequests().map(idsIn)).toEqual([['d01', 'd02', 'd03'], ['d02'], ['d02']]);
-    expect(bulkRequests()[1].body[1]).toEqual(FIXTURE_DOCUMENTS[1]);
+    const { revision, ...source } = FIXTURE_DOCUMENTS[1];
+    expect(bulkRequests()[1].body.slice(0, 2)).toEqual([{ index: { _id: 'd02', version: REVISION_VERSION_BASE + revision, version_type: 'external_gte' } }, source]);
     expect(sleeps).toEqual([250, 500]);
   });
 
@@ -121,6 +123,19 @@ describe('Elasticsearch bulk indexing', () => {
     await index.upsert([FIXTURE_DOCUMENTS[0], { ...FIXTURE_DOCUMENTS[0], text: 'second version' }]);
     expect(bulkRequests()).toHaveLength(1);
     expect(bulkRequests()[0].body[1].text).toBe('second version');
+    await index.upsert([{ ...FIXTURE_DOCUMENTS[0], text: 'newer', revision: 3 }, { ...FIXTURE_DOCUMENTS[0], text: 'older', revision: 2 }]);
+    expect(bulkRequests()).toHaveLength(2);
+    expect(bulkRequests()[1].body.slice(0, 2)).toEqual([
+      { index: { _id: 'd01', version: REVISION_VERSION_BASE + 3, version_type: 'external_gte' } }, expect.objectContaining({ text: 'newer' }),
+    ]);
+  });
+
+  it('takes a refusal of an older revision (409 version conflict) as done, not as a failure', async () => {
+    answerBulk = (request) => withItemErrors(request, { d02: [409, 'version_conflict_engine_exception'] });
+    const index = await open();
+    await index.upsert(documents(3));
+    expect(bulkRequests()).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 
   it('refreshes once after the upsert with refresh: immediate, and not at all with none', async () => {

@@ -45,7 +45,7 @@ export class BulkWriter {
 
   /** Indexes every document; `refresh` is passed to each bulk request (`wait_for` makes them searchable before returning). */
   async write(documents: SearchDocument[], refresh: estypes.Refresh | undefined): Promise<void> {
-    const chunks = chunk(lastPerId(documents), this.options.chunkSize);
+    const chunks = chunk(newestPerId(documents), this.options.chunkSize);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < chunks.length) {
@@ -77,7 +77,12 @@ export class BulkWriter {
     try {
       response = await this.client.bulk({
         index: this.alias,
-        operations: documents.flatMap((document) => [{ index: { _id: document.id } }, toSource(document)]),
+        // The revision is the document's external version: Elasticsearch refuses (409) a revision lower than the one
+        // it holds, so an older state read before a change never overwrites the newer one indexed first.
+        operations: documents.flatMap((document) => [
+          { index: { _id: document.id, version: versionOf(document), version_type: 'external_gte' as const } },
+          toSource(document),
+        ]),
         ...(refresh === undefined ? {} : { refresh }),
       });
     } catch (error) {
@@ -90,6 +95,7 @@ export class BulkWriter {
     response.items.forEach((item, position) => {
       const result = item.index;
       if (!result?.error) return;
+      if (result.status === 409 && result.error.type === 'version_conflict_engine_exception') return; // older: skipped
       if (result.status === 429) retry.push(documents[position]);
       else failures.push(`${documents[position].id}: ${result.error.type} ${result.error.reason ?? ''}`.trim());
     });
@@ -100,15 +106,34 @@ export class BulkWriter {
   }
 }
 
-/** The indexed source: exactly the port's fields (the mapping is strict). */
-function toSource(document: SearchDocument): SearchDocument {
+/**
+ * External versions are offset by 10^12 (revision 3 is version 1000000000003): documents an index holds from before
+ * revisions carry internal versions (1 and up, one per write), which every revision then outranks, so such an
+ * index keeps taking updates without a rebuild.
+ */
+export const REVISION_VERSION_BASE = 1_000_000_000_000;
+
+function versionOf(document: SearchDocument): number {
+  return REVISION_VERSION_BASE + document.revision;
+}
+
+/** The indexed source: the port's fields but the revision, which is the document's external version instead. */
+function toSource(document: SearchDocument): Omit<SearchDocument, 'revision'> {
   const { id, accountId, agencyId, platform, kind, status, authorName, text, priorText, postedAt, hasAttachments } = document;
   return { id, accountId, agencyId, platform, kind, status, authorName, text, priorText, postedAt, hasAttachments };
 }
 
-/** Keeps the last version of each id: chunks run concurrently, so two versions in one call could land in either order. */
-function lastPerId(documents: SearchDocument[]): SearchDocument[] {
-  return [...new Map(documents.map((document) => [document.id, document])).values()];
+/**
+ * Keeps one document per id, the newest (highest revision, the later one on a tie): chunks run concurrently, so two
+ * versions in one call could land in either order, and an equal revision would then replace the newer text.
+ */
+function newestPerId(documents: SearchDocument[]): SearchDocument[] {
+  const newest = new Map<string, SearchDocument>();
+  for (const document of documents) {
+    const held = newest.get(document.id);
+    if (!held || document.revision >= held.revision) newest.set(document.id, document);
+  }
+  return [...newest.values()];
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

@@ -76,7 +76,8 @@ describe('document ids of the SQLite search index', () => {
     db.exec(`CREATE TABLE old_documents (doc INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, agency INTEGER NOT NULL,
         account INTEGER NOT NULL, author INTEGER NOT NULL, enums INTEGER NOT NULL, posted_at REAL NOT NULL,
         text_hash INTEGER NOT NULL);
-      INSERT INTO old_documents SELECT * FROM search_documents; DROP TABLE search_documents;
+      INSERT INTO old_documents SELECT doc, id, agency, account, author, enums, posted_at, text_hash FROM search_documents;
+      DROP TABLE search_documents;
       ALTER TABLE old_documents RENAME TO search_documents; DROP TABLE search_ids; DROP TABLE search_ids_tail;`);
     const keys = db.prepare('SELECT doc, id FROM search_documents ORDER BY doc').all();
     const reopened = openIndex();

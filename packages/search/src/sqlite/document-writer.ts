@@ -18,9 +18,10 @@ type DocumentRow = [agency: number, account: number, author: number, enums: numb
  */
 export class DocumentWriter {
   private readonly ids: DocumentIds;
-  private readonly insertDocument: Statement<[string, ...DocumentRow]>;
+  private readonly insertDocument: Statement<[string, ...DocumentRow, number]>;
   private readonly selectDocument: Statement<[number]>;
-  private readonly updateDocument: Statement<[...DocumentRow, number]>;
+  private readonly updateDocument: Statement<[...DocumentRow, number, number]>;
+  private readonly updateRevision: Statement<[number, number]>;
   private readonly insertText: Statement<[number, string, string, string]>;
   private readonly updateText: Statement<[string, string, string, number]>;
   private readonly logChange: Statement<[number, number]>;
@@ -36,15 +37,15 @@ export class DocumentWriter {
   ) {
     this.ids = new DocumentIds(db, options.idMergeThreshold);
     this.insertDocument = db.prepare(
-      `INSERT INTO search_documents (id, agency, account, author, enums, posted_at, text_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO search_documents (id, agency, account, author, enums, posted_at, text_hash, revision)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectDocument = db.prepare(
-      'SELECT agency, account, author, enums, posted_at, text_hash FROM search_documents WHERE doc = ?',
+      'SELECT agency, account, author, enums, posted_at, text_hash, revision FROM search_documents WHERE doc = ?',
     ).raw();
-    this.updateDocument = db.prepare(
-      'UPDATE search_documents SET agency = ?, account = ?, author = ?, enums = ?, posted_at = ?, text_hash = ? WHERE doc = ?',
-    );
+    this.updateDocument = db.prepare(`UPDATE search_documents
+      SET agency = ?, account = ?, author = ?, enums = ?, posted_at = ?, text_hash = ?, revision = ? WHERE doc = ?`);
+    this.updateRevision = db.prepare('UPDATE search_documents SET revision = ? WHERE doc = ?');
     this.insertText = db.prepare('INSERT INTO search_fts (rowid, text, prior_text, author_name) VALUES (CAST(? AS INTEGER), ?, ?, ?)');
     this.updateText = db.prepare('UPDATE search_fts SET text = ?, prior_text = ?, author_name = ? WHERE rowid = CAST(? AS INTEGER)');
     this.logChange = db.prepare('INSERT INTO search_changes (doc, text_changed) VALUES (?, ?)');
@@ -60,7 +61,10 @@ export class DocumentWriter {
     });
   }
 
-  /** Adds or replaces documents by id, all in one transaction. */
+  /**
+   * Adds or replaces documents by id, all in one transaction. A document older than the one held (lower revision)
+   * is skipped: it was read before a change that someone else has indexed already.
+   */
   upsert(documents: SearchDocument[]): void {
     if (documents.length === 0) return;
     try {
@@ -88,15 +92,21 @@ export class DocumentWriter {
     const row = this.toRow(document);
     const doc = this.ids.find(document.id);
     if (doc === undefined) {
-      const inserted = Number(this.insertDocument.run(document.id, ...row).lastInsertRowid);
+      const inserted = Number(this.insertDocument.run(document.id, ...row, document.revision).lastInsertRowid);
       this.ids.add(document.id, inserted);
       this.insertText.run(inserted, ...foldedText(document));
       return;
     }
-    const existing = this.selectDocument.get(doc) as DocumentRow;
+    const existing = this.selectDocument.get(doc) as [...DocumentRow, revision: number];
+    const heldRevision = existing[6];
+    if (document.revision < heldRevision) return;
     const textChanged = existing[5] !== row[5];
-    if (!textChanged && row.every((value, index) => value === existing[index])) return;
-    this.updateDocument.run(...row, doc);
+    if (!textChanged && row.every((value, index) => value === existing[index])) {
+      // Readers cache none of the revision, so a newer revision with nothing else changed logs no change.
+      if (document.revision > heldRevision) this.updateRevision.run(document.revision, doc);
+      return;
+    }
+    this.updateDocument.run(...row, document.revision, doc);
     if (textChanged) this.updateText.run(...foldedText(document), doc);
     this.logChange.run(doc, textChanged ? 1 : 0);
   }

@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS search_documents (
   author INTEGER NOT NULL,
   enums INTEGER NOT NULL,
   posted_at REAL NOT NULL,
-  text_hash INTEGER NOT NULL
+  text_hash INTEGER NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS search_ids (
   id TEXT PRIMARY KEY,
@@ -68,6 +69,7 @@ export function ensureSearchSchema(db: Database): void {
     db.exec(SEARCH_TABLES_DDL);
     db.exec(SEARCH_FTS_DDL);
     moveIdsOutOfDocuments(db);
+    addRevisionColumn(db);
     const insert = db.prepare('INSERT OR IGNORE INTO search_meta (key, value) VALUES (?, ?)');
     insert.run(META.epoch, '1');
     insert.run(META.writeVersion, '0');
@@ -94,6 +96,12 @@ function moveIdsOutOfDocuments(db: Database): void {
     DELETE FROM search_ids_tail;
     INSERT OR REPLACE INTO search_ids (id, doc) SELECT id, doc FROM search_documents ORDER BY id;
   `);
+}
+
+/** Indexes written before documents carried revisions hold revision 0: any document given to them is newer. */
+function addRevisionColumn(db: Database): void {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('search_documents');
+  if (!columns.includes('revision')) db.exec('ALTER TABLE search_documents ADD COLUMN revision INTEGER NOT NULL DEFAULT 0');
 }
 
 /** Reads one meta value. */

@@ -38,6 +38,16 @@ describe('SqliteSearchIndex in a shared database file', () => {
     expect(ours.every((name) => name.startsWith('search_') || name.startsWith('sqlite_autoindex_search_'))).toBe(true);
   });
 
+  it('gives an index written before revisions the column, so any revision replaces what it holds', async () => {
+    const { db, index } = openIndex();
+    await index.upsert(FIXTURE_DOCUMENTS.map((document) => ({ ...document, revision: 7 })));
+    db.exec('ALTER TABLE search_documents DROP COLUMN revision');
+    const reopened = openIndex();
+    expect(reopened.db.prepare('SELECT DISTINCT revision FROM search_documents').pluck().all()).toEqual([0]);
+    await reopened.index.upsert([changed('d01', { text: 'written after the upgrade', revision: 1 })]);
+    expect(await matchingIds(reopened.index, 'upgrade')).toEqual(['d01']);
+  });
+
   it('sees writes made through another connection, including text changes to cached matches', async () => {
     const writer = openIndex();
     const reader = openIndex({ minCachedLeafRows: 1 });

@@ -48,6 +48,7 @@ function makeDocument(number: number, vocabulary: string[], cumulative: Float64A
     text: words.join(' '),
     priorText: next() < 0.1 ? `${word()} ${word()}` : '',
     postedAt: new Date(START + next() * SPAN).toISOString(),
+    revision: 1,
     hasAttachments: next() < 0.3,
   };
 }

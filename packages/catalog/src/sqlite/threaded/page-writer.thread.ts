@@ -16,7 +16,7 @@ serveThreadRequests<PageWriterRequest>(() => {
   return {
     handle: (request) => (request.op === 'apply'
       ? writer.apply(request.input, request.account)
-      : writer.clearIndexBacklog(request.recordIds)),
+      : writer.clearIndexBacklog(request.indexed)),
     close: () => db.close(),
   };
 });
