@@ -14,3 +14,5 @@ export * from './ports/people-store.port';
 export * from './ports/rate-limiter.port';
 export * from './ports/search-generations.port';
 export * from './thread-requests';
+export * from './column-batch';
+export * from './search-document-columns';

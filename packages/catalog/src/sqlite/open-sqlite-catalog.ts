@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
-import { ThreadRequests, type ApplyPageInput, type IndexedRevision, type PageApplied } from '@verbatim/core';
+import { ThreadRequests, searchDocumentsFromColumns, type ApplyPageInput, type IndexedRevision, type PageApplied } from '@verbatim/core';
 import type { AccountContext } from './new-records';
 import { openCatalogDatabase, type SqliteCatalogOptions } from './open-catalog-database';
 import type { PageWriter } from './page-writer';
 import { SqliteCatalog } from './sqlite.catalog';
-import type { PageWriterRequest } from './threaded/page-writer-messages';
+import { itemsToColumns } from './threaded/item-columns';
+import type { PageAppliedReply, PageWriterRequest } from './threaded/page-writer-messages';
 
 export type { SqliteCatalogOptions } from './open-catalog-database';
 
@@ -33,7 +34,11 @@ export async function openThreadedSqliteCatalog(options: SqliteCatalogOptions): 
     const threadOptions = { ...options, cacheMiB: Math.ceil((options.cacheMiB ?? 64) / 2) };
     const thread = await ThreadRequests.start<PageWriterRequest>(require.resolve('./threaded/page-writer.thread'), threadOptions, 'catalog page writer');
     const pageWriter: PageWriter = {
-      apply: (input: ApplyPageInput, account: AccountContext) => thread.request<PageApplied>({ op: 'apply', input, account }),
+      apply: async (input: ApplyPageInput, account: AccountContext): Promise<PageApplied> => {
+        const { items, ...rest } = input;
+        const reply = await thread.request<PageAppliedReply>({ op: 'apply', input: rest, items: itemsToColumns(items), account });
+        return { ...reply, changed: searchDocumentsFromColumns(reply.changed) };
+      },
       clearIndexBacklog: (indexed: IndexedRevision[]) => thread.request<void>({ op: 'clearIndexBacklog', indexed }),
       close: () => thread.stop(),
     };

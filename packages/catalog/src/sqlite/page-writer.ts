@@ -12,8 +12,14 @@ export interface PageWriter {
   close(): void | Promise<void>;
 }
 
+/** A page writer working on a connection of this thread: it answers at once. */
+export interface ConnectionPageWriter extends PageWriter {
+  apply(input: ApplyPageInput, account: AccountContext): PageApplied;
+  clearIndexBacklog(indexed: IndexedRevision[]): void;
+}
+
 /** The page writer on `db` itself: what SqliteCatalog uses by default, and what its page-writer thread runs. */
-export function connectionPageWriter(db: Database.Database, idMergeThreshold?: number): PageWriter {
+export function connectionPageWriter(db: Database.Database, idMergeThreshold?: number): ConnectionPageWriter {
   const pages = new PageApplier(db, new RecordIdIndex(db, idMergeThreshold));
   const lifecycle = new RecordLifecycle(db);
   return {

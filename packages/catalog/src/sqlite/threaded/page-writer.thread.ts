@@ -4,19 +4,22 @@
  * fetching and storing the next pages. See openThreadedSqliteCatalog.
  */
 import { workerData } from 'node:worker_threads';
-import { serveThreadRequests } from '@verbatim/core';
+import { searchDocumentsToColumns, serveThreadRequests } from '@verbatim/core';
 import { openCatalogDatabase, type SqliteCatalogOptions } from '../open-catalog-database';
 import { connectionPageWriter } from '../page-writer';
-import type { PageWriterRequest } from './page-writer-messages';
+import { itemsFromColumns } from './item-columns';
+import type { PageAppliedReply, PageWriterRequest } from './page-writer-messages';
 
 serveThreadRequests<PageWriterRequest>(() => {
   const options = workerData as SqliteCatalogOptions;
   const db = openCatalogDatabase(options);
   const writer = connectionPageWriter(db, options.idMergeThreshold);
   return {
-    handle: (request) => (request.op === 'apply'
-      ? writer.apply(request.input, request.account)
-      : writer.clearIndexBacklog(request.indexed)),
+    handle: (request): PageAppliedReply | void => {
+      if (request.op === 'clearIndexBacklog') return writer.clearIndexBacklog(request.indexed);
+      const applied = writer.apply({ ...request.input, items: itemsFromColumns(request.items) }, request.account);
+      return { ...applied, changed: searchDocumentsToColumns(applied.changed) };
+    },
     close: () => db.close(),
   };
 });

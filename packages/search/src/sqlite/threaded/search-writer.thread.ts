@@ -3,7 +3,7 @@
  * applies requests in the order they arrive. See openThreadedSqliteSearchIndex.
  */
 import { workerData } from 'node:worker_threads';
-import { serveThreadRequests } from '@verbatim/core';
+import { searchDocumentsFromColumns, serveThreadRequests } from '@verbatim/core';
 import { Dictionary } from '../dictionary';
 import { DocumentWriter } from '../document-writer';
 import { openSearchDatabase } from '../open-search-database';
@@ -16,7 +16,7 @@ serveThreadRequests<WriterRequest>(() => {
   ensureSearchSchema(db);
   const writer = new DocumentWriter(db, new Dictionary(db));
   return {
-    handle: (request) => (request.op === 'upsert' ? writer.upsert(request.documents) : writer.clear()),
+    handle: (request) => (request.op === 'upsert' ? writer.upsert(searchDocumentsFromColumns(request.documents)) : writer.clear()),
     close: () => db.close(),
   };
 });

@@ -1,4 +1,4 @@
-import { ThreadRequests, type SearchDocument } from '@verbatim/core';
+import { ThreadRequests, searchDocumentsToColumns, type SearchDocument } from '@verbatim/core';
 import { openSearchDatabase } from '../open-search-database';
 import { openSqliteSearchIndex, type SearchIndexWriter, type SqliteSearchIndex, type SqliteSearchIndexOptions } from '../sqlite.search-index';
 import type { WriterRequest } from './writer-messages';
@@ -13,7 +13,7 @@ export async function openThreadedSqliteSearchIndex(file: string, options: Omit<
   const thread = await ThreadRequests.start<WriterRequest>(require.resolve('./search-writer.thread'), { file }, 'search index writer');
   const db = openSearchDatabase(file);
   const writer: SearchIndexWriter = {
-    upsert: (documents: SearchDocument[]) => (documents.length === 0 ? undefined : thread.request<void>({ op: 'upsert', documents })),
+    upsert: (documents: SearchDocument[]) => (documents.length === 0 ? undefined : thread.request<void>({ op: 'upsert', documents: searchDocumentsToColumns(documents) })),
     clear: () => thread.request<void>({ op: 'clear' }),
     close: async () => { await thread.stop(); db.close(); },
   };

