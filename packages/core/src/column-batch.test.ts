@@ -32,6 +32,13 @@ describe('column batches', () => {
     expect(fromColumnBatch<Row>(toColumnBatch<Row, 'name'>([], ['name']), ['name'])).toEqual([]);
   });
 
+  it('sends a value shared by every row once, absent ones included, and rebuilds it in every row', () => {
+    const shared: Row[] = [{ name: 'a', count: 1, flag: true }, { name: 'a', count: 2, flag: true }];
+    const batch = structuredClone(toColumnBatch(shared, ['name', 'count', 'flag', 'note']));
+    expect(batch.columns).toEqual({ name: { every: 'a' }, count: [1, 2], flag: { every: true }, note: { every: null } });
+    expect(fromColumnBatch<Row>(batch, ['name', 'count', 'flag', 'note'])).toStrictEqual(shared);
+  });
+
   it('round-trips search documents field for field', () => {
     const documents: SearchDocument[] = [1, 2].map((n) => ({
       id: `rec_${n}`, accountId: 'acc_1', agencyId: 'agy_1', platform: 'facebook', kind: 'reply', status: n === 1 ? 'live' : 'deleted',
