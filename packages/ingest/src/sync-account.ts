@@ -13,7 +13,7 @@ import {
   sha256Hex,
 } from '@verbatim/core';
 import { archiveItems } from './archive-media';
-import { flushIndexBacklog, indexDocuments } from './index-backlog';
+import { flushIndexBacklog } from './index-backlog';
 import { tombstoneVanished } from './tombstone-vanished';
 import { withPlatformBudget } from './platform-budget';
 
@@ -128,7 +128,10 @@ interface FetchedPage {
  * Fetches pages in order and applies them in order, with up to PAGES_AHEAD pages fetched and being stored
  * (raw bytes, media: I/O that runs off the main thread and whose fsyncs coalesce) while earlier ones are
  * applied. Storing ahead is harmless: objects are content-addressed, and the cursor saved with each applied
- * page still names the next page to apply. A fetch error is raised after the pages before it are applied.
+ * page still names the next page to apply. One page is applied at a time; while the catalog applies it (on a
+ * thread of its own where it has one), this thread indexes the page before and fetches and parses the next.
+ * A page is sent to the catalog only once the one before it committed, so a failed page never lets a later
+ * cursor be saved. A fetch error is raised after the pages before it are applied.
  */
 async function applyPages(
   deps: SyncDependencies,
@@ -141,52 +144,83 @@ async function applyPages(
 ): Promise<void> {
   const storing: Array<Promise<FetchedPage>> = [];
   const indexing = new IndexingInFlight(deps);
+  let applying: Promise<SearchDocument[]> | null = null;
   let cursor = pass.cursor;
   let fetchError: unknown = null;
-  while (cursor !== null || storing.length > 0) {
-    while (cursor !== null && storing.length < PAGES_AHEAD) {
-      try {
-        const page = await connector.fetchPage(pass.passToken, cursor, options.signal);
-        const stored = storePage(deps, connector, account, page, now, options.signal);
-        stored.catch(() => undefined); // surfaces when awaited below, in order
-        storing.push(stored);
-        cursor = page.nextCursor;
-      } catch (error) {
-        fetchError = error;
-        cursor = null;
+  try {
+    for (;;) {
+      while (cursor !== null && storing.length < PAGES_AHEAD) {
+        try {
+          const page = await connector.fetchPage(pass.passToken, cursor, options.signal);
+          const stored = storePage(deps, connector, account, page, now, options.signal);
+          stored.catch(() => undefined); // surfaces when awaited below, in order
+          storing.push(stored);
+          cursor = page.nextCursor;
+        } catch (error) {
+          fetchError = error;
+          cursor = null;
+        }
+      }
+      if (applying === null && storing.length === 0) break;
+      const changed = applying === null ? null : await applying;
+      applying = null;
+      if (storing.length > 0) {
+        const fetched = await storing.shift()!;
+        throwIfAborted(options.signal);
+        applying = applyFetchedPage(deps, account, pass, fetched, progress);
+        applying.catch(() => undefined); // surfaces when awaited above, on the next turn
+      }
+      if (changed !== null) {
+        await indexing.start(changed);
+        await options.onProgress?.({ ...progress });
       }
     }
-    if (storing.length === 0) break;
-    const fetched = await storing.shift()!;
-    throwIfAborted(options.signal);
-    const changed = await applyFetchedPage(deps, account, pass, fetched, progress);
-    await indexing.start(changed);
-    await options.onProgress?.({ ...progress });
+  } finally {
+    // On an error, a page still being applied settles before the error leaves the sync.
+    await (applying as Promise<SearchDocument[]> | null)?.catch(() => undefined);
   }
   await indexing.finish();
   if (fetchError !== null) throw fetchError;
 }
 
 /**
- * Indexes each applied page's changes while the next page is applied: one batch in flight, started in page
- * order. The catalog queued every change in its backlog when it applied the page, so a batch lost to a
- * crash is indexed on the next run (see flushIndexBacklog).
+ * Indexes each applied page's changes while the next page is applied: one batch being indexed at a time, in
+ * page order. Once a batch is indexed its backlog entries are cleared, but the next batch does not wait for
+ * that: the clear queues behind the page being applied on the catalog's thread, and waiting for it would keep
+ * the index idle while the catalog works and the catalog idle while the index works. The catalog queued every
+ * change in its backlog when it applied the page, so a batch lost to a crash, indexed or not yet cleared, is
+ * indexed again on the next run (see flushIndexBacklog).
  */
 class IndexingInFlight {
-  private inFlight: Promise<void> = Promise.resolve();
+  private indexing: Promise<void> = Promise.resolve();
+  private readonly clearing = new Set<Promise<void>>();
+  private clearFailed: { error: unknown } | null = null;
 
   constructor(private readonly deps: SyncDependencies) {}
 
-  /** Waits for the batch in flight, then starts this one. */
+  /** Waits until the batch being indexed is, then starts this one; a failed earlier batch or clear throws. */
   async start(documents: SearchDocument[]): Promise<void> {
-    await this.inFlight;
-    const started = indexDocuments(this.deps, documents);
-    started.catch(() => undefined); // surfaces at the next start() or finish()
-    this.inFlight = started;
+    await this.indexing;
+    if (this.clearFailed) throw this.clearFailed.error;
+    if (documents.length === 0) return;
+    const indexed = this.deps.searchIndex.upsert(documents);
+    indexed.catch(() => undefined); // surfaces at the next start() or finish()
+    this.indexing = indexed;
+    const forget = () => { this.clearing.delete(cleared); };
+    const cleared: Promise<void> = indexed.then(
+      () => this.deps.catalog.clearIndexBacklog(documents.map(({ id, revision }) => ({ id, revision }))).then(forget, (error: unknown) => {
+        forget();
+        this.clearFailed ??= { error };
+      }),
+      forget, // a batch that failed to index surfaces through `indexing`
+    );
+    this.clearing.add(cleared);
   }
 
   async finish(): Promise<void> {
-    await this.inFlight;
+    await this.indexing;
+    await Promise.all(this.clearing);
+    if (this.clearFailed) throw this.clearFailed.error;
   }
 }
 
