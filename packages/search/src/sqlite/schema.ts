@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
 /**
- * Tables of the SQLite search index. They live in the catalog's file and all start with `search_`, so the
- * index can be dropped and rebuilt without touching the catalog.
+ * Tables of the SQLite search index. They all start with `search_`, so they can share a file with the catalog
+ * (tests do) and be dropped and rebuilt without touching it; a running instance keeps them in a file of their
+ * own, `search.sqlite`, written by a thread of its own.
  *
  * - search_documents: one row per document. Its integer key `doc` is the FTS5 rowid; SQLite hands out
  *   max+1, so keys grow in insertion order, which paging snapshots and the caches' catch-up rely on. A document
