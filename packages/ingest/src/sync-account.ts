@@ -117,10 +117,15 @@ async function openPass(catalog: Catalog, connector: Connector, accountId: strin
 /** Pages fetched and being stored ahead of the one being applied. */
 const PAGES_AHEAD = 4;
 
+/**
+ * A stored page: what applying it needs, and no more. The connector's page (its raw bytes, its items before
+ * preparing) is let go once stored, so pages waiting to be applied do not keep it in memory.
+ */
 interface FetchedPage {
-  page: ConnectorPage;
   capture: RawCapture;
   items: PreparedItem[];
+  rejected: ConnectorPage['rejected'];
+  nextCursor: string | null;
   mediaArchived: number;
 }
 
@@ -247,7 +252,7 @@ async function storePage(
     deps.objectStore.put(capture.key, page.raw, { contentType: page.contentType }),
     archiveItems(deps, connector, account.id, page.items, signal),
   ]);
-  return { page, capture, items: archived.items, mediaArchived: archived.mediaArchived };
+  return { capture, items: archived.items, rejected: page.rejected, nextCursor: page.nextCursor, mediaArchived: archived.mediaArchived };
 }
 
 /** Applies a stored page to the catalog (with the cursor of the next page); returns what must be indexed. */
@@ -257,12 +262,12 @@ async function applyFetchedPage(deps: SyncDependencies, account: Account, pass: 
     passNumber: pass.passNumber,
     capture: fetched.capture,
     items: fetched.items,
-    rejected: fetched.page.rejected,
-    nextCursor: fetched.page.nextCursor,
+    rejected: fetched.rejected,
+    nextCursor: fetched.nextCursor,
     capturedAt: fetched.capture.capturedAt,
   });
   progress.pages += 1;
-  progress.items += fetched.page.items.length;
+  progress.items += fetched.items.length;
   progress.created += applied.created;
   progress.newVersions += applied.newVersions;
   progress.quarantined += applied.quarantined;
