@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MockPlatform } from '@verbatim/connectors';
-import { backendsInUse, ingestThroughQueue, mockConfigFor, peakRssMegabytes, startEmbedded } from './support';
+import { backendsInUse, flushFileSystems, ingestThroughQueue, mockConfigFor, peakRssMegabytes, startEmbedded } from './support';
 
 const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
 
@@ -46,6 +46,7 @@ const round = (value: number) => Math.round(value * 100) / 100;
 async function main(): Promise<void> {
   const connector = mockConfigFor(ITEMS);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-ingest-'));
+  flushFileSystems();
   const instance = await startEmbedded(path.join(dir, 'data'));
   let lastReport = 0;
   const ingest = await ingestThroughQueue(instance, connector, (items) => {
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   const items = ingest.result.items as number;
   const peakRssMb = peakRssMegabytes();
   await instance.stop();
+  flushFileSystems();
   process.stderr.write('floor: inserting the same rows into a bare FTS5 table\n');
   const floor = bareFts5Rate(connector, dir);
   rmSync(dir, { recursive: true, force: true });
