@@ -168,6 +168,8 @@ async function applyPages(
       }
       if (applying === null && storing.length === 0) break;
       const changed = applying === null ? null : await applying;
+      // Taken now: the next page's counts are added when its apply resolves, which may be before the report.
+      const report = { ...progress };
       applying = null;
       if (storing.length > 0) {
         const fetched = await storing.shift()!;
@@ -177,14 +179,16 @@ async function applyPages(
       }
       if (changed !== null) {
         await indexing.start(changed);
-        await options.onProgress?.({ ...progress });
+        await options.onProgress?.(report);
       }
     }
+    await indexing.finish();
   } finally {
-    // On an error, a page still being applied settles before the error leaves the sync.
+    // On an error, the page being applied and the batches being indexed and cleared settle before the error
+    // leaves the sync, so none of them is still running when the caller closes the catalog or the index.
     await (applying as Promise<SearchDocument[]> | null)?.catch(() => undefined);
+    await indexing.settled();
   }
-  await indexing.finish();
   if (fetchError !== null) throw fetchError;
 }
 
@@ -211,21 +215,31 @@ class IndexingInFlight {
     const indexed = this.deps.searchIndex.upsert(documents);
     indexed.catch(() => undefined); // surfaces at the next start() or finish()
     this.indexing = indexed;
-    const forget = () => { this.clearing.delete(cleared); };
-    const cleared: Promise<void> = indexed.then(
-      () => this.deps.catalog.clearIndexBacklog(documents.map(({ id, revision }) => ({ id, revision }))).then(forget, (error: unknown) => {
-        forget();
-        this.clearFailed ??= { error };
-      }),
-      forget, // a batch that failed to index surfaces through `indexing`
-    );
+    const cleared: Promise<void> = indexed
+      .then(
+        async () => {
+          try {
+            await this.deps.catalog.clearIndexBacklog(documents.map(({ id, revision }) => ({ id, revision })));
+          } catch (error) {
+            this.clearFailed ??= { error };
+          }
+        },
+        () => undefined, // a batch that failed to index surfaces through `indexing`
+      )
+      .finally(() => { this.clearing.delete(cleared); });
     this.clearing.add(cleared);
   }
 
+  /** Waits for the batch being indexed and every clear; throws the first failure. */
   async finish(): Promise<void> {
+    await this.settled();
     await this.indexing;
-    await Promise.all(this.clearing);
     if (this.clearFailed) throw this.clearFailed.error;
+  }
+
+  /** Waits until nothing is being indexed or cleared, whatever the outcome. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([this.indexing, ...this.clearing]);
   }
 }
 
