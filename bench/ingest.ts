@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   flushFileSystems();
   const instance = await startEmbedded(path.join(dir, 'data'));
   let lastReport = 0;
+  const cpuBefore = process.cpuUsage();
   const ingest = await ingestThroughQueue(instance, connector, (items) => {
     if (Date.now() - lastReport > 5000) {
       process.stderr.write(`ingest: ${items} items so far\n`);
@@ -56,6 +57,9 @@ async function main(): Promise<void> {
     }
   });
   const items = ingest.result.items as number;
+  // Every thread of the process (catalog and index writers, garbage collection, file I/O): what the items cost.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakRssMb = peakRssMegabytes();
   await instance.stop();
   flushFileSystems();
@@ -69,6 +73,9 @@ async function main(): Promise<void> {
     items,
     seconds: round(ingest.seconds),
     itemsPerSecond,
+    cpuSeconds: round(cpuSeconds),
+    cpuMicrosecondsPerItem: round((cpuSeconds * 1e6) / items),
+    coresBusy: round(cpuSeconds / ingest.seconds),
     peakRssMb,
     pages: ingest.result.pages,
     mediaArchived: ingest.result.mediaArchived,
