@@ -16,40 +16,97 @@ export interface MockPaging {
 
 /**
  * Writes items as the platform sends them: a Graph-like JSON page with non-ASCII escaped as `\uXXXX`, as Graph
- * does. The page is concatenated from pre-escaped ASCII parts (texts come with their JSON form), which measured
- * several times faster than JSON.stringify plus UTF-8 encoding, and ASCII bytes decode on a fast path.
- * `defectRoll` picks which item a `malformed-item` defect breaks and how, so a page always breaks the same way.
+ * does. The page is written straight into a buffer from pre-escaped ASCII parts (texts come with their JSON
+ * form): faster than JSON.stringify plus UTF-8 encoding, and than joining the parts into one string first,
+ * and ASCII bytes decode on a fast path. `defectRoll` picks which item a `malformed-item` defect breaks and how,
+ * so a page always breaks the same way.
  */
 export function serializeMockPage(items: MockItem[], paging: MockPaging, defect: MockPageDefect, defectRoll: number): Buffer {
   const broken = defect === 'malformed-item' && items.length > 0 ? defectRoll % items.length : -1;
-  let json = '{"data":[';
+  const page = new AsciiWriter(items.length * 512);
+  page.write('{"data":[');
   for (let index = 0; index < items.length; index++) {
-    if (index > 0) json += ',';
-    json += itemJson(items[index], index === broken ? BREAKAGES[(defectRoll >>> 8) % BREAKAGES.length] : 'none');
+    if (index > 0) page.write(',');
+    writeItem(page, items[index], index === broken ? BREAKAGES[(defectRoll >>> 8) % BREAKAGES.length] : 'none');
   }
-  json += `],"paging":{"cursors":{"before":"${paging.before}"`;
-  if (paging.after !== null) json += `,"after":"${paging.after}"`;
-  json += paging.next === null ? '}}}' : `},"next":"${paging.next}"}}`;
-  if (defect !== 'corrupt') return Buffer.from(json, 'latin1');
+  page.write(`],"paging":{"cursors":{"before":"${paging.before}"`);
+  if (paging.after !== null) page.write(`,"after":"${paging.after}"`);
+  page.write(paging.next === null ? '}}}' : `},"next":"${paging.next}"}}`);
+  const json = page.bytes();
+  if (defect !== 'corrupt') return json;
   // A proxy cut the connection mid-body and appended its own error page: the bytes are kept, nothing parses.
-  return Buffer.from(`${json.slice(0, json.length >>> 1)}\n<html><body>502 Bad Gateway</body></html>\n`, 'latin1');
+  return Buffer.concat([json.subarray(0, json.length >>> 1), Buffer.from('\n<html><body>502 Bad Gateway</body></html>\n', 'latin1')]);
 }
 
 /** One item, fields in the Graph API's order; optional fields are left out rather than null, as Graph does. */
-function itemJson(item: MockItem, breakage: ItemBreakage): string {
-  let json = `{"id":"${item.platformId}","object_type":"${item.objectType}","message":`;
-  json += breakage === 'message-not-string' ? '404' : `"${item.wire.text}"`;
-  if (breakage !== 'missing-created-time') json += `,"created_time":"${item.postedAt}"`;
-  if (item.editedAt !== undefined) json += `,"updated_time":"${item.editedAt}"`;
-  json += breakage === 'author-without-name'
-    ? `,"from":{"id":"${item.author.id}"}`
-    : `,"from":{"id":"${item.author.id}","name":"${item.wire.authorName}"}`;
-  if (item.objectType === 'comment') json += `,"post_id":"${item.postPlatformId}","parent":{"id":"${item.parentPlatformId}"}`;
-  json += item.hidden ? ',"is_hidden":true' : ',"is_hidden":false';
-  json += `,"permalink_url":"${item.permalinkUrl}"`;
+function writeItem(page: AsciiWriter, item: MockItem, breakage: ItemBreakage): void {
+  page.write('{"id":"');
+  page.write(item.platformId);
+  page.write('","object_type":"');
+  page.write(item.objectType);
+  page.write('","message":');
+  if (breakage === 'message-not-string') {
+    page.write('404');
+  } else {
+    page.write('"');
+    page.write(item.wire.text);
+    page.write('"');
+  }
+  if (breakage !== 'missing-created-time') {
+    page.write(',"created_time":"');
+    page.write(item.postedAt);
+    page.write('"');
+  }
+  if (item.editedAt !== undefined) {
+    page.write(',"updated_time":"');
+    page.write(item.editedAt);
+    page.write('"');
+  }
+  page.write(',"from":{"id":"');
+  page.write(item.author.id);
+  if (breakage !== 'author-without-name') {
+    page.write('","name":"');
+    page.write(item.wire.authorName);
+  }
+  page.write('"}');
+  if (item.objectType === 'comment') {
+    page.write(',"post_id":"');
+    page.write(item.postPlatformId);
+    page.write('","parent":{"id":"');
+    page.write(item.parentPlatformId!);
+    page.write('"}');
+  }
+  page.write(item.hidden ? ',"is_hidden":true' : ',"is_hidden":false');
+  page.write(',"permalink_url":"');
+  page.write(item.permalinkUrl);
+  page.write('"');
   if (item.image !== undefined) {
     const { sourceUrl, width, height } = item.image;
-    json += `,"attachments":{"data":[{"type":"photo","media_type":"photo","media":{"image":{"src":"${sourceUrl}","width":${width},"height":${height}}}}]}`;
+    page.write(`,"attachments":{"data":[{"type":"photo","media_type":"photo","media":{"image":{"src":"${sourceUrl}","width":${width},"height":${height}}}}]}`);
   }
-  return `${json}}`;
+  page.write('}');
+}
+
+/** Appends ASCII text to a buffer that grows as needed; one byte per character. */
+class AsciiWriter {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(expectedBytes: number) {
+    this.buffer = Buffer.allocUnsafe(Math.max(expectedBytes, 1024));
+  }
+
+  write(text: string): void {
+    if (this.length + text.length > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + text.length));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length, 'latin1');
+  }
+
+  /** The bytes written: a view, which keeps the buffer's spare capacity alive with it. */
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
 }

@@ -1,4 +1,4 @@
-import { RateLimitedError, type ConnectorPage, type PlatformItem } from '@verbatim/core';
+import { RateLimitedError, sha256Hex, type ConnectorPage, type PlatformItem } from '@verbatim/core';
 import { PNG } from 'pngjs';
 import type { MockConnectorConfigInput } from './mock-connector.config';
 import { MockConnector } from './mock.connector';
@@ -41,6 +41,22 @@ describe('MockConnector', () => {
     const [a, b, c] = await Promise.all([passItems(EXAMPLE, 2), passItems(EXAMPLE, 2), passItems({ ...EXAMPLE, seed: 8 }, 2)]);
     expect(Buffer.concat(a.pages.map((page) => page.raw))).toEqual(Buffer.concat(b.pages.map((page) => page.raw)));
     expect(Buffer.concat(a.pages.map((page) => page.raw))).not.toEqual(Buffer.concat(c.pages.map((page) => page.raw)));
+  });
+
+  it('sends the same bytes as every earlier version for a seed, defects included', async () => {
+    // Archives hold these pages under their SHA-256, so a change to the wire format would make a re-sync of a mock
+    // account archive every page again. Change this digest only when the format is meant to change.
+    const config = { ...EXAMPLE, posts: 300, pageSize: 100, malformedEveryPages: 3, corruptPageEvery: 5, imageRate: 0.2 };
+    const digests: string[] = [];
+    const connector = new MockConnector(config);
+    let token: string | null = null;
+    for (let pass = 0; pass < 3; pass++) {
+      const start = await connector.beginPass(token);
+      for (const page of await readPass(connector, start.passToken, start.firstCursor)) digests.push(sha256Hex(page.raw));
+      token = start.passToken;
+    }
+    expect(digests).toHaveLength(82);
+    expect(sha256Hex(digests.join())).toBe('0f0ec82e58db72116f3db368e668b0bfca63f9b40b23f3abd30fd64dabb92ba0');
   });
 
   it('sends Graph-like JSON pages and maps them to platform items', async () => {
