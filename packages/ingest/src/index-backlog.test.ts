@@ -1,39 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openSqliteCatalog } from '@verbatim/catalog';
-import { createConnector } from '@verbatim/connectors';
-import type { Catalog, SearchDocument, SearchIndex } from '@verbatim/core';
-import { openSqliteSearchIndex } from '@verbatim/search';
-import { createObjectStore } from '@verbatim/storage';
+import type { SearchDocument, SearchIndex } from '@verbatim/core';
 import { flushIndexBacklog, indexDocuments } from './index-backlog';
 import { syncAccount } from './sync-account';
+import { openSyncStack, type SyncStack } from './sync-stack.test-fixture';
 
 const CONNECTOR = { type: 'mock' as const, seed: 11, posts: 4, maxCommentsPerPost: 2, pageSize: 50 };
 
-interface Stack {
-  catalog: Catalog;
-  searchIndex: SearchIndex;
-  accountId: string;
-  close(): Promise<void>;
-}
-
 /** A synced account on a real SQLite catalog and search index, its backlog empty. */
-async function openStack(): Promise<Stack> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-backlog-'));
-  const { catalog, db } = openSqliteCatalog({ file: path.join(dir, 'catalog.sqlite') });
-  const searchIndex = openSqliteSearchIndex(db);
-  const objectStore = await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') });
-  const agency = await catalog.createAgency({ name: 'Clerk', kind: 'department' });
-  const account = await catalog.createAccount({
-    agencyId: agency.id, platform: 'facebook', handle: 'clerk', status: 'active', connector: CONNECTOR,
-    syncIntervalMinutes: 60, administrators: [], moderators: [],
-  });
-  await syncAccount({ catalog, searchIndex, objectStore, createConnector }, account.id);
-  return {
-    catalog, searchIndex, accountId: account.id,
-    close: async () => { await searchIndex.close(); await catalog.close(); rmSync(dir, { recursive: true, force: true }); },
-  };
+async function openStack(): Promise<SyncStack> {
+  const stack = await openSyncStack(CONNECTOR);
+  await syncAccount(stack.deps, stack.accountId);
+  return stack;
 }
 
 /** The search index, with `beforeFirstUpsert` run once just before the first upsert reaches it. */

@@ -1,28 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openSqliteCatalog } from '@verbatim/catalog';
-import { MockConnector, createConnector } from '@verbatim/connectors';
+import { MockConnector } from '@verbatim/connectors';
 import { Catalog, RateLimitedError } from '@verbatim/core';
-import { openSqliteSearchIndex } from '@verbatim/search';
-import { createObjectStore } from '@verbatim/storage';
-import { SyncDependencies, SyncInterruptedError, syncAccount } from './sync-account';
+import { SyncInterruptedError, syncAccount } from './sync-account';
+import { openSyncStack } from './sync-stack.test-fixture';
 
 const CONNECTOR = { type: 'mock' as const, seed: 3, posts: 60, maxCommentsPerPost: 6, pageSize: 25 };
 
-async function openStack(): Promise<{ deps: SyncDependencies; catalog: Catalog; dir: string; accountId: string; close(): Promise<void> }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-ingest-'));
-  const { catalog, db } = openSqliteCatalog({ file: path.join(dir, 'catalog.sqlite') });
-  const searchIndex = openSqliteSearchIndex(db);
-  const objectStore = await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') });
-  const agency = await catalog.createAgency({ name: 'Parks', kind: 'department' });
-  const account = await catalog.createAccount({
-    agencyId: agency.id, platform: 'facebook', handle: 'parks', status: 'active', connector: CONNECTOR,
-    syncIntervalMinutes: 60, administrators: [], moderators: [],
-  });
-  const deps = { catalog, searchIndex, objectStore, createConnector };
-  return { deps, catalog, dir, accountId: account.id, close: async () => { await searchIndex.close(); await catalog.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
+const openStack = () => openSyncStack(CONNECTOR);
 
 async function snapshot(catalog: Catalog, accountId: string) {
   const documents = [];
