@@ -9,7 +9,12 @@ const BACKLOG_BATCH = 1000;
 export async function indexDocuments(deps: { catalog: Catalog; searchIndex: SearchIndex }, documents: SearchDocument[]): Promise<void> {
   if (documents.length === 0) return;
   await deps.searchIndex.upsert(documents);
-  await deps.catalog.clearIndexBacklog(documents.map(({ id, revision }) => ({ id, revision })));
+  await clearIndexed(deps.catalog, documents);
+}
+
+/** Takes indexed documents out of the catalog's backlog, each only while its record is still at that revision. */
+export async function clearIndexed(catalog: Catalog, documents: SearchDocument[]): Promise<void> {
+  await catalog.clearIndexBacklog(documents.map(({ id, revision }) => ({ id, revision })));
 }
 
 /** Indexes whatever an earlier, interrupted run left in the backlog. Returns how many documents it indexed. */

@@ -13,7 +13,7 @@ import {
   sha256Hex,
 } from '@verbatim/core';
 import { archiveItems } from './archive-media';
-import { flushIndexBacklog } from './index-backlog';
+import { clearIndexed, flushIndexBacklog } from './index-backlog';
 import { tombstoneVanished } from './tombstone-vanished';
 import { withPlatformBudget } from './platform-budget';
 
@@ -219,7 +219,7 @@ class IndexingInFlight {
       .then(
         async () => {
           try {
-            await this.deps.catalog.clearIndexBacklog(documents.map(({ id, revision }) => ({ id, revision })));
+            await clearIndexed(this.deps.catalog, documents);
           } catch (error) {
             this.clearFailed ??= { error };
           }
