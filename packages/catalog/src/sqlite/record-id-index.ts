@@ -33,7 +33,7 @@ export const SEQS_OF_IDS = ['record_id_keys', 'record_id_keys_tail']
  *   record.
  *
  * Both hold 8 bytes of each id rather than the id's 28 characters: entries less than half the size mean less than
- * half the pages dirtied and written per batch (applying a million new records went from 17.3-19.3 s to 15.9-17.0 s).
+ * half the pages dirtied and written per batch (applying a million new records went from 17.3-19.3 s to 15.9-17.2 s).
  * Two ids sharing those bytes are both found by the key and told apart by the record's own id, which lookups
  * (`SEQ_OF_ID`, `SEQS_OF_IDS`) compare. A full default tail is about 1 MB, so a merge runs inside the page
  * transaction that filled the tail and makes that page ~0.1 s slower.
