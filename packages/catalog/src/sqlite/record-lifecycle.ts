@@ -26,8 +26,10 @@ export class RecordLifecycle {
   private readonly markGoneTransaction: (accountId: string, recordIds: string[], detectedAt: string) => SearchDocument[];
 
   constructor(db: Database.Database) {
+    // `+account_id` keeps SQLite from walking every record of the account by its index and testing each against
+    // the ids: the ids' seqs are found first and their rows read by key (1000 ids among 200k records: 15 ms to 5).
     this.selectForTombstone = db.prepare(`SELECT seq, id, status, last_seen_at FROM records
-      WHERE seq IN (${SEQS_OF_IDS}) AND account_id = @accountId ORDER BY seq`);
+      WHERE seq IN (${SEQS_OF_IDS}) AND +account_id = @accountId ORDER BY seq`);
     this.insertTombstone = db.prepare(`INSERT INTO tombstones (record_seq, detected_at, last_seen_at, reason)
       VALUES (?, ?, ?, 'deleted-on-platform')`);
     this.markDeleted = db.prepare(`UPDATE records SET status = 'deleted', revision = revision + 1 WHERE seq = ? RETURNING ${SEARCH_DOCUMENT_COLUMNS}`);
