@@ -14,8 +14,9 @@ import type { WriterRequest } from './writer-messages';
 /**
  * How much lower this thread's priority is than the process's (Linux nice, per thread). During a sync the
  * catalog thread applying pages is the one the others wait for; when every thread is busy, a slightly lower
- * priority here gives it more of the cores (300,000 items: 13.3-14.1 s against 14.2-15.4 s at the same priority). The index still gets
- * every cycle nobody else wants, and a batch it has not indexed yet stays in the catalog's backlog.
+ * priority here gives it more of the cores (300,000 items: 13.3-14.1 s against 14.2-15.4 s at the same
+ * priority). The index still gets every cycle nobody else wants, and a batch it has not indexed yet stays in
+ * the catalog's backlog.
  */
 const WRITER_NICENESS = 5;
 
