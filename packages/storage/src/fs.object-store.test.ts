@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -40,6 +40,35 @@ describe('FilesystemObjectStore', () => {
     await store.putStream('raw/ab/abcdef', (await store.getStream('raw/ab/abcdef')));
     expect(await readdir(join(rootDir, 'raw', 'ab'))).toEqual(['abcdef']);
     expect(await readdir(join(rootDir, '.meta', 'raw', 'ab'))).toEqual(['abcdef.json']);
+  });
+
+  it('links the sidecars of one content type to one shared file, and a different type to another', async () => {
+    await store.put('raw/ab/one', Buffer.from('1'), { contentType: 'application/json' });
+    await store.put('raw/cd/two', Buffer.from('2'), { contentType: 'application/json' });
+    await store.put('media/ef/three', Buffer.from('3'), { contentType: 'image/png' });
+    const inode = async (key: string) => (await stat(join(rootDir, '.meta', `${key}.json`))).ino;
+    expect(await inode('raw/cd/two')).toBe(await inode('raw/ab/one'));
+    expect(await inode('media/ef/three')).not.toBe(await inode('raw/ab/one'));
+    expect(await readdir(join(rootDir, '.meta', '.shared'))).toHaveLength(2);
+    expect((await store.head('raw/cd/two'))?.contentType).toBe('application/json');
+    expect((await store.head('media/ef/three'))?.contentType).toBe('image/png');
+    expect(await listAll('')).toEqual(['media/ef/three', 'raw/ab/one', 'raw/cd/two']);
+  });
+
+  it('makes a new shared sidecar when the one in use is gone, and earlier objects keep their type', async () => {
+    await store.put('raw/ab/one', Buffer.from('1'), { contentType: 'application/json' });
+    await rm(join(rootDir, '.meta', '.shared'), { recursive: true });
+    await store.put('raw/ab/two', Buffer.from('2'), { contentType: 'application/json' });
+    expect((await store.head('raw/ab/one'))?.contentType).toBe('application/json');
+    expect((await store.head('raw/ab/two'))?.contentType).toBe('application/json');
+    expect(await readdir(join(rootDir, '.meta', '.shared'))).toHaveLength(1);
+  });
+
+  it('reads a sidecar written as a file of its own, as stores written before sharing hold', async () => {
+    await store.put('raw/ab/old', Buffer.from('1'));
+    await rm(join(rootDir, '.meta', 'raw', 'ab', 'old.json'));
+    await writeFile(join(rootDir, '.meta', 'raw', 'ab', 'old.json'), JSON.stringify({ contentType: 'text/csv' }));
+    expect((await store.head('raw/ab/old'))?.contentType).toBe('text/csv');
   });
 
   it('skips stray temp files left by a crash when listing', async () => {

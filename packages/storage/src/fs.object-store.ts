@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { constants, type Dirent } from 'node:fs';
-import { access, link, mkdir, open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, open, readFile, readdir, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ObjectNotFoundError } from '@verbatim/core';
 import type { ObjectStore, PutOptions, StoredObjectInfo } from '@verbatim/core';
+import { ContentTypeSidecars } from './fs.content-type-sidecars';
+import { errorCode, removeIfPresent, temporaryPathBeside, writeBytesDurably } from './fs.file-ops';
 import { assertIntact, expectedSha256Of, verifiedStream } from './object-integrity';
 import { assertValidListPrefix, assertValidObjectKey, compareObjectKeys } from './object-key';
 import { syncPath, writeStreamToFile } from './stream-to-file';
@@ -19,15 +20,17 @@ const NOT_FOUND_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 
 /**
  * Object store on the local filesystem (the embedded deployment). Each key is a file under `rootDir`; its content
- * type is a JSON sidecar under `rootDir/.meta/`. Writes go to a temp file beside the target and are hard-linked into
+ * type is a JSON sidecar under `rootDir/.meta/` (a hard link to one file per type, see ContentTypeSidecars). Writes go to a temp file beside the target and are hard-linked into
  * place, so readers never see a partial object and an existing object is never replaced.
  */
 export class FilesystemObjectStore implements ObjectStore {
   readonly rootDir: string;
+  private readonly sidecars: ContentTypeSidecars;
 
   /** `rootDir` is created on the first write; {@link ping} fails until it exists and is writable. */
   constructor(rootDir: string) {
     this.rootDir = resolve(rootDir);
+    this.sidecars = new ContentTypeSidecars(join(this.rootDir, META_DIR));
   }
 
   /** Stores `body` under `key` unless the key exists; `created` is false when it did. */
@@ -148,21 +151,13 @@ export class FilesystemObjectStore implements ObjectStore {
   }
 
   /**
-   * The sidecar holds only the content type, which the catalog also records, so it is written without its own
-   * fsync: an OS crash can at worst lose a type (head() then answers application/octet-stream), never bytes.
-   * That halves the fsyncs per object, which bound the ingest rate.
+   * The sidecar holds only the content type, which the catalog also records, so its name is not flushed: an OS
+   * crash can at worst lose a type (head() then answers application/octet-stream), never bytes.
    */
   private async writeSidecar(key: string, contentType: string): Promise<void> {
     const sidecarPath = this.sidecarPath(key);
     await this.ensureDirectory(dirname(sidecarPath));
-    const tempPath = temporaryPathBeside(sidecarPath);
-    try {
-      await writeFile(tempPath, JSON.stringify({ contentType }), { flag: 'wx' });
-      await rename(tempPath, sidecarPath);
-    } catch (error) {
-      await removeIfPresent(tempPath);
-      throw error;
-    }
+    await this.sidecars.write(sidecarPath, contentType);
   }
 
   private async readContentType(key: string): Promise<string> {
@@ -210,36 +205,6 @@ export class FilesystemObjectStore implements ObjectStore {
   private sidecarPath(key: string): string {
     return `${join(this.rootDir, META_DIR, ...key.split('/'))}.json`;
   }
-}
-
-/** Temp names start with `.`, which no valid key segment may, so they can never collide with or be listed as keys. */
-function temporaryPathBeside(path: string): string {
-  return join(dirname(path), `.tmp-${randomBytes(8).toString('hex')}`);
-}
-
-async function writeBytesDurably(path: string, body: Uint8Array): Promise<number> {
-  const handle = await open(path, 'wx');
-  try {
-    await handle.writeFile(body);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return body.byteLength;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | null)?.code;
-}
-
-/**
- * Unlinks a temp file that may not exist: one system call, where `rm({ force: true })` first stats the path
- * through its recursive-delete code (measured at a fifth of a put's main-thread time during ingest).
- */
-async function removeIfPresent(path: string): Promise<void> {
-  await unlink(path).catch((error: unknown) => {
-    if (errorCode(error) !== 'ENOENT') throw error;
-  });
 }
 
 function nullWhenNotFound(error: unknown): null {

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { errorCode, removeIfPresent, temporaryPathBeside, writeBytesDurably } from './fs.file-ops';
+
+/** Under the sidecar tree, where no key's sidecar can land: key segments never start with a dot. */
+const SHARED_DIR = '.shared';
+/** The shared file must be made anew: it has as many names as the filesystem allows (65,000 on ext4), or is gone. */
+const RENEW_CODES = new Set(['EMLINK', 'ENOENT']);
+
+/**
+ * Writes the filesystem store's content-type sidecars. Every sidecar of one content type is a hard link to one
+ * shared file holding that type, so a put makes one new file (the object) instead of two. Making a file costs an
+ * inode, and on some filesystems that dominates a small put: 0.6–0.75 ms of kernel CPU per new file on the
+ * 2-core machine the benchmarks run on, against under 20 µs for a link. Readers see an ordinary file either way,
+ * and sidecars written before this (one file each) read the same. Nothing rewrites a sidecar in place (each is
+ * replaced by rename), so sharing an inode never lets one object's type change another's.
+ */
+export class ContentTypeSidecars {
+  /** Shared file per content type, made by this process; other processes make their own. */
+  private readonly sharedFiles = new Map<string, string>();
+
+  constructor(private readonly metaDir: string) {}
+
+  /** Makes `sidecarPath` (whose directory exists) hold `contentType`, replacing any sidecar already there. */
+  async write(sidecarPath: string, contentType: string): Promise<void> {
+    const tempPath = temporaryPathBeside(sidecarPath);
+    try {
+      await this.linkShared(contentType, tempPath);
+      await rename(tempPath, sidecarPath);
+    } catch (error) {
+      await removeIfPresent(tempPath);
+      throw error;
+    }
+  }
+
+  private async linkShared(contentType: string, path: string): Promise<void> {
+    const shared = this.sharedFiles.get(contentType);
+    if (shared !== undefined) {
+      try {
+        await link(shared, path);
+        return;
+      } catch (error) {
+        if (!RENEW_CODES.has(errorCode(error) ?? '')) throw error;
+      }
+    }
+    await link(await this.makeShared(contentType), path);
+  }
+
+  /** Durable, unlike a sidecar of its own was: a torn shared file would leave every object linked to it unreadable. */
+  private async makeShared(contentType: string): Promise<string> {
+    const directory = join(this.metaDir, SHARED_DIR);
+    await mkdir(directory, { recursive: true });
+    const path = join(directory, `${randomBytes(8).toString('hex')}.json`);
+    await writeBytesDurably(path, Buffer.from(JSON.stringify({ contentType })));
+    this.sharedFiles.set(contentType, path);
+    return path;
+  }
+}
