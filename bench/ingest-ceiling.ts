@@ -30,7 +30,7 @@ import { createObjectStore } from '@verbatim/storage';
 import { readMockPage } from '../packages/connectors/src/mock/mock-payload.mapper';
 import { archiveItems } from '../packages/ingest/src/archive-media';
 import { openSearchDatabase } from '../packages/search/src/sqlite/open-search-database';
-import { mockConfigFor } from './support';
+import { fileCreationMicroseconds, mockConfigFor } from './support';
 
 const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
 const STEPS = [
@@ -49,15 +49,17 @@ function openWal(file: string): Database.Database {
 function minimalCatalog(file: string, accountId: string) {
   const db = openWal(file);
   db.exec(`
-    CREATE TABLE records (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, account_id TEXT NOT NULL, platform_id TEXT NOT NULL,
-      kind TEXT NOT NULL, parent_platform_id TEXT, author_name TEXT NOT NULL, text TEXT NOT NULL, posted_at TEXT NOT NULL,
-      content_hash TEXT NOT NULL, UNIQUE (account_id, platform_id));
+    CREATE TABLE records (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, account_id TEXT NOT NULL,
+      platform_id TEXT NOT NULL, kind TEXT NOT NULL, parent_platform_id TEXT, author_name TEXT NOT NULL,
+      text TEXT NOT NULL, posted_at TEXT NOT NULL, content_hash TEXT NOT NULL, UNIQUE (account_id, platform_id));
     CREATE TABLE record_versions (record_seq INTEGER NOT NULL, version INTEGER NOT NULL, text TEXT NOT NULL,
       content_hash TEXT NOT NULL, raw_capture_sha256 TEXT NOT NULL, PRIMARY KEY (record_seq, version)) WITHOUT ROWID;`);
-  const insert = db.prepare(`INSERT INTO records (id, account_id, platform_id, kind, parent_platform_id, author_name, text,
-    posted_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO records (id, account_id, platform_id, kind, parent_platform_id,
+    author_name, text, posted_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const lastSeq = db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM records').pluck();
-  const firstVersions = db.prepare(`INSERT INTO record_versions SELECT seq, 1, text, content_hash, ? FROM records WHERE seq > ?`);
+  const firstVersions = db.prepare(
+    'INSERT INTO record_versions SELECT seq, 1, text, content_hash, ? FROM records WHERE seq > ?',
+  );
   return db.transaction((items: PreparedItem[], rawSha256: string) => {
     const before = lastSeq.get()!;
     for (const item of items) {
@@ -83,11 +85,13 @@ const perItem = (microseconds: number, items: number) => Math.round(microseconds
 /** Items per second if two cores shared `microseconds` of work per item perfectly, and its ratio to the floor. */
 function twoCores(microseconds: number, floorRate: number) {
   const itemsPerSecond = Math.round(2e6 / microseconds);
-  return { microsecondsPerItem: Math.round(microseconds * 100) / 100, itemsPerSecond, ratio: Math.round(itemsPerSecond / floorRate * 100) / 100 };
+  const ratio = Math.round((itemsPerSecond / floorRate) * 100) / 100;
+  return { microsecondsPerItem: Math.round(microseconds * 100) / 100, itemsPerSecond, ratio };
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-ceiling-'));
+  const fileCreation = fileCreationMicroseconds(dir);
   const config = mockConfigFor(ITEMS);
   const connector = createConnector(config);
   const objectStore = await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') });
@@ -122,15 +126,18 @@ async function main(): Promise<void> {
     await timed('parse', () => readMockPage(page.raw));
     const sha256 = sha256Hex(page.raw);
     const capture = {
-      sha256, key: `raw/${sha256}`, accountId: account.id, contentType: page.contentType, byteLength: page.raw.byteLength,
-      source: page.source, capturedAt: new Date().toISOString(),
+      sha256, key: `raw/${sha256}`, accountId: account.id, contentType: page.contentType,
+      byteLength: page.raw.byteLength, source: page.source, capturedAt: new Date().toISOString(),
     };
     await timed('store', () => objectStore.put(capture.key, page.raw, { contentType: page.contentType }));
     // Prepare downloads media concurrently, so the mock's rendering is timed on its own, once more, beforehand.
     await timed('renderMedia', async () => {
-      for (const item of page.items) for (const { sourceUrl } of item.attachments) await connector.fetchMedia(sourceUrl);
+      for (const item of page.items) {
+        for (const { sourceUrl } of item.attachments) await connector.fetchMedia(sourceUrl);
+      }
     });
-    const prepared = await timed('prepare', () => archiveItems({ catalog, objectStore }, connector, account.id, page.items));
+    const prepared = await timed('prepare', () =>
+      archiveItems({ catalog, objectStore }, connector, account.id, page.items));
     await timed('minimalCatalog', () => insertMinimal(prepared.items, sha256));
     await timed('bareFts5', () => insertBare(prepared.items));
     const applied = await timed('catalog', () => catalog.applyPage({
@@ -155,7 +162,9 @@ async function main(): Promise<void> {
     microseconds[outer] -= microseconds[inner];
     kernel[outer] -= kernel[inner];
   }
-  const micro = Object.fromEntries(STEPS.map((step) => [step, perItem(microseconds[step], items)])) as Record<Step, number>;
+  const micro = Object.fromEntries(
+    STEPS.map((step) => [step, perItem(microseconds[step], items)]),
+  ) as Record<Step, number>;
   const floorRate = Math.round(1e6 / micro.bareFts5);
   const platform = micro.generate + micro.renderMedia;
   const ours = micro.parse + micro.store + micro.prepare;
@@ -163,8 +172,9 @@ async function main(): Promise<void> {
     benchmark: 'ingest-ceiling',
     items,
     microsecondsPerItem: micro,
-    // Of which in the kernel (file writes, fsync): a remote platform and a faster disk change these.
+    // Of which in the kernel: file writes, and the files made (see fileCreationMicroseconds).
     kernelMicrosecondsPerItem: Object.fromEntries(STEPS.map((step) => [step, perItem(kernel[step], items)])),
+    fileCreationMicroseconds: fileCreation,
     bareFts5RowsPerSecond: floorRate,
     // At half the floor's rate, two cores have this much CPU per item for everything.
     budgetAtHalfFloor: Math.round(4 * micro.bareFts5 * 100) / 100,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -83,6 +83,28 @@ export function peakRssMegabytes(): number {
  * Writes the kernel's dirty pages to disk (`sync`), so a measured phase does not pay for the writeback of the
  * one before it: a bare FTS5 insert right after a million-item ingest measured anywhere from 93k to 163k rows/s.
  */
+/**
+ * Kernel CPU in µs to make one empty file under `dir`, for printing beside a benchmark's figures. It is ~20 µs
+ * normally, but on an ext4 without a journal (as on the benchmark machine) up to ~0.6 ms for up to six minutes
+ * after many files were deleted, as the end of a previous benchmark run or a test suite does: new inodes are then
+ * found by skipping the recently freed ones. A run that paid that can be told apart. The probe's files stay
+ * until `dir` is removed, since deleting them would slow what follows.
+ */
+export function fileCreationMicroseconds(dir: string, files = 200): number {
+  const probeDir = mkdtempSync(path.join(dir, 'probe-'));
+  const started = process.cpuUsage();
+  for (let index = 0; index < files; index++) closeSync(openSync(path.join(probeDir, String(index)), 'wx'));
+  const microseconds = Math.round(process.cpuUsage(started).system / files);
+  if (microseconds > SLOW_FILE_CREATION_MICROSECONDS) {
+    process.stderr.write(`warning: making a file costs ${microseconds} µs of kernel CPU here right now, against ~20 µs `
+      + 'normally, probably because many files were deleted in the last six minutes; wait that long and run '
+      + 'again for figures comparable with other runs\n');
+  }
+  return microseconds;
+}
+
+const SLOW_FILE_CREATION_MICROSECONDS = 100;
+
 export function flushFileSystems(): void {
   spawnSync('sync', { stdio: 'ignore' });
 }

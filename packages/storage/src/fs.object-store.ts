@@ -20,8 +20,9 @@ const NOT_FOUND_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 
 /**
  * Object store on the local filesystem (the embedded deployment). Each key is a file under `rootDir`; its content
- * type is a JSON sidecar under `rootDir/.meta/` (a hard link to one file per type, see ContentTypeSidecars). Writes go to a temp file beside the target and are hard-linked into
- * place, so readers never see a partial object and an existing object is never replaced.
+ * type is a JSON sidecar under `rootDir/.meta/`, a hard link to one file per type (see ContentTypeSidecars).
+ * Writes go to a temp file beside the target and are hard-linked into place, so readers never see a partial
+ * object and an existing object is never replaced.
  */
 export class FilesystemObjectStore implements ObjectStore {
   readonly rootDir: string;
