@@ -25,13 +25,20 @@ export class ContentTypeSidecars {
 
   /** Makes `sidecarPath` (whose directory exists) hold `contentType`, replacing any sidecar already there. */
   async write(sidecarPath: string, contentType: string): Promise<void> {
+    try {
+      await this.linkShared(contentType, sidecarPath);
+      return;
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
+    }
+    // A sidecar is there already, left by a put that failed before linking its object: replace it.
     const tempPath = temporaryPathBeside(sidecarPath);
     try {
       await this.linkShared(contentType, tempPath);
       await rename(tempPath, sidecarPath);
-    } catch (error) {
+    } finally {
+      // rename does nothing when both names already link to one file, which leaves the temp name behind.
       await removeIfPresent(tempPath);
-      throw error;
     }
   }
 

@@ -64,6 +64,17 @@ describe('FilesystemObjectStore', () => {
     expect(await readdir(join(rootDir, '.meta', '.shared'))).toHaveLength(1);
   });
 
+  it('replaces a sidecar left by a put that failed before its object was linked, leaving no temp name', async () => {
+    await store.put('raw/ab/left', Buffer.from('1'), { contentType: 'application/json' });
+    await store.put('raw/ab/other', Buffer.from('2'), { contentType: 'text/csv' });
+    await rm(join(rootDir, 'raw', 'ab', 'left'));
+    await store.put('raw/ab/left', Buffer.from('1'), { contentType: 'application/json' });
+    await rm(join(rootDir, 'raw', 'ab', 'left'));
+    await store.put('raw/ab/left', Buffer.from('1'), { contentType: 'text/csv' });
+    expect((await store.head('raw/ab/left'))?.contentType).toBe('text/csv');
+    expect((await readdir(join(rootDir, '.meta', 'raw', 'ab'))).sort()).toEqual(['left.json', 'other.json']);
+  });
+
   it('reads a sidecar written as a file of its own, as stores written before sharing hold', async () => {
     await store.put('raw/ab/old', Buffer.from('1'));
     await rm(join(rootDir, '.meta', 'raw', 'ab', 'old.json'));
