@@ -5,17 +5,18 @@ import { errorCode, removeIfPresent, temporaryPathBeside, writeBytesDurably } fr
 
 /** Under the sidecar tree, where no key's sidecar can land: key segments never start with a dot. */
 const SHARED_DIR = '.shared';
-/** The shared file must be made anew: it has as many names as the filesystem allows (65,000 on ext4), or is gone. */
+/** The shared file must be made anew: it has all the names the filesystem allows (65,000 on ext4), or is gone. */
 const RENEW_CODES = new Set(['EMLINK', 'ENOENT']);
 
 /**
  * Writes the filesystem store's content-type sidecars. Every sidecar of one content type is a hard link to one
  * shared file holding that type, so a put makes one new file (the object) instead of two: half the inodes, which
  * an archive of millions of small objects can run out of before it runs out of space, and half the file
- * creations. Those are cheap on most systems (~20 µs of kernel CPU), but on an ext4 without a journal, for up to six
- * minutes after many files were deleted, each costs up to ~0.6 ms while a link stays under 20 µs. Readers see an
- * ordinary file either way, and sidecars written before this (one file each) read the same. Nothing rewrites a
- * sidecar in place (each is replaced by rename), so sharing an inode never lets one object's type change another's.
+ * creations. Those are cheap on most systems (~20 µs of kernel CPU), but on an ext4 without a journal, for up to
+ * six minutes after many files were deleted, each costs up to ~0.6 ms while a link stays under 20 µs. Readers
+ * see an ordinary file either way, and sidecars written before this (one file each) read the same. Nothing
+ * rewrites a sidecar in place (each is replaced by rename), so sharing an inode never lets one object's type
+ * change another's.
  */
 export class ContentTypeSidecars {
   /** Shared file per content type, made by this process; other processes make their own. */
@@ -55,7 +56,7 @@ export class ContentTypeSidecars {
     await link(await this.makeShared(contentType), path);
   }
 
-  /** Durable, unlike a sidecar of its own was: a torn shared file would leave every object linked to it unreadable. */
+  /** Flushed, unlike the sidecars of old: a torn shared file would fail head() for every object linked to it. */
   private async makeShared(contentType: string): Promise<string> {
     const directory = join(this.metaDir, SHARED_DIR);
     await mkdir(directory, { recursive: true });
