@@ -8,9 +8,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { MockPlatform } from '@verbatim/connectors';
-import { backendsInUse, fileCreationMicroseconds, flushFileSystems, ingestThroughQueue, mockConfigFor, peakRssMegabytes, startEmbedded } from './support';
+import {
+  backendsInUse, fileCreationMicroseconds, flushFileSystems, ingestThroughQueue, mockConfigFor, openBareFts5,
+  peakRssMegabytes, startEmbedded,
+} from './support';
 
 const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
 
@@ -18,20 +20,13 @@ interface FloorRun { rows: number; seconds: number; rowsPerSecond: number }
 
 function bareFts5Rate(connector: ReturnType<typeof mockConfigFor>, file: string): FloorRun {
   flushFileSystems();
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec(`CREATE VIRTUAL TABLE bare USING fts5(text, author, tokenize = 'unicode61 remove_diacritics 2')`);
-  const insert = db.prepare('INSERT INTO bare (text, author) VALUES (?, ?)');
-  const insertBatch = db.transaction((rows: Array<[string, string]>) => {
-    for (const row of rows) insert.run(row[0], row[1]);
-  });
+  const bare = openBareFts5(file);
   let batch: Array<[string, string]> = [];
   let rows = 0;
   let nanoseconds = 0n;
   const flush = () => {
     const started = process.hrtime.bigint();
-    insertBatch(batch);
+    bare.insertRows(batch);
     nanoseconds += process.hrtime.bigint() - started;
     rows += batch.length;
     batch = [];
@@ -41,7 +36,7 @@ function bareFts5Rate(connector: ReturnType<typeof mockConfigFor>, file: string)
     if (batch.length === 1000) flush();
   }
   if (batch.length > 0) flush();
-  db.close();
+  bare.close();
   const seconds = Number(nanoseconds) / 1e9;
   return { rows, seconds: round(seconds), rowsPerSecond: Math.round(rows / seconds) };
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -79,10 +80,8 @@ export function peakRssMegabytes(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-/**
- * Writes the kernel's dirty pages to disk (`sync`), so a measured phase does not pay for the writeback of the
- * one before it: a bare FTS5 insert right after a million-item ingest measured anywhere from 93k to 163k rows/s.
- */
+const SLOW_FILE_CREATION_MICROSECONDS = 100;
+
 /**
  * Kernel CPU in µs to make one empty file under `dir`, for printing beside a benchmark's figures. It is ~20 µs
  * normally, but on an ext4 without a journal (as on the benchmark machine) up to ~0.6 ms for up to six minutes
@@ -103,8 +102,26 @@ export function fileCreationMicroseconds(dir: string, files = 200): number {
   return microseconds;
 }
 
-const SLOW_FILE_CREATION_MICROSECONDS = 100;
-
+/**
+ * Writes the kernel's dirty pages to disk (`sync`), so a measured phase does not pay for the writeback of the
+ * one before it: a bare FTS5 insert right after a million-item ingest measured anywhere from 93k to 163k rows/s.
+ */
 export function flushFileSystems(): void {
   spawnSync('sync', { stdio: 'ignore' });
+}
+
+/**
+ * The floor the ingest target is measured against: a bare FTS5 table of the items' text and author, in a WAL file
+ * of its own. Returns a function inserting rows of [text, author] in one transaction.
+ */
+export function openBareFts5(file: string): { insertRows: (rows: Array<[string, string]>) => void; close(): void } {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE VIRTUAL TABLE bare USING fts5(text, author, tokenize = 'unicode61 remove_diacritics 2')`);
+  const insert = db.prepare('INSERT INTO bare (text, author) VALUES (?, ?)');
+  const insertRows = db.transaction((rows: Array<[string, string]>) => {
+    for (const row of rows) insert.run(row[0], row[1]);
+  });
+  return { insertRows, close: () => db.close() };
 }
