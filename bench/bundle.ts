@@ -16,8 +16,8 @@ import vm from 'node:vm';
 import type { MockItem, MockPlatform } from '@verbatim/connectors';
 import type { BundleInputDraft, BundleItemDraft, ProducedRecordDraft } from '@verbatim/bundles';
 // Straight from the modules, so this thread does not load pdfkit and the fonts: only the worker renders.
-import { renderBundlePdfInWorker } from '@verbatim/bundles/src/render-bundle-pdf-in-worker';
-import { applyRedactions } from '@verbatim/bundles/src/redaction';
+import { renderBundlePdfInWorker } from '@verbatim/bundles';
+import { applyRedactions } from '@verbatim/bundles';
 
 const ITEMS = Number(process.env.ITEMS ?? 10_000);
 const CHROMIUM_ITEMS = Number(process.env.CHROMIUM_ITEMS ?? ITEMS);

@@ -27,9 +27,9 @@ import { createConnector } from '@verbatim/connectors';
 import { rawCaptureKey, recordIdFor, sha256Hex, type PreparedItem } from '@verbatim/core';
 import { openSqliteSearchIndex } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
-import { readMockPage } from '../packages/connectors/src/mock/mock-payload.mapper';
-import { archiveItems } from '../packages/ingest/src/archive-media';
-import { openSearchDatabase } from '../packages/search/src/sqlite/open-search-database';
+import { readMockPage } from '@verbatim/connectors';
+import { archiveItems } from '@verbatim/ingest';
+import { openSearchDatabase } from '@verbatim/search';
 import { fileCreationMicroseconds, mockConfigFor, openBareFts5 } from './support';
 
 const ITEMS = Number(process.env.ITEMS ?? 1_000_000);

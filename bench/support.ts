@@ -8,8 +8,8 @@ import { loadConfig } from '@verbatim/config';
 import { MockPlatform } from '@verbatim/connectors';
 import { getJobStatus, enqueueSync } from '@verbatim/queue';
 import { Shutdown, createLogger } from '@verbatim/runtime';
-import { runProcess, RunningProcess } from '../services/embedded/src/run-process';
-import { startS3rverProcess } from '../packages/storage/src/s3rver.test-server';
+import { runProcess, RunningProcess } from '@verbatim/embedded-service';
+import { startS3rverProcess } from '@verbatim/storage/testing';
 
 /** Mock config sized so that one pass lists about `targetItems` items. */
 export function mockConfigFor(targetItems: number, seed = 2026) {

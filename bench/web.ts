@@ -13,7 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { searchIndexNeedsRebuild } from '@verbatim/ingest';
-import { createPerson } from '../services/api/src/people/create-person';
+import { createPerson } from '@verbatim/app';
 import { ingestThroughQueue, mockConfigFor, startEmbedded } from './support';
 
 const RECORDS = Number(process.env.RECORDS ?? 100_000);

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { popplerPageCount, popplerPageTexts, qpdfCheck, uncompressed } from '../packages/bundles/src/testing/pdf-inspection';
-import { decodeQuotedPrintable, startTestSmtpServer, type TestSmtpServer } from '../packages/notify/src/smtp.test-server';
+import { popplerPageCount, popplerPageTexts, qpdfCheck, uncompressed } from '@verbatim/bundles/testing';
+import { decodeQuotedPrintable, startTestSmtpServer, type TestSmtpServer } from '@verbatim/notify/testing';
 import { createToken, eventually, notifyEnv } from './support/foia-fixtures';
 import { registerMockAccount, startInstance, syncOnce, tamperArchivedObject, type TestInstance } from './support/start-instance';
 

@@ -1,5 +1,5 @@
-import { decodeQuotedPrintable, findClosedPort, startTestSmtpServer, type TestSmtpServer } from '../packages/notify/src/smtp.test-server';
-import { startTestWebhookReceiver } from '../packages/notify/src/webhook.test-receiver';
+import { decodeQuotedPrintable, findClosedPort, startTestSmtpServer, type TestSmtpServer } from '@verbatim/notify/testing';
+import { startTestWebhookReceiver } from '@verbatim/notify/testing';
 import { verifyWebhookSignature } from '@verbatim/notify';
 import { createToken, eventually, notifyEnv } from './support/foia-fixtures';
 import { PrivateRedis } from './support/private-redis';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { popplerPageCount, popplerPageTexts, qpdfCheck } from '../packages/bundles/src/testing/pdf-inspection';
+import { popplerPageCount, popplerPageTexts, qpdfCheck } from '@verbatim/bundles/testing';
 import { checkScreen, launchBrowser, signIn } from './support/browser';
 import { createToken } from './support/foia-fixtures';
 import { registerMockAccount, startInstance, syncOnce, type TestInstance } from './support/start-instance';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { redisAnswers } from '@verbatim/queue';
-import { findClosedPort } from '../../packages/notify/src/smtp.test-server';
+import { findClosedPort } from '@verbatim/notify/testing';
 
 /** A redis-server of the test's own, so the test can take Redis down and bring it back without touching others. */
 export class PrivateRedis {

@@ -6,8 +6,8 @@ import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { loadConfig } from '@verbatim/config';
 import { Shutdown, createLogger } from '@verbatim/runtime';
-import { RunningProcess, runProcess } from '../../services/embedded/src/run-process';
-import { startS3rverProcess } from '../../packages/storage/src/s3rver.test-server';
+import { RunningProcess, runProcess } from '@verbatim/embedded-service';
+import { startS3rverProcess } from '@verbatim/storage/testing';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** With CATALOG_BACKEND=postgres in the test process, instances keep their catalog in a schema of this database. */

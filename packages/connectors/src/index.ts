@@ -7,3 +7,4 @@ export { MockPlatform } from './mock/mock-platform';
 export type { MockGroundTruth, MockImage, MockItem } from './mock/mock-item';
 export type { MockPosition } from './mock/mock-layout';
 export { MockItemPayloadSchema, MockPagePayloadSchema } from './mock/mock-payload.schema';
+export { readMockPage } from './mock/mock-payload.mapper';

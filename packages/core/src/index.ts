@@ -16,3 +16,5 @@ export * from './ports/search-generations.port';
 export * from './thread-requests';
 export * from './column-batch';
 export * from './search-document-columns';
+export * from './use-case-error';
+export * from './ports/job-control.port';

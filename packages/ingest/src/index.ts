@@ -3,3 +3,4 @@ export * from './index-backlog';
 export * from './rebuild-search-index';
 export * from './reindex';
 export * from './search-drift';
+export { archiveItems } from './archive-media';

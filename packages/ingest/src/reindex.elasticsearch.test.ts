@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { openSqliteCatalog } from '@verbatim/catalog';
 import type { Catalog, SearchDocument } from '@verbatim/core';
-import { openElasticsearchWithGenerations } from '../../search/src/elasticsearch/elasticsearch-generations';
-import { MockCluster, type RecordedRequest } from '../../search/src/elasticsearch/mock-cluster.test-support';
-import { makeItem, makePage } from '../../catalog/src/conformance/fixtures';
+import { openElasticsearchWithGenerations } from '@verbatim/search';
+import { MockCluster, type RecordedRequest } from '@verbatim/search/testing';
+import { makeItem, makePage } from '@verbatim/catalog/testing';
 import { reindex } from './reindex';
 
 /** The ids a bulk request carried, from its ndjson action lines. */

@@ -5,3 +5,4 @@ export * from './notify.job';
 export * from './bundle.job';
 export * from './platform-rate-limiter';
 export * from './reindex.job';
+export * from './bullmq-job-control';

@@ -1,7 +1,8 @@
 import { JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { getJobStatus, type JobStatus } from './sync-queue';
+import type { JobStatus } from '@verbatim/core';
+import { getJobStatus } from './sync-queue';
 
 /** Rebuilds the search index from the catalog into a new generation, then makes it live. */
 export const ReindexJob = {

@@ -1,6 +1,6 @@
 import { Job, JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Account, Catalog } from '@verbatim/core';
+import type { Account, Catalog, JobStatus } from '@verbatim/core';
 import { SCHEDULED_ACCOUNT_STATUSES } from '@verbatim/core';
 import { SYNC_QUEUE_NAME, SyncAccountJob, SyncTickJob } from './sync-account.job';
 
@@ -31,18 +31,6 @@ export async function enqueueSync(queue: Queue, catalog: Catalog, accountId: str
   }
   await queue.add(SyncAccountJob.name, { accountId }, { jobId });
   return jobId;
-}
-
-export interface JobStatus {
-  id: string;
-  name: string;
-  state: 'waiting' | 'active' | 'completed' | 'failed' | 'delayed';
-  progress: unknown;
-  attemptsMade: number;
-  createdAt: string;
-  finishedAt?: string;
-  result?: unknown;
-  error?: string;
 }
 
 /** Reports a job as the API shows it, or null when the queue has no such job (never existed or expired). */

@@ -15,3 +15,4 @@ export {
 export { SwitchableSearchIndex } from './switchable-search-index';
 export { SqliteSearchGenerations } from './sqlite/sqlite-generations';
 export { ElasticsearchSearchGenerations, openElasticsearchWithGenerations } from './elasticsearch/elasticsearch-generations';
+export { openSearchDatabase } from './sqlite/open-search-database';

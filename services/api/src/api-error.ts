@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
-import { z } from 'zod';
-import { SearchQueryError } from '@verbatim/core';
+import { SearchQueryError, UseCaseError } from '@verbatim/core';
+import { statusOfRefusal } from '@verbatim/http';
 
 /** An error the API reports as `{ error: { code, message, details? } }` with its HTTP status. */
 export class ApiError extends Error {
@@ -14,22 +14,14 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
-
-/** Field-level details of a zod failure, e.g. `[{ path: "connector.seed", message: "…" }]`. */
-export function describeZodIssues(error: z.ZodError): Array<{ path: string; message: string }> {
-  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-}
-
-export function validationError(where: string, error: z.ZodError): ApiError {
-  const details = describeZodIssues(error);
-  const summary = details.map((detail) => `${detail.path || where}: ${detail.message}`).join('; ');
-  return new ApiError(400, 'validation_failed', `invalid ${where}: ${summary}`, details);
-}
-
 /** Last middleware: turns anything thrown into the documented error shape. */
 export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler {
   return (error, _request, response, _next) => {
+    if (response.headersSent) {
+      // A stream failed after its headers went out: the response is already cut short; only the log can tell.
+      log(error);
+      return;
+    }
     const apiError = toApiError(error);
     if (apiError.status >= 500) log(error);
     response.status(apiError.status).json({
@@ -40,6 +32,7 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof UseCaseError) return new ApiError(statusOfRefusal(error), error.code, error.message, error.details);
   if (error instanceof SearchQueryError) return new ApiError(400, 'invalid_query', error.message);
   const status = (error as { status?: number; type?: string }).status;
   if (status === 400 && (error as { type?: string }).type === 'entity.parse.failed') {

@@ -43,7 +43,7 @@ export function createApp(context: ApiContext, logError: (error: unknown) => voi
   const api = Router();
   api.use(express.json({ limit: '1mb' }));
   mountRoutes(api, routes.filter((route) => route.public));
-  api.use(authenticate(context.catalog, context.people));
+  api.use(authenticate(context.catalog, context.sessions));
   mountRoutes(api, routes.filter((route) => !route.public));
   api.use((request, _response, next) => next(new ApiError(404, 'not_found', `no route ${request.method} ${request.baseUrl}${request.path}`)));
   app.use('/api/v1', api);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { ApiToken, Catalog, PeopleStore, Role, sha256Hex } from '@verbatim/core';
-import { currentSession, type SignedInSession } from './people/sign-in';
+import { sha256Hex, type ApiToken, type Catalog, type Role } from '@verbatim/core';
+import type { Sessions, SignedInSession } from '@verbatim/app';
+import { csrfTokenMatches, currentSession } from '@verbatim/http';
 import { ApiError } from './api-error';
 
 declare module 'express-serve-static-core' {
@@ -24,7 +25,7 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * person signed in to the web application. A cookie alone could be sent by another site's form, so every
  * state-changing request made with the cookie must also carry the session's `X-CSRF-Token`.
  */
-export function authenticate(catalog: Catalog, people: PeopleStore): RequestHandler {
+export function authenticate(catalog: Catalog, sessions: Sessions): RequestHandler {
   return async (request, _response, next) => {
     const header = request.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -34,9 +35,9 @@ export function authenticate(catalog: Catalog, people: PeopleStore): RequestHand
       request.principal = principal;
       return next();
     }
-    const session = await currentSession(people, request);
+    const session = await currentSession(sessions, request);
     if (!session) return next(new ApiError(401, 'unauthenticated', 'sign in (POST /api/v1/session) or send Authorization: Bearer <token>'));
-    if (STATE_CHANGING.has(request.method) && request.header('x-csrf-token') !== session.csrfToken) {
+    if (STATE_CHANGING.has(request.method) && !csrfTokenMatches(request.header('x-csrf-token'), session.csrfToken)) {
       return next(new ApiError(403, 'csrf_failed', 'send the X-CSRF-Token given at sign-in with every change'));
     }
     const { user } = session;

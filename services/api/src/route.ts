@@ -1,13 +1,13 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { ApiToken, Role } from '@verbatim/core';
-import { validationError } from './api-error';
+import { validationError } from '@verbatim/core';
 import { requireRole } from './auth';
 
-export interface RouteInput<Body, Query> {
+export interface RouteInput<Body, Query, Params> {
   body: Body;
   query: Query;
-  params: Record<string, string>;
+  params: Params;
   principal: ApiToken;
   request: Request;
   response: Response;
@@ -17,7 +17,7 @@ export interface RouteInput<Body, Query> {
  * One HTTP operation: the same definition registers the Express handler (validation, roles) and produces
  * its OpenAPI entry, so the documentation cannot drift from what the server accepts.
  */
-export interface RouteDefinition<Body = unknown, Query = unknown> {
+export interface RouteDefinition<Body = unknown, Query = unknown, Params = Record<string, string>> {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   /** Express-style path under /api/v1, e.g. `/accounts/:id`. */
   path: string;
@@ -27,20 +27,22 @@ export interface RouteDefinition<Body = unknown, Query = unknown> {
   public?: boolean;
   body?: z.ZodType<Body>;
   query?: z.ZodType<Query>;
+  /** Checks the path parameters (a 400 naming the parameter when one is malformed). */
+  params?: z.ZodType<Params>;
   status: number;
   response?: z.ZodType;
   /** Content type for routes that stream bytes instead of JSON. */
   produces?: string;
   /** Returns the JSON body, or undefined when the handler wrote the response itself. */
-  handle(input: RouteInput<Body, Query>): Promise<unknown>;
+  handle(input: RouteInput<Body, Query, Params>): Promise<unknown>;
 }
 
-export function defineRoute<Body = unknown, Query = unknown>(route: RouteDefinition<Body, Query>): RouteDefinition {
+export function defineRoute<Body = unknown, Query = unknown, Params = Record<string, string>>(route: RouteDefinition<Body, Query, Params>): RouteDefinition {
   return route as unknown as RouteDefinition;
 }
 
 function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
-  if (!schema) return undefined as T;
+  if (!schema) return (where === 'path' ? value : undefined) as T;
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(where, result.error);
   return result.data;
@@ -56,7 +58,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDefinition[]):
       const result = await route.handle({
         body,
         query,
-        params: request.params as Record<string, string>,
+        params: parsePart(route.params, request.params, 'path'),
         principal: request.principal!,
         request,
         response,

@@ -2,7 +2,7 @@ import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
 import { renderBundlePdfInWorker } from '@verbatim/bundles';
-import type { RenderPdfToFile } from '@verbatim/bundles/src/production';
+import type { RenderPdfToFile } from '@verbatim/bundles/production';
 import type { FoiaService } from '@verbatim/foia';
 import { createBundleQueue, enqueueBundleBuild, openRedis } from '@verbatim/queue';
 import type { Backends, Logger, Shutdown } from '@verbatim/runtime';

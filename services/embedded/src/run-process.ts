@@ -3,9 +3,13 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
 import { createConnector } from '@verbatim/connectors';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
-import { createSyncQueue, openRedis, reconcileSchedules, reconnectWhenStuck, redisPlatformRateLimiter } from '@verbatim/queue';
+import { createApplication } from '@verbatim/app';
+import {
+  bullmqJobControl, bullmqReindexControl, createSyncQueue, openRedis, reconcileSchedules, reconnectWhenStuck, redisPlatformRateLimiter,
+} from '@verbatim/queue';
 import { Backends, Logger, Shutdown, openBackends } from '@verbatim/runtime';
 import { startApi } from '@verbatim/api-service';
+import { webRoutes } from '@verbatim/web-service';
 import { startSyncWorker } from '@verbatim/worker-service';
 import { startNotifications, type Notifications } from './notifications';
 import { startBundles, type Bundles } from './bundles';
@@ -61,11 +65,16 @@ export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, 
   }
   if (config.roles.includes('index')) await rebuildLostSearchIndex(backends, logger, shutdown);
   if (config.roles.includes('api')) {
-    const services = {
-      foia: notifications.foia, relayNotifications: notifications.relayNotifications, enqueueBundle: bundles.enqueueBundle,
-      renderPdf: bundles.renderPdf, searchIndexQueue: searchIndexJobs.queue,
-    };
-    running.port = (await startApi(config, backends, services, queue, producer, logger, shutdown)).port;
+    // The use cases, wired to this process's adapters; the JSON API and the pages are two views of them.
+    const application = createApplication({
+      ...backends,
+      jobs: bullmqJobControl(queue, producer, backends.catalog, [searchIndexJobs.queue]),
+      reindexControl: bullmqReindexControl(searchIndexJobs.queue),
+      foia: notifications.foia, relayNotifications: notifications.relayNotifications,
+      enqueueBundle: bundles.enqueueBundle, renderPdf: bundles.renderPdf, townName: config.town.name,
+    });
+    const pages = webRoutes({ ...application, timeZone: config.town.timeZone, logError: (error) => logger.error({ err: error }, 'page failed') });
+    running.port = (await startApi(config, application, logger, shutdown, pages)).port;
   }
   return running;
 }

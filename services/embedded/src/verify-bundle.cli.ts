@@ -3,7 +3,7 @@
  * line, the way an attorney's expert would years later. Prints the report as JSON; exits 1 on any mismatch.
  */
 import { parseArgs } from 'node:util';
-import { verifyBundle } from '@verbatim/bundles/src/production';
+import { verifyBundle } from '@verbatim/bundles/production';
 import { ConfigError, loadConfig } from '@verbatim/config';
 import pino from 'pino';
 import { openBackends } from '@verbatim/runtime';

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { csrfTokenMatches } from '@verbatim/http';
 import { messageBody } from './pages/message.page';
 import type { SafeHtml } from './html';
 import type { WebSession } from './web-dependencies';
@@ -16,7 +17,7 @@ export const formList = (value: unknown): string[] => (Array.isArray(value) ? va
  * A form from another site, or one left open across a sign-out, never changes anything.
  */
 export function formIsGenuine(body: Record<string, unknown>, session: WebSession, response: Response, render: Render): boolean {
-  if (formText(body.csrf) === session.csrfToken) return true;
+  if (csrfTokenMatches(formText(body.csrf), session.csrfToken)) return true;
   render(response, 403, 'Not allowed', session, messageBody('Form expired', 'The form was open too long or came from elsewhere. Open it again and resend.'));
   return false;
 }

@@ -67,9 +67,7 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
       const errors = new Map(parsed.error.issues.map((issue) => [FIELD_OF_PATH[issue.path.join('.')] ?? 'description', issue.message]));
       return render(response, 400, 'Log a request', session, logRequestBody({ form, errors, csrfToken: session.csrfToken, timeZone: deps.timeZone }));
     }
-    const view = await deps.foia.logRequest(parsed.data, { id: session.user.id, roles: session.user.roles });
-    await deps.catalog.appendAudit({ actor: session.user.id, action: 'foia-request.log', target: view.id, details: { number: view.number } });
-    await deps.relayNotifications();
+    const view = await deps.requestLog.log(parsed.data, { id: session.user.id, roles: session.user.roles });
     response.redirect(303, `/requests/${view.id}`);
   });
   router.get('/requests/:id', async (request, response) => {
@@ -98,9 +96,7 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
     if (!parsed.success) error = 'Choose a status from the list (and a date for an extension).';
     else {
       try {
-        await deps.foia.transition(stored, parsed.data, { id: session.user.id, roles: session.user.roles });
-        await deps.catalog.appendAudit({ actor: session.user.id, action: 'foia-request.transition', target: stored.id, details: { from: stored.status, to } });
-        await deps.relayNotifications();
+        await deps.requestLog.transition(stored.id, parsed.data, { id: session.user.id, roles: session.user.roles });
         return response.redirect(303, `/requests/${stored.id}`);
       } catch (caught) {
         error = `${(caught as Error).message}.`;

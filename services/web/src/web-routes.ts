@@ -1,5 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
 import { type Role } from '@verbatim/core';
+import { csrfTokenMatches, currentSession, signInWithCookie, signOutWithCookie } from '@verbatim/http';
 import { APP_CSS } from './app.css';
 import { page } from './layout';
 import { signInBody } from './pages/sign-in.page';
@@ -22,7 +23,7 @@ export function webRoutes(deps: WebDependencies): Router {
   const render = (response: Response, status: number, title: string, session: WebSession | null, body: Parameters<typeof page>[0]['body']) =>
     response.status(status).type('html').send(page({ title, townName: deps.townName, session, body }));
   const guard = async (request: Request, response: Response, roles: readonly Role[]): Promise<WebSession | null> => {
-    const session = await deps.currentSession(request);
+    const session = await currentSession(deps.sessions, request);
     if (!session) {
       response.redirect(303, `/sign-in`);
       return null;
@@ -35,16 +36,16 @@ export function webRoutes(deps: WebDependencies): Router {
   };
 
   router.get('/assets/app.css', (_request, response) => response.type('css').set('cache-control', 'public, max-age=300').send(APP_CSS));
-  router.get('/', async (request, response) => response.redirect(303, (await deps.currentSession(request)) ? '/search' : '/sign-in'));
+  router.get('/', async (request, response) => response.redirect(303, (await currentSession(deps.sessions, request)) ? '/search' : '/sign-in'));
   router.get('/sign-in', async (_request, response) => render(response, 200, 'Sign in', null, signInBody({})));
   router.post('/sign-in', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
     const email = one(request.body?.email).trim();
-    if (await deps.signIn(email, one(request.body?.password), request, response)) return response.redirect(303, '/search');
+    if (await signInWithCookie(deps.sessions, email, one(request.body?.password), request, response)) return response.redirect(303, '/search');
     render(response, 401, 'Sign in', null, signInBody({ email, error: 'The email or the password is not right. Check both and try again.' }));
   });
   router.post('/sign-out', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
-    const session = await deps.currentSession(request);
-    if (session && one(request.body?.csrf) === session.csrfToken) await deps.signOut(request, response);
+    const session = await currentSession(deps.sessions, request);
+    if (session && csrfTokenMatches(one(request.body?.csrf), session.csrfToken)) await signOutWithCookie(deps.sessions, request, response);
     response.redirect(303, '/sign-in');
   });
   mountSearchRoutes(router, deps, render, guard);

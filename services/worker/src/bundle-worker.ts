@@ -1,6 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { BundleBuildDependencies } from '@verbatim/bundles/src/production';
+import type { BundleBuildDependencies } from '@verbatim/bundles/production';
 import { BUNDLE_QUEUE_JOB_NAMES, BUNDLE_QUEUE_NAME, BuildBundleJob } from '@verbatim/queue';
 import type { Logger } from '@verbatim/runtime';
 import { handleBuildBundle } from './handlers/build-bundle.handler';

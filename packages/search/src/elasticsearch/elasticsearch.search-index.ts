@@ -1,4 +1,4 @@
-import type { Client, ClientOptions } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
 import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '@verbatim/core';
 import { BulkWriter, DEFAULT_BULK_OPTIONS, type BulkWriterOptions } from './bulk-writer';
 import { ensureIndex, readIndexIdentity } from './index-template';
@@ -115,7 +115,7 @@ export class ElasticsearchSearchIndex implements SearchIndex {
 }
 
 /**
- * Connects, installs the index template from infra/elasticsearch (idempotently), creates the versioned index
+ * Connects, installs the index template from index-template/ (idempotently), creates the versioned index
  * behind the alias if missing, and returns the adapter. `@elastic/elasticsearch` is loaded only here, so a
  * process on the SQLite index never loads it.
  */
@@ -153,6 +153,7 @@ function sameSource(held: SearchDocument, document: SearchDocument): boolean {
 export async function createClient(options: ElasticsearchSearchIndexOptions): Promise<Client> {
   if (!options.node) throw new Error('openElasticsearchSearchIndex needs `node` (the cluster URL) or a `client`');
   const { Client: ElasticsearchClient } = await import('@elastic/elasticsearch');
-  const clientOptions: ClientOptions = { node: options.node, ...(options.auth ? { auth: options.auth } : {}) };
+  // Read off the constructor: the package's ESM type entry (what bundler resolution sees) does not name ClientOptions.
+  const clientOptions: ConstructorParameters<typeof Client>[0] = { node: options.node, ...(options.auth ? { auth: options.auth } : {}) };
   return new ElasticsearchClient(clientOptions);
 }

@@ -6,7 +6,7 @@ import { MockCluster, errorResponse } from './mock-cluster.test-support';
 const start = (cluster: MockCluster) => openElasticsearchSearchIndex({ client: cluster.client, index: 'records' });
 
 describe('Elasticsearch index template and start-up', () => {
-  it('installs the template from infra/elasticsearch, scoped to the alias, then creates the versioned index behind it', async () => {
+  it('installs the template from index-template/, scoped to the alias, then creates the versioned index behind it', async () => {
     const cluster = new MockCluster().answerStartup('records', { aliasExists: false });
     await start(cluster);
     const [templatePut] = cluster.requestsTo('PUT', /^\/_index_template\//);

@@ -1,7 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import templateFile from '../../../../infra/elasticsearch/verbatim-records.index-template.json';
+import templateFile from './index-template/verbatim-records.index-template.json';
 
-/** The template as infra/elasticsearch/ ships it: settings, analysis and mappings of every index version. */
+/** The template (one source: index-template/ beside this file): settings, analysis and mappings of every index version. */
 const TEMPLATE = templateFile as unknown as {
   priority: number;
   version: number;

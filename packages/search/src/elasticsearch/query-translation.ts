@@ -17,7 +17,7 @@ export const MATCH_NONE: Dsl = { match_none: {} };
 
 /**
  * Translates the parsed query into a bool query. Every term and phrase becomes a phrase over the text fields:
- * the index analyzer (see infra/elasticsearch) splits `clerk@town.gov`, `budget:draft` or a CJK word into
+ * the index analyzer (see index-template/) splits `clerk@town.gov`, `budget:draft` or a CJK word into
  * several tokens, and those must stay adjacent, as in the SQLite index. Nothing the user typed is read as
  * Elasticsearch syntax: the text only ever reaches the analyzer. Terms with nothing indexable (an emoji) are
  * dropped as the analyzer drops them from the text; a query of only such terms matches nothing. Null (no

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ApiContext } from '../api-context';
-import { AddItemsSchema } from '../foia/foia-desk';
-import { ItemDecisionSchema } from '../foia/item-decision';
+import { AddItemsSchema, ItemDecisionSchema } from '@verbatim/app';
 import { defineRoute } from '../route';
 import { REQUEST_READERS } from './foia-requests.routes';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ExemptionCatalogueSchema, CONNECTICUT_EXEMPTIONS, HolidayRuleSchema, CONNECTICUT_HOLIDAY_RULES, defaultBatesPrefix } from '@verbatim/foia';
 import { NotificationRuleSchema } from '@verbatim/notify';
 import type { ApiContext } from '../api-context';
-import { ApiError, notFound } from '../api-error';
+import { notFound, UseCaseError } from '@verbatim/core';
 import { defineRoute } from '../route';
 import { REQUEST_READERS } from './foia-requests.routes';
 
@@ -62,7 +62,7 @@ export function foiaSettingsRoutes({ foiaStore, foia, catalog, townName }: ApiCo
       body: NewClosureDaySchema, status: 201, response: ClosureDaySchema,
       handle: async ({ body, principal }) => {
         const day = { ...body, addedBy: principal.id, addedAt: new Date().toISOString() };
-        if (!(await foiaStore.addClosureDay(day))) throw new ApiError(409, 'conflict', `${body.date} is already a closure day`);
+        if (!(await foiaStore.addClosureDay(day))) throw new UseCaseError('conflict', 'conflict', `${body.date} is already a closure day`);
         await catalog.appendAudit({ actor: principal.id, action: 'closure-day.add', target: body.date, details: { reason: body.reason } });
         return day;
       },

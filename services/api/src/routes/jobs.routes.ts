@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiContext } from '../api-context';
-import { notFound } from '../api-error';
+import { notFound } from '@verbatim/core';
 import { defineRoute } from '../route';
 import { ALL_ROLES } from './roles';
 

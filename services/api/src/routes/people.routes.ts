@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { RoleSchema } from '@verbatim/core';
 import type { ApiContext } from '../api-context';
+import { NewUserSchema } from '@verbatim/app';
+import { signInWithCookie, signOutWithCookie } from '@verbatim/http';
 import { ApiError } from '../api-error';
-import { createPerson, NewUserSchema } from '../people/create-person';
-import { signIn, signOut } from '../people/sign-in';
 import { defineRoute } from '../route';
 import { ALL_ROLES } from './roles';
 
@@ -12,13 +12,13 @@ const SignInSchema = z.strictObject({ email: z.string().trim().min(1).max(320), 
 const SignedInSchema = z.object({ user: UserSchema, csrfToken: z.string() });
 
 /** People (created by IT) and their sign-in sessions. Signing in is the one route that needs no credentials. */
-export function peopleRoutes({ people, catalog }: ApiContext) {
+export function peopleRoutes({ people, sessions, it }: ApiContext) {
   return [
     defineRoute({
       method: 'post', path: '/session', summary: 'Sign in with email and password: sets the session cookie, returns the CSRF token',
       roles: [], public: true, body: SignInSchema, status: 200, response: SignedInSchema,
       handle: async ({ body, request, response }) => {
-        const signedIn = await signIn(people, catalog, body.email, body.password, request, response);
+        const signedIn = await signInWithCookie(sessions, body.email, body.password, request, response);
         if (!signedIn) throw new ApiError(401, 'unauthenticated', 'the email or the password is not right');
         return signedIn;
       },
@@ -36,14 +36,14 @@ export function peopleRoutes({ people, catalog }: ApiContext) {
       method: 'delete', path: '/session', summary: 'Sign out: ends the session and clears its cookie', roles: ALL_ROLES,
       status: 200, response: z.object({ signedOut: z.boolean() }),
       handle: async ({ request, response }) => {
-        await signOut(people, catalog, request, response);
+        await signOutWithCookie(sessions, request, response);
         return { signedOut: true };
       },
     }),
     defineRoute({
       method: 'post', path: '/users', summary: 'Create a person who signs in, with roles and a password', roles: ['it-admin'],
       body: NewUserSchema, status: 201, response: UserSchema,
-      handle: async ({ body, principal }) => createPerson(people, catalog, body, principal.id),
+      handle: async ({ body, principal }) => it.createPerson(body, principal.id),
     }),
     defineRoute({
       method: 'get', path: '/users', summary: 'The people who can sign in', roles: ['it-admin'],

@@ -6,7 +6,7 @@ import { accountErrorsFrom, accountFormFrom, accountInputFrom, formatPeopleLines
 import { blankSecretValues, formatConnectorSettings } from './connector-settings-text';
 import { text, type FieldErrors } from './form-field';
 import { inputProblemOf } from './input-problem';
-import type { AccountView } from './it-screens.port';
+import type { AccountView } from '@verbatim/app';
 import { accountBody } from './pages/account.page';
 import { accountsBody } from './pages/accounts.page';
 import { JOB_PROGRESS_SCRIPT } from './job-progress';
@@ -80,7 +80,7 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
     const { input, errors } = accountInputFrom(form, [...SETTINGS_FIELDS]);
     if (errors.size > 0) return showAccount(request, response, session, { status: 400, form: withoutSecrets(form), errors });
     try {
-      await it.updateAccount(String(request.params.id), input, session.user.id);
+      await it.updateAccount(String(request.params.id), input, session.user.id, { blankSecretsKeepStored: true });
       response.redirect(303, `/accounts/${encodeURIComponent(String(request.params.id))}`);
     } catch (error) {
       const problem = inputProblemOf(error);

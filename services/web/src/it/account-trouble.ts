@@ -1,5 +1,5 @@
 import { SCHEDULED_ACCOUNT_STATUSES } from '@verbatim/core';
-import type { AccountView } from './it-screens.port';
+import type { AccountView } from '@verbatim/app';
 
 /** Why an account needs IT's attention: its last pass failed, or it has gone too long without a successful sync. */
 export type AccountTrouble = { kind: 'failing'; error: string } | { kind: 'stale'; lastSuccessAt: string | null };

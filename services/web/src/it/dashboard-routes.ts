@@ -3,7 +3,7 @@ import { AccountStatusSchema, IT_ROLES, type AccountStatus } from '@verbatim/cor
 import type { WebDependencies } from '../web-dependencies';
 import { findAccountTrouble, type AccountTrouble } from './account-trouble';
 import { capturesPerDay, capturesSince } from './captures-per-day';
-import type { AccountView } from './it-screens.port';
+import type { AccountView } from '@verbatim/app';
 import { dashboardBody } from './pages/dashboard.page';
 import type { Guard, Render } from './route-kit';
 

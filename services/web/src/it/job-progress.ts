@@ -1,4 +1,7 @@
-import type { JobView } from './it-screens.port';
+import type { JobStatus } from '@verbatim/core';
+
+/** What a job's progress line shows of its state. */
+export type JobView = Pick<JobStatus, 'id' | 'state' | 'progress' | 'finishedAt' | 'error'>;
 
 /** A sync job's state in words, and whether it is over (the <progress> then shows full). */
 export interface JobDescription {

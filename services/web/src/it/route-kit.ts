@@ -1,12 +1,10 @@
 import express, { type Request, type Response } from 'express';
 import type { Role } from '@verbatim/core';
-import type { SafeHtml } from '../html';
-import { messageBody } from '../pages/message.page';
-import { text } from './form-field';
+import { formIsGenuine, type Render } from '../form-guard';
 import type { WebSession } from '../web-dependencies';
 
 /** What web-routes.ts hands each group of screens: page rendering, and the session and role check. */
-export type Render = (response: Response, status: number, title: string, session: WebSession | null, body: SafeHtml) => void;
+export type { Render };
 export type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
 
 export const readForm = express.urlencoded({ extended: false, limit: '100kb' });
@@ -15,7 +13,5 @@ export const formBody = (request: Request): Record<string, unknown> => (request.
 
 /** False (with the "form expired" page sent) when the form does not carry the session's CSRF token. */
 export function carriesCsrf(request: Request, response: Response, session: WebSession, render: Render): boolean {
-  if (text(formBody(request).csrf) === session.csrfToken) return true;
-  render(response, 403, 'Not allowed', session, messageBody('Form expired', 'The form was open too long or came from elsewhere. Open it again and resend.'));
-  return false;
+  return formIsGenuine(formBody(request), session, response, render);
 }

@@ -1,7 +1,7 @@
 import type { ArchiveRecord } from '@verbatim/core';
 import type { Bundle, FoiaItem, SavedSearch } from '@verbatim/foia';
 import { batesNumber } from '@verbatim/bundles';
-import type { VerifyReport } from '@verbatim/bundles/src/production';
+import type { VerifyReport } from '@verbatim/bundles/production';
 import { localTime } from '../format-time';
 import { html, type SafeHtml } from '../html';
 

@@ -1,5 +1,5 @@
 import { FOIA_OFFICER_ROLES } from '@verbatim/core';
-import type { VerifyReport } from '@verbatim/bundles/src/production';
+import type { VerifyReport } from '@verbatim/bundles/production';
 import { html, type SafeHtml } from '../html';
 import { bundlesSection, gatheredRecordsSection } from '../pages/request-records.page';
 import { requestBody } from '../pages/requests.page';

@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { CONNECTICUT_EXEMPTIONS } from '@verbatim/foia';
 import { FOIA_OFFICER_ROLES, FOIA_READER_ROLES, type Role } from '@verbatim/core';
 import { formIsGenuine, formList, formText, type Render } from '../form-guard';
-import { refusalOf } from '../foia-desk.port';
+import { refusalOf } from '@verbatim/http';
 import { messageBody } from '../pages/message.page';
 import { requestItemBody, type ItemPageOptions } from '../pages/request-item.page';
 import type { WebDependencies, WebSession } from '../web-dependencies';

@@ -1,5 +1,5 @@
 import { Job } from 'bullmq';
-import { buildBundle, type BundleBuildDependencies } from '@verbatim/bundles/src/production';
+import { buildBundle, type BundleBuildDependencies } from '@verbatim/bundles/production';
 import { BuildBundleJob } from '@verbatim/queue';
 
 /**

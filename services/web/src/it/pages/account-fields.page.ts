@@ -2,7 +2,7 @@ import { AccountStatusSchema, PlatformSchema, type Agency } from '@verbatim/core
 import { html, type SafeHtml } from '../../html';
 import type { AccountForm } from '../account-form';
 import { field, invalidAttributes, type FieldErrors } from '../form-field';
-import type { ConnectorTypeDescription } from '../it-screens.port';
+import type { ConnectorTypeDescription } from '@verbatim/app';
 
 const STATUS_LABELS: Record<string, string> = {
   'pending-approval': 'Pending approval (not archived yet)', active: 'Active', abandoned: 'Abandoned (still archived)', retired: 'Retired (archive kept, no more syncs)',

@@ -4,7 +4,8 @@ import { localTime } from '../../format-time';
 import type { AccountForm } from '../account-form';
 import { adviceForFailure } from '../account-trouble';
 import { errorSummary, type FieldErrors } from '../form-field';
-import type { AccountView, ConnectorTypeDescription, JobView } from '../it-screens.port';
+import type { AccountView, ConnectorTypeDescription } from '@verbatim/app';
+import type { JobView } from '../job-progress';
 import { describeJob } from '../job-progress';
 import { connectorFields, scheduleAndPeopleFields } from './account-fields.page';
 

@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../../html';
 import { localTime } from '../../format-time';
 import type { AccountForm } from '../account-form';
 import { errorSummary, type FieldErrors } from '../form-field';
-import type { AccountView, ConnectorTypeDescription } from '../it-screens.port';
+import type { AccountView, ConnectorTypeDescription } from '@verbatim/app';
 import { connectorFields, identityFields, scheduleAndPeopleFields } from './account-fields.page';
 
 export interface AccountsPage {

@@ -6,7 +6,7 @@ import { localTime } from '../../format-time';
 import type { AccountTrouble } from '../account-trouble';
 import { barChart } from '../bar-chart';
 import type { DayCount } from '../captures-per-day';
-import type { AccountView } from '../it-screens.port';
+import type { AccountView } from '@verbatim/app';
 
 export interface DashboardPage {
   recordsByStatus: Record<RecordStatus, number>;

@@ -1,0 +1,61 @@
+import type { Agency, Catalog, JobControl, JobStatus, PeopleStore, User } from '@verbatim/core';
+import { createPerson } from '../people/create-person';
+import { viewAccount, type AccountView } from './account-view';
+import { describeConnectorTypes, type ConnectorTypeDescription } from './connector-types';
+import { isSecretSetting } from './connector-secrets';
+import { registerAccount } from './register-account';
+import { registerAgency } from './register-agency';
+import { startSync } from './start-sync';
+import { updateAccount } from './update-account';
+
+/**
+ * What IT does: agencies, accounts, syncs and people. The JSON API and the pages call the same functions, so a
+ * form and a request behave alike. Changes throw UseCaseError `invalid` with `details: [{ path, message }]`.
+ */
+export interface ItDesk {
+  /** Every account as people see it, secrets masked. */
+  listAccounts(filter?: { agencyId?: string }): Promise<AccountView[]>;
+  /** One account as people see it; null when there is none with this id. */
+  getAccount(id: string): Promise<AccountView | null>;
+  /** As `POST /api/v1/agencies`. */
+  registerAgency(input: unknown, actorId: string): Promise<Agency>;
+  /** As `POST /api/v1/accounts`. */
+  registerAccount(input: unknown, actorId: string): Promise<AccountView>;
+  /** As `PATCH /api/v1/accounts/:id`; with `blankSecretsKeepStored` (forms) a secret left blank keeps its value. */
+  updateAccount(id: string, input: unknown, actorId: string, options?: { blankSecretsKeepStored?: boolean }): Promise<AccountView>;
+  /** As `POST /api/v1/accounts/:id/sync`: returns the job id. */
+  startSync(accountId: string, actorId: string): Promise<string>;
+  /** Null when the queue no longer knows the job. */
+  getJobStatus(jobId: string): Promise<JobStatus | null>;
+  /** Payloads of the account that failed validation and were quarantined with their raw bytes. */
+  countQuarantined(accountId: string): Promise<number>;
+  /** The people who can sign in, without their password hashes. */
+  listPeople(): Promise<User[]>;
+  /** As `POST /api/v1/users`: the password is stored only as a hash. */
+  createPerson(input: unknown, actorId: string): Promise<User>;
+  /** Every connector type and the settings it takes, for forms that help people write them. */
+  connectorTypes: ConnectorTypeDescription[];
+  /** Whether a connector setting holds a credential, so it is never shown back. */
+  isSecretSetting(name: string): boolean;
+}
+
+export function createItDesk({ catalog, people, jobs }: { catalog: Catalog; people: PeopleStore; jobs: JobControl }): ItDesk {
+  const services = { catalog, jobs };
+  return {
+    listAccounts: async (filter = {}) => Promise.all((await catalog.listAccounts(filter)).map((account) => viewAccount(catalog, account))),
+    getAccount: async (id) => {
+      const account = await catalog.getAccount(id);
+      return account ? viewAccount(catalog, account) : null;
+    },
+    registerAgency: (input, actorId) => registerAgency(catalog, input, actorId),
+    registerAccount: async (input, actorId) => viewAccount(catalog, await registerAccount(services, input, actorId)),
+    updateAccount: async (id, input, actorId, options) => viewAccount(catalog, await updateAccount(services, id, input, actorId, options)),
+    startSync: (accountId, actorId) => startSync(services, accountId, actorId),
+    getJobStatus: (jobId) => jobs.getStatus(jobId),
+    countQuarantined: async (accountId) => (await catalog.listQuarantine(accountId)).length,
+    listPeople: () => people.listUsers(),
+    createPerson: (input, actorId) => createPerson(people, catalog, input, actorId),
+    connectorTypes: describeConnectorTypes(),
+    isSecretSetting,
+  };
+}

@@ -1,0 +1,57 @@
+import type {
+  Catalog, JobControl, ObjectStore, PeopleStore, ReindexControl, SearchGenerations, SearchIndex,
+} from '@verbatim/core';
+import type { RenderPdfToFile } from '@verbatim/bundles/production';
+import type { BundleStore, FoiaService, FoiaStore } from '@verbatim/foia';
+import { createItDesk, type ItDesk } from './accounts/it-desk';
+import { FoiaDesk } from './foia/foia-desk';
+import { RequestLog } from './foia/request-log';
+import { Sessions } from './people/sessions';
+import { RecordDesk } from './records/record-desk';
+
+/** The ports and settings the use cases run on, wired by the process that hosts them (services/embedded). */
+export interface ApplicationDependencies {
+  catalog: Catalog;
+  people: PeopleStore;
+  searchIndex: SearchIndex;
+  objectStore: ObjectStore;
+  jobs: JobControl;
+  reindexControl: ReindexControl;
+  /** Rebuilding the search index beside the live one; absent where the backend cannot yet. */
+  searchGenerations?: SearchGenerations;
+  foia: FoiaService;
+  foiaStore: FoiaStore;
+  bundleStore: BundleStore;
+  /** Hands new outbox deliveries to the queue now; never throws (the relay loop catches up when Redis is down). */
+  relayNotifications(): Promise<void>;
+  /** Queues a bundle's build; throws while Redis is down. */
+  enqueueBundle(bundleId: string): Promise<void>;
+  /** Renders a bundle's PDF off the event loop (verify rebuilds with it). */
+  renderPdf: RenderPdfToFile;
+  townName: string;
+}
+
+/**
+ * What people and jobs do with the archive, for every adapter alike: the JSON API and the pages call these, so
+ * both apply the same rules and leave the same audit trail. The ports stay reachable for plain reads (lists,
+ * counts) that no rule or audit entry goes with.
+ */
+export interface Application extends ApplicationDependencies {
+  sessions: Sessions;
+  it: ItDesk;
+  records: RecordDesk;
+  requestLog: RequestLog;
+  foiaDesk: FoiaDesk;
+}
+
+export function createApplication(dependencies: ApplicationDependencies): Application {
+  const { catalog, people, jobs, searchIndex, objectStore, foia, foiaStore, relayNotifications } = dependencies;
+  return {
+    ...dependencies,
+    sessions: new Sessions(people, catalog),
+    it: createItDesk({ catalog, people, jobs }),
+    records: new RecordDesk({ catalog, searchIndex, objectStore }),
+    requestLog: new RequestLog({ catalog, foia, foiaStore, relayNotifications }),
+    foiaDesk: new FoiaDesk(dependencies),
+  };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { parseInput, RoleSchema, UseCaseError, type Catalog, type PeopleStore, type User } from '@verbatim/core';
+import { hashPassword } from './password';
+
+export const NewUserSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(320),
+  roles: z.array(RoleSchema).min(1).max(5),
+  password: z.string().min(12, 'at least 12 characters').max(200),
+});
+export type NewUser = z.infer<typeof NewUserSchema>;
+
+/**
+ * Creates a person who signs in (`POST /api/v1/users` and the people form): their password is stored only as a
+ * scrypt hash, and the creation is audited. Throws UseCaseError `invalid` (fields) or `conflict` (email taken).
+ */
+export async function createPerson(people: PeopleStore, catalog: Catalog, input: unknown, actorId: string): Promise<User> {
+  const fields = parseInput(NewUserSchema, input);
+  const user = await people.createUser({
+    name: fields.name, email: fields.email, roles: [...new Set(fields.roles)], passwordHash: await hashPassword(fields.password), at: new Date().toISOString(),
+  });
+  if (!user) throw new UseCaseError('conflict', 'conflict', `a user with the email ${fields.email} already exists`, [{ path: 'email', message: 'a person with this email already exists' }]);
+  await catalog.appendAudit({ actor: actorId, action: 'user.create', target: user.id, details: { roles: user.roles } });
+  return user;
+}

@@ -1,0 +1,77 @@
+import type { Readable } from 'node:stream';
+import {
+  loadThread, mediaKey, notFound, ObjectNotFoundError, UseCaseError,
+  type ArchiveRecord, type Catalog, type ObjectStore, type RawCapture, type RecordVersion, type SearchIndex, type StoredObjectInfo, type Tombstone,
+} from '@verbatim/core';
+import { toSearchQuery, type RecordsQuery } from './records-query.schema';
+
+export interface RecordSearchResult {
+  total: number;
+  records: Array<ArchiveRecord & { highlight?: string; score?: number }>;
+  facets: Record<string, Array<{ value: string; count: number }>>;
+  nextCursor: string | null;
+}
+
+export interface RecordDetail extends ArchiveRecord {
+  versions: RecordVersion[];
+  tombstone: Tombstone | null;
+  thread: { ancestors: ArchiveRecord[]; replies: ArchiveRecord[] };
+  captures: RawCapture[];
+}
+
+/** Reading the archive: searches, records, raw captures and media. Every read is audited with who made it. */
+export class RecordDesk {
+  constructor(private readonly options: { catalog: Catalog; searchIndex: SearchIndex; objectStore: ObjectStore }) {}
+
+  /** Full-text search; hits whose record the catalog no longer has (an index a moment behind) are left out. */
+  async search(query: RecordsQuery, actorId: string): Promise<RecordSearchResult> {
+    const { catalog, searchIndex } = this.options;
+    const result = await searchIndex.search(toSearchQuery(query));
+    const records = new Map((await catalog.getRecords(result.hits.map((hit) => hit.id))).map((record) => [record.id, record]));
+    await catalog.appendAudit({ actor: actorId, action: 'records.search', target: 'records', details: { query, returned: result.hits.length } });
+    return {
+      total: result.total,
+      records: result.hits.filter((hit) => records.has(hit.id)).map((hit) => ({ ...records.get(hit.id)!, highlight: hit.highlight, score: hit.score })),
+      facets: result.facets,
+      nextCursor: result.nextCursor,
+    };
+  }
+
+  /** One record with every version, its tombstone, thread context and the raw captures it came from. */
+  async read(id: string, actorId: string): Promise<RecordDetail> {
+    const { catalog } = this.options;
+    const record = await catalog.getRecord(id);
+    if (!record) throw notFound(`record ${id}`);
+    const [versions, tombstone, thread] = await Promise.all([catalog.listVersions(record.id), catalog.getTombstone(record.id), loadThread(catalog, record)]);
+    const shas = [...new Set(versions.map((version) => version.rawCaptureSha256))];
+    const captures = (await Promise.all(shas.map((sha) => catalog.getCapture(sha)))).filter((capture) => capture !== null);
+    await catalog.appendAudit({ actor: actorId, action: 'record.read', target: record.id });
+    return { ...record, versions, tombstone, thread, captures };
+  }
+
+  /** A raw platform response exactly as received, checked against its SHA-256 as it is read. */
+  async capture(sha256: string, actorId: string): Promise<{ capture: RawCapture; bytes: Uint8Array }> {
+    const { catalog, objectStore } = this.options;
+    const capture = await catalog.getCapture(sha256);
+    if (!capture) throw notFound(`capture ${sha256}`);
+    const bytes = await objectStore.get(capture.key).catch((error: unknown) => {
+      if (error instanceof ObjectNotFoundError) {
+        throw new UseCaseError('damaged', 'archive_missing', `capture ${capture.sha256} is catalogued but missing from the object store`);
+      }
+      throw error;
+    });
+    await catalog.appendAudit({ actor: actorId, action: 'capture.download', target: capture.sha256 });
+    return { capture, bytes };
+  }
+
+  /** An archived attachment as a stream (a video may be large), with the content type it was downloaded with. */
+  async media(sha256: string, actorId: string): Promise<{ info: StoredObjectInfo; stream: Readable }> {
+    const { catalog, objectStore } = this.options;
+    const key = mediaKey(sha256);
+    const info = await objectStore.head(key);
+    if (!info) throw notFound(`media ${sha256}`);
+    const stream = await objectStore.getStream(key);
+    await catalog.appendAudit({ actor: actorId, action: 'media.download', target: sha256 });
+    return { info, stream };
+  }
+}

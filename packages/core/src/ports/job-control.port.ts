@@ -1,0 +1,34 @@
+import type { Account } from '../account.schema';
+
+/** A background job as people see it (`GET /api/v1/jobs/:jobId`, the account page's progress). */
+export interface JobStatus {
+  id: string;
+  name: string;
+  state: 'waiting' | 'active' | 'completed' | 'failed' | 'delayed';
+  progress: unknown;
+  attemptsMade: number;
+  createdAt: string;
+  finishedAt?: string;
+  result?: unknown;
+  error?: string;
+}
+
+/** The sync queue as use cases need it. Every method throws UseCaseError `unavailable` while the queue is down. */
+export interface JobControl {
+  /** Queues a sync pass of the account now; returns the job id (the same id while one is already queued). */
+  enqueueSync(accountId: string): Promise<string>;
+  /** The job's state, looked up in every queue the process knows; null once the queue no longer has it. */
+  getStatus(jobId: string): Promise<JobStatus | null>;
+  /** Puts the account on (or takes it off) its repeating sync schedule, as its status and interval say. */
+  schedule(account: Account): Promise<void>;
+  /** Resolves when the queue's Redis answers; for health checks. */
+  ping(): Promise<void>;
+}
+
+/** The search-index queue: rebuilding the index beside the live one. */
+export interface ReindexControl {
+  /** Queues a rebuild and returns its job id; UseCaseError `conflict` (`reindex_running`) while one runs. */
+  start(requestedBy: string): Promise<string>;
+  /** The newest rebuild's state, or null when none was ever queued. */
+  latest(): Promise<JobStatus | null>;
+}

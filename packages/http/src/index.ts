@@ -1,0 +1,2 @@
+export * from './refusal-status';
+export * from './session-cookie';
