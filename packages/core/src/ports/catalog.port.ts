@@ -9,8 +9,9 @@ import type { SyncStateStore } from './sync-state-store.port';
 
 /**
  * The catalog: source of truth for agencies, accounts, records and their versions, in one database. Code that
- * uses the catalog takes only the roles it needs; this combination exists for the adapters (one class each,
- * sharing one connection, so writes across roles can share a transaction) and for the code that opens one.
+ * uses the catalog should take only the roles it needs; this combination is for the adapters (one class each, on
+ * one database) and the code that opens one. Every write that must be atomic is one method of one role, so an
+ * adapter can make it one transaction.
  */
 export interface Catalog
   extends AccountRegistry,
