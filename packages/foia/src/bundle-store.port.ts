@@ -55,9 +55,13 @@ export interface CompletedBundle {
 
 /** Bundles and the per-prefix Bates counter. Implemented beside the FOIA store, in the catalog's database. */
 export interface BundleStore {
+  /** Creates a bundle in status `queued`, to be built by a worker; its Bates numbers come only at completion. */
   createBundle(input: { requestId: string; batesPrefix: string; createdBy: string; at: string }): Promise<Bundle>;
+  /** Null when there is no bundle with this id. */
   getBundle(id: string): Promise<Bundle | null>;
+  /** The request's bundles, oldest first. */
   listBundles(requestId: string): Promise<Bundle[]>;
+  /** Records the build's progress (clearing an earlier error); a completed bundle is left as it is. */
   markBuilding(id: string, progress: BundleProgress): Promise<void>;
   /** The first Bates number the next bundle under `prefix` would get. */
   nextBatesNumber(prefix: string): Promise<number>;
@@ -67,6 +71,8 @@ export interface BundleStore {
    * never reused: the counter only moves forward.
    */
   completeBundle(id: string, completed: CompletedBundle): Promise<boolean>;
+  /** Records why the build failed; a completed bundle is left as it is, since it never changes again. */
   failBundle(id: string, error: string, at: string): Promise<void>;
+  /** Where each record landed in a completed bundle, in bundle order; empty before completion. */
   listBundleItems(bundleId: string): Promise<BundleItemRange[]>;
 }

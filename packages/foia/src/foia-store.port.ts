@@ -155,23 +155,32 @@ export interface ClosureDay {
 export interface FoiaStore {
   /** Numbers and stores a request with its transition to `received` and its deliveries, atomically. */
   logRequest(input: NewFoiaRequestRecord, deliveries: (request: FoiaRequest) => NewDelivery[]): Promise<{ request: FoiaRequest; deliveries: Delivery[] }>;
+  /** Null when there is no request with this id. */
   getRequest(id: string): Promise<FoiaRequest | null>;
-  /** Newest received first. */
+  /** Newest received first; with a filter, only requests in those statuses. */
   listRequests(filter?: { status?: FoiaRequestStatus[] }): Promise<FoiaRequest[]>;
   /**
    * Applies a status change if the request is still in `change.from` (else returns null: someone moved it
    * meanwhile), with its transition row and any deliveries, atomically.
    */
   transitionRequest(id: string, change: TransitionChange, deliveries?: NewDelivery[]): Promise<FoiaRequest | null>;
+  /**
+   * Edits the request's details, never its status (that is `transitionRequest`, which keeps the history); fields
+   * left undefined stay as they are. Null when there is no request with this id.
+   */
   updateRequest(id: string, patch: FoiaRequestPatch, at: string): Promise<FoiaRequest | null>;
+  /** The request's status history, in order, starting with `received`. */
   listTransitions(requestId: string): Promise<FoiaTransition[]>;
 
   /** Adds deliveries for a request; ones whose dedupe key was used before are skipped. Returns those added. */
   addDeliveries(requestId: string, deliveries: NewDelivery[], at: string): Promise<Delivery[]>;
+  /** Null when there is no delivery with this id. */
   getDelivery(id: string): Promise<Delivery | null>;
+  /** Every delivery of the request, oldest first, ended ones included: the record of who was told what. */
   listDeliveries(requestId: string): Promise<Delivery[]>;
   /** Pending deliveries not handed to the queue since `relayedBefore` (or never), oldest first. */
   listUnrelayed(relayedBefore: string, limit: number): Promise<Delivery[]>;
+  /** Notes when the queue took these pending deliveries: `listUnrelayed` skips them until that time is old. */
   markRelayed(ids: string[], at: string): Promise<void>;
   /** Counts an attempt; `outcome` delivered or failed ends the delivery, pending keeps it for a retry. */
   recordAttempt(id: string, outcome: DeliveryStatus, at: string, error?: string): Promise<Delivery | null>;
@@ -187,15 +196,23 @@ export interface FoiaStore {
   ): Promise<{ added: number; savedSearch: SavedSearch | null }>;
   /** In the order they were added. */
   listItems(requestId: string): Promise<FoiaItem[]>;
+  /** Null when the record is not gathered for this request. */
   getItem(requestId: string, recordId: string): Promise<FoiaItem | null>;
+  /** Replaces the officer's decision on a gathered record; null when the record is not gathered for it. */
   updateItem(requestId: string, recordId: string, decision: ItemDecision, at: string): Promise<FoiaItem | null>;
+  /** Takes a record out of the request; false when it was not there. */
   removeItem(requestId: string, recordId: string): Promise<boolean>;
+  /** The searches that gathered the request's records, oldest first, their queries as frozen then. */
   listSavedSearches(requestId: string): Promise<SavedSearch[]>;
 
+  /** The stored settings over the defaults, so every setting has a value even before IT changes any. */
   getSettings(): Promise<FoiaSettings>;
+  /** Stores the settings given (undefined ones keep their value) and returns the settings now in force. */
   updateSettings(patch: Partial<FoiaSettings>): Promise<FoiaSettings>;
+  /** Days the town's offices closed, by date; they are not business days for any deadline. */
   listClosureDays(): Promise<ClosureDay[]>;
   /** Returns false when the date was already a closure day. */
   addClosureDay(day: ClosureDay): Promise<boolean>;
+  /** Returns false when the date was not a closure day. */
   removeClosureDay(date: string): Promise<boolean>;
 }

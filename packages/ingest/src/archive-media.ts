@@ -1,4 +1,4 @@
-import { Attachment, Catalog, Connector, ObjectStore, PlatformItem, PreparedItem, contentHashOf, mediaKey, sha256Hex } from '@verbatim/core';
+import { Attachment, Connector, ObjectStore, PlatformItem, PreparedItem, RecordReader, contentHashOf, mediaKey, sha256Hex } from '@verbatim/core';
 
 const MEDIA_CONCURRENCY = 8;
 
@@ -8,7 +8,7 @@ const MEDIA_CONCURRENCY = 8;
  * a hash; the next pass tries again, since only archived media is remembered.
  */
 export async function archiveItems(
-  deps: { catalog: Catalog; objectStore: ObjectStore },
+  deps: { catalog: RecordReader; objectStore: ObjectStore },
   connector: Connector,
   accountId: string,
   items: PlatformItem[],

@@ -1,4 +1,4 @@
-import type { Catalog, SearchGenerations } from '@verbatim/core';
+import type { RecordReader, SearchDocumentSource, SearchGenerations } from '@verbatim/core';
 
 const BATCH = 1000;
 
@@ -24,7 +24,7 @@ export class ReindexInterruptedError extends Error {
  * while the live one answers searches (documents indexed meanwhile go to both), then promoted in one step.
  * Progress is saved after every batch, so a run cut short (crash, shutdown) resumes where it stopped.
  */
-export async function reindex(deps: { catalog: Catalog; generations: SearchGenerations }, options: ReindexOptions = {}): Promise<ReindexProgress> {
+export async function reindex(deps: { catalog: RecordReader & SearchDocumentSource; generations: SearchGenerations }, options: ReindexOptions = {}): Promise<ReindexProgress> {
   const { catalog, generations } = deps;
   const next = await generations.openNext();
   const total = await catalog.countRecords();

@@ -1,4 +1,4 @@
-import type { Catalog, SearchIndex } from '@verbatim/core';
+import type { AccountRegistry, RecordReader, SearchDocumentSource, SearchIndex } from '@verbatim/core';
 
 export interface AccountDrift {
   accountId: string;
@@ -26,7 +26,7 @@ export interface DriftReport {
  * Compares the search index with the catalog it is derived from: the count per account, and a random sample
  * of documents checked field by field. Changes nothing; `reindex` repairs what it finds.
  */
-export async function checkSearchDrift(deps: { catalog: Catalog; searchIndex: SearchIndex }, options: { sampleSize?: number } = {}): Promise<DriftReport> {
+export async function checkSearchDrift(deps: { catalog: AccountRegistry & RecordReader & SearchDocumentSource; searchIndex: SearchIndex }, options: { sampleSize?: number } = {}): Promise<DriftReport> {
   const { catalog, searchIndex } = deps;
   const accounts: AccountDrift[] = [];
   for (const account of await catalog.listAccounts()) {

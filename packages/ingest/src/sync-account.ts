@@ -9,6 +9,7 @@ import {
   RawCapture,
   SearchDocument,
   SearchIndex,
+  SyncStateStore,
   rawCaptureKey,
   sha256Hex,
 } from '@verbatim/core';
@@ -102,7 +103,7 @@ async function runPass(deps: SyncDependencies, accountId: string, options: SyncO
   return { ...progress, resumed: pass.resumed };
 }
 
-async function openPass(catalog: Catalog, connector: Connector, accountId: string, now: () => Date, signal?: AbortSignal): Promise<OpenPass> {
+async function openPass(catalog: SyncStateStore, connector: Connector, accountId: string, now: () => Date, signal?: AbortSignal): Promise<OpenPass> {
   const state = await catalog.getSyncState(accountId);
   const unfinished = (state.status === 'running' || state.status === 'failed') && state.passToken !== null;
   if (unfinished) {

@@ -1,4 +1,4 @@
-import type { Catalog, Connector, SearchIndex } from '@verbatim/core';
+import type { Connector, IndexBacklog, SearchIndex, SyncStateStore } from '@verbatim/core';
 import { indexDocuments } from './index-backlog';
 
 const LOOKUP_BATCH = 100;
@@ -8,7 +8,7 @@ const LOOKUP_BATCH = 100;
  * merely missing from a listing is left alone: listings can omit items that still exist.
  */
 export async function tombstoneVanished(
-  deps: { catalog: Catalog; searchIndex: SearchIndex },
+  deps: { catalog: SyncStateStore & IndexBacklog; searchIndex: SearchIndex },
   connector: Connector,
   accountId: string,
   pass: { passNumber: number; passToken: string },

@@ -1,6 +1,6 @@
 import { Job, JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Account, Catalog, JobStatus } from '@verbatim/core';
+import type { Account, AccountRegistry, JobStatus, SyncStateStore } from '@verbatim/core';
 import { SCHEDULED_ACCOUNT_STATUSES } from '@verbatim/core';
 import { SYNC_QUEUE_NAME, SyncAccountJob, SyncTickJob } from './sync-account.job';
 
@@ -20,7 +20,7 @@ export function createSyncQueue(connection: Redis, prefix: string): Queue {
  * Queues a sync of the account unless its current pass already has a job, and returns that pass's job id.
  * A pass whose job failed is retried (it resumes from its saved cursor) rather than started afresh.
  */
-export async function enqueueSync(queue: Queue, catalog: Catalog, accountId: string): Promise<string> {
+export async function enqueueSync(queue: Queue, catalog: SyncStateStore, accountId: string): Promise<string> {
   const state = await catalog.getSyncState(accountId);
   const unfinished = state.status === 'running' || state.status === 'failed';
   const jobId = SyncAccountJob.jobId(accountId, unfinished ? state.passNumber : state.passNumber + 1);
@@ -73,7 +73,7 @@ export async function scheduleAccount(queue: Queue, account: Account): Promise<v
 }
 
 /** Brings every account's scheduler in line with the catalog (run when a worker starts). */
-export async function reconcileSchedules(queue: Queue, catalog: Catalog): Promise<number> {
+export async function reconcileSchedules(queue: Queue, catalog: AccountRegistry): Promise<number> {
   const accounts = await catalog.listAccounts();
   for (const account of accounts) await scheduleAccount(queue, account);
   return accounts.filter((account) => SCHEDULED_ACCOUNT_STATUSES.includes(account.status)).length;

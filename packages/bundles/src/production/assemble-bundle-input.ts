@@ -1,4 +1,4 @@
-import { loadThread, type ArchiveRecord, type Catalog } from '@verbatim/core';
+import { loadThread, type AccountRegistry, type ArchiveRecord, type RecordReader } from '@verbatim/core';
 import { findExemption, type Exemption, type FoiaItem, type FoiaRequest, type ItemRedaction } from '@verbatim/foia';
 import type { BundleInputDraft } from '../bundle-input';
 import { BATES_DIGITS } from '../format/bates';
@@ -25,7 +25,7 @@ export interface AssembledBundle {
  * Turns a request's gathered items and decisions into the renderer's input, reading everything from the
  * catalog. Withheld records contribute no content at all, not even as another record's thread context.
  */
-export async function assembleBundleInput(catalog: Catalog, request: FoiaRequest, items: FoiaItem[], options: AssembleOptions): Promise<AssembledBundle> {
+export async function assembleBundleInput(catalog: RecordReader & AccountRegistry, request: FoiaRequest, items: FoiaItem[], options: AssembleOptions): Promise<AssembledBundle> {
   const names = new NameCache(catalog);
   const decisions = new Map(items.map((item) => [item.recordId, item]));
   const originals = new Map<string, string[]>();
@@ -101,7 +101,7 @@ class NameCache {
   private readonly agencies = new Map<string, string>();
   private readonly accounts = new Map<string, string>();
 
-  constructor(private readonly catalog: Catalog) {}
+  constructor(private readonly catalog: AccountRegistry) {}
 
   async agency(id: string): Promise<string> {
     if (!this.agencies.has(id)) this.agencies.set(id, (await this.catalog.getAgency(id))?.name ?? id);

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sha256Hex, type Catalog, type ObjectStore } from '@verbatim/core';
+import { sha256Hex, type AccountRegistry, type ObjectStore, type RecordReader } from '@verbatim/core';
 import { CONNECTICUT_EXEMPTIONS, type BundleProgress, type BundleStore, type FoiaService, type FoiaStore } from '@verbatim/foia';
 import type { BundleInputDraft } from '../bundle-input';
 import type { RenderBundleResult, RenderProgress } from '../render-bundle-pdf';
@@ -19,7 +19,8 @@ export type RenderPdfToFile = (input: BundleInputDraft, file: string, options: {
 }) => Promise<RenderBundleResult>;
 
 export interface BundleBuildDependencies {
-  catalog: Catalog;
+  /** Read only for the records and the names of their agencies and accounts. */
+  catalog: RecordReader & AccountRegistry;
   objectStore: ObjectStore;
   foiaStore: FoiaStore;
   bundles: BundleStore;

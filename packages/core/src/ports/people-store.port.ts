@@ -28,11 +28,16 @@ export interface Session {
 export interface PeopleStore {
   /** Returns null when the email is already taken (compared without case). */
   createUser(input: { name: string; email: string; roles: Role[]; passwordHash: string; at: string }): Promise<User | null>;
+  /** The user with this email in any case, with the password hash sign-in checks; disabled users too. */
   findUserByEmail(email: string): Promise<StoredUser | null>;
+  /** Null when there is no user with this id; never carries the password hash. */
   getUser(id: string): Promise<User | null>;
+  /** Every user, disabled ones too, by name then email in byte order (the same on every adapter). */
   listUsers(): Promise<User[]>;
+  /** Stores a signed-in session; throws when its user does not exist. */
   createSession(session: Session): Promise<void>;
   /** The session and its user, if the session exists, has not expired at `now`, and the user is enabled. */
   findSession(secretSha256: string, now: string): Promise<{ session: Session; user: User } | null>;
+  /** Signs the session out at once; deleting one that is gone already is harmless. */
   deleteSession(secretSha256: string): Promise<void>;
 }

@@ -3,6 +3,10 @@
  * for one; when the budget for the window is spent it is told how long to wait.
  */
 export interface PlatformRateLimiter {
+  /**
+   * Takes one call from the platform's shared budget (always granted for a platform without one), or says how
+   * long until the window has room again.
+   */
   acquire(platform: string): Promise<{ granted: true } | { granted: false; retryAfterMs: number }>;
 }
 

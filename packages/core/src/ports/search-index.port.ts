@@ -100,7 +100,9 @@ export interface SearchIndex {
   verify?(documents: SearchDocument[]): Promise<Array<{ id: string; state: 'same' | 'different' | 'missing' }>>;
   /** Removes every document (the start of a rebuild). */
   clear(): Promise<void>;
+  /** Throws when the index cannot answer; used by /healthz and at start. */
   ping(): Promise<void>;
+  /** Releases what the index opened (a handle or client lent by the caller stays open); closing twice is harmless. */
   close(): Promise<void>;
 }
 
