@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalidFields, validationError, type Catalog } from '@verbatim/core';
+import { invalidFields, validationError, type AccountRegistry } from '@verbatim/core';
 import { ConnectorConfigSchemas } from '@verbatim/connectors';
 
 /** Throws a refusal naming the failing connector settings (paths start with `connector`). */
@@ -11,7 +11,7 @@ export function checkConnector(connector: unknown): void {
 }
 
 /** Refuses `agencyId` when no such agency is registered. */
-export async function checkAgency(catalog: Catalog, agencyId: string): Promise<void> {
+export async function checkAgency(catalog: AccountRegistry, agencyId: string): Promise<void> {
   if (!(await catalog.getAgency(agencyId))) {
     throw invalidFields('request body', [{ path: 'agencyId', message: `no agency ${agencyId}` }]);
   }

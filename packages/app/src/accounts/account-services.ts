@@ -1,7 +1,7 @@
-import type { Catalog, JobControl } from '@verbatim/core';
+import type { AccountRegistry, AuditLog, JobControl, SyncStateStore } from '@verbatim/core';
 
 /** What registering, changing and syncing accounts needs: the catalog and the queue's schedule. */
 export interface AccountServices {
-  catalog: Catalog;
+  catalog: AccountRegistry & SyncStateStore & AuditLog;
   jobs: JobControl;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountSchema, findAccountComplianceProblems, type Account, type Catalog } from '@verbatim/core';
+import { AccountSchema, findAccountComplianceProblems, type Account, type SyncStateStore } from '@verbatim/core';
 import { maskConnectorSecrets } from './connector-secrets';
 
 export const AccountViewSchema = AccountSchema.extend({
@@ -14,7 +14,7 @@ export const AccountViewSchema = AccountSchema.extend({
 export type AccountView = z.infer<typeof AccountViewSchema>;
 
 /** An account as people see it (API and pages alike): secrets masked, with its policy problems and sync state. */
-export async function viewAccount(catalog: Catalog, account: Account): Promise<AccountView> {
+export async function viewAccount(catalog: SyncStateStore, account: Account): Promise<AccountView> {
   const state = await catalog.getSyncState(account.id);
   return {
     ...account,

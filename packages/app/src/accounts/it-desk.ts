@@ -1,4 +1,6 @@
-import type { Agency, Catalog, JobControl, JobStatus, PeopleStore, User } from '@verbatim/core';
+import type {
+  AccountRegistry, Agency, AuditLog, CaptureReader, JobControl, JobStatus, PeopleStore, SyncStateStore, User,
+} from '@verbatim/core';
 import { createPerson } from '../people/create-person';
 import { viewAccount, type AccountView } from './account-view';
 import { describeConnectorTypes, type ConnectorTypeDescription } from './connector-types';
@@ -39,7 +41,7 @@ export interface ItDesk {
   isSecretSetting(name: string): boolean;
 }
 
-export function createItDesk({ catalog, people, jobs }: { catalog: Catalog; people: PeopleStore; jobs: JobControl }): ItDesk {
+export function createItDesk({ catalog, people, jobs }: { catalog: AccountRegistry & SyncStateStore & CaptureReader & AuditLog; people: PeopleStore; jobs: JobControl }): ItDesk {
   const services = { catalog, jobs };
   return {
     listAccounts: async (filter = {}) => Promise.all((await catalog.listAccounts(filter)).map((account) => viewAccount(catalog, account))),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notFound, queueUnavailable, UseCaseError, validationError, type ArchiveRecord, type Catalog, type ObjectStore, type SearchIndex } from '@verbatim/core';
+import { notFound, queueUnavailable, UseCaseError, validationError, type ArchiveRecord, type AuditLog, type RecordReader, type ObjectStore, type SearchIndex } from '@verbatim/core';
 import { verifyBundle, type VerifyReport, type RenderPdfToFile } from '@verbatim/bundles/production';
 import { defaultBatesPrefix, findPii, type Bundle, type BundleStore, type FoiaItem, type FoiaRequest, type FoiaStore, type SavedSearch, type VersionPiiSuggestion } from '@verbatim/foia';
 import { RecordsQuerySchema, toSearchQuery } from '../records/records-query.schema';
@@ -15,7 +15,7 @@ export const AddItemsSchema = z.union([
 export type AddItemsInput = z.infer<typeof AddItemsSchema>;
 
 export interface FoiaDeskOptions {
-  catalog: Catalog;
+  catalog: RecordReader & AuditLog;
   searchIndex: SearchIndex;
   objectStore: ObjectStore;
   foiaStore: FoiaStore;

@@ -1,4 +1,4 @@
-import { loadThread, UseCaseError, type ArchiveRecord, type Catalog, type SearchIndex, type SearchQuery } from '@verbatim/core';
+import { loadThread, UseCaseError, type ArchiveRecord, type RecordReader, type SearchIndex, type SearchQuery } from '@verbatim/core';
 import type { ItemSource } from '@verbatim/foia';
 
 /** A saved search attaches at most this many records; past it the officer is asked to narrow it. */
@@ -24,7 +24,7 @@ export async function snapshotSearch(searchIndex: SearchIndex, query: Omit<Searc
  * The records to add for these: each one, then the posts and comments it answers (its thread context), so
  * a produced reply is never shown without what it replied to.
  */
-export async function withThreadContext(catalog: Catalog, records: ArchiveRecord[], source: ItemSource): Promise<Array<{ recordId: string; source: ItemSource }>> {
+export async function withThreadContext(catalog: RecordReader, records: ArchiveRecord[], source: ItemSource): Promise<Array<{ recordId: string; source: ItemSource }>> {
   const items = new Map<string, ItemSource>();
   for (const record of records) items.set(record.id, source);
   for (const record of records) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalidFields, type Catalog, type UseCaseError } from '@verbatim/core';
+import { invalidFields, type RecordReader, type UseCaseError } from '@verbatim/core';
 import { CONNECTICUT_EXEMPTIONS, InvalidRedactionError, applyRedactions, findExemption, type FoiaStore, type ItemDecision } from '@verbatim/foia';
 
 export const ItemDecisionSchema = z.strictObject({
@@ -21,7 +21,7 @@ function invalid(path: string, message: string): UseCaseError {
  * catalogue with a justification, and every redaction span lies on a character boundary of the version's
  * text it names. Producing in full clears any earlier exemption.
  */
-export async function checkDecision(input: ItemDecisionInput, recordId: string, catalog: Catalog, store: FoiaStore): Promise<ItemDecision> {
+export async function checkDecision(input: ItemDecisionInput, recordId: string, catalog: RecordReader, store: FoiaStore): Promise<ItemDecision> {
   if (input.disposition === 'produce') return { disposition: 'produce', exemptionCode: null, justification: null, redactions: [] };
   const exemptions = (await store.getSettings()).exemptions ?? [...CONNECTICUT_EXEMPTIONS];
   const cite = (code: string | undefined, path: string) => {

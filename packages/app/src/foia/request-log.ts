@@ -1,4 +1,4 @@
-import { notFound, UseCaseError, type Catalog } from '@verbatim/core';
+import { notFound, UseCaseError, type AuditLog } from '@verbatim/core';
 import {
   IllegalTransitionError, MissingExtensionDateError, StaleRequestError, TransitionNotPermittedError,
   type Actor, type FoiaRequest, type FoiaRequestPatch, type FoiaRequestView, type FoiaService, type FoiaStore,
@@ -6,7 +6,7 @@ import {
 } from '@verbatim/foia';
 
 export interface RequestLogOptions {
-  catalog: Catalog;
+  catalog: AuditLog;
   foia: FoiaService;
   foiaStore: FoiaStore;
   /** Hands new notifications to the queue now; never throws (the relay catches up when Redis is back). */

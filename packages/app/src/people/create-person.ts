@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput, RoleSchema, UseCaseError, type Catalog, type PeopleStore, type User } from '@verbatim/core';
+import { parseInput, RoleSchema, UseCaseError, type AuditLog, type PeopleStore, type User } from '@verbatim/core';
 import { hashPassword } from './password';
 
 export const NewUserSchema = z.strictObject({
@@ -14,7 +14,7 @@ export type NewUser = z.infer<typeof NewUserSchema>;
  * Creates a person who signs in (`POST /api/v1/users` and the people form): their password is stored only as a
  * scrypt hash, and the creation is audited. Throws UseCaseError `invalid` (fields) or `conflict` (email taken).
  */
-export async function createPerson(people: PeopleStore, catalog: Catalog, input: unknown, actorId: string): Promise<User> {
+export async function createPerson(people: PeopleStore, catalog: AuditLog, input: unknown, actorId: string): Promise<User> {
   const fields = parseInput(NewUserSchema, input);
   const user = await people.createUser({
     name: fields.name, email: fields.email, roles: [...new Set(fields.roles)], passwordHash: await hashPassword(fields.password), at: new Date().toISOString(),

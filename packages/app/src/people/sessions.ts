@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sha256Hex, type Catalog, type PeopleStore, type User } from '@verbatim/core';
+import { sha256Hex, type AuditLog, type PeopleStore, type User } from '@verbatim/core';
 import { hashPassword, verifyPassword } from './password';
 
 /** A session lasts a working day and a half; signing in again is cheap, a stolen cookie should age out. */
@@ -28,7 +28,7 @@ export interface StartedSession {
 export class Sessions {
   constructor(
     private readonly people: PeopleStore,
-    private readonly catalog: Catalog,
+    private readonly catalog: AuditLog,
   ) {}
 
   /**

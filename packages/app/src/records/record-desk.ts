@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import {
   loadThread, mediaKey, notFound, ObjectNotFoundError, UseCaseError,
-  type ArchiveRecord, type Catalog, type ObjectStore, type RawCapture, type RecordVersion, type SearchIndex, type StoredObjectInfo, type Tombstone,
+  type ArchiveRecord, type AuditLog, type CaptureReader, type RecordReader, type ObjectStore, type RawCapture, type RecordVersion, type SearchIndex, type StoredObjectInfo, type Tombstone,
 } from '@verbatim/core';
 import { toSearchQuery, type RecordsQuery } from './records-query.schema';
 
@@ -21,7 +21,7 @@ export interface RecordDetail extends ArchiveRecord {
 
 /** Reading the archive: searches, records, raw captures and media. Every read is audited with who made it. */
 export class RecordDesk {
-  constructor(private readonly options: { catalog: Catalog; searchIndex: SearchIndex; objectStore: ObjectStore }) {}
+  constructor(private readonly options: { catalog: RecordReader & CaptureReader & AuditLog; searchIndex: SearchIndex; objectStore: ObjectStore }) {}
 
   /** Full-text search; hits whose record the catalog no longer has (an index a moment behind) are left out. */
   async search(query: RecordsQuery, actorId: string): Promise<RecordSearchResult> {
