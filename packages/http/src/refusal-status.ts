@@ -19,7 +19,7 @@ export function statusOfRefusal(error: UseCaseError): number {
  * A refusal meant for the person (bad input, a conflict, the queue down) with its status, or null for anything
  * else: a fault, which the caller lets through to its error handler and log.
  */
-export function refusalOf(error: unknown): { status: number; message: string } | null {
+export function refusalOf(error: unknown): { status: number; message: string; details: unknown } | null {
   if (!(error instanceof UseCaseError) || error.kind === 'damaged') return null;
-  return { status: statusOfRefusal(error), message: error.message };
+  return { status: statusOfRefusal(error), message: error.message, details: error.details };
 }

@@ -1,3 +1,5 @@
+import { refusalOf } from '@verbatim/http';
+
 /** Why a change was refused, as a form shows it: a sentence, and messages by field path (`connector.seed`). */
 export interface InputProblem {
   status: number;
@@ -6,17 +8,17 @@ export interface InputProblem {
 }
 
 /**
- * The refusal carried by an error the API's functions throw (400 fields, 404, 409 conflict, 503 queue down),
- * or null for any other error, which the pages' error handler reports as a failure.
+ * The refusal carried by an error the use cases throw (fields, not found, conflict, queue down), or null for
+ * any other error, which the pages' error handler reports as a failure.
  */
 export function inputProblemOf(error: unknown): InputProblem | null {
-  const candidate = error as { status?: unknown; message?: unknown; details?: unknown };
-  if (typeof candidate?.status !== 'number' || candidate.status < 400 || candidate.status >= 600 || candidate.status === 500) return null;
-  const details = Array.isArray(candidate.details) ? (candidate.details as Array<{ path?: unknown; message?: unknown }>) : [];
+  const refusal = refusalOf(error);
+  if (!refusal) return null;
+  const details = Array.isArray(refusal.details) ? (refusal.details as Array<{ path?: unknown; message?: unknown }>) : [];
   const fields = new Map<string, string>();
   for (const detail of details) {
     const path = String(detail.path ?? '');
     if (!fields.has(path)) fields.set(path, String(detail.message ?? 'not accepted'));
   }
-  return { status: candidate.status, message: String(candidate.message ?? 'not accepted'), fields };
+  return { status: refusal.status, message: refusal.message, fields };
 }
