@@ -31,6 +31,8 @@ export interface PeopleStore {
   findUserByEmail(email: string): Promise<StoredUser | null>;
   getUser(id: string): Promise<User | null>;
   listUsers(): Promise<User[]>;
+  /** Replaces the user's password hash and ends every session they have; false when there is no such user. */
+  setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
   createSession(session: Session): Promise<void>;
   /** The session and its user, if the session exists, has not expired at `now`, and the user is enabled. */
   findSession(secretSha256: string, now: string): Promise<{ session: Session; user: User } | null>;
