@@ -71,6 +71,22 @@ export function describePeopleStoreConformance(createHarness: StoresHarnessFacto
     await people.deleteSession(current.secretSha256);
   });
 
+  it('replaces a password hash and ends the sessions of that user only', async () => {
+    const { people } = harness;
+    const ada = await createUserOrFail(people, 'Ada', 'ada@town.example');
+    const bo = await createUserOrFail(people, 'Bo', 'bo@town.example');
+    await people.createSession(session(ada.id, 'a'.repeat(64)));
+    await people.createSession(session(ada.id, 'b'.repeat(64)));
+    await people.createSession(session(bo.id, 'c'.repeat(64)));
+    expect(await people.setPasswordHash(ada.id, 'scrypt$new')).toBe(true);
+    expect(await people.findUserByEmail('ada@town.example')).toEqual({ ...ada, passwordHash: 'scrypt$new' });
+    expect(await people.findSession('a'.repeat(64), AT)).toBeNull();
+    expect(await people.findSession('b'.repeat(64), AT)).toBeNull();
+    expect(await people.findSession('c'.repeat(64), AT)).toEqual({ session: session(bo.id, 'c'.repeat(64)), user: bo });
+    expect(await people.findUserByEmail('bo@town.example')).toEqual({ ...bo, passwordHash: 'scrypt$Bo' });
+    expect(await people.setPasswordHash('usr_missing', 'scrypt$new')).toBe(false);
+  });
+
   it('finds no session of a disabled user', async () => {
     const { people, execute } = harness;
     const user = await createUserOrFail(people, 'Ada', 'ada@town.example');

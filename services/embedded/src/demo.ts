@@ -1,8 +1,9 @@
 import type { Queue } from 'bullmq';
-import { Catalog, sha256Hex } from '@verbatim/core';
+import { Catalog, PeopleStore, sha256Hex } from '@verbatim/core';
 import { generateTokenSecret } from '@verbatim/api-service';
 import { enqueueSync, scheduleAccount } from '@verbatim/queue';
 import type { Logger } from '@verbatim/runtime';
+import { ensureDemoPeople, formatDemoBanner } from './demo-people';
 
 const DEMO_AGENCY = 'Demo: Department of Public Works';
 
@@ -11,11 +12,26 @@ const DEMO_ACCOUNTS = [
   { platform: 'instagram', handle: 'demo-parks', displayName: 'Parks and Recreation (demo)', seed: 11, posts: 25 },
 ] as const;
 
+export interface DemoOptions {
+  catalog: Catalog;
+  people: PeopleStore;
+  queue: Queue;
+  /** The API's port in this process, if it runs the api role. */
+  port: number | undefined;
+  /** PUBLIC_URL, when set: where people open the web application. */
+  publicUrl?: string;
+  logger: Logger;
+  /** Where the sign-in details and the token go: the terminal (stderr) unless a test captures them. */
+  write?: (text: string) => void;
+}
+
 /**
  * Registers a demo agency with mock accounts (once) and syncs them, so a newcomer sees search results at once.
- * Prints a token that can search, since a fresh installation has none.
+ * Creates an IT administrator, a FOIA officer and an attorney (once; later starts give them new passwords), and
+ * prints their sign-in details and a token that can search, since a fresh installation has neither.
  */
-export async function runDemo(catalog: Catalog, queue: Queue, port: number | undefined, logger: Logger): Promise<void> {
+export async function runDemo(options: DemoOptions): Promise<void> {
+  const { catalog, queue, logger } = options;
   let agency = (await catalog.listAgencies()).find((candidate) => candidate.name === DEMO_AGENCY);
   agency ??= await catalog.createAgency({ name: DEMO_AGENCY, kind: 'department' });
   const existing = await catalog.listAccounts({ agencyId: agency.id });
@@ -31,10 +47,13 @@ export async function runDemo(catalog: Catalog, queue: Queue, port: number | und
     await scheduleAccount(queue, account);
     await enqueueSync(queue, catalog, account.id);
   }
+  const signIns = await ensureDemoPeople(options.people, catalog);
   const secret = generateTokenSecret();
   await catalog.createToken({ name: 'demo', roles: ['it-admin', 'foia-officer'], secretSha256: sha256Hex(secret) });
-  const base = `http://localhost:${port ?? 3000}`;
-  logger.info({ accounts: DEMO_ACCOUNTS.length }, 'demo ready: mock accounts registered and syncing every 5 minutes');
-  // The token goes to the terminal only, never into the structured log.
-  process.stderr.write(`\nDemo ready. Search the archive with:\n  curl -H 'Authorization: Bearer ${secret}' '${base}/api/v1/records?q=road&limit=5'\n\n`);
+  const apiBase = `http://localhost:${options.port ?? 3000}`;
+  const webUrl = options.publicUrl ?? `${apiBase}/`;
+  logger.info({ accounts: DEMO_ACCOUNTS.length, people: signIns.map((signIn) => signIn.email) }, 'demo ready: mock accounts registered and syncing every 5 minutes; demo people can sign in');
+  // Passwords and the token go to the terminal only, never into the structured log.
+  const write = options.write ?? ((text: string) => void process.stderr.write(text));
+  write(formatDemoBanner(signIns, webUrl, secret, apiBase));
 }

@@ -1,1 +1,2 @@
 export { runProcess, type RunningProcess } from './run-process';
+export { runDemo, type DemoOptions } from './demo';

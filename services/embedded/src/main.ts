@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   shutdown.installSignalHandlers((message, error) => logger.info({ err: error }, message));
   const redisUrl = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.dataDir }, logger, shutdown);
   const running = await runProcess(config, redisUrl, logger, shutdown);
-  if (config.demo) await runDemo(running.backends.catalog, running.queue, running.port, logger);
+  if (config.demo) {
+    const { catalog, people } = running.backends;
+    await runDemo({ catalog, people, queue: running.queue, port: running.port, publicUrl: config.town.publicUrl, logger });
+  }
 }
 
 main().catch((error: unknown) => {

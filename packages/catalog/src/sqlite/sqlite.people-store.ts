@@ -41,6 +41,14 @@ export class SqlitePeopleStore implements PeopleStore {
     return (this.db.prepare('SELECT * FROM users ORDER BY name, email').all() as UserRow[]).map((row) => withoutHash(userFromRow(row)));
   }
 
+  async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const { changes } = this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+      this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+      return changes === 1;
+    })();
+  }
+
   async createSession(session: Session): Promise<void> {
     this.db.prepare('INSERT INTO sessions (secret_sha256, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
       .run(session.secretSha256, session.userId, session.csrfToken, session.createdAt, session.expiresAt);

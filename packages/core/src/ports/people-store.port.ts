@@ -34,6 +34,8 @@ export interface PeopleStore {
   getUser(id: string): Promise<User | null>;
   /** Every user, disabled ones too, by name then email in byte order (the same on every adapter). */
   listUsers(): Promise<User[]>;
+  /** Replaces the user's password hash and ends every session they have; false when there is no such user. */
+  setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
   /** Stores a signed-in session; throws when its user does not exist. */
   createSession(session: Session): Promise<void>;
   /** The session and its user, if the session exists, has not expired at `now`, and the user is enabled. */

@@ -55,6 +55,13 @@ export class PostgresPeopleStore implements PeopleStore {
     return rows.map(userFromRow);
   }
 
+  /** One statement, so the new hash and the ended sessions commit together. */
+  async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(`WITH ended AS (DELETE FROM sessions WHERE user_id = $1)
+      UPDATE users SET password_hash = $2 WHERE id = $1`, [userId, passwordHash]);
+    return rowCount === 1;
+  }
+
   async createSession(session: Session): Promise<void> {
     await this.pool.query('INSERT INTO sessions (secret_sha256, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
       [session.secretSha256, session.userId, session.csrfToken, session.createdAt, session.expiresAt]);
