@@ -7,6 +7,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   querystring: Record<string, string>;
+  /** The decoded body. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read it as the request they expect and check it with expect()
   body: any;
 }
 
