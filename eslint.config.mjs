@@ -42,7 +42,10 @@ export default defineConfig(
       ],
       // A promise may pass on a caught error (unknown) or an aborted signal's reason (any) as it came, as
       // only-throw-error lets `throw` do by default; anything the code makes itself must still be an Error.
-      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
+      '@typescript-eslint/prefer-promise-reject-errors': [
+        'error',
+        { allowThrowingAny: true, allowThrowingUnknown: true },
+      ],
       // The rule's own default allows URL and URLSearchParams from TypeScript's DOM library; ours come from
       // @types/node (module 'url'), and are as much made to be written into a string.
       '@typescript-eslint/restrict-template-expressions': [

@@ -187,8 +187,9 @@ async function main(): Promise<void> {
 }
 
 if (process.env.BENCH_GENERATE) {
-  // Loaded here only, so the measuring process never holds the mock platform's code or state.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a load on one branch only, kept synchronous like the script
+  // Loaded here only, so the measuring process never holds the mock platform's code or state; a require keeps
+  // this load on one branch and synchronous, like the rest of the script.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional load, as above
   const { MockPlatform } = require('@verbatim/connectors') as typeof import('@verbatim/connectors');
   const { images, jsonFile } = JSON.parse(process.env.BENCH_GENERATE) as { images: string; jsonFile: string };
   const platform = new MockPlatform({ type: 'mock', seed: 2026, posts: Math.ceil(ITEMS / 5), maxCommentsPerPost: 10, imageRate: 0.1 });

@@ -27,7 +27,7 @@ export interface TestInstance {
    * JSON request with a bearer token (the admin's unless another is given). The body is the API's JSON, which a
    * test reads as the response it expects and checks with expect(); a caller that wants it typed names T.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: the tests' reading of response bodies
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests' reading of bodies, as above
   request<T = any>(method: string, urlPath: string, body?: unknown, token?: string): Promise<{ status: number; body: T }>;
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -123,8 +123,8 @@ export async function deleteQueueKeys(prefix: string): Promise<void> {
 
 /** A job as GET /api/v1/jobs/:jobId answers. */
 export interface JobBody extends Omit<JobStatus, 'result'> {
-  /** What the job's handler returned. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads it as its own job's result and checks it with expect()
+  /** What the job's handler returned, which a test reads as its own job's result and checks with expect(). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as above, like a response body
   result?: any;
 }
 

@@ -147,6 +147,6 @@ export function escapeHtml(text: string): string {
 
 /** A subject is one header line: a requester's name with a line break in it must not end it early. */
 function toHeaderText(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what it replaces
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
 }
