@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     await catalog.startPass(accountId, 1, 'pass-1', 'cursor-0', new Date().toISOString());
     // Round-tripped through JSON, as a connector's parsed response would be: V8 then holds every string flat,
     // and binding flat strings is several times cheaper than binding concatenated ones.
-    const pages: ApplyPageInput[] = JSON.parse(JSON.stringify(Array.from({ length: PAGES }, (_, page) => pageFor(accountId, page))));
+    const pages = JSON.parse(JSON.stringify(Array.from({ length: PAGES }, (_, page) => pageFor(accountId, page)))) as ApplyPageInput[];
     const created = await measureNewItems(catalog, pages);
     const unchangedSeconds = await measureUnchangedItems(catalog, pages);
     const items = PAGES * PAGE_SIZE;

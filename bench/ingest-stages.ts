@@ -17,12 +17,13 @@ import { mockConfigFor } from './support';
 const timers: Record<string, number> = {};
 function wrap<T extends object>(name: string, target: T): T {
   return new Proxy(target, {
-    get(obj, key) {
-      const value = (obj as any)[key];
+    get(obj, key): unknown {
+      const value: unknown = Reflect.get(obj, key);
       if (typeof value !== 'function') return value;
-      return async (...args: any[]) => {
+      const method = value as (...args: unknown[]) => unknown;
+      return async (...args: unknown[]) => {
         const started = process.hrtime.bigint();
-        try { return await value.apply(obj, args); } finally {
+        try { return await method.apply(obj, args); } finally {
           const label = `${name}.${String(key)}`;
           timers[label] = (timers[label] ?? 0) + Number(process.hrtime.bigint() - started) / 1e6;
         }
@@ -47,4 +48,7 @@ async function main() {
   await catalog.close();
   console.log(JSON.stringify({ items: result.items, ms: Date.now() - started, timers: Object.fromEntries(Object.entries(timers).map(([k, v]) => [k, Math.round(v)])) }, null, 1));
 }
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
       lastReport = Date.now();
     }
   });
-  const items = ingest.result.items as number;
+  const items = ingest.result.items;
   // Every thread of the process (catalog and index writers, garbage collection, file I/O): what the items cost.
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;

@@ -31,6 +31,12 @@ async function ensureCorpus(instance: BenchInstance): Promise<void> {
   }
 }
 
+/** What this benchmark reads of a GET /api/v1/records answer. */
+interface RecordsPage {
+  total: number;
+  nextCursor: string | null;
+}
+
 function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
 }
@@ -52,12 +58,12 @@ async function main(): Promise<void> {
   const get = async (params: Record<string, string>) => {
     const started = process.hrtime.bigint();
     const response = await fetch(`${base}?${new URLSearchParams(params)}`, { headers: { authorization: `Bearer ${token}` } });
-    const body: any = await response.json();
+    const body = (await response.json()) as RecordsPage;
     if (response.status !== 200) throw new Error(`${JSON.stringify(params)} → ${response.status} ${JSON.stringify(body)}`);
     return { ms: Number(process.hrtime.bigint() - started) / 1e6, body };
   };
   const pick = <T>(values: T[], run: number) => values[run % values.length];
-  const mix: Record<string, (run: number) => Promise<{ ms: number; body: any }>> = {
+  const mix: Record<string, (run: number) => Promise<{ ms: number; body: RecordsPage }>> = {
     rare: (run) => get({ q: String(1000 + ((run * 7919) % 8999)) }),
     common: (run) => get({ q: pick(['street', 'town', 'meeting', 'the'], run) }),
     phrase: (run) => get({ q: pick(['"road closure"', '"budget hearing"', '"leaf collection"', '"public hearing"'], run) }),
@@ -67,7 +73,7 @@ async function main(): Promise<void> {
     listNewest: (run) => get({ accountId: pick(accounts, run).id }),
     deepPage: async (run) => {
       let cursor: string | null = null;
-      let last = { ms: 0, body: {} as any };
+      let last: { ms: number; body: RecordsPage } = { ms: 0, body: { total: 0, nextCursor: null } };
       for (let page = 1; page <= 50; page += 1) {
         last = await get({ q: pick(['street', 'hearing'], run), sort: pick(['relevance', 'newest'], run), ...(cursor ? { cursor } : {}) });
         cursor = last.body.nextCursor;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@verbatim/config';
 import { MockPlatform } from '@verbatim/connectors';
+import type { SyncResult } from '@verbatim/ingest';
 import { getJobStatus, enqueueSync } from '@verbatim/queue';
 import { Shutdown, createLogger } from '@verbatim/runtime';
 import { runProcess, RunningProcess } from '@verbatim/embedded-service';
@@ -56,7 +57,7 @@ export function backendsInUse(instance: BenchInstance): Record<string, string> {
 }
 
 /** Registers one mock account and runs its first pass through the real sync job; returns seconds taken. */
-export async function ingestThroughQueue(instance: BenchInstance, connector: ReturnType<typeof mockConfigFor>, onProgress?: (items: number) => void): Promise<{ accountId: string; seconds: number; result: any }> {
+export async function ingestThroughQueue(instance: BenchInstance, connector: ReturnType<typeof mockConfigFor>, onProgress?: (items: number) => void): Promise<{ accountId: string; seconds: number; result: SyncResult }> {
   const { catalog } = instance.running.backends;
   const agency = await catalog.createAgency({ name: 'Bench Department', kind: 'department' });
   const account = await catalog.createAccount({
@@ -68,7 +69,8 @@ export async function ingestThroughQueue(instance: BenchInstance, connector: Ret
   for (;;) {
     const status = await getJobStatus(instance.running.queue, jobId);
     if (status?.state === 'completed') {
-      return { accountId: account.id, seconds: Number(process.hrtime.bigint() - started) / 1e9, result: status.result };
+      // What the sync job's handler returned, as BullMQ stored it.
+      return { accountId: account.id, seconds: Number(process.hrtime.bigint() - started) / 1e9, result: status.result as SyncResult };
     }
     if (status?.state === 'failed') throw new Error(`ingest job failed: ${status.error}`);
     onProgress?.((status?.progress as { items?: number } | undefined)?.items ?? 0);

@@ -1,5 +1,16 @@
 import { TestInstance, registerMockAccount, startInstance } from './support/start-instance';
 
+/** What this test reads of the OpenAPI document. */
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, OpenApiOperation>>;
+}
+
+interface OpenApiOperation {
+  parameters: Array<{ name: string }>;
+  requestBody: { content: Record<string, { schema: { properties: Record<string, { enum?: string[] }> } }> };
+}
+
 describe('API contract: validation, roles and documentation', () => {
   let instance: TestInstance;
 
@@ -21,7 +32,7 @@ describe('API contract: validation, roles and documentation', () => {
       const response = await instance.request('POST', '/api/v1/agencies', body);
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('validation_failed');
-      expect(response.body.error.details.map((detail: any) => detail.path)).toContain(field);
+      expect(response.body.error.details.map((detail: { path: string }) => detail.path)).toContain(field);
     }
     const malformed = await instance.request('POST', '/api/v1/agencies', '{"name": "Parks",');
     expect(malformed.status).toBe(400);
@@ -36,7 +47,7 @@ describe('API contract: validation, roles and documentation', () => {
       agencyId: agency.id, platform: 'facebook', handle: 'library', connector: { type: 'mock', seed: 'seven', posts: 40, maxCommentsPerPost: 12 },
     });
     expect(badSeed.status).toBe(400);
-    expect(badSeed.body.error.details.map((detail: any) => detail.path)).toContain('connector.seed');
+    expect(badSeed.body.error.details.map((detail: { path: string }) => detail.path)).toContain('connector.seed');
     const unknownAgency = await instance.request('POST', '/api/v1/accounts', {
       agencyId: 'agy_missing', platform: 'facebook', handle: 'library', connector: { type: 'mock', seed: 7, posts: 40, maxCommentsPerPost: 12 },
     });
@@ -100,17 +111,17 @@ describe('API contract: validation, roles and documentation', () => {
   it('serves health and an OpenAPI document generated from the validation schemas', async () => {
     const health = await fetch(`${instance.baseUrl}/healthz`);
     expect(health.status).toBe(200);
-    const healthBody: any = await health.json();
+    const healthBody = (await health.json()) as { checks: unknown };
     expect(healthBody.checks).toEqual({ catalog: { ok: true }, search: { ok: true }, objectStore: { ok: true }, queue: { ok: true } });
 
-    const document: any = await (await fetch(`${instance.baseUrl}/api/v1/openapi.json`)).json();
+    const document = (await (await fetch(`${instance.baseUrl}/api/v1/openapi.json`)).json()) as OpenApiDocument;
     expect(document.openapi).toMatch(/^3\./);
     for (const route of ['/api/v1/agencies', '/api/v1/accounts', '/api/v1/accounts/{id}', '/api/v1/accounts/{id}/sync', '/api/v1/jobs/{jobId}', '/api/v1/records', '/api/v1/records/{id}', '/api/v1/tokens']) {
       expect(document.paths[route]).toBeDefined();
     }
     const agencyBody = document.paths['/api/v1/agencies'].post.requestBody.content['application/json'].schema;
     expect(agencyBody.properties.kind.enum).toEqual(['department', 'board', 'commission', 'task-force', 'committee']);
-    expect(document.paths['/api/v1/records'].get.parameters.map((parameter: any) => parameter.name)).toEqual(expect.arrayContaining(['q', 'accountId', 'status', 'cursor']));
+    expect(document.paths['/api/v1/records'].get.parameters.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['q', 'accountId', 'status', 'cursor']));
   });
 
   it('answers 503 with what to do when Redis is down at sync time', async () => {

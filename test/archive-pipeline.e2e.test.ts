@@ -22,7 +22,7 @@ describe('archive pipeline over HTTP', () => {
     const query = new URLSearchParams({ q: words.join(' '), accountId, limit: '1000' });
     const { status, body } = await instance.request('GET', `/api/v1/records?${query}`);
     expect(status).toBe(200);
-    const hit = body.records.find((record: any) => record.id === recordIdFor(accountId, comment.platformId));
+    const hit = body.records.find((record: { id: string }) => record.id === recordIdFor(accountId, comment.platformId));
     expect(hit).toBeDefined();
     expect(hit.text).toBe(comment.text);
     expect(hit.highlight).toMatch(/<mark>/);
@@ -41,7 +41,7 @@ describe('archive pipeline over HTTP', () => {
     const stored = Buffer.from(await instance.running.backends.objectStore.get(version.rawCaptureKey));
     expect(sha256Hex(stored)).toBe(version.rawCaptureSha256);
     const page = JSON.parse(stored.toString('utf8'));
-    expect(page.data.find((item: any) => item.id === post.platformId).message).toBe(post.text);
+    expect(page.data.find((item: { id: string }) => item.id === post.platformId).message).toBe(post.text);
     expect(body.captures[0]).toMatchObject({ sha256: version.rawCaptureSha256, key: version.rawCaptureKey });
 
     const download = await fetch(`${instance.baseUrl}/api/v1/captures/${version.rawCaptureSha256}`, { headers: { authorization: `Bearer ${instance.adminToken}` } });
@@ -71,7 +71,7 @@ describe('archive pipeline over HTTP', () => {
   it('lists everything the filters match when no query is given, newest first, with cursor paging', async () => {
     const seen = new Set<string>();
     let cursor: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const query: URLSearchParams = new URLSearchParams({ accountId, limit: '100', ...(cursor ? { cursor } : {}) });
       const { status, body } = await instance.request('GET', `/api/v1/records?${query}`);

@@ -85,10 +85,10 @@ describe('docker-compose.yml', () => {
       const checked = (service.healthcheck?.test?.length ?? 0) > 1 && service.healthcheck?.disable !== true;
       expect({ name, checked }).toEqual({ name, checked: true });
     }
-    expect(services['minio-init']!.restart).toBe('no');
-    expect(services['minio-init']!.healthcheck?.test).toEqual(['NONE']);
+    expect(services['minio-init'].restart).toBe('no');
+    expect(services['minio-init'].healthcheck?.test).toEqual(['NONE']);
     for (const dependent of ['api', 'worker']) {
-      expect(services[dependent]!.depends_on?.['minio-init']).toEqual({ condition: 'service_completed_successfully' });
+      expect(services[dependent].depends_on?.['minio-init']).toEqual({ condition: 'service_completed_successfully' });
     }
   });
 
@@ -96,43 +96,43 @@ describe('docker-compose.yml', () => {
     const backends = ['redis', 'postgres', 'elasticsearch', 'minio', 'mailpit'];
     for (const process of ['api', 'worker']) {
       for (const backend of backends) {
-        expect({ process, backend, ...services[process]!.depends_on?.[backend] }).toEqual({
+        expect({ process, backend, ...services[process].depends_on?.[backend] }).toEqual({
           process,
           backend,
           condition: 'service_healthy',
         });
       }
     }
-    expect(services.worker!.depends_on?.api).toEqual({ condition: 'service_healthy' });
-    expect(services['minio-init']!.depends_on?.minio).toEqual({ condition: 'service_healthy' });
+    expect(services.worker.depends_on?.api).toEqual({ condition: 'service_healthy' });
+    expect(services['minio-init'].depends_on?.minio).toEqual({ condition: 'service_healthy' });
   });
 
   it('keeps Redis durable (append-only file) and never evicting queue keys', () => {
-    const command = services.redis!.command!.join(' ');
+    const command = services.redis.command!.join(' ');
     expect(command).toContain('--appendonly yes');
     expect(command).toContain('--maxmemory-policy noeviction');
   });
 
   it('creates the archive bucket with Object Lock and versioning, under the name the processes use', () => {
-    const script = services['minio-init']!.entrypoint!.join('\n');
+    const script = services['minio-init'].entrypoint!.join('\n');
     expect(script).toMatch(/mc mb --ignore-existing --with-lock "verbatim\/\$\$S3_BUCKET"/);
     expect(script).toMatch(/mc version enable "verbatim\/\$\$S3_BUCKET"/);
-    expect(services['minio-init']!.environment?.S3_BUCKET).toBe(services.api!.environment?.S3_BUCKET);
-    expect(services.api!.environment?.S3_ENDPOINT).toBe('http://minio:9000');
+    expect(services['minio-init'].environment?.S3_BUCKET).toBe(services.api.environment?.S3_BUCKET);
+    expect(services.api.environment?.S3_ENDPOINT).toBe('http://minio:9000');
   });
 
   it('runs several workers and publishes the API port', () => {
-    expect(services.worker!.deploy?.replicas).toBeGreaterThanOrEqual(2);
-    expect(services.worker!.environment?.ROLES).toBe('worker');
-    expect(services.api!.environment?.ROLES).toBe('api');
-    expect(services.api!.ports).toContainEqual(expect.objectContaining({ published: 3000, target: 3000 }));
-    expect(services.worker!.ports ?? []).toEqual([]);
+    expect(services.worker.deploy?.replicas).toBeGreaterThanOrEqual(2);
+    expect(services.worker.environment?.ROLES).toBe('worker');
+    expect(services.api.environment?.ROLES).toBe('api');
+    expect(services.api.ports).toContainEqual(expect.objectContaining({ published: 3000, target: 3000 }));
+    expect(services.worker.ports ?? []).toEqual([]);
   });
 
   it('builds the API and the workers from the one image', () => {
     for (const process of ['api', 'worker']) {
-      expect(services[process]!.build?.dockerfile).toBe('infra/docker/Dockerfile');
-      expect(services[process]!.image).toBe('verbatim:local');
+      expect(services[process].build?.dockerfile).toBe('infra/docker/Dockerfile');
+      expect(services[process].image).toBe('verbatim:local');
     }
   });
 
@@ -141,7 +141,7 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(services)) {
       for (const volume of service.volumes ?? []) {
         const source = typeof volume === 'string' ? volume.split(':')[0] : volume.source;
-        expect({ name, source, named: declared.includes(source!) }).toEqual({ name, source, named: true });
+        expect({ name, source, named: declared.includes(source) }).toEqual({ name, source, named: true });
       }
     }
     expect(declared.length).toBeGreaterThanOrEqual(5);
@@ -156,7 +156,7 @@ describe('docker-compose.yml', () => {
       ...Object.keys(PostgresEnvSchema.shape),
     ]);
     for (const process of ['api', 'worker']) {
-      const environment = services[process]!.environment!;
+      const environment = services[process].environment!;
       expect(Object.keys(environment).filter((name) => !known.has(name))).toEqual([]);
       const config = loadConfig(environment);
       expect(config.catalog).toMatchObject({
@@ -173,11 +173,11 @@ describe('docker-compose.yml', () => {
         auth: { username: 'elastic', password: REQUIRED_ENV.ELASTIC_PASSWORD },
       });
     }
-    expect(services.api!.environment?.BOOTSTRAP_ADMIN_TOKEN).toBe(REQUIRED_ENV.BOOTSTRAP_ADMIN_TOKEN);
+    expect(services.api.environment?.BOOTSTRAP_ADMIN_TOKEN).toBe(REQUIRED_ENV.BOOTSTRAP_ADMIN_TOKEN);
     // Workers never need the admin secret.
-    expect(services.worker!.environment).not.toHaveProperty('BOOTSTRAP_ADMIN_TOKEN');
-    expect(services.api!.environment?.CATALOG_BACKEND).toBe('postgres');
-    expect(services.api!.environment?.SEARCH_BACKEND).toBe('elasticsearch');
+    expect(services.worker.environment).not.toHaveProperty('BOOTSTRAP_ADMIN_TOKEN');
+    expect(services.api.environment?.CATALOG_BACKEND).toBe('postgres');
+    expect(services.api.environment?.SEARCH_BACKEND).toBe('elasticsearch');
   });
 
   it.each(Object.keys(REQUIRED_ENV))('refuses to start without %s, naming it', (name) => {

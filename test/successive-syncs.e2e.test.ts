@@ -51,7 +51,7 @@ describe('successive syncs keep every edit, hide and deletion', () => {
     const oldWord = body.versions[0].text.split(/\s+/).find((word: string) => /^[a-z]{5,}$/i.test(word) && !edited.text.includes(word));
     if (oldWord) {
       const found = await instance.request('GET', `/api/v1/records?${new URLSearchParams({ q: oldWord, accountId, limit: '1000' })}`);
-      expect(found.body.records.map((record: any) => record.id)).toContain(body.id);
+      expect(found.body.records.map((record: { id: string }) => record.id)).toContain(body.id);
     }
   });
 

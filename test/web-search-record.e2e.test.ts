@@ -231,7 +231,7 @@ describe('searching the archive and reading a record in a real browser', () => {
     expect(await comparison.locator('del, ins').count()).toBeGreaterThan(0);
     // Each side reads as its version's text once the screen-reader words are taken out.
     const sideTexts = await comparison.locator('.side .text').evaluateAll((texts) => texts.map((text) => {
-      const copy = text.cloneNode(true) as typeof text;
+      const copy = text.cloneNode(true);
       copy.querySelectorAll('.visually-hidden').forEach((hidden: { remove(): void }) => hidden.remove());
       return copy.textContent;
     }));
@@ -243,7 +243,7 @@ describe('searching the archive and reading a record in a real browser', () => {
     const shownSha = (await page.locator('.hash code').first().textContent())!;
     expect(shownSha).toBe(detail.versions[0].rawCaptureSha256);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download version 1\'s capture as received' }).click()]);
-    const bytes = readFileSync((await download.path())!);
+    const bytes = readFileSync(await download.path());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(shownSha);
     await page.close();
   });

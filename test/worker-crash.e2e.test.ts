@@ -15,12 +15,20 @@ function startWorkerProcess(instance: TestInstance): ChildProcess {
   });
 }
 
-async function listAll(instance: TestInstance, accountId: string): Promise<any[]> {
-  const records: any[] = [];
+/** What these tests read of a listed record. */
+interface ListedRecord {
+  platformId: string;
+  versionCount: number;
+  status: string;
+  contentHash: string;
+}
+
+async function listAll(instance: TestInstance, accountId: string): Promise<ListedRecord[]> {
+  const records: ListedRecord[] = [];
   let cursor: string | null = null;
   do {
     const query: URLSearchParams = new URLSearchParams({ accountId, limit: '1000', sort: 'oldest', ...(cursor ? { cursor } : {}) });
-    const { body }: { body: any } = await instance.request('GET', `/api/v1/records?${query}`);
+    const { body } = await instance.request<{ records: ListedRecord[]; nextCursor: string | null }>('GET', `/api/v1/records?${query}`);
     records.push(...body.records);
     cursor = body.nextCursor;
   } while (cursor);
@@ -72,7 +80,7 @@ describe('a worker killed with SIGKILL mid-sync', () => {
     const truth = new MockPlatform(CONNECTOR).groundTruth(1);
     expect(afterClean).toHaveLength(truth.total);
     expect(afterCrash).toHaveLength(truth.total);
-    const shape = (records: any[]) => records.map((record) => `${record.platformId}|${record.versionCount}|${record.status}|${record.contentHash}`).sort();
+    const shape = (records: ListedRecord[]) => records.map((record) => `${record.platformId}|${record.versionCount}|${record.status}|${record.contentHash}`).sort();
     expect(shape(afterCrash)).toEqual(shape(afterClean));
     expect(afterCrash.every((record) => record.versionCount === 1)).toBe(true);
   }, 180_000);

@@ -44,7 +44,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 
 /** Pixels the page scrolls sideways (0 when it fits the viewport). */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
+  return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 }
 
 /** Marks every visible control (one per radio group) and returns how many there are. */
@@ -77,13 +77,13 @@ const FOCUSED = `(() => {
  * each shows a visible focus ring when it does.
  */
 export async function checkKeyboard(page: Page): Promise<void> {
-  const controls = await page.evaluate(MARK_CONTROLS) as number;
+  const controls = await page.evaluate<number>(MARK_CONTROLS);
   const reached = new Set<string>();
   const withoutRing: string[] = [];
   // Date fields take a Tab per part (month, day, year, time), hence the room.
   for (let press = 0; press < controls * 3 + 10 && reached.size < controls; press += 1) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(FOCUSED) as { key: string | null; ring: boolean; tag: string } | null;
+    const focused = await page.evaluate<{ key: string | null; ring: boolean; tag: string } | null>(FOCUSED);
     if (!focused?.key) continue;
     reached.add(focused.key);
     if (!focused.ring) withoutRing.push(focused.tag);

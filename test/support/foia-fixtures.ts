@@ -2,7 +2,7 @@ import type { TestInstance } from './start-instance';
 
 /** Creates a token with the given roles through the API and returns its secret. */
 export async function createToken(instance: TestInstance, name: string, roles: string[]): Promise<string> {
-  const { status, body } = await instance.request('POST', '/api/v1/tokens', { name, roles });
+  const { status, body } = await instance.request<{ token: string }>('POST', '/api/v1/tokens', { name, roles });
   if (status !== 201) throw new Error(`token ${name}: ${status} ${JSON.stringify(body)}`);
   return body.token;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { loadConfig } from '@verbatim/config';
+import type { JobStatus } from '@verbatim/queue';
 import { Shutdown, createLogger } from '@verbatim/runtime';
 import { RunningProcess, runProcess } from '@verbatim/embedded-service';
 import { startS3rverProcess } from '@verbatim/storage/testing';
@@ -22,7 +23,11 @@ export interface TestInstance {
   queuePrefix: string;
   env: Record<string, string>;
   running: RunningProcess;
-  /** JSON request with a bearer token (the admin's unless another is given). */
+  /**
+   * JSON request with a bearer token (the admin's unless another is given). The body is the API's JSON, which a
+   * test reads as the response it expects and checks with expect(); a caller that wants it typed names T.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests' reading of bodies, as above
   request<T = any>(method: string, urlPath: string, body?: unknown, token?: string): Promise<{ status: number; body: T }>;
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -48,7 +53,7 @@ export async function startInstance(overrides: Record<string, string> = {}): Pro
   const baseUrl = `http://127.0.0.1:${running.port ?? 0}`;
   return {
     baseUrl, adminToken, dataDir, queuePrefix, env, running,
-    async request(method, urlPath, body, token = adminToken) {
+    async request<T>(method: string, urlPath: string, body?: unknown, token = adminToken): Promise<{ status: number; body: T }> {
       const response = await fetch(`${baseUrl}${urlPath}`, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -57,7 +62,7 @@ export async function startInstance(overrides: Record<string, string> = {}): Pro
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
     },
     async stop(options = {}) {
       await shutdown.run();
@@ -116,11 +121,18 @@ export async function deleteQueueKeys(prefix: string): Promise<void> {
   }
 }
 
+/** A job as GET /api/v1/jobs/:jobId answers. */
+export interface JobBody extends Omit<JobStatus, 'result'> {
+  /** What the job's handler returned, which a test reads as its own job's result and checks with expect(). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as above, like a response body
+  result?: any;
+}
+
 /** Polls a job until it completes or fails, returning its final status. */
-export async function waitForJob(instance: TestInstance, jobId: string, timeoutMs = 60_000): Promise<any> {
+export async function waitForJob(instance: TestInstance, jobId: string, timeoutMs = 60_000): Promise<JobBody> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { status, body } = await instance.request('GET', `/api/v1/jobs/${jobId}`);
+    const { status, body } = await instance.request<JobBody>('GET', `/api/v1/jobs/${jobId}`);
     if (status === 200 && (body.state === 'completed' || body.state === 'failed')) return body;
     if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish in ${timeoutMs} ms (last: ${JSON.stringify(body)})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -134,16 +146,16 @@ export async function registerMockAccount(
   handle = `town-${randomBytes(3).toString('hex')}`,
   fields: Record<string, unknown> = {},
 ): Promise<string> {
-  const agency = await instance.request('POST', '/api/v1/agencies', { name: 'Department of Public Works', kind: 'department' });
+  const agency = await instance.request<{ id: string }>('POST', '/api/v1/agencies', { name: 'Department of Public Works', kind: 'department' });
   if (agency.status !== 201) throw new Error(`agency: ${JSON.stringify(agency.body)}`);
-  const account = await instance.request('POST', '/api/v1/accounts', { agencyId: agency.body.id, platform: 'facebook', handle, connector, ...fields });
+  const account = await instance.request<{ id: string }>('POST', '/api/v1/accounts', { agencyId: agency.body.id, platform: 'facebook', handle, connector, ...fields });
   if (account.status !== 201) throw new Error(`account: ${JSON.stringify(account.body)}`);
   return account.body.id;
 }
 
 /** Starts a sync over the API and waits for it to complete. */
-export async function syncOnce(instance: TestInstance, accountId: string): Promise<any> {
-  const started = await instance.request('POST', `/api/v1/accounts/${accountId}/sync`);
+export async function syncOnce(instance: TestInstance, accountId: string): Promise<JobBody> {
+  const started = await instance.request<{ jobId: string }>('POST', `/api/v1/accounts/${accountId}/sync`);
   if (started.status !== 202) throw new Error(`sync: ${JSON.stringify(started.body)}`);
   const job = await waitForJob(instance, started.body.jobId);
   if (job.state !== 'completed') throw new Error(`sync job failed: ${job.error}`);

@@ -33,7 +33,7 @@ function completion(batesFirst: number, pages: number, recordIds = ['rec_a', 're
  * Matches a rejection by its message. Not toThrow: better-sqlite3 is a native addon loaded once per jest worker,
  * so its SqliteError can come from another test file's realm, where jest does not recognise it as an Error.
  */
-function failure(message: RegExp) {
+function failure(message: RegExp): { message: unknown } {
   return { message: expect.stringMatching(message) };
 }
 

@@ -37,6 +37,6 @@ export function createConnector(config: { readonly type: string }): Connector {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`).join('; ');
     throw new ConnectorConfigError(`invalid ${config.type} connector config: ${problems}`);
   }
-  const factory = FACTORIES[parsed.data.type] as (valid: ConnectorConfig) => Connector;
+  const factory = FACTORIES[parsed.data.type];
   return factory(parsed.data);
 }

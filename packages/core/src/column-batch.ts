@@ -32,7 +32,7 @@ export type FieldList<Row> = { [Field in keyof Row]-?: true };
 export function toColumnBatch<Row, Field extends ScalarFields<Row>>(rows: readonly Row[], fields: readonly Field[]): ColumnBatch<Field> {
   const columns = {} as Record<Field, Column>;
   for (const field of fields) {
-    const values: Array<Scalar | null> = new Array(rows.length);
+    const values = new Array<Scalar | null>(rows.length);
     let same = true;
     for (let index = 0; index < rows.length; index += 1) {
       const value = (rows[index][field] as Scalar | null | undefined) ?? null;
@@ -46,7 +46,7 @@ export function toColumnBatch<Row, Field extends ScalarFields<Row>>(rows: readon
 
 /** Rebuilds rows from columns; a null value leaves its field out, as an absent optional field was. */
 export function fromColumnBatch<Row>(batch: ColumnBatch<string>, fields: readonly string[]): Row[] {
-  const rows: Row[] = new Array(batch.length);
+  const rows = new Array<Row>(batch.length);
   const columns = fields.map((field) => batch.columns[field]);
   for (let index = 0; index < batch.length; index += 1) {
     const row: Record<string, Scalar> = {};

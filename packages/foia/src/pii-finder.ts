@@ -47,8 +47,8 @@ const STREET_ADDRESS = new RegExp(
 function matchesOf(pattern: RegExp, kind: PiiKind, text: string): PiiSuggestion[] {
   return Array.from(text.matchAll(pattern), (match) => ({
     kind,
-    start: match.index!,
-    end: match.index! + match[0].length,
+    start: match.index,
+    end: match.index + match[0].length,
     text: match[0],
   }));
 }

@@ -152,7 +152,7 @@ async function applyPages(
   const indexing = new IndexingInFlight(deps);
   let applying: Promise<SearchDocument[]> | null = null;
   let cursor = pass.cursor;
-  let fetchError: unknown = null;
+  let fetchError: { error: unknown } | null = null;
   try {
     for (;;) {
       while (cursor !== null && storing.length < PAGES_AHEAD) {
@@ -163,7 +163,7 @@ async function applyPages(
           storing.push(stored);
           cursor = page.nextCursor;
         } catch (error) {
-          fetchError = error;
+          fetchError = { error };
           cursor = null;
         }
       }
@@ -187,10 +187,10 @@ async function applyPages(
   } finally {
     // On an error, the page being applied and the batches being indexed and cleared settle before the error
     // leaves the sync, so none of them is still running when the caller closes the catalog or the index.
-    await (applying as Promise<SearchDocument[]> | null)?.catch(() => undefined);
+    await applying?.catch(() => undefined);
     await indexing.settled();
   }
-  if (fetchError !== null) throw fetchError;
+  if (fetchError !== null) throw fetchError.error;
 }
 
 /**

@@ -145,8 +145,10 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
 /** A subject is one header line: a requester's name with a line break in it must not end it early. */
 function toHeaderText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  return text.replace(CONTROL_CHARACTERS, ' ').replace(/\s{2,}/g, ' ').trim();
 }

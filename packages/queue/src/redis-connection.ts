@@ -34,7 +34,7 @@ export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boole
  */
 export function reconnectWhenStuck(producer: Redis, url: string, onStuck: (error: Error) => void, intervalMs = 3000): () => void {
   let checking = false;
-  const timer = setInterval(async () => {
+  const check = async () => {
     if (checking || producer.status !== 'ready') return;
     checking = true;
     try {
@@ -47,7 +47,9 @@ export function reconnectWhenStuck(producer: Redis, url: string, onStuck: (error
     } finally {
       checking = false;
     }
-  }, intervalMs);
+  };
+  // A check handles its own failures (redisAnswers() answers false rather than throw), so nothing awaits it.
+  const timer = setInterval(() => void check(), intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -30,7 +30,7 @@ describe('createObjectStore', () => {
     });
     try {
       await jest.isolateModulesAsync(async () => {
-        const storage = (await import('./index')) as typeof import('./index');
+        const storage = await import('./index');
         const store = await storage.createObjectStore({ backend: 'fs', rootDir: scratch });
         await store.put('a/b', Buffer.from('x'));
       });

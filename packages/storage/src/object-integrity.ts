@@ -25,7 +25,7 @@ export { ObjectIntegrityError, sha256Hex };
  */
 export function expectedSha256Of(key: string, metadata: Record<string, string> | undefined): string | null {
   const match = CONTENT_ADDRESSED_KEY.exec(key);
-  if (match !== null && match[2]!.startsWith(match[1]!)) return match[2]!;
+  if (match !== null && match[2].startsWith(match[1])) return match[2];
   const recorded = metadata?.[SHA256_METADATA_NAME]?.toLowerCase();
   return recorded !== undefined && SHA256_HEX.test(recorded) ? recorded : null;
 }

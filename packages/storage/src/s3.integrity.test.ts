@@ -27,7 +27,7 @@ describe('S3ObjectStore verifies SHA-256 on read (s3rver)', () => {
   async function flipOneByteOnDisk(key: string): Promise<void> {
     const path = join(fixture.directory, TEST_BUCKET, ...key.split('/')) + '._S3rver_object';
     const stored = await readFile(path);
-    stored[Math.floor(stored.length / 2)]! ^= 0xff;
+    stored[Math.floor(stored.length / 2)] ^= 0xff;
     await writeFile(path, stored);
   }
 

@@ -70,7 +70,7 @@ describe('S3ObjectStore Object Lock on a bucket that has it', () => {
     expect(puts).toHaveLength(2);
     for (const put of puts) expectRetention(put, 30, before, after);
     // AWS refuses a retained write without a checksum; this one is the body's own SHA-256.
-    expect(puts[0]!.headers['x-amz-checksum-sha256']).toBe(createHash('sha256').update(body).digest('base64'));
+    expect(puts[0].headers['x-amz-checksum-sha256']).toBe(createHash('sha256').update(body).digest('base64'));
     expect(Buffer.from(await fixture.store.get('raw/aa/locked-put')).equals(body)).toBe(true);
   });
 

@@ -11,7 +11,7 @@ import { startBundleWorker } from '@verbatim/worker-service';
 export interface Bundles {
   bundleQueue: Queue;
   bundleWorker?: Worker;
-  enqueueBundle(bundleId: string): Promise<void>;
+  enqueueBundle: (bundleId: string) => Promise<void>;
   renderPdf: RenderPdfToFile;
 }
 

@@ -15,7 +15,7 @@ export interface Notifications {
   notifyQueue: Queue;
   notifyWorker?: Worker;
   /** Hands new deliveries to the queue now; logs and returns while Redis is down (the relay loop retries). */
-  relayNotifications(): Promise<void>;
+  relayNotifications: () => Promise<void>;
 }
 
 /** The FOIA request log and its notification pipeline: outbox → notify queue → SMTP / webhook. */

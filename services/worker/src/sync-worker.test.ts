@@ -6,9 +6,10 @@ import { Queue, QueueEvents, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { openSqliteCatalog } from '@verbatim/catalog';
 import { createConnector } from '@verbatim/connectors';
-import { Account, Catalog, Connector } from '@verbatim/core';
+import { Account, Catalog, Connector, ConnectorConfig } from '@verbatim/core';
 import { openSqliteSearchIndex } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
+import type { SyncDependencies } from '@verbatim/ingest';
 import { SyncAccountJob, createSyncQueue, enqueueSync } from '@verbatim/queue';
 import { createLogger } from '@verbatim/runtime';
 import { startSyncWorker } from './sync-worker';
@@ -32,7 +33,7 @@ describe('sync worker on BullMQ', () => {
     connections.push(connection);
     return connection;
   };
-  let deps: any;
+  let deps: SyncDependencies;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-worker-'));
@@ -59,12 +60,12 @@ describe('sync worker on BullMQ', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function newAccount(connector: Record<string, unknown> = CONNECTOR): Promise<Account> {
+  async function newAccount(connector: ConnectorConfig = CONNECTOR): Promise<Account> {
     const agency = await catalog.createAgency({ name: 'Town Clerk', kind: 'department' });
-    return catalog.createAccount({ agencyId: agency.id, platform: 'facebook', handle: `h${randomBytes(3).toString('hex')}`, status: 'pending-approval', connector: connector as any, syncIntervalMinutes: 60, administrators: [], moderators: [] });
+    return catalog.createAccount({ agencyId: agency.id, platform: 'facebook', handle: `h${randomBytes(3).toString('hex')}`, status: 'pending-approval', connector, syncIntervalMinutes: 60, administrators: [], moderators: [] });
   }
 
-  function startWorker(overrides: { createConnector?: (config: any) => Connector; signal?: AbortSignal } = {}): Worker {
+  function startWorker(overrides: { createConnector?: (config: ConnectorConfig) => Connector; signal?: AbortSignal } = {}): Worker {
     const worker = startSyncWorker({
       connection: connect(), prefix, queue,
       deps: { ...deps, ...(overrides.createConnector ? { createConnector: overrides.createConnector } : {}) },
@@ -84,7 +85,8 @@ describe('sync worker on BullMQ', () => {
     const jobId = await enqueueSync(queue, catalog, account.id);
     const job = (await queue.getJob(jobId))!;
     let sawDelayed = false;
-    const watch = setInterval(async () => { if ((await job.getState()) === 'delayed') sawDelayed = true; }, 50);
+    // Each poll runs unawaited; one rejecting would still surface, as an unhandled rejection.
+    const watch = setInterval(() => void job.getState().then((state) => { if (state === 'delayed') sawDelayed = true; }), 50);
     const result = await job.waitUntilFinished(events, 60_000);
     clearInterval(watch);
     expect(sawDelayed).toBe(true);
@@ -96,7 +98,7 @@ describe('sync worker on BullMQ', () => {
   it('retries a failing sync with backoff and resumes from the saved cursor', async () => {
     const account = await newAccount();
     let failures = 0;
-    const flaky = (config: any): Connector => {
+    const flaky = (config: ConnectorConfig): Connector => {
       const real = createConnector(config);
       return {
         ...real,
@@ -125,7 +127,7 @@ describe('sync worker on BullMQ', () => {
 
   it('ends a job that cannot succeed as failed, with the error on the job and the account', async () => {
     const account = await newAccount();
-    await catalog.updateAccount(account.id, { connector: { type: 'mock', seed: 'not-a-number' } as any });
+    await catalog.updateAccount(account.id, { connector: { type: 'mock', seed: 'not-a-number' } });
     startWorker();
     const jobId = await enqueueSync(queue, catalog, account.id);
     const job = (await queue.getJob(jobId))!;
@@ -140,7 +142,7 @@ describe('sync worker on BullMQ', () => {
     startWorker({ signal: shutdown.signal });
     const jobId = await enqueueSync(queue, catalog, account.id);
     const job = (await queue.getJob(jobId))!;
-    while ((((await queue.getJob(jobId))!.progress as any)?.pages ?? 0) < 5) await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((((await queue.getJob(jobId))!.progress as { pages?: number } | undefined)?.pages ?? 0) < 5) await new Promise((resolve) => setTimeout(resolve, 20));
     shutdown.abort();
     await stopWorkers();
     expect(await job.getState()).toBe('waiting');

@@ -30,7 +30,7 @@ function standInClassFor(reference: PdfReference): StandInClass {
   const base = Object.getPrototypeOf(reference.constructor) as new () => object;
   let standIn = standInClasses.get(base);
   if (standIn === undefined) {
-    standIn = class extends (base as new () => { toString(): string }) {
+    standIn = class extends base {
       constructor(private readonly text: string) {
         super();
       }

@@ -12,7 +12,7 @@ function run(command: string, args: string[]): string {
     return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${command} is not installed: the bundle tests need the Debian packages poppler-utils and qpdf`);
+      throw new Error(`${command} is not installed: the bundle tests need the Debian packages poppler-utils and qpdf`, { cause: error });
     }
     throw error;
   }
@@ -59,8 +59,8 @@ export function pageContentStreams(qdf: Buffer): string[] {
 
 /** The document catalog as qpdf's JSON sees it, with its direct entries' references resolved one level. */
 export function qpdfCatalog(file: string): Record<string, unknown> {
-  const json = JSON.parse(run('qpdf', ['--json=2', '--json-key=qpdf', file]));
-  const objects = json.qpdf[1] as Record<string, { value: unknown }>;
+  const json = JSON.parse(run('qpdf', ['--json=2', '--json-key=qpdf', file])) as { qpdf: [unknown, Record<string, { value: unknown }>] };
+  const objects = json.qpdf[1];
   const resolve = (value: unknown) => (typeof value === 'string' && /^\d+ 0 R$/.test(value) ? objects[`obj:${value}`].value : value);
   const catalog = resolve(objects.trailer.value && (objects.trailer.value as Record<string, unknown>)['/Root']) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(catalog).map(([key, value]) => [key, key === '/StructTreeRoot' ? value : resolve(value)]));
@@ -75,7 +75,7 @@ export interface PdfjsReport {
 
 /** Parses the file with pdf.js in a child process (pdf.js 5 is ESM-only; jest runs CommonJS). */
 export function pdfjsInspect(file: string): PdfjsReport {
-  return JSON.parse(run(process.execPath, [path.join(__dirname, 'pdfjs-inspect.mjs'), file]));
+  return JSON.parse(run(process.execPath, [path.join(__dirname, 'pdfjs-inspect.mjs'), file])) as PdfjsReport;
 }
 
 /** Does `haystack` contain `needle` as UTF-8, UTF-16BE (PDF text strings) or UTF-16LE? */

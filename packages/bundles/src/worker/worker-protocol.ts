@@ -60,7 +60,7 @@ export function writableOverPort(calls: PortCalls): Writable {
     highWaterMark: 1024 * 1024,
     write(chunk: Buffer, _encoding, callback) {
       const bytes = new Uint8Array(chunk); // a copy we own, so its buffer can be transferred
-      calls.call((id) => ({ type: 'chunk', id, bytes }), [bytes.buffer as ArrayBuffer]).then(() => callback(), callback);
+      calls.call((id) => ({ type: 'chunk', id, bytes }), [bytes.buffer]).then(() => callback(), callback);
     },
   });
 }

@@ -16,7 +16,7 @@ export interface CatalogHarness {
    * Runs one raw SQL statement against the adapter's database, to prove the storage itself refuses what the
    * code never attempts (rewriting audit entries, versions, captures). Table names are part of the contract.
    */
-  execute(sql: string): Promise<void>;
+  execute: (sql: string) => Promise<void>;
   /** Closes the catalog and removes whatever the harness created. */
   close(): Promise<void>;
 }

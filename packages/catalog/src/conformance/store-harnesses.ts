@@ -19,7 +19,7 @@ export interface StoresHarness {
    * Runs one raw SQL statement against the adapter's database, to prove the storage itself refuses what the
    * code never attempts. Only table and column names both adapters share belong in it.
    */
-  execute(sql: string): Promise<void>;
+  execute: (sql: string) => Promise<void>;
   /** Closes the stores and removes whatever the harness created. */
   close(): Promise<void>;
 }

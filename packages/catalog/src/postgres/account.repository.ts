@@ -151,7 +151,7 @@ function patchAssignments(patch: AccountPatch): { assignments: string[]; values:
   for (const key of Object.keys(PATCH_COLUMNS) as Array<keyof AccountPatch>) {
     const value = patch[key];
     if (value === undefined) continue;
-    const { column, cast = '', toSql } = PATCH_COLUMNS[key] as { column: string; cast?: string; toSql(value: unknown): unknown };
+    const { column, cast = '', toSql } = PATCH_COLUMNS[key] as { column: string; cast?: string; toSql: (value: unknown) => unknown };
     values.push(toSql(value));
     assignments.push(`${column} = $${values.length}${cast}`);
   }

@@ -31,7 +31,7 @@ async function catalogTypes(): Promise<CustomTypesConfig> {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
       if (oid === INT8_OID && format !== 'binary') return parseInt8;
       if (oid === TIMESTAMPTZ_OID && format !== 'binary') return parseInstant;
-      return types.getTypeParser(oid, format);
+      return types.getTypeParser(oid, format) as (value: string) => unknown;
     }) as CustomTypesConfig['getTypeParser'],
   };
 }

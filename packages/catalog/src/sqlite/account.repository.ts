@@ -140,7 +140,7 @@ export class AccountRepository {
     for (const key of Object.keys(PATCH_COLUMNS) as Array<keyof AccountPatch>) {
       const value = patch[key];
       if (value === undefined) continue;
-      const { column, toSql } = PATCH_COLUMNS[key] as { column: string; toSql(value: unknown): unknown };
+      const { column, toSql } = PATCH_COLUMNS[key] as { column: string; toSql: (value: unknown) => unknown };
       assignments.set(column, toSql(value));
     }
     return assignments;

@@ -30,7 +30,7 @@ export class PageApplier {
   private readonly insertQuarantine: Database.Statement;
   private readonly insertMedia: Database.Statement;
   private readonly saveCursor: Database.Statement;
-  private readonly transaction: (context: PageContext) => void;
+  private readonly transaction: Database.Transaction<(context: PageContext) => void>;
 
   constructor(db: Database.Database, idIndex: RecordIdIndex) {
     this.newRecords = new NewRecordWriter(db, idIndex);
@@ -48,13 +48,13 @@ export class PageApplier {
       ON CONFLICT (account_id) DO UPDATE SET cursor = excluded.cursor, status = 'running',
         pages_fetched = pages_fetched + 1, items_seen = items_seen + excluded.items_seen
       WHERE sync_state.pass_number = excluded.pass_number`);
-    this.transaction = db.transaction((context: PageContext) => this.applyInTransaction(context)).immediate;
+    this.transaction = db.transaction((context: PageContext) => this.applyInTransaction(context));
   }
 
   /** Applies the page; the caller has checked that the account exists and passes what the records need of it. */
   apply(input: ApplyPageInput, account: AccountContext): PageApplied {
     const result: PageApplied = { created: 0, newVersions: 0, unchanged: 0, quarantined: 0, changed: [] };
-    this.transaction({ input, account, result });
+    this.transaction.immediate({ input, account, result });
     return result;
   }
 

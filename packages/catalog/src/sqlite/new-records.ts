@@ -43,7 +43,7 @@ export class NewRecordWriter {
     if (items.length === 0) return [];
     const before = this.maxSeq.get()!;
     const values: unknown[] = new Array(BOUND_COLUMN_COUNT);
-    const documents: SearchDocument[] = new Array(items.length);
+    const documents = new Array<SearchDocument>(items.length);
     for (let index = 0; index < items.length; index += 1) {
       const item = items[index];
       const id = recordIdFor(input.accountId, item.platformId);

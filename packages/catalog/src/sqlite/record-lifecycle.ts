@@ -23,7 +23,7 @@ export class RecordLifecycle {
   private readonly queueForIndex: Database.Statement<[number, string]>;
   private readonly selectBacklog: Database.Statement<[number], SearchDocumentRow>;
   private readonly clearBacklog: Database.Statement<[string]>;
-  private readonly markGoneTransaction: (accountId: string, recordIds: string[], detectedAt: string) => SearchDocument[];
+  private readonly markGoneTransaction: Database.Transaction<(accountId: string, recordIds: string[], detectedAt: string) => SearchDocument[]>;
 
   constructor(db: Database.Database) {
     // `+account_id` keeps SQLite from walking every record of the account by its index and testing each against
@@ -44,7 +44,7 @@ export class RecordLifecycle {
       this.selectForTombstone
         .all({ ids: JSON.stringify(recordIds), accountId })
         .flatMap((record) => this.tombstone(record, detectedAt)),
-    ).immediate;
+    );
   }
 
   /**
@@ -52,7 +52,7 @@ export class RecordLifecycle {
    * skipped, so repeating the call changes nothing and returns no documents.
    */
   markGone(accountId: string, recordIds: string[], detectedAt: string): SearchDocument[] {
-    return this.markGoneTransaction(accountId, recordIds, detectedAt);
+    return this.markGoneTransaction.immediate(accountId, recordIds, detectedAt);
   }
 
   listIndexBacklog(limit: number): SearchDocument[] {

@@ -101,7 +101,7 @@ describe('MockPlatform', () => {
 
   it('mixes the scripts, links and contact details a town archive must handle', () => {
     const corpus = listAll(new MockPlatform({ ...EXAMPLE, posts: 300 }), 1).map((item) => `${item.text} ${item.author.name}`).join('\n');
-    expect(corpus).toMatch(/[🎉🚧❄️]/u);
+    expect(corpus).toMatch(/🎉|🚧|❄️/u);
     expect(corpus).toMatch(/café|José|Müller|résumé/);
     expect(corpus).toMatch(/\p{Script=Han}|\p{Script=Hangul}/u);
     expect(corpus).toMatch(/\p{Script=Arabic}/u);

@@ -102,7 +102,7 @@ export class ElasticsearchSearchGenerations implements SearchGenerations {
     const mappings = await this.client.indices.getMapping({ index: `${this.alias}-v*` });
     const live = new Set(Object.keys(await this.client.indices.getAlias({ name: this.alias })));
     for (const [name, entry] of Object.entries(mappings)) {
-      const marker = (entry.mappings?._meta as Record<string, { copiedThrough?: string | null }> | undefined)?.[REBUILD_META];
+      const marker = entry.mappings?._meta?.[REBUILD_META] as { copiedThrough?: string | null } | undefined;
       if (marker && !live.has(name)) return { name, copiedThrough: marker.copiedThrough ?? null };
     }
     return null;

@@ -61,7 +61,7 @@ describe('Elasticsearch index template and start-up', () => {
 
   it('maps every field of a search document but its revision (the external version), so the strict mapping accepts them', () => {
     const { template } = buildIndexTemplateRequest('verbatim-records');
-    const mapped = Object.keys((template!.mappings!.properties ?? {}) as object);
+    const mapped = Object.keys(template!.mappings!.properties ?? {});
     const { revision, ...source } = FIXTURE_DOCUMENTS[0];
     expect(mapped).toEqual(expect.arrayContaining(Object.keys(source)));
     expect(mapped).not.toContain('revision');

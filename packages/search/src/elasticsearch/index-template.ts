@@ -54,7 +54,7 @@ export async function ensureIndex(client: Client, alias: string): Promise<void> 
 export async function readIndexIdentity(client: Client, alias: string): Promise<string> {
   const settings = await client.indices.getSettings({ index: alias, name: 'index.uuid', flat_settings: true });
   return Object.values(settings)
-    .map((entry) => String((entry.settings as Record<string, unknown> | undefined)?.['index.uuid'] ?? ''))
+    .map((entry) => (entry.settings?.['index.uuid'] as string | undefined) ?? '')
     .sort()
     .join(',');
 }

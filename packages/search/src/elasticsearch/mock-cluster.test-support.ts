@@ -7,6 +7,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   querystring: Record<string, string>;
+  /** The decoded body, which a test reads as the request it expects and checks with expect(). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as above, like an HTTP response body
   body: any;
 }
 

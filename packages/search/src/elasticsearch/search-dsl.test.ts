@@ -1,6 +1,6 @@
 import { SearchQueryError, type SearchQuery } from '@verbatim/core';
 import type { ElasticsearchSearchIndex } from './elasticsearch.search-index';
-import { MockCluster } from './mock-cluster.test-support';
+import { MockCluster, type RecordedRequest } from './mock-cluster.test-support';
 import { TEXT_FIELDS } from './query-translation';
 
 const EMPTY_RESPONSE = { took: 1, timed_out: false, pit_id: 'pit-1', hits: { total: { value: 0, relation: 'eq' }, hits: [] } };
@@ -20,7 +20,7 @@ describe('Elasticsearch query DSL sent for each kind of search', () => {
   });
 
   /** Runs a search and returns the body of the _search request it sent. */
-  async function sentBody(query: SearchQuery): Promise<any> {
+  async function sentBody(query: SearchQuery): Promise<RecordedRequest['body']> {
     await index.search(query);
     const searches = cluster.requestsTo('POST', /^\/_search$/);
     return searches[searches.length - 1].body;

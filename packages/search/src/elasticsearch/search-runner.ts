@@ -65,7 +65,7 @@ export class SearchRunner {
     return {
       total: readTotal(response.hits.total),
       hits: hits.map((hit) => readHit(hit, prepared.scored)),
-      facets: readFacets(response.aggregations as Record<string, unknown> | undefined),
+      facets: readFacets(response.aggregations),
       nextCursor: hasMore
         ? encodeCursor({ queryHash: prepared.queryHash, pointInTimeId, searchAfter: last.sort as ElasticsearchCursor['searchAfter'] }, this.options.cursorKey)
         : null,

@@ -195,7 +195,7 @@ function parseNumbers(text: string | null): Float64Array {
 }
 
 function grow<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(old: T, fresh: T): T {
-  fresh.set(old as never);
+  fresh.set(old);
   return fresh;
 }
 

@@ -116,7 +116,7 @@ describe('SqliteSearchIndex with arbitrary query text', () => {
       try {
         await index.search({ q, limit: 3 });
       } catch (error) {
-        if (!(error instanceof SearchQueryError)) throw new Error(`query ${JSON.stringify(q)} failed: ${String(error)}`);
+        if (!(error instanceof SearchQueryError)) throw new Error(`query ${JSON.stringify(q)} failed: ${String(error)}`, { cause: error });
       }
     }
   });

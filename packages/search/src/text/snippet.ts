@@ -107,6 +107,6 @@ function render({ text, tokens, spans }: ColumnMatches, from: number, to: number
 
 /** Folds one token as tokenizeFolded does: diacritics removed, lower case. */
 function normalizeToken(token: string): string {
-  const plain = /[^\x00-\x7f]/.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC') : token;
+  const plain = /[\u0080-\uffff]/.test(token) ? token.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC') : token;
   return plain.toLowerCase();
 }

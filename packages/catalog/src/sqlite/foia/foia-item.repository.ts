@@ -29,7 +29,7 @@ function itemFromRow(row: ItemRow): FoiaItem {
   return {
     requestId: row.request_id, recordId: row.record_id, source: row.source as ItemSource, savedSearchId: row.saved_search_id,
     addedAt: row.added_at, addedBy: row.added_by, disposition: row.disposition as FoiaItem['disposition'],
-    exemptionCode: row.exemption_code, justification: row.justification, redactions: JSON.parse(row.redactions_json), updatedAt: row.updated_at,
+    exemptionCode: row.exemption_code, justification: row.justification, redactions: JSON.parse(row.redactions_json) as FoiaItem['redactions'], updatedAt: row.updated_at,
   };
 }
 

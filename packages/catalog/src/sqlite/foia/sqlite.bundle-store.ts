@@ -11,7 +11,7 @@ interface BundleRow {
 
 function bundleFromRow(row: BundleRow): Bundle {
   return {
-    id: row.id, requestId: row.request_id, status: row.status as Bundle['status'], progress: row.progress_json ? JSON.parse(row.progress_json) : null,
+    id: row.id, requestId: row.request_id, status: row.status as Bundle['status'], progress: row.progress_json ? (JSON.parse(row.progress_json) as BundleProgress) : null,
     batesPrefix: row.bates_prefix, batesFirst: row.bates_first, batesLast: row.bates_last, pages: row.pages, sha256: row.sha256,
     zipSha256: row.zip_sha256, pdfKey: row.pdf_key, zipKey: row.zip_key, inputKey: row.input_key, error: row.error,
     createdAt: row.created_at, createdBy: row.created_by, completedAt: row.completed_at,
@@ -80,7 +80,7 @@ export class SqliteBundleStore implements BundleStore {
     }>;
     return rows.map((row) => ({
       recordId: row.record_id, position: row.position, disposition: row.disposition as BundleItemRange['disposition'],
-      firstBates: row.first_bates, lastBates: row.last_bates, originalSha256s: JSON.parse(row.original_sha256s_json),
+      firstBates: row.first_bates, lastBates: row.last_bates, originalSha256s: JSON.parse(row.original_sha256s_json) as string[],
     }));
   }
 }
