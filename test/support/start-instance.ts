@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { loadConfig } from '@verbatim/config';
-import type { JobStatus } from '@verbatim/queue';
+import type { JobStatus } from '@verbatim/core';
 import { Shutdown, createLogger } from '@verbatim/runtime';
 import { RunningProcess, runProcess } from '@verbatim/embedded-service';
 import { startS3rverProcess } from '@verbatim/storage/testing';

@@ -23,9 +23,9 @@ export interface ApplicationDependencies {
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
   /** Hands new outbox deliveries to the queue now; never throws (the relay loop catches up when Redis is down). */
-  relayNotifications(): Promise<void>;
+  relayNotifications: () => Promise<void>;
   /** Queues a bundle's build; throws while Redis is down. */
-  enqueueBundle(bundleId: string): Promise<void>;
+  enqueueBundle: (bundleId: string) => Promise<void>;
   /** Renders a bundle's PDF off the event loop (verify rebuilds with it). */
   renderPdf: RenderPdfToFile;
   townName: string;

@@ -25,7 +25,7 @@ function formFrom(body: Record<string, unknown>): LogRequestForm {
 /** The form's local date and time, read on the town's wall clock, as the instant the API stores. */
 function receivedInstant(local: string, timeZone: string): string {
   const instant = DateTime.fromISO(local, { zone: timeZone });
-  return instant.isValid ? instant.toISO({ suppressMilliseconds: true })! : local;
+  return instant.isValid ? instant.toISO({ suppressMilliseconds: true }) : local;
 }
 
 /** Field names of the API input, mapped to the form's. */
@@ -43,7 +43,7 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
   router.get('/requests', async (request, response) => {
     const session = await guard(request, response, FOIA_READER_ROLES);
     if (!session) return;
-    const filter = requestLogFilterOf(request.query as Record<string, unknown>);
+    const filter = requestLogFilterOf(request.query);
     const requests = (await deps.foia.listRequests(session.user.roles, { status: statusesOf(filter) })).filter((view) => matchesLogFilter(view, filter));
     const filtered = Object.keys(request.query).length > 0;
     render(response, 200, 'FOIA requests', session, requestListBody({ requests, filter, filtered, canLog: session.user.roles.some((role) => FOIA_OFFICER_ROLES.includes(role)), timeZone: deps.timeZone }));

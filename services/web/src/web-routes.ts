@@ -12,7 +12,11 @@ import { mountRecordRoutes } from './record-routes';
 import { mountRequestWorkRoutes } from './requests/request-work-routes';
 import type { WebDependencies, WebSession } from './web-dependencies';
 
-const one = (value: unknown) => (typeof value === 'string' ? value : '');
+/** A posted form field as a string ('' when absent or repeated). */
+const field = (request: Request, name: string): string => {
+  const value = (request.body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+};
 
 /**
  * The web application's pages, served by the API process on the same port. Pages are rendered on the server as
@@ -39,13 +43,13 @@ export function webRoutes(deps: WebDependencies): Router {
   router.get('/', async (request, response) => response.redirect(303, (await currentSession(deps.sessions, request)) ? '/search' : '/sign-in'));
   router.get('/sign-in', async (_request, response) => render(response, 200, 'Sign in', null, signInBody({})));
   router.post('/sign-in', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
-    const email = one(request.body?.email).trim();
-    if (await signInWithCookie(deps.sessions, email, one(request.body?.password), request, response)) return response.redirect(303, '/search');
+    const email = field(request, 'email').trim();
+    if (await signInWithCookie(deps.sessions, email, field(request, 'password'), request, response)) return response.redirect(303, '/search');
     render(response, 401, 'Sign in', null, signInBody({ email, error: 'The email or the password is not right. Check both and try again.' }));
   });
   router.post('/sign-out', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
     const session = await currentSession(deps.sessions, request);
-    if (session && csrfTokenMatches(one(request.body?.csrf), session.csrfToken)) await signOutWithCookie(deps.sessions, request, response);
+    if (session && csrfTokenMatches(field(request, 'csrf'), session.csrfToken)) await signOutWithCookie(deps.sessions, request, response);
     response.redirect(303, '/sign-in');
   });
   mountSearchRoutes(router, deps, render, guard);

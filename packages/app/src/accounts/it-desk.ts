@@ -38,7 +38,7 @@ export interface ItDesk {
   /** Every connector type and the settings it takes, for forms that help people write them. */
   connectorTypes: ConnectorTypeDescription[];
   /** Whether a connector setting holds a credential, so it is never shown back. */
-  isSecretSetting(name: string): boolean;
+  isSecretSetting: (name: string) => boolean;
 }
 
 export function createItDesk({ catalog, people, jobs }: { catalog: AccountRegistry & SyncStateStore & CaptureReader & AuditLog; people: PeopleStore; jobs: JobControl }): ItDesk {

@@ -10,7 +10,7 @@ export interface RequestLogOptions {
   foia: FoiaService;
   foiaStore: FoiaStore;
   /** Hands new notifications to the queue now; never throws (the relay catches up when Redis is back). */
-  relayNotifications(): Promise<void>;
+  relayNotifications: () => Promise<void>;
 }
 
 /** The lifecycle's refusals as every adapter shows them. */

@@ -42,7 +42,7 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
     const jobId = text(request.query.job).slice(0, 200);
     const [agency, quarantined, job] = await Promise.all([deps.catalog.getAgency(account.agencyId), it.countQuarantined(account.id), jobId ? it.getJobStatus(jobId) : null]);
     render(response, overrides.status ?? 200, account.displayName ?? account.handle, session, accountBody({
-      account, agency, quarantined, job: jobId ? { id: jobId, view: job } : null, form: overrides.form ?? settingsFormOf(account), errors: overrides.errors ?? new Map(),
+      account, agency, quarantined, job: jobId ? { id: jobId, view: job } : null, form: overrides.form ?? settingsFormOf(account), errors: overrides.errors ?? new Map<string, string>(),
       syncError: overrides.syncError, connectorTypes: it.connectorTypes, csrfToken: session.csrfToken, timeZone: deps.timeZone,
     }));
   };

@@ -17,8 +17,8 @@ export function inputProblemOf(error: unknown): InputProblem | null {
   const details = Array.isArray(refusal.details) ? (refusal.details as Array<{ path?: unknown; message?: unknown }>) : [];
   const fields = new Map<string, string>();
   for (const detail of details) {
-    const path = String(detail.path ?? '');
-    if (!fields.has(path)) fields.set(path, String(detail.message ?? 'not accepted'));
+    const path = typeof detail.path === 'string' ? detail.path : '';
+    if (!fields.has(path)) fields.set(path, typeof detail.message === 'string' ? detail.message : 'not accepted');
   }
   return { status: refusal.status, message: refusal.message, fields };
 }

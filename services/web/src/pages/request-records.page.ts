@@ -21,7 +21,7 @@ export function describeSavedQuery(query: unknown): string {
   const parts = [q ? `“${q}”` : 'everything'];
   for (const [name, value] of Object.entries(filters ?? {})) {
     if (value === undefined || value === null) continue;
-    parts.push(`${name}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
+    parts.push(`${name}: ${describeFilterValue(value)}`);
   }
   if (sort && sort !== 'relevance') parts.push(`sorted ${sort}`);
   return parts.join(' · ');
@@ -116,4 +116,11 @@ ${options.canBuild ? (options.hasItems
 ${bundles.length === 0 ? html`<p>No bundle built yet.</p>` : html`<ol class="bundles">${[...bundles].reverse().map((bundle) => bundleEntry(options.requestId, bundle, options.timeZone, options.csrfToken, options.verified?.bundleId === bundle.id ? options.verified.report : undefined))}</ol>`}
 ${building ? html`<script src="/assets/bundle-progress.js" defer></script>` : ''}
 </section>`;
+}
+
+/** A saved filter's value as words: lists joined, anything that is not a plain value as its JSON. */
+function describeFilterValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(describeFilterValue).join(', ');
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }

@@ -70,7 +70,7 @@ export function mountRequestWorkRoutes(router: Router, deps: WebDependencies, re
       return `/requests/${requestId}?added=${added}#records-heading`;
     });
   };
-  router.post('/requests/items', urlencoded, (request, response) => addItems(request, response, formText(request.body?.requestId)));
+  router.post('/requests/items', urlencoded, (request, response) => addItems(request, response, formText((request.body as Record<string, unknown> | undefined)?.requestId)));
   router.post('/requests/:id/items', urlencoded, (request, response) => addItems(request, response, String(request.params.id)));
 
   const itemPage = async (session: WebSession, requestId: string, recordId: string): Promise<Omit<ItemPageOptions, 'form' | 'error'> | null> => {
