@@ -5,9 +5,11 @@ import type { RenderPdfToFile } from '@verbatim/bundles/production';
 import type { BundleStore, FoiaService, FoiaStore } from '@verbatim/foia';
 import { createItDesk, type ItDesk } from './accounts/it-desk';
 import { FoiaDesk } from './foia/foia-desk';
+import { FoiaSettingsDesk } from './foia/foia-settings-desk';
 import { RequestLog } from './foia/request-log';
 import { Sessions } from './people/sessions';
 import { RecordDesk } from './records/record-desk';
+import { SearchIndexDesk } from './search/search-index-desk';
 
 /** The ports and settings the use cases run on, wired by the process that hosts them (services/embedded). */
 export interface ApplicationDependencies {
@@ -42,6 +44,8 @@ export interface Application extends ApplicationDependencies {
   records: RecordDesk;
   requestLog: RequestLog;
   foiaDesk: FoiaDesk;
+  foiaSettings: FoiaSettingsDesk;
+  searchIndexDesk: SearchIndexDesk;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
@@ -53,5 +57,7 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
     records: new RecordDesk({ catalog, searchIndex, objectStore }),
     requestLog: new RequestLog({ catalog, foia, foiaStore, relayNotifications }),
     foiaDesk: new FoiaDesk(dependencies),
+    foiaSettings: new FoiaSettingsDesk(dependencies),
+    searchIndexDesk: new SearchIndexDesk(dependencies),
   };
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { sha256Hex, type ApiToken, type Catalog, type Role } from '@verbatim/core';
 import type { Sessions, SignedInSession } from '@verbatim/app';
@@ -11,11 +10,6 @@ declare module 'express-serve-static-core' {
     /** Set when the caller signed in with a session cookie rather than a bearer token. */
     signedInSession?: SignedInSession;
   }
-}
-
-/** A new bearer token secret. Only its SHA-256 is stored; the secret is shown once, at creation. */
-export function generateTokenSecret(): string {
-  return `vbt_${randomBytes(32).toString('base64url')}`;
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -54,14 +48,4 @@ export function requireRole(roles: readonly Role[]): RequestHandler {
     if (held.some((role) => roles.includes(role))) return next();
     next(new ApiError(403, 'forbidden', `this needs one of the roles: ${roles.join(', ')}`));
   };
-}
-
-/**
- * Creates the first it-admin token from BOOTSTRAP_ADMIN_TOKEN when the catalog has no token at all, so a
- * fresh installation can be administered. Later starts leave tokens alone.
- */
-export async function bootstrapAdminToken(catalog: Catalog, secret: string | undefined): Promise<boolean> {
-  if (!secret || (await catalog.countTokens()) > 0) return false;
-  await catalog.createToken({ name: 'bootstrap admin', roles: ['it-admin'], secretSha256: sha256Hex(secret) });
-  return true;
 }

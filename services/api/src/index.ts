@@ -1,4 +1,3 @@
 export * from './app';
 export * from './start-api';
 export * from './api-context';
-export { generateTokenSecret, bootstrapAdminToken } from './auth';

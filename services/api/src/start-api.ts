@@ -3,10 +3,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
 import type { AppConfig } from '@verbatim/config';
-import type { Application } from '@verbatim/app';
+import { bootstrapAdminToken, type Application } from '@verbatim/app';
 import type { Logger, Shutdown } from '@verbatim/runtime';
 import { createApp } from './app';
-import { bootstrapAdminToken } from './auth';
 
 export const API_VERSION = '0.1.0';
 

@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import { Catalog, PeopleStore, sha256Hex } from '@verbatim/core';
-import { generateTokenSecret } from '@verbatim/api-service';
+import { generateTokenSecret } from '@verbatim/app';
 import { enqueueSync, scheduleAccount } from '@verbatim/queue';
 import type { Logger } from '@verbatim/runtime';
 import { ensureDemoPeople, formatDemoBanner } from './demo-people';

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { checkSearchDrift } from '@verbatim/ingest';
 import type { ApiContext } from '../api-context';
-import { ApiError } from '../api-error';
 import { defineRoute } from '../route';
 import { JobStatusSchema } from './jobs.routes';
 
@@ -12,37 +10,25 @@ const DriftReportSchema = z.object({
 });
 
 /** The search index for IT: its state, a zero-downtime rebuild from the catalog, and the drift check. */
-export function searchIndexRoutes({ catalog, searchIndex, searchGenerations, reindexControl }: ApiContext) {
+export function searchIndexRoutes({ searchIndexDesk }: ApiContext) {
   return [
     defineRoute({
       method: 'get', path: '/search-index', summary: 'Documents indexed against records catalogued, and the latest reindex with its progress', roles: ['it-admin'],
       status: 200,
       response: z.object({ documents: z.number(), catalogRecords: z.number(), rebuildable: z.boolean(), reindex: JobStatusSchema.nullable() }),
-      handle: async () => ({
-        documents: await searchIndex.count(), catalogRecords: await catalog.countRecords(), rebuildable: searchGenerations !== undefined,
-        reindex: await reindexControl.latest(),
-      }),
+      handle: () => searchIndexDesk.status(),
     }),
     defineRoute({
       method: 'post', path: '/search-index/reindex',
       summary: 'Rebuild the search index from the catalog beside the live one, then switch to it (a job; resumable; searches go on meanwhile)',
       roles: ['it-admin'], status: 202, response: z.object({ jobId: z.string() }),
-      handle: async ({ principal }) => {
-        if (!searchGenerations) throw new ApiError(409, 'not_supported', 'this search backend cannot be rebuilt beside the live index yet');
-        const jobId = await reindexControl.start(principal.id);
-        await catalog.appendAudit({ actor: principal.id, action: 'search-index.reindex', target: jobId });
-        return { jobId };
-      },
+      handle: async ({ principal }) => ({ jobId: await searchIndexDesk.reindex(principal.id) }),
     }),
     defineRoute({
       method: 'post', path: '/search-index/drift-check',
       summary: 'Compare the index with the catalog: counts per account and a random sample of documents field by field',
       roles: ['it-admin'], body: z.strictObject({ sampleSize: z.number().int().min(1).max(5000).optional() }).optional(), status: 200, response: DriftReportSchema,
-      handle: async ({ body, principal }) => {
-        const report = await checkSearchDrift({ catalog, searchIndex }, { sampleSize: body?.sampleSize });
-        await catalog.appendAudit({ actor: principal.id, action: 'search-index.drift-check', target: 'search-index', details: { ok: report.ok } });
-        return report;
-      },
+      handle: ({ body, principal }) => searchIndexDesk.checkDrift(body?.sampleSize, principal.id),
     }),
   ];
 }
