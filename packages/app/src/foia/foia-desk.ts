@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { notFound, queueUnavailable, UseCaseError, validationError, type ArchiveRecord, type AuditLog, type RecordReader, type ObjectStore, type SearchIndex } from '@verbatim/core';
 import { verifyBundle, type VerifyReport, type RenderPdfToFile } from '@verbatim/bundles/production';
@@ -130,6 +131,16 @@ export class FoiaDesk {
     const bundle = await this.options.bundleStore.getBundle(bundleId);
     if (!bundle) throw notFound(`bundle ${bundleId}`);
     return bundle;
+  }
+
+  /** A completed bundle's PDF or ZIP as a stream, audited; refused (`conflict`) until the bundle is completed. */
+  async download(bundleId: string, kind: 'pdf' | 'zip', actorId: string): Promise<{ bundle: Bundle; fileName: string; sha256: string; stream: Readable }> {
+    const bundle = await this.getBundle(bundleId);
+    if (bundle.status !== 'completed') throw new UseCaseError('conflict', 'not_ready', `bundle ${bundle.id} is ${bundle.status}; download it once completed`);
+    const key = kind === 'pdf' ? bundle.pdfKey! : bundle.zipKey!;
+    await this.options.catalog.appendAudit({ actor: actorId, action: `bundle.download-${kind}`, target: bundle.id });
+    const stream = await this.options.objectStore.getStream(key);
+    return { bundle, fileName: key.split('/').pop()!, sha256: (kind === 'pdf' ? bundle.sha256 : bundle.zipSha256)!, stream };
   }
 
   /** Rechecks a completed bundle's hashes and its originals in storage; with `rebuild`, re-renders it byte for byte. */

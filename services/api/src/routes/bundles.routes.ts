@@ -1,8 +1,8 @@
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { batesNumber } from '@verbatim/bundles';
 import type { Bundle } from '@verbatim/foia';
 import type { ApiContext } from '../api-context';
-import { ApiError } from '../api-error';
 import { defineRoute } from '../route';
 import { REQUEST_READERS, REQUEST_WORKERS } from './foia-requests.routes';
 
@@ -23,19 +23,16 @@ export function viewBundle(bundle: Bundle) {
   };
 }
 
-export function bundleRoutes({ foiaDesk, catalog, objectStore }: ApiContext) {
+export function bundleRoutes({ foiaDesk }: ApiContext) {
   const download = (kind: 'pdf' | 'zip') => defineRoute({
     method: 'get', path: `/bundles/:id/${kind}`, summary: `Download a completed bundle's ${kind === 'pdf' ? 'PDF' : 'ZIP (PDF, records JSON, CSV index, SHA-256 manifest)'}`,
     roles: REQUEST_READERS, status: 200, produces: kind === 'pdf' ? 'application/pdf' : 'application/zip',
     handle: async ({ params, principal, response }) => {
-      const bundle = await foiaDesk.getBundle(params.id);
-      if (bundle.status !== 'completed') throw new ApiError(409, 'not_ready', `bundle ${bundle.id} is ${bundle.status}; download it once completed`);
-      const key = kind === 'pdf' ? bundle.pdfKey! : bundle.zipKey!;
-      await catalog.appendAudit({ actor: principal.id, action: `bundle.download-${kind}`, target: bundle.id });
+      const { fileName, sha256, stream } = await foiaDesk.download(params.id, kind, principal.id);
       response.status(200).type(kind === 'pdf' ? 'application/pdf' : 'application/zip');
-      response.setHeader('content-disposition', `attachment; filename="${key.split('/').pop()}"`);
-      response.setHeader('x-content-sha256', (kind === 'pdf' ? bundle.sha256 : bundle.zipSha256)!);
-      (await objectStore.getStream(key)).pipe(response);
+      response.setHeader('content-disposition', `attachment; filename="${fileName}"`);
+      response.setHeader('x-content-sha256', sha256);
+      await pipeline(stream, response);
       return undefined;
     },
   });
