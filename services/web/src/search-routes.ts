@@ -6,7 +6,6 @@ import { searchBody, type SearchPageOptions } from './pages/search.page';
 import { loadSearchNames } from './search/search-choices';
 import { readSearchForm, toSearchQuery } from './search/search-form';
 import { readPosition } from './search/search-paging';
-import { searchWithFacets } from './search/search-with-facets';
 import type { WebDependencies, WebSession } from './web-dependencies';
 
 type Render = (response: Response, status: number, title: string, session: WebSession | null, body: SafeHtml) => void;
@@ -34,9 +33,7 @@ export function mountSearchRoutes(router: Router, deps: WebDependencies, render:
     const title = form.q ? `Search: ${form.q}` : 'Search';
     const names = await loadSearchNames(deps.catalog);
     try {
-      const result = await searchWithFacets(deps.searchIndex, toSearchQuery(form, { timeZone: deps.timeZone, cursor: position.cursor }));
-      const records = new Map((await deps.catalog.getRecords(result.hits.map((hit) => hit.id))).map((record) => [record.id, record]));
-      await deps.catalog.appendAudit({ actor: session.user.id, action: 'records.search', target: 'records', details: { form, returned: result.hits.length } });
+      const { result, records } = await deps.records.browse(toSearchQuery(form, { timeZone: deps.timeZone, cursor: position.cursor }), form, session.user.id);
       const gathering = await gatheringFor(deps, session);
       render(response, 200, title, session, searchBody({ form, position, result, records, names, timeZone: deps.timeZone, gathering }));
     } catch (error) {

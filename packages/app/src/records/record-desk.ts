@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
 import {
   loadThread, mediaKey, notFound, ObjectNotFoundError, UseCaseError,
-  type ArchiveRecord, type AuditLog, type CaptureReader, type RecordReader, type ObjectStore, type RawCapture, type RecordVersion, type SearchIndex, type StoredObjectInfo, type Tombstone,
+  type ArchiveRecord, type AuditLog, type SearchQuery, type SearchResult, type CaptureReader, type RecordReader, type ObjectStore, type RawCapture, type RecordVersion, type SearchIndex, type StoredObjectInfo, type Tombstone,
 } from '@verbatim/core';
 import { toSearchQuery, type RecordsQuery } from './records-query.schema';
+import { searchWithFacets } from './search-with-facets';
 
 export interface RecordSearchResult {
   total: number;
@@ -35,6 +36,18 @@ export class RecordDesk {
       facets: result.facets,
       nextCursor: result.nextCursor,
     };
+  }
+
+  /**
+   * A search as the search page shows it: each filter in use counted as if it were not (see searchWithFacets),
+   * with the hits' records. Audited with `asked`, the search as the person gave it.
+   */
+  async browse(query: SearchQuery, asked: unknown, actorId: string): Promise<{ result: SearchResult; records: Map<string, ArchiveRecord> }> {
+    const { catalog, searchIndex } = this.options;
+    const result = await searchWithFacets(searchIndex, query);
+    const records = new Map((await catalog.getRecords(result.hits.map((hit) => hit.id))).map((record) => [record.id, record]));
+    await catalog.appendAudit({ actor: actorId, action: 'records.search', target: 'records', details: { form: asked, returned: result.hits.length } });
+    return { result, records };
   }
 
   /** One record with every version, its tombstone, thread context and the raw captures it came from. */
