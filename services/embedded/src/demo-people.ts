@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Catalog, PeopleStore, Role } from '@verbatim/core';
-import { createPerson, hashPassword } from '@verbatim/app';
+import { createPerson, resetPassword } from '@verbatim/app';
 
 /** One person per group that works in the web application, so a newcomer can sign in as each at once. */
 export const DEMO_PEOPLE: ReadonlyArray<{ title: string; name: string; email: string; roles: Role[] }> = [
@@ -31,8 +31,7 @@ export async function ensureDemoPeople(people: PeopleStore, catalog: Catalog): P
     const password = randomBytes(10).toString('hex');
     const existing = await people.findUserByEmail(person.email);
     if (existing) {
-      await people.setPasswordHash(existing.id, await hashPassword(password));
-      await catalog.appendAudit({ actor: DEMO_ACTOR, action: 'user.password-reset', target: existing.id });
+      await resetPassword(people, catalog, existing.id, password, DEMO_ACTOR);
     } else {
       await createPerson(people, catalog, { name: person.name, email: person.email, roles: person.roles, password }, DEMO_ACTOR);
     }

@@ -23,3 +23,10 @@ export async function createPerson(people: PeopleStore, catalog: AuditLog, input
   await catalog.appendAudit({ actor: actorId, action: 'user.create', target: user.id, details: { roles: user.roles } });
   return user;
 }
+
+/** Gives a person a new password (stored only as a hash), ends their sessions, and audits it; false when no such person. */
+export async function resetPassword(people: PeopleStore, catalog: AuditLog, userId: string, password: string, actorId: string): Promise<boolean> {
+  const changed = await people.setPasswordHash(userId, await hashPassword(parseInput(NewUserSchema.shape.password, password, 'password')));
+  if (changed) await catalog.appendAudit({ actor: actorId, action: 'user.password-reset', target: userId });
+  return changed;
+}
