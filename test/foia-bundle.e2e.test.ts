@@ -150,7 +150,9 @@ describe('FOIA response bundle, end to end', () => {
     expect(damaged.body.ok).toBe(false);
     expect(damaged.body.originals.mismatches).toEqual(expect.arrayContaining([expect.objectContaining({ sha256: detail.captures[0].sha256 })]));
     expect(await verifyFromCli(instance, bundle.id)).toMatchObject({ status: 1, report: { ok: false } });
-  });
+    // Two bundle builds, a verify that rebuilds one, and two CLI runs, each a fresh Node process: 55 s alone on a
+    // busy two-core machine, more beside the other suites, so the default 60 s is not enough.
+  }, 180_000);
 
   it('refuses a bundle for a request with nothing gathered, and downloads before completion', async () => {
     const { body: request } = await instance.request('POST', '/api/v1/foia-requests', REQUEST, officer);
