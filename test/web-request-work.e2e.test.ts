@@ -141,9 +141,9 @@ describe('an officer works a request in the browser: searches, gathers, redacts,
     expect(download.status()).toBe(200);
     const file = path.join(scratch, 'bundle.pdf');
     writeFileSync(file, await download.body());
-    expect(qpdfCheck(file).ok).toBe(true);
-    const pages = popplerPageTexts(file);
-    expect(pages).toHaveLength(popplerPageCount(file));
+    expect((await qpdfCheck(file)).ok).toBe(true);
+    const pages = await popplerPageTexts(file);
+    expect(pages).toHaveLength(await popplerPageCount(file));
     const everything = pages.join('\n');
     expect(everything).not.toContain(EMAIL.exec(withEmail.text)![0]);
     expect(everything).toContain('Names a minor.');

@@ -29,14 +29,13 @@ describe('renderBundlePdf on a small bundle, read back with real parsers', () =>
     result = await renderBundlePdf(sampleBundle(), sink, { loadImage: loadSampleImage, onProgress: (report) => progress.push(report) });
     bytes = sink.bytes();
     writeFileSync(file, bytes);
-    texts = popplerPageTexts(file);
-    pdfjs = pdfjsInspect(file);
+    [texts, pdfjs] = await Promise.all([popplerPageTexts(file), pdfjsInspect(file)]);
   });
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-  test('page count agrees across the result, poppler and pdf.js; ranges are reported', () => {
+  test('page count agrees across the result, poppler and pdf.js; ranges are reported', async () => {
     expect(result.pages).toBe(11);
-    expect(popplerPageCount(file)).toBe(result.pages);
+    expect(await popplerPageCount(file)).toBe(result.pages);
     expect(pdfjs.numPages).toBe(result.pages);
     expect(texts).toHaveLength(result.pages);
     expect(result.firstBates).toBe(bates(1));
@@ -85,13 +84,13 @@ describe('renderBundlePdf on a small bundle, read back with real parsers', () =>
     for (const needle of [SAMPLE.cjk, SAMPLE.korean, SAMPLE.emoji, 'Café Müller']) expect(pdfjsText).toContain(needle);
   });
 
-  test('the redacted text is nowhere: not in the text layer, the raw bytes or any decompressed stream', () => {
+  test('the redacted text is nowhere: not in the text layer, the raw bytes or any decompressed stream', async () => {
     const all = texts.join('\n') + pdfjs.pages.map((page) => page.text).join('\n');
     expect(all).toContain('█████ [REDACTED § 1-217]');
     expect(all).not.toContain(SAMPLE.redactedSecret);
     expect(all).not.toContain('Hidden Hollow');
     expect(containsInAnyEncoding(bytes, SAMPLE.redactedSecret)).toBe(false);
-    const qdf = uncompressed(file, directory);
+    const qdf = await uncompressed(file, directory);
     expect(containsInAnyEncoding(qdf, 'Parks & Recreation')).toBe(false); // sanity: page text is glyph ids, not ASCII…
     expect(containsInAnyEncoding(qdf, 'westport.example.gov')).toBe(false);
     expect(containsInAnyEncoding(qdf, 'Town of Westport')).toBe(true); // …but Info and XMP are searchable in clear
@@ -111,22 +110,22 @@ describe('renderBundlePdf on a small bundle, read back with real parsers', () =>
     expect(result.itemRanges[3]).toEqual({ itemId: SAMPLE.withheldId, disposition: 'withheld', firstBates: bates(11), lastBates: bates(11) });
   });
 
-  test('structure is valid, fonts are embedded and no glyph is the missing-glyph box', () => {
-    const check = qpdfCheck(file);
+  test('structure is valid, fonts are embedded and no glyph is the missing-glyph box', async () => {
+    const check = await qpdfCheck(file);
     expect(check.report).toContain('No syntax or stream encoding errors');
     expect(check.ok).toBe(true);
-    const fonts = popplerFonts(file);
+    const fonts = await popplerFonts(file);
     expect(fonts.length).toBeGreaterThanOrEqual(6);
     expect(fonts.filter((font) => !font.embedded)).toEqual([]);
-    const streams = pageContentStreams(uncompressed(file, directory));
+    const streams = pageContentStreams(await uncompressed(file, directory));
     expect(streams).toHaveLength(result.pages);
     const glyphs = streams.flatMap((stream) => [...stream.matchAll(/<([0-9a-f]+)>/g)].flatMap((match) => match[1].match(/.{4}/g) ?? []));
     expect(glyphs.length).toBeGreaterThan(1000);
     expect(glyphs).not.toContain('0000');
   });
 
-  test('it is a tagged PDF with language, displayed title, and a meaningful structure tree', () => {
-    const catalog = qpdfCatalog(file);
+  test('it is a tagged PDF with language, displayed title, and a meaningful structure tree', async () => {
+    const catalog = await qpdfCatalog(file);
     expect(catalog['/MarkInfo']).toEqual({ '/Marked': true });
     expect(catalog['/StructTreeRoot']).toMatch(/^\d+ 0 R$/);
     expect(catalog['/Lang']).toBe('u:en-US');

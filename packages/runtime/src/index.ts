@@ -1,3 +1,4 @@
 export * from './open-backends';
 export * from './shutdown';
 export * from './logger';
+export * from './debian-packages';

@@ -1,26 +1,20 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { redisAnswers } from '@verbatim/queue';
-import type { Logger, Shutdown } from '@verbatim/runtime';
+import { canInstallDebianPackages, commandExists, installDebianPackages, type Logger, type Shutdown } from '@verbatim/runtime';
 
 /** Thrown when no Redis answers and none can be started; the message says what to install. */
 export class RedisUnavailableError extends Error {
   override readonly name = 'RedisUnavailableError';
 }
 
-function commandExists(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
 /** Installs Debian's redis-server package when this process may (root with apt-get); false otherwise. */
 function tryInstallRedis(logger: Logger): boolean {
-  if (process.getuid?.() !== 0 || !commandExists('apt-get')) return false;
+  if (!canInstallDebianPackages()) return false;
   logger.info('redis-server is not installed: installing Debian package redis-server');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-  return spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'ignore', env }).status === 0 && commandExists('redis-server');
+  return installDebianPackages(['redis-server']) && commandExists('redis-server');
 }
 
 async function freePort(): Promise<number> {

@@ -1,15 +1,20 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 /**
- * Reads rendered PDFs back with real parsers: poppler (pdftotext, pdfinfo, pdffonts), qpdf and pdf.js.
- * CI needs the Debian packages poppler-utils and qpdf.
+ * Reads rendered PDFs back with real parsers: poppler (pdftotext, pdfinfo, pdffonts), qpdf and pdf.js, each in a
+ * child process the caller awaits. None blocks the event loop: the end-to-end tests serve HTTP from the same
+ * process, and a loop blocked past the server's keep-alive timeout hands the next request a closed connection.
+ * `npm test` installs the Debian packages poppler-utils and qpdf when they are missing (test/support/prepare-machine.ts).
  */
 
-function run(command: string, args: string[]): string {
+const execFileAsync = promisify(execFile);
+
+async function run(command: string, args: string[]): Promise<string> {
   try {
-    return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    return (await execFileAsync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })).stdout;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(`${command} is not installed: the bundle tests need the Debian packages poppler-utils and qpdf`, { cause: error });
@@ -19,34 +24,41 @@ function run(command: string, args: string[]): string {
 }
 
 /** Text of each page, via pdftotext (pages are separated by form feeds). Bidi controls poppler adds are removed. */
-export function popplerPageTexts(file: string): string[] {
-  const text = run('pdftotext', ['-enc', 'UTF-8', file, '-']).replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+export async function popplerPageTexts(file: string): Promise<string[]> {
+  const text = (await run('pdftotext', ['-enc', 'UTF-8', file, '-'])).replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
   return text.split('\f').slice(0, -1);
 }
 
-export function popplerPageCount(file: string): number {
-  return Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [file]))![1]);
+export async function popplerPageCount(file: string): Promise<number> {
+  return Number(/^Pages:\s+(\d+)/m.exec(await run('pdfinfo', [file]))![1]);
 }
 
 /** Each font's name and whether it is embedded, per pdffonts. */
-export function popplerFonts(file: string): Array<{ name: string; embedded: boolean }> {
-  return run('pdffonts', [file]).split('\n').slice(2).filter(Boolean).map((line) => {
+export async function popplerFonts(file: string): Promise<Array<{ name: string; embedded: boolean }>> {
+  return (await run('pdffonts', [file])).split('\n').slice(2).filter(Boolean).map((line) => {
     const columns = line.trim().split(/\s+/);
     return { name: columns[0], embedded: columns[columns.length - 5] === 'yes' };
   });
 }
 
 /** qpdf's structural check: exit status and its report. */
-export function qpdfCheck(file: string): { ok: boolean; report: string } {
-  const result = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
-  return { ok: result.status === 0, report: `${result.stdout}${result.stderr}` };
+export async function qpdfCheck(file: string): Promise<{ ok: boolean; report: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync('qpdf', ['--check', file], { encoding: 'utf8' });
+    return { ok: true, report: `${stdout}${stderr}` };
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: string; stderr?: string; message: string };
+    // A number is qpdf's own exit status; anything else (ENOENT) means it did not run.
+    if (typeof failed.code !== 'number') throw error;
+    return { ok: false, report: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
 }
 
 /** The whole file with every stream decompressed (qpdf QDF mode), to search inside compressed content. */
-export function uncompressed(file: string, outputDirectory: string): Buffer {
+export async function uncompressed(file: string, outputDirectory: string): Promise<Buffer> {
   const out = path.join(outputDirectory, `${path.basename(file)}.qdf`);
-  run('qpdf', ['--qdf', '--object-streams=disable', '--stream-data=uncompress', file, out]);
-  return readFileSync(out);
+  await run('qpdf', ['--qdf', '--object-streams=disable', '--stream-data=uncompress', file, out]);
+  return readFile(out);
 }
 
 /** The decompressed content streams of every page, from a QDF file. */
@@ -58,8 +70,8 @@ export function pageContentStreams(qdf: Buffer): string[] {
 }
 
 /** The document catalog as qpdf's JSON sees it, with its direct entries' references resolved one level. */
-export function qpdfCatalog(file: string): Record<string, unknown> {
-  const json = JSON.parse(run('qpdf', ['--json=2', '--json-key=qpdf', file])) as { qpdf: [unknown, Record<string, { value: unknown }>] };
+export async function qpdfCatalog(file: string): Promise<Record<string, unknown>> {
+  const json = JSON.parse(await run('qpdf', ['--json=2', '--json-key=qpdf', file])) as { qpdf: [unknown, Record<string, { value: unknown }>] };
   const objects = json.qpdf[1];
   const resolve = (value: unknown) => (typeof value === 'string' && /^\d+ 0 R$/.test(value) ? objects[`obj:${value}`].value : value);
   const catalog = resolve(objects.trailer.value && (objects.trailer.value as Record<string, unknown>)['/Root']) as Record<string, unknown>;
@@ -74,8 +86,8 @@ export interface PdfjsReport {
 }
 
 /** Parses the file with pdf.js in a child process (pdf.js 5 is ESM-only; jest runs CommonJS). */
-export function pdfjsInspect(file: string): PdfjsReport {
-  return JSON.parse(run(process.execPath, [path.join(__dirname, 'pdfjs-inspect.mjs'), file])) as PdfjsReport;
+export async function pdfjsInspect(file: string): Promise<PdfjsReport> {
+  return JSON.parse(await run(process.execPath, [path.join(__dirname, 'pdfjs-inspect.mjs'), file])) as PdfjsReport;
 }
 
 /** Does `haystack` contain `needle` as UTF-8, UTF-16BE (PDF text strings) or UTF-16LE? */
