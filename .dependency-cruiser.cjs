@@ -9,24 +9,37 @@
 const CORE = '^packages/(core|foia|ingest|app)/';
 const SDKS = '^node_modules/(bullmq|ioredis|@aws-sdk|@elastic|pg|better-sqlite3|express|nodemailer|pdfkit|cookie)/';
 /** Tests, test servers, fixtures and conformance suites: they may reach adapters and devDependencies. */
-const TEST_SUPPORT = ['\\.test\\.ts$', '\\.test-[a-z-]+\\.ts$', '/testing(/|\\.ts$)', '/conformance/', '\\.conformance\\.ts$'];
+const TEST_SUPPORT = [
+  '\\.test\\.ts$',
+  '\\.test-[a-z-]+\\.ts$',
+  '/testing(/|\\.ts$)',
+  '/conformance/',
+  '\\.conformance\\.ts$',
+];
 const ADAPTERS = '^(packages/(storage|catalog|search|queue|runtime|http)/|services/)';
 
 module.exports = {
   forbidden: [
     {
       name: 'no-package-cycle',
-      comment: 'Packages form a hierarchy: a cycle between two of them means neither can be understood (or tested) alone.',
+      comment:
+        'Packages form a hierarchy: a cycle between two of them means neither can be understood (or tested) alone.',
       severity: 'error',
       from: { path: '^(packages|services)/([^/]+)/' },
       to: { circular: true, path: '^(packages|services)/', pathNot: '^$1/$2/' },
     },
     {
       name: 'no-deep-import',
-      comment: "Another package is reached through its name and its exports map (`@verbatim/x`, `@verbatim/x/testing`), never by a relative path into its src/.",
+      comment:
+        'Another package is reached through its name and its exports map (`@verbatim/x`, `@verbatim/x/testing`), never by a relative path into its src/.',
       severity: 'error',
       from: { path: '^(packages|services)/([^/]+)/' },
-      to: { dependencyTypes: ['local'], dependencyTypesNot: ['aliased'], path: '^(packages|services)/', pathNot: '^$1/$2/' },
+      to: {
+        dependencyTypes: ['local'],
+        dependencyTypesNot: ['aliased'],
+        path: '^(packages|services)/',
+        pathNot: '^$1/$2/',
+      },
     },
     {
       name: 'no-relative-import-from-tests-or-benchmarks',
@@ -44,7 +57,8 @@ module.exports = {
     },
     {
       name: 'no-service-imports-another-service',
-      comment: 'api (JSON) and web (pages) are two views of packages/app, and worker its jobs: none knows the others. Only the host process composes them.',
+      comment:
+        'api (JSON) and web (pages) are two views of packages/app, and worker its jobs: none knows the others. Only the host process composes them.',
       severity: 'error',
       from: { path: '^services/([^/]+)/', pathNot: '^services/embedded/' },
       to: { path: '^services/', pathNot: '^services/$1/' },
@@ -58,7 +72,8 @@ module.exports = {
     },
     {
       name: 'core-imports-no-sdk',
-      comment: 'The domain and the use cases know ports, not SDKs: an SDK is imported only by the adapter that wraps it.',
+      comment:
+        'The domain and the use cases know ports, not SDKs: an SDK is imported only by the adapter that wraps it.',
       severity: 'error',
       from: { path: CORE, pathNot: TEST_SUPPORT },
       to: { path: SDKS, dependencyTypesNot: ['type-only'] },
@@ -72,7 +87,7 @@ module.exports = {
     },
     {
       name: 'no-undeclared-dependency',
-      comment: "Every package declares in its package.json what it imports (a test-only library as a devDependency).",
+      comment: 'Every package declares in its package.json what it imports (a test-only library as a devDependency).',
       severity: 'error',
       from: { path: '^(packages|services)/' },
       to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },

@@ -5,7 +5,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // The type check (tsconfig.json, bundler resolution) runs before jest; here each file is only transpiled, to
   // CommonJS, so that the lazy `await import()` of SDKs stays loadable under jest's module system.
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node10' } }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node10' } }],
+  },
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -37,8 +37,21 @@ function pageFor(accountId: string, page: number): ApplyPageInput {
   const sha256 = sha256Hex(`page-${page}`);
   const capturedAt = new Date().toISOString();
   return {
-    accountId, passNumber: 1, items, rejected: [], nextCursor: `cursor-${page + 1}`, capturedAt,
-    capture: { sha256, key: `raw/${sha256}`, accountId, contentType: 'application/json', byteLength: 1, source: 'measure', capturedAt },
+    accountId,
+    passNumber: 1,
+    items,
+    rejected: [],
+    nextCursor: `cursor-${page + 1}`,
+    capturedAt,
+    capture: {
+      sha256,
+      key: `raw/${sha256}`,
+      accountId,
+      contentType: 'application/json',
+      byteLength: 1,
+      source: 'measure',
+      capturedAt,
+    },
   };
 }
 
@@ -65,8 +78,14 @@ function measureBareFts5(file: string, pages: ApplyPageInput[]): number {
 async function createAccount(catalog: Catalog): Promise<string> {
   const agency = await catalog.createAgency({ name: 'Clerk', kind: 'department' });
   const account = await catalog.createAccount({
-    agencyId: agency.id, platform: 'mock', handle: 'town', status: 'active', connector: { type: 'mock' },
-    syncIntervalMinutes: 60, administrators: [], moderators: [],
+    agencyId: agency.id,
+    platform: 'mock',
+    handle: 'town',
+    status: 'active',
+    connector: { type: 'mock' },
+    syncIntervalMinutes: 60,
+    administrators: [],
+    moderators: [],
   });
   return account.id;
 }
@@ -104,24 +123,28 @@ async function main(): Promise<void> {
     await catalog.startPass(accountId, 1, 'pass-1', 'cursor-0', new Date().toISOString());
     // Round-tripped through JSON, as a connector's parsed response would be: V8 then holds every string flat,
     // and binding flat strings is several times cheaper than binding concatenated ones.
-    const pages = JSON.parse(JSON.stringify(Array.from({ length: PAGES }, (_, page) => pageFor(accountId, page)))) as ApplyPageInput[];
+    const pages = JSON.parse(
+      JSON.stringify(Array.from({ length: PAGES }, (_, page) => pageFor(accountId, page))),
+    ) as ApplyPageInput[];
     const created = await measureNewItems(catalog, pages);
     const unchangedSeconds = await measureUnchangedItems(catalog, pages);
     const items = PAGES * PAGE_SIZE;
-    console.log(JSON.stringify({
-      pages: PAGES,
-      pageSize: PAGE_SIZE,
-      items,
-      applySeconds: Number(created.applySeconds.toFixed(3)),
-      itemsPerSecond: Math.round(items / created.applySeconds),
-      withBacklogClearItemsPerSecond: Math.round(items / (created.applySeconds + created.clearSeconds)),
-      // CPU seconds of this process (apply and clear): less sensitive to other load on the machine than wall time.
-      itemsPerCpuSecond: Math.round(items / created.cpuSeconds),
-      unchangedItemsPerSecond: Math.round(items / unchangedSeconds),
-      bareFts5ItemsPerSecond: measureBareFts5(join(dir, 'bare-fts5.sqlite'), pages),
-      loadAverage: Number(loadavg()[0].toFixed(2)),
-      records: await catalog.countRecords(),
-    }));
+    console.log(
+      JSON.stringify({
+        pages: PAGES,
+        pageSize: PAGE_SIZE,
+        items,
+        applySeconds: Number(created.applySeconds.toFixed(3)),
+        itemsPerSecond: Math.round(items / created.applySeconds),
+        withBacklogClearItemsPerSecond: Math.round(items / (created.applySeconds + created.clearSeconds)),
+        // CPU seconds of this process (apply and clear): less sensitive to other load on the machine than wall time.
+        itemsPerCpuSecond: Math.round(items / created.cpuSeconds),
+        unchangedItemsPerSecond: Math.round(items / unchangedSeconds),
+        bareFts5ItemsPerSecond: measureBareFts5(join(dir, 'bare-fts5.sqlite'), pages),
+        loadAverage: Number(loadavg()[0].toFixed(2)),
+        records: await catalog.countRecords(),
+      }),
+    );
   } finally {
     await catalog.close();
     rmSync(dir, { recursive: true, force: true });

@@ -34,7 +34,15 @@ import { fileCreationMicroseconds, mockConfigFor, openBareFts5 } from './support
 
 const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
 const STEPS = [
-  'generate', 'parse', 'store', 'renderMedia', 'prepare', 'minimalCatalog', 'bareFts5', 'catalog', 'searchIndex',
+  'generate',
+  'parse',
+  'store',
+  'renderMedia',
+  'prepare',
+  'minimalCatalog',
+  'bareFts5',
+  'catalog',
+  'searchIndex',
 ] as const;
 type Step = (typeof STEPS)[number];
 
@@ -63,14 +71,23 @@ function minimalCatalog(file: string, accountId: string) {
   return db.transaction((items: PreparedItem[], rawSha256: string) => {
     const before = lastSeq.get()!;
     for (const item of items) {
-      insert.run(recordIdFor(accountId, item.platformId), accountId, item.platformId, item.kind,
-        item.parentPlatformId ?? null, item.author.name, item.text, item.postedAt, item.contentHash);
+      insert.run(
+        recordIdFor(accountId, item.platformId),
+        accountId,
+        item.platformId,
+        item.kind,
+        item.parentPlatformId ?? null,
+        item.author.name,
+        item.text,
+        item.postedAt,
+        item.contentHash,
+      );
     }
     firstVersions.run(rawSha256, before);
   });
 }
 
-const perItem = (microseconds: number, items: number) => Math.round(microseconds / items * 100) / 100;
+const perItem = (microseconds: number, items: number) => Math.round((microseconds / items) * 100) / 100;
 
 /** Items per second if two cores shared `microseconds` of work per item perfectly, and its ratio to the floor. */
 function twoCores(microseconds: number, floorRate: number) {
@@ -89,8 +106,14 @@ async function main(): Promise<void> {
   const searchIndex = openSqliteSearchIndex(openSearchDatabase(path.join(dir, 'search.sqlite'), { cacheMiB: 24 }));
   const agency = await catalog.createAgency({ name: 'Bench Department', kind: 'department' });
   const account = await catalog.createAccount({
-    agencyId: agency.id, platform: 'facebook', handle: 'bench', status: 'active', connector: config,
-    syncIntervalMinutes: 60, administrators: [], moderators: [],
+    agencyId: agency.id,
+    platform: 'facebook',
+    handle: 'bench',
+    status: 'active',
+    connector: config,
+    syncIntervalMinutes: 60,
+    administrators: [],
+    moderators: [],
   });
   const insertMinimal = minimalCatalog(path.join(dir, 'minimal.sqlite'), account.id);
   const bare = openBareFts5(path.join(dir, 'bare.sqlite'));
@@ -98,7 +121,9 @@ async function main(): Promise<void> {
   const kernel = { ...microseconds };
   const timed = async <T>(step: Step, work: () => T | Promise<T>): Promise<T> => {
     const started = process.cpuUsage();
-    try { return await work(); } finally {
+    try {
+      return await work();
+    } finally {
       const used = process.cpuUsage(started);
       microseconds[step] += used.user + used.system;
       kernel[step] += used.system;
@@ -116,8 +141,13 @@ async function main(): Promise<void> {
     await timed('parse', () => readMockPage(page.raw));
     const sha256 = sha256Hex(page.raw);
     const capture = {
-      sha256, key: rawCaptureKey(sha256), accountId: account.id, contentType: page.contentType,
-      byteLength: page.raw.byteLength, source: page.source, capturedAt: new Date().toISOString(),
+      sha256,
+      key: rawCaptureKey(sha256),
+      accountId: account.id,
+      contentType: page.contentType,
+      byteLength: page.raw.byteLength,
+      source: page.source,
+      capturedAt: new Date().toISOString(),
     };
     await timed('store', () => objectStore.put(capture.key, page.raw, { contentType: page.contentType }));
     // Prepare downloads media concurrently, so the mock's rendering is timed on its own, once more, beforehand.
@@ -127,15 +157,23 @@ async function main(): Promise<void> {
       }
     });
     const prepared = await timed('prepare', () =>
-      archiveItems({ catalog, objectStore }, connector, account.id, page.items));
+      archiveItems({ catalog, objectStore }, connector, account.id, page.items),
+    );
     await timed('minimalCatalog', () => insertMinimal(prepared.items, sha256));
     // Rows built outside the timing, as bench:ingest builds them outside its floor's.
     const bareRows = prepared.items.map((item): [string, string] => [item.text, item.author.name]);
     await timed('bareFts5', () => bare.insertRows(bareRows));
-    const applied = await timed('catalog', () => catalog.applyPage({
-      accountId: account.id, passNumber: 1, capture, items: prepared.items, rejected: page.rejected,
-      nextCursor: page.nextCursor, capturedAt: capture.capturedAt,
-    }));
+    const applied = await timed('catalog', () =>
+      catalog.applyPage({
+        accountId: account.id,
+        passNumber: 1,
+        capture,
+        items: prepared.items,
+        rejected: page.rejected,
+        nextCursor: page.nextCursor,
+        capturedAt: capture.capturedAt,
+      }),
+    );
     await timed('searchIndex', () => searchIndex.upsert(applied.changed));
     await timed('catalog', () => catalog.clearIndexBacklog(applied.changed));
     items += page.items.length;
@@ -151,30 +189,36 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 
   // Each step timed the steps nested in it too: parse ran inside generate, renderMedia inside prepare.
-  for (const [outer, inner] of [['generate', 'parse'], ['prepare', 'renderMedia']] as const) {
+  for (const [outer, inner] of [
+    ['generate', 'parse'],
+    ['prepare', 'renderMedia'],
+  ] as const) {
     microseconds[outer] -= microseconds[inner];
     kernel[outer] -= kernel[inner];
   }
-  const micro = Object.fromEntries(
-    STEPS.map((step) => [step, perItem(microseconds[step], items)]),
-  ) as Record<Step, number>;
+  const micro = Object.fromEntries(STEPS.map((step) => [step, perItem(microseconds[step], items)])) as Record<
+    Step,
+    number
+  >;
   const floorRate = Math.round(1e6 / micro.bareFts5);
   const platform = micro.generate + micro.renderMedia;
   const ours = micro.parse + micro.store + micro.prepare;
-  console.log(JSON.stringify({
-    benchmark: 'ingest-ceiling',
-    items,
-    microsecondsPerItem: micro,
-    // Of which in the kernel: file writes, and the files made (see fileCreationMicroseconds).
-    kernelMicrosecondsPerItem: Object.fromEntries(STEPS.map((step) => [step, perItem(kernel[step], items)])),
-    fileCreationMicroseconds: fileCreation,
-    bareFts5RowsPerSecond: floorRate,
-    // At half the floor's rate, two cores have this much CPU per item for everything.
-    budgetAtHalfFloor: Math.round(4 * micro.bareFts5 * 100) / 100,
-    minimal: twoCores(platform + ours + micro.minimalCatalog + micro.bareFts5, floorRate),
-    minimalWithoutPlatform: twoCores(ours + micro.minimalCatalog + micro.bareFts5, floorRate),
-    shipped: twoCores(platform + ours + micro.catalog + micro.searchIndex, floorRate),
-  }));
+  console.log(
+    JSON.stringify({
+      benchmark: 'ingest-ceiling',
+      items,
+      microsecondsPerItem: micro,
+      // Of which in the kernel: file writes, and the files made (see fileCreationMicroseconds).
+      kernelMicrosecondsPerItem: Object.fromEntries(STEPS.map((step) => [step, perItem(kernel[step], items)])),
+      fileCreationMicroseconds: fileCreation,
+      bareFts5RowsPerSecond: floorRate,
+      // At half the floor's rate, two cores have this much CPU per item for everything.
+      budgetAtHalfFloor: Math.round(4 * micro.bareFts5 * 100) / 100,
+      minimal: twoCores(platform + ours + micro.minimalCatalog + micro.bareFts5, floorRate),
+      minimalWithoutPlatform: twoCores(ours + micro.minimalCatalog + micro.bareFts5, floorRate),
+      shipped: twoCores(platform + ours + micro.catalog + micro.searchIndex, floorRate),
+    }),
+  );
 }
 
 void main();

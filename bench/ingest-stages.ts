@@ -23,7 +23,9 @@ function wrap<T extends object>(name: string, target: T): T {
       const method = value as (...args: unknown[]) => unknown;
       return async (...args: unknown[]) => {
         const started = process.hrtime.bigint();
-        try { return await method.apply(obj, args); } finally {
+        try {
+          return await method.apply(obj, args);
+        } finally {
           const label = `${name}.${String(key)}`;
           timers[label] = (timers[label] ?? 0) + Number(process.hrtime.bigint() - started) / 1e6;
         }
@@ -33,20 +35,47 @@ function wrap<T extends object>(name: string, target: T): T {
 }
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'prof-'));
-  const { catalog } = process.env.CATALOG_THREAD === '0' ? openSqliteCatalog({ file: path.join(dir, 'c.sqlite') }) : await openThreadedSqliteCatalog({ file: path.join(dir, 'c.sqlite') });
+  const { catalog } =
+    process.env.CATALOG_THREAD === '0'
+      ? openSqliteCatalog({ file: path.join(dir, 'c.sqlite') })
+      : await openThreadedSqliteCatalog({ file: path.join(dir, 'c.sqlite') });
   const searchIndex = await openThreadedSqliteSearchIndex(path.join(dir, 'search.sqlite'));
   const objectStore = await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') });
   const agency = await catalog.createAgency({ name: 'x', kind: 'department' });
   const connector = mockConfigFor(Number(process.env.ITEMS ?? 200000));
-  const account = await catalog.createAccount({ agencyId: agency.id, platform: 'facebook', handle: 'x', status: 'active', connector, syncIntervalMinutes: 60, administrators: [], moderators: [] });
+  const account = await catalog.createAccount({
+    agencyId: agency.id,
+    platform: 'facebook',
+    handle: 'x',
+    status: 'active',
+    connector,
+    syncIntervalMinutes: 60,
+    administrators: [],
+    moderators: [],
+  });
   const started = Date.now();
-  const result = await syncAccount({
-    catalog: wrap('catalog', catalog), searchIndex: wrap('search', searchIndex), objectStore: wrap('store', objectStore),
-    createConnector: (config) => wrap('connector', createConnector(config)),
-  }, account.id);
+  const result = await syncAccount(
+    {
+      catalog: wrap('catalog', catalog),
+      searchIndex: wrap('search', searchIndex),
+      objectStore: wrap('store', objectStore),
+      createConnector: (config) => wrap('connector', createConnector(config)),
+    },
+    account.id,
+  );
   await searchIndex.close();
   await catalog.close();
-  console.log(JSON.stringify({ items: result.items, ms: Date.now() - started, timers: Object.fromEntries(Object.entries(timers).map(([k, v]) => [k, Math.round(v)])) }, null, 1));
+  console.log(
+    JSON.stringify(
+      {
+        items: result.items,
+        ms: Date.now() - started,
+        timers: Object.fromEntries(Object.entries(timers).map(([k, v]) => [k, Math.round(v)])),
+      },
+      null,
+      1,
+    ),
+  );
 }
 main().catch((error) => {
   console.error(error);

@@ -10,13 +10,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { MockPlatform } from '@verbatim/connectors';
 import {
-  backendsInUse, fileCreationMicroseconds, flushFileSystems, ingestThroughQueue, mockConfigFor, openBareFts5,
-  peakRssMegabytes, startEmbedded,
+  backendsInUse,
+  fileCreationMicroseconds,
+  flushFileSystems,
+  ingestThroughQueue,
+  mockConfigFor,
+  openBareFts5,
+  peakRssMegabytes,
+  startEmbedded,
 } from './support';
 
 const ITEMS = Number(process.env.ITEMS ?? 1_000_000);
 
-interface FloorRun { rows: number; seconds: number; rowsPerSecond: number }
+interface FloorRun {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
 
 function bareFts5Rate(connector: ReturnType<typeof mockConfigFor>, file: string): FloorRun {
   flushFileSystems();
@@ -70,25 +80,31 @@ async function main(): Promise<void> {
   const floor = floorBefore.rowsPerSecond >= floorAfter.rowsPerSecond ? floorBefore : floorAfter;
   rmSync(dir, { recursive: true, force: true });
   const itemsPerSecond = Math.round(items / ingest.seconds);
-  console.log(JSON.stringify({
-    benchmark: 'ingest',
-    backends: backendsInUse(instance),
-    items,
-    seconds: round(ingest.seconds),
-    itemsPerSecond,
-    cpuSeconds: round(cpuSeconds),
-    cpuMicrosecondsPerItem: round((cpuSeconds * 1e6) / items),
-    // Of which in the kernel: file writes, and the files made (see fileCreationMicroseconds).
-    kernelCpuSeconds: round(cpu.system / 1e6),
-    fileCreationMicroseconds: fileCreation,
-    coresBusy: round(cpuSeconds / ingest.seconds),
-    peakRssMb,
-    pages: ingest.result.pages,
-    mediaArchived: ingest.result.mediaArchived,
-    bareFts5: { ...floor, runs: { before: floorBefore, after: floorAfter } },
-    ratioToBareFts5: round(itemsPerSecond / floor.rowsPerSecond),
-    targets: { ratioToBareFts5: 0.5, peakRssMb: 512 },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: 'ingest',
+        backends: backendsInUse(instance),
+        items,
+        seconds: round(ingest.seconds),
+        itemsPerSecond,
+        cpuSeconds: round(cpuSeconds),
+        cpuMicrosecondsPerItem: round((cpuSeconds * 1e6) / items),
+        // Of which in the kernel: file writes, and the files made (see fileCreationMicroseconds).
+        kernelCpuSeconds: round(cpu.system / 1e6),
+        fileCreationMicroseconds: fileCreation,
+        coresBusy: round(cpuSeconds / ingest.seconds),
+        peakRssMb,
+        pages: ingest.result.pages,
+        mediaArchived: ingest.result.mediaArchived,
+        bareFts5: { ...floor, runs: { before: floorBefore, after: floorAfter } },
+        ratioToBareFts5: round(itemsPerSecond / floor.rowsPerSecond),
+        targets: { ratioToBareFts5: 0.5, peakRssMb: 512 },
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 main().catch((error) => {

@@ -81,12 +81,18 @@ async function measureUpserts(index: SqliteSearchIndex, corpus: SyntheticCorpus,
 /** The same rows into a bare FTS5 table with the same tokenizer, one transaction per 1,000. */
 function measureBareInserts(file: string, corpus: SyntheticCorpus, total: number): number {
   const db = openDatabase(file);
-  db.exec("CREATE VIRTUAL TABLE bare USING fts5(text, prior_text, author_name, tokenize = 'unicode61 remove_diacritics 2')");
+  db.exec(
+    "CREATE VIRTUAL TABLE bare USING fts5(text, prior_text, author_name, tokenize = 'unicode61 remove_diacritics 2')",
+  );
   const insert = db.prepare('INSERT INTO bare (text, prior_text, author_name) VALUES (?, ?, ?)');
-  const insertBatch = db.transaction((rows: Array<[string, string, string]>) => rows.forEach((row) => insert.run(...row)));
+  const insertBatch = db.transaction((rows: Array<[string, string, string]>) =>
+    rows.forEach((row) => insert.run(...row)),
+  );
   let elapsed = 0;
   for (let start = 0; start < total; start += BATCH) {
-    const rows = corpus.documents(start, Math.min(BATCH, total - start)).map((d): [string, string, string] => [d.text, d.priorText, d.authorName]);
+    const rows = corpus
+      .documents(start, Math.min(BATCH, total - start))
+      .map((d): [string, string, string] => [d.text, d.priorText, d.authorName]);
     const began = performance.now();
     insertBatch(rows);
     elapsed += performance.now() - began;
@@ -114,13 +120,20 @@ function chooseQueries(db: Database.Database, corpus: SyntheticCorpus, total: nu
   const countStatement = db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
   const count = (expression: string): number => countStatement.get(expression) as number;
   const words = corpus.vocabulary;
-  const common = words.slice(0, 40).filter((word) => within(count(`"${word}"`), 0.15 * total, 0.45 * total)).slice(0, 8);
+  const common = words
+    .slice(0, 40)
+    .filter((word) => within(count(`"${word}"`), 0.15 * total, 0.45 * total))
+    .slice(0, 8);
   const rare = pick(words.slice(20_000), 40).filter((word) => within(count(`"${word}"`), 1, 300));
-  const phrases = samplePhrases(corpus, words).filter((phrase) => count(`"${phrase}"`) > 0).slice(0, 31);
+  const phrases = samplePhrases(corpus, words)
+    .filter((phrase) => count(`"${phrase}"`) > 0)
+    .slice(0, 31);
   const prefixes = [...new Set(pick(words.slice(200, 3000), 80).map((word) => word.slice(0, 5)))]
     .filter((prefix) => within(count(`"${prefix}" *`), total / 2000, total * 0.06))
     .slice(0, 31);
-  const filtered = common.flatMap((word, index) => [0, 1, 2].map((offset) => filteredQuery(word, corpus, index * 3 + offset)));
+  const filtered = common.flatMap((word, index) =>
+    [0, 1, 2].map((offset) => filteredQuery(word, corpus, index * 3 + offset)),
+  );
   const faceted: SearchQuery[] = [
     { filters: { kind: ['reply'] } },
     {},
@@ -166,7 +179,10 @@ function samplePhrases(corpus: SyntheticCorpus, words: string[]): string[] {
   return [...phrases];
 }
 
-async function measureLatencies(index: SqliteSearchIndex, pools: QueryPools): Promise<Record<string, { p50: number; p95: number; queries: number }>> {
+async function measureLatencies(
+  index: SqliteSearchIndex,
+  pools: QueryPools,
+): Promise<Record<string, { p50: number; p95: number; queries: number }>> {
   const results: Record<string, { p50: number; p95: number; queries: number }> = {};
   for (const [kind, candidates] of Object.entries(pools) as Array<[keyof QueryPools, SearchQuery[]]>) {
     if (candidates.length < 2) continue;
@@ -174,7 +190,8 @@ async function measureLatencies(index: SqliteSearchIndex, pools: QueryPools): Pr
     const [warm, ...pool] = candidates;
     await timeOne(index, warm);
     const samples: number[] = [];
-    for (let sample = 0; sample < SAMPLES_PER_KIND; sample += 1) samples.push(await timeOne(index, pool[sample % pool.length]));
+    for (let sample = 0; sample < SAMPLES_PER_KIND; sample += 1)
+      samples.push(await timeOne(index, pool[sample % pool.length]));
     results[kind] = { ...percentiles(samples), queries: pool.length };
   }
   results.deepPage50 = { ...percentiles(await measureDeepPages(index, pools.common)), queries: pools.common.length };
@@ -188,14 +205,20 @@ async function measureDeepPages(index: SqliteSearchIndex, common: SearchQuery[])
   for (let run = 0; run < 24; run += 1) {
     const query: SearchQuery = { ...common[run % common.length], sort: sorts[run % sorts.length], limit: 20 };
     let cursor: string | undefined;
-    for (let page = 1; page < 50; page += 1) cursor = (await index.search({ ...query, cursor })).nextCursor ?? undefined;
+    for (let page = 1; page < 50; page += 1)
+      cursor = (await index.search({ ...query, cursor })).nextCursor ?? undefined;
     samples.push(await timeOne(index, { ...query, cursor }));
   }
   return samples;
 }
 
 /** A common-term search right after each upsert of 1,000 new documents: includes the caches' catch-up. */
-async function measureDuringIngest(index: SqliteSearchIndex, corpus: SyntheticCorpus, total: number, common: SearchQuery[]) {
+async function measureDuringIngest(
+  index: SqliteSearchIndex,
+  corpus: SyntheticCorpus,
+  total: number,
+  common: SearchQuery[],
+) {
   const samples: number[] = [];
   for (let sample = 0; sample < 30; sample += 1) {
     await index.upsert(corpus.documents(total + sample * BATCH, BATCH));

@@ -27,7 +27,9 @@ async function ensureCorpus(instance: BenchInstance): Promise<void> {
   for (let index = 0; index < ACCOUNTS; index += 1) {
     const connector = { ...mockConfigFor(RECORDS / ACCOUNTS, 100 + index) };
     const { seconds, result } = await ingestThroughQueue(instance, connector);
-    process.stderr.write(`corpus: account ${index + 1}/${ACCOUNTS}: ${result.items} items in ${seconds.toFixed(1)} s\n`);
+    process.stderr.write(
+      `corpus: account ${index + 1}/${ACCOUNTS}: ${result.items} items in ${seconds.toFixed(1)} s\n`,
+    );
   }
 }
 
@@ -43,7 +45,13 @@ function percentile(sorted: number[], fraction: number): number {
 
 async function main(): Promise<void> {
   // A corpus per set of backends: one built on SQLite is no use to a PostgreSQL or S3 run.
-  const tag = [process.env.CATALOG_BACKEND, process.env.SEARCH_BACKEND, process.env.BENCH_S3RVER === '1' ? 's3' : process.env.STORAGE_BACKEND].filter(Boolean).join('-');
+  const tag = [
+    process.env.CATALOG_BACKEND,
+    process.env.SEARCH_BACKEND,
+    process.env.BENCH_S3RVER === '1' ? 's3' : process.env.STORAGE_BACKEND,
+  ]
+    .filter(Boolean)
+    .join('-');
   const dataDir = path.resolve(__dirname, 'out', `search-${RECORDS}${tag ? `-${tag}` : ''}`);
   const reused = existsSync(dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -57,25 +65,45 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${instance.running.port}/api/v1/records`;
   const get = async (params: Record<string, string>) => {
     const started = process.hrtime.bigint();
-    const response = await fetch(`${base}?${new URLSearchParams(params)}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${base}?${new URLSearchParams(params)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await response.json()) as RecordsPage;
-    if (response.status !== 200) throw new Error(`${JSON.stringify(params)} → ${response.status} ${JSON.stringify(body)}`);
+    if (response.status !== 200)
+      throw new Error(`${JSON.stringify(params)} → ${response.status} ${JSON.stringify(body)}`);
     return { ms: Number(process.hrtime.bigint() - started) / 1e6, body };
   };
   const pick = <T>(values: T[], run: number) => values[run % values.length];
   const mix: Record<string, (run: number) => Promise<{ ms: number; body: RecordsPage }>> = {
     rare: (run) => get({ q: String(1000 + ((run * 7919) % 8999)) }),
     common: (run) => get({ q: pick(['street', 'town', 'meeting', 'the'], run) }),
-    phrase: (run) => get({ q: pick(['"road closure"', '"budget hearing"', '"leaf collection"', '"public hearing"'], run) }),
+    phrase: (run) =>
+      get({ q: pick(['"road closure"', '"budget hearing"', '"leaf collection"', '"public hearing"'], run) }),
     prefix: (run) => get({ q: pick(['zon*', 'hear*', 'plow*', 'recyc*'], run) }),
-    filtered: (run) => get({ q: pick(['hearing', 'closed', 'park'], run), accountId: pick(accounts, run).id, kind: 'comment,reply', postedFrom: '2026-01-01', postedTo: '2026-01-02' }),
-    faceted: (run) => get({ q: pick(['snow', 'budget', 'zoning'], run), status: 'live,edited,hidden,deleted', hasAttachments: pick(['true', 'false'], run) }),
+    filtered: (run) =>
+      get({
+        q: pick(['hearing', 'closed', 'park'], run),
+        accountId: pick(accounts, run).id,
+        kind: 'comment,reply',
+        postedFrom: '2026-01-01',
+        postedTo: '2026-01-02',
+      }),
+    faceted: (run) =>
+      get({
+        q: pick(['snow', 'budget', 'zoning'], run),
+        status: 'live,edited,hidden,deleted',
+        hasAttachments: pick(['true', 'false'], run),
+      }),
     listNewest: (run) => get({ accountId: pick(accounts, run).id }),
     deepPage: async (run) => {
       let cursor: string | null = null;
       let last: { ms: number; body: RecordsPage } = { ms: 0, body: { total: 0, nextCursor: null } };
       for (let page = 1; page <= 50; page += 1) {
-        last = await get({ q: pick(['street', 'hearing'], run), sort: pick(['relevance', 'newest'], run), ...(cursor ? { cursor } : {}) });
+        last = await get({
+          q: pick(['street', 'hearing'], run),
+          sort: pick(['relevance', 'newest'], run),
+          ...(cursor ? { cursor } : {}),
+        });
         cursor = last.body.nextCursor;
         if (!cursor) break;
       }
@@ -93,11 +121,30 @@ async function main(): Promise<void> {
       sampleTotal = body.total;
     }
     timings.sort((a, b) => a - b);
-    results[kind] = { p50Ms: round(percentile(timings, 0.5)), p95Ms: round(percentile(timings, 0.95)), maxMs: round(timings[timings.length - 1]), sampleTotal };
+    results[kind] = {
+      p50Ms: round(percentile(timings, 0.5)),
+      p95Ms: round(percentile(timings, 0.95)),
+      maxMs: round(timings[timings.length - 1]),
+      sampleTotal,
+    };
   }
   const records = await catalog.countRecords();
   await instance.stop();
-  console.log(JSON.stringify({ benchmark: 'search', backends: backendsInUse(instance), records, corpusReused: reused, runsPerKind: RUNS, results, targets: { p95Ms: 50 } }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: 'search',
+        backends: backendsInUse(instance),
+        records,
+        corpusReused: reused,
+        runsPerKind: RUNS,
+        results,
+        targets: { p95Ms: 50 },
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

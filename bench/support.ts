@@ -14,7 +14,8 @@ import { startS3rverProcess } from '@verbatim/storage/testing';
 
 /** Mock config sized so that one pass lists about `targetItems` items. */
 export function mockConfigFor(targetItems: number, seed = 2026) {
-  const itemsPerPost = new MockPlatform({ type: 'mock', seed, posts: 2000, maxCommentsPerPost: 10 }).groundTruth(1).total / 2000;
+  const itemsPerPost =
+    new MockPlatform({ type: 'mock', seed, posts: 2000, maxCommentsPerPost: 10 }).groundTruth(1).total / 2000;
   const posts = Math.ceil(targetItems / itemsPerPost);
   return { type: 'mock' as const, seed, posts, maxCommentsPerPost: 10, pageSize: 1000, imageRate: 0.01 };
 }
@@ -31,15 +32,31 @@ export interface BenchInstance {
  * their settings); BENCH_S3RVER=1 starts a private s3rver under the data directory and points STORAGE_BACKEND=s3
  * at it, for measuring the S3 path here.
  */
-export async function startEmbedded(dataDir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-')), extraEnv: Record<string, string> = {}): Promise<BenchInstance> {
-  const s3 = process.env.BENCH_S3RVER === '1' ? await startS3rverProcess(path.join(dataDir, 's3rver'), ['bench-archive']) : null;
-  const s3Env: Record<string, string> = s3 ? {
-    STORAGE_BACKEND: 's3', S3_BUCKET: 'bench-archive', S3_ENDPOINT: s3.endpoint, S3_FORCE_PATH_STYLE: 'true',
-    S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER',
-  } : {};
+export async function startEmbedded(
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-')),
+  extraEnv: Record<string, string> = {},
+): Promise<BenchInstance> {
+  const s3 =
+    process.env.BENCH_S3RVER === '1' ? await startS3rverProcess(path.join(dataDir, 's3rver'), ['bench-archive']) : null;
+  const s3Env: Record<string, string> = s3
+    ? {
+        STORAGE_BACKEND: 's3',
+        S3_BUCKET: 'bench-archive',
+        S3_ENDPOINT: s3.endpoint,
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+      }
+    : {};
   const config = loadConfig({
-    ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent',
-    QUEUE_PREFIX: `bench${randomBytes(4).toString('hex')}`, ...s3Env, ...extraEnv,
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    QUEUE_PREFIX: `bench${randomBytes(4).toString('hex')}`,
+    ...s3Env,
+    ...extraEnv,
   });
   const shutdown = new Shutdown();
   if (s3) shutdown.register('s3rver', () => s3.stop());
@@ -51,18 +68,30 @@ export async function startEmbedded(dataDir = mkdtempSync(path.join(os.tmpdir(),
 export function backendsInUse(instance: BenchInstance): Record<string, string> {
   const env = process.env;
   return {
-    catalog: env.CATALOG_BACKEND ?? 'sqlite', search: env.SEARCH_BACKEND ?? 'sqlite',
-    storage: env.BENCH_S3RVER === '1' ? 's3 (s3rver)' : env.STORAGE_BACKEND ?? 'fs', dataDir: instance.dataDir,
+    catalog: env.CATALOG_BACKEND ?? 'sqlite',
+    search: env.SEARCH_BACKEND ?? 'sqlite',
+    storage: env.BENCH_S3RVER === '1' ? 's3 (s3rver)' : (env.STORAGE_BACKEND ?? 'fs'),
+    dataDir: instance.dataDir,
   };
 }
 
 /** Registers one mock account and runs its first pass through the real sync job; returns seconds taken. */
-export async function ingestThroughQueue(instance: BenchInstance, connector: ReturnType<typeof mockConfigFor>, onProgress?: (items: number) => void): Promise<{ accountId: string; seconds: number; result: SyncResult }> {
+export async function ingestThroughQueue(
+  instance: BenchInstance,
+  connector: ReturnType<typeof mockConfigFor>,
+  onProgress?: (items: number) => void,
+): Promise<{ accountId: string; seconds: number; result: SyncResult }> {
   const { catalog } = instance.running.backends;
   const agency = await catalog.createAgency({ name: 'Bench Department', kind: 'department' });
   const account = await catalog.createAccount({
-    agencyId: agency.id, platform: 'facebook', handle: `bench-${randomBytes(3).toString('hex')}`, status: 'pending-approval',
-    connector, syncIntervalMinutes: 60, administrators: [], moderators: [],
+    agencyId: agency.id,
+    platform: 'facebook',
+    handle: `bench-${randomBytes(3).toString('hex')}`,
+    status: 'pending-approval',
+    connector,
+    syncIntervalMinutes: 60,
+    administrators: [],
+    moderators: [],
   });
   const started = process.hrtime.bigint();
   const jobId = await enqueueSync(instance.running.queue, catalog, account.id);
@@ -70,7 +99,11 @@ export async function ingestThroughQueue(instance: BenchInstance, connector: Ret
     const status = await getJobStatus(instance.running.queue, jobId);
     if (status?.state === 'completed') {
       // What the sync job's handler returned, as BullMQ stored it.
-      return { accountId: account.id, seconds: Number(process.hrtime.bigint() - started) / 1e9, result: status.result as SyncResult };
+      return {
+        accountId: account.id,
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        result: status.result as SyncResult,
+      };
     }
     if (status?.state === 'failed') throw new Error(`ingest job failed: ${status.error}`);
     onProgress?.((status?.progress as { items?: number } | undefined)?.items ?? 0);
@@ -97,9 +130,11 @@ export function fileCreationMicroseconds(dir: string, files = 200): number {
   for (let index = 0; index < files; index++) closeSync(openSync(path.join(probeDir, String(index)), 'wx'));
   const microseconds = Math.round(process.cpuUsage(started).system / files);
   if (microseconds > SLOW_FILE_CREATION_MICROSECONDS) {
-    process.stderr.write(`warning: making a file costs ${microseconds} µs of kernel CPU here right now, against ~20 µs `
-      + 'normally, probably because many files were deleted in the last six minutes; wait that long and run '
-      + 'again for figures comparable with other runs\n');
+    process.stderr.write(
+      `warning: making a file costs ${microseconds} µs of kernel CPU here right now, against ~20 µs ` +
+        'normally, probably because many files were deleted in the last six minutes; wait that long and run ' +
+        'again for figures comparable with other runs\n',
+    );
   }
   return microseconds;
 }

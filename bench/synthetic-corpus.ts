@@ -12,7 +12,28 @@ export interface SyntheticCorpus {
   documents(start: number, count: number): SearchDocument[];
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ten', 'sar', 'vo', 'ri', 'pel', 'dan', 'qu', 'ex', 'zo', 'bar', 'tri', 'nen', 'os', 'ul', 'fa', 'gi', 'hem'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ten',
+  'sar',
+  'vo',
+  'ri',
+  'pel',
+  'dan',
+  'qu',
+  'ex',
+  'zo',
+  'bar',
+  'tri',
+  'nen',
+  'os',
+  'ul',
+  'fa',
+  'gi',
+  'hem',
+];
 const PLATFORMS: Platform[] = ['facebook', 'x', 'instagram', 'youtube'];
 const KINDS: RecordKind[] = ['post', 'comment', 'reply', 'message'];
 const STATUSES: RecordStatus[] = ['live', 'edited', 'hidden', 'deleted'];
@@ -27,12 +48,19 @@ export function createSyntheticCorpus(vocabularySize = 60_000, accountCount = 20
     vocabulary,
     accounts,
     documents(start, count) {
-      return Array.from({ length: count }, (_, offset) => makeDocument(start + offset, vocabulary, cumulative, accounts));
+      return Array.from({ length: count }, (_, offset) =>
+        makeDocument(start + offset, vocabulary, cumulative, accounts),
+      );
     },
   };
 }
 
-function makeDocument(number: number, vocabulary: string[], cumulative: Float64Array, accounts: string[]): SearchDocument {
+function makeDocument(
+  number: number,
+  vocabulary: string[],
+  cumulative: Float64Array,
+  accounts: string[],
+): SearchDocument {
   const next = random(number * 2654435761 + 1);
   const word = (): string => vocabulary[sampleRank(cumulative, next())];
   const words = Array.from({ length: 10 + Math.floor(next() * 40) }, word);

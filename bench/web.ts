@@ -18,7 +18,12 @@ import { ingestThroughQueue, mockConfigFor, startEmbedded } from './support';
 
 const RECORDS = Number(process.env.RECORDS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 15);
-const PERSON = { name: 'Bench Officer', email: 'bench.officer@town.example', roles: ['foia-officer', 'it-admin'], password: 'bench passphrase 0123' };
+const PERSON = {
+  name: 'Bench Officer',
+  email: 'bench.officer@town.example',
+  roles: ['foia-officer', 'it-admin'],
+  password: 'bench passphrase 0123',
+};
 const QUERIES = ['road', 'meeting', '"public works"', 'park*', 'water OR sewer', 'street NOT closed'];
 
 const round = (value: number) => Math.round(value * 10) / 10;
@@ -26,10 +31,16 @@ const percentile = (values: number[], fraction: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]);
 };
-const summary = (values: number[]) => ({ p50: percentile(values, 0.5), p95: percentile(values, 0.95), max: percentile(values, 1) });
+const summary = (values: number[]) => ({
+  p50: percentile(values, 0.5),
+  p95: percentile(values, 0.95),
+  max: percentile(values, 1),
+});
 
 /** Navigation timings of the page just loaded, in ms from navigation start. */
-async function timings(page: Page): Promise<{ responseStart: number; domInteractive: number; loadEventEnd: number; firstContentfulPaint: number }> {
+async function timings(
+  page: Page,
+): Promise<{ responseStart: number; domInteractive: number; loadEventEnd: number; firstContentfulPaint: number }> {
   return page.evaluate(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
@@ -47,10 +58,14 @@ async function main(): Promise<void> {
     const { seconds } = await ingestThroughQueue(instance, mockConfigFor(RECORDS, 77));
     process.stderr.write(`corpus: ${RECORDS} records in ${seconds.toFixed(1)} s\n`);
   }
-  while (await searchIndexNeedsRebuild(instance.running.backends)) await new Promise((resolve) => setTimeout(resolve, 500));
+  while (await searchIndexNeedsRebuild(instance.running.backends))
+    await new Promise((resolve) => setTimeout(resolve, 500));
   if (!(await people.findUserByEmail(PERSON.email))) await createPerson(people, catalog, PERSON, 'bench');
   const base = `http://127.0.0.1:${instance.running.port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const firstScreen = { interactive: [] as number[], loaded: [] as number[] };
     for (let run = 0; run < RUNS; run += 1) {
@@ -67,7 +82,8 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     const scripts = new Map<string, Buffer>();
     page.on('response', async (response) => {
-      if (response.request().resourceType() === 'script') scripts.set(response.url(), await response.body().catch(() => Buffer.alloc(0)));
+      if (response.request().resourceType() === 'script')
+        scripts.set(response.url(), await response.body().catch(() => Buffer.alloc(0)));
     });
     await page.goto(`${base}/sign-in`);
     await page.getByLabel('Email').fill(PERSON.email);
@@ -76,13 +92,23 @@ async function main(): Promise<void> {
     await page.waitForLoadState('load');
     const search = { answered: [] as number[], onScreenAfterAnswer: [] as number[] };
     for (let run = 0; run < RUNS * 2; run += 1) {
-      await page.goto(`${base}/search?${new URLSearchParams({ q: QUERIES[run % QUERIES.length] })}`, { waitUntil: 'load' });
+      await page.goto(`${base}/search?${new URLSearchParams({ q: QUERIES[run % QUERIES.length] })}`, {
+        waitUntil: 'load',
+      });
       const measured = await timings(page);
       search.answered.push(measured.responseStart);
       search.onScreenAfterAnswer.push(measured.firstContentfulPaint - measured.responseStart);
     }
     const account = (await catalog.listAccounts())[0];
-    for (const screen of ['/dashboard', '/accounts', `/accounts/${account.id}`, '/requests', '/requests/new', '/people']) await page.goto(`${base}${screen}`, { waitUntil: 'load' });
+    for (const screen of [
+      '/dashboard',
+      '/accounts',
+      `/accounts/${account.id}`,
+      '/requests',
+      '/requests/new',
+      '/people',
+    ])
+      await page.goto(`${base}${screen}`, { waitUntil: 'load' });
     // The scripts that only load while something runs (a sync, a bundle build): counted too, as the most sent.
     for (const asset of ['/assets/job-progress.js', '/assets/bundle-progress.js']) {
       const response = await page.request.get(`${base}${asset}`);
@@ -90,17 +116,28 @@ async function main(): Promise<void> {
       scripts.set(`${base}${asset}`, await response.body());
     }
     const javascript = [...scripts.values()];
-    console.log(JSON.stringify({
-      records: await catalog.countRecords(), reusedCorpus: reused, runs: RUNS,
-      firstScreenMs: { interactive: summary(firstScreen.interactive), loaded: summary(firstScreen.loaded) },
-      searchMs: { serverAnswered: summary(search.answered), onScreenAfterAnswer: summary(search.onScreenAfterAnswer) },
-      javascript: {
-        files: [...scripts.keys()].map((url) => new URL(url).pathname),
-        bytes: javascript.reduce((sum, body) => sum + body.length, 0),
-        gzippedBytes: javascript.reduce((sum, body) => sum + gzipSync(body).length, 0),
-      },
-      targets: { interactiveMs: 1000, onScreenAfterAnswerMs: 100, javascriptGzippedBytes: 250 * 1024 },
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          records: await catalog.countRecords(),
+          reusedCorpus: reused,
+          runs: RUNS,
+          firstScreenMs: { interactive: summary(firstScreen.interactive), loaded: summary(firstScreen.loaded) },
+          searchMs: {
+            serverAnswered: summary(search.answered),
+            onScreenAfterAnswer: summary(search.onScreenAfterAnswer),
+          },
+          javascript: {
+            files: [...scripts.keys()].map((url) => new URL(url).pathname),
+            bytes: javascript.reduce((sum, body) => sum + body.length, 0),
+            gzippedBytes: javascript.reduce((sum, body) => sum + gzipSync(body).length, 0),
+          },
+          targets: { interactiveMs: 1000, onScreenAfterAnswerMs: 100, javascriptGzippedBytes: 250 * 1024 },
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await browser.close();
     await instance.stop();

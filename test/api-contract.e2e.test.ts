@@ -44,12 +44,18 @@ describe('API contract: validation, roles and documentation', () => {
     const agency = (await instance.request('POST', '/api/v1/agencies', { name: 'Library Board', kind: 'board' })).body;
     const before = (await instance.request('GET', '/api/v1/accounts')).body.accounts.length;
     const badSeed = await instance.request('POST', '/api/v1/accounts', {
-      agencyId: agency.id, platform: 'facebook', handle: 'library', connector: { type: 'mock', seed: 'seven', posts: 40, maxCommentsPerPost: 12 },
+      agencyId: agency.id,
+      platform: 'facebook',
+      handle: 'library',
+      connector: { type: 'mock', seed: 'seven', posts: 40, maxCommentsPerPost: 12 },
     });
     expect(badSeed.status).toBe(400);
     expect(badSeed.body.error.details.map((detail: { path: string }) => detail.path)).toContain('connector.seed');
     const unknownAgency = await instance.request('POST', '/api/v1/accounts', {
-      agencyId: 'agy_missing', platform: 'facebook', handle: 'library', connector: { type: 'mock', seed: 7, posts: 40, maxCommentsPerPost: 12 },
+      agencyId: 'agy_missing',
+      platform: 'facebook',
+      handle: 'library',
+      connector: { type: 'mock', seed: 7, posts: 40, maxCommentsPerPost: 12 },
     });
     expect(unknownAgency.status).toBe(400);
     expect(unknownAgency.body.error.details[0].path).toBe('agencyId');
@@ -61,9 +67,14 @@ describe('API contract: validation, roles and documentation', () => {
     const { status, body } = await instance.request('GET', `/api/v1/accounts/${accountId}`);
     expect(status).toBe(200);
     expect(body.status).toBe('active');
-    expect(body.complianceProblems).toEqual(['register at least two administrators', 'register at least one moderator']);
+    expect(body.complianceProblems).toEqual([
+      'register at least two administrators',
+      'register at least one moderator',
+    ]);
     const patched = await instance.request('PATCH', `/api/v1/accounts/${accountId}`, {
-      administrators: [{ name: 'A. Admin' }, { name: 'B. Admin' }], moderators: [{ name: 'C. Moderator' }], status: 'abandoned',
+      administrators: [{ name: 'A. Admin' }, { name: 'B. Admin' }],
+      moderators: [{ name: 'C. Moderator' }],
+      status: 'abandoned',
     });
     expect(patched.status).toBe(200);
     expect(patched.body.complianceProblems).toEqual([]);
@@ -87,16 +98,27 @@ describe('API contract: validation, roles and documentation', () => {
     expect(anonymous.status).toBe(401);
     expect((await instance.request('GET', '/api/v1/agencies', undefined, 'not-a-token')).status).toBe(401);
 
-    const created = await instance.request('POST', '/api/v1/tokens', { name: 'records clerk', roles: ['foia-officer'] });
+    const created = await instance.request('POST', '/api/v1/tokens', {
+      name: 'records clerk',
+      roles: ['foia-officer'],
+    });
     expect(created.status).toBe(201);
     const officer = created.body.token as string;
     expect((await instance.request('GET', '/api/v1/records', undefined, officer)).status).toBe(200);
-    const forbidden = await instance.request('POST', '/api/v1/agencies', { name: 'Zoning Commission', kind: 'commission' }, officer);
+    const forbidden = await instance.request(
+      'POST',
+      '/api/v1/agencies',
+      { name: 'Zoning Commission', kind: 'commission' },
+      officer,
+    );
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.code).toBe('forbidden');
-    expect((await instance.request('POST', '/api/v1/tokens', { name: 'x', roles: ['it-admin'] }, officer)).status).toBe(403);
+    expect((await instance.request('POST', '/api/v1/tokens', { name: 'x', roles: ['it-admin'] }, officer)).status).toBe(
+      403,
+    );
 
-    const moderator = (await instance.request('POST', '/api/v1/tokens', { name: 'moderator', roles: ['moderator'] })).body.token;
+    const moderator = (await instance.request('POST', '/api/v1/tokens', { name: 'moderator', roles: ['moderator'] }))
+      .body.token;
     expect((await instance.request('GET', '/api/v1/records', undefined, moderator)).status).toBe(403);
     expect((await instance.request('POST', '/api/v1/tokens', { name: 'bad', roles: ['mayor'] })).status).toBe(400);
   });
@@ -112,16 +134,32 @@ describe('API contract: validation, roles and documentation', () => {
     const health = await fetch(`${instance.baseUrl}/healthz`);
     expect(health.status).toBe(200);
     const healthBody = (await health.json()) as { checks: unknown };
-    expect(healthBody.checks).toEqual({ catalog: { ok: true }, search: { ok: true }, objectStore: { ok: true }, queue: { ok: true } });
+    expect(healthBody.checks).toEqual({
+      catalog: { ok: true },
+      search: { ok: true },
+      objectStore: { ok: true },
+      queue: { ok: true },
+    });
 
     const document = (await (await fetch(`${instance.baseUrl}/api/v1/openapi.json`)).json()) as OpenApiDocument;
     expect(document.openapi).toMatch(/^3\./);
-    for (const route of ['/api/v1/agencies', '/api/v1/accounts', '/api/v1/accounts/{id}', '/api/v1/accounts/{id}/sync', '/api/v1/jobs/{jobId}', '/api/v1/records', '/api/v1/records/{id}', '/api/v1/tokens']) {
+    for (const route of [
+      '/api/v1/agencies',
+      '/api/v1/accounts',
+      '/api/v1/accounts/{id}',
+      '/api/v1/accounts/{id}/sync',
+      '/api/v1/jobs/{jobId}',
+      '/api/v1/records',
+      '/api/v1/records/{id}',
+      '/api/v1/tokens',
+    ]) {
       expect(document.paths[route]).toBeDefined();
     }
     const agencyBody = document.paths['/api/v1/agencies'].post.requestBody.content['application/json'].schema;
     expect(agencyBody.properties.kind.enum).toEqual(['department', 'board', 'commission', 'task-force', 'committee']);
-    expect(document.paths['/api/v1/records'].get.parameters.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['q', 'accountId', 'status', 'cursor']));
+    expect(document.paths['/api/v1/records'].get.parameters.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['q', 'accountId', 'status', 'cursor']),
+    );
   });
 
   it('answers 503 with what to do when Redis is down at sync time', async () => {

@@ -17,8 +17,13 @@ describe('archive pipeline over HTTP', () => {
   afterAll(() => instance.stop());
 
   it('finds a known comment by its words, with a highlight', async () => {
-    const comment = [...platform.listItems(1)].find((item) => item.kind === 'comment' && item.text.split(/\s+/).length >= 4)!;
-    const words = comment.text.split(/\s+/).filter((word) => /^[a-z]{4,}$/i.test(word)).slice(0, 3);
+    const comment = [...platform.listItems(1)].find(
+      (item) => item.kind === 'comment' && item.text.split(/\s+/).length >= 4,
+    )!;
+    const words = comment.text
+      .split(/\s+/)
+      .filter((word) => /^[a-z]{4,}$/i.test(word))
+      .slice(0, 3);
     const query = new URLSearchParams({ q: words.join(' '), accountId, limit: '1000' });
     const { status, body } = await instance.request('GET', `/api/v1/records?${query}`);
     expect(status).toBe(200);
@@ -32,7 +37,10 @@ describe('archive pipeline over HTTP', () => {
 
   it('shows each record with the SHA-256 and key of its raw page, stored byte-for-byte', async () => {
     const post = [...platform.listItems(1)].find((item) => item.kind === 'post')!;
-    const { status, body } = await instance.request('GET', `/api/v1/records/${recordIdFor(accountId, post.platformId)}`);
+    const { status, body } = await instance.request(
+      'GET',
+      `/api/v1/records/${recordIdFor(accountId, post.platformId)}`,
+    );
     expect(status).toBe(200);
     expect(body.versions).toHaveLength(1);
     const version = body.versions[0];
@@ -44,7 +52,9 @@ describe('archive pipeline over HTTP', () => {
     expect(page.data.find((item: { id: string }) => item.id === post.platformId).message).toBe(post.text);
     expect(body.captures[0]).toMatchObject({ sha256: version.rawCaptureSha256, key: version.rawCaptureKey });
 
-    const download = await fetch(`${instance.baseUrl}/api/v1/captures/${version.rawCaptureSha256}`, { headers: { authorization: `Bearer ${instance.adminToken}` } });
+    const download = await fetch(`${instance.baseUrl}/api/v1/captures/${version.rawCaptureSha256}`, {
+      headers: { authorization: `Bearer ${instance.adminToken}` },
+    });
     expect(download.status).toBe(200);
     expect(sha256Hex(Buffer.from(await download.arrayBuffer()))).toBe(version.rawCaptureSha256);
   });

@@ -10,8 +10,9 @@ interface PrintedSignIn {
 
 /** What a newcomer reads on the terminal: each person's line, the web address and the token's curl line. */
 function readBanner(text: string) {
-  const people: PrintedSignIn[] = [...text.matchAll(/^ {2}(IT administrator|FOIA officer|Attorney) +(\S+@\S+) +password: (\S+)$/gm)]
-    .map(([, title, email, password]) => ({ title, email, password }));
+  const people: PrintedSignIn[] = [
+    ...text.matchAll(/^ {2}(IT administrator|FOIA officer|Attorney) +(\S+@\S+) +password: (\S+)$/gm),
+  ].map(([, title, email, password]) => ({ title, email, password }));
   const webUrl = /Sign in to the web application at (\S+) as:/.exec(text)?.[1];
   const token = /Authorization: Bearer (\S+)'/.exec(text)?.[1];
   return { people, webUrl, token };
@@ -23,23 +24,48 @@ async function runDemoOn(instance: TestInstance, publicUrl?: string) {
   const logged: string[] = [];
   const logger = { info: (...args: unknown[]) => void logged.push(JSON.stringify(args)) } as unknown as Logger;
   const { catalog, people } = instance.running.backends;
-  await runDemo({ catalog, people, queue: instance.running.queue, port: instance.running.port, publicUrl, logger, write: (text) => void (printed += text) });
+  await runDemo({
+    catalog,
+    people,
+    queue: instance.running.queue,
+    port: instance.running.port,
+    publicUrl,
+    logger,
+    write: (text) => void (printed += text),
+  });
   return { printed, logged: logged.join('\n'), ...readBanner(printed) };
 }
 
 /** Signs in through the web application's form, as a browser does; returns the session cookie, if any. */
 async function signInOnThePage(instance: TestInstance, email: string, password: string) {
   const response = await fetch(`${instance.baseUrl}/sign-in`, {
-    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ email, password }).toString(),
   });
-  return { status: response.status, location: response.headers.get('location'), cookie: response.headers.get('set-cookie')?.split(';')[0] };
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    cookie: response.headers.get('set-cookie')?.split(';')[0],
+  };
 }
 
-async function call(instance: TestInstance, method: string, path: string, cookie: string, csrf?: string, body?: unknown) {
+async function call(
+  instance: TestInstance,
+  method: string,
+  path: string,
+  cookie: string,
+  csrf?: string,
+  body?: unknown,
+) {
   const response = await fetch(`${instance.baseUrl}${path}`, {
     method,
-    headers: { cookie, ...(csrf ? { 'x-csrf-token': csrf } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      cookie,
+      ...(csrf ? { 'x-csrf-token': csrf } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -60,25 +86,53 @@ describe('the demo creates people who can sign in, and prints their details', ()
     for (const person of demo.people) expect(person.password.length).toBeGreaterThanOrEqual(12);
     // The structured log names the people but never a password or the token.
     expect(demo.logged).toContain(demo.people[0].email);
-    for (const secret of [...demo.people.map((person) => person.password), demo.token!]) expect(demo.logged).not.toContain(secret);
+    for (const secret of [...demo.people.map((person) => person.password), demo.token!])
+      expect(demo.logged).not.toContain(secret);
 
-    const signedIn = await Promise.all(demo.people.map(async (person) => {
-      const session = await fetch(`${instance.baseUrl}/api/v1/session`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: person.email, password: person.password }),
-      });
-      expect(session.status).toBe(200);
-      const body = (await session.json()) as { user: { roles: string[] }; csrfToken: string };
-      return { ...person, roles: body.user.roles, csrf: body.csrfToken, cookie: session.headers.get('set-cookie')!.split(';')[0] };
-    }));
+    const signedIn = await Promise.all(
+      demo.people.map(async (person) => {
+        const session = await fetch(`${instance.baseUrl}/api/v1/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: person.email, password: person.password }),
+        });
+        expect(session.status).toBe(200);
+        const body = (await session.json()) as { user: { roles: string[] }; csrfToken: string };
+        return {
+          ...person,
+          roles: body.user.roles,
+          csrf: body.csrfToken,
+          cookie: session.headers.get('set-cookie')!.split(';')[0],
+        };
+      }),
+    );
     const [it, officer, attorney] = signedIn;
     expect(signedIn.map((person) => person.roles)).toEqual([['it-admin'], ['foia-officer'], ['attorney']]);
 
     // Each can do their group's work, and not another's.
-    expect((await call(instance, 'POST', '/api/v1/agencies', it.cookie, it.csrf, { name: 'Board of Finance', kind: 'board' })).status).toBe(201);
-    expect((await call(instance, 'POST', '/api/v1/agencies', officer.cookie, officer.csrf, { name: 'Nope', kind: 'board' })).status).toBe(403);
-    const request = { requester: { name: 'Dana Reyes' }, receivedAt: '2026-09-01T10:00:00-04:00', description: 'Removed comments' };
-    expect((await call(instance, 'POST', '/api/v1/foia-requests', officer.cookie, officer.csrf, request)).status).toBe(201);
-    expect((await call(instance, 'POST', '/api/v1/foia-requests', attorney.cookie, attorney.csrf, request)).status).toBe(403);
+    expect(
+      (
+        await call(instance, 'POST', '/api/v1/agencies', it.cookie, it.csrf, {
+          name: 'Board of Finance',
+          kind: 'board',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await call(instance, 'POST', '/api/v1/agencies', officer.cookie, officer.csrf, { name: 'Nope', kind: 'board' }))
+        .status,
+    ).toBe(403);
+    const request = {
+      requester: { name: 'Dana Reyes' },
+      receivedAt: '2026-09-01T10:00:00-04:00',
+      description: 'Removed comments',
+    };
+    expect((await call(instance, 'POST', '/api/v1/foia-requests', officer.cookie, officer.csrf, request)).status).toBe(
+      201,
+    );
+    expect(
+      (await call(instance, 'POST', '/api/v1/foia-requests', attorney.cookie, attorney.csrf, request)).status,
+    ).toBe(403);
     const log = await call(instance, 'GET', '/api/v1/foia-requests', attorney.cookie);
     expect(log.status).toBe(200);
     expect(JSON.stringify(log.body)).toContain('Dana Reyes');
@@ -88,7 +142,9 @@ describe('the demo creates people who can sign in, and prints their details', ()
     expect(page).toMatchObject({ status: 303, location: '/search' });
     expect(page.cookie).toMatch(/^verbatim_session=/);
 
-    const search = await fetch(`${instance.baseUrl}/api/v1/records?q=road&limit=5`, { headers: { authorization: `Bearer ${demo.token}` } });
+    const search = await fetch(`${instance.baseUrl}/api/v1/records?q=road&limit=5`, {
+      headers: { authorization: `Bearer ${demo.token}` },
+    });
     expect(search.status).toBe(200);
   });
 
@@ -108,7 +164,10 @@ describe('the demo creates people who can sign in, and prints their details', ()
     for (const [index, person] of second.people.entries()) {
       expect(person.password).not.toBe(first.people[index].password);
       expect((await signInOnThePage(instance, person.email, first.people[index].password)).status).toBe(401);
-      expect(await signInOnThePage(instance, person.email, person.password)).toMatchObject({ status: 303, location: '/search' });
+      expect(await signInOnThePage(instance, person.email, person.password)).toMatchObject({
+        status: 303,
+        location: '/search',
+      });
     }
     // A reset ends the sessions signed in with the old password.
     expect((await call(instance, 'GET', '/api/v1/session', firstSession.cookie!)).status).toBe(401);

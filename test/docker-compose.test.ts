@@ -1,7 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BaseEnvSchema, ElasticsearchEnvSchema, FoiaEnvSchema, PostgresEnvSchema, S3EnvSchema, loadConfig } from '@verbatim/config';
+import {
+  BaseEnvSchema,
+  ElasticsearchEnvSchema,
+  FoiaEnvSchema,
+  PostgresEnvSchema,
+  S3EnvSchema,
+  loadConfig,
+} from '@verbatim/config';
 
 /**
  * No Docker engine runs in CI, so the deployment is checked without starting it: `docker-compose config` (Debian's
@@ -163,7 +170,11 @@ describe('docker-compose.yml', () => {
         backend: 'postgres',
         connectionString: `postgres://verbatim:${REQUIRED_ENV.POSTGRES_PASSWORD}@postgres:5432/verbatim`,
       });
-      expect(config.storage).toMatchObject({ backend: 's3', bucket: 'verbatim-archive', objectLockRetentionDays: 2555 });
+      expect(config.storage).toMatchObject({
+        backend: 's3',
+        bucket: 'verbatim-archive',
+        objectLockRetentionDays: 2555,
+      });
       expect(config.notify.smtpUrl).toBe('smtp://mailpit:1025');
       expect(config.notify.attorneyEmails).toEqual(['attorney@town.example', 'clerk@town.example']);
       expect(config.redis).toEqual({ url: 'redis://redis:6379', autostart: false });

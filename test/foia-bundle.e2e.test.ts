@@ -6,11 +6,18 @@ import path from 'node:path';
 import { popplerPageCount, popplerPageTexts, qpdfCheck, uncompressed } from '@verbatim/bundles/testing';
 import { decodeQuotedPrintable, startTestSmtpServer, type TestSmtpServer } from '@verbatim/notify/testing';
 import { createToken, eventually, notifyEnv } from './support/foia-fixtures';
-import { registerMockAccount, startInstance, syncOnce, tamperArchivedObject, type TestInstance } from './support/start-instance';
+import {
+  registerMockAccount,
+  startInstance,
+  syncOnce,
+  tamperArchivedObject,
+  type TestInstance,
+} from './support/start-instance';
 
 const CONNECTOR = { type: 'mock', seed: 5, posts: 12, maxCommentsPerPost: 5, imageRate: 0.3 };
 const REQUEST = {
-  requester: { name: 'Morgan Lee', email: 'morgan@example.org' }, receivedAt: '2025-10-06T11:00:00-04:00',
+  requester: { name: 'Morgan Lee', email: 'morgan@example.org' },
+  receivedAt: '2025-10-06T11:00:00-04:00',
   description: 'Posts and comments about road closures and water main repairs',
 };
 
@@ -21,13 +28,17 @@ const squash = (text: string) => text.replace(/\s+/g, ' ');
  * instance serves from this process, and a run of several seconds that blocked the event loop outlasted the
  * server's keep-alive timeout, so the next request went out on a pooled connection the server had just closed.
  */
-function verifyFromCli(instance: TestInstance, bundleId: string): Promise<{ status: number | null; report: { ok: boolean } }> {
+function verifyFromCli(
+  instance: TestInstance,
+  bundleId: string,
+): Promise<{ status: number | null; report: { ok: boolean } }> {
   const cli = path.join(__dirname, '..', 'services', 'embedded', 'src', 'verify-bundle.cli.ts');
   const env = { ...process.env, ...instance.env, LOG_LEVEL: 'silent' };
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['--import', 'tsx', cli, bundleId], { env, encoding: 'utf8' }, (error, stdout) => {
       // A numeric code is the CLI's own exit status (1: verification failed); anything else means it did not run.
-      if (error && typeof error.code !== 'number') reject(error);
+      if (error && typeof error.code !== 'number')
+        reject(new Error(`verify-bundle did not run: ${error.message}`, { cause: error }));
       else resolve({ status: error ? (error.code as number) : 0, report: JSON.parse(stdout || '{}') });
     });
   });
@@ -37,7 +48,8 @@ function verifyFromCli(instance: TestInstance, bundleId: string): Promise<{ stat
 function uniquePiece(text: string, others: string[], length = 14): { start: number; end: number; piece: string } {
   for (let start = 0; start + length <= text.length; start += 1) {
     const piece = text.slice(start, start + length);
-    if (/^\S.*\S$/.test(piece) && !/[\uD800-\uDFFF]/.test(piece) && others.every((other) => !other.includes(piece))) return { start, end: start + length, piece };
+    if (/^\S.*\S$/.test(piece) && !/[\uD800-\uDFFF]/.test(piece) && others.every((other) => !other.includes(piece)))
+      return { start, end: start + length, piece };
   }
   throw new Error('no unique piece of text to redact');
 }
@@ -64,45 +76,87 @@ describe('FOIA response bundle, end to end', () => {
     const started = await instance.request('POST', `/api/v1/foia-requests/${requestId}/bundles`, undefined, officer);
     expect(started.status).toBe(202);
     const phases = new Set<string>();
-    return eventually(async () => {
-      const { body } = await instance.request('GET', `/api/v1/bundles/${started.body.id}`, undefined, officer);
-      if (body.progress) phases.add(body.progress.phase);
-      if (body.status === 'failed') throw new Error(`bundle failed: ${body.error}`);
-      return body.status === 'completed' ? { ...body, phases } : undefined;
-    }, 'the bundle to complete', 60_000);
+    return eventually(
+      async () => {
+        const { body } = await instance.request('GET', `/api/v1/bundles/${started.body.id}`, undefined, officer);
+        if (body.progress) phases.add(body.progress.phase);
+        if (body.status === 'failed') throw new Error(`bundle failed: ${body.error}`);
+        return body.status === 'completed' ? { ...body, phases } : undefined;
+      },
+      'the bundle to complete',
+      60_000,
+    );
   }
 
   it('logs a request, gathers a search, redacts and withholds, and produces a verifiable PDF with Bates numbers', async () => {
     const logged = await instance.request('POST', '/api/v1/foia-requests', REQUEST, officer);
     expect(logged.status).toBe(201);
     const { id: requestId, number } = logged.body;
-    await eventually(async () => (smtp.received.some((message) => decodeQuotedPrintable(message.raw).includes(number)) ? true : undefined), 'the attorney email');
+    await eventually(
+      async () =>
+        smtp.received.some((message) => decodeQuotedPrintable(message.raw).includes(number)) ? true : undefined,
+      'the attorney email',
+    );
 
-    const attached = await instance.request('POST', `/api/v1/foia-requests/${requestId}/items`, { query: { q: 'road OR water OR hydrant' } }, officer);
+    const attached = await instance.request(
+      'POST',
+      `/api/v1/foia-requests/${requestId}/items`,
+      { query: { q: 'road OR water OR hydrant' } },
+      officer,
+    );
     expect(attached.status).toBe(201);
-    const { items } = (await instance.request('GET', `/api/v1/foia-requests/${requestId}/items`, undefined, officer)).body;
+    const { items } = (await instance.request('GET', `/api/v1/foia-requests/${requestId}/items`, undefined, officer))
+      .body;
     expect(items.length).toBeGreaterThan(3);
 
     // Redact a piece of one produced post; withhold a comment entirely.
     const texts = items.map((item: { record: { text: string } }) => item.record.text);
-    const redactTarget = items.find((item: { record: { kind: string; versionCount: number } }) => item.record.kind === 'post' && item.record.versionCount === 1);
-    const withholdTarget = items.find((item: { record: { kind: string }; source: string }) => item.record.kind !== 'post' && item.source === 'search');
+    const redactTarget = items.find(
+      (item: { record: { kind: string; versionCount: number } }) =>
+        item.record.kind === 'post' && item.record.versionCount === 1,
+    );
+    const withholdTarget = items.find(
+      (item: { record: { kind: string }; source: string }) => item.record.kind !== 'post' && item.source === 'search',
+    );
     const redactIndex = items.indexOf(redactTarget);
-    const secret = uniquePiece(redactTarget.record.text, texts.filter((_: string, index: number) => index !== redactIndex));
-    const withheldPiece = uniquePiece(withholdTarget.record.text, texts.filter((text: string) => text !== withholdTarget.record.text));
-    const decide = (recordId: string, body: object) => instance.request('PATCH', `/api/v1/foia-requests/${requestId}/items/${recordId}`, body, officer);
-    expect((await decide(redactTarget.recordId, {
-      disposition: 'redact', exemptionCode: '1-217', justification: 'Residential address of a listed employee',
-      redactions: [{ version: 1, start: secret.start, end: secret.end, code: '1-217' }],
-    })).status).toBe(200);
-    expect((await decide(withholdTarget.recordId, { disposition: 'withhold', exemptionCode: '1-210(b)(2)', justification: 'Medical information' })).status).toBe(200);
+    const secret = uniquePiece(
+      redactTarget.record.text,
+      texts.filter((_: string, index: number) => index !== redactIndex),
+    );
+    const withheldPiece = uniquePiece(
+      withholdTarget.record.text,
+      texts.filter((text: string) => text !== withholdTarget.record.text),
+    );
+    const decide = (recordId: string, body: object) =>
+      instance.request('PATCH', `/api/v1/foia-requests/${requestId}/items/${recordId}`, body, officer);
+    expect(
+      (
+        await decide(redactTarget.recordId, {
+          disposition: 'redact',
+          exemptionCode: '1-217',
+          justification: 'Residential address of a listed employee',
+          redactions: [{ version: 1, start: secret.start, end: secret.end, code: '1-217' }],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await decide(withholdTarget.recordId, {
+          disposition: 'withhold',
+          exemptionCode: '1-210(b)(2)',
+          justification: 'Medical information',
+        })
+      ).status,
+    ).toBe(200);
 
     const bundle = await buildAndWait(requestId);
     expect(bundle.phases.size).toBeGreaterThan(0);
     expect(bundle.firstBates).toMatch(/^WESTPORT\d{6}$/);
     expect(bundle.firstBates).toBe('WESTPORT000001');
 
-    const pdf = await fetch(`${instance.baseUrl}/api/v1/bundles/${bundle.id}/pdf`, { headers: { authorization: `Bearer ${officer}` } });
+    const pdf = await fetch(`${instance.baseUrl}/api/v1/bundles/${bundle.id}/pdf`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(bundle.sha256);
@@ -116,8 +170,12 @@ describe('FOIA response bundle, end to end', () => {
     const all = squash(pages.join(' '));
     expect(all).toContain(number);
     const plainWords = /[A-Za-z][A-Za-z ,.]{18}[A-Za-z]/;
-    const produced = items.find((item: { recordId: string; record: { text: string } }) =>
-      item.recordId !== redactTarget.recordId && item.recordId !== withholdTarget.recordId && plainWords.test(item.record.text));
+    const produced = items.find(
+      (item: { recordId: string; record: { text: string } }) =>
+        item.recordId !== redactTarget.recordId &&
+        item.recordId !== withholdTarget.recordId &&
+        plainWords.test(item.record.text),
+    );
     expect(all).toContain(squash(plainWords.exec(produced.record.text)![0]));
     expect(all).toContain('REDACTED § 1-217');
     expect(all).not.toContain(squash(secret.piece));
@@ -126,13 +184,30 @@ describe('FOIA response bundle, end to end', () => {
     expect(raw.includes(Buffer.from(secret.piece))).toBe(false);
     expect((await qpdfCheck(file)).ok).toBe(true);
 
-    const zip = Buffer.from(await (await fetch(`${instance.baseUrl}/api/v1/bundles/${bundle.id}/zip`, { headers: { authorization: `Bearer ${officer}` } })).arrayBuffer());
+    const zip = Buffer.from(
+      await (
+        await fetch(`${instance.baseUrl}/api/v1/bundles/${bundle.id}/zip`, {
+          headers: { authorization: `Bearer ${officer}` },
+        })
+      ).arrayBuffer(),
+    );
     expect(createHash('sha256').update(zip).digest('hex')).toBe(bundle.zipSha256);
-    for (const name of ['.pdf', '_records.json', '_index.csv', 'MANIFEST.sha256']) expect(zip.includes(Buffer.from(name))).toBe(true);
+    for (const name of ['.pdf', '_records.json', '_index.csv', 'MANIFEST.sha256'])
+      expect(zip.includes(Buffer.from(name))).toBe(true);
 
-    const verified = await instance.request('POST', `/api/v1/bundles/${bundle.id}/verify?rebuild=true`, undefined, officer);
+    const verified = await instance.request(
+      'POST',
+      `/api/v1/bundles/${bundle.id}/verify?rebuild=true`,
+      undefined,
+      officer,
+    );
     expect(verified.status).toBe(200);
-    expect(verified.body).toMatchObject({ ok: true, pdf: { ok: true }, zip: { ok: true }, rebuild: { ok: true, actual: bundle.sha256 } });
+    expect(verified.body).toMatchObject({
+      ok: true,
+      pdf: { ok: true },
+      zip: { ok: true },
+      rebuild: { ok: true, actual: bundle.sha256 },
+    });
     expect(verified.body.originals.checked).toBeGreaterThan(0);
 
     // A second bundle continues the numbering: Bates numbers are never reused.
@@ -148,7 +223,9 @@ describe('FOIA response bundle, end to end', () => {
     tamperArchivedObject(instance, detail.captures[0].key, 'tampered');
     const damaged = await instance.request('POST', `/api/v1/bundles/${bundle.id}/verify`, undefined, officer);
     expect(damaged.body.ok).toBe(false);
-    expect(damaged.body.originals.mismatches).toEqual(expect.arrayContaining([expect.objectContaining({ sha256: detail.captures[0].sha256 })]));
+    expect(damaged.body.originals.mismatches).toEqual(
+      expect.arrayContaining([expect.objectContaining({ sha256: detail.captures[0].sha256 })]),
+    );
     expect(await verifyFromCli(instance, bundle.id)).toMatchObject({ status: 1, report: { ok: false } });
     // Two bundle builds, a verify that rebuilds one, and two CLI runs, each a fresh Node process: 55 s alone on a
     // busy two-core machine, more beside the other suites, so the default 60 s is not enough.

@@ -1,4 +1,9 @@
-import { decodeQuotedPrintable, findClosedPort, startTestSmtpServer, type TestSmtpServer } from '@verbatim/notify/testing';
+import {
+  decodeQuotedPrintable,
+  findClosedPort,
+  startTestSmtpServer,
+  type TestSmtpServer,
+} from '@verbatim/notify/testing';
 import { startTestWebhookReceiver } from '@verbatim/notify/testing';
 import { verifyWebhookSignature } from '@verbatim/notify';
 import { createToken, eventually, notifyEnv } from './support/foia-fixtures';
@@ -38,21 +43,28 @@ describe('FOIA requests over HTTP, with the attorney notified by email', () => {
     await smtp.close();
   });
 
-  it('logs a request with its number and deadline, and emails the attorney\'s office exactly once', async () => {
+  it("logs a request with its number and deadline, and emails the attorney's office exactly once", async () => {
     const { status, body } = await instance.request('POST', '/api/v1/foia-requests', REQUEST, officer);
     expect(status).toBe(201);
     expect(body.number).toBe('2025-0001');
     expect(body.status).toBe('received');
     expect(body.responseDueAt).toBe(RESPONSE_DUE_AT);
     // Back-dated past its deadline, it is overdue at once: that is announced too, separately.
-    const logged = body.notifications.find((notification: { event: string }) => notification.event === 'request.logged');
+    const logged = body.notifications.find(
+      (notification: { event: string }) => notification.event === 'request.logged',
+    );
     expect(logged).toMatchObject({ channel: 'email', status: 'pending' });
 
     const delivered = await eventually(async () => {
       const { body: view } = await instance.request('GET', `/api/v1/foia-requests/${body.id}`, undefined, attorney);
-      return view.notifications.find((notification: { id: string }) => notification.id === logged.id).status === 'delivered' ? view : undefined;
+      return view.notifications.find((notification: { id: string }) => notification.id === logged.id).status ===
+        'delivered'
+        ? view
+        : undefined;
     }, 'the email to be delivered');
-    expect(delivered.notifications.find((notification: { id: string }) => notification.id === logged.id).attempts).toBe(1);
+    expect(delivered.notifications.find((notification: { id: string }) => notification.id === logged.id).attempts).toBe(
+      1,
+    );
     const emails = messagesOf(smtp, logged.id);
     expect(emails).toHaveLength(1);
     const [email] = emails;
@@ -66,7 +78,9 @@ describe('FOIA requests over HTTP, with the attorney notified by email', () => {
   });
 
   it('numbers requests per year in order, by the year of receipt', async () => {
-    const log = async (receivedAt: string) => (await instance.request('POST', '/api/v1/foia-requests', { ...REQUEST, receivedAt }, officer)).body.number as string;
+    const log = async (receivedAt: string) =>
+      (await instance.request('POST', '/api/v1/foia-requests', { ...REQUEST, receivedAt }, officer)).body
+        .number as string;
     const sequence = (number: string) => Number(number.split('-')[1]);
     const lateDecember = await log('2025-12-30T09:00:00-05:00');
     const january = await log('2026-01-05T09:00:00-05:00');
@@ -77,10 +91,21 @@ describe('FOIA requests over HTTP, with the attorney notified by email', () => {
     expect(newYearsEve).toMatch(/^2025-\d{4}$/);
     expect(sequence(newYearsEve)).toBe(sequence(lateDecember) + 1);
 
-    const received = await instance.request('GET', '/api/v1/foia-requests?status=received,acknowledged', undefined, officer);
+    const received = await instance.request(
+      'GET',
+      '/api/v1/foia-requests?status=received,acknowledged',
+      undefined,
+      officer,
+    );
     expect(received.status).toBe(200);
-    expect(received.body.requests.every((request: { status: string }) => ['received', 'acknowledged'].includes(request.status))).toBe(true);
-    expect(received.body.requests.map((request: { number: string }) => request.number)).toEqual(expect.arrayContaining([lateDecember, january, newYearsEve]));
+    expect(
+      received.body.requests.every((request: { status: string }) =>
+        ['received', 'acknowledged'].includes(request.status),
+      ),
+    ).toBe(true);
+    expect(received.body.requests.map((request: { number: string }) => request.number)).toEqual(
+      expect.arrayContaining([lateDecember, january, newYearsEve]),
+    );
     expect((await instance.request('GET', '/api/v1/foia-requests?status=lost', undefined, officer)).status).toBe(400);
   });
 
@@ -108,7 +133,14 @@ describe('FOIA requests over HTTP, with the attorney notified by email', () => {
     expect(released.body).toMatchObject({ status: 'released', releaseKind: 'partial', nextDeadline: null });
 
     const { body: view } = await instance.request('GET', `/api/v1/foia-requests/${request.id}`, undefined, attorney);
-    expect(view.transitions.map((step: { to: string }) => step.to)).toEqual(['received', 'acknowledged', 'in-progress', 'extended', 'in-review', 'released']);
+    expect(view.transitions.map((step: { to: string }) => step.to)).toEqual([
+      'received',
+      'acknowledged',
+      'in-progress',
+      'extended',
+      'in-review',
+      'released',
+    ]);
     expect(view.transitions[5]).toMatchObject({ from: 'in-review', note: 'Approved with redactions' });
     // Moving to in-review told the attorney's office too.
     const events = view.notifications.map((notification: { event: string }) => notification.event);
@@ -118,12 +150,17 @@ describe('FOIA requests over HTTP, with the attorney notified by email', () => {
 
   it('recomputes open deadlines when IT adds a closure day', async () => {
     const { body: request } = await instance.request('POST', '/api/v1/foia-requests', REQUEST, officer);
-    const added = await instance.request('POST', '/api/v1/closure-days', { date: '2025-12-29', reason: 'Snow emergency' });
+    const added = await instance.request('POST', '/api/v1/closure-days', {
+      date: '2025-12-29',
+      reason: 'Snow emergency',
+    });
     expect(added.status).toBe(201);
     try {
       const { body: view } = await instance.request('GET', `/api/v1/foia-requests/${request.id}`, undefined, officer);
       expect(view.responseDueAt).toBe('2026-01-01T04:59:59.999Z');
-      expect((await instance.request('POST', '/api/v1/closure-days', { date: '2025-12-29', reason: 'again' })).status).toBe(409);
+      expect(
+        (await instance.request('POST', '/api/v1/closure-days', { date: '2025-12-29', reason: 'again' })).status,
+      ).toBe(409);
     } finally {
       expect((await instance.request('DELETE', '/api/v1/closure-days/2025-12-29')).status).toBe(200);
     }
@@ -146,7 +183,9 @@ describe('FOIA requests over HTTP, with the attorney notified by email', () => {
       expect(response.body.error.code).toBe('validation_failed');
       expect(response.body.error.details.length).toBeGreaterThan(0);
     }
-    expect((await instance.request('GET', '/api/v1/foia-requests', undefined, officer)).body.requests).toHaveLength(before);
+    expect((await instance.request('GET', '/api/v1/foia-requests', undefined, officer)).body.requests).toHaveLength(
+      before,
+    );
   });
 
   it('lets only officers log and only officers and the attorney read; others get 403', async () => {
@@ -154,7 +193,9 @@ describe('FOIA requests over HTTP, with the attorney notified by email', () => {
     expect((await instance.request('POST', '/api/v1/foia-requests', REQUEST, auditor)).status).toBe(403);
     expect((await instance.request('GET', '/api/v1/foia-requests', undefined, auditor)).status).toBe(403);
     expect((await instance.request('POST', '/api/v1/foia-requests', REQUEST, attorney)).status).toBe(403);
-    expect((await instance.request('POST', '/api/v1/closure-days', { date: '2026-12-29', reason: 'x' }, officer)).status).toBe(403);
+    expect(
+      (await instance.request('POST', '/api/v1/closure-days', { date: '2026-12-29', reason: 'x' }, officer)).status,
+    ).toBe(403);
   });
 });
 
@@ -212,11 +253,15 @@ describe('FOIA request logged while Redis is down', () => {
       expect(messagesOf(smtp, loggedId)).toHaveLength(0);
 
       await redis.up();
-      await eventually(async () => {
-        const { body: view } = await instance.request('GET', `/api/v1/foia-requests/${body.id}`, undefined, officer);
-        const logged = view.notifications.find((notification: { id: string }) => notification.id === loggedId);
-        return logged.status === 'delivered' ? logged : undefined;
-      }, 'delivery after Redis came back', 30_000);
+      await eventually(
+        async () => {
+          const { body: view } = await instance.request('GET', `/api/v1/foia-requests/${body.id}`, undefined, officer);
+          const logged = view.notifications.find((notification: { id: string }) => notification.id === loggedId);
+          return logged.status === 'delivered' ? logged : undefined;
+        },
+        'delivery after Redis came back',
+        30_000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 600));
       expect(messagesOf(smtp, loggedId)).toHaveLength(1);
     } finally {
@@ -232,25 +277,44 @@ describe('FOIA request announced to a signed webhook', () => {
     const receiver = await startTestWebhookReceiver();
     const secret = 'webhook-secret-0123456789';
     receiver.respondWith((_request, response) => response.writeHead(503).end());
-    const instance = await startInstance({ ...notifyEnv('smtp://127.0.0.1:9'), ATTORNEY_NOTIFY_EMAILS: '', NOTIFY_WEBHOOK_URL: receiver.url, NOTIFY_WEBHOOK_SECRET: secret });
+    const instance = await startInstance({
+      ...notifyEnv('smtp://127.0.0.1:9'),
+      ATTORNEY_NOTIFY_EMAILS: '',
+      NOTIFY_WEBHOOK_URL: receiver.url,
+      NOTIFY_WEBHOOK_SECRET: secret,
+    });
     try {
       const officer = await createToken(instance, 'officer', ['foia-officer']);
       const { body } = await instance.request('POST', '/api/v1/foia-requests', REQUEST, officer);
-      const webhookId = body.notifications.find((notification: { event: string; channel: string }) => notification.event === 'request.logged' && notification.channel === 'webhook').id;
+      const webhookId = body.notifications.find(
+        (notification: { event: string; channel: string }) =>
+          notification.event === 'request.logged' && notification.channel === 'webhook',
+      ).id;
       const callsOf = () => receiver.received.filter((call) => call.headers['verbatim-delivery'] === webhookId);
       await eventually(async () => (callsOf().length >= 2 ? true : undefined), 'two refused attempts');
       receiver.respondWith((_request, response) => response.writeHead(204).end());
       await eventually(async () => {
         const { body: view } = await instance.request('GET', `/api/v1/foia-requests/${body.id}`, undefined, officer);
-        return view.notifications.find((notification: { id: string }) => notification.id === webhookId).status === 'delivered' ? true : undefined;
+        return view.notifications.find((notification: { id: string }) => notification.id === webhookId).status ===
+          'delivered'
+          ? true
+          : undefined;
       }, 'the webhook delivery');
       const calls = callsOf();
       const last = calls[calls.length - 1];
       expect(calls.length).toBeGreaterThanOrEqual(3);
-      expect(verifyWebhookSignature(last.rawBody, String(last.headers['verbatim-signature']), secret)).toMatchObject({ valid: true });
-      expect(verifyWebhookSignature(last.rawBody, String(last.headers['verbatim-signature']), 'another-secret-0123456')).toMatchObject({ valid: false });
+      expect(verifyWebhookSignature(last.rawBody, String(last.headers['verbatim-signature']), secret)).toMatchObject({
+        valid: true,
+      });
+      expect(
+        verifyWebhookSignature(last.rawBody, String(last.headers['verbatim-signature']), 'another-secret-0123456'),
+      ).toMatchObject({ valid: false });
       const payload = JSON.parse(last.rawBody.toString('utf8'));
-      expect(payload).toMatchObject({ id: webhookId, event: 'request.logged', data: { number: body.number, requester: { name: 'Dana Reyes' } } });
+      expect(payload).toMatchObject({
+        id: webhookId,
+        event: 'request.logged',
+        data: { number: body.number, requester: { name: 'Dana Reyes' } },
+      });
       // Every attempt posts the same body, so a receiver can de-duplicate on it.
       expect(new Set(calls.map((call) => call.rawBody.toString('utf8'))).size).toBe(1);
     } finally {

@@ -13,14 +13,25 @@ import { TEST_REDIS_URL, TestInstance, registerMockAccount, startInstance, waitF
 const ROOT = path.resolve(__dirname, '..');
 const ACCOUNTS = 6;
 const BUDGET = { calls: 12, windowMs: 1000 };
-const connectorFor = (seed: number) => ({ type: 'mock' as const, seed, posts: 40, maxCommentsPerPost: 4, pageSize: 15 });
+const connectorFor = (seed: number) => ({
+  type: 'mock' as const,
+  seed,
+  posts: 40,
+  maxCommentsPerPost: 4,
+  pageSize: 15,
+});
 
 /** A worker process of the ingest role only, on the instance's data directory and queue prefix. */
 function startIngestWorker(instance: TestInstance): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'services/embedded/src/main.ts'], {
     cwd: ROOT,
     env: {
-      ...process.env, ...instance.env, ROLES: 'ingest', SYNC_CONCURRENCY: '2', JOB_LOCK_MS: '5000', LOG_LEVEL: 'warn',
+      ...process.env,
+      ...instance.env,
+      ROLES: 'ingest',
+      SYNC_CONCURRENCY: '2',
+      JOB_LOCK_MS: '5000',
+      LOG_LEVEL: 'warn',
       PLATFORM_RATE_LIMITS: `facebook=${BUDGET.calls}/${BUDGET.windowMs / 1000}s`,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -79,11 +90,18 @@ describe('several worker processes on one Redis', () => {
     const accounts: Array<{ id: string; seed: number }> = [];
     for (let index = 0; index < ACCOUNTS; index += 1) {
       const seed = 300 + index;
-      accounts.push({ id: await registerMockAccount(instance, connectorFor(seed), `scale-${index}`, { status: 'pending-approval' }), seed });
+      accounts.push({
+        id: await registerMockAccount(instance, connectorFor(seed), `scale-${index}`, { status: 'pending-approval' }),
+        seed,
+      });
     }
     workers.push(startIngestWorker(instance), startIngestWorker(instance));
     const started = Date.now();
-    const jobIds = await Promise.all(accounts.map(async (account) => (await instance.request('POST', `/api/v1/accounts/${account.id}/sync`)).body.jobId as string));
+    const jobIds = await Promise.all(
+      accounts.map(
+        async (account) => (await instance.request('POST', `/api/v1/accounts/${account.id}/sync`)).body.jobId as string,
+      ),
+    );
     const jobs = await Promise.all(jobIds.map((jobId) => waitForJob(instance, jobId, 120_000)));
     const seconds = (Date.now() - started) / 1000;
     expect(jobs.map((job) => job.state)).toEqual(jobIds.map(() => 'completed'));
@@ -99,7 +117,13 @@ describe('several worker processes on one Redis', () => {
         expect(job!.failedReason).toBeFalsy();
       }
       expect(new Set(finished.map((job) => job!.processedBy)).size).toBe(2);
-      expect(await queue.getJobCounts('completed', 'failed', 'active', 'waiting', 'delayed')).toEqual({ completed: ACCOUNTS, failed: 0, active: 0, waiting: 0, delayed: 0 });
+      expect(await queue.getJobCounts('completed', 'failed', 'active', 'waiting', 'delayed')).toEqual({
+        completed: ACCOUNTS,
+        failed: 0,
+        active: 0,
+        waiting: 0,
+        delayed: 0,
+      });
     } finally {
       await queue.close();
       redis.disconnect();

@@ -39,7 +39,8 @@ function undeclaredImports(workspace: string): string[] {
   for (const file of sourceFiles(path.join(workspace, 'src'))) {
     const declared = TEST_SUPPORT.test(file) ? forTests : runtime;
     for (const [, imported] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-      if (imported !== manifest.name && !declared.has(imported)) problems.push(`${path.relative(ROOT, file)} imports ${imported}`);
+      if (imported !== manifest.name && !declared.has(imported))
+        problems.push(`${path.relative(ROOT, file)} imports ${imported}`);
     }
   }
   return [...new Set(problems)];

@@ -1,6 +1,11 @@
 import { startInstance, type TestInstance } from './support/start-instance';
 
-const OFFICER = { name: 'Pat Quinn', email: 'pat.quinn@town.example', roles: ['foia-officer'], password: 'correct horse battery staple' };
+const OFFICER = {
+  name: 'Pat Quinn',
+  email: 'pat.quinn@town.example',
+  roles: ['foia-officer'],
+  password: 'correct horse battery staple',
+};
 
 /** A browser-like client: keeps the session cookie it is given and sends it back. */
 class CookieClient {
@@ -12,7 +17,11 @@ class CookieClient {
   async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const setCookie = response.headers.get('set-cookie');
@@ -37,14 +46,20 @@ describe('people sign in with a password and a session cookie', () => {
     expect(JSON.stringify((await instance.request('GET', '/api/v1/users')).body)).not.toContain('scrypt');
 
     const browser = new CookieClient(instance.baseUrl);
-    const signedIn = await browser.call('POST', '/api/v1/session', { email: 'PAT.QUINN@town.example', password: OFFICER.password });
+    const signedIn = await browser.call('POST', '/api/v1/session', {
+      email: 'PAT.QUINN@town.example',
+      password: OFFICER.password,
+    });
     expect(signedIn.status).toBe(200);
     expect(signedIn.setCookie).toMatch(/^verbatim_session=[^;]+;.*HttpOnly/i);
     expect(signedIn.setCookie).toMatch(/SameSite=Lax/i);
     expect(signedIn.setCookie).not.toMatch(/Secure/i); // plain HTTP here; over TLS the cookie is Secure
     browser.csrf = signedIn.body.csrfToken;
 
-    expect((await browser.call('GET', '/api/v1/session')).body).toMatchObject({ user: { email: OFFICER.email }, csrfToken: browser.csrf });
+    expect((await browser.call('GET', '/api/v1/session')).body).toMatchObject({
+      user: { email: OFFICER.email },
+      csrfToken: browser.csrf,
+    });
     expect((await browser.call('GET', '/api/v1/foia-requests')).status).toBe(200);
     const request = { requester: { name: 'Sam' }, receivedAt: '2025-09-01T10:00:00-04:00', description: 'Minutes' };
     const withoutCsrf = await browser.call('POST', '/api/v1/foia-requests', request);
@@ -54,7 +69,10 @@ describe('people sign in with a password and a session cookie', () => {
     expect(withCsrf.status).toBe(201);
     expect(withCsrf.body.createdBy).toBe(created.body.id);
     // The API enforces the person's roles as it does a token's.
-    expect((await browser.call('POST', '/api/v1/agencies', { name: 'X', kind: 'board' }, { 'x-csrf-token': browser.csrf })).status).toBe(403);
+    expect(
+      (await browser.call('POST', '/api/v1/agencies', { name: 'X', kind: 'board' }, { 'x-csrf-token': browser.csrf }))
+        .status,
+    ).toBe(403);
 
     const signedOut = await browser.call('DELETE', '/api/v1/session', undefined, { 'x-csrf-token': browser.csrf });
     expect(signedOut.status).toBe(200);
@@ -65,13 +83,23 @@ describe('people sign in with a password and a session cookie', () => {
 
   it('refuses wrong passwords and unknown emails alike, and bad input with the failing fields', async () => {
     const browser = new CookieClient(instance.baseUrl);
-    const wrongPassword = await browser.call('POST', '/api/v1/session', { email: OFFICER.email, password: 'not the password' });
-    const unknown = await browser.call('POST', '/api/v1/session', { email: 'nobody@town.example', password: 'whatever it is' });
+    const wrongPassword = await browser.call('POST', '/api/v1/session', {
+      email: OFFICER.email,
+      password: 'not the password',
+    });
+    const unknown = await browser.call('POST', '/api/v1/session', {
+      email: 'nobody@town.example',
+      password: 'whatever it is',
+    });
     expect([wrongPassword.status, unknown.status]).toEqual([401, 401]);
     expect(wrongPassword.body.error.message).toBe(unknown.body.error.message);
     expect(browser.cookie).toBe('');
 
-    const short = await instance.request('POST', '/api/v1/users', { ...OFFICER, email: 'other@town.example', password: 'short' });
+    const short = await instance.request('POST', '/api/v1/users', {
+      ...OFFICER,
+      email: 'other@town.example',
+      password: 'short',
+    });
     expect(short.status).toBe(400);
     expect(short.body.error.details[0].path).toBe('password');
     expect((await instance.request('POST', '/api/v1/users', { ...OFFICER, roles: ['mayor'] })).status).toBe(400);
@@ -80,15 +108,28 @@ describe('people sign in with a password and a session cookie', () => {
 
   it('lets only it-admin manage people', async () => {
     const browser = new CookieClient(instance.baseUrl);
-    const signedIn = await browser.call('POST', '/api/v1/session', { email: OFFICER.email, password: OFFICER.password });
-    const attempt = await browser.call('POST', '/api/v1/users', { ...OFFICER, email: 'x@town.example' }, { 'x-csrf-token': signedIn.body.csrfToken });
+    const signedIn = await browser.call('POST', '/api/v1/session', {
+      email: OFFICER.email,
+      password: OFFICER.password,
+    });
+    const attempt = await browser.call(
+      'POST',
+      '/api/v1/users',
+      { ...OFFICER, email: 'x@town.example' },
+      { 'x-csrf-token': signedIn.body.csrfToken },
+    );
     expect(attempt.status).toBe(403);
     expect((await browser.call('GET', '/api/v1/users')).status).toBe(403);
   });
 
   it('marks the cookie Secure when TLS ended at a trusted proxy', async () => {
     const browser = new CookieClient(instance.baseUrl);
-    const signedIn = await browser.call('POST', '/api/v1/session', { email: OFFICER.email, password: OFFICER.password }, { 'x-forwarded-proto': 'https' });
+    const signedIn = await browser.call(
+      'POST',
+      '/api/v1/session',
+      { email: OFFICER.email, password: OFFICER.password },
+      { 'x-forwarded-proto': 'https' },
+    );
     expect(signedIn.status).toBe(200);
     expect(signedIn.setCookie).toMatch(/; Secure/i);
   });

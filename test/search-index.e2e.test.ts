@@ -9,7 +9,13 @@ describe('the search index over HTTP: drift check and a zero-downtime reindex', 
 
   beforeAll(async () => {
     instance = await startInstance();
-    const accountId = await registerMockAccount(instance, { type: 'mock', seed: 41, posts: 150, maxCommentsPerPost: 8, pageSize: 100 });
+    const accountId = await registerMockAccount(instance, {
+      type: 'mock',
+      seed: 41,
+      posts: 150,
+      maxCommentsPerPost: 8,
+      pageSize: 100,
+    });
     await syncOnce(instance, accountId);
     await syncOnce(instance, accountId);
   });
@@ -24,7 +30,11 @@ describe('the search index over HTTP: drift check and a zero-downtime reindex', 
     expect(state.body.documents).toBe(state.body.catalogRecords);
     const drift = await instance.request('POST', '/api/v1/search-index/drift-check', { sampleSize: 300 });
     expect(drift.status).toBe(200);
-    expect(drift.body).toMatchObject({ ok: true, accounts: [], sample: { compared: true, missing: [], different: [] } });
+    expect(drift.body).toMatchObject({
+      ok: true,
+      accounts: [],
+      sample: { compared: true, missing: [], different: [] },
+    });
     expect(drift.body.sample.checked).toBeGreaterThan(100);
   });
 
@@ -55,7 +65,9 @@ describe('the search index over HTTP: drift check and a zero-downtime reindex', 
     expect(JSON.parse(readFileSync(pointer, 'utf8')).file).toMatch(/^search\.g\d+\.sqlite$/);
     const after = await instance.request('GET', '/api/v1/records?q=road&limit=100');
     expect(after.body.total).toBe(before.body.total);
-    expect(after.body.records.map((record: { id: string }) => record.id)).toEqual(before.body.records.map((record: { id: string }) => record.id));
+    expect(after.body.records.map((record: { id: string }) => record.id)).toEqual(
+      before.body.records.map((record: { id: string }) => record.id),
+    );
     const state = await instance.request('GET', '/api/v1/search-index');
     expect(state.body.reindex).toMatchObject({ id: started.body.jobId, state: 'completed' });
     expect(state.body.documents).toBe(state.body.catalogRecords);
@@ -64,14 +76,21 @@ describe('the search index over HTTP: drift check and a zero-downtime reindex', 
 
   it('runs from the command line too: npm run reindex follows the job, npm run search-drift prints the report', async () => {
     const cli = path.join(__dirname, '..', 'services', 'embedded', 'src', 'search-index.cli.ts');
-    const run = (command: string) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', cli, command], { env: { ...process.env, ...instance.env, LOG_LEVEL: 'silent' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => { stdout += chunk; });
-      child.stderr.on('data', (chunk) => { stderr += chunk; });
-      child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+    const run = (command: string) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', cli, command], {
+          env: { ...process.env, ...instance.env, LOG_LEVEL: 'silent' },
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk) => {
+          stdout += chunk;
+        });
+        child.stderr.on('data', (chunk) => {
+          stderr += chunk;
+        });
+        child.on('exit', (code) => resolve({ code, stdout, stderr }));
+      });
     const reindexed = await run('reindex');
     expect(reindexed.stderr).toMatch(/reindex started \(job reindex-\d+\)/);
     expect(reindexed.code).toBe(0);

@@ -11,7 +11,10 @@ describe('successive syncs keep every edit, hide and deletion', () => {
   const platform = new MockPlatform(CONNECTOR);
 
   const countWhere = async (filters: Record<string, string>) => {
-    const { body } = await instance.request('GET', `/api/v1/records?${new URLSearchParams({ accountId, limit: '1', ...filters })}`);
+    const { body } = await instance.request(
+      'GET',
+      `/api/v1/records?${new URLSearchParams({ accountId, limit: '1', ...filters })}`,
+    );
     return body.total as number;
   };
 
@@ -40,7 +43,9 @@ describe('successive syncs keep every edit, hide and deletion', () => {
   });
 
   it('keeps the old text of an edited item as an earlier version', async () => {
-    const edited = [...platform.listItems(STEPS)].find((item) => item.editCount > 0 && item.createdStep < (item.lastEditStep ?? 0) && !item.hidden)!;
+    const edited = [...platform.listItems(STEPS)].find(
+      (item) => item.editCount > 0 && item.createdStep < (item.lastEditStep ?? 0) && !item.hidden,
+    )!;
     const { body } = await instance.request('GET', `/api/v1/records/${recordIdFor(accountId, edited.platformId)}`);
     expect(body.status).toBe('edited');
     expect(body.text).toBe(edited.text);
@@ -48,16 +53,24 @@ describe('successive syncs keep every edit, hide and deletion', () => {
     expect(body.versions[0].text).not.toBe(edited.text);
     expect(body.versions.at(-1).text).toBe(edited.text);
     // The edited-away words are still found by search.
-    const oldWord = body.versions[0].text.split(/\s+/).find((word: string) => /^[a-z]{5,}$/i.test(word) && !edited.text.includes(word));
+    const oldWord = body.versions[0].text
+      .split(/\s+/)
+      .find((word: string) => /^[a-z]{5,}$/i.test(word) && !edited.text.includes(word));
     if (oldWord) {
-      const found = await instance.request('GET', `/api/v1/records?${new URLSearchParams({ q: oldWord, accountId, limit: '1000' })}`);
+      const found = await instance.request(
+        'GET',
+        `/api/v1/records?${new URLSearchParams({ q: oldWord, accountId, limit: '1000' })}`,
+      );
       expect(found.body.records.map((record: { id: string }) => record.id)).toContain(body.id);
     }
   });
 
   it('keeps a deleted item with its text and a tombstone saying when the deletion was detected', async () => {
     const truthItems = new Map([...platform.listItems(1)].map((item) => [item.platformId, item]));
-    const { body: deletedList } = await instance.request('GET', `/api/v1/records?${new URLSearchParams({ accountId, status: 'deleted', limit: '50' })}`);
+    const { body: deletedList } = await instance.request(
+      'GET',
+      `/api/v1/records?${new URLSearchParams({ accountId, status: 'deleted', limit: '50' })}`,
+    );
     expect(deletedList.records.length).toBeGreaterThan(0);
     const deleted = deletedList.records[0];
     const { body } = await instance.request('GET', `/api/v1/records/${deleted.id}`);

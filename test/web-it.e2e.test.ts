@@ -2,11 +2,17 @@ import type { Browser, Page } from 'playwright-core';
 import { checkScreen, horizontalOverflow, launchBrowser, signIn } from './support/browser';
 import { startInstance, type TestInstance } from './support/start-instance';
 
-const IT = { name: 'Sam Ortiz', email: 'sam.ortiz@town.example', roles: ['it-admin'], password: 'a long it passphrase' };
+const IT = {
+  name: 'Sam Ortiz',
+  email: 'sam.ortiz@town.example',
+  roles: ['it-admin'],
+  password: 'a long it passphrase',
+};
 const CLERK = { name: 'Lee Park', email: 'lee.park@town.example', password: 'clerk passphrase 2025' };
 
 /** A link of the main navigation (pages may link to the same place in their text). */
-const navLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+const navLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 
 /** The figure in a dashboard tile (Records, Accounts, Agencies). */
 async function tileTotal(page: Page, title: string): Promise<number> {
@@ -54,8 +60,12 @@ describe('the IT screens in a real browser', () => {
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Register agency');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/agencies\?registered=/);
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Parks and Recreation Commission is registered');
-    await expect(page.getByRole('row', { name: /Parks and Recreation Commission/ }).textContent()).resolves.toContain('Commission');
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'Parks and Recreation Commission is registered',
+    );
+    await expect(page.getByRole('row', { name: /Parks and Recreation Commission/ }).textContent()).resolves.toContain(
+      'Commission',
+    );
     await checkScreen(page, 'it-agencies');
 
     // A connector setting the mock connector cannot read is refused on its field; what was typed stays.
@@ -83,8 +93,11 @@ describe('the IT screens in a real browser', () => {
     const registered = (await instance.request('GET', '/api/v1/accounts')).body.accounts;
     expect(registered).toHaveLength(1);
     expect(registered[0]).toMatchObject({
-      handle: 'westportparks', platform: 'facebook', connector: { type: 'mock', seed: 7, posts: 40, maxCommentsPerPost: 12 },
-      administrators: [{ name: 'Ada Ames', email: 'ada.ames@town.example' }, { name: 'Bo Byrne' }], moderators: [{ name: 'Mo Moss', email: 'mo.moss@town.example' }],
+      handle: 'westportparks',
+      platform: 'facebook',
+      connector: { type: 'mock', seed: 7, posts: 40, maxCommentsPerPost: 12 },
+      administrators: [{ name: 'Ada Ames', email: 'ada.ames@town.example' }, { name: 'Bo Byrne' }],
+      moderators: [{ name: 'Mo Moss', email: 'mo.moss@town.example' }],
       complianceProblems: [],
     });
     await checkScreen(page, 'it-account');
@@ -94,7 +107,9 @@ describe('the IT screens in a real browser', () => {
     // The page's script follows the job over the API until it is over.
     await page.locator('#job-sentence', { hasText: 'Sync finished.' }).waitFor({ timeout: 60_000 });
     expect(await page.locator('#job-progress').getAttribute('value')).toBe('1');
-    await expect(page.locator('#job-counts').textContent()).resolves.toMatch(/^[1-9]\d* pages, [\d,]+ items, [1-9][\d,]* new records/);
+    await expect(page.locator('#job-counts').textContent()).resolves.toMatch(
+      /^[1-9]\d* pages, [\d,]+ items, [1-9][\d,]* new records/,
+    );
     await checkScreen(page, 'it-account-synced');
     await page.getByRole('link', { name: 'Show the updated figures' }).click();
     await expect(page.locator('.facts').first().textContent()).resolves.not.toContain('Never');
@@ -107,10 +122,15 @@ describe('the IT screens in a real browser', () => {
     expect(await tileTotal(page, 'Accounts')).toBe(1);
     expect(await tileTotal(page, 'Agencies')).toBe(1);
     const chartName = await page.getByRole('img', { name: /^Captures per day/ }).getAttribute('aria-labelledby');
-    await expect(page.locator(`#${chartName}`).textContent()).resolves.toMatch(/^Captures per day, last 30 days: [1-9]\d* in all/);
+    await expect(page.locator(`#${chartName}`).textContent()).resolves.toMatch(
+      /^Captures per day, last 30 days: [1-9]\d* in all/,
+    );
     expect(await page.locator('.bar-chart rect[height]:not([height="0"])').count()).toBe(1);
     await page.getByText('The figures as a table').click();
-    const today = page.getByRole('row').filter({ has: page.getByRole('rowheader') }).first();
+    const today = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader') })
+      .first();
     await expect(today.locator('td').first().textContent()).resolves.toMatch(/^[1-9]/);
     await expect(page.getByText('None: every scheduled account synced on time.').isVisible()).resolves.toBe(true);
     await checkScreen(page, 'it-dashboard');
@@ -142,10 +162,15 @@ describe('the IT screens in a real browser', () => {
     await page.getByRole('button', { name: 'Create person' }).click();
     await page.waitForURL(/\/people\?created=/);
     await expect(page.getByRole('status').textContent()).resolves.toContain(`${CLERK.name} was created`);
-    await expect(page.getByRole('row', { name: new RegExp(CLERK.name) }).textContent()).resolves.toContain('FOIA officer');
+    await expect(page.getByRole('row', { name: new RegExp(CLERK.name) }).textContent()).resolves.toContain(
+      'FOIA officer',
+    );
     await checkScreen(page, 'it-people');
     const users = (await instance.request('GET', '/api/v1/users')).body.users;
-    expect(users.find((user: { email: string }) => user.email === CLERK.email)).toMatchObject({ name: CLERK.name, roles: ['foia-officer'] });
+    expect(users.find((user: { email: string }) => user.email === CLERK.email)).toMatchObject({
+      name: CLERK.name,
+      roles: ['foia-officer'],
+    });
     await page.close();
 
     const clerk = await browser.newPage();
@@ -159,7 +184,11 @@ describe('the IT screens in a real browser', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
     await signIn(page, instance.baseUrl, IT);
-    for (const [path, name] of [['/dashboard', 'it-dashboard-phone'], ['/accounts', 'it-accounts-phone'], ['/people', 'it-people-phone']]) {
+    for (const [path, name] of [
+      ['/dashboard', 'it-dashboard-phone'],
+      ['/accounts', 'it-accounts-phone'],
+      ['/people', 'it-people-phone'],
+    ]) {
       await page.goto(`${instance.baseUrl}${path}`);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await checkScreen(page, name);

@@ -7,15 +7,31 @@ import { checkScreen, launchBrowser, signIn } from './support/browser';
 import { createToken } from './support/foia-fixtures';
 import { registerMockAccount, startInstance, syncOnce, type TestInstance } from './support/start-instance';
 
-const OFFICER = { name: 'Pat Quinn', email: 'pat.quinn@town.example', roles: ['foia-officer'], password: 'correct horse battery staple' };
-const ATTORNEY = { name: 'Jordan Blake', email: 'jordan.blake@town.example', roles: ['attorney'], password: 'another long passphrase' };
+const OFFICER = {
+  name: 'Pat Quinn',
+  email: 'pat.quinn@town.example',
+  roles: ['foia-officer'],
+  password: 'correct horse battery staple',
+};
+const ATTORNEY = {
+  name: 'Jordan Blake',
+  email: 'jordan.blake@town.example',
+  roles: ['attorney'],
+  password: 'another long passphrase',
+};
 const REQUEST = {
-  requester: { name: 'Morgan Lee', email: 'morgan@example.org' }, receivedAt: '2025-10-06T11:00:00-04:00',
+  requester: { name: 'Morgan Lee', email: 'morgan@example.org' },
+  receivedAt: '2025-10-06T11:00:00-04:00',
   description: 'Comments on the Public Works page, including deleted ones',
 };
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
-interface ListedRecord { id: string; kind: string; status: string; text: string }
+interface ListedRecord {
+  id: string;
+  kind: string;
+  status: string;
+  text: string;
+}
 
 describe('an officer works a request in the browser: searches, gathers, redacts, withholds, builds and verifies the bundle', () => {
   let instance: TestInstance;
@@ -27,7 +43,8 @@ describe('an officer works a request in the browser: searches, gathers, redacts,
 
   beforeAll(async () => {
     instance = await startInstance({ TOWN_NAME: 'Town of Westport' });
-    for (const person of [OFFICER, ATTORNEY]) expect((await instance.request('POST', '/api/v1/users', person)).status).toBe(201);
+    for (const person of [OFFICER, ATTORNEY])
+      expect((await instance.request('POST', '/api/v1/users', person)).status).toBe(201);
     const accountId = await registerMockAccount(instance, { type: 'mock', seed: 11, posts: 25, maxCommentsPerPost: 6 });
     await syncOnce(instance, accountId);
     await syncOnce(instance, accountId);
@@ -85,7 +102,9 @@ describe('an officer works a request in the browser: searches, gathers, redacts,
     await page.getByRole('button', { name: /^Add all \d+ matching records$/ }).click();
     await page.waitForURL(/added=\d+/);
     expect(Number(new URL(page.url()).searchParams.get('added'))).toBeGreaterThan(0);
-    await expect(page.getByRole('listitem').filter({ hasText: 'status: deleted' }).textContent()).resolves.toMatch(/everything · status: deleted.*: \d+ matched/);
+    await expect(page.getByRole('listitem').filter({ hasText: 'status: deleted' }).textContent()).resolves.toMatch(
+      /everything · status: deleted.*: \d+ matched/,
+    );
     await expect(page.getByRole('cell', { name: 'saved search' }).first().isVisible()).resolves.toBe(true);
     await checkScreen(page, 'request-gathered');
     await page.close();
@@ -95,7 +114,10 @@ describe('an officer works a request in the browser: searches, gathers, redacts,
     const page = await browser.newPage();
     await signIn(page, instance.baseUrl, OFFICER);
     await openRequest(page);
-    await page.getByRole('link', { name: new RegExp(`^Review .*`) }).and(page.locator(`[href$="/items/${withEmail.id}"]`)).click();
+    await page
+      .getByRole('link', { name: new RegExp(`^Review .*`) })
+      .and(page.locator(`[href$="/items/${withEmail.id}"]`))
+      .click();
     await page.waitForURL(new RegExp(`/items/${withEmail.id}$`));
     const email = EMAIL.exec(withEmail.text)![0];
     const suggestion = page.getByLabel(new RegExp(`email “${email.replace(/[.+]/g, '\\$&')}” in version 1`));
@@ -104,24 +126,35 @@ describe('an officer works a request in the browser: searches, gathers, redacts,
     await page.getByLabel('Produce with redactions').check();
     await suggestion.check();
     await page.getByLabel('Exemption (for a redaction or withholding)').selectOption('1-210(b)(2)');
-    await page.getByLabel('Justification (printed in the withholding log)').fill('A private email address of a resident.');
+    await page
+      .getByLabel('Justification (printed in the withholding log)')
+      .fill('A private email address of a resident.');
     await page.getByRole('button', { name: 'Save decision' }).click();
     await page.waitForURL(/\/requests\/req_[^/]+#records-heading$/);
-    await expect(page.getByRole('row', { name: new RegExp(withEmail.id.slice(-6)) }).or(page.locator('tr', { has: page.locator(`[href$="/items/${withEmail.id}"]`) })).first().textContent())
-      .resolves.toContain('redacted under 1-210(b)(2) (1 passage)');
+    await expect(
+      page
+        .getByRole('row', { name: new RegExp(withEmail.id.slice(-6)) })
+        .or(page.locator('tr', { has: page.locator(`[href$="/items/${withEmail.id}"]`) }))
+        .first()
+        .textContent(),
+    ).resolves.toContain('redacted under 1-210(b)(2) (1 passage)');
 
     await page.locator(`[href$="/items/${reply.id}"]`).click();
     await page.getByLabel('Withhold entirely').check();
     await page.getByRole('button', { name: 'Save decision' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('cite an exemption code');
-    expect(await page.getByLabel('Exemption (for a redaction or withholding)').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Exemption (for a redaction or withholding)').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     await expect(page.getByLabel('Withhold entirely').isChecked()).resolves.toBe(true);
     await checkScreen(page, 'request-item-error');
     await page.getByLabel('Exemption (for a redaction or withholding)').selectOption('1-210(b)(2)');
     await page.getByLabel('Justification (printed in the withholding log)').fill('Names a minor.');
     await page.getByRole('button', { name: 'Save decision' }).click();
     await page.waitForURL(/#records-heading$/);
-    await expect(page.locator('tr', { has: page.locator(`[href$="/items/${reply.id}"]`) }).textContent()).resolves.toContain('withheld under 1-210(b)(2)');
+    await expect(
+      page.locator('tr', { has: page.locator(`[href$="/items/${reply.id}"]`) }).textContent(),
+    ).resolves.toContain('withheld under 1-210(b)(2)');
     await page.close();
   });
 
@@ -150,7 +183,9 @@ describe('an officer works a request in the browser: searches, gathers, redacts,
     expect(pages.every((text) => /WESTPORT\d{6}/.test(text))).toBe(true);
 
     await page.getByRole('button', { name: 'Verify bundle' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Verified' }).textContent()).resolves.toMatch(/archived originals are intact/);
+    await expect(page.getByRole('status').filter({ hasText: 'Verified' }).textContent()).resolves.toMatch(
+      /archived originals are intact/,
+    );
     await page.close();
   });
 
@@ -166,7 +201,10 @@ describe('an officer works a request in the browser: searches, gathers, redacts,
     await page.getByLabel('Due soon or overdue only').check();
     await page.getByRole('button', { name: 'Filter' }).click();
     expect(new URL(page.url()).searchParams.get('deadline')).toBe('late');
-    await page.getByRole('row', { name: /Morgan Lee/ }).getByRole('link').click();
+    await page
+      .getByRole('row', { name: /Morgan Lee/ })
+      .getByRole('link')
+      .click();
     await page.waitForURL(/\/requests\/req_/);
     await expect(page.getByRole('link', { name: 'Download PDF' }).isVisible()).resolves.toBe(true);
     expect(await page.getByRole('button', { name: 'Build response bundle' }).count()).toBe(0);

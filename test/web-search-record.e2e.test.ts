@@ -6,9 +6,23 @@ import { createToken } from './support/foia-fixtures';
 import { registerMockAccount, startInstance, syncOnce, type TestInstance } from './support/start-instance';
 
 const TOWN_ZONE = 'Atlantic/Azores';
-const OFFICER = { name: 'Robin Ash', email: 'robin.ash@town.example', roles: ['foia-officer'], password: 'a long officer passphrase' };
+const OFFICER = {
+  name: 'Robin Ash',
+  email: 'robin.ash@town.example',
+  roles: ['foia-officer'],
+  password: 'a long officer passphrase',
+};
 /** Edits, hides, deletions and images on every pass, so three passes leave each kind of record to look at. */
-const MOCK = { type: 'mock', seed: 21, posts: 40, maxCommentsPerPost: 6, editRate: 0.1, hideRate: 0.05, deleteRate: 0.05, imageRate: 0.3 };
+const MOCK = {
+  type: 'mock',
+  seed: 21,
+  posts: 40,
+  maxCommentsPerPost: 6,
+  editRate: 0.1,
+  hideRate: 0.05,
+  deleteRate: 0.05,
+  imageRate: 0.3,
+};
 
 /** The number in the results heading ("1,234 records found"). */
 async function totalFound(page: Page): Promise<number> {
@@ -27,7 +41,11 @@ async function countBeside(page: Page, name: string, value: string): Promise<num
 async function firstOption(page: Page, selectId: string): Promise<{ value: string; text: string; count: number }> {
   const option = page.locator(`#${selectId} option`).nth(1);
   const text = ((await option.textContent()) ?? '').trim();
-  return { value: (await option.getAttribute('value'))!, text, count: Number(/\(([\d,]+)\)$/.exec(text)![1].replace(/,/g, '')) };
+  return {
+    value: (await option.getAttribute('value'))!,
+    text,
+    count: Number(/\(([\d,]+)\)$/.exec(text)![1].replace(/,/g, '')),
+  };
 }
 
 async function submitSearch(page: Page): Promise<void> {
@@ -37,7 +55,8 @@ async function submitSearch(page: Page): Promise<void> {
 }
 
 const paramsOf = (page: Page) => new URL(page.url()).searchParams;
-const hitLinks = (page: Page) => page.locator('.hit h3 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+const hitLinks = (page: Page) =>
+  page.locator('.hit h3 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
 
 describe('searching the archive and reading a record in a real browser', () => {
   let instance: TestInstance;
@@ -53,9 +72,16 @@ describe('searching the archive and reading a record in a real browser', () => {
     accountId = await registerMockAccount(instance, MOCK, 'westport-dpw', { displayName: 'Westport Public Works' });
     for (let pass = 0; pass < 3; pass += 1) await syncOnce(instance, accountId);
     const officerToken = await createToken(instance, 'officer script', ['foia-officer']);
-    const logged = await instance.request('POST', '/api/v1/foia-requests', {
-      requester: { name: 'Dana Reyes' }, receivedAt: '2025-12-23T10:00:00-05:00', description: 'Every deleted comment about roads.',
-    }, officerToken);
+    const logged = await instance.request(
+      'POST',
+      '/api/v1/foia-requests',
+      {
+        requester: { name: 'Dana Reyes' },
+        receivedAt: '2025-12-23T10:00:00-05:00',
+        description: 'Every deleted comment about roads.',
+      },
+      officerToken,
+    );
     expect(logged.status).toBe(201);
     foiaRequestId = logged.body.id;
     browser = await launchBrowser();
@@ -75,7 +101,13 @@ describe('searching the archive and reading a record in a real browser', () => {
     expect((await firstOption(page, 'accountId')).text).toBe(`Westport Public Works on facebook (${everything})`);
     await checkScreen(page, 'search-landing');
 
-    const checkboxFacets: Array<[string, string]> = [['status', 'edited'], ['status', 'hidden'], ['status', 'deleted'], ['kind', 'comment'], ['platform', 'facebook']];
+    const checkboxFacets: Array<[string, string]> = [
+      ['status', 'edited'],
+      ['status', 'hidden'],
+      ['status', 'deleted'],
+      ['kind', 'comment'],
+      ['platform', 'facebook'],
+    ];
     for (const [name, value] of checkboxFacets) {
       await page.goto(`${instance.baseUrl}/search`);
       const expected = await countBeside(page, name, value);
@@ -84,7 +116,8 @@ describe('searching the archive and reading a record in a real browser', () => {
       await submitSearch(page);
       expect(paramsOf(page).getAll(name)).toEqual([value]);
       expect(await totalFound(page)).toBe(expected);
-      if (name === 'status') expect(await page.locator(`.hit .badge-${value}`).count()).toBe(await page.locator('.hit').count());
+      if (name === 'status')
+        expect(await page.locator(`.hit .badge-${value}`).count()).toBe(await page.locator('.hit').count());
     }
     // With "deleted" ticked, the other statuses still show what ticking them would give.
     expect(await countBeside(page, 'status', 'edited')).toBeGreaterThan(0);
@@ -106,18 +139,25 @@ describe('searching the archive and reading a record in a real browser', () => {
     await submitSearch(page);
     expect(paramsOf(page).get('hasAttachments')).toBe('true');
     expect(await totalFound(page)).toBe(withAttachments);
-    expect(await page.locator('.hit .meta', { hasText: /attachments?$/ }).count()).toBe(await page.locator('.hit').count());
+    expect(await page.locator('.hit .meta', { hasText: /attachments?$/ }).count()).toBe(
+      await page.locator('.hit').count(),
+    );
 
     // A day on the town's calendar, oldest first: only that day's records, in order.
     await page.goto(`${instance.baseUrl}/search?sort=newest`);
-    const postedTimes = () => page.locator('.hit .meta time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
+    const postedTimes = () =>
+      page.locator('.hit .meta time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
     const townDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: TOWN_ZONE }).format(new Date(iso));
     const day = townDay((await postedTimes())[0]);
     await page.getByLabel('From', { exact: true }).fill(day);
     await page.getByLabel('To', { exact: true }).fill(day);
     await page.getByLabel('Sort').selectOption('oldest');
     await submitSearch(page);
-    expect([paramsOf(page).get('postedFrom'), paramsOf(page).get('postedTo'), paramsOf(page).get('sort')]).toEqual([day, day, 'oldest']);
+    expect([paramsOf(page).get('postedFrom'), paramsOf(page).get('postedTo'), paramsOf(page).get('sort')]).toEqual([
+      day,
+      day,
+      'oldest',
+    ]);
     const onThatDay = await totalFound(page);
     expect(onThatDay).toBeGreaterThan(0);
     expect(onThatDay).toBeLessThan(everything);
@@ -145,8 +185,15 @@ describe('searching the archive and reading a record in a real browser', () => {
 
     // Keyboard only: Tab to "Next page" with a visible focus ring, then Enter.
     const next = page.getByRole('link', { name: 'Next page' });
-    for (let presses = 0; presses < 200 && !(await next.evaluate((link) => link === link.ownerDocument.activeElement)); presses += 1) await page.keyboard.press('Tab');
-    expect(await next.evaluate((link) => link.ownerDocument.defaultView!.getComputedStyle(link).outlineStyle)).toBe('solid');
+    for (
+      let presses = 0;
+      presses < 200 && !(await next.evaluate((link) => link === link.ownerDocument.activeElement));
+      presses += 1
+    )
+      await page.keyboard.press('Tab');
+    expect(await next.evaluate((link) => link.ownerDocument.defaultView!.getComputedStyle(link).outlineStyle)).toBe(
+      'solid',
+    );
     await page.keyboard.press('Enter');
     await page.waitForURL(/cursor=/);
     expect(await page.locator('.pager [aria-current="page"]').textContent()).toBe('Page 2');
@@ -197,9 +244,14 @@ describe('searching the archive and reading a record in a real browser', () => {
     await page.goto(`${instance.baseUrl}/search?status=deleted&sort=oldest&postedFrom=2000-01-01`);
     const found = await totalFound(page);
     const searchForm = page.locator('form', { has: page.locator('input[name="source"][value="search"]') });
-    const carried = await searchForm.locator('input[type=hidden]').evaluateAll((inputs) => inputs.map((input) => [input.getAttribute('name'), input.getAttribute('value')]));
+    const carried = await searchForm
+      .locator('input[type=hidden]')
+      .evaluateAll((inputs) => inputs.map((input) => [input.getAttribute('name'), input.getAttribute('value')]));
     expect(carried.filter(([name]) => name !== 'csrf')).toEqual([
-      ['source', 'search'], ['status', 'deleted'], ['postedFrom', '2000-01-01T01:00:00.000Z'], ['sort', 'oldest'],
+      ['source', 'search'],
+      ['status', 'deleted'],
+      ['postedFrom', '2000-01-01T01:00:00.000Z'],
+      ['sort', 'oldest'],
     ]);
     await expect(page.getByLabel('Request for all matching records').textContent()).resolves.toContain('Dana Reyes');
 
@@ -209,19 +261,33 @@ describe('searching the archive and reading a record in a real browser', () => {
     await checkScreen(page, 'search-add-to-request');
     await page.getByRole('button', { name: 'Add picked records' }).click();
     await page.waitForURL(new RegExp(`/requests/${foiaRequestId}`));
-    const gathered = await instance.request('GET', `/api/v1/foia-requests/${foiaRequestId}/items`, undefined, await createToken(instance, 'reader', ['foia-officer']));
-    expect(gathered.body.items.map((item: { recordId: string }) => item.recordId)).toEqual(expect.arrayContaining(picked));
+    const gathered = await instance.request(
+      'GET',
+      `/api/v1/foia-requests/${foiaRequestId}/items`,
+      undefined,
+      await createToken(instance, 'reader', ['foia-officer']),
+    );
+    expect(gathered.body.items.map((item: { recordId: string }) => item.recordId)).toEqual(
+      expect.arrayContaining(picked),
+    );
 
     await page.goto(`${instance.baseUrl}/search?status=deleted&sort=oldest&postedFrom=2000-01-01`);
     await page.getByRole('button', { name: `Add all ${found} matching records` }).click();
     await page.waitForURL(new RegExp(`/requests/${foiaRequestId}`));
-    const after = await instance.request('GET', `/api/v1/foia-requests/${foiaRequestId}/items`, undefined, await createToken(instance, 'reader 2', ['foia-officer']));
+    const after = await instance.request(
+      'GET',
+      `/api/v1/foia-requests/${foiaRequestId}/items`,
+      undefined,
+      await createToken(instance, 'reader 2', ['foia-officer']),
+    );
     expect(after.body.savedSearches).toHaveLength(1);
     await page.close();
   });
 
-  it('shows an edited record\'s versions side by side with the changes marked, and downloads its raw capture', async () => {
-    const edited = (await instance.request('GET', '/api/v1/records?status=edited&limit=50')).body.records.find((record: { versionCount: number }) => record.versionCount >= 2);
+  it("shows an edited record's versions side by side with the changes marked, and downloads its raw capture", async () => {
+    const edited = (await instance.request('GET', '/api/v1/records?status=edited&limit=50')).body.records.find(
+      (record: { versionCount: number }) => record.versionCount >= 2,
+    );
     const detail = (await instance.request('GET', `/api/v1/records/${edited.id}`)).body;
     const page = await browser.newPage();
     await signIn(page, instance.baseUrl, OFFICER);
@@ -230,11 +296,13 @@ describe('searching the archive and reading a record in a real browser', () => {
     const comparison = page.locator('.comparison').first();
     expect(await comparison.locator('del, ins').count()).toBeGreaterThan(0);
     // Each side reads as its version's text once the screen-reader words are taken out.
-    const sideTexts = await comparison.locator('.side .text').evaluateAll((texts) => texts.map((text) => {
-      const copy = text.cloneNode(true);
-      copy.querySelectorAll('.visually-hidden').forEach((hidden: { remove(): void }) => hidden.remove());
-      return copy.textContent;
-    }));
+    const sideTexts = await comparison.locator('.side .text').evaluateAll((texts) =>
+      texts.map((text) => {
+        const copy = text.cloneNode(true);
+        copy.querySelectorAll('.visually-hidden').forEach((hidden: { remove(): void }) => hidden.remove());
+        return copy.textContent;
+      }),
+    );
     expect(sideTexts).toEqual([detail.versions[0].text, detail.versions[1].text]);
     const announced = await comparison.locator('del .visually-hidden, ins .visually-hidden').first().textContent();
     expect(announced).toMatch(/^\[(removed|added): $/);
@@ -242,15 +310,22 @@ describe('searching the archive and reading a record in a real browser', () => {
 
     const shownSha = (await page.locator('.hash code').first().textContent())!;
     expect(shownSha).toBe(detail.versions[0].rawCaptureSha256);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download version 1\'s capture as received' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: "Download version 1's capture as received" }).click(),
+    ]);
     const bytes = readFileSync(await download.path());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(shownSha);
     await page.close();
   });
 
-  it('shows a record\'s archived image, its conversation and status, and fits a phone screen', async () => {
-    const records = (await instance.request('GET', '/api/v1/records?hasAttachments=true&kind=comment&limit=100')).body.records;
-    const withImage = records.find((record: { attachments: Array<{ sha256?: string }>; parentPlatformId?: string }) => record.attachments.some((attachment) => attachment.sha256) && record.parentPlatformId);
+  it("shows a record's archived image, its conversation and status, and fits a phone screen", async () => {
+    const records = (await instance.request('GET', '/api/v1/records?hasAttachments=true&kind=comment&limit=100')).body
+      .records;
+    const withImage = records.find(
+      (record: { attachments: Array<{ sha256?: string }>; parentPlatformId?: string }) =>
+        record.attachments.some((attachment) => attachment.sha256) && record.parentPlatformId,
+    );
     expect(withImage).toBeDefined();
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
@@ -262,7 +337,9 @@ describe('searching the archive and reading a record in a real browser', () => {
     expect(response.headers()['content-type']).toMatch(/^image\//);
     const image = page.locator('.media img').first();
     expect(await image.getAttribute('alt')).toMatch(/^Image attached to the comment by /);
-    expect(await image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    expect(
+      await image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
 
     // The conversation links the post it answers and marks this record.
     const thread = page.locator('.thread');
@@ -279,9 +356,15 @@ describe('searching the archive and reading a record in a real browser', () => {
     const hidden = (await instance.request('GET', '/api/v1/records?status=hidden&limit=1')).body.records[0];
     await page.goto(`${instance.baseUrl}/records/${hidden.id}`);
     await expect(page.locator('.facts').first().textContent()).resolves.toContain('Hidden since');
-    const edited = (await instance.request('GET', '/api/v1/records?status=edited&limit=50')).body.records.find((record: { versionCount: number }) => record.versionCount >= 2);
+    const edited = (await instance.request('GET', '/api/v1/records?status=edited&limit=50')).body.records.find(
+      (record: { versionCount: number }) => record.versionCount >= 2,
+    );
     await page.goto(`${instance.baseUrl}/records/${edited.id}`);
-    const [left, right] = await page.locator('.comparison').first().locator('.side').evaluateAll((sides) => sides.map((side) => side.getBoundingClientRect().toJSON()));
+    const [left, right] = await page
+      .locator('.comparison')
+      .first()
+      .locator('.side')
+      .evaluateAll((sides) => sides.map((side) => side.getBoundingClientRect().toJSON()));
     expect(right.top).toBeGreaterThanOrEqual(left.bottom);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await checkScreen(page, 'record-edited-phone');
@@ -289,13 +372,24 @@ describe('searching the archive and reading a record in a real browser', () => {
   });
 
   it('serves archived media byte for byte to record readers only, and lists the route in the OpenAPI', async () => {
-    const record = (await instance.request('GET', '/api/v1/records?hasAttachments=true&limit=20')).body.records.find((found: { attachments: Array<{ sha256?: string }> }) => found.attachments.some((attachment) => attachment.sha256));
+    const record = (await instance.request('GET', '/api/v1/records?hasAttachments=true&limit=20')).body.records.find(
+      (found: { attachments: Array<{ sha256?: string }> }) => found.attachments.some((attachment) => attachment.sha256),
+    );
     const sha = record.attachments.find((attachment: { sha256?: string }) => attachment.sha256).sha256;
-    const asAdmin = await fetch(`${instance.baseUrl}/api/v1/media/${sha}`, { headers: { authorization: `Bearer ${instance.adminToken}` } });
+    const asAdmin = await fetch(`${instance.baseUrl}/api/v1/media/${sha}`, {
+      headers: { authorization: `Bearer ${instance.adminToken}` },
+    });
     expect(asAdmin.status).toBe(200);
-    expect(createHash('sha256').update(Buffer.from(await asAdmin.arrayBuffer())).digest('hex')).toBe(sha);
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await asAdmin.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(sha);
     const moderator = await createToken(instance, 'moderator', ['moderator']);
-    expect((await fetch(`${instance.baseUrl}/api/v1/media/${sha}`, { headers: { authorization: `Bearer ${moderator}` } })).status).toBe(403);
+    expect(
+      (await fetch(`${instance.baseUrl}/api/v1/media/${sha}`, { headers: { authorization: `Bearer ${moderator}` } }))
+        .status,
+    ).toBe(403);
     expect((await instance.request('GET', `/api/v1/media/${'0'.repeat(64)}`)).status).toBe(404);
     const openapi = (await instance.request('GET', '/api/v1/openapi.json')).body;
     expect(Object.keys(openapi.paths)).toContain('/api/v1/media/{sha256}');

@@ -2,18 +2,31 @@ import type { Browser } from 'playwright-core';
 import { checkScreen, horizontalOverflow, launchBrowser, signIn } from './support/browser';
 import { registerMockAccount, startInstance, syncOnce, type TestInstance } from './support/start-instance';
 
-const OFFICER = { name: 'Pat Quinn', email: 'pat.quinn@town.example', roles: ['foia-officer'], password: 'correct horse battery staple' };
-const ATTORNEY = { name: 'Jordan Blake', email: 'jordan.blake@town.example', roles: ['attorney'], password: 'another long passphrase' };
+const OFFICER = {
+  name: 'Pat Quinn',
+  email: 'pat.quinn@town.example',
+  roles: ['foia-officer'],
+  password: 'correct horse battery staple',
+};
+const ATTORNEY = {
+  name: 'Jordan Blake',
+  email: 'jordan.blake@town.example',
+  roles: ['attorney'],
+  password: 'another long passphrase',
+};
 
 describe('the web application in a real browser', () => {
   let instance: TestInstance;
   let browser: Browser;
 
   beforeAll(async () => {
-    instance = await startInstance({ TOWN_NAME: 'Town of Westport'});
+    instance = await startInstance({ TOWN_NAME: 'Town of Westport' });
     expect((await instance.request('POST', '/api/v1/users', OFFICER)).status).toBe(201);
     expect((await instance.request('POST', '/api/v1/users', ATTORNEY)).status).toBe(201);
-    await syncOnce(instance, await registerMockAccount(instance, { type: 'mock', seed: 7, posts: 30, maxCommentsPerPost: 8 }));
+    await syncOnce(
+      instance,
+      await registerMockAccount(instance, { type: 'mock', seed: 7, posts: 30, maxCommentsPerPost: 8 }),
+    );
     await syncOnce(instance, (await instance.request('GET', '/api/v1/accounts')).body.accounts[0].id);
     browser = await launchBrowser();
   });
@@ -100,7 +113,9 @@ describe('the web application in a real browser', () => {
     await page.getByLabel('Note (kept in the history)').fill('Acknowledged by letter');
     await page.getByRole('button', { name: 'Change status' }).click();
     await page.waitForURL(/\/requests\/req_/);
-    await expect(page.locator('.thread').textContent()).resolves.toContain('received → acknowledged (Acknowledged by letter)');
+    await expect(page.locator('.thread').textContent()).resolves.toContain(
+      'received → acknowledged (Acknowledged by letter)',
+    );
 
     await page.getByRole('link', { name: 'All requests' }).click();
     const row = page.getByRole('row', { name: /Dana Reyes/ });
@@ -110,7 +125,7 @@ describe('the web application in a real browser', () => {
     await page.close();
   });
 
-  it('the attorney sees the request and its deadline, and is offered only the attorney\'s moves', async () => {
+  it("the attorney sees the request and its deadline, and is offered only the attorney's moves", async () => {
     const page = await browser.newPage();
     await signIn(page, instance.baseUrl, ATTORNEY);
     await page.getByRole('link', { name: 'Requests' }).click();

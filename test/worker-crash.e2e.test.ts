@@ -27,8 +27,16 @@ async function listAll(instance: TestInstance, accountId: string): Promise<Liste
   const records: ListedRecord[] = [];
   let cursor: string | null = null;
   do {
-    const query: URLSearchParams = new URLSearchParams({ accountId, limit: '1000', sort: 'oldest', ...(cursor ? { cursor } : {}) });
-    const { body } = await instance.request<{ records: ListedRecord[]; nextCursor: string | null }>('GET', `/api/v1/records?${query}`);
+    const query: URLSearchParams = new URLSearchParams({
+      accountId,
+      limit: '1000',
+      sort: 'oldest',
+      ...(cursor ? { cursor } : {}),
+    });
+    const { body } = await instance.request<{ records: ListedRecord[]; nextCursor: string | null }>(
+      'GET',
+      `/api/v1/records?${query}`,
+    );
     records.push(...body.records);
     cursor = body.nextCursor;
   } while (cursor);
@@ -40,7 +48,8 @@ async function waitForPages(instance: TestInstance, jobId: string, pages: number
   while (Date.now() < deadline) {
     const { body } = await instance.request('GET', `/api/v1/jobs/${jobId}`);
     if ((body?.progress?.pages ?? 0) >= pages) return;
-    if (body?.state === 'completed') throw new Error('the sync finished before the worker could be killed; make the account larger');
+    if (body?.state === 'completed')
+      throw new Error('the sync finished before the worker could be killed; make the account larger');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`job ${jobId} never reached ${pages} pages`);
@@ -80,7 +89,10 @@ describe('a worker killed with SIGKILL mid-sync', () => {
     const truth = new MockPlatform(CONNECTOR).groundTruth(1);
     expect(afterClean).toHaveLength(truth.total);
     expect(afterCrash).toHaveLength(truth.total);
-    const shape = (records: ListedRecord[]) => records.map((record) => `${record.platformId}|${record.versionCount}|${record.status}|${record.contentHash}`).sort();
+    const shape = (records: ListedRecord[]) =>
+      records
+        .map((record) => `${record.platformId}|${record.versionCount}|${record.status}|${record.contentHash}`)
+        .sort();
     expect(shape(afterCrash)).toEqual(shape(afterClean));
     expect(afterCrash.every((record) => record.versionCount === 1)).toBe(true);
   }, 180_000);

@@ -11,12 +11,24 @@ export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
 /** Signs in through the form and waits for the page people land on. */
-export async function signIn(page: Page, baseUrl: string, person: { email: string; password: string }, landing = '**/search'): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  person: { email: string; password: string },
+  landing = '**/search',
+): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
@@ -29,9 +41,22 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; nod
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
     // Runs in the page (no DOM types in this project's compiler settings, hence the loose typing).
-    const scope = globalThis as unknown as { axe: { run(context: unknown, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> }; document: unknown };
-    const result = await scope.axe.run(scope.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.html) }));
+    const scope = globalThis as unknown as {
+      axe: {
+        run(
+          context: unknown,
+          options: object,
+        ): Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }>;
+      };
+      document: unknown;
+    };
+    const result = await scope.axe.run(scope.document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      nodes: violation.nodes.map((node) => node.html),
+    }));
   });
 }
 

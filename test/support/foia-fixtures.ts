@@ -21,7 +21,12 @@ export async function eventually<T>(check: () => Promise<T | undefined>, what: s
 /** The env that points an instance's notifications at a test SMTP server, with quick retries. */
 export function notifyEnv(smtpUrl: string, attorneys = 'attorney@town.example'): Record<string, string> {
   return {
-    SMTP_URL: smtpUrl, ATTORNEY_NOTIFY_EMAILS: attorneys, NOTIFY_FROM: 'Verbatim FOIA <foia@town.example>',
-    NOTIFY_RETRY_DELAY_MS: '100', NOTIFY_RETRY_MAX_MS: '500', OUTBOX_RELAY_INTERVAL_MS: '200', TOWN_NAME: 'Town of Westport',
+    SMTP_URL: smtpUrl,
+    ATTORNEY_NOTIFY_EMAILS: attorneys,
+    NOTIFY_FROM: 'Verbatim FOIA <foia@town.example>',
+    NOTIFY_RETRY_DELAY_MS: '100',
+    NOTIFY_RETRY_MAX_MS: '500',
+    OUTBOX_RELAY_INTERVAL_MS: '200',
+    TOWN_NAME: 'Town of Westport',
   };
 }

@@ -19,7 +19,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Each program the tests run, and the Debian package that brings it. */
 const TOOLS: Array<{ tool: string; debianPackage: string; present(): boolean }> = [
-  ...['pdftotext', 'pdfinfo', 'pdffonts'].map((tool) => ({ tool, debianPackage: 'poppler-utils', present: () => commandExists(tool) })),
+  ...['pdftotext', 'pdfinfo', 'pdffonts'].map((tool) => ({
+    tool,
+    debianPackage: 'poppler-utils',
+    present: () => commandExists(tool),
+  })),
   { tool: 'qpdf', debianPackage: 'qpdf', present: () => commandExists('qpdf') },
   // playwright-core drives Debian's build; it never downloads a browser of its own.
   { tool: CHROMIUM, debianPackage: 'chromium', present: () => existsSync(CHROMIUM) },
@@ -44,12 +48,15 @@ function ensureTools(): void {
   const packages = [...new Set(missing.map((entry) => entry.debianPackage))];
   const tools = missing.map((entry) => entry.tool).join(', ');
   if (!canInstallDebianPackages()) {
-    stop(`${tools} not found: install the Debian packages ${packages.join(' ')} (apt-get install ${packages.join(' ')}), then run npm test again`);
+    stop(
+      `${tools} not found: install the Debian packages ${packages.join(' ')} (apt-get install ${packages.join(' ')}), then run npm test again`,
+    );
   }
   say(`${tools} not found: installing the Debian packages ${packages.join(' ')}`);
   const installed = installDebianPackages(packages, ['ignore', 'ignore', 'inherit']);
   const still = missing.filter((entry) => !entry.present());
-  if (!installed || still.length > 0) stop(`apt-get install ${packages.join(' ')} failed: ${still.map((entry) => entry.tool).join(', ') || 'see above'}`);
+  if (!installed || still.length > 0)
+    stop(`apt-get install ${packages.join(' ')} failed: ${still.map((entry) => entry.tool).join(', ') || 'see above'}`);
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -58,11 +65,28 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 async function ensureRedis(): Promise<void> {
   if (await redisAnswers(REDIS_URL)) return;
   const url = new URL(REDIS_URL);
-  if (!LOOPBACK.has(url.hostname)) stop(`no Redis answers at ${REDIS_URL}: start it there, or unset REDIS_URL to use one on 127.0.0.1:6379`);
+  if (!LOOPBACK.has(url.hostname))
+    stop(`no Redis answers at ${REDIS_URL}: start it there, or unset REDIS_URL to use one on 127.0.0.1:6379`);
   const port = url.port || '6379';
-  const started = spawnSync('redis-server', [
-    '--daemonize', 'yes', '--bind', '127.0.0.1', '-::1', '--port', port, '--save', '', '--appendonly', 'no', '--dir', os.tmpdir(),
-  ], { stdio: 'ignore' });
+  const started = spawnSync(
+    'redis-server',
+    [
+      '--daemonize',
+      'yes',
+      '--bind',
+      '127.0.0.1',
+      '-::1',
+      '--port',
+      port,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      os.tmpdir(),
+    ],
+    { stdio: 'ignore' },
+  );
   for (let attempt = 0; started.status === 0 && attempt < 50; attempt += 1) {
     if (await redisAnswers(REDIS_URL, 500)) {
       say(`no Redis answered at ${REDIS_URL}: started redis-server on port ${port}`);
@@ -79,7 +103,9 @@ async function checkPostgres(): Promise<void> {
   try {
     await pool.query('SELECT 1');
   } catch (error) {
-    stop(`no PostgreSQL answers at ${DATABASE_URL} (${(error as Error).message}): start one, or point DATABASE_URL at one`);
+    stop(
+      `no PostgreSQL answers at ${DATABASE_URL} (${(error as Error).message}): start one, or point DATABASE_URL at one`,
+    );
   } finally {
     await pool.end();
   }
@@ -90,7 +116,9 @@ async function main(): Promise<void> {
   ensureTools();
   await ensureRedis();
   await checkPostgres();
-  say(`Redis, PostgreSQL and ${TOOLS.map((entry) => entry.tool).join(', ')} are ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  say(
+    `Redis, PostgreSQL and ${TOOLS.map((entry) => entry.tool).join(', ')} are ready (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 
 void main();

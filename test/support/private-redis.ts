@@ -21,7 +21,11 @@ export class PrivateRedis {
 
   /** Starts the server on its port (again) and waits until it answers. Nothing persists across restarts. */
   async up(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.process = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     for (let tries = 0; tries < 100; tries += 1) {
       if (await redisAnswers(this.url, 200)) return;
       await new Promise((resolve) => setTimeout(resolve, 50));

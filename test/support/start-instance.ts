@@ -28,7 +28,12 @@ export interface TestInstance {
    * test reads as the response it expects and checks with expect(); a caller that wants it typed names T.
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests' reading of bodies, as above
-  request<T = any>(method: string, urlPath: string, body?: unknown, token?: string): Promise<{ status: number; body: T }>;
+  request<T = any>(
+    method: string,
+    urlPath: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: T }>;
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -41,10 +46,22 @@ export async function startInstance(overrides: Record<string, string> = {}): Pro
   const queuePrefix = overrides.QUEUE_PREFIX ?? `vt${randomBytes(6).toString('hex')}`;
   const adminToken = `admin-${randomBytes(24).toString('hex')}`;
   const catalogEnv = postgresCatalogEnv();
-  const s3 = process.env.STORAGE_BACKEND === 's3' && !overrides.STORAGE_BACKEND ? await startS3rverProcess(path.join(dataDir, 's3rver'), [TEST_BUCKET]) : null;
+  const s3 =
+    process.env.STORAGE_BACKEND === 's3' && !overrides.STORAGE_BACKEND
+      ? await startS3rverProcess(path.join(dataDir, 's3rver'), [TEST_BUCKET])
+      : null;
   const env: Record<string, string> = {
-    DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent',
-    REDIS_URL: TEST_REDIS_URL, BOOTSTRAP_ADMIN_TOKEN: adminToken, JOB_LOCK_MS: '3000', ...catalogEnv, ...(s3 ? s3Env(s3.endpoint) : {}), ...overrides,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    QUEUE_PREFIX: queuePrefix,
+    LOG_LEVEL: 'silent',
+    REDIS_URL: TEST_REDIS_URL,
+    BOOTSTRAP_ADMIN_TOKEN: adminToken,
+    JOB_LOCK_MS: '3000',
+    ...catalogEnv,
+    ...(s3 ? s3Env(s3.endpoint) : {}),
+    ...overrides,
   };
   const config = loadConfig(env);
   const shutdown = new Shutdown();
@@ -52,11 +69,24 @@ export async function startInstance(overrides: Record<string, string> = {}): Pro
   const running = await runProcess(config, config.redis.url, createLogger('silent', 'test'), shutdown);
   const baseUrl = `http://127.0.0.1:${running.port ?? 0}`;
   return {
-    baseUrl, adminToken, dataDir, queuePrefix, env, running,
-    async request<T>(method: string, urlPath: string, body?: unknown, token = adminToken): Promise<{ status: number; body: T }> {
+    baseUrl,
+    adminToken,
+    dataDir,
+    queuePrefix,
+    env,
+    running,
+    async request<T>(
+      method: string,
+      urlPath: string,
+      body?: unknown,
+      token = adminToken,
+    ): Promise<{ status: number; body: T }> {
       const response = await fetch(`${baseUrl}${urlPath}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
         // A hung request fails with its own message rather than as a test timeout that names nothing.
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -82,8 +112,12 @@ const TEST_BUCKET = 'verbatim-test-archive';
 /** With STORAGE_BACKEND=s3 in the test process, each instance archives into a private s3rver over HTTP. */
 function s3Env(endpoint: string): Record<string, string> {
   return {
-    STORAGE_BACKEND: 's3', S3_BUCKET: TEST_BUCKET, S3_ENDPOINT: endpoint, S3_FORCE_PATH_STYLE: 'true',
-    S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER',
+    STORAGE_BACKEND: 's3',
+    S3_BUCKET: TEST_BUCKET,
+    S3_ENDPOINT: endpoint,
+    S3_FORCE_PATH_STYLE: 'true',
+    S3_ACCESS_KEY_ID: 'S3RVER',
+    S3_SECRET_ACCESS_KEY: 'S3RVER',
   };
 }
 
@@ -93,7 +127,11 @@ function s3Env(endpoint: string): Record<string, string> {
  */
 function postgresCatalogEnv(): Record<string, string> {
   if (process.env.CATALOG_BACKEND !== 'postgres') return {};
-  return { CATALOG_BACKEND: 'postgres', DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: `t_${randomBytes(6).toString('hex')}` };
+  return {
+    CATALOG_BACKEND: 'postgres',
+    DATABASE_URL: TEST_DATABASE_URL,
+    DATABASE_SCHEMA: `t_${randomBytes(6).toString('hex')}`,
+  };
 }
 
 async function dropCatalogSchema(connectionString: string, schema: string): Promise<void> {
@@ -134,7 +172,8 @@ export async function waitForJob(instance: TestInstance, jobId: string, timeoutM
   for (;;) {
     const { status, body } = await instance.request<JobBody>('GET', `/api/v1/jobs/${jobId}`);
     if (status === 200 && (body.state === 'completed' || body.state === 'failed')) return body;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish in ${timeoutMs} ms (last: ${JSON.stringify(body)})`);
+    if (Date.now() > deadline)
+      throw new Error(`job ${jobId} did not finish in ${timeoutMs} ms (last: ${JSON.stringify(body)})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -146,9 +185,18 @@ export async function registerMockAccount(
   handle = `town-${randomBytes(3).toString('hex')}`,
   fields: Record<string, unknown> = {},
 ): Promise<string> {
-  const agency = await instance.request<{ id: string }>('POST', '/api/v1/agencies', { name: 'Department of Public Works', kind: 'department' });
+  const agency = await instance.request<{ id: string }>('POST', '/api/v1/agencies', {
+    name: 'Department of Public Works',
+    kind: 'department',
+  });
   if (agency.status !== 201) throw new Error(`agency: ${JSON.stringify(agency.body)}`);
-  const account = await instance.request<{ id: string }>('POST', '/api/v1/accounts', { agencyId: agency.body.id, platform: 'facebook', handle, connector, ...fields });
+  const account = await instance.request<{ id: string }>('POST', '/api/v1/accounts', {
+    agencyId: agency.body.id,
+    platform: 'facebook',
+    handle,
+    connector,
+    ...fields,
+  });
   if (account.status !== 201) throw new Error(`account: ${JSON.stringify(account.body)}`);
   return account.body.id;
 }
@@ -167,9 +215,10 @@ export async function syncOnce(instance: TestInstance, accountId: string): Promi
  * DATA_DIR/objects, or s3rver's file when the instance archives to S3.
  */
 export function tamperArchivedObject(instance: TestInstance, key: string, bytes: string): void {
-  const file = instance.env.STORAGE_BACKEND === 's3'
-    ? path.join(instance.dataDir, 's3rver', instance.env.S3_BUCKET, `${key}._S3rver_object`)
-    : path.join(instance.dataDir, 'objects', key);
+  const file =
+    instance.env.STORAGE_BACKEND === 's3'
+      ? path.join(instance.dataDir, 's3rver', instance.env.S3_BUCKET, `${key}._S3rver_object`)
+      : path.join(instance.dataDir, 'objects', key);
   chmodSync(file, 0o644);
   writeFileSync(file, bytes);
 }

@@ -1,5 +1,11 @@
 import type {
-  Catalog, JobControl, ObjectStore, PeopleStore, ReindexControl, SearchGenerations, SearchIndex,
+  Catalog,
+  JobControl,
+  ObjectStore,
+  PeopleStore,
+  ReindexControl,
+  SearchGenerations,
+  SearchIndex,
 } from '@verbatim/core';
 import type { RenderPdfToFile } from '@verbatim/bundles/production';
 import type { BundleStore, FoiaService, FoiaStore } from '@verbatim/foia';

@@ -63,7 +63,9 @@ export const BundleAttachmentSchema = z.strictObject({
   /** Describes the image for screen readers; a neutral default is used when absent. */
   altText: z.string().max(2000).optional(),
   /** Set to withhold this attachment; it is then neither fetched nor drawn, and is logged. */
-  withheld: z.strictObject({ exemption: ExemptionSchema, justification: z.string().trim().min(1).max(2000) }).optional(),
+  withheld: z
+    .strictObject({ exemption: ExemptionSchema, justification: z.string().trim().min(1).max(2000) })
+    .optional(),
 });
 export type BundleAttachment = z.infer<typeof BundleAttachmentSchema>;
 
@@ -146,7 +148,9 @@ export const BundleHeaderSchema = z.strictObject({
 });
 
 /** Item ids that occur more than once, by position. */
-export function duplicateItemPositions(items: ReadonlyArray<{ disposition: string; record?: { id: string }; recordId?: string }>): Array<[number, string]> {
+export function duplicateItemPositions(
+  items: ReadonlyArray<{ disposition: string; record?: { id: string }; recordId?: string }>,
+): Array<[number, string]> {
   const seen = new Set<string>();
   const duplicates: Array<[number, string]> = [];
   items.forEach((item, index) => {
@@ -157,9 +161,12 @@ export function duplicateItemPositions(items: ReadonlyArray<{ disposition: strin
   return duplicates;
 }
 
-export const BundleInputSchema = BundleHeaderSchema.extend({ items: z.array(BundleItemSchema) }).superRefine((input, context) => {
-  for (const [index, id] of duplicateItemPositions(input.items)) context.addIssue({ code: 'custom', path: ['items', index], message: `duplicate item ${id}` });
-});
+export const BundleInputSchema = BundleHeaderSchema.extend({ items: z.array(BundleItemSchema) }).superRefine(
+  (input, context) => {
+    for (const [index, id] of duplicateItemPositions(input.items))
+      context.addIssue({ code: 'custom', path: ['items', index], message: `duplicate item ${id}` });
+  },
+);
 /** A bundle input as the caller writes it (defaults not applied yet). */
 export type BundleInputDraft = z.input<typeof BundleInputSchema>;
 /** A validated bundle input. */

@@ -15,10 +15,16 @@ describe('prepareBundle', () => {
     if (comment.disposition !== 'produced') throw new Error('expected a produced item');
     expect(comment.record.versions[0].text).toContain('█████ [REDACTED § 1-217]');
     expect(JSON.stringify(bundle)).not.toContain(SAMPLE.redactedSecret);
-    expect(bundle.redactions).toEqual([{
-      itemNumber: 2, itemId: 'rec-2', location: 'version 1', exemption: { code: '1-217', citation: 'C.G.S. § 1-217(a)' },
-      justification: 'Residential address of a police officer.', count: 1,
-    }]);
+    expect(bundle.redactions).toEqual([
+      {
+        itemNumber: 2,
+        itemId: 'rec-2',
+        location: 'version 1',
+        exemption: { code: '1-217', citation: 'C.G.S. § 1-217(a)' },
+        justification: 'Residential address of a police officer.',
+        count: 1,
+      },
+    ]);
   });
 
   test('the log counts spans per place and basis, and lists withheld attachments', () => {
@@ -26,7 +32,12 @@ describe('prepareBundle', () => {
     const item = input.items[0];
     if (item.disposition !== 'produced') throw new Error('expected a produced item');
     const exemption = { code: '1-210(b)(11)', citation: 'C.G.S. § 1-210(b)(11)' };
-    item.record.versions[0].redactions = [0, 10].map((start) => ({ start, end: start + 4, exemption, justification: 'Student name.' }));
+    item.record.versions[0].redactions = [0, 10].map((start) => ({
+      start,
+      end: start + 4,
+      exemption,
+      justification: 'Student name.',
+    }));
     item.record.attachments![0].withheld = { exemption, justification: 'Photo identifies a student.' };
     const { redactions } = prepareBundle(input);
     expect(redactions.slice(0, 2)).toMatchObject([

@@ -1,6 +1,15 @@
 import {
-  BundleHeaderSchema, BundleInputSchema, BundleItemSchema, itemIdOf, type BundleAttachment, type BundleInput,
-  type BundleInputDraft, type BundleItem, type Exemption, type ProducedRecord, type RedactionSpan,
+  BundleHeaderSchema,
+  BundleInputSchema,
+  BundleItemSchema,
+  itemIdOf,
+  type BundleAttachment,
+  type BundleInput,
+  type BundleInputDraft,
+  type BundleItem,
+  type Exemption,
+  type ProducedRecord,
+  type RedactionSpan,
 } from './bundle-input';
 import { applyRedactions } from './redaction';
 
@@ -36,7 +45,14 @@ export interface RedactionLogEntry {
 
 export type PreparedItem =
   | { disposition: 'produced'; number: number; id: string; record: PreparedRecord }
-  | { disposition: 'withheld'; number: number; id: string; exemption: Exemption; justification: string; description?: string };
+  | {
+      disposition: 'withheld';
+      number: number;
+      id: string;
+      exemption: Exemption;
+      justification: string;
+      description?: string;
+    };
 
 /** A validated bundle with redactions applied: the only shape the renderer accepts. */
 export type PreparedBundle = Omit<BundleInput, 'items'> & { items: PreparedItem[]; redactions: RedactionLogEntry[] };
@@ -53,7 +69,14 @@ class RedactionLog {
         same.count++;
         continue;
       }
-      const entry = { itemNumber, itemId, location, exemption: span.exemption, justification: span.justification, count: 1 };
+      const entry = {
+        itemNumber,
+        itemId,
+        location,
+        exemption: span.exemption,
+        justification: span.justification,
+        count: 1,
+      };
       this.byKey.set(key, entry);
       this.entries.push(entry);
     }
@@ -63,7 +86,11 @@ class RedactionLog {
 function prepareRecord(record: ProducedRecord, itemNumber: number, log: RedactionLog): PreparedRecord {
   const versions = record.versions.map((version, index) => {
     log.add(itemNumber, record.id, `version ${index + 1}`, version.redactions);
-    return { text: applyRedactions(version.text, version.redactions), capturedAt: version.capturedAt, editedAt: version.editedAt };
+    return {
+      text: applyRedactions(version.text, version.redactions),
+      capturedAt: version.capturedAt,
+      editedAt: version.editedAt,
+    };
   });
   const threadContext = record.threadContext.map((entry, index) => {
     log.add(itemNumber, record.id, `thread context ${index + 1}`, entry.redactions);
@@ -72,7 +99,14 @@ function prepareRecord(record: ProducedRecord, itemNumber: number, log: Redactio
   record.attachments.forEach((attachment: BundleAttachment, index) => {
     if (attachment.withheld) {
       const { exemption, justification } = attachment.withheld;
-      log.entries.push({ itemNumber, itemId: record.id, location: `attachment ${index + 1} (withheld)`, exemption, justification, count: 1 });
+      log.entries.push({
+        itemNumber,
+        itemId: record.id,
+        location: `attachment ${index + 1} (withheld)`,
+        exemption,
+        justification,
+        count: 1,
+      });
     }
   });
   return { ...record, versions, threadContext };
@@ -81,7 +115,14 @@ function prepareRecord(record: ProducedRecord, itemNumber: number, log: Redactio
 function prepareItem(item: BundleItem, number: number, log: RedactionLog): PreparedItem {
   const id = itemIdOf(item);
   if (item.disposition === 'withheld') {
-    return { disposition: 'withheld', number, id, exemption: item.exemption, justification: item.justification, description: item.description };
+    return {
+      disposition: 'withheld',
+      number,
+      id,
+      exemption: item.exemption,
+      justification: item.justification,
+      description: item.description,
+    };
   }
   return { disposition: 'produced', number, id, record: prepareRecord(item.record, number, log) };
 }

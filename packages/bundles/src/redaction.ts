@@ -15,6 +15,9 @@ export { InvalidRedactionError as RedactionSpanError };
  * nothing. The redacted characters are gone from the returned string: nothing downstream ever sees them.
  * The checks are the request log's (`@verbatim/foia`), so a span the officer could save is one that renders.
  */
-export function applyRedactions(text: string, spans: ReadonlyArray<{ start: number; end: number; exemption: Exemption }>): string {
+export function applyRedactions(
+  text: string,
+  spans: ReadonlyArray<{ start: number; end: number; exemption: Exemption }>,
+): string {
   return replaceSpans(text, spans, (span) => redactionMarker(span.exemption));
 }

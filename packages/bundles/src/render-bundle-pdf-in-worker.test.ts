@@ -47,7 +47,8 @@ describe('renderBundlePdfInWorker', () => {
     input.bates.prefix = 'HAS SPACE';
     const sink = new MemoryWritable();
     await expect(renderBundlePdfInWorker(input, sink, { loadImage: loadSampleImage })).rejects.toMatchObject({
-      name: 'ZodError', issues: [expect.objectContaining({ path: ['bates', 'prefix'] })],
+      name: 'ZodError',
+      issues: [expect.objectContaining({ path: ['bates', 'prefix'] })],
     });
     expect(sink.destroyed).toBe(true);
   });

@@ -56,7 +56,11 @@ function writeChunk(worker: Worker, id: number, bytes: Uint8Array, output: Writa
  * or a Writable to receive the bytes here, with backpressure carried across the thread boundary. Images are
  * fetched here, one at a time, when the worker asks for them. Produces the same bytes as `renderBundlePdf`.
  */
-export function renderBundlePdfInWorker(input: BundleInputDraft | BundleInput, output: string | Writable, options: WorkerRenderOptions): Promise<RenderBundleResult> {
+export function renderBundlePdfInWorker(
+  input: BundleInputDraft | BundleInput,
+  output: string | Writable,
+  options: WorkerRenderOptions,
+): Promise<RenderBundleResult> {
   if (options.signal?.aborted) return Promise.reject(options.signal.reason);
   const { file, execArgv } = workerScript();
   const worker = new Worker(file, { execArgv, resourceLimits: options.resourceLimits });
@@ -65,7 +69,11 @@ export function renderBundlePdfInWorker(input: BundleInputDraft | BundleInput, o
   return waitForWorker(worker, output, options);
 }
 
-async function waitForWorker(worker: Worker, output: string | Writable, options: WorkerRenderOptions): Promise<RenderBundleResult> {
+async function waitForWorker(
+  worker: Worker,
+  output: string | Writable,
+  options: WorkerRenderOptions,
+): Promise<RenderBundleResult> {
   let abort = () => {};
   try {
     const result = await new Promise<RenderBundleResult>((resolve, reject) => {
@@ -75,7 +83,8 @@ async function waitForWorker(worker: Worker, output: string | Writable, options:
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'progress') options.onProgress?.(message.progress);
         else if (message.type === 'image') void answerImage(worker, message.id, message.sha256, options.loadImage);
-        else if (message.type === 'chunk' && typeof output !== 'string') writeChunk(worker, message.id, message.bytes, output);
+        else if (message.type === 'chunk' && typeof output !== 'string')
+          writeChunk(worker, message.id, message.bytes, output);
         else if (message.type === 'done') resolve(message.result);
         else if (message.type === 'failed') reject(workerError(message.error));
       });

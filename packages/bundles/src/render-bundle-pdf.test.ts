@@ -4,8 +4,16 @@ import path from 'node:path';
 import type { RenderBundleResult, RenderProgress } from './render-bundle-pdf';
 import { renderBundlePdf } from './render-bundle-pdf';
 import {
-  containsInAnyEncoding, pageContentStreams, pdfjsInspect, popplerFonts, popplerPageCount, popplerPageTexts, qpdfCatalog, qpdfCheck,
-  uncompressed, type PdfjsReport,
+  containsInAnyEncoding,
+  pageContentStreams,
+  pdfjsInspect,
+  popplerFonts,
+  popplerPageCount,
+  popplerPageTexts,
+  qpdfCatalog,
+  qpdfCheck,
+  uncompressed,
+  type PdfjsReport,
 } from './testing/pdf-inspection';
 import { MemoryWritable, renderToBuffer, sha256 } from './testing/render-to';
 import { loadSampleImage, SAMPLE, sampleBundle } from './testing/sample-bundle';
@@ -26,7 +34,10 @@ describe('renderBundlePdf on a small bundle, read back with real parsers', () =>
     directory = mkdtempSync(path.join(os.tmpdir(), 'bundle-pdf-'));
     file = path.join(directory, 'bundle.pdf');
     const sink = new MemoryWritable();
-    result = await renderBundlePdf(sampleBundle(), sink, { loadImage: loadSampleImage, onProgress: (report) => progress.push(report) });
+    result = await renderBundlePdf(sampleBundle(), sink, {
+      loadImage: loadSampleImage,
+      onProgress: (report) => progress.push(report),
+    });
     bytes = sink.bytes();
     writeFileSync(file, bytes);
     [texts, pdfjs] = await Promise.all([popplerPageTexts(file), pdfjsInspect(file)]);
@@ -40,17 +51,25 @@ describe('renderBundlePdf on a small bundle, read back with real parsers', () =>
     expect(texts).toHaveLength(result.pages);
     expect(result.firstBates).toBe(bates(1));
     expect(result.lastBates).toBe(bates(11));
-    expect(result.itemRanges.map((range) => range.itemId)).toEqual(['rec-1', 'rec-2', 'rec-3', SAMPLE.withheldId, 'rec-5', 'rec-6']);
+    expect(result.itemRanges.map((range) => range.itemId)).toEqual([
+      'rec-1',
+      'rec-2',
+      'rec-3',
+      SAMPLE.withheldId,
+      'rec-5',
+      'rec-6',
+    ]);
     expect(progress.at(-1)).toEqual({ phase: 'rendering', done: 11, total: 11, pagesRendered: 11 });
   });
 
   test('every page carries its own Bates number; record pages carry no other', () => {
     texts.forEach((text, index) => expect(text).toContain(bates(index + 1)));
     pdfjs.pages.forEach((page, index) => expect(page.text).toContain(bates(index + 1)));
-    for (let page = 3; page <= 10; page++) expect(new Set(texts[page - 1].match(/WESTPORT\d{6}/g))).toEqual(new Set([bates(page)]));
+    for (let page = 3; page <= 10; page++)
+      expect(new Set(texts[page - 1].match(/WESTPORT\d{6}/g))).toEqual(new Set([bates(page)]));
   });
 
-  test("each produced record starts its range and fills it; the index and cover quote the same ranges", () => {
+  test('each produced record starts its range and fills it; the index and cover quote the same ranges', () => {
     const items = sampleBundle().items;
     result.itemRanges.forEach((range, position) => {
       if (range.disposition === 'withheld') return;
@@ -72,14 +91,23 @@ describe('renderBundlePdf on a small bundle, read back with real parsers', () =>
 
   test('record text in every script comes back out, with fields, versions, statuses and hashes', () => {
     const all = squash(texts.join('\n'));
-    for (const needle of [SAMPLE.latin, SAMPLE.cjk, SAMPLE.korean, SAMPLE.hebrew, SAMPLE.arabic, SAMPLE.emoji, SAMPLE.firstVersionText]) {
+    for (const needle of [
+      SAMPLE.latin,
+      SAMPLE.cjk,
+      SAMPLE.korean,
+      SAMPLE.hebrew,
+      SAMPLE.arabic,
+      SAMPLE.emoji,
+      SAMPLE.firstVersionText,
+    ]) {
       expect(all).toContain(needle);
     }
     expect(all).toContain('Version 1 of 2');
     expect(all).toContain('Deleted from the platform (deletion detected 2026-01-09 19:00:00 EST)');
     expect(all).toContain('Hidden on the platform (hidden 2026-01-09 08:00:00 EST)');
     expect(all).toContain('Original post by Town of Westport');
-    for (const item of sampleBundle().items) if (item.disposition === 'produced') expect(all).toContain(item.record.rawCaptureSha256);
+    for (const item of sampleBundle().items)
+      if (item.disposition === 'produced') expect(all).toContain(item.record.rawCaptureSha256);
     const pdfjsText = pdfjs.pages.map((page) => page.text).join('\n');
     for (const needle of [SAMPLE.cjk, SAMPLE.korean, SAMPLE.emoji, 'Café Müller']) expect(pdfjsText).toContain(needle);
   });
@@ -107,7 +135,12 @@ describe('renderBundlePdf on a small bundle, read back with real parsers', () =>
     expect(logPage).toContain('Residential address of a police officer.');
     const pagesNaming = texts.map((text, index) => (text.includes(SAMPLE.withheldId) ? index + 1 : 0)).filter(Boolean);
     expect(pagesNaming).toEqual([2, 11]);
-    expect(result.itemRanges[3]).toEqual({ itemId: SAMPLE.withheldId, disposition: 'withheld', firstBates: bates(11), lastBates: bates(11) });
+    expect(result.itemRanges[3]).toEqual({
+      itemId: SAMPLE.withheldId,
+      disposition: 'withheld',
+      firstBates: bates(11),
+      lastBates: bates(11),
+    });
   });
 
   test('structure is valid, fonts are embedded and no glyph is the missing-glyph box', async () => {
@@ -119,7 +152,9 @@ describe('renderBundlePdf on a small bundle, read back with real parsers', () =>
     expect(fonts.filter((font) => !font.embedded)).toEqual([]);
     const streams = pageContentStreams(await uncompressed(file, directory));
     expect(streams).toHaveLength(result.pages);
-    const glyphs = streams.flatMap((stream) => [...stream.matchAll(/<([0-9a-f]+)>/g)].flatMap((match) => match[1].match(/.{4}/g) ?? []));
+    const glyphs = streams.flatMap((stream) =>
+      [...stream.matchAll(/<([0-9a-f]+)>/g)].flatMap((match) => match[1].match(/.{4}/g) ?? []),
+    );
     expect(glyphs.length).toBeGreaterThan(1000);
     expect(glyphs).not.toContain('0000');
   });

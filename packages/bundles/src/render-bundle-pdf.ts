@@ -59,7 +59,13 @@ const PROGRESS_EVERY_PAGES = 25;
 function itemRanges(bundle: PreparedBundle, plan: BatesPlan): ItemRange[] {
   return bundle.items.map((item, position) => {
     const range = plan.itemRange(position);
-    if (range !== undefined) return { itemId: item.id, disposition: 'produced', firstBates: plan.bates(range.first), lastBates: plan.bates(range.last) };
+    if (range !== undefined)
+      return {
+        itemId: item.id,
+        disposition: 'produced',
+        firstBates: plan.bates(range.first),
+        lastBates: plan.bates(range.last),
+      };
     const page = plan.logPageOf(item.id);
     if (page === undefined) throw new Error(`internal: withheld item ${item.id} is missing from the log`);
     return { itemId: item.id, disposition: 'withheld', firstBates: plan.bates(page), lastBates: plan.bates(page) };
@@ -67,14 +73,20 @@ function itemRanges(bundle: PreparedBundle, plan: BatesPlan): ItemRange[] {
 }
 
 /** Draws the sections in order, checking each lands on exactly the pages the plan gave it. */
-async function drawSections(context: SectionContext, drawer: PageDrawer, sink: OutputSink, onPage: (page: number) => void): Promise<void> {
+async function drawSections(
+  context: SectionContext,
+  drawer: PageDrawer,
+  sink: OutputSink,
+  onPage: (page: number) => void,
+): Promise<void> {
   const { bundle, plan } = context;
   let page = 0;
   const section = async (name: string, blocks: Iterable<Block>, expected: number) => {
     let drawn = 0;
     for (const layout of paginate(blocks)) {
       // Checked before drawing: a page the plan did not count would shift every Bates number after it.
-      if (++drawn > expected) throw new Error(`internal: ${name} needs more than the ${expected} pages the plan counted`);
+      if (++drawn > expected)
+        throw new Error(`internal: ${name} needs more than the ${expected} pages the plan counted`);
       await drawer.draw(layout, plan.bates(page++));
       onPage(page);
       await (page % 8 === 0 ? sink.yieldTurn() : sink.drain());
@@ -84,7 +96,8 @@ async function drawSections(context: SectionContext, drawer: PageDrawer, sink: O
   await section('the cover letter', coverLetterBlocks(context), plan.pages.cover);
   await section('the index', indexBlocks(context), plan.pages.index);
   for (const [position, item] of bundle.items.entries()) {
-    if (item.disposition === 'produced') await section(`item ${item.number}`, recordBlocks(item.record, item.number, context), plan.pages.items[position]);
+    if (item.disposition === 'produced')
+      await section(`item ${item.number}`, recordBlocks(item.record, item.number, context), plan.pages.items[position]);
   }
   await section('the withholding log', withholdingLogBlocks(context), plan.pages.log);
 }
@@ -95,7 +108,11 @@ async function drawSections(context: SectionContext, drawer: PageDrawer, sink: O
  * can quote Bates numbers before those pages exist; drawing then lays each record out again and streams it,
  * holding one record's layout at a time. The same input gives the same bytes.
  */
-export function renderBundlePdf(input: BundleInputDraft | BundleInput, output: Writable, options: RenderBundleOptions): Promise<RenderBundleResult> {
+export function renderBundlePdf(
+  input: BundleInputDraft | BundleInput,
+  output: Writable,
+  options: RenderBundleOptions,
+): Promise<RenderBundleResult> {
   // Validate and redact synchronously, so the caller's draft is not kept alive by the async render below.
   let bundle: PreparedBundle;
   try {
@@ -107,20 +124,32 @@ export function renderBundlePdf(input: BundleInputDraft | BundleInput, output: W
   return renderPrepared(bundle, output, options);
 }
 
-async function renderPrepared(bundle: PreparedBundle, output: Writable, options: RenderBundleOptions): Promise<RenderBundleResult> {
+async function renderPrepared(
+  bundle: PreparedBundle,
+  output: Writable,
+  options: RenderBundleOptions,
+): Promise<RenderBundleResult> {
   try {
     const shaper = new Shaper(sharedFontLibrary());
     const images = await catalogImages(bundle, options.loadImage);
     const total = bundle.items.length;
     const plan = planBundle(bundle, shaper, images, (done) => {
-      if (done % 100 === 0 || done === total) options.onProgress?.({ phase: 'planning', done, total, pagesRendered: 0 });
+      if (done % 100 === 0 || done === total)
+        options.onProgress?.({ phase: 'planning', done, total, pagesRendered: 0 });
     });
     const doc = createBundleDocument(bundle, plan);
     batchPdfkitOutput(doc);
     const sink = new OutputSink(doc, output);
     const structure = new StructureWriter(doc);
     const footer = `${bundle.townName} · FOI request ${bundle.request.number}`;
-    const drawer = new PageDrawer(doc, shaper, new GlyphWriter(doc, shaper.library, shaper), structure, options.loadImage, footer);
+    const drawer = new PageDrawer(
+      doc,
+      shaper,
+      new GlyphWriter(doc, shaper.library, shaper),
+      structure,
+      options.loadImage,
+      footer,
+    );
     await drawSections({ bundle, shaper, plan, images }, drawer, sink, (page) => {
       if (page % PROGRESS_EVERY_PAGES === 0 || page === plan.totalPages) {
         options.onProgress?.({ phase: 'rendering', done: page, total: plan.totalPages, pagesRendered: page });
@@ -130,7 +159,12 @@ async function renderPrepared(bundle: PreparedBundle, output: Writable, options:
     structure.finish();
     doc.end();
     await sink.finish();
-    return { pages: plan.totalPages, firstBates: plan.bates(0), lastBates: plan.bates(plan.totalPages - 1), itemRanges: itemRanges(bundle, plan) };
+    return {
+      pages: plan.totalPages,
+      firstBates: plan.bates(0),
+      lastBates: plan.bates(plan.totalPages - 1),
+      itemRanges: itemRanges(bundle, plan),
+    };
   } catch (error) {
     // Without an error argument: destroy(error) would emit an "error" event the caller may not be listening for.
     output.destroy();

@@ -6,16 +6,27 @@ const DONE_AT = '2026-04-01T09:05:00.000Z';
 const PREFIX = 'WESTPORT';
 
 async function createRequestId(foiaStore: FoiaStore): Promise<string> {
-  const { request } = await foiaStore.logRequest({
-    requester: { name: 'Sam Ortiz' }, receivedAt: '2026-03-30T09:00:00-04:00', channel: 'email', description: 'Minutes',
-    recordsCategory: 'general', year: 2026, createdBy: 'tok_officer', createdAt: AT,
-  }, () => []);
+  const { request } = await foiaStore.logRequest(
+    {
+      requester: { name: 'Sam Ortiz' },
+      receivedAt: '2026-03-30T09:00:00-04:00',
+      channel: 'email',
+      description: 'Minutes',
+      recordsCategory: 'general',
+      year: 2026,
+      createdBy: 'tok_officer',
+      createdAt: AT,
+    },
+    () => [],
+  );
   return request.id;
 }
 
 function items(...recordIds: string[]): BundleItemRange[] {
   return recordIds.map((recordId, position) => ({
-    recordId, position, disposition: position % 2 ? 'withheld' : 'produced',
+    recordId,
+    position,
+    disposition: position % 2 ? 'withheld' : 'produced',
     firstBates: position % 2 ? null : `${PREFIX}-${String(position + 1).padStart(6, '0')}`,
     lastBates: position % 2 ? null : `${PREFIX}-${String(position + 1).padStart(6, '0')}`,
     originalSha256s: [`${'a'.repeat(63)}${position}`],
@@ -24,8 +35,15 @@ function items(...recordIds: string[]): BundleItemRange[] {
 
 function completion(batesFirst: number, pages: number, recordIds = ['rec_a', 'rec_b']): CompletedBundle {
   return {
-    batesFirst, pages, sha256: 'f'.repeat(64), zipSha256: 'e'.repeat(64), pdfKey: 'bundles/b/x.pdf', zipKey: 'bundles/b/x.zip',
-    inputKey: 'bundles/b/input.json', items: items(...recordIds), at: DONE_AT,
+    batesFirst,
+    pages,
+    sha256: 'f'.repeat(64),
+    zipSha256: 'e'.repeat(64),
+    pdfKey: 'bundles/b/x.pdf',
+    zipKey: 'bundles/b/x.zip',
+    inputKey: 'bundles/b/input.json',
+    items: items(...recordIds),
+    at: DONE_AT,
   };
 }
 
@@ -54,13 +72,28 @@ export function describeBundleStoreConformance(createHarness: StoresHarnessFacto
   });
   afterEach(() => harness.close());
 
-  it('creates queued bundles and lists a request\'s bundles oldest first', async () => {
+  it("creates queued bundles and lists a request's bundles oldest first", async () => {
     const { bundleStore } = harness;
     const first = await createBundle(bundleStore, requestId);
     const second = await createBundle(bundleStore, requestId);
     expect(first).toEqual({
-      id: first.id, requestId, status: 'queued', progress: null, batesPrefix: PREFIX, batesFirst: null, batesLast: null, pages: null,
-      sha256: null, zipSha256: null, pdfKey: null, zipKey: null, inputKey: null, error: null, createdAt: AT, createdBy: 'tok_officer', completedAt: null,
+      id: first.id,
+      requestId,
+      status: 'queued',
+      progress: null,
+      batesPrefix: PREFIX,
+      batesFirst: null,
+      batesLast: null,
+      pages: null,
+      sha256: null,
+      zipSha256: null,
+      pdfKey: null,
+      zipKey: null,
+      inputKey: null,
+      error: null,
+      createdAt: AT,
+      createdBy: 'tok_officer',
+      completedAt: null,
     });
     expect(await bundleStore.getBundle(first.id)).toEqual(first);
     expect((await bundleStore.listBundles(requestId)).map((bundle) => bundle.id)).toEqual([first.id, second.id]);
@@ -75,9 +108,17 @@ export function describeBundleStoreConformance(createHarness: StoresHarnessFacto
     await bundleStore.markBuilding(bundle.id, progress);
     expect(await bundleStore.getBundle(bundle.id)).toMatchObject({ status: 'building', progress });
     await bundleStore.failBundle(bundle.id, 'renderer crashed', DONE_AT);
-    expect(await bundleStore.getBundle(bundle.id)).toMatchObject({ status: 'failed', error: 'renderer crashed', completedAt: DONE_AT });
+    expect(await bundleStore.getBundle(bundle.id)).toMatchObject({
+      status: 'failed',
+      error: 'renderer crashed',
+      completedAt: DONE_AT,
+    });
     await bundleStore.markBuilding(bundle.id, { ...progress, phase: 'gathering', itemsDone: 0 });
-    expect(await bundleStore.getBundle(bundle.id)).toMatchObject({ status: 'building', error: null, progress: { phase: 'gathering' } });
+    expect(await bundleStore.getBundle(bundle.id)).toMatchObject({
+      status: 'building',
+      error: null,
+      progress: { phase: 'gathering' },
+    });
   });
 
   it('takes the Bates range when a bundle completes, per prefix, and keeps where each record landed', async () => {
@@ -87,8 +128,18 @@ export function describeBundleStoreConformance(createHarness: StoresHarnessFacto
     await bundleStore.markBuilding(first.id, { phase: 'storing', itemsDone: 2, itemsTotal: 2, pages: 3 });
     expect(await bundleStore.completeBundle(first.id, completion(1, 3))).toBe(true);
     expect(await bundleStore.getBundle(first.id)).toEqual({
-      ...first, status: 'completed', progress: null, batesFirst: 1, batesLast: 3, pages: 3, sha256: 'f'.repeat(64), zipSha256: 'e'.repeat(64),
-      pdfKey: 'bundles/b/x.pdf', zipKey: 'bundles/b/x.zip', inputKey: 'bundles/b/input.json', completedAt: DONE_AT,
+      ...first,
+      status: 'completed',
+      progress: null,
+      batesFirst: 1,
+      batesLast: 3,
+      pages: 3,
+      sha256: 'f'.repeat(64),
+      zipSha256: 'e'.repeat(64),
+      pdfKey: 'bundles/b/x.pdf',
+      zipKey: 'bundles/b/x.zip',
+      inputKey: 'bundles/b/input.json',
+      completedAt: DONE_AT,
     });
     expect(await bundleStore.listBundleItems(first.id)).toEqual(items('rec_a', 'rec_b'));
     expect(await bundleStore.nextBatesNumber(PREFIX)).toBe(4);
@@ -105,7 +156,11 @@ export function describeBundleStoreConformance(createHarness: StoresHarnessFacto
     const [slow, fast] = [await createBundle(bundleStore, requestId), await createBundle(bundleStore, requestId)];
     expect(await bundleStore.completeBundle(fast.id, completion(1, 2))).toBe(true);
     expect(await bundleStore.completeBundle(slow.id, completion(1, 5))).toBe(false);
-    expect(await bundleStore.getBundle(slow.id)).toMatchObject({ status: 'queued', batesFirst: null, completedAt: null });
+    expect(await bundleStore.getBundle(slow.id)).toMatchObject({
+      status: 'queued',
+      batesFirst: null,
+      completedAt: null,
+    });
     expect(await bundleStore.listBundleItems(slow.id)).toEqual([]);
     expect(await bundleStore.nextBatesNumber(PREFIX)).toBe(3);
     expect(await bundleStore.completeBundle(slow.id, completion(3, 5))).toBe(true);
@@ -116,7 +171,9 @@ export function describeBundleStoreConformance(createHarness: StoresHarnessFacto
     const { bundleStore } = harness;
     const bundles = await Promise.all([createBundle(bundleStore, requestId), createBundle(bundleStore, requestId)]);
     const start = await bundleStore.nextBatesNumber(PREFIX);
-    const outcomes = await Promise.all(bundles.map((bundle) => bundleStore.completeBundle(bundle.id, completion(start, 4))));
+    const outcomes = await Promise.all(
+      bundles.map((bundle) => bundleStore.completeBundle(bundle.id, completion(start, 4))),
+    );
     expect([...outcomes].sort()).toEqual([false, true]);
     const loser = bundles[outcomes.indexOf(false)];
     expect(await bundleStore.getBundle(loser.id)).toMatchObject({ status: 'queued', batesFirst: null });
@@ -124,7 +181,10 @@ export function describeBundleStoreConformance(createHarness: StoresHarnessFacto
     expect(retry).toBe(start + 4);
     expect(await bundleStore.completeBundle(loser.id, completion(retry, 4))).toBe(true);
     const ranges = (await bundleStore.listBundles(requestId)).map((bundle) => [bundle.batesFirst, bundle.batesLast]);
-    expect(ranges.sort((a, b) => a[0]! - b[0]!)).toEqual([[1, 4], [5, 8]]);
+    expect(ranges.sort((a, b) => a[0]! - b[0]!)).toEqual([
+      [1, 4],
+      [5, 8],
+    ]);
   });
 
   it('never changes a completed bundle: later calls are ignored or refused, and the storage refuses edits', async () => {
@@ -134,12 +194,18 @@ export function describeBundleStoreConformance(createHarness: StoresHarnessFacto
     const completed = await bundleStore.getBundle(bundle.id);
     await bundleStore.markBuilding(bundle.id, { phase: 'gathering', itemsDone: 0, itemsTotal: 2, pages: 0 });
     await bundleStore.failBundle(bundle.id, 'late failure', '2026-04-02T00:00:00.000Z');
-    await expect(bundleStore.completeBundle(bundle.id, completion(4, 1))).rejects.toMatchObject(failure(/never changes/));
+    await expect(bundleStore.completeBundle(bundle.id, completion(4, 1))).rejects.toMatchObject(
+      failure(/never changes/),
+    );
     expect(await bundleStore.getBundle(bundle.id)).toEqual(completed);
     expect(await bundleStore.nextBatesNumber(PREFIX)).toBe(4);
 
-    await expect(execute(`UPDATE bundles SET pdf_key = 'elsewhere' WHERE id = '${bundle.id}'`)).rejects.toHaveProperty('message');
-    await expect(execute(`UPDATE bundle_items SET record_id = 'rec_other'`)).rejects.toMatchObject(failure(/append-only/));
+    await expect(execute(`UPDATE bundles SET pdf_key = 'elsewhere' WHERE id = '${bundle.id}'`)).rejects.toHaveProperty(
+      'message',
+    );
+    await expect(execute(`UPDATE bundle_items SET record_id = 'rec_other'`)).rejects.toMatchObject(
+      failure(/append-only/),
+    );
     await expect(execute('DELETE FROM bundle_items')).rejects.toMatchObject(failure(/append-only/));
     expect(await bundleStore.getBundle(bundle.id)).toEqual(completed);
     expect(await bundleStore.listBundleItems(bundle.id)).toHaveLength(2);

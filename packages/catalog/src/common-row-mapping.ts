@@ -1,4 +1,15 @@
-import type { Account, Agency, ArchiveRecord, Attachment, QuarantineEntry, RawCapture, RecordVersion, SearchDocument, SyncState, Tombstone } from '@verbatim/core';
+import type {
+  Account,
+  Agency,
+  ArchiveRecord,
+  Attachment,
+  QuarantineEntry,
+  RawCapture,
+  RecordVersion,
+  SearchDocument,
+  SyncState,
+  Tombstone,
+} from '@verbatim/core';
 
 /**
  * Rows and mappings both catalog adapters share: tables whose columns read back the same from SQLite and from
@@ -110,8 +121,18 @@ export function syncStateFromRow(row: SyncStateRow): SyncState {
 /** The state of an account no pass has started for. */
 export function neverSynced(accountId: string): SyncState {
   return {
-    accountId, passNumber: 0, passToken: null, cursor: null, status: 'never', startedAt: null, completedAt: null,
-    lastError: null, lastCompletedPassToken: null, lastCompletedAt: null, pagesFetched: 0, itemsSeen: 0,
+    accountId,
+    passNumber: 0,
+    passToken: null,
+    cursor: null,
+    status: 'never',
+    startedAt: null,
+    completedAt: null,
+    lastError: null,
+    lastCompletedPassToken: null,
+    lastCompletedAt: null,
+    pagesFetched: 0,
+    itemsSeen: 0,
   };
 }
 

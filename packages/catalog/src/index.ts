@@ -1,5 +1,10 @@
 export { SqliteCatalog } from './sqlite/sqlite.catalog';
-export { openSqliteCatalog, openThreadedSqliteCatalog, type OpenedSqliteCatalog, type SqliteCatalogOptions } from './sqlite/open-sqlite-catalog';
+export {
+  openSqliteCatalog,
+  openThreadedSqliteCatalog,
+  type OpenedSqliteCatalog,
+  type SqliteCatalogOptions,
+} from './sqlite/open-sqlite-catalog';
 export { MIGRATIONS, runMigrations, type Migration } from './sqlite/migrations';
 export { UnknownReferenceError, StalePassError } from './errors';
 export { SqliteFoiaStore } from './sqlite/foia/sqlite.foia-store';
@@ -13,5 +18,7 @@ export { PostgresFoiaStore } from './postgres/foia/postgres.foia-store';
 export { PostgresBundleStore } from './postgres/foia/postgres.bundle-store';
 export { PostgresPeopleStore } from './postgres/people/postgres.people-store';
 export {
-  openPostgresBackendStores, type PostgresBackendStores, type PostgresBackendStoresOptions,
+  openPostgresBackendStores,
+  type PostgresBackendStores,
+  type PostgresBackendStoresOptions,
 } from './postgres/open-postgres-backend-stores';

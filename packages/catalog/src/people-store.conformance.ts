@@ -31,7 +31,14 @@ export function describePeopleStoreConformance(createHarness: StoresHarnessFacto
   it('creates a user, shown without the password hash, and finds them by id or by email in any case', async () => {
     const { people } = harness;
     const user = await createUserOrFail(people, 'Ada Park', 'Ada.Park@Town.example');
-    expect(user).toEqual({ id: user.id, name: 'Ada Park', email: 'Ada.Park@Town.example', roles: ['foia-officer'], createdAt: AT, disabledAt: null });
+    expect(user).toEqual({
+      id: user.id,
+      name: 'Ada Park',
+      email: 'Ada.Park@Town.example',
+      roles: ['foia-officer'],
+      createdAt: AT,
+      disabledAt: null,
+    });
     expect(await people.getUser(user.id)).toEqual(user);
     expect(await people.findUserByEmail('ada.park@town.EXAMPLE')).toEqual({ ...user, passwordHash: 'scrypt$Ada Park' });
     expect(await people.findUserByEmail('someone@town.example')).toBeNull();
@@ -42,9 +49,15 @@ export function describePeopleStoreConformance(createHarness: StoresHarnessFacto
     const { people } = harness;
     await createUserOrFail(people, 'Ada Park', 'ada@town.example');
     expect(await people.createUser(newUser('Impostor', 'ADA@TOWN.EXAMPLE'))).toBeNull();
-    const racing = await Promise.all([people.createUser(newUser('One', 'Bo@town.example')), people.createUser(newUser('Two', 'bo@town.example'))]);
+    const racing = await Promise.all([
+      people.createUser(newUser('One', 'Bo@town.example')),
+      people.createUser(newUser('Two', 'bo@town.example')),
+    ]);
     expect(racing.filter(Boolean)).toHaveLength(1);
-    expect((await people.listUsers()).map((user) => user.email.toLowerCase()).sort()).toEqual(['ada@town.example', 'bo@town.example']);
+    expect((await people.listUsers()).map((user) => user.email.toLowerCase()).sort()).toEqual([
+      'ada@town.example',
+      'bo@town.example',
+    ]);
   });
 
   it('lists users by name then email, byte order', async () => {
@@ -54,7 +67,10 @@ export function describePeopleStoreConformance(createHarness: StoresHarnessFacto
     await createUserOrFail(people, 'Ada', 'ada@town.example');
     await createUserOrFail(people, 'Zed', 'zed1@town.example');
     expect((await people.listUsers()).map((user) => [user.name, user.email])).toEqual([
-      ['Ada', 'ada@town.example'], ['Zed', 'zed1@town.example'], ['Zed', 'zed2@town.example'], ['bea', 'bea@town.example'],
+      ['Ada', 'ada@town.example'],
+      ['Zed', 'zed1@town.example'],
+      ['Zed', 'zed2@town.example'],
+      ['bea', 'bea@town.example'],
     ]);
   });
 
@@ -63,7 +79,10 @@ export function describePeopleStoreConformance(createHarness: StoresHarnessFacto
     const user = await createUserOrFail(people, 'Ada', 'ada@town.example');
     const current = session(user.id);
     await people.createSession(current);
-    expect(await people.findSession(current.secretSha256, '2026-04-01T20:59:59.999Z')).toEqual({ session: current, user });
+    expect(await people.findSession(current.secretSha256, '2026-04-01T20:59:59.999Z')).toEqual({
+      session: current,
+      user,
+    });
     expect(await people.findSession(current.secretSha256, current.expiresAt)).toBeNull();
     expect(await people.findSession('b'.repeat(64), AT)).toBeNull();
     await people.deleteSession(current.secretSha256);

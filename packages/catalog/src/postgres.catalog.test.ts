@@ -39,7 +39,10 @@ describe('PostgreSQL catalog schema', () => {
     await first.close();
 
     const second = await openPostgresCatalog({ connectionString: TEST_DATABASE_URL, schema });
-    const applied = await database.queryIn<{ version: number }>(schema, 'SELECT version FROM schema_migrations ORDER BY version');
+    const applied = await database.queryIn<{ version: number }>(
+      schema,
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
     expect(applied.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
     expect(await second.countRecords()).toBe(1);
     await second.close();
@@ -48,26 +51,43 @@ describe('PostgreSQL catalog schema', () => {
   it('round-trips instants exactly, milliseconds included', async () => {
     const catalog = await openPostgresCatalog({ connectionString: TEST_DATABASE_URL, schema });
     const account = await createAccount(catalog);
-    const item = makeItem('a', { postedAt: '2024-02-29T23:59:59.999Z', editedAt: '2024-03-01T00:00:00.001Z', hidden: true });
+    const item = makeItem('a', {
+      postedAt: '2024-02-29T23:59:59.999Z',
+      editedAt: '2024-03-01T00:00:00.001Z',
+      hidden: true,
+    });
     const page = makePage(account.id, 'p1', [item], { capturedAt: '2024-03-01T10:20:30.456Z' });
     await catalog.applyPage(page);
     const record = (await catalog.getRecordByPlatformId(account.id, 'a'))!;
     expect(record).toMatchObject({
-      postedAt: item.postedAt, editedAt: item.editedAt, firstCapturedAt: page.capturedAt, lastSeenAt: page.capturedAt,
+      postedAt: item.postedAt,
+      editedAt: item.editedAt,
+      firstCapturedAt: page.capturedAt,
+      lastSeenAt: page.capturedAt,
       hiddenAt: page.capturedAt,
     });
     expect(await catalog.getCapture(page.capture.sha256)).toEqual(page.capture);
-    expect((await catalog.listVersions(record.id))[0]).toMatchObject({ capturedAt: page.capturedAt, editedAt: item.editedAt });
+    expect((await catalog.listVersions(record.id))[0]).toMatchObject({
+      capturedAt: page.capturedAt,
+      editedAt: item.editedAt,
+    });
     await catalog.close();
   });
 
   it('stores instants as timestamptz and JSON as jsonb, in its own schema', async () => {
     const catalog = await openPostgresCatalog({ connectionString: TEST_DATABASE_URL, schema });
-    const columns = await database.queryIn<{ column_name: string; data_type: string }>(schema, `SELECT column_name, data_type
+    const columns = await database.queryIn<{ column_name: string; data_type: string }>(
+      schema,
+      `SELECT column_name, data_type
       FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'records'
-        AND column_name IN ('posted_at', 'last_seen_at', 'attachments', 'seq')`, [schema]);
+        AND column_name IN ('posted_at', 'last_seen_at', 'attachments', 'seq')`,
+      [schema],
+    );
     expect(Object.fromEntries(columns.map((column) => [column.column_name, column.data_type]))).toEqual({
-      seq: 'bigint', posted_at: 'timestamp with time zone', last_seen_at: 'timestamp with time zone', attachments: 'jsonb',
+      seq: 'bigint',
+      posted_at: 'timestamp with time zone',
+      last_seen_at: 'timestamp with time zone',
+      attachments: 'jsonb',
     });
     await catalog.close();
   });
@@ -85,8 +105,9 @@ describe('PostgreSQL catalog schema', () => {
   });
 
   it('refuses a schema name it would have to quote', async () => {
-    await expect(openPostgresCatalog({ connectionString: TEST_DATABASE_URL, schema: 'x"; DROP TABLE y; --' }))
-      .rejects.toThrow(/schema name/);
+    await expect(
+      openPostgresCatalog({ connectionString: TEST_DATABASE_URL, schema: 'x"; DROP TABLE y; --' }),
+    ).rejects.toThrow(/schema name/);
   });
 
   it('closes once, however often asked', async () => {

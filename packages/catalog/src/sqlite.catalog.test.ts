@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { describeCatalogConformance, type CatalogHarnessFactory } from './catalog.conformance';
 import { createAccount, makeItem, makePage } from './conformance/fixtures';
 import { MIGRATIONS } from './sqlite/migrations';
-import { openSqliteCatalog, openThreadedSqliteCatalog, type OpenedSqliteCatalog, type SqliteCatalogOptions } from './sqlite/open-sqlite-catalog';
+import {
+  openSqliteCatalog,
+  openThreadedSqliteCatalog,
+  type OpenedSqliteCatalog,
+  type SqliteCatalogOptions,
+} from './sqlite/open-sqlite-catalog';
 
 function sqliteHarness(
   options: Omit<SqliteCatalogOptions, 'file'> = {},

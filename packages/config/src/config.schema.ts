@@ -16,7 +16,12 @@ export const WORKER_ROLES = ['ingest', 'index', 'bundle', 'notify'] as const sat
 
 const roleList = z
   .string()
-  .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((role) => role.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(ProcessRoleSchema).min(1));
 
 /** Variables every process reads. */
@@ -24,19 +29,28 @@ export const BaseEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key BullMQ writes, so several installations (or test runs) can share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('verbatim'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
+    .default('verbatim'),
   ROLES: z.string().default('api,worker').pipe(roleList),
   /** Calls per window per platform, shared by all workers, e.g. `facebook=200/1h,x=900/15m`; none by default. */
-  PLATFORM_RATE_LIMITS: z.string().default('').transform((text, context) => {
-    try {
-      return parsePlatformRateLimits(text);
-    } catch (error) {
-      context.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  }),
+  PLATFORM_RATE_LIMITS: z
+    .string()
+    .default('')
+    .transform((text, context) => {
+      try {
+        return parsePlatformRateLimits(text);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** How long a worker's job lock lives; a killed worker's job is taken over by another after about this long. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
@@ -75,44 +89,63 @@ export const S3EnvSchema = z.object({
 
 const emailList = z
   .string()
-  .transform((value) => value.split(',').map((email) => email.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((email) => email.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.email('each address must be an email address')));
 
 /** The town and how its attorney's office is told about FOIA requests. Every process reads these. */
-export const FoiaEnvSchema = z.object({
-  TOWN_NAME: z.string().min(1).default('Town of Example'),
-  /** IANA zone of the town's wall clock: deadlines fall at the end of its business days. */
-  TOWN_TIME_ZONE: z.string().default('America/New_York').refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as America/New_York'),
-  /** Where people open the web application; links in notification emails point here. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
-  NOTIFY_FROM: z.string().min(3).default('Verbatim FOIA <foia@localhost>'),
-  ATTORNEY_NOTIFY_EMAILS: emailList.default([]),
-  NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
-  NOTIFY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  /** First retry of a failed notification after this long; then doubling, up to NOTIFY_RETRY_MAX_MS. */
-  NOTIFY_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(10_000),
-  NOTIFY_RETRY_MAX_MS: z.coerce.number().int().min(10).default(600_000),
-  /** How often the outbox relay looks for deliveries the queue has not taken, and deadlines due soon. */
-  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(15_000),
-}).refine((env) => !env.NOTIFY_WEBHOOK_URL || env.NOTIFY_WEBHOOK_SECRET, {
-  message: 'NOTIFY_WEBHOOK_SECRET is required with NOTIFY_WEBHOOK_URL', path: ['NOTIFY_WEBHOOK_SECRET'],
-});
+export const FoiaEnvSchema = z
+  .object({
+    TOWN_NAME: z.string().min(1).default('Town of Example'),
+    /** IANA zone of the town's wall clock: deadlines fall at the end of its business days. */
+    TOWN_TIME_ZONE: z
+      .string()
+      .default('America/New_York')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as America/New_York'),
+    /** Where people open the web application; links in notification emails point here. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    NOTIFY_FROM: z.string().min(3).default('Verbatim FOIA <foia@localhost>'),
+    ATTORNEY_NOTIFY_EMAILS: emailList.default([]),
+    NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    NOTIFY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** First retry of a failed notification after this long; then doubling, up to NOTIFY_RETRY_MAX_MS. */
+    NOTIFY_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(10_000),
+    NOTIFY_RETRY_MAX_MS: z.coerce.number().int().min(10).default(600_000),
+    /** How often the outbox relay looks for deliveries the queue has not taken, and deadlines due soon. */
+    OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(15_000),
+  })
+  .refine((env) => !env.NOTIFY_WEBHOOK_URL || env.NOTIFY_WEBHOOK_SECRET, {
+    message: 'NOTIFY_WEBHOOK_SECRET is required with NOTIFY_WEBHOOK_URL',
+    path: ['NOTIFY_WEBHOOK_SECRET'],
+  });
 
 /** Variables of the PostgreSQL catalog, read only when CATALOG_BACKEND=postgres. */
 export const PostgresEnvSchema = z.object({
   DATABASE_URL: z
-    .string({ message: 'is required with CATALOG_BACKEND=postgres, e.g. postgres://verbatim:secret@localhost:5432/verbatim' })
+    .string({
+      message: 'is required with CATALOG_BACKEND=postgres, e.g. postgres://verbatim:secret@localhost:5432/verbatim',
+    })
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'),
   /** Schema of the catalog's tables, created at start when absent; several installations can share a database. */
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _ only, not starting with a digit').default('public'),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _ only, not starting with a digit')
+    .default('public'),
   /** Connections each process keeps open at most: bounds its concurrent queries, not the number of workers. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
@@ -120,9 +153,15 @@ export const PostgresEnvSchema = z.object({
 /** Variables of the Elasticsearch search index, read only when SEARCH_BACKEND=elasticsearch. */
 export const ElasticsearchEnvSchema = z
   .object({
-    ELASTICSEARCH_URL: z.url({ protocol: /^https?$/, message: 'is required with SEARCH_BACKEND=elasticsearch, e.g. http://localhost:9200' }),
+    ELASTICSEARCH_URL: z.url({
+      protocol: /^https?$/,
+      message: 'is required with SEARCH_BACKEND=elasticsearch, e.g. http://localhost:9200',
+    }),
     /** The alias searched and written; the adapter creates `<alias>-v1` behind it when absent. */
-    ELASTICSEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'lowercase letters, digits, _ . and - only').default('verbatim-records'),
+    ELASTICSEARCH_INDEX: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'lowercase letters, digits, _ . and - only')
+      .default('verbatim-records'),
     ELASTICSEARCH_API_KEY: z.string().min(1).optional(),
     ELASTICSEARCH_USERNAME: z.string().min(1).optional(),
     ELASTICSEARCH_PASSWORD: z.string().min(1).optional(),

@@ -19,8 +19,20 @@ describe('loadConfig', () => {
   });
 
   it('reads the S3 settings only when S3 is chosen', () => {
-    const config = loadConfig({ STORAGE_BACKEND: 's3', S3_BUCKET: 'archive', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true', S3_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED' });
-    expect(config.storage).toMatchObject({ backend: 's3', bucket: 'archive', forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', createBucketIfMissing: false });
+    const config = loadConfig({
+      STORAGE_BACKEND: 's3',
+      S3_BUCKET: 'archive',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    });
+    expect(config.storage).toMatchObject({
+      backend: 's3',
+      bucket: 'archive',
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      createBucketIfMissing: false,
+    });
   });
 
   it('runs any set of process roles, with worker standing for ingest, index, bundle and notify', () => {
@@ -31,10 +43,16 @@ describe('loadConfig', () => {
 
   it('reads platform rate limits shared by all workers, and refuses a malformed one by name', () => {
     expect(loadConfig({}).queue.platformRateLimits).toEqual({});
-    expect(loadConfig({ PLATFORM_RATE_LIMITS: 'facebook=200/1h, x=900/15m,mock=8/2s' }).queue.platformRateLimits).toEqual({
-      facebook: { calls: 200, windowMs: 3_600_000 }, x: { calls: 900, windowMs: 900_000 }, mock: { calls: 8, windowMs: 2000 },
+    expect(
+      loadConfig({ PLATFORM_RATE_LIMITS: 'facebook=200/1h, x=900/15m,mock=8/2s' }).queue.platformRateLimits,
+    ).toEqual({
+      facebook: { calls: 200, windowMs: 3_600_000 },
+      x: { calls: 900, windowMs: 900_000 },
+      mock: { calls: 8, windowMs: 2000 },
     });
-    expect(() => loadConfig({ PLATFORM_RATE_LIMITS: 'facebook=lots' })).toThrow(/PLATFORM_RATE_LIMITS: "facebook=lots" is not platform=calls\/window/);
+    expect(() => loadConfig({ PLATFORM_RATE_LIMITS: 'facebook=lots' })).toThrow(
+      /PLATFORM_RATE_LIMITS: "facebook=lots" is not platform=calls\/window/,
+    );
   });
 
   it('stops with one line naming every bad variable', () => {
@@ -56,9 +74,17 @@ describe('loadConfig', () => {
     expect(defaults.storage).toMatchObject({ objectLockMode: 'GOVERNANCE', multipartPartSizeBytes: 16 * 1024 * 1024 });
     expect(defaults.storage).toHaveProperty('objectLockRetentionDays', undefined);
     const worm = loadConfig({
-      STORAGE_BACKEND: 's3', S3_BUCKET: 'archive', S3_OBJECT_LOCK_MODE: 'COMPLIANCE', S3_OBJECT_LOCK_DAYS: '2555', S3_MULTIPART_PART_SIZE_MIB: '64',
+      STORAGE_BACKEND: 's3',
+      S3_BUCKET: 'archive',
+      S3_OBJECT_LOCK_MODE: 'COMPLIANCE',
+      S3_OBJECT_LOCK_DAYS: '2555',
+      S3_MULTIPART_PART_SIZE_MIB: '64',
     });
-    expect(worm.storage).toMatchObject({ objectLockMode: 'COMPLIANCE', objectLockRetentionDays: 2555, multipartPartSizeBytes: 64 * 1024 * 1024 });
+    expect(worm.storage).toMatchObject({
+      objectLockMode: 'COMPLIANCE',
+      objectLockRetentionDays: 2555,
+      multipartPartSizeBytes: 64 * 1024 * 1024,
+    });
   });
 
   it('refuses an unknown lock mode, a retention that is not whole days, and parts S3 would refuse, naming each', () => {
@@ -81,36 +107,76 @@ describe('loadConfig', () => {
       index: 'verbatim-records',
       auth: undefined,
     });
-    const withKey = loadConfig({ SEARCH_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'https://es.town.gov', ELASTICSEARCH_INDEX: 'records', ELASTICSEARCH_API_KEY: 'a2V5' });
-    expect(withKey.search).toEqual({ backend: 'elasticsearch', node: 'https://es.town.gov', index: 'records', auth: { apiKey: 'a2V5' } });
-    const withPassword = loadConfig({ SEARCH_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'https://es.town.gov', ELASTICSEARCH_USERNAME: 'verbatim', ELASTICSEARCH_PASSWORD: 'secret' });
+    const withKey = loadConfig({
+      SEARCH_BACKEND: 'elasticsearch',
+      ELASTICSEARCH_URL: 'https://es.town.gov',
+      ELASTICSEARCH_INDEX: 'records',
+      ELASTICSEARCH_API_KEY: 'a2V5',
+    });
+    expect(withKey.search).toEqual({
+      backend: 'elasticsearch',
+      node: 'https://es.town.gov',
+      index: 'records',
+      auth: { apiKey: 'a2V5' },
+    });
+    const withPassword = loadConfig({
+      SEARCH_BACKEND: 'elasticsearch',
+      ELASTICSEARCH_URL: 'https://es.town.gov',
+      ELASTICSEARCH_USERNAME: 'verbatim',
+      ELASTICSEARCH_PASSWORD: 'secret',
+    });
     expect(withPassword.search).toMatchObject({ auth: { username: 'verbatim', password: 'secret' } });
   });
 
   it('requires a URL with Elasticsearch, and a password with a username', () => {
-    expect(() => loadConfig({ SEARCH_BACKEND: 'elasticsearch' })).toThrow(/ELASTICSEARCH_URL: is required with SEARCH_BACKEND=elasticsearch/);
-    expect(() => loadConfig({ SEARCH_BACKEND: 'elasticsearch', ELASTICSEARCH_URL: 'http://127.0.0.1:9200', ELASTICSEARCH_USERNAME: 'verbatim' })).toThrow(
-      /ELASTICSEARCH_PASSWORD: set ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD together/,
+    expect(() => loadConfig({ SEARCH_BACKEND: 'elasticsearch' })).toThrow(
+      /ELASTICSEARCH_URL: is required with SEARCH_BACKEND=elasticsearch/,
     );
-    expect(() => loadConfig({ SEARCH_BACKEND: 'opensearch' })).toThrow(/SEARCH_BACKEND: must be sqlite or elasticsearch/);
+    expect(() =>
+      loadConfig({
+        SEARCH_BACKEND: 'elasticsearch',
+        ELASTICSEARCH_URL: 'http://127.0.0.1:9200',
+        ELASTICSEARCH_USERNAME: 'verbatim',
+      }),
+    ).toThrow(/ELASTICSEARCH_PASSWORD: set ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD together/);
+    expect(() => loadConfig({ SEARCH_BACKEND: 'opensearch' })).toThrow(
+      /SEARCH_BACKEND: must be sqlite or elasticsearch/,
+    );
   });
 
   it('reads the PostgreSQL settings only when the PostgreSQL catalog is chosen, with their defaults', () => {
     expect(loadConfig({ DATABASE_URL: 'not a url', DATABASE_POOL_SIZE: 'many' }).catalog.backend).toBe('sqlite');
-    expect(loadConfig({ CATALOG_BACKEND: 'postgres', DATABASE_URL: 'postgres://verbatim:secret@db:5432/verbatim' }).catalog).toEqual({
-      backend: 'postgres', connectionString: 'postgres://verbatim:secret@db:5432/verbatim', schema: 'public', poolSize: 10,
+    expect(
+      loadConfig({ CATALOG_BACKEND: 'postgres', DATABASE_URL: 'postgres://verbatim:secret@db:5432/verbatim' }).catalog,
+    ).toEqual({
+      backend: 'postgres',
+      connectionString: 'postgres://verbatim:secret@db:5432/verbatim',
+      schema: 'public',
+      poolSize: 10,
     });
     const chosen = loadConfig({
-      CATALOG_BACKEND: 'postgres', DATABASE_URL: 'postgresql://db/verbatim', DATABASE_SCHEMA: 'westport', DATABASE_POOL_SIZE: '25',
+      CATALOG_BACKEND: 'postgres',
+      DATABASE_URL: 'postgresql://db/verbatim',
+      DATABASE_SCHEMA: 'westport',
+      DATABASE_POOL_SIZE: '25',
     });
-    expect(chosen.catalog).toEqual({ backend: 'postgres', connectionString: 'postgresql://db/verbatim', schema: 'westport', poolSize: 25 });
+    expect(chosen.catalog).toEqual({
+      backend: 'postgres',
+      connectionString: 'postgresql://db/verbatim',
+      schema: 'westport',
+      poolSize: 25,
+    });
     expect(Object.isFrozen(chosen.catalog)).toBe(true);
   });
 
   it('requires a database URL with the PostgreSQL catalog, and refuses a schema or pool size it cannot use, naming each', () => {
     const postgres = { CATALOG_BACKEND: 'postgres', DATABASE_URL: 'postgres://db/verbatim' };
-    expect(() => loadConfig({ CATALOG_BACKEND: 'postgres' })).toThrow(/DATABASE_URL: is required with CATALOG_BACKEND=postgres/);
-    expect(() => loadConfig({ ...postgres, DATABASE_URL: 'mysql://db/verbatim' })).toThrow(/DATABASE_URL: must start with postgres:\/\//);
+    expect(() => loadConfig({ CATALOG_BACKEND: 'postgres' })).toThrow(
+      /DATABASE_URL: is required with CATALOG_BACKEND=postgres/,
+    );
+    expect(() => loadConfig({ ...postgres, DATABASE_URL: 'mysql://db/verbatim' })).toThrow(
+      /DATABASE_URL: must start with postgres:\/\//,
+    );
     expect(() => loadConfig({ ...postgres, DATABASE_SCHEMA: 'Town-1' })).toThrow(/DATABASE_SCHEMA: lower-case letters/);
     expect(() => loadConfig({ ...postgres, DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
     expect(() => loadConfig({ ...postgres, DATABASE_POOL_SIZE: '2.5' })).toThrow(/DATABASE_POOL_SIZE/);
@@ -121,8 +187,11 @@ describe('loadConfig', () => {
 describe('loadConfig: town and notifications', () => {
   it('reads the attorney list, SMTP and webhook settings', () => {
     const config = loadConfig({
-      ATTORNEY_NOTIFY_EMAILS: 'attorney@town.gov, clerk@town.gov', SMTP_URL: 'smtp://127.0.0.1:2525',
-      NOTIFY_WEBHOOK_URL: 'https://hooks.town.gov/foia', NOTIFY_WEBHOOK_SECRET: 'a-secret-of-some-length', TOWN_NAME: 'Westport',
+      ATTORNEY_NOTIFY_EMAILS: 'attorney@town.gov, clerk@town.gov',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      NOTIFY_WEBHOOK_URL: 'https://hooks.town.gov/foia',
+      NOTIFY_WEBHOOK_SECRET: 'a-secret-of-some-length',
+      TOWN_NAME: 'Westport',
     });
     expect(config.notify.attorneyEmails).toEqual(['attorney@town.gov', 'clerk@town.gov']);
     expect(config.notify.smtpUrl).toBe('smtp://127.0.0.1:2525');
@@ -132,7 +201,9 @@ describe('loadConfig: town and notifications', () => {
 
   it('refuses a webhook without a secret, a bad address and an unknown time zone, naming each', () => {
     expect(() => loadConfig({ NOTIFY_WEBHOOK_URL: 'https://hooks.town.gov/foia' })).toThrow(/NOTIFY_WEBHOOK_SECRET/);
-    expect(() => loadConfig({ ATTORNEY_NOTIFY_EMAILS: 'attorney@town.gov, not-an-address' })).toThrow(/ATTORNEY_NOTIFY_EMAILS/);
+    expect(() => loadConfig({ ATTORNEY_NOTIFY_EMAILS: 'attorney@town.gov, not-an-address' })).toThrow(
+      /ATTORNEY_NOTIFY_EMAILS/,
+    );
     expect(() => loadConfig({ TOWN_TIME_ZONE: 'Mars/Olympus' })).toThrow(/TOWN_TIME_ZONE/);
   });
 });

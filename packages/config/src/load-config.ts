@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { PlatformRateLimit } from './platform-rate-limits';
-import { BaseEnvSchema, ElasticsearchEnvSchema, FoiaEnvSchema, PostgresEnvSchema, ProcessRole, S3EnvSchema, WORKER_ROLES } from './config.schema';
+import {
+  BaseEnvSchema,
+  ElasticsearchEnvSchema,
+  FoiaEnvSchema,
+  PostgresEnvSchema,
+  ProcessRole,
+  S3EnvSchema,
+  WORKER_ROLES,
+} from './config.schema';
 
 export type StorageSettings =
   | { backend: 'fs'; rootDir: string }
@@ -48,7 +56,12 @@ export interface AppConfig {
   http: { port: number; host: string; trustProxy?: string };
   dataDir: string;
   redis: { url: string; autostart: boolean };
-  queue: { prefix: string; syncConcurrency: number; lockDurationMs: number; platformRateLimits: Readonly<Record<string, PlatformRateLimit>> };
+  queue: {
+    prefix: string;
+    syncConcurrency: number;
+    lockDurationMs: number;
+    platformRateLimits: Readonly<Record<string, PlatformRateLimit>>;
+  };
   roles: readonly ProcessRole[];
   storage: StorageSettings;
   catalog: CatalogSettings;
@@ -108,13 +121,22 @@ function storageSettings(backend: 'fs' | 's3', dataDir: string, env: NodeJS.Proc
 function catalogSettings(backend: 'sqlite' | 'postgres', dataDir: string, env: NodeJS.ProcessEnv): CatalogSettings {
   if (backend === 'sqlite') return { backend, file: path.join(dataDir, 'catalog.sqlite') };
   const postgres = parseOrThrow(PostgresEnvSchema, env);
-  return { backend, connectionString: postgres.DATABASE_URL, schema: postgres.DATABASE_SCHEMA, poolSize: postgres.DATABASE_POOL_SIZE };
+  return {
+    backend,
+    connectionString: postgres.DATABASE_URL,
+    schema: postgres.DATABASE_SCHEMA,
+    poolSize: postgres.DATABASE_POOL_SIZE,
+  };
 }
 
 function searchSettings(backend: 'sqlite' | 'elasticsearch', dataDir: string, env: NodeJS.ProcessEnv): SearchSettings {
   if (backend === 'sqlite') return { backend, file: path.join(dataDir, 'search.sqlite') };
   const elasticsearch = parseOrThrow(ElasticsearchEnvSchema, env);
-  const { ELASTICSEARCH_API_KEY: apiKey, ELASTICSEARCH_USERNAME: username, ELASTICSEARCH_PASSWORD: password } = elasticsearch;
+  const {
+    ELASTICSEARCH_API_KEY: apiKey,
+    ELASTICSEARCH_USERNAME: username,
+    ELASTICSEARCH_PASSWORD: password,
+  } = elasticsearch;
   return {
     backend,
     node: elasticsearch.ELASTICSEARCH_URL,
@@ -132,7 +154,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     http: { port: base.PORT, host: base.HOST, trustProxy: base.TRUST_PROXY },
     dataDir,
     redis: { url: base.REDIS_URL, autostart: base.REDIS_AUTOSTART },
-    queue: { prefix: base.QUEUE_PREFIX, syncConcurrency: base.SYNC_CONCURRENCY, lockDurationMs: base.JOB_LOCK_MS, platformRateLimits: base.PLATFORM_RATE_LIMITS },
+    queue: {
+      prefix: base.QUEUE_PREFIX,
+      syncConcurrency: base.SYNC_CONCURRENCY,
+      lockDurationMs: base.JOB_LOCK_MS,
+      platformRateLimits: base.PLATFORM_RATE_LIMITS,
+    },
     roles: Object.freeze([...new Set(base.ROLES.flatMap((role) => (role === 'worker' ? [...WORKER_ROLES] : [role])))]),
     storage: storageSettings(base.STORAGE_BACKEND, dataDir, env),
     catalog: catalogSettings(base.CATALOG_BACKEND, dataDir, env),
@@ -142,7 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
       smtpUrl: foia.SMTP_URL,
       from: foia.NOTIFY_FROM,
       attorneyEmails: foia.ATTORNEY_NOTIFY_EMAILS,
-      webhook: foia.NOTIFY_WEBHOOK_URL ? { url: foia.NOTIFY_WEBHOOK_URL, secret: foia.NOTIFY_WEBHOOK_SECRET! } : undefined,
+      webhook: foia.NOTIFY_WEBHOOK_URL
+        ? { url: foia.NOTIFY_WEBHOOK_URL, secret: foia.NOTIFY_WEBHOOK_SECRET! }
+        : undefined,
       retryDelayMs: foia.NOTIFY_RETRY_DELAY_MS,
       retryMaxMs: foia.NOTIFY_RETRY_MAX_MS,
       relayIntervalMs: foia.OUTBOX_RELAY_INTERVAL_MS,

@@ -11,9 +11,13 @@ export interface PlatformRateLimit {
 export function parsePlatformRateLimits(text: string): Record<string, PlatformRateLimit> {
   const units: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
   const limits: Record<string, PlatformRateLimit> = {};
-  for (const entry of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^([a-z0-9-]+)\s*=\s*(\d+)\s*\/\s*(\d*)\s*([smh])$/.exec(entry);
-    if (!match || Number(match[2]) < 1) throw new Error(`"${entry}" is not platform=calls/window, e.g. facebook=200/1h`);
+    if (!match || Number(match[2]) < 1)
+      throw new Error(`"${entry}" is not platform=calls/window, e.g. facebook=200/1h`);
     limits[match[1]] = { calls: Number(match[2]), windowMs: Number(match[3] || '1') * units[match[4]] };
   }
   return limits;

@@ -33,7 +33,9 @@ describe('connector registry', () => {
   });
 
   it('builds from a stored, not yet defaulted config and refuses an unusable one with ConnectorConfigError', () => {
-    expect(createConnector({ type: 'mock', seed: 1, posts: 2, maxCommentsPerPost: 0 } as { type: string })).toBeInstanceOf(MockConnector);
+    expect(
+      createConnector({ type: 'mock', seed: 1, posts: 2, maxCommentsPerPost: 0 } as { type: string }),
+    ).toBeInstanceOf(MockConnector);
     expect(() => createConnector({ type: 'mock', seed: 1 } as { type: string })).toThrow(ConnectorConfigError);
     expect(() => createConnector({ type: 'myspace' })).toThrow(/invalid myspace connector config: type: /);
   });

@@ -34,7 +34,9 @@ export function parseConnectorConfig(input: unknown): ConnectorConfig {
 export function createConnector(config: { readonly type: string }): Connector {
   const parsed = ConnectorConfigSchemas.safeParse(config);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`)
+      .join('; ');
     throw new ConnectorConfigError(`invalid ${config.type} connector config: ${problems}`);
   }
   const factory = FACTORIES[parsed.data.type];

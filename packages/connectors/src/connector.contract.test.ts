@@ -6,12 +6,25 @@ import { createConnector, parseConnectorConfig } from './connector-registry';
  * pointing at their local fake server.
  */
 const CONNECTORS: Array<[string, () => Connector]> = [
-  ['mock', () => createConnector(parseConnectorConfig({ type: 'mock', seed: 11, posts: 30, maxCommentsPerPost: 8, pageSize: 25, imageRate: 0.2 }))],
+  [
+    'mock',
+    () =>
+      createConnector(
+        parseConnectorConfig({
+          type: 'mock',
+          seed: 11,
+          posts: 30,
+          maxCommentsPerPost: 8,
+          pageSize: 25,
+          imageRate: 0.2,
+        }),
+      ),
+  ],
 ];
 
 async function readPass(connector: Connector, passToken: string, firstCursor: string): Promise<ConnectorPage[]> {
   const pages: ConnectorPage[] = [];
-  for (let cursor: string | null = firstCursor; cursor !== null; ) {
+  for (let cursor: string | null = firstCursor; cursor !== null;) {
     try {
       const page: ConnectorPage = await connector.fetchPage(passToken, cursor);
       pages.push(page);
@@ -50,14 +63,18 @@ describe.each(CONNECTORS)('Connector contract: %s', (_name, make) => {
     const first = await connector.beginPass(null);
     const second = await connector.beginPass(first.passToken);
     expect(second.passToken).not.toBe(first.passToken);
-    const listed = (await readPass(connector, second.passToken, second.firstCursor)).flatMap((page) => page.items.map((item) => item.platformId));
+    const listed = (await readPass(connector, second.passToken, second.firstCursor)).flatMap((page) =>
+      page.items.map((item) => item.platformId),
+    );
     expect(await connector.confirmGone(second.passToken, listed)).toEqual([]);
   });
 
   it('downloads the attachments it lists', async () => {
     const connector = make();
     const { passToken, firstCursor } = await connector.beginPass(null);
-    const attachment = (await readPass(connector, passToken, firstCursor)).flatMap((page) => page.items.flatMap((item) => item.attachments))[0];
+    const attachment = (await readPass(connector, passToken, firstCursor)).flatMap((page) =>
+      page.items.flatMap((item) => item.attachments),
+    )[0];
     expect(attachment).toBeDefined();
     const media = await connector.fetchMedia(attachment.sourceUrl);
     expect(media.bytes.byteLength).toBeGreaterThan(0);

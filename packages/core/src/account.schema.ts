@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const PlatformSchema = z.enum(['facebook', 'instagram', 'x', 'youtube', 'tiktok', 'linkedin', 'nextdoor', 'mock']);
+export const PlatformSchema = z.enum([
+  'facebook',
+  'instagram',
+  'x',
+  'youtube',
+  'tiktok',
+  'linkedin',
+  'nextdoor',
+  'mock',
+]);
 export type Platform = z.infer<typeof PlatformSchema>;
 
 /** `abandoned` accounts are still archived: the records duty outlives the account's use. */
@@ -32,7 +41,11 @@ const AccountFieldsSchema = z.strictObject({
   url: z.url().optional(),
   status: AccountStatusSchema,
   connector: ConnectorConfigSchema,
-  syncIntervalMinutes: z.number().int().min(1).max(7 * 24 * 60),
+  syncIntervalMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60),
   administrators: z.array(AccountPersonSchema).max(50),
   moderators: z.array(AccountPersonSchema).max(50),
 });

@@ -20,7 +20,12 @@ describe('column batches', () => {
     const batch = toColumnBatch(rows, ['name', 'count', 'flag', 'note']);
     expect(batch).toEqual({
       length: 3,
-      columns: { name: ['a', 'b', 'ç 🎉 中文'], count: [0, 2, -1.5], flag: [false, true, false], note: ['', null, 'x'] },
+      columns: {
+        name: ['a', 'b', 'ç 🎉 中文'],
+        count: [0, 2, -1.5],
+        flag: [false, true, false],
+        note: ['', null, 'x'],
+      },
     });
   });
 
@@ -33,17 +38,34 @@ describe('column batches', () => {
   });
 
   it('sends a value shared by every row once, absent ones included, and rebuilds it in every row', () => {
-    const shared: Row[] = [{ name: 'a', count: 1, flag: true }, { name: 'a', count: 2, flag: true }];
+    const shared: Row[] = [
+      { name: 'a', count: 1, flag: true },
+      { name: 'a', count: 2, flag: true },
+    ];
     const batch = structuredClone(toColumnBatch(shared, ['name', 'count', 'flag', 'note']));
-    expect(batch.columns).toEqual({ name: { every: 'a' }, count: [1, 2], flag: { every: true }, note: { every: null } });
+    expect(batch.columns).toEqual({
+      name: { every: 'a' },
+      count: [1, 2],
+      flag: { every: true },
+      note: { every: null },
+    });
     expect(fromColumnBatch<Row>(batch, ['name', 'count', 'flag', 'note'])).toStrictEqual(shared);
   });
 
   it('round-trips search documents field for field', () => {
     const documents: SearchDocument[] = [1, 2].map((n) => ({
-      id: `rec_${n}`, accountId: 'acc_1', agencyId: 'agy_1', platform: 'facebook', kind: 'reply', status: n === 1 ? 'live' : 'deleted',
-      authorName: 'Zoë', text: `text ${n}`, priorText: n === 2 ? 'earlier' : '', postedAt: '2024-01-01T00:00:00.000Z',
-      hasAttachments: n === 2, revision: n,
+      id: `rec_${n}`,
+      accountId: 'acc_1',
+      agencyId: 'agy_1',
+      platform: 'facebook',
+      kind: 'reply',
+      status: n === 1 ? 'live' : 'deleted',
+      authorName: 'Zoë',
+      text: `text ${n}`,
+      priorText: n === 2 ? 'earlier' : '',
+      postedAt: '2024-01-01T00:00:00.000Z',
+      hasAttachments: n === 2,
+      revision: n,
     }));
     expect(searchDocumentsFromColumns(structuredClone(searchDocumentsToColumns(documents)))).toStrictEqual(documents);
   });

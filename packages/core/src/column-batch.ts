@@ -11,7 +11,8 @@ type Scalar = string | number | boolean;
 /** The fields of `Row` whose values are scalars (optional ones included): what a column batch can carry. */
 export type ScalarFields<Row> = {
   [Field in keyof Row]-?: NonNullable<Row[Field]> extends Scalar ? Field : never;
-}[keyof Row] & string;
+}[keyof Row] &
+  string;
 
 /** A field's values, one per row (`null` for an absent optional field), or the one value every row has. */
 export type Column = Array<Scalar | null> | { every: Scalar | null };
@@ -29,7 +30,10 @@ export interface ColumnBatch<Field extends string> {
 export type FieldList<Row> = { [Field in keyof Row]-?: true };
 
 /** Copies the listed scalar fields of each row into columns. */
-export function toColumnBatch<Row, Field extends ScalarFields<Row>>(rows: readonly Row[], fields: readonly Field[]): ColumnBatch<Field> {
+export function toColumnBatch<Row, Field extends ScalarFields<Row>>(
+  rows: readonly Row[],
+  fields: readonly Field[],
+): ColumnBatch<Field> {
   const columns = {} as Record<Field, Column>;
   for (const field of fields) {
     const values = new Array<Scalar | null>(rows.length);

@@ -2,8 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { sha256Hex } from './hash';
 
 const ID_PREFIXES = {
-  agency: 'agy', account: 'acc', token: 'tok', quarantine: 'qua', record: 'rec',
-  foiaRequest: 'req', delivery: 'dlv', savedSearch: 'srch', bundle: 'bdl', user: 'usr',
+  agency: 'agy',
+  account: 'acc',
+  token: 'tok',
+  quarantine: 'qua',
+  record: 'rec',
+  foiaRequest: 'req',
+  delivery: 'dlv',
+  savedSearch: 'srch',
+  bundle: 'bdl',
+  user: 'usr',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -4,7 +4,10 @@ import type { RecordReader } from './ports/record-reader.port';
 const MAX_ANCESTORS = 20;
 
 /** The chain of parents up to the thread's root post (root first), and the record's direct replies. */
-export async function loadThread(catalog: RecordReader, record: ArchiveRecord): Promise<{ ancestors: ArchiveRecord[]; replies: ArchiveRecord[] }> {
+export async function loadThread(
+  catalog: RecordReader,
+  record: ArchiveRecord,
+): Promise<{ ancestors: ArchiveRecord[]; replies: ArchiveRecord[] }> {
   const ancestors: ArchiveRecord[] = [];
   let parentId = record.parentPlatformId;
   while (parentId && ancestors.length < MAX_ANCESTORS) {

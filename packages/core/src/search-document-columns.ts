@@ -2,8 +2,18 @@ import { fromColumnBatch, toColumnBatch, type ColumnBatch, type FieldList } from
 import type { SearchDocument } from './ports/search-index.port';
 
 const SEARCH_DOCUMENT_FIELDS = Object.keys({
-  id: true, accountId: true, agencyId: true, platform: true, kind: true, status: true, authorName: true, text: true,
-  priorText: true, postedAt: true, hasAttachments: true, revision: true,
+  id: true,
+  accountId: true,
+  agencyId: true,
+  platform: true,
+  kind: true,
+  status: true,
+  authorName: true,
+  text: true,
+  priorText: true,
+  postedAt: true,
+  hasAttachments: true,
+  revision: true,
 } satisfies FieldList<SearchDocument>) as Array<keyof SearchDocument>;
 
 /** Search documents as a column batch, for sending them to another thread (see column-batch.ts). */

@@ -15,7 +15,9 @@ serveThreadRequests<Request>(() => {
       if (request.op === 'fail') throw new NamedFailure('asked to fail');
       if (request.op === 'slow') {
         const until = Date.now() + 200;
-        while (Date.now() < until) { /* busy, as a long transaction would be */ }
+        while (Date.now() < until) {
+          /* busy, as a long transaction would be */
+        }
       }
       return request.value * 2;
     },

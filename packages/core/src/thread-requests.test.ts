@@ -28,7 +28,8 @@ describe('ThreadRequests', () => {
   });
 
   it('says why a thread could not start', async () => {
-    await expect(ThreadRequests.start<Request>(ENTRY, { refuse: true }, 'doubler'))
-      .rejects.toThrow('the doubler thread could not start: no database at /nowhere');
+    await expect(ThreadRequests.start<Request>(ENTRY, { refuse: true }, 'doubler')).rejects.toThrow(
+      'the doubler thread could not start: no database at /nowhere',
+    );
   });
 });

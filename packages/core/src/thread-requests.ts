@@ -11,7 +11,10 @@ type Ready = { ready: true } | { ready: false; message: string };
 
 /** A failure the thread reported; `name` is the original error's class name, for callers that tell them apart. */
 export class ThreadRequestError extends Error {
-  constructor(readonly originalName: string, message: string) {
+  constructor(
+    readonly originalName: string,
+    message: string,
+  ) {
     super(message);
     this.name = originalName;
   }
@@ -22,14 +25,21 @@ export class ThreadRequests<Request extends { op: string }> {
   private readonly pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
 
-  private constructor(private readonly worker: Worker, private readonly label: string) {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly label: string,
+  ) {
     worker.on('message', (reply: Reply) => this.settle(reply));
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => this.fail(new Error(`the ${label} thread exited (code ${code})`)));
   }
 
   /** Starts the thread at `entry` (an absolute path) and waits until it says it is ready. */
-  static async start<Request extends { op: string }>(entry: string, workerData: unknown, label: string): Promise<ThreadRequests<Request>> {
+  static async start<Request extends { op: string }>(
+    entry: string,
+    workerData: unknown,
+    label: string,
+  ): Promise<ThreadRequests<Request>> {
     const source = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();\nrequire(${JSON.stringify(entry)});`;
     const worker = new Worker(source, { eval: true, workerData });
     try {
@@ -39,8 +49,14 @@ export class ThreadRequests<Request extends { op: string }> {
           if (message.ready) resolve();
           else reject(new Error(`the ${label} thread could not start: ${message.message}`));
         };
-        const onError = (error: Error) => { cleanup(); reject(error); };
-        const cleanup = () => { worker.off('message', onReady); worker.off('error', onError); };
+        const onError = (error: Error) => {
+          cleanup();
+          reject(error);
+        };
+        const cleanup = () => {
+          worker.off('message', onReady);
+          worker.off('error', onError);
+        };
         worker.on('message', onReady);
         worker.on('error', onError);
       });
@@ -63,11 +79,20 @@ export class ThreadRequests<Request extends { op: string }> {
   /** Lets the requests already sent finish, then ends the thread. */
   async stop(): Promise<void> {
     this.failure ??= new Error(`the ${this.label} is closed`);
-    const inFlight = [...this.pending.values()].map((waiting) => new Promise<void>((resolve) => {
-      const { resolve: settle, reject } = waiting;
-      waiting.resolve = (result) => { settle(result); resolve(); };
-      waiting.reject = (error) => { reject(error); resolve(); };
-    }));
+    const inFlight = [...this.pending.values()].map(
+      (waiting) =>
+        new Promise<void>((resolve) => {
+          const { resolve: settle, reject } = waiting;
+          waiting.resolve = (result) => {
+            settle(result);
+            resolve();
+          };
+          waiting.reject = (error) => {
+            reject(error);
+            resolve();
+          };
+        }),
+    );
     await Promise.all(inFlight);
     await this.worker.terminate();
   }
@@ -108,9 +133,10 @@ export function serveThreadRequests<Request extends { op: string }>(
     try {
       reply = { id, ok: true, result: served.handle(request) };
     } catch (error) {
-      reply = error instanceof Error
-        ? { id, ok: false, name: error.name, message: error.message }
-        : { id, ok: false, name: 'Error', message: String(error) };
+      reply =
+        error instanceof Error
+          ? { id, ok: false, name: error.name, message: error.message }
+          : { id, ok: false, name: 'Error', message: String(error) };
     }
     port.postMessage(reply);
   });

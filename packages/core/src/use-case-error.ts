@@ -5,7 +5,8 @@ import type { z } from 'zod';
  * to an exit code. `invalid` is the caller's input, `unavailable` a backend that did not answer, `damaged` the
  * archive itself (a catalogued object missing from storage): never the caller's fault, always worth a look.
  */
-export type UseCaseErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'damaged';
+export type UseCaseErrorKind =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'damaged';
 
 /** A refusal written for the person who asked: `code` is stable for scripts, `message` says what to do next. */
 export class UseCaseError extends Error {
@@ -53,5 +54,9 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, where = 'req
 
 /** The job queue (Redis) did not answer: the same words wherever it happens. */
 export function queueUnavailable(): UseCaseError {
-  return new UseCaseError('unavailable', 'queue_unavailable', 'the job queue (Redis) is not answering; try again shortly, and check /healthz');
+  return new UseCaseError(
+    'unavailable',
+    'queue_unavailable',
+    'the job queue (Redis) is not answering; try again shortly, and check /healthz',
+  );
 }

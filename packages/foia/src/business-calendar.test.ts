@@ -48,8 +48,12 @@ describe('business-day arithmetic', () => {
 
   it('fails instead of looping forever when a misconfigured calendar has no business day', () => {
     const start = Date.UTC(2026, 0, 1);
-    const everyDay = Array.from({ length: 400 }, (_, index) => new Date(start + index * 86_400_000).toISOString().slice(0, 10));
-    expect(() => createBusinessCalendar({ closureDates: everyDay }).addBusinessDays('2026-01-01', 1)).toThrow(/no business day/);
+    const everyDay = Array.from({ length: 400 }, (_, index) =>
+      new Date(start + index * 86_400_000).toISOString().slice(0, 10),
+    );
+    expect(() => createBusinessCalendar({ closureDates: everyDay }).addBusinessDays('2026-01-01', 1)).toThrow(
+      /no business day/,
+    );
   });
 
   it('rejects something that is not a calendar date', () => {
@@ -72,6 +76,8 @@ describe('local dates and the end of a local day', () => {
   });
 
   it('uses the configured zone', () => {
-    expect(createBusinessCalendar({ timeZone: 'America/Los_Angeles' }).endOfLocalDay('2026-12-30')).toBe('2026-12-31T07:59:59.999Z');
+    expect(createBusinessCalendar({ timeZone: 'America/Los_Angeles' }).endOfLocalDay('2026-12-30')).toBe(
+      '2026-12-31T07:59:59.999Z',
+    );
   });
 });

@@ -10,7 +10,10 @@ import { HolidayRuleSchema, observedHolidaysInYear, type ObservedHoliday } from 
  * day 1 is the first business day after the day of receipt, whatever kind of day that was. The alternative treats
  * the request as received on the next business day, so day 1 is the business day after that.
  */
-export const ClosedDayReceiptPolicySchema = z.enum(['next-business-day-is-day-one', 'deemed-received-next-business-day']);
+export const ClosedDayReceiptPolicySchema = z.enum([
+  'next-business-day-is-day-one',
+  'deemed-received-next-business-day',
+]);
 export type ClosedDayReceiptPolicy = z.infer<typeof ClosedDayReceiptPolicySchema>;
 
 /** A town's business calendar as IT configures it. Closure dates are whole local days (storms, town-only holidays). */
@@ -55,7 +58,8 @@ const MAX_CLOSED_RUN_DAYS = 366;
 
 function parseDate(date: string): DateTime {
   const parsed = DateTime.fromISO(date, { zone: 'utc' });
-  if (!parsed.isValid || date.length !== 10) throw new RangeError(`expected an ISO calendar date such as 2026-12-23, got ${date}`);
+  if (!parsed.isValid || date.length !== 10)
+    throw new RangeError(`expected an ISO calendar date such as 2026-12-23, got ${date}`);
   return parsed;
 }
 
@@ -88,11 +92,14 @@ export function createBusinessCalendar(input: BusinessCalendarConfigInput = {}):
       next = next.plus({ days: 1 });
       if (nonBusinessReason(next.toISODate()!) === null) return next;
     }
-    throw new RangeError(`no business day within ${MAX_CLOSED_RUN_DAYS} days after ${day.toISODate()}: check the calendar`);
+    throw new RangeError(
+      `no business day within ${MAX_CLOSED_RUN_DAYS} days after ${day.toISODate()}: check the calendar`,
+    );
   };
 
   const addBusinessDays = (date: string, count: number): string => {
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`business day count must be a positive integer, got ${count}`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new RangeError(`business day count must be a positive integer, got ${count}`);
     let day = parseDate(date);
     for (let index = 0; index < count; index += 1) day = nextBusinessDay(day);
     return day.toISODate()!;

@@ -4,7 +4,11 @@ import { computeDeadlines, deadlineFlags, type ComputeDeadlinesInput } from './d
 const calendar = createBusinessCalendar();
 
 /** General records, 10-business-day production target, default Connecticut calendar, unless overridden. */
-function deadlines(receivedAt: string, overrides: Partial<ComputeDeadlinesInput> = {}, calendarConfig?: BusinessCalendarConfigInput) {
+function deadlines(
+  receivedAt: string,
+  overrides: Partial<ComputeDeadlinesInput> = {},
+  calendarConfig?: BusinessCalendarConfigInput,
+) {
   return computeDeadlines({
     receivedAt,
     recordsCategory: 'general',
@@ -41,13 +45,19 @@ describe('computeDeadlines: the § 1-206(a) response date', () => {
 
   it('gives ten business days for personnel and medical files, across a year end', () => {
     // Thu 24, Mon 28, Tue 29, Wed 30, Thu 31, (Fri 1 New Year), Mon 4, Tue 5, Wed 6, Thu 7, Fri 8 Jan.
-    expect(deadlines('2026-12-23T10:00:00-05:00', { recordsCategory: 'personnel-medical' }).responseDueAt).toBe('2027-01-09T04:59:59.999Z');
+    expect(deadlines('2026-12-23T10:00:00-05:00', { recordsCategory: 'personnel-medical' }).responseDueAt).toBe(
+      '2027-01-09T04:59:59.999Z',
+    );
     // Thu 23, Mon 27, Tue 28, Wed 29, Thu 30, (Fri 31 New Year 2028 observed), Mon 3 … Fri 7 Jan 2028.
-    expect(deadlines('2027-12-22T10:00:00-05:00', { recordsCategory: 'personnel-medical' }).responseDueAt).toBe('2028-01-08T04:59:59.999Z');
+    expect(deadlines('2027-12-22T10:00:00-05:00', { recordsCategory: 'personnel-medical' }).responseDueAt).toBe(
+      '2028-01-08T04:59:59.999Z',
+    );
   });
 
   it('moves when IT adds a closure day: 24 December 2026 closed gives Mon 28, Tue 29, Wed 30, Thu 31', () => {
-    expect(deadlines('2026-12-23T10:00:00-05:00', {}, { closureDates: ['2026-12-24'] }).responseDueAt).toBe('2027-01-01T04:59:59.999Z');
+    expect(deadlines('2026-12-23T10:00:00-05:00', {}, { closureDates: ['2026-12-24'] }).responseDueAt).toBe(
+      '2027-01-01T04:59:59.999Z',
+    );
   });
 
   it('counts a weekend receipt from the next business day by default: Tue 26, Wed 27, Thu 28, Fri 29 May', () => {
@@ -78,17 +88,29 @@ describe('computeDeadlines: production target and appeal window', () => {
 
   it('replaces the production target, not the response date, with an extension', () => {
     const byDate = deadlines('2026-12-23T10:00:00-05:00', { extendedUntil: '2027-01-15' });
-    expect(byDate).toEqual({ responseDueAt: '2026-12-31T04:59:59.999Z', productionTargetAt: '2027-01-16T04:59:59.999Z', appealDeadlineAt: null });
-    expect(deadlines('2026-12-23T10:00:00-05:00', { extendedUntil: '2027-01-15T12:00:00-05:00' }).productionTargetAt).toBe('2027-01-15T17:00:00.000Z');
+    expect(byDate).toEqual({
+      responseDueAt: '2026-12-31T04:59:59.999Z',
+      productionTargetAt: '2027-01-16T04:59:59.999Z',
+      appealDeadlineAt: null,
+    });
+    expect(
+      deadlines('2026-12-23T10:00:00-05:00', { extendedUntil: '2027-01-15T12:00:00-05:00' }).productionTargetAt,
+    ).toBe('2027-01-15T17:00:00.000Z');
   });
 
   it('gives thirty calendar days after the local date of denial', () => {
     // 29 Dec 2026 + 30 days = Thu 28 Jan 2027.
-    expect(deadlines('2026-12-23T10:00:00-05:00', { deniedAt: '2026-12-29T16:00:00-05:00' }).appealDeadlineAt).toBe('2027-01-29T04:59:59.999Z');
+    expect(deadlines('2026-12-23T10:00:00-05:00', { deniedAt: '2026-12-29T16:00:00-05:00' }).appealDeadlineAt).toBe(
+      '2027-01-29T04:59:59.999Z',
+    );
     // 10 p.m. on 29 Dec in Connecticut is 30 Dec in UTC; the local date counts.
-    expect(deadlines('2026-12-23T10:00:00-05:00', { deniedAt: '2026-12-30T03:00:00Z' }).appealDeadlineAt).toBe('2027-01-29T04:59:59.999Z');
+    expect(deadlines('2026-12-23T10:00:00-05:00', { deniedAt: '2026-12-30T03:00:00Z' }).appealDeadlineAt).toBe(
+      '2027-01-29T04:59:59.999Z',
+    );
     // 20 Feb 2026 + 30 days = Sun 22 Mar, in EDT; not rolled to Monday.
-    expect(deadlines('2026-02-18T10:00:00-05:00', { deniedAt: '2026-02-20T10:00:00-05:00' }).appealDeadlineAt).toBe('2026-03-23T03:59:59.999Z');
+    expect(deadlines('2026-02-18T10:00:00-05:00', { deniedAt: '2026-02-20T10:00:00-05:00' }).appealDeadlineAt).toBe(
+      '2026-03-23T03:59:59.999Z',
+    );
   });
 
   it('refuses a bad receipt time and a production target below one business day', () => {
@@ -105,14 +127,34 @@ describe('deadlineFlags', () => {
   const flags = (now: string) => deadlineFlags(due, now, { calendar, dueSoonBusinessDays: 2 });
 
   it.each([
-    ['on receipt, Wed 23 Dec (Thu 24, Mon 28, Tue 29, Wed 30 left)', '2026-12-23T15:00:00Z', { dueSoon: false, overdue: false, businessDaysLeft: 4 }],
-    ['on the Saturday between (Mon 28, Tue 29, Wed 30 left)', '2026-12-26T15:00:00Z', { dueSoon: false, overdue: false, businessDaysLeft: 3 }],
-    ['on Monday 28 (Tue 29, Wed 30 left)', '2026-12-28T15:00:00Z', { dueSoon: true, overdue: false, businessDaysLeft: 2 }],
-    ['late on Tuesday 29, already Wednesday in UTC', '2026-12-30T04:30:00Z', { dueSoon: true, overdue: false, businessDaysLeft: 1 }],
+    [
+      'on receipt, Wed 23 Dec (Thu 24, Mon 28, Tue 29, Wed 30 left)',
+      '2026-12-23T15:00:00Z',
+      { dueSoon: false, overdue: false, businessDaysLeft: 4 },
+    ],
+    [
+      'on the Saturday between (Mon 28, Tue 29, Wed 30 left)',
+      '2026-12-26T15:00:00Z',
+      { dueSoon: false, overdue: false, businessDaysLeft: 3 },
+    ],
+    [
+      'on Monday 28 (Tue 29, Wed 30 left)',
+      '2026-12-28T15:00:00Z',
+      { dueSoon: true, overdue: false, businessDaysLeft: 2 },
+    ],
+    [
+      'late on Tuesday 29, already Wednesday in UTC',
+      '2026-12-30T04:30:00Z',
+      { dueSoon: true, overdue: false, businessDaysLeft: 1 },
+    ],
     ['on the due day', '2026-12-30T20:00:00Z', { dueSoon: true, overdue: false, businessDaysLeft: 0 }],
     ['at the last millisecond', due, { dueSoon: true, overdue: false, businessDaysLeft: 0 }],
     ['just after midnight', '2026-12-31T05:00:00Z', { dueSoon: false, overdue: true, businessDaysLeft: -1 }],
-    ['on Monday 4 January (Thu 31 and Mon 4 past; 1 Jan a holiday)', '2027-01-04T15:00:00Z', { dueSoon: false, overdue: true, businessDaysLeft: -2 }],
+    [
+      'on Monday 4 January (Thu 31 and Mon 4 past; 1 Jan a holiday)',
+      '2027-01-04T15:00:00Z',
+      { dueSoon: false, overdue: true, businessDaysLeft: -2 },
+    ],
   ])('%s', (_label, now, expected) => {
     expect(flags(now)).toEqual(expected);
   });

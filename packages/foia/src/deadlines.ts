@@ -4,7 +4,10 @@ import type { RecordsCategory } from './foia-request.schema';
 import { parseInstant } from './instant';
 
 /** C.G.S. § 1-206(a): four business days for a written denial, ten where § 1-214(b)–(c) applies. */
-export const RESPONSE_BUSINESS_DAYS: Readonly<Record<RecordsCategory, number>> = { general: 4, 'personnel-medical': 10 };
+export const RESPONSE_BUSINESS_DAYS: Readonly<Record<RecordsCategory, number>> = {
+  general: 4,
+  'personnel-medical': 10,
+};
 
 /** C.G.S. § 1-206(b)(1): notice of appeal to the FOI Commission within thirty days after the denial. */
 export const APPEAL_WINDOW_CALENDAR_DAYS = 30;
@@ -71,7 +74,9 @@ function appealDeadline(deniedAt: string, calendar: BusinessCalendar): string {
 export function computeDeadlines(input: ComputeDeadlinesInput): FoiaDeadlines {
   const { calendar } = input;
   if (!Number.isInteger(input.productionTargetBusinessDays) || input.productionTargetBusinessDays < 1) {
-    throw new RangeError(`productionTargetBusinessDays must be a positive integer, got ${input.productionTargetBusinessDays}`);
+    throw new RangeError(
+      `productionTargetBusinessDays must be a positive integer, got ${input.productionTargetBusinessDays}`,
+    );
   }
   const start = countingStartDate(input.receivedAt, calendar);
   return {

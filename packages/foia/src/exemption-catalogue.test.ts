@@ -1,4 +1,9 @@
-import { CONNECTICUT_EXEMPTIONS, ExemptionCatalogueSchema, ExemptionSchema, findExemption } from './exemption-catalogue';
+import {
+  CONNECTICUT_EXEMPTIONS,
+  ExemptionCatalogueSchema,
+  ExemptionSchema,
+  findExemption,
+} from './exemption-catalogue';
 
 describe('the Connecticut exemption catalogue', () => {
   it('is a valid catalogue with unique codes', () => {

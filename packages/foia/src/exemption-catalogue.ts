@@ -21,7 +21,8 @@ export type Exemption = z.infer<typeof ExemptionSchema>;
 export const ExemptionCatalogueSchema = z.array(ExemptionSchema).superRefine((entries, context) => {
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
-    if (seen.has(entry.code)) context.addIssue({ code: 'custom', message: `duplicate exemption code ${entry.code}`, path: [index, 'code'] });
+    if (seen.has(entry.code))
+      context.addIssue({ code: 'custom', message: `duplicate exemption code ${entry.code}`, path: [index, 'code'] });
     seen.add(entry.code);
   });
 });
@@ -44,39 +45,140 @@ const section1210b = (subdivision: string, title: string, summary: string): Exem
  * entries after (b)(27) may exist that are missing here: the catalogue is data for the attorney's office to extend.
  */
 export const CONNECTICUT_EXEMPTIONS: readonly Exemption[] = [
-  section1210b('(1)', 'Preliminary drafts or notes', 'Drafts and notes the agency has found the public interest in withholding clearly outweighs the interest in disclosure.'),
-  section1210b('(2)', 'Personnel, medical and similar files', 'Files whose release would invade personal privacy under the two-part Perkins test; not a general privacy exemption.'),
-  section1210b('(3)', 'Law enforcement records', 'Records compiled to detect or investigate crime whose release would expose, among others, informants, minor witnesses, witness statements, pending actions or techniques.'),
-  section1210b('(4)', 'Pending claims and litigation strategy', "Records of the agency's strategy and negotiations on claims or lawsuits that are still pending."),
+  section1210b(
+    '(1)',
+    'Preliminary drafts or notes',
+    'Drafts and notes the agency has found the public interest in withholding clearly outweighs the interest in disclosure.',
+  ),
+  section1210b(
+    '(2)',
+    'Personnel, medical and similar files',
+    'Files whose release would invade personal privacy under the two-part Perkins test; not a general privacy exemption.',
+  ),
+  section1210b(
+    '(3)',
+    'Law enforcement records',
+    'Records compiled to detect or investigate crime whose release would expose, among others, informants, minor witnesses, witness statements, pending actions or techniques.',
+  ),
+  section1210b(
+    '(4)',
+    'Pending claims and litigation strategy',
+    "Records of the agency's strategy and negotiations on claims or lawsuits that are still pending.",
+  ),
   section1210b('(5)(A)', 'Trade secrets', 'Trade secrets as the statute defines them.'),
-  section1210b('(5)(B)', 'Confidential commercial or financial information', 'Commercial or financial information given in confidence and not required by statute.'),
-  section1210b('(6)', 'Examination materials', 'Test questions, scoring keys and other data used for licensing, employment or academic examinations.'),
-  section1210b('(7)', 'Real estate appraisals and acquisition estimates', 'Appraisals and engineering or feasibility estimates for a property acquisition, until the acquisition is complete or abandoned.'),
-  section1210b('(8)', 'Personal financial statements for licences', 'Statements of personal worth or financial data an applicant files to qualify for a licence or permit.'),
-  section1210b('(9)', 'Collective bargaining strategy', 'Records of strategy or negotiations in collective bargaining.'),
-  section1210b('(10)', 'Privileged communications and records exempt by other law', 'Records, tax returns and reports exempted by federal or state law, and communications privileged by attorney-client or another recognised privilege.'),
-  section1210b('(11)', 'Names and addresses of students', 'Names or addresses of students enrolled in a public school or college, without the consent the statute requires.'),
+  section1210b(
+    '(5)(B)',
+    'Confidential commercial or financial information',
+    'Commercial or financial information given in confidence and not required by statute.',
+  ),
+  section1210b(
+    '(6)',
+    'Examination materials',
+    'Test questions, scoring keys and other data used for licensing, employment or academic examinations.',
+  ),
+  section1210b(
+    '(7)',
+    'Real estate appraisals and acquisition estimates',
+    'Appraisals and engineering or feasibility estimates for a property acquisition, until the acquisition is complete or abandoned.',
+  ),
+  section1210b(
+    '(8)',
+    'Personal financial statements for licences',
+    'Statements of personal worth or financial data an applicant files to qualify for a licence or permit.',
+  ),
+  section1210b(
+    '(9)',
+    'Collective bargaining strategy',
+    'Records of strategy or negotiations in collective bargaining.',
+  ),
+  section1210b(
+    '(10)',
+    'Privileged communications and records exempt by other law',
+    'Records, tax returns and reports exempted by federal or state law, and communications privileged by attorney-client or another recognised privilege.',
+  ),
+  section1210b(
+    '(11)',
+    'Names and addresses of students',
+    'Names or addresses of students enrolled in a public school or college, without the consent the statute requires.',
+  ),
   section1210b('(12)', 'Information obtained illegally', 'Any information the agency obtained by illegal means.'),
-  section1210b('(13)', 'Whistleblower investigations', 'Records of a whistleblower investigation and the identity of the employee who provided the information.'),
+  section1210b(
+    '(13)',
+    'Whistleblower investigations',
+    'Records of a whistleblower investigation and the identity of the employee who provided the information.',
+  ),
   section1210b('(14)', 'Adoption records', 'Adoption records and information covered by the adoption statutes.'),
-  section1210b('(15)', 'Petition pages under review', 'Pages of a primary, nominating, referendum or town-meeting petition until processing and certification are complete.'),
-  section1210b('(16)', 'Health complaints under investigation', 'Complaints to a municipal or district health authority until the investigation ends or a set time passes.'),
-  section1210b('(17)', 'Educational records protected by FERPA', 'Educational records that federal law (20 U.S.C. § 1232g) keeps from disclosure.'),
-  section1210b('(18)', 'Correctional safety risks', 'Records the Commissioner of Correction (or of Mental Health for Whiting) reasonably believes would create a safety or escape risk.'),
-  section1210b('(19)', 'Safety risks to people and facilities', 'Records, such as security plans and building or network diagrams, whose release may reasonably be believed to create a safety risk.'),
-  section1210b('(20)', 'IT security details', 'Non-public standards, procedures, software and codes whose release would compromise an information system.'),
-  section1210b('(21)', 'Address confidentiality program participants', 'Home, work or school addresses of people enrolled in the state address confidentiality program.'),
-  section1210b('(22)', 'Transportation incident alert emails', 'Email addresses collected by the Department of Transportation to alert people to highway or railway incidents.'),
-  section1210b('(23)', 'Minors in parks and recreation programs', 'Names or addresses of minors enrolled in a public parks and recreation program.'),
-  section1210b('(24)', 'Bids and proposals before award', 'Responses to a request for proposals or bid and related award records, until the contract is signed or negotiations end.'),
-  section1210b('(25)', 'Senior center participants', 'Names and contact details of people enrolled in or belonging to a public senior center.'),
-  section1210b('(26)', 'Confidential health facility inspection records', 'Inspection and audit records of health institutions held confidential under a federal Medicare and Medicaid agreement.'),
-  section1210b('(27)', 'Images of homicide victims', "Photographs, video and other images of a homicide victim whose release would unreasonably invade the victim's or family's privacy."),
+  section1210b(
+    '(15)',
+    'Petition pages under review',
+    'Pages of a primary, nominating, referendum or town-meeting petition until processing and certification are complete.',
+  ),
+  section1210b(
+    '(16)',
+    'Health complaints under investigation',
+    'Complaints to a municipal or district health authority until the investigation ends or a set time passes.',
+  ),
+  section1210b(
+    '(17)',
+    'Educational records protected by FERPA',
+    'Educational records that federal law (20 U.S.C. § 1232g) keeps from disclosure.',
+  ),
+  section1210b(
+    '(18)',
+    'Correctional safety risks',
+    'Records the Commissioner of Correction (or of Mental Health for Whiting) reasonably believes would create a safety or escape risk.',
+  ),
+  section1210b(
+    '(19)',
+    'Safety risks to people and facilities',
+    'Records, such as security plans and building or network diagrams, whose release may reasonably be believed to create a safety risk.',
+  ),
+  section1210b(
+    '(20)',
+    'IT security details',
+    'Non-public standards, procedures, software and codes whose release would compromise an information system.',
+  ),
+  section1210b(
+    '(21)',
+    'Address confidentiality program participants',
+    'Home, work or school addresses of people enrolled in the state address confidentiality program.',
+  ),
+  section1210b(
+    '(22)',
+    'Transportation incident alert emails',
+    'Email addresses collected by the Department of Transportation to alert people to highway or railway incidents.',
+  ),
+  section1210b(
+    '(23)',
+    'Minors in parks and recreation programs',
+    'Names or addresses of minors enrolled in a public parks and recreation program.',
+  ),
+  section1210b(
+    '(24)',
+    'Bids and proposals before award',
+    'Responses to a request for proposals or bid and related award records, until the contract is signed or negotiations end.',
+  ),
+  section1210b(
+    '(25)',
+    'Senior center participants',
+    'Names and contact details of people enrolled in or belonging to a public senior center.',
+  ),
+  section1210b(
+    '(26)',
+    'Confidential health facility inspection records',
+    'Inspection and audit records of health institutions held confidential under a federal Medicare and Medicaid agreement.',
+  ),
+  section1210b(
+    '(27)',
+    'Images of homicide victims',
+    "Photographs, video and other images of a homicide victim whose release would unreasonably invade the victim's or family's privacy.",
+  ),
   {
     code: '1-217',
     citation: 'C.G.S. § 1-217',
     title: 'Residential addresses of listed public employees',
-    summary: 'Home addresses of the officials and employees the section lists, such as judges, police officers and firefighters.',
+    summary:
+      'Home addresses of the officials and employees the section lists, such as judges, police officers and firefighters.',
   },
 ];
 

@@ -8,7 +8,11 @@ import {
 
 const NOW = new Date('2026-03-10T15:00:00Z');
 const schema = createNewFoiaRequestSchema(() => NOW);
-const minimal = { requester: { name: 'Ada Clerk' }, receivedAt: '2026-03-10T09:30:00-04:00', description: 'All posts on the town page in February' };
+const minimal = {
+  requester: { name: 'Ada Clerk' },
+  receivedAt: '2026-03-10T09:30:00-04:00',
+  description: 'All posts on the town page in February',
+};
 
 describe('NewFoiaRequestSchema', () => {
   it('applies the defaults: email channel, general records', () => {

@@ -95,8 +95,10 @@ export interface RequestNumberParts {
 
 /** `formatRequestNumber(2026, 1)` is `2026-0001`; sequences past 9999 simply grow a digit (`2026-10000`). */
 export function formatRequestNumber(year: number, sequence: number): string {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`request number year must have four digits, got ${year}`);
-  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`request number sequence must be a positive integer, got ${sequence}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new RangeError(`request number year must have four digits, got ${year}`);
+  if (!Number.isSafeInteger(sequence) || sequence < 1)
+    throw new RangeError(`request number sequence must be a positive integer, got ${sequence}`);
   return `${year}-${String(sequence).padStart(4, '0')}`;
 }
 

@@ -78,7 +78,12 @@ export interface TransitionChange {
   extendedUntil?: string;
 }
 
-export type FoiaRequestPatch = Partial<Pick<FoiaRequest, 'requester' | 'description' | 'assignedOfficer' | 'notes' | 'channel' | 'recordsCategory' | 'receivedAt'>>;
+export type FoiaRequestPatch = Partial<
+  Pick<
+    FoiaRequest,
+    'requester' | 'description' | 'assignedOfficer' | 'notes' | 'channel' | 'recordsCategory' | 'receivedAt'
+  >
+>;
 
 /** Settings IT edits through the API, kept with the requests so every process computes the same deadlines. */
 export interface FoiaSettings {
@@ -93,7 +98,11 @@ export interface FoiaSettings {
 
 /** `Town of Westport` → `WESTPORT`: the town's last word, letters and digits only. */
 export function defaultBatesPrefix(townName: string): string {
-  const words = townName.toUpperCase().replace(/[^A-Z0-9 ]/g, '').split(' ').filter(Boolean);
+  const words = townName
+    .toUpperCase()
+    .replace(/[^A-Z0-9 ]/g, '')
+    .split(' ')
+    .filter(Boolean);
   return (words.at(-1) ?? 'VERBATIM').slice(0, 30);
 }
 
@@ -154,7 +163,10 @@ export interface ClosureDay {
  */
 export interface FoiaStore {
   /** Numbers and stores a request with its transition to `received` and its deliveries, atomically. */
-  logRequest(input: NewFoiaRequestRecord, deliveries: (request: FoiaRequest) => NewDelivery[]): Promise<{ request: FoiaRequest; deliveries: Delivery[] }>;
+  logRequest(
+    input: NewFoiaRequestRecord,
+    deliveries: (request: FoiaRequest) => NewDelivery[],
+  ): Promise<{ request: FoiaRequest; deliveries: Delivery[] }>;
   /** Null when there is no request with this id. */
   getRequest(id: string): Promise<FoiaRequest | null>;
   /** Newest received first; with a filter, only requests in those statuses. */

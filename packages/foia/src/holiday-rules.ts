@@ -28,7 +28,13 @@ export const HolidayRuleSchema = z.discriminatedUnion('kind', [
     day: z.number().int().min(1).max(31),
     observance: ObservancePolicySchema,
   }),
-  z.strictObject({ kind: z.literal('nth-weekday'), ...ruleFields, month: MonthSchema, weekday: WeekdaySchema, nth: z.number().int().min(1).max(5) }),
+  z.strictObject({
+    kind: z.literal('nth-weekday'),
+    ...ruleFields,
+    month: MonthSchema,
+    weekday: WeekdaySchema,
+    nth: z.number().int().min(1).max(5),
+  }),
   z.strictObject({ kind: z.literal('last-weekday'), ...ruleFields, month: MonthSchema, weekday: WeekdaySchema }),
   /** Days relative to Western (Gregorian) Easter Sunday: Good Friday is -2. */
   z.strictObject({ kind: z.literal('easter-offset'), ...ruleFields, offsetDays: z.number().int().min(-60).max(60) }),

@@ -13,6 +13,7 @@ export function parseInstant(value: string | Date): DateTime {
         ? DateTime.fromISO(value, { setZone: true })
         : DateTime.invalid('no offset')
       : DateTime.fromJSDate(value);
-  if (!parsed.isValid) throw new RangeError(`expected an ISO date-time with an offset (Z or ±hh:mm), got ${String(value)}`);
+  if (!parsed.isValid)
+    throw new RangeError(`expected an ISO date-time with an offset (Z or ±hh:mm), got ${String(value)}`);
   return parsed;
 }

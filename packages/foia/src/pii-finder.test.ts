@@ -10,12 +10,19 @@ describe('findPii', () => {
     ]);
   });
 
-  it.each(['+1 203-555-0142', '+12035550142', '+1 (203) 555-0142', '1 (203) 555 0142', '1-203-555-0142', '203.555.0142', '203 555 0142', '(203)555-0142', '2035550142'])(
-    'matches the phone format %s in full',
-    (phone) => {
-      expect(wholeMatch(`tel: ${phone}, thanks`)).toEqual([['phone', phone]]);
-    },
-  );
+  it.each([
+    '+1 203-555-0142',
+    '+12035550142',
+    '+1 (203) 555-0142',
+    '1 (203) 555 0142',
+    '1-203-555-0142',
+    '203.555.0142',
+    '203 555 0142',
+    '(203)555-0142',
+    '2035550142',
+  ])('matches the phone format %s in full', (phone) => {
+    expect(wholeMatch(`tel: ${phone}, thanks`)).toEqual([['phone', phone]]);
+  });
 
   it.each([
     ['an ISO date', 'posted 2026-12-23 at noon'],
@@ -66,12 +73,18 @@ describe('findPii', () => {
 
   it('finds PII glued to CJK text and after an astral-plane character', () => {
     expect(findPii('电话2035550142')).toEqual([{ kind: 'phone', start: 2, end: 12, text: '2035550142' }]);
-    expect(findPii('邮箱alice@example.com。')).toEqual([{ kind: 'email', start: 2, end: 19, text: 'alice@example.com' }]);
-    expect(findPii('𠮷野家 1 Main Street')).toEqual([{ kind: 'street-address', start: 5, end: 18, text: '1 Main Street' }]);
+    expect(findPii('邮箱alice@example.com。')).toEqual([
+      { kind: 'email', start: 2, end: 19, text: 'alice@example.com' },
+    ]);
+    expect(findPii('𠮷野家 1 Main Street')).toEqual([
+      { kind: 'street-address', start: 5, end: 18, text: '1 Main Street' },
+    ]);
   });
 
   it('returns an email that contains a phone number once, as an email', () => {
-    expect(findPii('write 2035550142@example.com')).toEqual([{ kind: 'email', start: 6, end: 28, text: '2035550142@example.com' }]);
+    expect(findPii('write 2035550142@example.com')).toEqual([
+      { kind: 'email', start: 6, end: 28, text: '2035550142@example.com' },
+    ]);
   });
 
   it('returns nothing for text without PII, and the same result when called twice (no regex state leaks)', () => {

@@ -17,7 +17,8 @@ export interface VersionPiiSuggestion extends PiiSuggestion {
 }
 
 /** ASCII-only on purpose: an address embedded in CJK text, with no space around it, must still be found. */
-const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+const EMAIL =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
 
 /**
  * North American numbers: optional +1 (or `1` and a separator), an area code in parentheses or not, then exchange
@@ -25,11 +26,37 @@ const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+
  * the numbering plan, which keeps most dates and ids out. The lookarounds refuse a number glued to more digits or
  * letters, or continuing as a dashed or dotted id, so ZIP+4 codes, dates and long ids do not match.
  */
-const PHONE = /(?<![A-Za-z0-9+]|\d[-.])(?:\+1[-. ]?|1[-. ])?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[-. ]?)[2-9]\d{2}[-. ]?\d{4}(?![A-Za-z0-9]|[-.]\d)/g;
+const PHONE =
+  /(?<![A-Za-z0-9+]|\d[-.])(?:\+1[-. ]?|1[-. ])?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[-. ]?)[2-9]\d{2}[-. ]?\d{4}(?![A-Za-z0-9]|[-.]\d)/g;
 
 const STREET_SUFFIXES = [
-  'Street', 'St', 'Avenue', 'Ave', 'Road', 'Rd', 'Lane', 'Ln', 'Drive', 'Dr', 'Boulevard', 'Blvd', 'Way', 'Court', 'Ct',
-  'Place', 'Pl', 'Terrace', 'Ter', 'Circle', 'Cir', 'Highway', 'Hwy', 'Turnpike', 'Tpke', 'Parkway', 'Pkwy',
+  'Street',
+  'St',
+  'Avenue',
+  'Ave',
+  'Road',
+  'Rd',
+  'Lane',
+  'Ln',
+  'Drive',
+  'Dr',
+  'Boulevard',
+  'Blvd',
+  'Way',
+  'Court',
+  'Ct',
+  'Place',
+  'Pl',
+  'Terrace',
+  'Ter',
+  'Circle',
+  'Cir',
+  'Highway',
+  'Hwy',
+  'Turnpike',
+  'Tpke',
+  'Parkway',
+  'Pkwy',
 ];
 
 /**

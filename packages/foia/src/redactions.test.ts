@@ -18,7 +18,12 @@ describe('applyRedactions', () => {
   });
 
   it('accepts touching spans and the whole text', () => {
-    expect(applyRedactions('abcdef', [{ start: 0, end: 3, code: 'A' }, { start: 3, end: 6, code: 'B' }])).toBe('[REDACTED: A][REDACTED: B]');
+    expect(
+      applyRedactions('abcdef', [
+        { start: 0, end: 3, code: 'A' },
+        { start: 3, end: 6, code: 'B' },
+      ]),
+    ).toBe('[REDACTED: A][REDACTED: B]');
     expect(applyRedactions('secret', [{ start: 0, end: 6, code: 'A' }])).toBe('[REDACTED: A]');
   });
 
@@ -27,7 +32,15 @@ describe('applyRedactions', () => {
   });
 
   it.each([
-    ['overlapping spans', 'abcdef', [{ start: 0, end: 3, code: 'A' }, { start: 2, end: 5, code: 'B' }], /overlaps the one ending at 3/],
+    [
+      'overlapping spans',
+      'abcdef',
+      [
+        { start: 0, end: 3, code: 'A' },
+        { start: 2, end: 5, code: 'B' },
+      ],
+      /overlaps the one ending at 3/,
+    ],
     ['a span past the end', 'abc', [{ start: 1, end: 4, code: 'A' }], /outside the text \(length 3\)/],
     ['a negative start', 'abc', [{ start: -1, end: 2, code: 'A' }], /outside the text/],
     ['an empty span', 'abc', [{ start: 1, end: 1, code: 'A' }], /empty or reversed/],

@@ -25,18 +25,26 @@ const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 /** A boundary between the two halves of an emoji would leave a broken character in the output. */
 function splitsSurrogatePair(text: string, index: number): boolean {
-  return index > 0 && index < text.length && isHighSurrogate(text.charCodeAt(index - 1)) && isLowSurrogate(text.charCodeAt(index));
+  return (
+    index > 0 &&
+    index < text.length &&
+    isHighSurrogate(text.charCodeAt(index - 1)) &&
+    isLowSurrogate(text.charCodeAt(index))
+  );
 }
 
 function validateSpan(text: string, span: { start: number; end: number }, code: string | undefined): void {
   const where = `redaction [${span.start}, ${span.end})`;
-  if (!Number.isInteger(span.start) || !Number.isInteger(span.end)) throw new InvalidRedactionError(`${where}: offsets must be integers`);
-  if (span.start < 0 || span.end > text.length) throw new InvalidRedactionError(`${where} is outside the text (length ${text.length})`);
+  if (!Number.isInteger(span.start) || !Number.isInteger(span.end))
+    throw new InvalidRedactionError(`${where}: offsets must be integers`);
+  if (span.start < 0 || span.end > text.length)
+    throw new InvalidRedactionError(`${where} is outside the text (length ${text.length})`);
   if (span.start >= span.end) throw new InvalidRedactionError(`${where} is empty or reversed`);
   if (splitsSurrogatePair(text, span.start) || splitsSurrogatePair(text, span.end)) {
     throw new InvalidRedactionError(`${where} cuts a character in half (offsets are UTF-16 code units)`);
   }
-  if (code !== undefined && (code.trim() === '' || /[\]\r\n]/.test(code))) throw new InvalidRedactionError(`${where}: code must be non-empty, on one line, without ]`);
+  if (code !== undefined && (code.trim() === '' || /[\]\r\n]/.test(code)))
+    throw new InvalidRedactionError(`${where}: code must be non-empty, on one line, without ]`);
 }
 
 /**
@@ -49,7 +57,9 @@ export function applyRedactions<Span extends { start: number; end: number }>(
   spans: readonly Span[],
   marker: (span: Span) => string = (span) => redactionMarker((span as unknown as RedactionSpan).code),
 ): string {
-  spans.forEach((span) => validateSpan(text, span, 'code' in span ? (span as unknown as RedactionSpan).code : undefined));
+  spans.forEach((span) =>
+    validateSpan(text, span, 'code' in span ? (span as unknown as RedactionSpan).code : undefined),
+  );
   const ordered = [...spans].sort((left, right) => left.start - right.start);
   const parts: string[] = [];
   let cursor = 0;

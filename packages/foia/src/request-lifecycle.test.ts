@@ -76,7 +76,9 @@ describe('planTransition', () => {
       expect(illegal.from).toBe('received');
       expect(illegal.to).toBe('released');
       expect(illegal.allowed).toEqual(['acknowledged', 'denied', 'withdrawn']);
-      expect(illegal.message).toBe('a request cannot move from received to released; allowed: acknowledged, denied, withdrawn');
+      expect(illegal.message).toBe(
+        'a request cannot move from received to released; allowed: acknowledged, denied, withdrawn',
+      );
     }
   });
 

@@ -112,7 +112,11 @@ export interface PlanTransitionOptions {
  * Checks a status change and returns the new status. Legality comes first (409 tells every caller what is possible),
  * then the actor's roles (403). The caller records who, when, the note and, for `released`, the release kind.
  */
-export function planTransition(current: FoiaRequestStatus, to: FoiaRequestStatus, options: PlanTransitionOptions): FoiaRequestStatus {
+export function planTransition(
+  current: FoiaRequestStatus,
+  to: FoiaRequestStatus,
+  options: PlanTransitionOptions,
+): FoiaRequestStatus {
   const allowed = TRANSITIONS[current];
   if (!allowed.includes(to)) throw new IllegalTransitionError(current, to, [...allowed]);
   const requiredRoles = rolesAllowedToTransition(current, to);

@@ -15,7 +15,16 @@ function readSessionSecret(request: Request): string | undefined {
  * Secure whenever the request came over TLS (directly or, with `trust proxy`, through a proxy).
  */
 function writeSessionCookie(request: Request, response: Response, secret: string, expiresAt: Date): void {
-  response.append('set-cookie', serialize(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: '/', expires: expiresAt }));
+  response.append(
+    'set-cookie',
+    serialize(SESSION_COOKIE, secret, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.secure,
+      path: '/',
+      expires: expiresAt,
+    }),
+  );
 }
 
 /** The session of the request's cookie, if it is current. */
@@ -24,7 +33,13 @@ export function currentSession(sessions: Sessions, request: Request): Promise<Si
 }
 
 /** Checks the password and, when it is right, starts a session and sets its cookie on `response`. */
-export async function signInWithCookie(sessions: Sessions, email: string, password: string, request: Request, response: Response) {
+export async function signInWithCookie(
+  sessions: Sessions,
+  email: string,
+  password: string,
+  request: Request,
+  response: Response,
+) {
   const started = await sessions.signIn(email, password);
   if (!started) return null;
   writeSessionCookie(request, response, started.secret, started.expiresAt);

@@ -1,4 +1,14 @@
-import { Attachment, Connector, ObjectStore, PlatformItem, PreparedItem, RecordReader, contentHashOf, mediaKey, sha256Hex } from '@verbatim/core';
+import {
+  Attachment,
+  Connector,
+  ObjectStore,
+  PlatformItem,
+  PreparedItem,
+  RecordReader,
+  contentHashOf,
+  mediaKey,
+  sha256Hex,
+} from '@verbatim/core';
 
 const MEDIA_CONCURRENCY = 8;
 
@@ -15,14 +25,17 @@ export async function archiveItems(
   signal?: AbortSignal,
 ): Promise<{ items: PreparedItem[]; mediaArchived: number }> {
   const sourceUrls = [...new Set(items.flatMap((item) => item.attachments.map((attachment) => attachment.sourceUrl)))];
-  const archived = sourceUrls.length > 0 ? await deps.catalog.findArchivedMedia(accountId, sourceUrls) : new Map<string, Attachment>();
+  const archived =
+    sourceUrls.length > 0 ? await deps.catalog.findArchivedMedia(accountId, sourceUrls) : new Map<string, Attachment>();
   const missing = sourceUrls.filter((url) => !archived.has(url));
   const downloaded = await downloadAll(deps.objectStore, connector, missing, signal);
   for (const [url, attachment] of downloaded) archived.set(url, attachment);
-  const prepared = items.map((item) => prepareItem(
-    item,
-    item.attachments.map((attachment) => ({ ...attachment, ...pickArchived(archived.get(attachment.sourceUrl)) })),
-  ));
+  const prepared = items.map((item) =>
+    prepareItem(
+      item,
+      item.attachments.map((attachment) => ({ ...attachment, ...pickArchived(archived.get(attachment.sourceUrl)) })),
+    ),
+  );
   return { items: prepared, mediaArchived: downloaded.size };
 }
 
@@ -34,8 +47,14 @@ export async function archiveItems(
  */
 export function prepareItem(item: PlatformItem, attachments: Attachment[]): PreparedItem {
   const prepared: PreparedItem = {
-    platformId: item.platformId, kind: item.kind, author: item.author, text: item.text, postedAt: item.postedAt,
-    hidden: item.hidden, attachments, contentHash: contentHashOf(item),
+    platformId: item.platformId,
+    kind: item.kind,
+    author: item.author,
+    text: item.text,
+    postedAt: item.postedAt,
+    hidden: item.hidden,
+    attachments,
+    contentHash: contentHashOf(item),
   };
   if (item.parentPlatformId !== undefined) prepared.parentPlatformId = item.parentPlatformId;
   if (item.threadRootPlatformId !== undefined) prepared.threadRootPlatformId = item.threadRootPlatformId;
@@ -46,10 +65,20 @@ export function prepareItem(item: PlatformItem, attachments: Attachment[]): Prep
 
 function pickArchived(archived: Attachment | undefined): Partial<Attachment> {
   if (!archived?.sha256) return {};
-  return { sha256: archived.sha256, archiveKey: archived.archiveKey, byteLength: archived.byteLength, mediaType: archived.mediaType };
+  return {
+    sha256: archived.sha256,
+    archiveKey: archived.archiveKey,
+    byteLength: archived.byteLength,
+    mediaType: archived.mediaType,
+  };
 }
 
-async function downloadAll(store: ObjectStore, connector: Connector, urls: string[], signal?: AbortSignal): Promise<Map<string, Attachment>> {
+async function downloadAll(
+  store: ObjectStore,
+  connector: Connector,
+  urls: string[],
+  signal?: AbortSignal,
+): Promise<Map<string, Attachment>> {
   const results = new Map<string, Attachment>();
   let next = 0;
   const worker = async () => {
@@ -63,7 +92,12 @@ async function downloadAll(store: ObjectStore, connector: Connector, urls: strin
   return results;
 }
 
-async function downloadOne(store: ObjectStore, connector: Connector, url: string, signal?: AbortSignal): Promise<Attachment | null> {
+async function downloadOne(
+  store: ObjectStore,
+  connector: Connector,
+  url: string,
+  signal?: AbortSignal,
+): Promise<Attachment | null> {
   let media;
   try {
     media = await connector.fetchMedia(url, signal);
@@ -74,5 +108,12 @@ async function downloadOne(store: ObjectStore, connector: Connector, url: string
   const sha256 = sha256Hex(media.bytes);
   const archiveKey = mediaKey(sha256);
   await store.put(archiveKey, media.bytes, { contentType: media.contentType });
-  return { kind: 'image', sourceUrl: url, sha256, archiveKey, byteLength: media.bytes.byteLength, mediaType: media.contentType };
+  return {
+    kind: 'image',
+    sourceUrl: url,
+    sha256,
+    archiveKey,
+    byteLength: media.bytes.byteLength,
+    mediaType: media.contentType,
+  };
 }

@@ -33,7 +33,9 @@ describe('the index backlog under concurrent writers', () => {
       const records = await catalog.listSearchDocuments(null, 1000);
       const parks = await catalog.createAgency({ name: 'Parks', kind: 'commission' });
       // Another process moves the account while this one indexes documents it read before the move.
-      const racing = interleaved(searchIndex, () => catalog.updateAccount(accountId, { agencyId: parks.id }).then(() => undefined));
+      const racing = interleaved(searchIndex, () =>
+        catalog.updateAccount(accountId, { agencyId: parks.id }).then(() => undefined),
+      );
       await indexDocuments({ catalog, searchIndex: racing }, records);
       expect(await catalog.listIndexBacklog(1000)).toHaveLength(records.length);
       expect(await flushIndexBacklog({ catalog, searchIndex })).toBe(records.length);
@@ -54,7 +56,10 @@ describe('the index backlog under concurrent writers', () => {
       // This process's flush reads the move's documents; before its upsert lands, another process tombstones
       // the first record and indexes that newer state.
       const racing = interleaved(searchIndex, async () => {
-        await indexDocuments({ catalog, searchIndex }, await catalog.markGone(accountId, [first.id], new Date().toISOString()));
+        await indexDocuments(
+          { catalog, searchIndex },
+          await catalog.markGone(accountId, [first.id], new Date().toISOString()),
+        );
       });
       await flushIndexBacklog({ catalog, searchIndex: racing });
       const deleted = await searchIndex.search({ filters: { status: ['deleted'] }, limit: 1000 });

@@ -6,7 +6,10 @@ const BACKLOG_BATCH = 1000;
  * Indexes documents and then clears them from the catalog's backlog. The catalog queued them in the same
  * transaction that changed them, so a crash between the two steps leaves them queued, never lost.
  */
-export async function indexDocuments(deps: { catalog: IndexBacklog; searchIndex: SearchIndex }, documents: SearchDocument[]): Promise<void> {
+export async function indexDocuments(
+  deps: { catalog: IndexBacklog; searchIndex: SearchIndex },
+  documents: SearchDocument[],
+): Promise<void> {
   if (documents.length === 0) return;
   await deps.searchIndex.upsert(documents);
   await clearIndexed(deps.catalog, documents);

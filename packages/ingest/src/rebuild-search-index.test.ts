@@ -13,10 +13,12 @@ const CONNECTOR = { type: 'mock' as const, seed: 11, posts: 50, maxCommentsPerPo
 const QUERIES = ['budget', 'park*', '"town hall"', 'meeting OR library', ''];
 
 async function answers(index: SearchIndex) {
-  return Promise.all(QUERIES.map(async (q) => {
-    const result = await index.search({ q: q || undefined, sort: 'newest', limit: 1000 });
-    return { q, total: result.total, ids: result.hits.map((hit) => hit.id) };
-  }));
+  return Promise.all(
+    QUERIES.map(async (q) => {
+      const result = await index.search({ q: q || undefined, sort: 'newest', limit: 1000 });
+      return { q, total: result.total, ids: result.hits.map((hit) => hit.id) };
+    }),
+  );
 }
 
 describe('rebuildSearchIndex', () => {
@@ -29,8 +31,14 @@ describe('rebuildSearchIndex', () => {
     const objectStore = await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') });
     const agency = await catalog.createAgency({ name: 'Library', kind: 'department' });
     const account = await catalog.createAccount({
-      agencyId: agency.id, platform: 'facebook', handle: 'library', status: 'active', connector: CONNECTOR,
-      syncIntervalMinutes: 60, administrators: [], moderators: [],
+      agencyId: agency.id,
+      platform: 'facebook',
+      handle: 'library',
+      status: 'active',
+      connector: CONNECTOR,
+      syncIntervalMinutes: 60,
+      administrators: [],
+      moderators: [],
     });
     let searchIndex = await openThreadedSqliteSearchIndex(searchFile);
     try {
@@ -48,7 +56,10 @@ describe('rebuildSearchIndex', () => {
       expect(await searchIndexNeedsRebuild({ catalog, searchIndex })).toBe(true);
 
       const progress: number[] = [];
-      const rebuilt = await rebuildSearchIndex({ catalog, searchIndex }, { onProgress: (count) => progress.push(count) });
+      const rebuilt = await rebuildSearchIndex(
+        { catalog, searchIndex },
+        { onProgress: (count) => progress.push(count) },
+      );
       expect(rebuilt).toBe(indexed);
       expect(progress.at(-1)).toBe(indexed);
       expect(await searchIndex.count()).toBe(indexed);

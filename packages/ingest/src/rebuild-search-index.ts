@@ -13,7 +13,10 @@ export interface RebuildOptions {
  * index is derived (DESIGN invariant 3): this is how a deleted or lost index file comes back. Records
  * changed meanwhile are queued in the backlog as usual, so re-indexing one twice is harmless.
  */
-export async function rebuildSearchIndex(deps: { catalog: RecordReader & SearchDocumentSource; searchIndex: SearchIndex }, options: RebuildOptions = {}): Promise<number> {
+export async function rebuildSearchIndex(
+  deps: { catalog: RecordReader & SearchDocumentSource; searchIndex: SearchIndex },
+  options: RebuildOptions = {},
+): Promise<number> {
   let afterId: string | null = null;
   let indexed = 0;
   let inFlight: Promise<void> = Promise.resolve();
@@ -36,6 +39,9 @@ export async function rebuildSearchIndex(deps: { catalog: RecordReader & SearchD
  * True when the index holds fewer documents than the catalog has records: a new or lost index file, or a
  * rebuild that was interrupted. (Documents only ever join the index, so fewer means some are missing.)
  */
-export async function searchIndexNeedsRebuild(deps: { catalog: RecordReader; searchIndex: SearchIndex }): Promise<boolean> {
+export async function searchIndexNeedsRebuild(deps: {
+  catalog: RecordReader;
+  searchIndex: SearchIndex;
+}): Promise<boolean> {
   return (await deps.searchIndex.count()) < (await deps.catalog.countRecords());
 }

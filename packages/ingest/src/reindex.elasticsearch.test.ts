@@ -17,11 +17,19 @@ function cluster(rebuilding?: { name: string; copiedThrough: string }): MockClus
   const mock = new MockCluster().answerStartup('records');
   mock.on('GET', '/:index/_mapping', () => ({
     'records-v1': { mappings: {} },
-    ...(rebuilding ? { [rebuilding.name]: { mappings: { _meta: { verbatim_rebuild: { copiedThrough: rebuilding.copiedThrough } } } } } : {}),
+    ...(rebuilding
+      ? {
+          [rebuilding.name]: { mappings: { _meta: { verbatim_rebuild: { copiedThrough: rebuilding.copiedThrough } } } },
+        }
+      : {}),
   }));
   mock.on('GET', '/_alias/:name', () => ({ 'records-v1': { aliases: { records: { is_write_index: true } } } }));
   mock.on('PUT', '/:index/_mapping', () => ({ acknowledged: true }));
-  mock.on('POST', '/:index/_bulk', (request) => ({ took: 1, errors: false, items: idsIn(request).map((id) => ({ index: { _id: id, status: 201, result: 'created' } })) }));
+  mock.on('POST', '/:index/_bulk', (request) => ({
+    took: 1,
+    errors: false,
+    items: idsIn(request).map((id) => ({ index: { _id: id, status: 201, result: 'created' } })),
+  }));
   mock.on(['POST', 'GET'], '/:index/_refresh', () => ({ _shards: { total: 1, successful: 1, failed: 0 } }));
   mock.on('POST', '/_aliases', () => ({ acknowledged: true }));
   mock.on('DELETE', '/:index', () => ({ acknowledged: true }));
@@ -37,10 +45,22 @@ describe('reindex on Elasticsearch: a new index behind the alias, switched atomi
     catalog = openSqliteCatalog({ file: path.join(dir, 'catalog.sqlite') }).catalog;
     const agency = await catalog.createAgency({ name: 'Parks', kind: 'department' });
     const account = await catalog.createAccount({
-      agencyId: agency.id, platform: 'facebook', handle: 'parks', status: 'active', connector: { type: 'mock', seed: 1, posts: 1, maxCommentsPerPost: 1 },
-      syncIntervalMinutes: 60, administrators: [], moderators: [],
+      agencyId: agency.id,
+      platform: 'facebook',
+      handle: 'parks',
+      status: 'active',
+      connector: { type: 'mock', seed: 1, posts: 1, maxCommentsPerPost: 1 },
+      syncIntervalMinutes: 60,
+      administrators: [],
+      moderators: [],
     });
-    await catalog.applyPage(makePage(account.id, 'p1', Array.from({ length: 7 }, (_, index) => makeItem(`es-${index}`))));
+    await catalog.applyPage(
+      makePage(
+        account.id,
+        'p1',
+        Array.from({ length: 7 }, (_, index) => makeItem(`es-${index}`)),
+      ),
+    );
     documents = await catalog.listSearchDocuments(null, 100);
   });
   afterAll(async () => {
@@ -60,19 +80,32 @@ describe('reindex on Elasticsearch: a new index behind the alias, switched atomi
     expect(next).toBeDefined();
 
     await live.upsert([documents[0]]);
-    expect(mock.requestsTo('POST', /_bulk$/).map((request) => request.path).sort()).toEqual([`/${nextName}/_bulk`, '/records/_bulk']);
+    expect(
+      mock
+        .requestsTo('POST', /_bulk$/)
+        .map((request) => request.path)
+        .sort(),
+    ).toEqual([`/${nextName}/_bulk`, '/records/_bulk']);
 
     const progress = await reindex({ catalog, generations }, { batchSize: 3 });
     expect(progress).toEqual({ copied: 7, total: 7, resumed: false });
-    const copied = mock.requestsTo('POST', new RegExp(`^/${nextName}/_bulk$`)).slice(1).flatMap(idsIn);
+    const copied = mock
+      .requestsTo('POST', new RegExp(`^/${nextName}/_bulk$`))
+      .slice(1)
+      .flatMap(idsIn);
     expect(copied).toEqual(documents.map((document) => document.id));
     const saved = mock.requestsTo('PUT', new RegExp(`^/${nextName}/_mapping$`)).map((request) => request.body._meta);
     expect(saved).toEqual([
-      { verbatim_rebuild: { copiedThrough: documents[2].id } }, { verbatim_rebuild: { copiedThrough: documents[5].id } },
-      { verbatim_rebuild: { copiedThrough: documents[6].id } }, {},
+      { verbatim_rebuild: { copiedThrough: documents[2].id } },
+      { verbatim_rebuild: { copiedThrough: documents[5].id } },
+      { verbatim_rebuild: { copiedThrough: documents[6].id } },
+      {},
     ]);
     const [switched] = mock.requestsTo('POST', /^\/_aliases$/);
-    expect(switched.body.actions).toEqual([{ remove: { index: 'records-v1', alias: 'records' } }, { add: { index: nextName, alias: 'records', is_write_index: true } }]);
+    expect(switched.body.actions).toEqual([
+      { remove: { index: 'records-v1', alias: 'records' } },
+      { add: { index: nextName, alias: 'records', is_write_index: true } },
+    ]);
     expect(mock.requestsTo('DELETE', /^\/records-v1$/)).toHaveLength(1);
     // The switch comes before the old index goes, so searches through the alias never find it missing.
     const order = mock.requests.map((request) => `${request.method} ${request.path}`);
@@ -91,7 +124,9 @@ describe('reindex on Elasticsearch: a new index behind the alias, switched atomi
     const progress = await reindex({ catalog, generations });
     expect(progress).toEqual({ copied: 3, total: 7, resumed: true });
     expect(mock.requestsTo('PUT', /^\/records-v1-\d+$/)).toHaveLength(0);
-    expect(mock.requestsTo('POST', /^\/records-v1-1700000000000\/_bulk$/).flatMap(idsIn)).toEqual(documents.slice(4).map((document) => document.id));
+    expect(mock.requestsTo('POST', /^\/records-v1-1700000000000\/_bulk$/).flatMap(idsIn)).toEqual(
+      documents.slice(4).map((document) => document.id),
+    );
     await live.close();
   });
 
@@ -107,18 +142,31 @@ describe('reindex on Elasticsearch: a new index behind the alias, switched atomi
     }));
     const { live } = await openElasticsearchWithGenerations({ client: mock.client, index: 'records' });
     expect(await live.verify([same, changed, lacking])).toEqual([
-      { id: same.id, state: 'same' }, { id: changed.id, state: 'different' }, { id: lacking.id, state: 'missing' },
+      { id: same.id, state: 'same' },
+      { id: changed.id, state: 'different' },
+      { id: lacking.id, state: 'missing' },
     ]);
-    expect(mock.requestsTo('POST', /^\/records\/_mget$/).concat(mock.requestsTo('GET', /^\/records\/_mget$/))[0].body).toEqual({ ids: [same.id, changed.id, lacking.id] });
+    expect(
+      mock.requestsTo('POST', /^\/records\/_mget$/).concat(mock.requestsTo('GET', /^\/records\/_mget$/))[0].body,
+    ).toEqual({ ids: [same.id, changed.id, lacking.id] });
     await live.close();
   });
 
   it('has every other process write to a rebuild it finds, so nothing it changes meanwhile is stale in it', async () => {
     const mock = cluster({ name: 'records-v1-1700000000001', copiedThrough: documents[2].id });
-    const { live } = await openElasticsearchWithGenerations({ client: mock.client, index: 'records', followIntervalMs: 50 });
+    const { live } = await openElasticsearchWithGenerations({
+      client: mock.client,
+      index: 'records',
+      followIntervalMs: 50,
+    });
     mock.requests.length = 0;
     await live.upsert([documents[0]]);
-    expect(mock.requestsTo('POST', /_bulk$/).map((request) => request.path).sort()).toEqual(['/records-v1-1700000000001/_bulk', '/records/_bulk']);
+    expect(
+      mock
+        .requestsTo('POST', /_bulk$/)
+        .map((request) => request.path)
+        .sort(),
+    ).toEqual(['/records-v1-1700000000001/_bulk', '/records/_bulk']);
     await live.close();
   });
 });

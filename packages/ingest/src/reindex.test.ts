@@ -15,10 +15,12 @@ const CONNECTOR = { type: 'mock' as const, seed: 21, posts: 60, maxCommentsPerPo
 const QUERIES = ['budget', 'park*', '"town hall"', 'meeting OR library', ''];
 
 async function answers(index: SearchIndex) {
-  return Promise.all(QUERIES.map(async (q) => {
-    const result = await index.search({ q: q || undefined, sort: 'newest', limit: 1000 });
-    return { q, total: result.total, ids: result.hits.map((hit) => hit.id) };
-  }));
+  return Promise.all(
+    QUERIES.map(async (q) => {
+      const result = await index.search({ q: q || undefined, sort: 'newest', limit: 1000 });
+      return { q, total: result.total, ids: result.hits.map((hit) => hit.id) };
+    }),
+  );
 }
 
 describe('reindex and the drift check', () => {
@@ -34,10 +36,18 @@ describe('reindex and the drift check', () => {
     catalog = openSqliteCatalog({ file: path.join(dir, 'catalog.sqlite') }).catalog;
     objectStore = await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') });
     const agency = await catalog.createAgency({ name: 'Library', kind: 'department' });
-    accountId = (await catalog.createAccount({
-      agencyId: agency.id, platform: 'facebook', handle: 'library', status: 'active', connector: CONNECTOR,
-      syncIntervalMinutes: 60, administrators: [], moderators: [],
-    })).id;
+    accountId = (
+      await catalog.createAccount({
+        agencyId: agency.id,
+        platform: 'facebook',
+        handle: 'library',
+        status: 'active',
+        connector: CONNECTOR,
+        syncIntervalMinutes: 60,
+        administrators: [],
+        moderators: [],
+      })
+    ).id;
     generations = await SqliteSearchGenerations.open(searchFile);
     await sync();
     await sync();
@@ -67,11 +77,16 @@ describe('reindex and the drift check', () => {
     // Read by a process started afresh (this one's caches would not see a change made behind the writer's back).
     const fresh = await SqliteSearchGenerations.open(searchFile);
     try {
-      expect(await fresh.live.verify([goneDocument, staleDocument])).toEqual([{ id: gone, state: 'missing' }, { id: stale, state: 'different' }]);
+      expect(await fresh.live.verify([goneDocument, staleDocument])).toEqual([
+        { id: gone, state: 'missing' },
+        { id: stale, state: 'different' },
+      ]);
       const report = await checkSearchDrift({ catalog, searchIndex: fresh.live });
       expect(report.ok).toBe(false);
       expect(report.totals.index).toBe(report.totals.catalog - 1);
-      expect(report.accounts).toEqual([{ accountId, catalog: report.totals.catalog, index: report.totals.catalog - 1 }]);
+      expect(report.accounts).toEqual([
+        { accountId, catalog: report.totals.catalog, index: report.totals.catalog - 1 },
+      ]);
     } finally {
       await fresh.live.close();
     }
@@ -80,13 +95,19 @@ describe('reindex and the drift check', () => {
   it('rebuilds a new generation while searches go on, resumes after being cut short, and promotes it', async () => {
     const stop = new AbortController();
     const seen: number[] = [];
-    await expect(reindex({ catalog, generations }, {
-      signal: stop.signal, batchSize: 50,
-      onProgress: (progress) => {
-        seen.push(progress.copied);
-        if (progress.copied >= 100) stop.abort();
-      },
-    })).rejects.toThrow(ReindexInterruptedError);
+    await expect(
+      reindex(
+        { catalog, generations },
+        {
+          signal: stop.signal,
+          batchSize: 50,
+          onProgress: (progress) => {
+            seen.push(progress.copied);
+            if (progress.copied >= 100) stop.abort();
+          },
+        },
+      ),
+    ).rejects.toThrow(ReindexInterruptedError);
     expect(readdirSync(dir).filter((name) => /^search\.g\d+\.sqlite$/.test(name))).toHaveLength(1);
 
     // The live generation keeps answering while the next is built, and documents synced meanwhile go to both.
@@ -120,11 +141,16 @@ describe('reindex and the drift check', () => {
     try {
       const [first] = await catalog.listSearchDocuments(null, 1);
       const amended = { ...first, text: `${first.text} (amended by the other process)` };
-      await reindex({ catalog, generations }, {
-        batchSize: 50,
-        // The first batch is copied; the other process then changes one of its documents.
-        onProgress: async (progress) => { if (progress.copied === 50) await other.live.upsert([amended]); },
-      });
+      await reindex(
+        { catalog, generations },
+        {
+          batchSize: 50,
+          // The first batch is copied; the other process then changes one of its documents.
+          onProgress: async (progress) => {
+            if (progress.copied === 50) await other.live.upsert([amended]);
+          },
+        },
+      );
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(await other.live.verify([amended])).toEqual([{ id: amended.id, state: 'same' }]);
       expect(await generations.live.verify([amended])).toEqual([{ id: amended.id, state: 'same' }]);

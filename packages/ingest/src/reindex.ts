@@ -24,14 +24,18 @@ export class ReindexInterruptedError extends Error {
  * while the live one answers searches (documents indexed meanwhile go to both), then promoted in one step.
  * Progress is saved after every batch, so a run cut short (crash, shutdown) resumes where it stopped.
  */
-export async function reindex(deps: { catalog: RecordReader & SearchDocumentSource; generations: SearchGenerations }, options: ReindexOptions = {}): Promise<ReindexProgress> {
+export async function reindex(
+  deps: { catalog: RecordReader & SearchDocumentSource; generations: SearchGenerations },
+  options: ReindexOptions = {},
+): Promise<ReindexProgress> {
   const { catalog, generations } = deps;
   const next = await generations.openNext();
   const total = await catalog.countRecords();
   const progress: ReindexProgress = { copied: 0, total, resumed: next.copiedThrough !== null };
   let after = next.copiedThrough;
   for (;;) {
-    if (options.signal?.aborted) throw new ReindexInterruptedError('reindex stopped; run it again to resume where it stopped');
+    if (options.signal?.aborted)
+      throw new ReindexInterruptedError('reindex stopped; run it again to resume where it stopped');
     const documents = await catalog.listSearchDocuments(after, options.batchSize ?? BATCH);
     if (documents.length === 0) break;
     await next.index.upsert(documents);

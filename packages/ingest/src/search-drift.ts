@@ -26,7 +26,10 @@ export interface DriftReport {
  * Compares the search index with the catalog it is derived from: the count per account, and a random sample
  * of documents checked field by field. Changes nothing; `reindex` repairs what it finds.
  */
-export async function checkSearchDrift(deps: { catalog: AccountRegistry & RecordReader & SearchDocumentSource; searchIndex: SearchIndex }, options: { sampleSize?: number } = {}): Promise<DriftReport> {
+export async function checkSearchDrift(
+  deps: { catalog: AccountRegistry & RecordReader & SearchDocumentSource; searchIndex: SearchIndex },
+  options: { sampleSize?: number } = {},
+): Promise<DriftReport> {
   const { catalog, searchIndex } = deps;
   const accounts: AccountDrift[] = [];
   for (const account of await catalog.listAccounts()) {
@@ -44,7 +47,8 @@ export async function checkSearchDrift(deps: { catalog: AccountRegistry & Record
   return {
     checkedAt: new Date().toISOString(),
     ok: accounts.length === 0 && totals.catalog === totals.index && missing.length === 0 && different.length === 0,
-    totals, accounts,
+    totals,
+    accounts,
     sample: { compared: verdicts !== null, checked: verdicts ? sample.length : 0, missing, different },
   };
 }

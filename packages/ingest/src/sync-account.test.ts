@@ -20,8 +20,13 @@ async function snapshot(catalog: Catalog, accountId: string) {
   const platformIdOf = new Map(records.map((record) => [record.id, record.platformId]));
   const versions = await Promise.all(records.map((record) => catalog.listVersions(record.id)));
   return {
-    records: records.map((record) => `${record.platformId}|${record.status}|${record.versionCount}|${record.contentHash}`).sort(),
-    versions: versions.flat().map((version) => `${platformIdOf.get(version.recordId)}|${version.version}|${version.contentHash}`).sort(),
+    records: records
+      .map((record) => `${record.platformId}|${record.status}|${record.versionCount}|${record.contentHash}`)
+      .sort(),
+    versions: versions
+      .flat()
+      .map((version) => `${platformIdOf.get(version.recordId)}|${version.version}|${version.contentHash}`)
+      .sort(),
     quarantine: (await catalog.listQuarantine(accountId)).length,
   };
 }
@@ -36,7 +41,13 @@ describe('syncAccount', () => {
       // Rewind the pass to its start, as if the job ran again from the beginning after a crash.
       const state = await twice.catalog.getSyncState(twice.accountId);
       const start = await new MockConnector(CONNECTOR).beginPass(null);
-      await twice.catalog.startPass(twice.accountId, state.passNumber, state.lastCompletedPassToken!, start.firstCursor, new Date().toISOString());
+      await twice.catalog.startPass(
+        twice.accountId,
+        state.passNumber,
+        state.lastCompletedPassToken!,
+        start.firstCursor,
+        new Date().toISOString(),
+      );
       const again = await syncAccount(twice.deps, twice.accountId);
       expect(again.resumed).toBe(true);
       expect(again.created).toBe(0);
@@ -56,7 +67,9 @@ describe('syncAccount', () => {
       await expect(
         syncAccount(stack.deps, stack.accountId, {
           signal: controller.signal,
-          onProgress: (progress) => { if (progress.pages === 3) controller.abort(); },
+          onProgress: (progress) => {
+            if (progress.pages === 3) controller.abort();
+          },
         }),
       ).rejects.toBeInstanceOf(SyncInterruptedError);
       const state = await stack.catalog.getSyncState(stack.accountId);
@@ -74,7 +87,9 @@ describe('syncAccount', () => {
   it('surfaces a platform rate limit as RateLimitedError with the wait, keeping the cursor', async () => {
     const stack = await openStack();
     try {
-      await stack.catalog.updateAccount(stack.accountId, { connector: { ...CONNECTOR, rateLimitEveryPages: 2, rateLimitWaitMs: 1500 } });
+      await stack.catalog.updateAccount(stack.accountId, {
+        connector: { ...CONNECTOR, rateLimitEveryPages: 2, rateLimitWaitMs: 1500 },
+      });
       const error = await syncAccount(stack.deps, stack.accountId).catch((caught) => caught);
       expect(error).toBeInstanceOf(RateLimitedError);
       expect(error.retryAfterMs).toBe(1500);
@@ -89,7 +104,9 @@ describe('syncAccount', () => {
   it('quarantines malformed payloads with their raw bytes and archives the rest', async () => {
     const stack = await openStack();
     try {
-      await stack.catalog.updateAccount(stack.accountId, { connector: { ...CONNECTOR, malformedEveryPages: 2, corruptPageEvery: 5 } });
+      await stack.catalog.updateAccount(stack.accountId, {
+        connector: { ...CONNECTOR, malformedEveryPages: 2, corruptPageEvery: 5 },
+      });
       const result = await syncAccount(stack.deps, stack.accountId);
       expect(result.quarantined).toBeGreaterThan(0);
       const quarantine = await stack.catalog.listQuarantine(stack.accountId);

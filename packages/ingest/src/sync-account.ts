@@ -70,7 +70,11 @@ interface OpenPass {
  * indexed, then items the platform confirms gone are tombstoned. A pass interrupted anywhere (crash, SIGKILL,
  * rate limit, shutdown) resumes from the cursor saved with its last applied page, so re-running is harmless.
  */
-export async function syncAccount(deps: SyncDependencies, accountId: string, options: SyncOptions = {}): Promise<SyncResult> {
+export async function syncAccount(
+  deps: SyncDependencies,
+  accountId: string,
+  options: SyncOptions = {},
+): Promise<SyncResult> {
   try {
     return await runPass(deps, accountId, options);
   } catch (error) {
@@ -89,8 +93,15 @@ async function runPass(deps: SyncDependencies, accountId: string, options: SyncO
 
   const pass = await openPass(deps.catalog, connector, accountId, now, options.signal);
   const progress: SyncProgress = {
-    passNumber: pass.passNumber, pages: 0, items: 0, created: 0, newVersions: 0,
-    quarantined: 0, tombstoned: 0, mediaArchived: 0, phase: 'fetching',
+    passNumber: pass.passNumber,
+    pages: 0,
+    items: 0,
+    created: 0,
+    newVersions: 0,
+    quarantined: 0,
+    tombstoned: 0,
+    mediaArchived: 0,
+    phase: 'fetching',
   };
   await applyPages(deps, connector, account, pass, progress, now, options);
   progress.phase = 'checking-deletions';
@@ -103,7 +114,13 @@ async function runPass(deps: SyncDependencies, accountId: string, options: SyncO
   return { ...progress, resumed: pass.resumed };
 }
 
-async function openPass(catalog: SyncStateStore, connector: Connector, accountId: string, now: () => Date, signal?: AbortSignal): Promise<OpenPass> {
+async function openPass(
+  catalog: SyncStateStore,
+  connector: Connector,
+  accountId: string,
+  now: () => Date,
+  signal?: AbortSignal,
+): Promise<OpenPass> {
   const state = await catalog.getSyncState(accountId);
   const unfinished = (state.status === 'running' || state.status === 'failed') && state.passToken !== null;
   if (unfinished) {
@@ -227,7 +244,9 @@ class IndexingInFlight {
         },
         () => undefined, // a batch that failed to index surfaces through `indexing`
       )
-      .finally(() => { this.clearing.delete(cleared); });
+      .finally(() => {
+        this.clearing.delete(cleared);
+      });
     this.clearing.add(cleared);
   }
 
@@ -267,11 +286,23 @@ async function storePage(
     deps.objectStore.put(capture.key, page.raw, { contentType: page.contentType }),
     archiveItems(deps, connector, account.id, page.items, signal),
   ]);
-  return { capture, items: archived.items, rejected: page.rejected, nextCursor: page.nextCursor, mediaArchived: archived.mediaArchived };
+  return {
+    capture,
+    items: archived.items,
+    rejected: page.rejected,
+    nextCursor: page.nextCursor,
+    mediaArchived: archived.mediaArchived,
+  };
 }
 
 /** Applies a stored page to the catalog (with the cursor of the next page); returns what must be indexed. */
-async function applyFetchedPage(deps: SyncDependencies, account: Account, pass: OpenPass, fetched: FetchedPage, progress: SyncProgress): Promise<SearchDocument[]> {
+async function applyFetchedPage(
+  deps: SyncDependencies,
+  account: Account,
+  pass: OpenPass,
+  fetched: FetchedPage,
+  progress: SyncProgress,
+): Promise<SearchDocument[]> {
   const applied = await deps.catalog.applyPage({
     accountId: account.id,
     passNumber: pass.passNumber,

@@ -29,11 +29,20 @@ export async function openSyncStack(connector: MockConnectorConfigInput): Promis
   const objectStore = await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') });
   const agency = await catalog.createAgency({ name: 'Clerk', kind: 'department' });
   const account = await catalog.createAccount({
-    agencyId: agency.id, platform: 'facebook', handle: 'clerk', status: 'active', connector,
-    syncIntervalMinutes: 60, administrators: [], moderators: [],
+    agencyId: agency.id,
+    platform: 'facebook',
+    handle: 'clerk',
+    status: 'active',
+    connector,
+    syncIntervalMinutes: 60,
+    administrators: [],
+    moderators: [],
   });
   return {
-    catalog, searchIndex, objectStore, accountId: account.id,
+    catalog,
+    searchIndex,
+    objectStore,
+    accountId: account.id,
     deps: { catalog, searchIndex, objectStore, createConnector },
     close: async () => {
       await searchIndex.close();

@@ -19,7 +19,13 @@ export async function tombstoneVanished(
   let tombstoned = 0;
   for (let start = 0; start < unseen.length; start += LOOKUP_BATCH) {
     const batch = unseen.slice(start, start + LOOKUP_BATCH);
-    const gone = new Set(await connector.confirmGone(pass.passToken, batch.map((record) => record.platformId), signal));
+    const gone = new Set(
+      await connector.confirmGone(
+        pass.passToken,
+        batch.map((record) => record.platformId),
+        signal,
+      ),
+    );
     const goneIds = batch.filter((record) => gone.has(record.platformId)).map((record) => record.id);
     if (goneIds.length === 0) continue;
     const documents = await deps.catalog.markGone(accountId, goneIds, detectedAt);

@@ -150,5 +150,8 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 
 /** A subject is one header line: a requester's name with a line break in it must not end it early. */
 function toHeaderText(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, ' ').replace(/\s{2,}/g, ' ').trim();
+  return text
+    .replace(CONTROL_CHARACTERS, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }

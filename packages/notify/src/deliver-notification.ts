@@ -46,9 +46,7 @@ export interface DeliverNotificationOptions {
   signal?: AbortSignal;
 }
 
-export type DeliveryReceipt =
-  | ({ channel: 'email' } & EmailSendResult)
-  | ({ channel: 'webhook' } & WebhookSendResult);
+export type DeliveryReceipt = ({ channel: 'email' } & EmailSendResult) | ({ channel: 'webhook' } & WebhookSendResult);
 
 /**
  * Sends one outbox delivery through its channel's sender. Validates the delivery first (it arrives from a

@@ -1,12 +1,7 @@
 import { DeliveryError } from './delivery.error';
 import type { EmailSender, OutgoingEmail } from './notification-sender.port';
 import { createSmtpEmailSender } from './smtp.email-sender';
-import {
-  findClosedPort,
-  startSilentServer,
-  startTestSmtpServer,
-  type TestSmtpServer,
-} from './smtp.test-server';
+import { findClosedPort, startSilentServer, startTestSmtpServer, type TestSmtpServer } from './smtp.test-server';
 
 const FROM = '"Verbatim FOIA" <foia@town.example>';
 

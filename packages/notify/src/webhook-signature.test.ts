@@ -41,8 +41,9 @@ describe('webhook signature scheme', () => {
     expect(verifyWebhookSignature(BODY, header, SECRET, { now: new Date((T - 301) * 1000) })).toEqual(outside);
     const atEdge = new Date((T + 300) * 1000);
     expect(verifyWebhookSignature(BODY, header, SECRET, { now: atEdge })).toMatchObject({ valid: true });
-    expect(verifyWebhookSignature(BODY, header, SECRET, { now: new Date((T + 60) * 1000), toleranceSeconds: 30 }))
-      .toEqual(outside);
+    expect(
+      verifyWebhookSignature(BODY, header, SECRET, { now: new Date((T + 60) * 1000), toleranceSeconds: 30 }),
+    ).toEqual(outside);
   });
 
   it.each([undefined, '', 'v1=abc', `t=${T}`, `t=soon,v1=${'0'.repeat(64)}`, `t=${T},v1=${'0'.repeat(63)}`])(

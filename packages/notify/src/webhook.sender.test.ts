@@ -89,8 +89,9 @@ describe('createWebhookSender against a real HTTP receiver', () => {
       valid: false,
       reason: 'timestamp-outside-tolerance',
     });
-    expect(verifyWebhookSignature(request.rawBody, header, SECRET, { now: tenMinutesLater, toleranceSeconds: 900 }))
-      .toMatchObject({ valid: true });
+    expect(
+      verifyWebhookSignature(request.rawBody, header, SECRET, { now: tenMinutesLater, toleranceSeconds: 900 }),
+    ).toMatchObject({ valid: true });
   });
 
   it('treats 503 as retryable', async () => {

@@ -20,13 +20,14 @@ export async function whileQueueAnswers<T>(run: () => Promise<T>): Promise<T> {
 export function bullmqJobControl(queue: Queue, redis: Redis, catalog: Catalog, otherQueues: Queue[] = []): JobControl {
   return {
     enqueueSync: (accountId) => whileQueueAnswers(() => enqueueSync(queue, catalog, accountId)),
-    getStatus: (jobId) => whileQueueAnswers(async () => {
-      for (const candidate of [queue, ...otherQueues]) {
-        const status = await getJobStatus(candidate, jobId);
-        if (status) return status;
-      }
-      return null;
-    }),
+    getStatus: (jobId) =>
+      whileQueueAnswers(async () => {
+        for (const candidate of [queue, ...otherQueues]) {
+          const status = await getJobStatus(candidate, jobId);
+          if (status) return status;
+        }
+        return null;
+      }),
     schedule: (account) => whileQueueAnswers(() => scheduleAccount(queue, account)),
     ping: async () => {
       await redis.ping();
@@ -37,14 +38,18 @@ export function bullmqJobControl(queue: Queue, redis: Redis, catalog: Catalog, o
 /** The search-index queue behind the ReindexControl port. */
 export function bullmqReindexControl(queue: Queue): ReindexControl {
   return {
-    start: (requestedBy) => whileQueueAnswers(async () => {
-      try {
-        return await enqueueReindex(queue, requestedBy);
-      } catch (error) {
-        if (error instanceof ReindexAlreadyRunningError) throw new UseCaseError('conflict', 'reindex_running', error.message, [{ path: 'jobId', message: error.jobId }]);
-        throw error;
-      }
-    }),
+    start: (requestedBy) =>
+      whileQueueAnswers(async () => {
+        try {
+          return await enqueueReindex(queue, requestedBy);
+        } catch (error) {
+          if (error instanceof ReindexAlreadyRunningError)
+            throw new UseCaseError('conflict', 'reindex_running', error.message, [
+              { path: 'jobId', message: error.jobId },
+            ]);
+          throw error;
+        }
+      }),
     latest: () => whileQueueAnswers(() => latestReindex(queue)),
   };
 }

@@ -67,11 +67,19 @@ export interface RelayableOutbox {
  * yet still pending (their job expired or gave up), by default STALE_RELAY_MS. Returns how many it queued. Throws while Redis is down;
  * the deliveries stay in the outbox and the next run picks them up.
  */
-export async function relayOutbox(outbox: RelayableOutbox, queue: Queue, options: { staleAfterMs?: number; now?: Date; limit?: number } = {}): Promise<number> {
+export async function relayOutbox(
+  outbox: RelayableOutbox,
+  queue: Queue,
+  options: { staleAfterMs?: number; now?: Date; limit?: number } = {},
+): Promise<number> {
   const now = options.now ?? new Date();
   const relayedBefore = new Date(now.getTime() - (options.staleAfterMs ?? STALE_RELAY_MS)).toISOString();
   const deliveries = await outbox.listUnrelayed(relayedBefore, options.limit ?? 500);
   for (const delivery of deliveries) await enqueueNotification(queue, delivery.id);
-  if (deliveries.length > 0) await outbox.markRelayed(deliveries.map((delivery) => delivery.id), now.toISOString());
+  if (deliveries.length > 0)
+    await outbox.markRelayed(
+      deliveries.map((delivery) => delivery.id),
+      now.toISOString(),
+    );
   return deliveries.length;
 }

@@ -16,7 +16,9 @@ describe('the platform call budget shared through Redis', () => {
   it('grants no more than the budget to two workers on separate connections, then again once the window moves on', async () => {
     const limits = { facebook: { calls: 5, windowMs: 1500 } };
     const [first, second] = connections.map((connection) => redisPlatformRateLimiter(connection, prefix, limits));
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? first : second).acquire('facebook')));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? first : second).acquire('facebook')),
+    );
     const granted = answers.filter((answer) => answer.granted);
     const denied = answers.filter((answer): answer is { granted: false; retryAfterMs: number } => !answer.granted);
     expect(granted).toHaveLength(5);

@@ -18,7 +18,11 @@ local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
 return tonumber(oldest[2]) + window - now
 `;
 
-export function redisPlatformRateLimiter(redis: Redis, prefix: string, limits: Readonly<Record<string, PlatformRateLimit>>): PlatformRateLimiter {
+export function redisPlatformRateLimiter(
+  redis: Redis,
+  prefix: string,
+  limits: Readonly<Record<string, PlatformRateLimit>>,
+): PlatformRateLimiter {
   let sequence = 0;
   const tag = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   return {
@@ -29,7 +33,17 @@ export function redisPlatformRateLimiter(redis: Redis, prefix: string, limits: R
       const [seconds, micros] = await redis.time();
       const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
       sequence += 1;
-      const wait = Number(await redis.eval(ACQUIRE, 1, `${prefix}:platform-rate:${platform}`, now, limit.windowMs, limit.calls, `${now}-${tag}-${sequence}`));
+      const wait = Number(
+        await redis.eval(
+          ACQUIRE,
+          1,
+          `${prefix}:platform-rate:${platform}`,
+          now,
+          limit.windowMs,
+          limit.calls,
+          `${now}-${tag}-${sequence}`,
+        ),
+      );
       return wait < 0 ? { granted: true } : { granted: false, retryAfterMs: Math.max(1, wait) };
     },
   };

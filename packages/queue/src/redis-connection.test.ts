@@ -9,17 +9,22 @@ describe('reconnectWhenStuck', () => {
     if (producer.status !== 'ready') await new Promise((resolve) => producer.once('ready', resolve));
     const stuck: string[] = [];
     let reconnects = 0;
-    producer.on('ready', () => { reconnects += 1; });
+    producer.on('ready', () => {
+      reconnects += 1;
+    });
     // The state seen in the wild: "ready", yet every command refused.
     const realPing = producer.ping.bind(producer);
-    producer.ping = (() => Promise.reject(new Error('Reached the max retries per request limit (which is 1).'))) as typeof producer.ping;
+    producer.ping = (() =>
+      Promise.reject(new Error('Reached the max retries per request limit (which is 1).'))) as typeof producer.ping;
     const stop = reconnectWhenStuck(producer, REDIS_URL, (error) => stuck.push(error.message), 50);
     try {
-      for (let waited = 0; stuck.length === 0 && waited < 3000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
+      for (let waited = 0; stuck.length === 0 && waited < 3000; waited += 25)
+        await new Promise((resolve) => setTimeout(resolve, 25));
       expect(stuck[0]).toContain('max retries per request');
       producer.ping = realPing;
       const count = stuck.length;
-      for (let waited = 0; producer.status !== 'ready' && waited < 3000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
+      for (let waited = 0; producer.status !== 'ready' && waited < 3000; waited += 25)
+        await new Promise((resolve) => setTimeout(resolve, 25));
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await producer.ping()).toBe('PONG');
       expect(reconnects).toBeGreaterThan(0);

@@ -15,7 +15,12 @@ export function openRedis(url: string, purpose: 'producer' | 'worker'): Redis {
 
 /** True when a Redis server answers PING at `url` within `timeoutMs`. */
 export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boolean> {
-  const client = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null });
+  const client = new IORedis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    retryStrategy: () => null,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -32,7 +37,12 @@ export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boole
  * connection to the same server answers, it is stuck (seen after a Redis restart under load: every command
  * refused with "max retries per request"), so it is reconnected. Returns a function that stops watching.
  */
-export function reconnectWhenStuck(producer: Redis, url: string, onStuck: (error: Error) => void, intervalMs = 3000): () => void {
+export function reconnectWhenStuck(
+  producer: Redis,
+  url: string,
+  onStuck: (error: Error) => void,
+  intervalMs = 3000,
+): () => void {
   let checking = false;
   const check = async () => {
     if (checking || producer.status !== 'ready') return;

@@ -68,7 +68,11 @@ export async function scheduleAccount(queue: Queue, account: Account): Promise<v
   await queue.upsertJobScheduler(
     schedulerId,
     { every: account.syncIntervalMinutes * 60_000 },
-    { name: SyncTickJob.name, data: { accountId: account.id }, opts: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } },
+    {
+      name: SyncTickJob.name,
+      data: { accountId: account.id },
+      opts: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+    },
   );
 }
 

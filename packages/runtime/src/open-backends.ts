@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '@verbatim/config';
 import type { Catalog, ObjectStore, PeopleStore, SearchGenerations, SearchIndex } from '@verbatim/core';
-import { SqliteBundleStore, SqliteFoiaStore, SqlitePeopleStore, openPostgresBackendStores, openSqliteCatalog, openThreadedSqliteCatalog } from '@verbatim/catalog';
+import {
+  SqliteBundleStore,
+  SqliteFoiaStore,
+  SqlitePeopleStore,
+  openPostgresBackendStores,
+  openSqliteCatalog,
+  openThreadedSqliteCatalog,
+} from '@verbatim/catalog';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { openElasticsearchWithGenerations, SqliteSearchGenerations } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
@@ -36,12 +43,23 @@ export interface OpenBackendsOptions {
   ingests?: boolean;
 }
 
-export async function openBackends(config: Pick<AppConfig, 'catalog' | 'search' | 'storage' | 'dataDir'>, options: OpenBackendsOptions = {}): Promise<Backends> {
-  const { catalog, foiaStore, bundleStore, people, close: closeCatalog } = await openCatalogStores(config.catalog, options.ingests ?? false);
-  const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(async (error: unknown) => {
-    await closeCatalog();
-    throw error;
-  });
+export async function openBackends(
+  config: Pick<AppConfig, 'catalog' | 'search' | 'storage' | 'dataDir'>,
+  options: OpenBackendsOptions = {},
+): Promise<Backends> {
+  const {
+    catalog,
+    foiaStore,
+    bundleStore,
+    people,
+    close: closeCatalog,
+  } = await openCatalogStores(config.catalog, options.ingests ?? false);
+  const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(
+    async (error: unknown) => {
+      await closeCatalog();
+      throw error;
+    },
+  );
   const objectStore = await (async () => {
     const opened = await createObjectStore(config.storage, { logger: options.logger?.child({ name: 'storage' }) });
     await Promise.all([catalog.ping(), searchIndex.ping(), opened.ping()]);
@@ -76,12 +94,20 @@ type CatalogStores = Pick<Backends, 'catalog' | 'foiaStore' | 'bundleStore' | 'p
  */
 async function openCatalogStores(settings: AppConfig['catalog'], ingests: boolean): Promise<CatalogStores> {
   if (settings.backend === 'postgres') {
-    return openPostgresBackendStores(settings.connectionString, { schema: settings.schema, poolSize: settings.poolSize });
+    return openPostgresBackendStores(settings.connectionString, {
+      schema: settings.schema,
+      poolSize: settings.poolSize,
+    });
   }
   mkdirSync(path.dirname(settings.file), { recursive: true });
-  const { catalog, db } = ingests ? await openThreadedSqliteCatalog({ file: settings.file }) : openSqliteCatalog({ file: settings.file });
+  const { catalog, db } = ingests
+    ? await openThreadedSqliteCatalog({ file: settings.file })
+    : openSqliteCatalog({ file: settings.file });
   return {
-    catalog, foiaStore: new SqliteFoiaStore(db), bundleStore: new SqliteBundleStore(db), people: new SqlitePeopleStore(db),
+    catalog,
+    foiaStore: new SqliteFoiaStore(db),
+    bundleStore: new SqliteBundleStore(db),
+    people: new SqlitePeopleStore(db),
     close: () => catalog.close(),
   };
 }
@@ -90,12 +116,22 @@ async function openCatalogStores(settings: AppConfig['catalog'], ingests: boolea
  * The search index chosen by SEARCH_BACKEND: SQLite in its own file (the default), or Elasticsearch, whose
  * template and index are installed at open. `warmUp` runs once every backend has answered.
  */
-async function openSearchIndex(settings: AppConfig['search']): Promise<{ searchIndex: SearchIndex; searchGenerations?: SearchGenerations; warmUp: () => Promise<void> }> {
+async function openSearchIndex(
+  settings: AppConfig['search'],
+): Promise<{ searchIndex: SearchIndex; searchGenerations?: SearchGenerations; warmUp: () => Promise<void> }> {
   if (settings.backend === 'elasticsearch') {
-    const { live, generations } = await openElasticsearchWithGenerations({ node: settings.node, index: settings.index, auth: settings.auth });
+    const { live, generations } = await openElasticsearchWithGenerations({
+      node: settings.node,
+      index: settings.index,
+      auth: settings.auth,
+    });
     return { searchIndex: live, searchGenerations: generations, warmUp: async () => undefined };
   }
   const generations = await SqliteSearchGenerations.open(settings.file);
   // Loads the index's in-memory caches, so the first search after a start is as fast as the rest.
-  return { searchIndex: generations.live, searchGenerations: generations, warmUp: async () => generations.live.warmUp() };
+  return {
+    searchIndex: generations.live,
+    searchGenerations: generations,
+    warmUp: async () => generations.live.warmUp(),
+  };
 }

@@ -4,8 +4,12 @@ describe('Shutdown', () => {
   it('closes in reverse order of registration, each once, and aborts its signal first', async () => {
     const shutdown = new Shutdown();
     const closed: string[] = [];
-    shutdown.register('first', () => { closed.push(`first (aborted: ${shutdown.signal.aborted})`); });
-    shutdown.register('second', async () => { closed.push('second'); });
+    shutdown.register('first', () => {
+      closed.push(`first (aborted: ${shutdown.signal.aborted})`);
+    });
+    shutdown.register('second', async () => {
+      closed.push('second');
+    });
     await Promise.all([shutdown.run(), shutdown.run()]);
     expect(closed).toEqual(['second', 'first (aborted: true)']);
   });
@@ -14,9 +18,13 @@ describe('Shutdown', () => {
     const shutdown = new Shutdown(100);
     const log: string[] = [];
     const closed: string[] = [];
-    shutdown.register('last', () => { closed.push('last'); });
+    shutdown.register('last', () => {
+      closed.push('last');
+    });
     shutdown.register('hangs', () => new Promise<void>(() => undefined));
-    shutdown.register('fails', () => { throw new Error('boom'); });
+    shutdown.register('fails', () => {
+      throw new Error('boom');
+    });
     const started = Date.now();
     await shutdown.run((message) => log.push(message));
     expect(Date.now() - started).toBeLessThan(2000);

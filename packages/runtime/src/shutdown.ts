@@ -30,7 +30,8 @@ export class Shutdown {
         });
         try {
           // A closer waiting on a server that is gone (Redis down) must not keep the process from exiting.
-          if ((await Promise.race([Promise.resolve().then(close), tooLong])) === 'too long') log(`closing ${name} took over ${this.closeTimeoutMs} ms; going on without it`);
+          if ((await Promise.race([Promise.resolve().then(close), tooLong])) === 'too long')
+            log(`closing ${name} took over ${this.closeTimeoutMs} ms; going on without it`);
         } catch (error) {
           log(`closing ${name} failed`, error);
         } finally {

@@ -45,15 +45,18 @@ describe('createObjectStore', () => {
     const logged: string[] = [];
     const logger = { info: (_details: object, message: string) => logged.push(message), warn: () => {} };
     try {
-      store = (await createObjectStore({
-        backend: 's3',
-        endpoint: server.endpoint,
-        bucket: 'created-at-start',
-        forcePathStyle: true,
-        accessKeyId: 'S3RVER',
-        secretAccessKey: 'S3RVER',
-        createBucketIfMissing: true,
-      }, { logger })) as S3ObjectStore;
+      store = (await createObjectStore(
+        {
+          backend: 's3',
+          endpoint: server.endpoint,
+          bucket: 'created-at-start',
+          forcePathStyle: true,
+          accessKeyId: 'S3RVER',
+          secretAccessKey: 'S3RVER',
+          createBucketIfMissing: true,
+        },
+        { logger },
+      )) as S3ObjectStore;
       expect(logged).toEqual([expect.stringMatching(/^S3 bucket created-at-start: versioning/)]);
       await expect(store.ping()).resolves.toBeUndefined();
       await expect(store.ensureBucket()).resolves.toBeUndefined();

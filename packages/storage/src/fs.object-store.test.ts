@@ -37,7 +37,7 @@ describe('FilesystemObjectStore', () => {
 
   it('leaves no temp file behind and keeps sidecars out of the key tree', async () => {
     await store.put('raw/ab/abcdef', Buffer.from('x'), { contentType: 'application/json' });
-    await store.putStream('raw/ab/abcdef', (await store.getStream('raw/ab/abcdef')));
+    await store.putStream('raw/ab/abcdef', await store.getStream('raw/ab/abcdef'));
     expect(await readdir(join(rootDir, 'raw', 'ab'))).toEqual(['abcdef']);
     expect(await readdir(join(rootDir, '.meta', 'raw', 'ab'))).toEqual(['abcdef.json']);
   });

@@ -28,9 +28,13 @@ describe('expectedSha256Of', () => {
 describe('createVerifyingStream', () => {
   it('passes intact bytes through and ends', async () => {
     const received: Buffer[] = [];
-    await pipeline(Readable.from([Buffer.from('arch'), Buffer.from('ived')]), createVerifyingStream('k', HASH), async (source) => {
-      for await (const chunk of source) received.push(chunk as Buffer);
-    });
+    await pipeline(
+      Readable.from([Buffer.from('arch'), Buffer.from('ived')]),
+      createVerifyingStream('k', HASH),
+      async (source) => {
+        for await (const chunk of source) received.push(chunk as Buffer);
+      },
+    );
     expect(Buffer.concat(received).toString()).toBe('archived');
   });
 

@@ -42,8 +42,7 @@ function cannotEnableVersioning(error: unknown): boolean {
 async function createBucket(sdk: S3Sdk, client: S3Client, bucket: string, withObjectLock: boolean): Promise<boolean> {
   const region = await client.config.region();
   // us-east-1 is the one region that rejects an explicit location constraint.
-  const configuration =
-    region === 'us-east-1' ? undefined : { LocationConstraint: region as BucketLocationConstraint };
+  const configuration = region === 'us-east-1' ? undefined : { LocationConstraint: region as BucketLocationConstraint };
   const send = (objectLock: boolean) =>
     client.send(
       new sdk.CreateBucketCommand({

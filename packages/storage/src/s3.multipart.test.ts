@@ -90,9 +90,9 @@ describe('S3ObjectStore multipart upload (s3rver)', () => {
   it('aborts the upload when a part fails, leaving no object, and reports the part failure', async () => {
     failPartNumber = 2;
     const key = 'bundles/multipart/failed';
-    await expect(fixture.store.putStream(key, Readable.from([randomBytes(3 * MIN_MULTIPART_PART_BYTES)]))).rejects.toThrow(
-      'part 2 lost on the way',
-    );
+    await expect(
+      fixture.store.putStream(key, Readable.from([randomBytes(3 * MIN_MULTIPART_PART_BYTES)])),
+    ).rejects.toThrow('part 2 lost on the way');
     // s3rver does not implement AbortMultipartUpload; the store still reports why the upload failed, not the abort.
     expect(countSent(fixture.sent, 'AbortMultipartUploadCommand')).toBe(1);
     expect(countSent(fixture.sent, 'CompleteMultipartUploadCommand')).toBe(0);

@@ -29,7 +29,11 @@ describe('S3ObjectStore Object Lock on a bucket that has it', () => {
 
   beforeAll(async () => {
     fixture = await openS3TestStore({
-      settings: { objectLockMode: 'COMPLIANCE', objectLockRetentionDays: 30, multipartPartSizeBytes: MIN_MULTIPART_PART_BYTES },
+      settings: {
+        objectLockMode: 'COMPLIANCE',
+        objectLockRetentionDays: 30,
+        multipartPartSizeBytes: MIN_MULTIPART_PART_BYTES,
+      },
       // s3rver implements neither; these answers are what AWS and MinIO give for a bucket made with Object Lock.
       instrumentClient: (client) => {
         answerInsteadOfServer(client, 'GetBucketVersioningCommand', { Status: 'Enabled' });
@@ -76,7 +80,10 @@ describe('S3ObjectStore Object Lock on a bucket that has it', () => {
 
   it('sends retention when a multipart upload starts, and a checksum with every part', async () => {
     const before = Date.now();
-    await fixture.store.putStream('bundles/locked/large.zip', Readable.from([randomBytes(MIN_MULTIPART_PART_BYTES + 5)]));
+    await fixture.store.putStream(
+      'bundles/locked/large.zip',
+      Readable.from([randomBytes(MIN_MULTIPART_PART_BYTES + 5)]),
+    );
     const after = Date.now();
 
     expectRetention(sentFor(fixture, 'CreateMultipartUploadCommand')[0], 30, before, after);

@@ -4,13 +4,7 @@ import { ObjectNotFoundError } from '@verbatim/core';
 import type { ObjectStore, PutOptions, StoredObjectInfo } from '@verbatim/core';
 // Types only: the SDK itself is loaded by createS3ObjectStore, and only when S3 is the chosen backend.
 import type { S3Client } from '@aws-sdk/client-s3';
-import {
-  assertIntact,
-  verifiedStream,
-  expectedSha256Of,
-  SHA256_METADATA_NAME,
-  sha256Hex,
-} from './object-integrity';
+import { assertIntact, verifiedStream, expectedSha256Of, SHA256_METADATA_NAME, sha256Hex } from './object-integrity';
 import { assertValidListPrefix, assertValidObjectKey } from './object-key';
 import {
   chooseRetentionPolicy,

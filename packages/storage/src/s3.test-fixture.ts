@@ -100,7 +100,11 @@ function recordRequests(client: S3Client, sent: SentRequest[]): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const request = args.request as { headers: Record<string, string>; query: Record<string, unknown> };
-      sent.push({ commandName: context.commandName ?? '?', headers: { ...request.headers }, query: { ...request.query } });
+      sent.push({
+        commandName: context.commandName ?? '?',
+        headers: { ...request.headers },
+        query: { ...request.query },
+      });
       return next(args);
     },
     { step: 'finalizeRequest', priority: 'low', name: 'recordRequestsForTests' },

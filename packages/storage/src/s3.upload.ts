@@ -85,5 +85,7 @@ async function abortMultipartUpload(
   params: ObjectUpload['params'],
   uploadId: string,
 ): Promise<void> {
-  await client.send(new sdk.AbortMultipartUploadCommand({ Bucket: params.Bucket, Key: params.Key, UploadId: uploadId }));
+  await client.send(
+    new sdk.AbortMultipartUploadCommand({ Bucket: params.Bucket, Key: params.Key, UploadId: uploadId }),
+  );
 }

@@ -25,14 +25,19 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
     const apiError = toApiError(error);
     if (apiError.status >= 500) log(error);
     response.status(apiError.status).json({
-      error: { code: apiError.code, message: apiError.message, ...(apiError.details === undefined ? {} : { details: apiError.details }) },
+      error: {
+        code: apiError.code,
+        message: apiError.message,
+        ...(apiError.details === undefined ? {} : { details: apiError.details }),
+      },
     });
   };
 }
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof UseCaseError) return new ApiError(statusOfRefusal(error), error.code, error.message, error.details);
+  if (error instanceof UseCaseError)
+    return new ApiError(statusOfRefusal(error), error.code, error.message, error.details);
   if (error instanceof SearchQueryError) return new ApiError(400, 'invalid_query', error.message);
   const status = (error as { status?: number; type?: string }).status;
   if (status === 400 && (error as { type?: string }).type === 'entity.parse.failed') {

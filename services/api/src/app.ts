@@ -18,9 +18,19 @@ import { peopleRoutes } from './routes/people.routes';
 import { searchIndexRoutes } from './routes/search-index.routes';
 
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
-  return [...agencyRoutes(context), ...accountRoutes(context), ...jobRoutes(context), ...recordRoutes(context), ...tokenRoutes(context),
-    ...foiaRequestRoutes(context), ...foiaSettingsRoutes(context), ...foiaItemRoutes(context), ...bundleRoutes(context), ...peopleRoutes(context),
-    ...searchIndexRoutes(context)];
+  return [
+    ...agencyRoutes(context),
+    ...accountRoutes(context),
+    ...jobRoutes(context),
+    ...recordRoutes(context),
+    ...tokenRoutes(context),
+    ...foiaRequestRoutes(context),
+    ...foiaSettingsRoutes(context),
+    ...foiaItemRoutes(context),
+    ...bundleRoutes(context),
+    ...peopleRoutes(context),
+    ...searchIndexRoutes(context),
+  ];
 }
 
 /** The HTTP API of DESIGN.md: JSON under /api/v1 with bearer tokens, plus /healthz and the OpenAPI document. */
@@ -42,13 +52,23 @@ export function createApp(context: ApiContext, logError: (error: unknown) => voi
 
   const api = Router();
   api.use(express.json({ limit: '1mb' }));
-  mountRoutes(api, routes.filter((route) => route.public));
+  mountRoutes(
+    api,
+    routes.filter((route) => route.public),
+  );
   api.use(authenticate(context.catalog, context.sessions));
-  mountRoutes(api, routes.filter((route) => !route.public));
-  api.use((request, _response, next) => next(new ApiError(404, 'not_found', `no route ${request.method} ${request.baseUrl}${request.path}`)));
+  mountRoutes(
+    api,
+    routes.filter((route) => !route.public),
+  );
+  api.use((request, _response, next) =>
+    next(new ApiError(404, 'not_found', `no route ${request.method} ${request.baseUrl}${request.path}`)),
+  );
   app.use('/api/v1', api);
   if (pages) app.use(pages);
-  app.use((request, _response, next) => next(new ApiError(404, 'not_found', `no route ${request.method} ${request.path}`)));
+  app.use((request, _response, next) =>
+    next(new ApiError(404, 'not_found', `no route ${request.method} ${request.path}`)),
+  );
   app.use(errorHandler(logError));
   return app;
 }

@@ -30,7 +30,10 @@ export function authenticate(catalog: Catalog, sessions: Sessions): RequestHandl
       return next();
     }
     const session = await currentSession(sessions, request);
-    if (!session) return next(new ApiError(401, 'unauthenticated', 'sign in (POST /api/v1/session) or send Authorization: Bearer <token>'));
+    if (!session)
+      return next(
+        new ApiError(401, 'unauthenticated', 'sign in (POST /api/v1/session) or send Authorization: Bearer <token>'),
+      );
     if (STATE_CHANGING.has(request.method) && !csrfTokenMatches(request.header('x-csrf-token'), session.csrfToken)) {
       return next(new ApiError(403, 'csrf_failed', 'send the X-CSRF-Token given at sign-in with every change'));
     }

@@ -27,5 +27,8 @@ export async function checkHealth(context: ApiContext): Promise<{ status: number
   ]);
   const checks = { catalog, search, objectStore, queue };
   const healthy = Object.values(checks).every((entry) => entry.ok);
-  return { status: healthy ? 200 : 503, body: { status: healthy ? 'ok' : 'degraded', version: context.version, checks } };
+  return {
+    status: healthy ? 200 : 503,
+    body: { status: healthy ? 'ok' : 'degraded', version: context.version, checks },
+  };
 }

@@ -22,18 +22,31 @@ function queryParameters(schema: z.ZodType | undefined): unknown[] {
 
 function operation(route: RouteDefinition): Record<string, unknown> {
   const pathParameters = [...route.path.matchAll(/:(\w+)/g)].map((match) => ({
-    name: match[1], in: 'path', required: true, schema: { type: 'string' },
+    name: match[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
   }));
   const success = route.produces
     ? { description: 'OK', content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } } }
-    : { description: 'OK', content: { 'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : {} } } };
-  const error = { description: 'Error', content: { 'application/json': { schema: jsonSchema(ErrorSchema, 'output') } } };
+    : {
+        description: 'OK',
+        content: { 'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : {} } },
+      };
+  const error = {
+    description: 'Error',
+    content: { 'application/json': { schema: jsonSchema(ErrorSchema, 'output') } },
+  };
   return {
     summary: route.summary,
     description: `Roles: ${route.roles.join(', ')}.`,
     security: [{ bearer: [] }],
     parameters: [...pathParameters, ...queryParameters(route.query)],
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+    ...(route.body
+      ? {
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },
+        }
+      : {}),
     responses: { [route.status]: success, 400: error, 401: error, 403: error, 404: error },
   };
 }
@@ -45,7 +58,12 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], version
     const path = `/api/v1${route.path.replace(/:(\w+)/g, '{$1}')}`;
     paths[path] = { ...paths[path], [route.method]: operation(route) };
   }
-  paths['/healthz'] = { get: { summary: 'Liveness and readiness of each backend', responses: { 200: { description: 'All backends answer' }, 503: { description: 'A backend does not answer' } } } };
+  paths['/healthz'] = {
+    get: {
+      summary: 'Liveness and readiness of each backend',
+      responses: { 200: { description: 'All backends answer' }, 503: { description: 'A backend does not answer' } },
+    },
+  };
   return {
     openapi: '3.0.3',
     info: { title: 'Verbatim API', version, description: 'Social media archive and FOIA retrieval service.' },

@@ -37,7 +37,9 @@ export interface RouteDefinition<Body = unknown, Query = unknown, Params = Recor
   handle(input: RouteInput<Body, Query, Params>): Promise<unknown>;
 }
 
-export function defineRoute<Body = unknown, Query = unknown, Params = Record<string, string>>(route: RouteDefinition<Body, Query, Params>): RouteDefinition {
+export function defineRoute<Body = unknown, Query = unknown, Params = Record<string, string>>(
+  route: RouteDefinition<Body, Query, Params>,
+): RouteDefinition {
   return route as unknown as RouteDefinition;
 }
 
@@ -51,7 +53,9 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: s
 /** Registers the routes on an (already authenticated) router. */
 export function mountRoutes(router: Router, routes: readonly RouteDefinition[]): void {
   for (const route of routes) {
-    const guard = route.public ? (_request: Request, _response: Response, next: () => void) => next() : requireRole(route.roles);
+    const guard = route.public
+      ? (_request: Request, _response: Response, next: () => void) => next()
+      : requireRole(route.roles);
     router[route.method](route.path, guard, async (request, response) => {
       const body = parsePart(route.body, request.body ?? {}, 'request body');
       const query = parsePart(route.query, request.query, 'query');

@@ -18,12 +18,20 @@ export interface StartedApi {
  * Starts the HTTP API on the configured port, with `pages` (the web application, wired by the host process)
  * mounted beside it, and registers its shutdown.
  */
-export async function startApi(config: Readonly<AppConfig>, application: Application, logger: Logger, shutdown: Shutdown, pages?: Router): Promise<StartedApi> {
+export async function startApi(
+  config: Readonly<AppConfig>,
+  application: Application,
+  logger: Logger,
+  shutdown: Shutdown,
+  pages?: Router,
+): Promise<StartedApi> {
   const { catalog } = application;
   if (await bootstrapAdminToken(catalog, config.bootstrapAdminToken)) {
     logger.info('created the it-admin token given in BOOTSTRAP_ADMIN_TOKEN');
   } else if ((await catalog.countTokens()) === 0) {
-    logger.warn('no API token exists yet: restart once with BOOTSTRAP_ADMIN_TOKEN set to a secret of 24+ characters to create the first it-admin token (or run npm run demo)');
+    logger.warn(
+      'no API token exists yet: restart once with BOOTSTRAP_ADMIN_TOKEN set to a secret of 24+ characters to create the first it-admin token (or run npm run demo)',
+    );
   }
   const app = createApp(
     { ...application, trustProxy: config.http.trustProxy, version: API_VERSION },
@@ -32,11 +40,18 @@ export async function startApi(config: Readonly<AppConfig>, application: Applica
   );
   const server = app.listen(config.http.port, config.http.host);
   await once(server, 'listening');
-  shutdown.register('http server', () => new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  }));
+  shutdown.register(
+    'http server',
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  );
   const port = (server.address() as AddressInfo).port;
-  logger.info({ port }, `API listening on http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${port}`);
+  logger.info(
+    { port },
+    `API listening on http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${port}`,
+  );
   return { server, port };
 }

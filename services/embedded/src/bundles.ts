@@ -21,20 +21,37 @@ export const renderPdfOffThread: RenderPdfToFile = (input, file, options) =>
 
 /** The bundle queue, and its worker when this process runs the worker role. */
 export function startBundles(
-  config: Readonly<AppConfig>, backends: Backends, foia: FoiaService, producer: Redis, redisUrl: string, logger: Logger, shutdown: Shutdown,
+  config: Readonly<AppConfig>,
+  backends: Backends,
+  foia: FoiaService,
+  producer: Redis,
+  redisUrl: string,
+  logger: Logger,
+  shutdown: Shutdown,
 ): Bundles {
   const bundleQueue = createBundleQueue(producer, config.queue.prefix);
   bundleQueue.on('error', (error) => logger.warn({ err: error.message }, 'bundle queue: Redis connection problem'));
   shutdown.register('bundle queue', () => bundleQueue.close());
-  const bundles: Bundles = { bundleQueue, enqueueBundle: (bundleId) => enqueueBundleBuild(bundleQueue, bundleId), renderPdf: renderPdfOffThread };
+  const bundles: Bundles = {
+    bundleQueue,
+    enqueueBundle: (bundleId) => enqueueBundleBuild(bundleQueue, bundleId),
+    renderPdf: renderPdfOffThread,
+  };
   if (config.roles.includes('bundle')) {
     const connection = openRedis(redisUrl, 'worker');
     shutdown.register('redis bundle connection', () => void connection.disconnect());
     bundles.bundleWorker = startBundleWorker({
-      connection, prefix: config.queue.prefix, logger,
+      connection,
+      prefix: config.queue.prefix,
+      logger,
       deps: {
-        catalog: backends.catalog, objectStore: backends.objectStore, foiaStore: backends.foiaStore, bundles: backends.bundleStore,
-        foia, town: config.town, renderPdf: renderPdfOffThread,
+        catalog: backends.catalog,
+        objectStore: backends.objectStore,
+        foiaStore: backends.foiaStore,
+        bundles: backends.bundleStore,
+        foia,
+        town: config.town,
+        renderPdf: renderPdfOffThread,
       },
     });
     shutdown.register('bundle worker', () => bundles.bundleWorker!.close());

@@ -33,7 +33,12 @@ export async function ensureDemoPeople(people: PeopleStore, catalog: Catalog): P
     if (existing) {
       await resetPassword(people, catalog, existing.id, password, DEMO_ACTOR);
     } else {
-      await createPerson(people, catalog, { name: person.name, email: person.email, roles: person.roles, password }, DEMO_ACTOR);
+      await createPerson(
+        people,
+        catalog,
+        { name: person.name, email: person.email, roles: person.roles, password },
+        DEMO_ACTOR,
+      );
     }
     signIns.push({ title: person.title, email: person.email, password, existed: existing !== null });
   }
@@ -47,10 +52,15 @@ export function formatDemoBanner(signIns: DemoSignIn[], webUrl: string, tokenSec
   const lines = [
     '',
     `Demo ready. Sign in to the web application at ${webUrl} as:`,
-    ...signIns.map((signIn) => `  ${signIn.title.padEnd(titleWidth)}  ${signIn.email.padEnd(emailWidth)}  password: ${signIn.password}`),
+    ...signIns.map(
+      (signIn) =>
+        `  ${signIn.title.padEnd(titleWidth)}  ${signIn.email.padEnd(emailWidth)}  password: ${signIn.password}`,
+    ),
   ];
   if (signIns.some((signIn) => signIn.existed)) {
-    lines.push('These people were created by an earlier demo start: their passwords are now the ones above (old sessions ended).');
+    lines.push(
+      'These people were created by an earlier demo start: their passwords are now the ones above (old sessions ended).',
+    );
   }
   lines.push(
     'Search the archive from a script with:',

@@ -38,10 +38,17 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   for (const demo of DEMO_ACCOUNTS) {
     let account = existing.find((candidate) => candidate.handle === demo.handle);
     account ??= await catalog.createAccount({
-      agencyId: agency.id, platform: demo.platform, handle: demo.handle, displayName: demo.displayName, status: 'active',
+      agencyId: agency.id,
+      platform: demo.platform,
+      handle: demo.handle,
+      displayName: demo.displayName,
+      status: 'active',
       connector: { type: 'mock', seed: demo.seed, posts: demo.posts, maxCommentsPerPost: 12 },
       syncIntervalMinutes: 5,
-      administrators: [{ name: 'Pat Demo', email: 'pat@town.example.gov' }, { name: 'Lee Demo', email: 'lee@town.example.gov' }],
+      administrators: [
+        { name: 'Pat Demo', email: 'pat@town.example.gov' },
+        { name: 'Lee Demo', email: 'lee@town.example.gov' },
+      ],
       moderators: [{ name: 'Sam Demo', email: 'sam@town.example.gov' }],
     });
     await scheduleAccount(queue, account);
@@ -52,7 +59,10 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   await catalog.createToken({ name: 'demo', roles: ['it-admin', 'foia-officer'], secretSha256: sha256Hex(secret) });
   const apiBase = `http://localhost:${options.port ?? 3000}`;
   const webUrl = options.publicUrl ?? `${apiBase}/`;
-  logger.info({ accounts: DEMO_ACCOUNTS.length, people: signIns.map((signIn) => signIn.email) }, 'demo ready: mock accounts registered and syncing every 5 minutes; demo people can sign in');
+  logger.info(
+    { accounts: DEMO_ACCOUNTS.length, people: signIns.map((signIn) => signIn.email) },
+    'demo ready: mock accounts registered and syncing every 5 minutes; demo people can sign in',
+  );
   // Passwords and the token go to the terminal only, never into the structured log.
   const write = options.write ?? ((text: string) => void process.stderr.write(text));
   write(formatDemoBanner(signIns, webUrl, secret, apiBase));

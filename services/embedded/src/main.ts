@@ -10,11 +10,22 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, 'verbatim');
   const shutdown = new Shutdown();
   shutdown.installSignalHandlers((message, error) => logger.info({ err: error }, message));
-  const redisUrl = await ensureRedis({ url: config.redis.url, autostart: config.redis.autostart, dataDir: config.dataDir }, logger, shutdown);
+  const redisUrl = await ensureRedis(
+    { url: config.redis.url, autostart: config.redis.autostart, dataDir: config.dataDir },
+    logger,
+    shutdown,
+  );
   const running = await runProcess(config, redisUrl, logger, shutdown);
   if (config.demo) {
     const { catalog, people } = running.backends;
-    await runDemo({ catalog, people, queue: running.queue, port: running.port, publicUrl: config.town.publicUrl, logger });
+    await runDemo({
+      catalog,
+      people,
+      queue: running.queue,
+      port: running.port,
+      publicUrl: config.town.publicUrl,
+      logger,
+    });
   }
 }
 

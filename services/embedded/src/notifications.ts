@@ -20,7 +20,12 @@ export interface Notifications {
 
 /** The FOIA request log and its notification pipeline: outbox → notify queue → SMTP / webhook. */
 export function startNotifications(
-  config: Readonly<AppConfig>, backends: Backends, producer: Redis, redisUrl: string, logger: Logger, shutdown: Shutdown,
+  config: Readonly<AppConfig>,
+  backends: Backends,
+  producer: Redis,
+  redisUrl: string,
+  logger: Logger,
+  shutdown: Shutdown,
 ): Notifications {
   const { notify } = config;
   warnAboutGaps(config, logger);
@@ -37,10 +42,16 @@ export function startNotifications(
   const relayNotifications = async () => {
     const relayed = relayOutbox(backends.foiaStore, notifyQueue).then(
       () => undefined,
-      (error: unknown) => logger.warn({ err: (error as Error).message }, 'notifications stay in the outbox until the queue answers'),
+      (error: unknown) =>
+        logger.warn({ err: (error as Error).message }, 'notifications stay in the outbox until the queue answers'),
     );
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([relayed, new Promise<void>((resolve) => { timer = setTimeout(resolve, FAST_RELAY_WAIT_MS); })]);
+    await Promise.race([
+      relayed,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, FAST_RELAY_WAIT_MS);
+      }),
+    ]);
     clearTimeout(timer);
   };
   const notifications: Notifications = { foia, notifyQueue, relayNotifications };
@@ -51,16 +62,27 @@ export function startNotifications(
     if (email) shutdown.register('smtp sender', () => email.close());
     const webhook = notify.webhook ? createWebhookSender(notify.webhook) : undefined;
     notifications.notifyWorker = startNotifyWorker({
-      connection, prefix: config.queue.prefix, logger, retryDelayMs: notify.retryDelayMs, retryMaxMs: notify.retryMaxMs,
+      connection,
+      prefix: config.queue.prefix,
+      logger,
+      retryDelayMs: notify.retryDelayMs,
+      retryMaxMs: notify.retryMaxMs,
       deps: { store: backends.foiaStore, email, webhook, timeZone: config.town.timeZone, signal: shutdown.signal },
     });
     shutdown.register('notify worker', () => notifications.notifyWorker!.close());
     // The relay's own queue handle on the worker connection: its commands wait for Redis to come back rather than
     // failing fast as the API's must, so a delivery is handed over as soon as Redis answers again.
     const relayQueue = createNotifyQueue(connection, config.queue.prefix);
-    relayQueue.on('error', (error) => logger.warn({ err: error.message }, 'notify relay queue: Redis connection problem'));
+    relayQueue.on('error', (error) =>
+      logger.warn({ err: error.message }, 'notify relay queue: Redis connection problem'),
+    );
     const relay = startOutboxRelay({
-      store: backends.foiaStore, service: foia, queue: relayQueue, intervalMs: notify.relayIntervalMs, logger, signal: shutdown.signal,
+      store: backends.foiaStore,
+      service: foia,
+      queue: relayQueue,
+      intervalMs: notify.relayIntervalMs,
+      logger,
+      signal: shutdown.signal,
     });
     shutdown.register('notify relay queue', () => relayQueue.close());
     shutdown.register('outbox relay', () => relay.stop());
@@ -74,6 +96,8 @@ function warnAboutGaps(config: Readonly<AppConfig>, logger: Logger): void {
     logger.warn('neither ATTORNEY_NOTIFY_EMAILS nor NOTIFY_WEBHOOK_URL is set: logged FOIA requests notify nobody');
   }
   if (notify.attorneyEmails.length > 0 && !notify.smtpUrl) {
-    logger.warn('ATTORNEY_NOTIFY_EMAILS is set but SMTP_URL is not: emails are recorded as failed until SMTP_URL is set');
+    logger.warn(
+      'ATTORNEY_NOTIFY_EMAILS is set but SMTP_URL is not: emails are recorded as failed until SMTP_URL is set',
+    );
   }
 }

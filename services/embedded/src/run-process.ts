@@ -5,7 +5,13 @@ import { createConnector } from '@verbatim/connectors';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
 import { createApplication } from '@verbatim/app';
 import {
-  bullmqJobControl, bullmqReindexControl, createSyncQueue, openRedis, reconcileSchedules, reconnectWhenStuck, redisPlatformRateLimiter,
+  bullmqJobControl,
+  bullmqReindexControl,
+  createSyncQueue,
+  openRedis,
+  reconcileSchedules,
+  reconnectWhenStuck,
+  redisPlatformRateLimiter,
 } from '@verbatim/queue';
 import { Backends, Logger, Shutdown, openBackends } from '@verbatim/runtime';
 import { startApi } from '@verbatim/api-service';
@@ -33,13 +39,20 @@ export interface RunningProcess {
  * one set of backends. Every opened
  * resource is registered with the shutdown registry in opening order, so it closes in reverse.
  */
-export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, logger: Logger, shutdown = new Shutdown()): Promise<RunningProcess> {
+export async function runProcess(
+  config: Readonly<AppConfig>,
+  redisUrl: string,
+  logger: Logger,
+  shutdown = new Shutdown(),
+): Promise<RunningProcess> {
   const backends = await openBackends(config, { logger, ingests: config.roles.includes('ingest') });
   shutdown.register('backends', () => backends.close());
   const producer = openRedis(redisUrl, 'producer');
   producer.on('error', (error) => logger.warn({ err: error.message }, 'redis (producer) connection problem'));
   shutdown.register('redis producer', () => void producer.disconnect());
-  const stopWatching = reconnectWhenStuck(producer, redisUrl, (error) => logger.warn({ err: error.message }, 'redis (producer) connection stuck while Redis answers; reconnecting'));
+  const stopWatching = reconnectWhenStuck(producer, redisUrl, (error) =>
+    logger.warn({ err: error.message }, 'redis (producer) connection stuck while Redis answers; reconnecting'),
+  );
   shutdown.register('redis producer watch', stopWatching);
   const queue = createSyncQueue(producer, config.queue.prefix);
   queue.on('error', (error) => logger.warn({ err: error.message }, 'sync queue: Redis connection problem'));
@@ -47,17 +60,32 @@ export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, 
   const notifications = startNotifications(config, backends, producer, redisUrl, logger, shutdown);
   const bundles = startBundles(config, backends, notifications.foia, producer, redisUrl, logger, shutdown);
   const searchIndexJobs = startSearchIndexJobs(config, backends, producer, redisUrl, logger, shutdown);
-  const running: RunningProcess = { backends, queue, redis: producer, notifications, bundles, searchIndexJobs, shutdown };
+  const running: RunningProcess = {
+    backends,
+    queue,
+    redis: producer,
+    notifications,
+    bundles,
+    searchIndexJobs,
+    shutdown,
+  };
 
   if (config.roles.includes('ingest')) {
     const connection = openRedis(redisUrl, 'worker');
     shutdown.register('redis worker connection', () => void connection.disconnect());
     const limits = config.queue.platformRateLimits;
-    const rateLimiter = Object.keys(limits).length > 0 ? redisPlatformRateLimiter(connection, config.queue.prefix, limits) : undefined;
+    const rateLimiter =
+      Object.keys(limits).length > 0 ? redisPlatformRateLimiter(connection, config.queue.prefix, limits) : undefined;
     const deps = { ...backends, createConnector, rateLimiter };
     running.worker = startSyncWorker({
-      connection, prefix: config.queue.prefix, queue, deps, signal: shutdown.signal,
-      concurrency: config.queue.syncConcurrency, lockDurationMs: config.queue.lockDurationMs, logger,
+      connection,
+      prefix: config.queue.prefix,
+      queue,
+      deps,
+      signal: shutdown.signal,
+      concurrency: config.queue.syncConcurrency,
+      lockDurationMs: config.queue.lockDurationMs,
+      logger,
     });
     shutdown.register('sync worker', () => running.worker!.close());
     const scheduled = await reconcileSchedules(queue, backends.catalog);
@@ -70,10 +98,17 @@ export async function runProcess(config: Readonly<AppConfig>, redisUrl: string, 
       ...backends,
       jobs: bullmqJobControl(queue, producer, backends.catalog, [searchIndexJobs.queue]),
       reindexControl: bullmqReindexControl(searchIndexJobs.queue),
-      foia: notifications.foia, relayNotifications: notifications.relayNotifications,
-      enqueueBundle: bundles.enqueueBundle, renderPdf: bundles.renderPdf, townName: config.town.name,
+      foia: notifications.foia,
+      relayNotifications: notifications.relayNotifications,
+      enqueueBundle: bundles.enqueueBundle,
+      renderPdf: bundles.renderPdf,
+      townName: config.town.name,
     });
-    const pages = webRoutes({ ...application, timeZone: config.town.timeZone, logError: (error) => logger.error({ err: error }, 'page failed') });
+    const pages = webRoutes({
+      ...application,
+      timeZone: config.town.timeZone,
+      logError: (error) => logger.error({ err: error }, 'page failed'),
+    });
     running.port = (await startApi(config, application, logger, shutdown, pages)).port;
   }
   return running;
@@ -97,6 +132,12 @@ async function rebuildLostSearchIndex(backends: Backends, logger: Logger, shutdo
   });
   rebuilding.then(
     (indexed) => logger.info({ indexed }, 'search index rebuilt'),
-    (error: unknown) => shutdown.signal.aborted ? undefined : logger.error({ err: error instanceof Error ? error.message : String(error) }, 'search index rebuild failed; delete the search file and restart to retry'),
+    (error: unknown) =>
+      shutdown.signal.aborted
+        ? undefined
+        : logger.error(
+            { err: error instanceof Error ? error.message : String(error) },
+            'search index rebuild failed; delete the search file and restart to retry',
+          ),
   );
 }

@@ -6,7 +6,14 @@
  */
 import { ConfigError, loadConfig } from '@verbatim/config';
 import { checkSearchDrift } from '@verbatim/ingest';
-import { createSearchIndexQueue, enqueueReindex, getJobStatus, latestReindex, openRedis, ReindexAlreadyRunningError } from '@verbatim/queue';
+import {
+  createSearchIndexQueue,
+  enqueueReindex,
+  getJobStatus,
+  latestReindex,
+  openRedis,
+  ReindexAlreadyRunningError,
+} from '@verbatim/queue';
 import pino from 'pino';
 import { openBackends } from '@verbatim/runtime';
 
@@ -16,7 +23,9 @@ async function reindexCommand(): Promise<number> {
   const queue = createSearchIndexQueue(redis, config.queue.prefix);
   try {
     if ((await queue.getWorkers()).length === 0) {
-      process.stderr.write('no process with the index role is running: start one (npm start, or ROLES=index) and run this again\n');
+      process.stderr.write(
+        'no process with the index role is running: start one (npm start, or ROLES=index) and run this again\n',
+      );
       return 2;
     }
     let jobId: string;
@@ -28,10 +37,12 @@ async function reindexCommand(): Promise<number> {
       jobId = error.jobId;
       process.stderr.write(`a reindex is already under way (job ${jobId}); following it\n`);
     }
-    for (let last = '';;) {
+    for (let last = ''; ;) {
       const status = (await getJobStatus(queue, jobId)) ?? (await latestReindex(queue));
       const progress = status?.progress as { copied?: number; total?: number } | undefined;
-      const line = progress?.total ? `${progress.copied} of ${progress.total} records copied (${Math.floor((100 * (progress.copied ?? 0)) / progress.total)}%)` : `${status?.state ?? 'waiting'}`;
+      const line = progress?.total
+        ? `${progress.copied} of ${progress.total} records copied (${Math.floor((100 * (progress.copied ?? 0)) / progress.total)}%)`
+        : `${status?.state ?? 'waiting'}`;
       if (line !== last) process.stderr.write(`${line}\n`);
       last = line;
       if (status?.state === 'completed') {
@@ -53,11 +64,17 @@ async function reindexCommand(): Promise<number> {
 async function driftCommand(): Promise<number> {
   const config = loadConfig();
   // Logs go to stderr: stdout carries the report.
-  const backends = await openBackends(config, { logger: pino({ level: config.logLevel, name: 'verbatim' }, pino.destination(2)) });
+  const backends = await openBackends(config, {
+    logger: pino({ level: config.logLevel, name: 'verbatim' }, pino.destination(2)),
+  });
   try {
     const report = await checkSearchDrift(backends, { sampleSize: Number(process.env.SAMPLE_SIZE ?? 500) });
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    process.stderr.write(report.ok ? 'the search index matches the catalog\n' : 'DRIFT: the search index differs from the catalog; run npm run reindex\n');
+    process.stderr.write(
+      report.ok
+        ? 'the search index matches the catalog\n'
+        : 'DRIFT: the search index differs from the catalog; run npm run reindex\n',
+    );
     return report.ok ? 0 : 1;
   } finally {
     await backends.close();
@@ -70,7 +87,10 @@ if (!run) {
   process.stderr.write('usage: search-index.cli.ts reindex | drift\n');
   process.exit(2);
 }
-run().then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
-  process.exit(2);
-});
+run().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
+    process.exit(2);
+  },
+);

@@ -11,7 +11,14 @@ export interface SearchIndexJobs {
 }
 
 /** The search-index queue (reindex), and its worker when this process runs the index role. */
-export function startSearchIndexJobs(config: Readonly<AppConfig>, backends: Backends, producer: Redis, redisUrl: string, logger: Logger, shutdown: Shutdown): SearchIndexJobs {
+export function startSearchIndexJobs(
+  config: Readonly<AppConfig>,
+  backends: Backends,
+  producer: Redis,
+  redisUrl: string,
+  logger: Logger,
+  shutdown: Shutdown,
+): SearchIndexJobs {
   const queue = createSearchIndexQueue(producer, config.queue.prefix);
   queue.on('error', (error) => logger.warn({ err: error.message }, 'search-index queue: Redis connection problem'));
   shutdown.register('search-index queue', () => queue.close());
@@ -20,7 +27,9 @@ export function startSearchIndexJobs(config: Readonly<AppConfig>, backends: Back
     const connection = openRedis(redisUrl, 'worker');
     shutdown.register('redis search-index connection', () => void connection.disconnect());
     jobs.worker = startSearchIndexWorker({
-      connection, prefix: config.queue.prefix, logger,
+      connection,
+      prefix: config.queue.prefix,
+      logger,
       context: { catalog: backends.catalog, generations: backends.searchGenerations, signal: shutdown.signal },
     });
     shutdown.register('search-index worker', () => jobs.worker!.close());

@@ -10,16 +10,27 @@ import { openBackends } from '@verbatim/runtime';
 import { renderPdfOffThread } from './bundles';
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { rebuild: { type: 'boolean', default: false } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { rebuild: { type: 'boolean', default: false } },
+  });
   if (positionals.length !== 1) {
-    process.stderr.write('usage: npm run verify-bundle -- <bundleId> [--rebuild]   (DATA_DIR and the storage settings as for npm start)\n');
+    process.stderr.write(
+      'usage: npm run verify-bundle -- <bundleId> [--rebuild]   (DATA_DIR and the storage settings as for npm start)\n',
+    );
     return 2;
   }
   const config = loadConfig();
   // Logs go to stderr: stdout carries the report.
-  const backends = await openBackends(config, { logger: pino({ level: config.logLevel, name: 'verbatim' }, pino.destination(2)) });
+  const backends = await openBackends(config, {
+    logger: pino({ level: config.logLevel, name: 'verbatim' }, pino.destination(2)),
+  });
   try {
-    const report = await verifyBundle({ objectStore: backends.objectStore, bundles: backends.bundleStore, renderPdf: renderPdfOffThread }, positionals[0], { rebuild: values.rebuild });
+    const report = await verifyBundle(
+      { objectStore: backends.objectStore, bundles: backends.bundleStore, renderPdf: renderPdfOffThread },
+      positionals[0],
+      { rebuild: values.rebuild },
+    );
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     process.stderr.write(report.ok ? 'bundle verified: every hash matches\n' : 'MISMATCH: see the report above\n');
     return report.ok ? 0 : 1;
@@ -28,7 +39,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
+    process.exit(2);
+  },
+);

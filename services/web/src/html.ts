@@ -19,7 +19,9 @@ function render(value: Value): string {
 
 /** Template tag: every interpolated value is escaped unless it is SafeHtml, so page text cannot inject markup. */
 export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
-  return new SafeHtml(strings.reduce((out, part, index) => out + part + (index < values.length ? render(values[index]) : ''), ''));
+  return new SafeHtml(
+    strings.reduce((out, part, index) => out + part + (index < values.length ? render(values[index]) : ''), ''),
+  );
 }
 
 /** Marks an already-escaped string (a search highlight) as safe. */

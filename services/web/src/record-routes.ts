@@ -19,13 +19,35 @@ export function mountRecordRoutes(router: Router, deps: WebDependencies, render:
       if (error instanceof UseCaseError && error.kind === 'not-found') return null;
       throw error;
     });
-    if (!detail) return render(response, 404, 'Not found', session, messageBody('Record not found', 'There is no record with this address. Search for it again.'));
+    if (!detail)
+      return render(
+        response,
+        404,
+        'Not found',
+        session,
+        messageBody('Record not found', 'There is no record with this address. Search for it again.'),
+      );
     const { versions, tombstone, thread, captures, ...record } = detail;
-    const [agency, account] = await Promise.all([deps.catalog.getAgency(record.agencyId), deps.catalog.getAccount(record.accountId)]);
-    render(response, 200, recordTitle(record), session, recordBody({
-      record, versions, tombstone, ancestors: thread.ancestors, replies: thread.replies,
-      captures: new Map(captures.map((capture) => [capture.sha256, capture])),
-      agencyName: agency?.name ?? record.agencyId, accountName: account ? accountLabel(account) : record.accountId, timeZone: deps.timeZone,
-    }));
+    const [agency, account] = await Promise.all([
+      deps.catalog.getAgency(record.agencyId),
+      deps.catalog.getAccount(record.accountId),
+    ]);
+    render(
+      response,
+      200,
+      recordTitle(record),
+      session,
+      recordBody({
+        record,
+        versions,
+        tombstone,
+        ancestors: thread.ancestors,
+        replies: thread.replies,
+        captures: new Map(captures.map((capture) => [capture.sha256, capture])),
+        agencyName: agency?.name ?? record.agencyId,
+        accountName: account ? accountLabel(account) : record.accountId,
+        timeZone: deps.timeZone,
+      }),
+    );
   });
 }

@@ -16,8 +16,13 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 function formFrom(body: Record<string, unknown>): LogRequestForm {
   return {
-    name: text(body.name), email: text(body.email), phone: text(body.phone), organization: text(body.organization),
-    receivedAt: text(body.receivedAt), channel: text(body.channel) || 'email', description: text(body.description),
+    name: text(body.name),
+    email: text(body.email),
+    phone: text(body.phone),
+    organization: text(body.organization),
+    receivedAt: text(body.receivedAt),
+    channel: text(body.channel) || 'email',
+    description: text(body.description),
     recordsCategory: text(body.recordsCategory) || 'general',
   };
 }
@@ -30,28 +35,60 @@ function receivedInstant(local: string, timeZone: string): string {
 
 /** Field names of the API input, mapped to the form's. */
 const FIELD_OF_PATH: Record<string, keyof LogRequestForm> = {
-  'requester.name': 'name', 'requester.email': 'email', 'requester.phone': 'phone', 'requester.organization': 'organization',
-  receivedAt: 'receivedAt', channel: 'channel', description: 'description', recordsCategory: 'recordsCategory',
+  'requester.name': 'name',
+  'requester.email': 'email',
+  'requester.phone': 'phone',
+  'requester.organization': 'organization',
+  receivedAt: 'receivedAt',
+  channel: 'channel',
+  description: 'description',
+  recordsCategory: 'recordsCategory',
 };
 
 /** The FOIA request screens: the log with its deadlines, the form that logs a request, and a request's page. */
 export function mountRequestRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
   const blank = (): LogRequestForm => ({
-    name: '', email: '', phone: '', organization: '', channel: 'email', description: '', recordsCategory: 'general',
+    name: '',
+    email: '',
+    phone: '',
+    organization: '',
+    channel: 'email',
+    description: '',
+    recordsCategory: 'general',
     receivedAt: DateTime.now().setZone(deps.timeZone).toFormat("yyyy-MM-dd'T'HH:mm"),
   });
   router.get('/requests', async (request, response) => {
     const session = await guard(request, response, FOIA_READER_ROLES);
     if (!session) return;
     const filter = requestLogFilterOf(request.query);
-    const requests = (await deps.foia.listRequests(session.user.roles, { status: statusesOf(filter) })).filter((view) => matchesLogFilter(view, filter));
+    const requests = (await deps.foia.listRequests(session.user.roles, { status: statusesOf(filter) })).filter((view) =>
+      matchesLogFilter(view, filter),
+    );
     const filtered = Object.keys(request.query).length > 0;
-    render(response, 200, 'FOIA requests', session, requestListBody({ requests, filter, filtered, canLog: session.user.roles.some((role) => FOIA_OFFICER_ROLES.includes(role)), timeZone: deps.timeZone }));
+    render(
+      response,
+      200,
+      'FOIA requests',
+      session,
+      requestListBody({
+        requests,
+        filter,
+        filtered,
+        canLog: session.user.roles.some((role) => FOIA_OFFICER_ROLES.includes(role)),
+        timeZone: deps.timeZone,
+      }),
+    );
   });
   router.get('/requests/new', async (request, response) => {
     const session = await guard(request, response, FOIA_OFFICER_ROLES);
     if (!session) return;
-    render(response, 200, 'Log a request', session, logRequestBody({ form: blank(), errors: new Map(), csrfToken: session.csrfToken, timeZone: deps.timeZone }));
+    render(
+      response,
+      200,
+      'Log a request',
+      session,
+      logRequestBody({ form: blank(), errors: new Map(), csrfToken: session.csrfToken, timeZone: deps.timeZone }),
+    );
   });
   router.post('/requests/new', express.urlencoded({ extended: false, limit: '100kb' }), async (request, response) => {
     const session = await guard(request, response, FOIA_OFFICER_ROLES);
@@ -60,12 +97,28 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
     if (!formIsGenuine(body, session, response, render)) return;
     const form = formFrom(body);
     const parsed = NewFoiaRequestSchema.safeParse({
-      requester: { name: form.name, ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}), ...(form.organization ? { organization: form.organization } : {}) },
-      receivedAt: receivedInstant(form.receivedAt, deps.timeZone), channel: form.channel, description: form.description, recordsCategory: form.recordsCategory,
+      requester: {
+        name: form.name,
+        ...(form.email ? { email: form.email } : {}),
+        ...(form.phone ? { phone: form.phone } : {}),
+        ...(form.organization ? { organization: form.organization } : {}),
+      },
+      receivedAt: receivedInstant(form.receivedAt, deps.timeZone),
+      channel: form.channel,
+      description: form.description,
+      recordsCategory: form.recordsCategory,
     });
     if (!parsed.success) {
-      const errors = new Map(parsed.error.issues.map((issue) => [FIELD_OF_PATH[issue.path.join('.')] ?? 'description', issue.message]));
-      return render(response, 400, 'Log a request', session, logRequestBody({ form, errors, csrfToken: session.csrfToken, timeZone: deps.timeZone }));
+      const errors = new Map(
+        parsed.error.issues.map((issue) => [FIELD_OF_PATH[issue.path.join('.')] ?? 'description', issue.message]),
+      );
+      return render(
+        response,
+        400,
+        'Log a request',
+        session,
+        logRequestBody({ form, errors, csrfToken: session.csrfToken, timeZone: deps.timeZone }),
+      );
     }
     const view = await deps.requestLog.log(parsed.data, { id: session.user.id, roles: session.user.roles });
     response.redirect(303, `/requests/${view.id}`);
@@ -74,35 +127,56 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
     const session = await guard(request, response, FOIA_READER_ROLES);
     if (!session) return;
     const added = Number(text(request.query.added));
-    const shown = await requestPageBody(deps, session, String(request.params.id), { notice: added > 0 ? `${added} ${added === 1 ? 'record' : 'records'} added.` : undefined });
-    if (!shown) return render(response, 404, 'Not found', session, messageBody('Request not found', 'There is no request with this address. Open it from the request list.'));
+    const shown = await requestPageBody(deps, session, String(request.params.id), {
+      notice: added > 0 ? `${added} ${added === 1 ? 'record' : 'records'} added.` : undefined,
+    });
+    if (!shown)
+      return render(
+        response,
+        404,
+        'Not found',
+        session,
+        messageBody('Request not found', 'There is no request with this address. Open it from the request list.'),
+      );
     render(response, 200, shown.title, session, shown.body);
   });
-  router.post('/requests/:id/transitions', express.urlencoded({ extended: false, limit: '20kb' }), async (request, response) => {
-    const session = await guard(request, response, FOIA_READER_ROLES);
-    if (!session) return;
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const stored = await deps.foiaStore.getRequest(String(request.params.id));
-    if (!stored) return render(response, 404, 'Not found', session, messageBody('Request not found', 'There is no request with this address. Open it from the request list.'));
-    if (!formIsGenuine(body, session, response, render)) return;
-    const to = text(body.to);
-    const change = {
-      to, ...(text(body.note).trim() ? { note: text(body.note).trim() } : {}),
-      ...(to === 'released' ? { releaseKind: text(body.releaseKind) || 'full' } : {}),
-      ...(to === 'extended' && text(body.extendedUntil) ? { extendedUntil: text(body.extendedUntil) } : {}),
-    };
-    const parsed = FoiaTransitionInputSchema.safeParse(change);
-    let error: string | undefined;
-    if (!parsed.success) error = 'Choose a status from the list (and a date for an extension).';
-    else {
-      try {
-        await deps.requestLog.transition(stored.id, parsed.data, { id: session.user.id, roles: session.user.roles });
-        return response.redirect(303, `/requests/${stored.id}`);
-      } catch (caught) {
-        error = `${(caught as Error).message}.`;
+  router.post(
+    '/requests/:id/transitions',
+    express.urlencoded({ extended: false, limit: '20kb' }),
+    async (request, response) => {
+      const session = await guard(request, response, FOIA_READER_ROLES);
+      if (!session) return;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const stored = await deps.foiaStore.getRequest(String(request.params.id));
+      if (!stored)
+        return render(
+          response,
+          404,
+          'Not found',
+          session,
+          messageBody('Request not found', 'There is no request with this address. Open it from the request list.'),
+        );
+      if (!formIsGenuine(body, session, response, render)) return;
+      const to = text(body.to);
+      const change = {
+        to,
+        ...(text(body.note).trim() ? { note: text(body.note).trim() } : {}),
+        ...(to === 'released' ? { releaseKind: text(body.releaseKind) || 'full' } : {}),
+        ...(to === 'extended' && text(body.extendedUntil) ? { extendedUntil: text(body.extendedUntil) } : {}),
+      };
+      const parsed = FoiaTransitionInputSchema.safeParse(change);
+      let error: string | undefined;
+      if (!parsed.success) error = 'Choose a status from the list (and a date for an extension).';
+      else {
+        try {
+          await deps.requestLog.transition(stored.id, parsed.data, { id: session.user.id, roles: session.user.roles });
+          return response.redirect(303, `/requests/${stored.id}`);
+        } catch (caught) {
+          error = `${(caught as Error).message}.`;
+        }
       }
-    }
-    const shown = (await requestPageBody(deps, session, stored.id, { error }))!;
-    render(response, 409, shown.title, session, shown.body);
-  });
+      const shown = (await requestPageBody(deps, session, stored.id, { error }))!;
+      render(response, 409, shown.title, session, shown.body);
+    },
+  );
 }

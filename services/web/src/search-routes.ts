@@ -1,5 +1,11 @@
 import type { Request, Response, Router } from 'express';
-import { FOIA_OFFICER_ROLES, FOIA_READER_ROLES, RECORD_READER_ROLES, SearchQueryError, type Role } from '@verbatim/core';
+import {
+  FOIA_OFFICER_ROLES,
+  FOIA_READER_ROLES,
+  RECORD_READER_ROLES,
+  SearchQueryError,
+  type Role,
+} from '@verbatim/core';
 import { OPEN_STATUSES } from '@verbatim/foia';
 import type { SafeHtml } from './html';
 import { searchBody, type SearchPageOptions } from './pages/search.page';
@@ -33,13 +39,31 @@ export function mountSearchRoutes(router: Router, deps: WebDependencies, render:
     const title = form.q ? `Search: ${form.q}` : 'Search';
     const names = await loadSearchNames(deps.catalog);
     try {
-      const { result, records } = await deps.records.browse(toSearchQuery(form, { timeZone: deps.timeZone, cursor: position.cursor }), form, session.user.id);
+      const { result, records } = await deps.records.browse(
+        toSearchQuery(form, { timeZone: deps.timeZone, cursor: position.cursor }),
+        form,
+        session.user.id,
+      );
       const gathering = await gatheringFor(deps, session);
-      render(response, 200, title, session, searchBody({ form, position, result, records, names, timeZone: deps.timeZone, gathering }));
+      render(
+        response,
+        200,
+        title,
+        session,
+        searchBody({ form, position, result, records, names, timeZone: deps.timeZone, gathering }),
+      );
     } catch (error) {
       if (!(error instanceof SearchQueryError)) throw error;
-      const advice = /cursor/.test(error.message) ? 'This page link no longer works (the archive was re-indexed or the link was altered).' : `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}. Check the quotes and brackets, or search for plain words.`;
-      render(response, 400, title, session, searchBody({ form, position, result: null, records: new Map(), names, timeZone: deps.timeZone, error: advice }));
+      const advice = /cursor/.test(error.message)
+        ? 'This page link no longer works (the archive was re-indexed or the link was altered).'
+        : `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}. Check the quotes and brackets, or search for plain words.`;
+      render(
+        response,
+        400,
+        title,
+        session,
+        searchBody({ form, position, result: null, records: new Map(), names, timeZone: deps.timeZone, error: advice }),
+      );
     }
   });
 }

@@ -24,8 +24,17 @@ const field = (request: Request, name: string): string => {
  */
 export function webRoutes(deps: WebDependencies): Router {
   const router = Router();
-  const render = (response: Response, status: number, title: string, session: WebSession | null, body: Parameters<typeof page>[0]['body']) =>
-    response.status(status).type('html').send(page({ title, townName: deps.townName, session, body }));
+  const render = (
+    response: Response,
+    status: number,
+    title: string,
+    session: WebSession | null,
+    body: Parameters<typeof page>[0]['body'],
+  ) =>
+    response
+      .status(status)
+      .type('html')
+      .send(page({ title, townName: deps.townName, session, body }));
   const guard = async (request: Request, response: Response, roles: readonly Role[]): Promise<WebSession | null> => {
     const session = await currentSession(deps.sessions, request);
     if (!session) {
@@ -33,23 +42,41 @@ export function webRoutes(deps: WebDependencies): Router {
       return null;
     }
     if (!session.user.roles.some((role) => roles.includes(role))) {
-      render(response, 403, 'Not allowed', session, messageBody('Not allowed', `This page needs one of the roles ${roles.join(', ')}. Ask IT if you need it.`));
+      render(
+        response,
+        403,
+        'Not allowed',
+        session,
+        messageBody('Not allowed', `This page needs one of the roles ${roles.join(', ')}. Ask IT if you need it.`),
+      );
       return null;
     }
     return session;
   };
 
-  router.get('/assets/app.css', (_request, response) => response.type('css').set('cache-control', 'public, max-age=300').send(APP_CSS));
-  router.get('/', async (request, response) => response.redirect(303, (await currentSession(deps.sessions, request)) ? '/search' : '/sign-in'));
+  router.get('/assets/app.css', (_request, response) =>
+    response.type('css').set('cache-control', 'public, max-age=300').send(APP_CSS),
+  );
+  router.get('/', async (request, response) =>
+    response.redirect(303, (await currentSession(deps.sessions, request)) ? '/search' : '/sign-in'),
+  );
   router.get('/sign-in', async (_request, response) => render(response, 200, 'Sign in', null, signInBody({})));
   router.post('/sign-in', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
     const email = field(request, 'email').trim();
-    if (await signInWithCookie(deps.sessions, email, field(request, 'password'), request, response)) return response.redirect(303, '/search');
-    render(response, 401, 'Sign in', null, signInBody({ email, error: 'The email or the password is not right. Check both and try again.' }));
+    if (await signInWithCookie(deps.sessions, email, field(request, 'password'), request, response))
+      return response.redirect(303, '/search');
+    render(
+      response,
+      401,
+      'Sign in',
+      null,
+      signInBody({ email, error: 'The email or the password is not right. Check both and try again.' }),
+    );
   });
   router.post('/sign-out', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
     const session = await currentSession(deps.sessions, request);
-    if (session && csrfTokenMatches(field(request, 'csrf'), session.csrfToken)) await signOutWithCookie(deps.sessions, request, response);
+    if (session && csrfTokenMatches(field(request, 'csrf'), session.csrfToken))
+      await signOutWithCookie(deps.sessions, request, response);
     response.redirect(303, '/sign-in');
   });
   mountSearchRoutes(router, deps, render, guard);
@@ -62,7 +89,16 @@ export function webRoutes(deps: WebDependencies): Router {
   router.use((error: unknown, _request: Request, response: Response, next: (error?: unknown) => void) => {
     if (response.headersSent) return next(error);
     deps.logError(error);
-    render(response, 500, 'Something went wrong', null, messageBody('Something went wrong', 'The page could not be shown. Try again; if it keeps happening, tell IT the time it happened (the server log has the details).'));
+    render(
+      response,
+      500,
+      'Something went wrong',
+      null,
+      messageBody(
+        'Something went wrong',
+        'The page could not be shown. Try again; if it keeps happening, tell IT the time it happened (the server log has the details).',
+      ),
+    );
   });
   return router;
 }

@@ -21,7 +21,9 @@ export function startNotifyWorker(options: NotifyWorkerOptions): Worker {
     jobNames: NOTIFY_QUEUE_JOB_NAMES,
     handlers: { [DeliverNotificationJob.name]: (job) => handleDeliverNotification(options.deps, job) },
     options: {
-      connection: options.connection, prefix: options.prefix, concurrency: 2,
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: 2,
       settings: { backoffStrategy: notifyBackoff(options.retryDelayMs, options.retryMaxMs) },
     },
     logger: options.logger,

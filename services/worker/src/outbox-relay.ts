@@ -28,11 +28,15 @@ export function startOutboxRelay(options: OutboxRelayOptions): { runNow(): Promi
       if (redisWasDown) options.logger.info('outbox: the queue answers again');
       redisWasDown = false;
     } catch (error) {
-      if (!redisWasDown) options.logger.warn({ err: (error as Error).message }, 'outbox: cannot relay notifications yet; retrying');
+      if (!redisWasDown)
+        options.logger.warn({ err: (error as Error).message }, 'outbox: cannot relay notifications yet; retrying');
       redisWasDown = true;
     }
   };
-  const runNow = () => (running ??= runOnce().finally(() => { running = null; }));
+  const runNow = () =>
+    (running ??= runOnce().finally(() => {
+      running = null;
+    }));
   const timer = setInterval(() => void runNow(), options.intervalMs);
   timer.unref();
   options.signal.addEventListener('abort', () => clearInterval(timer));

@@ -29,13 +29,24 @@ export function startQueueWorker<Name extends string>(definition: QueueWorkerDef
   const { handlers, logger } = definition;
   const missing = definition.jobNames.filter((name) => typeof handlers[name] !== 'function');
   if (missing.length > 0) throw new Error(`no handler for job type(s): ${missing.join(', ')}`);
-  const worker = new Worker(definition.queueName, async (job, token) => {
-    const handler = handlers[job.name as Name];
-    if (!handler) throw new Error(`unknown job type ${job.name}`);
-    return handler(job, token);
-  }, { runRetryDelay: REDIS_RETRY_DELAY_MS, name: WORKER_NAME, ...definition.options });
-  worker.on('failed', (job, error) => logger.warn({ queue: definition.queueName, jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, definition.failedMessage));
-  worker.on('completed', (job) => logger.info({ queue: definition.queueName, jobId: job.id, result: job.returnvalue }, 'job completed'));
+  const worker = new Worker(
+    definition.queueName,
+    async (job, token) => {
+      const handler = handlers[job.name as Name];
+      if (!handler) throw new Error(`unknown job type ${job.name}`);
+      return handler(job, token);
+    },
+    { runRetryDelay: REDIS_RETRY_DELAY_MS, name: WORKER_NAME, ...definition.options },
+  );
+  worker.on('failed', (job, error) =>
+    logger.warn(
+      { queue: definition.queueName, jobId: job?.id, attempts: job?.attemptsMade, err: error.message },
+      definition.failedMessage,
+    ),
+  );
+  worker.on('completed', (job) =>
+    logger.info({ queue: definition.queueName, jobId: job.id, result: job.returnvalue }, 'job completed'),
+  );
   worker.on('error', (error) => logger.error({ queue: definition.queueName, err: error.message }, 'worker error'));
   return worker;
 }

@@ -6,7 +6,12 @@ import { handleReindex, type ReindexHandlerContext } from './handlers/reindex.ha
 import { startQueueWorker } from './queue-worker';
 
 /** Starts the worker of the search-index queue: one reindex at a time per process. */
-export function startSearchIndexWorker(options: { connection: Redis; prefix: string; context: ReindexHandlerContext; logger: Logger }): Worker {
+export function startSearchIndexWorker(options: {
+  connection: Redis;
+  prefix: string;
+  context: ReindexHandlerContext;
+  logger: Logger;
+}): Worker {
   return startQueueWorker({
     queueName: SEARCH_INDEX_QUEUE_NAME,
     jobNames: SEARCH_INDEX_QUEUE_JOB_NAMES,

@@ -40,8 +40,16 @@ describe('sync worker on BullMQ', () => {
     const opened = openSqliteCatalog({ file: path.join(dir, 'catalog.sqlite') });
     catalog = opened.catalog;
     const searchIndex = openSqliteSearchIndex(opened.db);
-    closeCatalog = async () => { await searchIndex.close(); await catalog.close(); };
-    deps = { catalog, searchIndex, objectStore: await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') }), createConnector };
+    closeCatalog = async () => {
+      await searchIndex.close();
+      await catalog.close();
+    };
+    deps = {
+      catalog,
+      searchIndex,
+      objectStore: await createObjectStore({ backend: 'fs', rootDir: path.join(dir, 'objects') }),
+      createConnector,
+    };
     producer = new IORedis(REDIS_URL);
     queue = createSyncQueue(producer, prefix);
     events = new QueueEvents(queue.name, { connection: connect(), prefix });
@@ -62,14 +70,30 @@ describe('sync worker on BullMQ', () => {
 
   async function newAccount(connector: ConnectorConfig = CONNECTOR): Promise<Account> {
     const agency = await catalog.createAgency({ name: 'Town Clerk', kind: 'department' });
-    return catalog.createAccount({ agencyId: agency.id, platform: 'facebook', handle: `h${randomBytes(3).toString('hex')}`, status: 'pending-approval', connector, syncIntervalMinutes: 60, administrators: [], moderators: [] });
+    return catalog.createAccount({
+      agencyId: agency.id,
+      platform: 'facebook',
+      handle: `h${randomBytes(3).toString('hex')}`,
+      status: 'pending-approval',
+      connector,
+      syncIntervalMinutes: 60,
+      administrators: [],
+      moderators: [],
+    });
   }
 
-  function startWorker(overrides: { createConnector?: (config: ConnectorConfig) => Connector; signal?: AbortSignal } = {}): Worker {
+  function startWorker(
+    overrides: { createConnector?: (config: ConnectorConfig) => Connector; signal?: AbortSignal } = {},
+  ): Worker {
     const worker = startSyncWorker({
-      connection: connect(), prefix, queue,
+      connection: connect(),
+      prefix,
+      queue,
       deps: { ...deps, ...(overrides.createConnector ? { createConnector: overrides.createConnector } : {}) },
-      signal: overrides.signal ?? new AbortController().signal, concurrency: 1, lockDurationMs: 5000, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test'),
+      signal: overrides.signal ?? new AbortController().signal,
+      concurrency: 1,
+      lockDurationMs: 5000,
+      logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test'),
     });
     workers.push(worker);
     return worker;
@@ -86,7 +110,13 @@ describe('sync worker on BullMQ', () => {
     const job = (await queue.getJob(jobId))!;
     let sawDelayed = false;
     // Each poll runs unawaited; one rejecting would still surface, as an unhandled rejection.
-    const watch = setInterval(() => void job.getState().then((state) => { if (state === 'delayed') sawDelayed = true; }), 50);
+    const watch = setInterval(
+      () =>
+        void job.getState().then((state) => {
+          if (state === 'delayed') sawDelayed = true;
+        }),
+      50,
+    );
     const result = await job.waitUntilFinished(events, 60_000);
     clearInterval(watch);
     expect(sawDelayed).toBe(true);
@@ -117,7 +147,11 @@ describe('sync worker on BullMQ', () => {
     };
     startWorker({ createConnector: flaky });
     const jobId = SyncAccountJob.jobId(account.id, 1);
-    const job = await queue.add(SyncAccountJob.name, { accountId: account.id }, { jobId, attempts: 4, backoff: { type: 'fixed', delay: 100 } });
+    const job = await queue.add(
+      SyncAccountJob.name,
+      { accountId: account.id },
+      { jobId, attempts: 4, backoff: { type: 'fixed', delay: 100 } },
+    );
     const result = await job.waitUntilFinished(events, 60_000);
     expect(failures).toBe(2);
     expect(result.resumed).toBe(true);
@@ -142,7 +176,8 @@ describe('sync worker on BullMQ', () => {
     startWorker({ signal: shutdown.signal });
     const jobId = await enqueueSync(queue, catalog, account.id);
     const job = (await queue.getJob(jobId))!;
-    while ((((await queue.getJob(jobId))!.progress as { pages?: number } | undefined)?.pages ?? 0) < 5) await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((((await queue.getJob(jobId))!.progress as { pages?: number } | undefined)?.pages ?? 0) < 5)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     shutdown.abort();
     await stopWorkers();
     expect(await job.getState()).toBe('waiting');

@@ -26,7 +26,8 @@ export function startSyncWorker(options: SyncWorkerOptions): Worker {
     queueName: SYNC_QUEUE_NAME,
     jobNames: SYNC_QUEUE_JOB_NAMES,
     handlers: {
-      [SyncAccountJob.name]: (job, token) => handleSyncAccount({ deps: options.deps, signal: options.signal }, job, token),
+      [SyncAccountJob.name]: (job, token) =>
+        handleSyncAccount({ deps: options.deps, signal: options.signal }, job, token),
       [SyncTickJob.name]: (job) => handleSyncTick({ queue: options.queue, catalog: options.deps.catalog }, job),
     },
     options: {

@@ -6,7 +6,12 @@ import { ConnectorConfigSchemas } from '@verbatim/connectors';
 export function checkConnector(connector: unknown): void {
   const result = ConnectorConfigSchemas.safeParse(connector);
   if (!result.success) {
-    throw validationError('request body', new z.ZodError(result.error.issues.map((issue: z.core.$ZodIssue) => ({ ...issue, path: ['connector', ...issue.path] }))));
+    throw validationError(
+      'request body',
+      new z.ZodError(
+        result.error.issues.map((issue: z.core.$ZodIssue) => ({ ...issue, path: ['connector', ...issue.path] })),
+      ),
+    );
   }
 }
 

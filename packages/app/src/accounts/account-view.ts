@@ -20,6 +20,11 @@ export async function viewAccount(catalog: SyncStateStore, account: Account): Pr
     ...account,
     connector: maskConnectorSecrets(account.connector),
     complianceProblems: findAccountComplianceProblems(account),
-    sync: { status: state.status, passNumber: state.passNumber, lastCompletedAt: state.lastCompletedAt, lastError: state.lastError },
+    sync: {
+      status: state.status,
+      passNumber: state.passNumber,
+      lastCompletedAt: state.lastCompletedAt,
+      lastError: state.lastError,
+    },
   };
 }

@@ -7,16 +7,28 @@ describe('connector secrets', () => {
   });
 
   it('masks secret values and leaves the rest as stored', () => {
-    expect(maskConnectorSecrets({ type: 'x', accessToken: 'abc', pageSize: 10 })).toEqual({ type: 'x', accessToken: SECRET_MASK, pageSize: 10 });
+    expect(maskConnectorSecrets({ type: 'x', accessToken: 'abc', pageSize: 10 })).toEqual({
+      type: 'x',
+      accessToken: SECRET_MASK,
+      pageSize: 10,
+    });
   });
 
   it('keeps a stored secret when the edit left it blank or masked, and takes a new one when typed', () => {
     const stored = { type: 'x', accessToken: 'old', clientSecret: 'kept', pageSize: 10 };
-    expect(keepStoredSecrets({ type: 'x', accessToken: '', clientSecret: SECRET_MASK, pageSize: 20 }, stored)).toEqual({ type: 'x', accessToken: 'old', clientSecret: 'kept', pageSize: 20 });
+    expect(keepStoredSecrets({ type: 'x', accessToken: '', clientSecret: SECRET_MASK, pageSize: 20 }, stored)).toEqual({
+      type: 'x',
+      accessToken: 'old',
+      clientSecret: 'kept',
+      pageSize: 20,
+    });
     expect(keepStoredSecrets({ type: 'x', accessToken: 'new' }, stored)).toEqual({ type: 'x', accessToken: 'new' });
   });
 
   it('keeps nothing across a change of connector type', () => {
-    expect(keepStoredSecrets({ type: 'y', accessToken: '' }, { type: 'x', accessToken: 'old' })).toEqual({ type: 'y', accessToken: '' });
+    expect(keepStoredSecrets({ type: 'y', accessToken: '' }, { type: 'x', accessToken: 'old' })).toEqual({
+      type: 'y',
+      accessToken: '',
+    });
   });
 });

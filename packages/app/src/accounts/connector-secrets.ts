@@ -12,7 +12,9 @@ export function isSecretSetting(name: string): boolean {
 
 /** The connector settings with every secret-looking value replaced by the mask. */
 export function maskConnectorSecrets(connector: Account['connector']): Account['connector'] {
-  return Object.fromEntries(Object.entries(connector).map(([name, value]) => [name, isSecretSetting(name) ? SECRET_MASK : value])) as Account['connector'];
+  return Object.fromEntries(
+    Object.entries(connector).map(([name, value]) => [name, isSecretSetting(name) ? SECRET_MASK : value]),
+  ) as Account['connector'];
 }
 
 /**

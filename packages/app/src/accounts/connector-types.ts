@@ -17,6 +17,9 @@ export function describeConnectorTypes(): ConnectorTypeDescription[] {
     const settings = Object.entries(shape)
       .filter(([name]) => name !== 'type')
       .map(([name, setting]) => ({ name, required: !setting.safeParse(undefined).success }));
-    return { type, settings: [...settings.filter((setting) => setting.required), ...settings.filter((setting) => !setting.required)] };
+    return {
+      type,
+      settings: [...settings.filter((setting) => setting.required), ...settings.filter((setting) => !setting.required)],
+    };
   });
 }

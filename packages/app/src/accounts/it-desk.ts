@@ -1,5 +1,13 @@
 import type {
-  AccountRegistry, Agency, AuditLog, CaptureReader, JobControl, JobStatus, PeopleStore, SyncStateStore, User,
+  AccountRegistry,
+  Agency,
+  AuditLog,
+  CaptureReader,
+  JobControl,
+  JobStatus,
+  PeopleStore,
+  SyncStateStore,
+  User,
 } from '@verbatim/core';
 import { createPerson } from '../people/create-person';
 import { viewAccount, type AccountView } from './account-view';
@@ -24,7 +32,12 @@ export interface ItDesk {
   /** As `POST /api/v1/accounts`. */
   registerAccount(input: unknown, actorId: string): Promise<AccountView>;
   /** As `PATCH /api/v1/accounts/:id`; with `blankSecretsKeepStored` (forms) a secret left blank keeps its value. */
-  updateAccount(id: string, input: unknown, actorId: string, options?: { blankSecretsKeepStored?: boolean }): Promise<AccountView>;
+  updateAccount(
+    id: string,
+    input: unknown,
+    actorId: string,
+    options?: { blankSecretsKeepStored?: boolean },
+  ): Promise<AccountView>;
   /** As `POST /api/v1/accounts/:id/sync`: returns the job id. */
   startSync(accountId: string, actorId: string): Promise<string>;
   /** Null when the queue no longer knows the job. */
@@ -41,17 +54,27 @@ export interface ItDesk {
   isSecretSetting: (name: string) => boolean;
 }
 
-export function createItDesk({ catalog, people, jobs }: { catalog: AccountRegistry & SyncStateStore & CaptureReader & AuditLog; people: PeopleStore; jobs: JobControl }): ItDesk {
+export function createItDesk({
+  catalog,
+  people,
+  jobs,
+}: {
+  catalog: AccountRegistry & SyncStateStore & CaptureReader & AuditLog;
+  people: PeopleStore;
+  jobs: JobControl;
+}): ItDesk {
   const services = { catalog, jobs };
   return {
-    listAccounts: async (filter = {}) => Promise.all((await catalog.listAccounts(filter)).map((account) => viewAccount(catalog, account))),
+    listAccounts: async (filter = {}) =>
+      Promise.all((await catalog.listAccounts(filter)).map((account) => viewAccount(catalog, account))),
     getAccount: async (id) => {
       const account = await catalog.getAccount(id);
       return account ? viewAccount(catalog, account) : null;
     },
     registerAgency: (input, actorId) => registerAgency(catalog, input, actorId),
     registerAccount: async (input, actorId) => viewAccount(catalog, await registerAccount(services, input, actorId)),
-    updateAccount: async (id, input, actorId, options) => viewAccount(catalog, await updateAccount(services, id, input, actorId, options)),
+    updateAccount: async (id, input, actorId, options) =>
+      viewAccount(catalog, await updateAccount(services, id, input, actorId, options)),
     startSync: (accountId, actorId) => startSync(services, accountId, actorId),
     getJobStatus: (jobId) => jobs.getStatus(jobId),
     countQuarantined: async (accountId) => (await catalog.listQuarantine(accountId)).length,

@@ -5,10 +5,19 @@ import type { AccountServices } from './account-services';
  * Queues a sync of the account now (`POST /api/v1/accounts/:id/sync` and the "Sync now" button) and audits it.
  * Returns the job id. Throws UseCaseError `not-found`, `conflict` (retired) or `unavailable` (queue down).
  */
-export async function startSync({ catalog, jobs }: AccountServices, accountId: string, actorId: string): Promise<string> {
+export async function startSync(
+  { catalog, jobs }: AccountServices,
+  accountId: string,
+  actorId: string,
+): Promise<string> {
   const account = await catalog.getAccount(accountId);
   if (!account) throw notFound(`account ${accountId}`);
-  if (account.status === 'retired') throw new UseCaseError('conflict', 'account_retired', 'this account is retired; set its status to active or abandoned to sync it');
+  if (account.status === 'retired')
+    throw new UseCaseError(
+      'conflict',
+      'account_retired',
+      'this account is retired; set its status to active or abandoned to sync it',
+    );
   const jobId = await jobs.enqueueSync(account.id);
   await catalog.appendAudit({ actor: actorId, action: 'account.sync', target: account.id, details: { jobId } });
   return jobId;

@@ -1,8 +1,28 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { notFound, queueUnavailable, UseCaseError, validationError, type ArchiveRecord, type AuditLog, type RecordReader, type ObjectStore, type SearchIndex } from '@verbatim/core';
+import {
+  notFound,
+  queueUnavailable,
+  UseCaseError,
+  validationError,
+  type ArchiveRecord,
+  type AuditLog,
+  type RecordReader,
+  type ObjectStore,
+  type SearchIndex,
+} from '@verbatim/core';
 import { verifyBundle, type VerifyReport, type RenderPdfToFile } from '@verbatim/bundles/production';
-import { defaultBatesPrefix, findPii, type Bundle, type BundleStore, type FoiaItem, type FoiaRequest, type FoiaStore, type SavedSearch, type VersionPiiSuggestion } from '@verbatim/foia';
+import {
+  defaultBatesPrefix,
+  findPii,
+  type Bundle,
+  type BundleStore,
+  type FoiaItem,
+  type FoiaRequest,
+  type FoiaStore,
+  type SavedSearch,
+  type VersionPiiSuggestion,
+} from '@verbatim/foia';
 import { RecordsQuerySchema, toSearchQuery } from '../records/records-query.schema';
 import { checkDecision, type ItemDecisionInput } from './item-decision';
 import { snapshotSearch, withThreadContext } from './gather-records';
@@ -40,7 +60,11 @@ export interface GatheredItem extends FoiaItem {
 export class FoiaDesk {
   constructor(private readonly options: FoiaDeskOptions) {}
 
-  async addItems(requestId: string, input: AddItemsInput, actorId: string): Promise<{ added: number; items: number; savedSearch: SavedSearch | null }> {
+  async addItems(
+    requestId: string,
+    input: AddItemsInput,
+    actorId: string,
+  ): Promise<{ added: number; items: number; savedSearch: SavedSearch | null }> {
     const { catalog, foiaStore } = this.options;
     const request = await this.loadRequest(requestId);
     let ids: string[];
@@ -49,33 +73,72 @@ export class FoiaDesk {
       const query = toSearchQuery({ ...input.query, limit: 1 });
       delete query.limit;
       ids = await snapshotSearch(this.options.searchIndex, query);
-      savedSearch = { query: { q: query.q ?? null, sort: query.sort ?? 'relevance', filters: query.filters }, matched: ids.length };
+      savedSearch = {
+        query: { q: query.q ?? null, sort: query.sort ?? 'relevance', filters: query.filters },
+        matched: ids.length,
+      };
     } else {
       ids = [...new Set(input.recordIds)];
     }
     const records = await catalog.getRecords(ids);
     const missing = ids.filter((id) => !records.some((record) => record.id === id));
-    if (missing.length > 0) throw new UseCaseError('invalid', 'validation_failed', `no such record(s): ${missing.slice(0, 10).join(', ')}`, missing.map((id) => ({ path: 'recordIds', message: `no record ${id}` })));
+    if (missing.length > 0)
+      throw new UseCaseError(
+        'invalid',
+        'validation_failed',
+        `no such record(s): ${missing.slice(0, 10).join(', ')}`,
+        missing.map((id) => ({ path: 'recordIds', message: `no record ${id}` })),
+      );
     const items = await withThreadContext(catalog, records, 'query' in input ? 'search' : 'pick');
-    const result = await foiaStore.addItems(request.id, items, { addedBy: actorId, at: new Date().toISOString(), savedSearch });
-    await catalog.appendAudit({ actor: actorId, action: 'foia-items.add', target: request.id, details: { added: result.added, savedSearch: result.savedSearch?.id ?? null } });
-    return { added: result.added, items: (await foiaStore.listItems(request.id)).length, savedSearch: result.savedSearch };
+    const result = await foiaStore.addItems(request.id, items, {
+      addedBy: actorId,
+      at: new Date().toISOString(),
+      savedSearch,
+    });
+    await catalog.appendAudit({
+      actor: actorId,
+      action: 'foia-items.add',
+      target: request.id,
+      details: { added: result.added, savedSearch: result.savedSearch?.id ?? null },
+    });
+    return {
+      added: result.added,
+      items: (await foiaStore.listItems(request.id)).length,
+      savedSearch: result.savedSearch,
+    };
   }
 
   /** `addItems` for input not yet validated (a web form): refused with the failing fields when malformed. */
-  async addItemsUnchecked(requestId: string, input: unknown, actorId: string): Promise<{ added: number; items: number }> {
+  async addItemsUnchecked(
+    requestId: string,
+    input: unknown,
+    actorId: string,
+  ): Promise<{ added: number; items: number }> {
     const parsed = AddItemsSchema.safeParse(input);
     if (!parsed.success) throw validationError('records to add', parsed.error);
     return this.addItems(requestId, parsed.data, actorId);
   }
 
-  async listItems(requestId: string, actorId: string): Promise<{ items: GatheredItem[]; savedSearches: SavedSearch[] }> {
+  async listItems(
+    requestId: string,
+    actorId: string,
+  ): Promise<{ items: GatheredItem[]; savedSearches: SavedSearch[] }> {
     const { catalog, foiaStore } = this.options;
     const request = await this.loadRequest(requestId);
     const items = await foiaStore.listItems(request.id);
-    const records = new Map((await catalog.getRecords(items.map((item) => item.recordId))).map((record) => [record.id, record]));
-    await catalog.appendAudit({ actor: actorId, action: 'foia-items.read', target: request.id, details: { items: items.length } });
-    return { items: items.map((item) => ({ ...item, record: records.get(item.recordId) ?? null })), savedSearches: await foiaStore.listSavedSearches(request.id) };
+    const records = new Map(
+      (await catalog.getRecords(items.map((item) => item.recordId))).map((record) => [record.id, record]),
+    );
+    await catalog.appendAudit({
+      actor: actorId,
+      action: 'foia-items.read',
+      target: request.id,
+      details: { items: items.length },
+    });
+    return {
+      items: items.map((item) => ({ ...item, record: records.get(item.recordId) ?? null })),
+      savedSearches: await foiaStore.listSavedSearches(request.id),
+    };
   }
 
   async getItem(requestId: string, recordId: string): Promise<FoiaItem> {
@@ -89,37 +152,68 @@ export class FoiaDesk {
     await this.getItem(requestId, recordId);
     const decision = await checkDecision(input, recordId, catalog, foiaStore);
     const item = await foiaStore.updateItem(requestId, recordId, decision, new Date().toISOString());
-    await catalog.appendAudit({ actor: actorId, action: 'foia-item.decide', target: recordId, details: { request: requestId, disposition: decision.disposition, exemption: decision.exemptionCode } });
+    await catalog.appendAudit({
+      actor: actorId,
+      action: 'foia-item.decide',
+      target: recordId,
+      details: { request: requestId, disposition: decision.disposition, exemption: decision.exemptionCode },
+    });
     return item!;
   }
 
   async removeItem(requestId: string, recordId: string, actorId: string): Promise<void> {
-    if (!(await this.options.foiaStore.removeItem(requestId, recordId))) throw notFound(`record ${recordId} in request ${requestId}`);
-    await this.options.catalog.appendAudit({ actor: actorId, action: 'foia-item.remove', target: recordId, details: { request: requestId } });
+    if (!(await this.options.foiaStore.removeItem(requestId, recordId)))
+      throw notFound(`record ${recordId} in request ${requestId}`);
+    await this.options.catalog.appendAudit({
+      actor: actorId,
+      action: 'foia-item.remove',
+      target: recordId,
+      details: { request: requestId },
+    });
   }
 
   /** Emails, phone numbers and street addresses in every version: suggestions only, never applied here. */
   async piiSuggestions(requestId: string, recordId: string): Promise<VersionPiiSuggestion[]> {
     await this.getItem(requestId, recordId);
     const versions = await this.options.catalog.listVersions(recordId);
-    return versions.flatMap((version) => findPii(version.text).map((found) => ({ version: version.version, ...found })));
+    return versions.flatMap((version) =>
+      findPii(version.text).map((found) => ({ version: version.version, ...found })),
+    );
   }
 
   async createBundle(requestId: string, actorId: string): Promise<Bundle> {
     const { bundleStore, foiaStore, catalog } = this.options;
     const request = await this.loadRequest(requestId);
     if ((await foiaStore.listItems(request.id)).length === 0) {
-      throw new UseCaseError('conflict', 'nothing_gathered', `request ${request.number} has no records: attach a search or record ids first`);
+      throw new UseCaseError(
+        'conflict',
+        'nothing_gathered',
+        `request ${request.number} has no records: attach a search or record ids first`,
+      );
     }
     const prefix = (await foiaStore.getSettings()).batesPrefix ?? defaultBatesPrefix(this.options.townName);
-    const bundle = await bundleStore.createBundle({ requestId: request.id, batesPrefix: prefix, createdBy: actorId, at: new Date().toISOString() });
+    const bundle = await bundleStore.createBundle({
+      requestId: request.id,
+      batesPrefix: prefix,
+      createdBy: actorId,
+      at: new Date().toISOString(),
+    });
     try {
       await this.options.enqueueBundle(bundle.id);
     } catch {
-      await bundleStore.failBundle(bundle.id, 'the job queue (Redis) did not answer; build the bundle again', new Date().toISOString());
+      await bundleStore.failBundle(
+        bundle.id,
+        'the job queue (Redis) did not answer; build the bundle again',
+        new Date().toISOString(),
+      );
       throw queueUnavailable();
     }
-    await catalog.appendAudit({ actor: actorId, action: 'bundle.create', target: bundle.id, details: { request: request.id } });
+    await catalog.appendAudit({
+      actor: actorId,
+      action: 'bundle.create',
+      target: bundle.id,
+      details: { request: request.id },
+    });
     return bundle;
   }
 
@@ -134,22 +228,46 @@ export class FoiaDesk {
   }
 
   /** A completed bundle's PDF or ZIP as a stream, audited; refused (`conflict`) until the bundle is completed. */
-  async download(bundleId: string, kind: 'pdf' | 'zip', actorId: string): Promise<{ bundle: Bundle; fileName: string; sha256: string; stream: Readable }> {
+  async download(
+    bundleId: string,
+    kind: 'pdf' | 'zip',
+    actorId: string,
+  ): Promise<{ bundle: Bundle; fileName: string; sha256: string; stream: Readable }> {
     const bundle = await this.getBundle(bundleId);
-    if (bundle.status !== 'completed') throw new UseCaseError('conflict', 'not_ready', `bundle ${bundle.id} is ${bundle.status}; download it once completed`);
+    if (bundle.status !== 'completed')
+      throw new UseCaseError(
+        'conflict',
+        'not_ready',
+        `bundle ${bundle.id} is ${bundle.status}; download it once completed`,
+      );
     const key = kind === 'pdf' ? bundle.pdfKey! : bundle.zipKey!;
     await this.options.catalog.appendAudit({ actor: actorId, action: `bundle.download-${kind}`, target: bundle.id });
     const stream = await this.options.objectStore.getStream(key);
-    return { bundle, fileName: key.split('/').pop()!, sha256: (kind === 'pdf' ? bundle.sha256 : bundle.zipSha256)!, stream };
+    return {
+      bundle,
+      fileName: key.split('/').pop()!,
+      sha256: (kind === 'pdf' ? bundle.sha256 : bundle.zipSha256)!,
+      stream,
+    };
   }
 
   /** Rechecks a completed bundle's hashes and its originals in storage; with `rebuild`, re-renders it byte for byte. */
   async verify(bundleId: string, rebuild: boolean, actorId: string): Promise<VerifyReport> {
     const bundle = await this.getBundle(bundleId);
-    if (bundle.status !== 'completed') throw new UseCaseError('conflict', 'not_ready', `bundle ${bundle.id} is ${bundle.status}; only completed bundles are verified`);
+    if (bundle.status !== 'completed')
+      throw new UseCaseError(
+        'conflict',
+        'not_ready',
+        `bundle ${bundle.id} is ${bundle.status}; only completed bundles are verified`,
+      );
     const { objectStore, bundleStore, renderPdf, catalog } = this.options;
     const report = await verifyBundle({ objectStore, bundles: bundleStore, renderPdf }, bundle.id, { rebuild });
-    await catalog.appendAudit({ actor: actorId, action: 'bundle.verify', target: bundle.id, details: { ok: report.ok } });
+    await catalog.appendAudit({
+      actor: actorId,
+      action: 'bundle.verify',
+      target: bundle.id,
+      details: { ok: report.ok },
+    });
     return report;
   }
 

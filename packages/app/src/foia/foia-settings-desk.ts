@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { notFound, UseCaseError, type AuditLog } from '@verbatim/core';
 import {
-  CONNECTICUT_EXEMPTIONS, CONNECTICUT_HOLIDAY_RULES, defaultBatesPrefix, ExemptionCatalogueSchema, HolidayRuleSchema,
-  type ClosureDay, type Exemption, type FoiaService, type FoiaSettings, type FoiaStore, type HolidayRule,
+  CONNECTICUT_EXEMPTIONS,
+  CONNECTICUT_HOLIDAY_RULES,
+  defaultBatesPrefix,
+  ExemptionCatalogueSchema,
+  HolidayRuleSchema,
+  type ClosureDay,
+  type Exemption,
+  type FoiaService,
+  type FoiaSettings,
+  type FoiaStore,
+  type HolidayRule,
 } from '@verbatim/foia';
 import { NotificationRuleSchema } from '@verbatim/notify';
 
@@ -13,7 +22,10 @@ export const FoiaSettingsPatchSchema = z.strictObject({
   exemptions: ExemptionCatalogueSchema.optional(),
   notificationRules: z.array(NotificationRuleSchema).optional(),
   /** Letters, digits, _ and -: Bates numbers carry no spaces. */
-  batesPrefix: z.string().regex(/^[A-Za-z0-9_-]{1,30}$/, 'letters, digits, _ and - only, up to 30').optional(),
+  batesPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,30}$/, 'letters, digits, _ and - only, up to 30')
+    .optional(),
 });
 export type FoiaSettingsPatch = z.infer<typeof FoiaSettingsPatchSchema>;
 
@@ -53,7 +65,12 @@ export class FoiaSettingsDesk {
   /** Open deadlines follow the change at once: they are computed from the settings whenever they are read. */
   async update(patch: FoiaSettingsPatch, actorId: string): Promise<EffectiveFoiaSettings> {
     await this.options.foiaStore.updateSettings(patch);
-    await this.options.catalog.appendAudit({ actor: actorId, action: 'foia-settings.update', target: 'foia-settings', details: { fields: Object.keys(patch) } });
+    await this.options.catalog.appendAudit({
+      actor: actorId,
+      action: 'foia-settings.update',
+      target: 'foia-settings',
+      details: { fields: Object.keys(patch) },
+    });
     return this.effective();
   }
 
@@ -65,8 +82,14 @@ export class FoiaSettingsDesk {
   /** Refused (`conflict`) when the day is a closure day already. */
   async addClosureDay(input: NewClosureDay, actorId: string): Promise<ClosureDay> {
     const day = { ...input, addedBy: actorId, addedAt: new Date().toISOString() };
-    if (!(await this.options.foiaStore.addClosureDay(day))) throw new UseCaseError('conflict', 'conflict', `${input.date} is already a closure day`);
-    await this.options.catalog.appendAudit({ actor: actorId, action: 'closure-day.add', target: input.date, details: { reason: input.reason } });
+    if (!(await this.options.foiaStore.addClosureDay(day)))
+      throw new UseCaseError('conflict', 'conflict', `${input.date} is already a closure day`);
+    await this.options.catalog.appendAudit({
+      actor: actorId,
+      action: 'closure-day.add',
+      target: input.date,
+      details: { reason: input.reason },
+    });
     return day;
   }
 

@@ -1,14 +1,29 @@
 import { z } from 'zod';
 import { invalidFields, type RecordReader, type UseCaseError } from '@verbatim/core';
-import { CONNECTICUT_EXEMPTIONS, InvalidRedactionError, applyRedactions, findExemption, type FoiaStore, type ItemDecision } from '@verbatim/foia';
+import {
+  CONNECTICUT_EXEMPTIONS,
+  InvalidRedactionError,
+  applyRedactions,
+  findExemption,
+  type FoiaStore,
+  type ItemDecision,
+} from '@verbatim/foia';
 
 export const ItemDecisionSchema = z.strictObject({
   disposition: z.enum(['produce', 'withhold', 'redact']),
   exemptionCode: z.string().trim().min(1).optional(),
   justification: z.string().trim().min(1).max(5000).optional(),
-  redactions: z.array(z.strictObject({
-    version: z.number().int().min(1), start: z.number().int().min(0), end: z.number().int().min(1), code: z.string().trim().min(1),
-  })).max(500).optional(),
+  redactions: z
+    .array(
+      z.strictObject({
+        version: z.number().int().min(1),
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        code: z.string().trim().min(1),
+      }),
+    )
+    .max(500)
+    .optional(),
 });
 export type ItemDecisionInput = z.infer<typeof ItemDecisionSchema>;
 
@@ -21,16 +36,24 @@ function invalid(path: string, message: string): UseCaseError {
  * catalogue with a justification, and every redaction span lies on a character boundary of the version's
  * text it names. Producing in full clears any earlier exemption.
  */
-export async function checkDecision(input: ItemDecisionInput, recordId: string, catalog: RecordReader, store: FoiaStore): Promise<ItemDecision> {
-  if (input.disposition === 'produce') return { disposition: 'produce', exemptionCode: null, justification: null, redactions: [] };
+export async function checkDecision(
+  input: ItemDecisionInput,
+  recordId: string,
+  catalog: RecordReader,
+  store: FoiaStore,
+): Promise<ItemDecision> {
+  if (input.disposition === 'produce')
+    return { disposition: 'produce', exemptionCode: null, justification: null, redactions: [] };
   const exemptions = (await store.getSettings()).exemptions ?? [...CONNECTICUT_EXEMPTIONS];
   const cite = (code: string | undefined, path: string) => {
     if (!code) throw invalid(path, `cite an exemption code, e.g. ${exemptions[0]?.code}`);
-    if (!findExemption(exemptions, code)) throw invalid(path, `no exemption ${code} in the catalogue (GET /api/v1/foia-settings lists them)`);
+    if (!findExemption(exemptions, code))
+      throw invalid(path, `no exemption ${code} in the catalogue (GET /api/v1/foia-settings lists them)`);
   };
   cite(input.exemptionCode, 'exemptionCode');
-  if (!input.justification) throw invalid('justification', 'say why the exemption applies (it goes into the withholding log)');
-  const redactions = input.disposition === 'redact' ? input.redactions ?? [] : [];
+  if (!input.justification)
+    throw invalid('justification', 'say why the exemption applies (it goes into the withholding log)');
+  const redactions = input.disposition === 'redact' ? (input.redactions ?? []) : [];
   if (input.disposition === 'redact') {
     if (redactions.length === 0) throw invalid('redactions', 'give at least one span to redact');
     const versions = new Map((await catalog.listVersions(recordId)).map((version) => [version.version, version.text]));
@@ -46,7 +69,12 @@ export async function checkDecision(input: ItemDecisionInput, recordId: string, 
       }
     }
   }
-  return { disposition: input.disposition, exemptionCode: input.exemptionCode!, justification: input.justification, redactions };
+  return {
+    disposition: input.disposition,
+    exemptionCode: input.exemptionCode!,
+    justification: input.justification,
+    redactions,
+  };
 }
 
 function groupBy<T, K>(values: T[], key: (value: T) => K): Map<K, T[]> {

@@ -1,8 +1,17 @@
 import { notFound, UseCaseError, type AuditLog } from '@verbatim/core';
 import {
-  IllegalTransitionError, MissingExtensionDateError, StaleRequestError, TransitionNotPermittedError,
-  type Actor, type FoiaRequest, type FoiaRequestPatch, type FoiaRequestView, type FoiaService, type FoiaStore,
-  type FoiaTransitionInput, type NewFoiaRequest,
+  IllegalTransitionError,
+  MissingExtensionDateError,
+  StaleRequestError,
+  TransitionNotPermittedError,
+  type Actor,
+  type FoiaRequest,
+  type FoiaRequestPatch,
+  type FoiaRequestView,
+  type FoiaService,
+  type FoiaStore,
+  type FoiaTransitionInput,
+  type NewFoiaRequest,
 } from '@verbatim/foia';
 
 export interface RequestLogOptions {
@@ -16,12 +25,19 @@ export interface RequestLogOptions {
 /** The lifecycle's refusals as every adapter shows them. */
 function refusalOfTransition(error: unknown): unknown {
   if (error instanceof IllegalTransitionError) {
-    return new UseCaseError('conflict', 'illegal_transition', error.message, { from: error.from, to: error.to, allowed: error.allowed });
+    return new UseCaseError('conflict', 'illegal_transition', error.message, {
+      from: error.from,
+      to: error.to,
+      allowed: error.allowed,
+    });
   }
-  if (error instanceof TransitionNotPermittedError) return new UseCaseError('forbidden', 'forbidden', error.message, { requiredRoles: error.requiredRoles });
+  if (error instanceof TransitionNotPermittedError)
+    return new UseCaseError('forbidden', 'forbidden', error.message, { requiredRoles: error.requiredRoles });
   if (error instanceof StaleRequestError) return new UseCaseError('conflict', 'conflict', error.message);
   if (error instanceof MissingExtensionDateError) {
-    return new UseCaseError('invalid', 'validation_failed', error.message, [{ path: 'extendedUntil', message: 'required when moving to extended' }]);
+    return new UseCaseError('invalid', 'validation_failed', error.message, [
+      { path: 'extendedUntil', message: 'required when moving to extended' },
+    ]);
   }
   return error;
 }
@@ -35,7 +51,12 @@ export class RequestLog {
 
   async log(input: NewFoiaRequest, actor: Actor): Promise<FoiaRequestView> {
     const view = await this.options.foia.logRequest(input, actor);
-    await this.options.catalog.appendAudit({ actor: actor.id, action: 'foia-request.log', target: view.id, details: { number: view.number } });
+    await this.options.catalog.appendAudit({
+      actor: actor.id,
+      action: 'foia-request.log',
+      target: view.id,
+      details: { number: view.number },
+    });
     await this.options.relayNotifications();
     return view;
   }
@@ -43,7 +64,12 @@ export class RequestLog {
   async update(id: string, patch: FoiaRequestPatch, actor: Actor): Promise<FoiaRequestView> {
     await this.load(id);
     await this.options.foiaStore.updateRequest(id, patch, new Date().toISOString());
-    await this.options.catalog.appendAudit({ actor: actor.id, action: 'foia-request.update', target: id, details: { fields: Object.keys(patch) } });
+    await this.options.catalog.appendAudit({
+      actor: actor.id,
+      action: 'foia-request.update',
+      target: id,
+      details: { fields: Object.keys(patch) },
+    });
     return (await this.options.foia.getRequest(id, actor.roles))!;
   }
 
@@ -53,7 +79,12 @@ export class RequestLog {
     const view = await this.options.foia.transition(request, change, actor).catch((error: unknown) => {
       throw refusalOfTransition(error);
     });
-    await this.options.catalog.appendAudit({ actor: actor.id, action: 'foia-request.transition', target: request.id, details: { from: request.status, to: change.to } });
+    await this.options.catalog.appendAudit({
+      actor: actor.id,
+      action: 'foia-request.transition',
+      target: request.id,
+      details: { from: request.status, to: change.to },
+    });
     await this.options.relayNotifications();
     return view;
   }

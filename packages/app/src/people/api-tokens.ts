@@ -14,10 +14,23 @@ export function generateTokenSecret(): string {
 }
 
 /** Creates a bearer token for a script or an integration, audited; returns it with its secret, shown this once. */
-export async function createApiToken(catalog: ApiTokenStore & AuditLog, input: NewApiToken, actorId: string): Promise<ApiToken & { token: string }> {
+export async function createApiToken(
+  catalog: ApiTokenStore & AuditLog,
+  input: NewApiToken,
+  actorId: string,
+): Promise<ApiToken & { token: string }> {
   const secret = generateTokenSecret();
-  const token = await catalog.createToken({ name: input.name, roles: [...new Set(input.roles)], secretSha256: sha256Hex(secret) });
-  await catalog.appendAudit({ actor: actorId, action: 'token.create', target: token.id, details: { roles: token.roles } });
+  const token = await catalog.createToken({
+    name: input.name,
+    roles: [...new Set(input.roles)],
+    secretSha256: sha256Hex(secret),
+  });
+  await catalog.appendAudit({
+    actor: actorId,
+    action: 'token.create',
+    target: token.id,
+    details: { roles: token.roles },
+  });
   return { ...token, token: secret };
 }
 

@@ -14,19 +14,40 @@ export type NewUser = z.infer<typeof NewUserSchema>;
  * Creates a person who signs in (`POST /api/v1/users` and the people form): their password is stored only as a
  * scrypt hash, and the creation is audited. Throws UseCaseError `invalid` (fields) or `conflict` (email taken).
  */
-export async function createPerson(people: PeopleStore, catalog: AuditLog, input: unknown, actorId: string): Promise<User> {
+export async function createPerson(
+  people: PeopleStore,
+  catalog: AuditLog,
+  input: unknown,
+  actorId: string,
+): Promise<User> {
   const fields = parseInput(NewUserSchema, input);
   const user = await people.createUser({
-    name: fields.name, email: fields.email, roles: [...new Set(fields.roles)], passwordHash: await hashPassword(fields.password), at: new Date().toISOString(),
+    name: fields.name,
+    email: fields.email,
+    roles: [...new Set(fields.roles)],
+    passwordHash: await hashPassword(fields.password),
+    at: new Date().toISOString(),
   });
-  if (!user) throw new UseCaseError('conflict', 'conflict', `a user with the email ${fields.email} already exists`, [{ path: 'email', message: 'a person with this email already exists' }]);
+  if (!user)
+    throw new UseCaseError('conflict', 'conflict', `a user with the email ${fields.email} already exists`, [
+      { path: 'email', message: 'a person with this email already exists' },
+    ]);
   await catalog.appendAudit({ actor: actorId, action: 'user.create', target: user.id, details: { roles: user.roles } });
   return user;
 }
 
 /** Gives a person a new password (stored only as a hash), ends their sessions, and audits it; false when no such person. */
-export async function resetPassword(people: PeopleStore, catalog: AuditLog, userId: string, password: string, actorId: string): Promise<boolean> {
-  const changed = await people.setPasswordHash(userId, await hashPassword(parseInput(NewUserSchema.shape.password, password, 'password')));
+export async function resetPassword(
+  people: PeopleStore,
+  catalog: AuditLog,
+  userId: string,
+  password: string,
+  actorId: string,
+): Promise<boolean> {
+  const changed = await people.setPasswordHash(
+    userId,
+    await hashPassword(parseInput(NewUserSchema.shape.password, password, 'password')),
+  );
   if (changed) await catalog.appendAudit({ actor: actorId, action: 'user.password-reset', target: userId });
   return changed;
 }

@@ -37,13 +37,22 @@ export class Sessions {
    */
   async signIn(email: string, password: string): Promise<StartedSession | null> {
     const user = await this.people.findUserByEmail(email);
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy password'))));
+    const valid = await verifyPassword(
+      password,
+      user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy password'))),
+    );
     if (!user || !valid || user.disabledAt) return null;
     const secret = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
     const csrfToken = randomBytes(24).toString('base64url');
-    await this.people.createSession({ secretSha256: sha256Hex(secret), userId: user.id, csrfToken, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+    await this.people.createSession({
+      secretSha256: sha256Hex(secret),
+      userId: user.id,
+      csrfToken,
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    });
     await this.catalog.appendAudit({ actor: user.id, action: 'session.sign-in', target: user.id });
     const { passwordHash: _hash, ...view } = user;
     return { user: view, csrfToken, secret, expiresAt };
@@ -52,7 +61,9 @@ export class Sessions {
   /** The session whose secret this is, if it is current. */
   async find(secret: string | undefined): Promise<SignedInSession | null> {
     const found = secret ? await this.people.findSession(sha256Hex(secret), new Date().toISOString()) : null;
-    return found ? { user: found.user, csrfToken: found.session.csrfToken, secretSha256: found.session.secretSha256 } : null;
+    return found
+      ? { user: found.user, csrfToken: found.session.csrfToken, secretSha256: found.session.secretSha256 }
+      : null;
   }
 
   /** Ends the session on the server (a no-op for an unknown or expired secret). */

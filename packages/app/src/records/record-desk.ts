@@ -1,7 +1,22 @@
 import type { Readable } from 'node:stream';
 import {
-  loadThread, mediaKey, notFound, ObjectNotFoundError, UseCaseError,
-  type ArchiveRecord, type AuditLog, type SearchQuery, type SearchResult, type CaptureReader, type RecordReader, type ObjectStore, type RawCapture, type RecordVersion, type SearchIndex, type StoredObjectInfo, type Tombstone,
+  loadThread,
+  mediaKey,
+  notFound,
+  ObjectNotFoundError,
+  UseCaseError,
+  type ArchiveRecord,
+  type AuditLog,
+  type SearchQuery,
+  type SearchResult,
+  type CaptureReader,
+  type RecordReader,
+  type ObjectStore,
+  type RawCapture,
+  type RecordVersion,
+  type SearchIndex,
+  type StoredObjectInfo,
+  type Tombstone,
 } from '@verbatim/core';
 import { toSearchQuery, type RecordsQuery } from './records-query.schema';
 import { searchWithFacets } from './search-with-facets';
@@ -22,17 +37,32 @@ export interface RecordDetail extends ArchiveRecord {
 
 /** Reading the archive: searches, records, raw captures and media. Every read is audited with who made it. */
 export class RecordDesk {
-  constructor(private readonly options: { catalog: RecordReader & CaptureReader & AuditLog; searchIndex: SearchIndex; objectStore: ObjectStore }) {}
+  constructor(
+    private readonly options: {
+      catalog: RecordReader & CaptureReader & AuditLog;
+      searchIndex: SearchIndex;
+      objectStore: ObjectStore;
+    },
+  ) {}
 
   /** Full-text search; hits whose record the catalog no longer has (an index a moment behind) are left out. */
   async search(query: RecordsQuery, actorId: string): Promise<RecordSearchResult> {
     const { catalog, searchIndex } = this.options;
     const result = await searchIndex.search(toSearchQuery(query));
-    const records = new Map((await catalog.getRecords(result.hits.map((hit) => hit.id))).map((record) => [record.id, record]));
-    await catalog.appendAudit({ actor: actorId, action: 'records.search', target: 'records', details: { query, returned: result.hits.length } });
+    const records = new Map(
+      (await catalog.getRecords(result.hits.map((hit) => hit.id))).map((record) => [record.id, record]),
+    );
+    await catalog.appendAudit({
+      actor: actorId,
+      action: 'records.search',
+      target: 'records',
+      details: { query, returned: result.hits.length },
+    });
     return {
       total: result.total,
-      records: result.hits.filter((hit) => records.has(hit.id)).map((hit) => ({ ...records.get(hit.id)!, highlight: hit.highlight, score: hit.score })),
+      records: result.hits
+        .filter((hit) => records.has(hit.id))
+        .map((hit) => ({ ...records.get(hit.id)!, highlight: hit.highlight, score: hit.score })),
       facets: result.facets,
       nextCursor: result.nextCursor,
     };
@@ -42,11 +72,22 @@ export class RecordDesk {
    * A search as the search page shows it: each filter in use counted as if it were not (see searchWithFacets),
    * with the hits' records. Audited with `asked`, the search as the person gave it.
    */
-  async browse(query: SearchQuery, asked: unknown, actorId: string): Promise<{ result: SearchResult; records: Map<string, ArchiveRecord> }> {
+  async browse(
+    query: SearchQuery,
+    asked: unknown,
+    actorId: string,
+  ): Promise<{ result: SearchResult; records: Map<string, ArchiveRecord> }> {
     const { catalog, searchIndex } = this.options;
     const result = await searchWithFacets(searchIndex, query);
-    const records = new Map((await catalog.getRecords(result.hits.map((hit) => hit.id))).map((record) => [record.id, record]));
-    await catalog.appendAudit({ actor: actorId, action: 'records.search', target: 'records', details: { form: asked, returned: result.hits.length } });
+    const records = new Map(
+      (await catalog.getRecords(result.hits.map((hit) => hit.id))).map((record) => [record.id, record]),
+    );
+    await catalog.appendAudit({
+      actor: actorId,
+      action: 'records.search',
+      target: 'records',
+      details: { form: asked, returned: result.hits.length },
+    });
     return { result, records };
   }
 
@@ -55,9 +96,15 @@ export class RecordDesk {
     const { catalog } = this.options;
     const record = await catalog.getRecord(id);
     if (!record) throw notFound(`record ${id}`);
-    const [versions, tombstone, thread] = await Promise.all([catalog.listVersions(record.id), catalog.getTombstone(record.id), loadThread(catalog, record)]);
+    const [versions, tombstone, thread] = await Promise.all([
+      catalog.listVersions(record.id),
+      catalog.getTombstone(record.id),
+      loadThread(catalog, record),
+    ]);
     const shas = [...new Set(versions.map((version) => version.rawCaptureSha256))];
-    const captures = (await Promise.all(shas.map((sha) => catalog.getCapture(sha)))).filter((capture) => capture !== null);
+    const captures = (await Promise.all(shas.map((sha) => catalog.getCapture(sha)))).filter(
+      (capture) => capture !== null,
+    );
     await catalog.appendAudit({ actor: actorId, action: 'record.read', target: record.id });
     return { ...record, versions, tombstone, thread, captures };
   }
@@ -69,7 +116,11 @@ export class RecordDesk {
     if (!capture) throw notFound(`capture ${sha256}`);
     const bytes = await objectStore.get(capture.key).catch((error: unknown) => {
       if (error instanceof ObjectNotFoundError) {
-        throw new UseCaseError('damaged', 'archive_missing', `capture ${capture.sha256} is catalogued but missing from the object store`);
+        throw new UseCaseError(
+          'damaged',
+          'archive_missing',
+          `capture ${capture.sha256} is catalogued but missing from the object store`,
+        );
       }
       throw error;
     });

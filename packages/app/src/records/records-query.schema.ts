@@ -6,7 +6,9 @@ function listParameter<T extends z.ZodType>(item: T, splitCommas = true) {
   return z.preprocess((value) => {
     if (value === undefined || value === '') return undefined;
     const values = (Array.isArray(value) ? value : [value]).map(String);
-    return (splitCommas ? values.flatMap((entry) => entry.split(',')) : values).map((entry) => entry.trim()).filter(Boolean);
+    return (splitCommas ? values.flatMap((entry) => entry.split(',')) : values)
+      .map((entry) => entry.trim())
+      .filter(Boolean);
   }, z.array(item).min(1).max(100).optional());
 }
 
@@ -14,8 +16,13 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const dateBound = (endOfDay: boolean) =>
   z
     .string()
-    .refine((value) => DATE_ONLY.test(value) || !Number.isNaN(Date.parse(value)), 'use YYYY-MM-DD or an ISO-8601 date-time')
-    .transform((value) => (DATE_ONLY.test(value) ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z` : new Date(value).toISOString()))
+    .refine(
+      (value) => DATE_ONLY.test(value) || !Number.isNaN(Date.parse(value)),
+      'use YYYY-MM-DD or an ISO-8601 date-time',
+    )
+    .transform((value) =>
+      DATE_ONLY.test(value) ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z` : new Date(value).toISOString(),
+    )
     .optional();
 
 export const RecordsQuerySchema = z
@@ -30,7 +37,10 @@ export const RecordsQuerySchema = z
     author: listParameter(z.string(), false),
     postedFrom: dateBound(false),
     postedTo: dateBound(true),
-    hasAttachments: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+    hasAttachments: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional(),
     sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(20),
     cursor: z.string().max(4096).optional(),

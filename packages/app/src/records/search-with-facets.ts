@@ -1,6 +1,14 @@
 import type { FacetName, SearchFilters, SearchIndex, SearchQuery, SearchResult } from '@verbatim/core';
 
-const FACET_FILTERS: readonly (FacetName & keyof SearchFilters)[] = ['agencyId', 'accountId', 'platform', 'kind', 'status', 'author', 'hasAttachments'];
+const FACET_FILTERS: readonly (FacetName & keyof SearchFilters)[] = [
+  'agencyId',
+  'accountId',
+  'platform',
+  'kind',
+  'status',
+  'author',
+  'hasAttachments',
+];
 
 /**
  * Runs a search, then gives each filter in use the counts it would have without itself: ticking "deleted" must
@@ -12,12 +20,14 @@ export async function searchWithFacets(index: SearchIndex, query: SearchQuery): 
   const inUse = FACET_FILTERS.filter((name) => filters[name] !== undefined);
   const [result, own] = await Promise.all([
     index.search(query),
-    Promise.all(inUse.map(async (name) => {
-      const others: SearchFilters = { ...filters };
-      delete others[name];
-      const { facets } = await index.search({ q: query.q, filters: others, sort: 'newest', limit: 1 });
-      return [name, facets[name]] as const;
-    })),
+    Promise.all(
+      inUse.map(async (name) => {
+        const others: SearchFilters = { ...filters };
+        delete others[name];
+        const { facets } = await index.search({ q: query.q, filters: others, sort: 'newest', limit: 1 });
+        return [name, facets[name]] as const;
+      }),
+    ),
   ]);
   return { ...result, facets: { ...result.facets, ...Object.fromEntries(own) } };
 }

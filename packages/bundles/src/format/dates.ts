@@ -3,7 +3,20 @@
  * pattern, so the text — and therefore the PDF bytes — does not change when ICU's English patterns change.
  */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 /** Zone offsets are looked up per quarter hour of UTC: every real-world transition falls on one. */
 const BUCKET_MS = 15 * 60 * 1000;
 
@@ -14,8 +27,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-      hourCycle: 'h23', timeZoneName: 'short',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
     });
     formatters.set(timeZone, formatter);
   }
@@ -30,7 +50,14 @@ function offsetAt(ms: number, timeZone: string): { offsetMs: number; zone: strin
   if (offset === undefined) {
     const parts: Record<string, string> = {};
     for (const part of formatterFor(timeZone).formatToParts(new Date(bucket))) parts[part.type] = part.value;
-    const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+    const local = Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+      Number(parts.second),
+    );
     offset = { offsetMs: local - bucket, zone: parts.timeZoneName };
     if (offsets.size > 100_000) offsets.clear();
     offsets.set(key, offset);
@@ -38,7 +65,13 @@ function offsetAt(ms: number, timeZone: string): { offsetMs: number; zone: strin
   return offset;
 }
 
-interface ZonedParts { year: string; month: number; day: number; time: string; zone: string }
+interface ZonedParts {
+  year: string;
+  month: number;
+  day: number;
+  time: string;
+  zone: string;
+}
 
 const two = (value: number) => String(value).padStart(2, '0');
 
@@ -48,8 +81,11 @@ function zonedParts(iso: string, timeZone: string): ZonedParts {
   const { offsetMs, zone } = offsetAt(ms, timeZone);
   const local = new Date(ms + offsetMs);
   return {
-    year: String(local.getUTCFullYear()).padStart(4, '0'), month: local.getUTCMonth() + 1, day: local.getUTCDate(),
-    time: `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}`, zone,
+    year: String(local.getUTCFullYear()).padStart(4, '0'),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    time: `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}`,
+    zone,
   };
 }
 

@@ -65,7 +65,9 @@ export class BatesPlan {
 
   /** `WESTPORT000004` or `WESTPORT000004–WESTPORT000007`. */
   batesRange(range: PageRange): string {
-    return range.first === range.last ? this.bates(range.first) : `${this.bates(range.first)}–${this.bates(range.last)}`;
+    return range.first === range.last
+      ? this.bates(range.first)
+      : `${this.bates(range.first)}–${this.bates(range.last)}`;
   }
 
   /** True when both plans put every section on the same number of pages. */

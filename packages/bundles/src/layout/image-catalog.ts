@@ -34,7 +34,8 @@ async function inspect(sha256: string, loadImage: LoadImage): Promise<ImageInfo>
     return { drawable: false, reason: `the archived image could not be read (${(error as Error).message})` };
   }
   const size = readImageSize(bytes);
-  if (size === undefined || size.width === 0 || size.height === 0) return { drawable: false, reason: 'not a PNG or JPEG image' };
+  if (size === undefined || size.width === 0 || size.height === 0)
+    return { drawable: false, reason: 'not a PNG or JPEG image' };
   return { ...size, drawable: true };
 }
 

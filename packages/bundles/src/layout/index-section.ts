@@ -19,7 +19,10 @@ function batesColumnWidth(context: SectionContext): number {
 function rangeCell(item: PreparedItem, position: number, context: SectionContext): string {
   const { plan } = context;
   const range = plan.itemRange(position);
-  if (range !== undefined) return range.first === range.last ? plan.bates(range.first) : `${plan.bates(range.first)}–\n${plan.bates(range.last)}`;
+  if (range !== undefined)
+    return range.first === range.last
+      ? plan.bates(range.first)
+      : `${plan.bates(range.first)}–\n${plan.bates(range.last)}`;
   const logPage = plan.logPageOf(item.id);
   return `Withheld; see log\n${logPage === undefined ? '—' : plan.bates(logPage)}`;
 }
@@ -34,17 +37,27 @@ function descriptionCell(item: PreparedItem, context: SectionContext): string {
 export function* indexBlocks(context: SectionContext): Generator<Block> {
   const writer = new SectionWriter(context.shaper, [SECTION]);
   writer.heading('H1', 'Index of records', 0);
-  writer.paragraph('Each produced record begins on a new page. Records withheld in full are listed in the withholding log at the end.');
+  writer.paragraph(
+    'Each produced record begins on a new page. Records withheld in full are listed in the withholding log at the end.',
+  );
   const widths = SectionWriter.columns(28, batesColumnWidth(context));
   const header = ['No.', 'Bates range', 'Record'];
-  writer.row(header.map((text, column) => ({ tag: 'TH', scope: 'Column', text, width: widths[column], style: STYLES.label })), TABLE, { spaceBefore: 8 });
+  writer.row(
+    header.map((text, column) => ({ tag: 'TH', scope: 'Column', text, width: widths[column], style: STYLES.label })),
+    TABLE,
+    { spaceBefore: 8 },
+  );
   for (const [position, item] of context.bundle.items.entries()) {
     yield* writer.take();
-    writer.row([
-      { tag: 'TD', text: String(item.number), width: widths[0] },
-      { tag: 'TD', text: rangeCell(item, position, context), width: widths[1] },
-      { tag: 'TD', text: descriptionCell(item, context), width: widths[2] },
-    ], TABLE, { spaceBefore: 2 });
+    writer.row(
+      [
+        { tag: 'TD', text: String(item.number), width: widths[0] },
+        { tag: 'TD', text: rangeCell(item, position, context), width: widths[1] },
+        { tag: 'TD', text: descriptionCell(item, context), width: widths[2] },
+      ],
+      TABLE,
+      { spaceBefore: 2 },
+    );
   }
   yield* writer.take();
 }

@@ -36,7 +36,12 @@ class PageFlow {
   place(block: Block, next: Block | undefined): PageLayout[] {
     const atTop = this.y === PAGE.top;
     const whole = heightOf(block);
-    const needed = block.kind === 'image' || block.keepTogether ? whole : block.keepWithNext ? whole + minimumHeight(next) : minimumHeight(block);
+    const needed =
+      block.kind === 'image' || block.keepTogether
+        ? whole
+        : block.keepWithNext
+          ? whole + minimumHeight(next)
+          : minimumHeight(block);
     if (!atTop && block.spaceBefore + needed > PAGE.bottom - this.y) this.newPage();
     else if (!atTop) this.y += block.spaceBefore;
     if (block.kind === 'image') {

@@ -32,10 +32,16 @@ function sameAnchors(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numb
  * page counts stop changing (in practice the second round; Bates numbers are fixed-width, so the text length
  * does not depend on the values). `onItem` reports planning progress.
  */
-export function planBundle(bundle: PreparedBundle, shaper: Shaper, images: ReadonlyMap<string, ImageInfo>, onItem?: (done: number) => void): BatesPlan {
+export function planBundle(
+  bundle: PreparedBundle,
+  shaper: Shaper,
+  images: ReadonlyMap<string, ImageInfo>,
+  onItem?: (done: number) => void,
+): BatesPlan {
   const recordContext = { bundle, shaper, images };
   const items = bundle.items.map((item, position) => {
-    const pages = item.disposition === 'produced' ? countPages(recordBlocks(item.record, item.number, recordContext)) : 0;
+    const pages =
+      item.disposition === 'produced' ? countPages(recordBlocks(item.record, item.number, recordContext)) : 0;
     onItem?.(position + 1);
     return pages;
   });
@@ -45,7 +51,12 @@ export function planBundle(bundle: PreparedBundle, shaper: Shaper, images: Reado
     const plan = new BatesPlan(bundle.bates, pages, logRows);
     const context = { ...recordContext, plan };
     const log = pagesWithAnchors(paginate(withholdingLogBlocks(context)));
-    const next: SectionPages = { cover: countPages(coverLetterBlocks(context)), index: countPages(indexBlocks(context)), items, log: log.count };
+    const next: SectionPages = {
+      cover: countPages(coverLetterBlocks(context)),
+      index: countPages(indexBlocks(context)),
+      items,
+      log: log.count,
+    };
     const nextRows = log.anchors;
     if (plan.samePagesAs(next) && sameAnchors(logRows, nextRows)) return plan;
     pages = next;

@@ -3,8 +3,14 @@ import { formatDateTime } from '../format/dates';
 import type { PreparedRecord } from '../prepare-bundle';
 
 const PLATFORM_NAMES: Record<Platform, string> = {
-  facebook: 'Facebook', instagram: 'Instagram', x: 'X', youtube: 'YouTube', tiktok: 'TikTok', linkedin: 'LinkedIn',
-  nextdoor: 'Nextdoor', mock: 'Mock platform',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  x: 'X',
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
+  linkedin: 'LinkedIn',
+  nextdoor: 'Nextdoor',
+  mock: 'Mock platform',
 };
 
 export function platformName(platform: Platform): string {
@@ -36,6 +42,8 @@ export function statusLabel(record: PreparedRecord, timeZone: string): string {
 /** One-line description for the index: platform, kind, author, account, time, status. */
 export function describeRecord(record: PreparedRecord, timeZone: string): string {
   const status = record.status === 'live' ? '' : ` · ${record.status}`;
-  return `${platformName(record.platform)} ${kindName(record.kind)} by ${authorLabel(record.author)} on ${record.accountHandle}, `
-    + `posted ${formatDateTime(record.postedAt, timeZone)}${status}`;
+  return (
+    `${platformName(record.platform)} ${kindName(record.kind)} by ${authorLabel(record.author)} on ${record.accountHandle}, ` +
+    `posted ${formatDateTime(record.postedAt, timeZone)}${status}`
+  );
 }

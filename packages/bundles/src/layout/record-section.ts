@@ -50,29 +50,61 @@ function writeVersions(writer: SectionWriter, record: PreparedRecord, context: R
   record.versions.forEach((version, index) => {
     if (count > 1) {
       const edited = version.editedAt ? `, edited ${formatDateTime(version.editedAt, context.bundle.timeZone)}` : '';
-      writer.paragraph(`Version ${index + 1} of ${count}, captured ${formatDateTime(version.capturedAt, context.bundle.timeZone)}${edited}`, { style: STYLES.label, spaceBefore: 8 });
+      writer.paragraph(
+        `Version ${index + 1} of ${count}, captured ${formatDateTime(version.capturedAt, context.bundle.timeZone)}${edited}`,
+        { style: STYLES.label, spaceBefore: 8 },
+      );
     }
     writer.paragraph(version.text || '(no text)', { spaceBefore: count > 1 ? 2 : 6 });
   });
 }
 
 function imageSize(width: number, height: number): { width: number; height: number } {
-  const scale = Math.min(1, IMAGE_BOX.width / (width * POINTS_PER_PIXEL), IMAGE_BOX.height / (height * POINTS_PER_PIXEL));
+  const scale = Math.min(
+    1,
+    IMAGE_BOX.width / (width * POINTS_PER_PIXEL),
+    IMAGE_BOX.height / (height * POINTS_PER_PIXEL),
+  );
   return { width: width * POINTS_PER_PIXEL * scale, height: height * POINTS_PER_PIXEL * scale };
 }
 
-function writeAttachment(writer: SectionWriter, attachment: BundleAttachment, label: string, itemNumber: number, context: RecordContext): void {
+function writeAttachment(
+  writer: SectionWriter,
+  attachment: BundleAttachment,
+  label: string,
+  itemNumber: number,
+  context: RecordContext,
+): void {
   if (attachment.withheld) {
     writer.paragraph(`${label}: withheld under ${attachment.withheld.exemption.citation}.`);
     return;
   }
-  const details = [attachment.kind, attachment.mediaType, attachment.sourceUrl, attachment.sha256 && `SHA-256 ${attachment.sha256}`].filter(Boolean).join(' · ');
+  const details = [
+    attachment.kind,
+    attachment.mediaType,
+    attachment.sourceUrl,
+    attachment.sha256 && `SHA-256 ${attachment.sha256}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const info = attachment.kind === 'image' && attachment.sha256 ? context.images.get(attachment.sha256) : undefined;
   if (info?.drawable) {
     const size = imageSize(info.width, info.height);
-    const alt = attachment.altText ?? `${label} of item ${itemNumber}: an image of ${info.width} by ${info.height} pixels.`;
-    writer.push({ kind: 'image', path: writer.path, sha256: attachment.sha256!, x: PAGE.left, ...size, alt, spaceBefore: 8 });
-    writer.paragraph(`${label} (${info.width} × ${info.height} px): ${details}`, { style: STYLES.cell, spaceBefore: 3 });
+    const alt =
+      attachment.altText ?? `${label} of item ${itemNumber}: an image of ${info.width} by ${info.height} pixels.`;
+    writer.push({
+      kind: 'image',
+      path: writer.path,
+      sha256: attachment.sha256!,
+      x: PAGE.left,
+      ...size,
+      alt,
+      spaceBefore: 8,
+    });
+    writer.paragraph(`${label} (${info.width} × ${info.height} px): ${details}`, {
+      style: STYLES.cell,
+      spaceBefore: 3,
+    });
     return;
   }
   const why = info && !info.drawable ? ` (not reproduced: ${info.reason})` : '';
@@ -86,20 +118,30 @@ function writeAttachment(writer: SectionWriter, attachment: BundleAttachment, la
 export function recordBlocks(record: PreparedRecord, itemNumber: number, context: RecordContext): Block[] {
   const section: StructNode = { id: `item-${itemNumber}`, type: 'Sect', title: `Item ${itemNumber}` };
   const writer = new SectionWriter(context.shaper, [section]);
-  writer.heading('H2', `Item ${itemNumber}: ${platformName(record.platform)} ${kindName(record.kind)} by ${authorLabel(record.author)}`, 0);
+  writer.heading(
+    'H2',
+    `Item ${itemNumber}: ${platformName(record.platform)} ${kindName(record.kind)} by ${authorLabel(record.author)}`,
+    0,
+  );
   const table: readonly StructNode[] = [section, { id: `${section.id}-fields`, type: 'Table' }];
   const widths = SectionWriter.columns(120);
   fieldRows(record, context).forEach(([label, value], index) => {
-    writer.row([
-      { tag: 'TH', scope: 'Row', text: label, width: widths[0], style: STYLES.label },
-      { tag: 'TD', text: value, width: widths[1] },
-    ], table, { spaceBefore: index === 0 ? 8 : 0 });
+    writer.row(
+      [
+        { tag: 'TH', scope: 'Row', text: label, width: widths[0], style: STYLES.label },
+        { tag: 'TD', text: value, width: widths[1] },
+      ],
+      table,
+      { spaceBefore: index === 0 ? 8 : 0 },
+    );
   });
   writeThread(writer, record, section, context);
   writeVersions(writer, record, context);
   if (record.attachments.length > 0) {
     writer.heading('H3', 'Attachments');
-    record.attachments.forEach((attachment, index) => writeAttachment(writer, attachment, `Attachment ${index + 1}`, itemNumber, context));
+    record.attachments.forEach((attachment, index) =>
+      writeAttachment(writer, attachment, `Attachment ${index + 1}`, itemNumber, context),
+    );
   }
   return writer.blocks;
 }

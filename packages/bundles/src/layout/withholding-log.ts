@@ -6,7 +6,13 @@ import { SectionWriter, type ColumnSpec } from './section-writer';
 const SECTION: StructNode = { id: 'log', type: 'Sect', title: 'Withholding and redaction log' };
 
 function headerRow(labels: readonly string[], widths: readonly number[]): ColumnSpec[] {
-  return labels.map((text, column) => ({ tag: 'TH', scope: 'Column', text, width: widths[column], style: STYLES.label }));
+  return labels.map((text, column) => ({
+    tag: 'TH',
+    scope: 'Column',
+    text,
+    width: widths[column],
+    style: STYLES.label,
+  }));
 }
 
 function* writeWithheld(writer: SectionWriter, context: SectionContext, widths: readonly number[]): Generator<Block> {
@@ -22,12 +28,16 @@ function* writeWithheld(writer: SectionWriter, context: SectionContext, widths: 
     if (item.disposition !== 'withheld') continue;
     const record = item.description ? `${item.id}\n${item.description}` : item.id;
     yield* writer.take();
-    writer.row([
-      { tag: 'TD', text: String(item.number), width: widths[0] },
-      { tag: 'TD', text: record, width: widths[1] },
-      { tag: 'TD', text: item.exemption.citation, width: widths[2] },
-      { tag: 'TD', text: item.justification, width: widths[3] },
-    ], table, { spaceBefore: 2, anchor: item.id });
+    writer.row(
+      [
+        { tag: 'TD', text: String(item.number), width: widths[0] },
+        { tag: 'TD', text: record, width: widths[1] },
+        { tag: 'TD', text: item.exemption.citation, width: widths[2] },
+        { tag: 'TD', text: item.justification, width: widths[3] },
+      ],
+      table,
+      { spaceBefore: 2, anchor: item.id },
+    );
   }
 }
 
@@ -46,12 +56,16 @@ function* writeRedactions(writer: SectionWriter, context: SectionContext, widths
     const pages = range === undefined ? '' : `\n${context.plan.batesRange(range).replace('–', '–\n')}`;
     const spans = entry.count === 1 ? '' : ` (${entry.count} passages)`;
     yield* writer.take();
-    writer.row([
-      { tag: 'TD', text: String(entry.itemNumber), width: widths[0] },
-      { tag: 'TD', text: `${entry.location}${spans}${pages}`, width: widths[1] },
-      { tag: 'TD', text: entry.exemption.citation, width: widths[2] },
-      { tag: 'TD', text: entry.justification, width: widths[3] },
-    ], table, { spaceBefore: 2 });
+    writer.row(
+      [
+        { tag: 'TD', text: String(entry.itemNumber), width: widths[0] },
+        { tag: 'TD', text: `${entry.location}${spans}${pages}`, width: widths[1] },
+        { tag: 'TD', text: entry.exemption.citation, width: widths[2] },
+        { tag: 'TD', text: entry.justification, width: widths[3] },
+      ],
+      table,
+      { spaceBefore: 2 },
+    );
   }
 }
 
@@ -59,8 +73,10 @@ function* writeRedactions(writer: SectionWriter, context: SectionContext, widths
 export function* withholdingLogBlocks(context: SectionContext): Generator<Block> {
   const writer = new SectionWriter(context.shaper, [SECTION]);
   writer.heading('H1', 'Withholding and redaction log', 0);
-  writer.paragraph('Each entry names the statutory exemption relied on and why it applies. Redacted passages are replaced in '
-    + 'the records by a marker naming the exemption; the redacted text is not in this file.');
+  writer.paragraph(
+    'Each entry names the statutory exemption relied on and why it applies. Redacted passages are replaced in ' +
+      'the records by a marker naming the exemption; the redacted text is not in this file.',
+  );
   const widths = SectionWriter.columns(28, 112, 110);
   yield* writeWithheld(writer, context, widths);
   yield* writeRedactions(writer, context, widths);

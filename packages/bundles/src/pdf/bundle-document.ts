@@ -29,7 +29,9 @@ export function createBundleDocument(bundle: PreparedBundle, plan: BatesPlan): P
     info: {
       Title: xmpSafe(`${bundle.townName}: response to FOI request ${bundle.request.number}`),
       Author: xmpSafe(bundle.townName),
-      Subject: xmpSafe(`Records produced under the Connecticut Freedom of Information Act, request ${bundle.request.number}, Bates ${range}`),
+      Subject: xmpSafe(
+        `Records produced under the Connecticut Freedom of Information Act, request ${bundle.request.number}, Bates ${range}`,
+      ),
       Keywords: xmpSafe(`FOIA; ${bundle.request.number}; ${range}`),
       Creator: 'Verbatim',
       Producer: 'Verbatim bundle renderer (PDFKit)',

@@ -34,9 +34,16 @@ export function pdfNumber(value: number): string {
 
 function asEmbeddedFont(font: unknown, key: FontKey): PdfkitEmbeddedFont {
   const candidate = font as Partial<PdfkitEmbeddedFont> | undefined;
-  if (typeof candidate?.id !== 'string' || typeof candidate.subset?.includeGlyph !== 'function' || !Array.isArray(candidate.widths)
-    || !Array.isArray(candidate.unicode) || typeof candidate.ref !== 'function') {
-    throw new Error(`pdfkit's embedded font for ${key} no longer has the shape this renderer was written for (pdfkit 0.20)`);
+  if (
+    typeof candidate?.id !== 'string' ||
+    typeof candidate.subset?.includeGlyph !== 'function' ||
+    !Array.isArray(candidate.widths) ||
+    !Array.isArray(candidate.unicode) ||
+    typeof candidate.ref !== 'function'
+  ) {
+    throw new Error(
+      `pdfkit's embedded font for ${key} no longer has the shape this renderer was written for (pdfkit 0.20)`,
+    );
   }
   return candidate as PdfkitEmbeddedFont;
 }
@@ -45,7 +52,11 @@ function asEmbeddedFont(font: unknown, key: FontKey): PdfkitEmbeddedFont {
 export class GlyphWriter {
   private readonly fonts = new Map<FontKey, FontState>();
 
-  constructor(private readonly doc: PDFKit.PDFDocument, private readonly library: FontLibrary, private readonly shaper: Shaper) {}
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly library: FontLibrary,
+    private readonly shaper: Shaper,
+  ) {}
 
   /** Operators drawing one line: pieces from `left`, baseline `baseline` (both from the page's top-left). */
   line(pieces: readonly LinePiece[], left: number, baseline: number, size: number, pageHeight: number): string {
@@ -71,7 +82,11 @@ export class GlyphWriter {
       // and a face no text needs is never read.
       this.doc.registerFont(key, this.library.font(key) as unknown as Buffer);
       this.doc.font(key);
-      state = { font: asEmbeddedFont((this.doc as unknown as PdfkitInternals)._font, key), byCodePoint: new Map(), byGlyph: new Map() };
+      state = {
+        font: asEmbeddedFont((this.doc as unknown as PdfkitInternals)._font, key),
+        byCodePoint: new Map(),
+        byGlyph: new Map(),
+      };
       this.fonts.set(key, state);
     }
     const pageFonts = (this.doc as unknown as PdfkitInternals).page.fonts;

@@ -17,7 +17,9 @@ interface PdfkitWriter {
 export function batchPdfkitOutput(doc: PDFKit.PDFDocument): void {
   const writer = doc as unknown as PdfkitWriter;
   if (typeof writer._write !== 'function' || typeof writer._offset !== 'number') {
-    throw new Error('pdfkit no longer has the _write/_offset internals this renderer batches (written for pdfkit 0.20)');
+    throw new Error(
+      'pdfkit no longer has the _write/_offset internals this renderer batches (written for pdfkit 0.20)',
+    );
   }
   const push = writer.push.bind(writer);
   let pending: Uint8Array[] = [];

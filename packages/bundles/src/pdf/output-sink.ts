@@ -17,7 +17,10 @@ export class OutputSink {
   private failure: Error | undefined;
   private readonly ended: Promise<unknown>;
 
-  constructor(doc: Readable, private readonly output: Writable) {
+  constructor(
+    doc: Readable,
+    private readonly output: Writable,
+  ) {
     this.ended = once(doc, 'end');
     output.on('error', (error) => (this.failure ??= error));
     doc.on('data', (chunk: Uint8Array) => {

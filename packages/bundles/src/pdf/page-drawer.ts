@@ -20,7 +20,11 @@ function baselineOffset(style: TextStyle): number {
 }
 
 /** The lines [from, to) of a block that fall in one cell, with their paragraph. */
-function* cellLines(cell: Cell, from: number, to: number): Generator<{ paragraph: LaidOutParagraph; line: number; row: number }> {
+function* cellLines(
+  cell: Cell,
+  from: number,
+  to: number,
+): Generator<{ paragraph: LaidOutParagraph; line: number; row: number }> {
   let row = 0;
   for (const paragraph of cell.paragraphs) {
     for (let line = 0; line < paragraph.lines.length; line++, row++) {
@@ -72,10 +76,20 @@ export class PageDrawer {
     const rightPieces = linePieces(right, 0, this.shaper).pieces;
     const rightWidth = this.shaper.measure('sans-bold', right.text, false) * 9;
     this.doc.markContent('Artifact', { type: 'Pagination' });
-    this.doc.addContent(contentBytes(`q 1 0 0 -1 0 ${PAGE.height} cm BT\n`
-      + this.glyphs.line(linePieces(left, 0, this.shaper).pieces, PAGE.left, PAGE.footerBaseline, STYLES.footer.size, PAGE.height)
-      + this.glyphs.line(rightPieces, PAGE.right - rightWidth, PAGE.footerBaseline, 9, PAGE.height)
-      + 'ET Q'));
+    this.doc.addContent(
+      contentBytes(
+        `q 1 0 0 -1 0 ${PAGE.height} cm BT\n` +
+          this.glyphs.line(
+            linePieces(left, 0, this.shaper).pieces,
+            PAGE.left,
+            PAGE.footerBaseline,
+            STYLES.footer.size,
+            PAGE.height,
+          ) +
+          this.glyphs.line(rightPieces, PAGE.right - rightWidth, PAGE.footerBaseline, 9, PAGE.height) +
+          'ET Q',
+      ),
+    );
     this.doc.endMarkedContent();
   }
 
@@ -104,7 +118,9 @@ export class PageDrawer {
     const container = this.structure.container(block.path);
     const parent = block.row ? this.structure.child(container, 'TR') : container;
     this.row = block.row ? parent : undefined;
-    this.cells = block.cells.map((cell) => this.structure.child(parent, cell.tag, cell.scope ? { scope: cell.scope } : {}));
+    this.cells = block.cells.map((cell) =>
+      this.structure.child(parent, cell.tag, cell.scope ? { scope: cell.scope } : {}),
+    );
   }
 
   private endBlock(): void {
@@ -118,7 +134,10 @@ export class PageDrawer {
   private async image(block: ImageBlock, y: number): Promise<void> {
     this.endBlock();
     const container = this.structure.container(block.path);
-    const figure = this.structure.child(container, 'Figure', { alt: block.alt, bbox: [block.x, y, block.x + block.width, y + block.height] });
+    const figure = this.structure.child(container, 'Figure', {
+      alt: block.alt,
+      bbox: [block.x, y, block.x + block.width, y + block.height],
+    });
     const source = await this.openImage(block.sha256);
     const content = this.doc.markStructureContent('Figure');
     if (source !== undefined) {
@@ -158,8 +177,17 @@ export class PageDrawer {
   /** A framed note in the image's place, so the page keeps the layout the plan counted on. */
   private brokenImage(block: ImageBlock, y: number): void {
     this.doc.rect(block.x, y, block.width, block.height).lineWidth(0.5).stroke();
-    const note = layoutParagraph('[image could not be decoded]', STYLES.footer, Math.max(block.width - 4, 1), this.shaper);
-    this.doc.addContent(contentBytes(`q 1 0 0 -1 0 ${PAGE.height} cm BT\n${this.glyphs.line(linePieces(note, 0, this.shaper).pieces, block.x + 2, y + 10, STYLES.footer.size, PAGE.height)}ET Q`));
+    const note = layoutParagraph(
+      '[image could not be decoded]',
+      STYLES.footer,
+      Math.max(block.width - 4, 1),
+      this.shaper,
+    );
+    this.doc.addContent(
+      contentBytes(
+        `q 1 0 0 -1 0 ${PAGE.height} cm BT\n${this.glyphs.line(linePieces(note, 0, this.shaper).pieces, block.x + 2, y + 10, STYLES.footer.size, PAGE.height)}ET Q`,
+      ),
+    );
   }
 }
 

@@ -68,7 +68,8 @@ export class ReferenceCompactor {
       const key = page.data.StructParents;
       const elements = key === undefined ? undefined : tree.get(key);
       // The page's marked-content → element array, final once the page is written, becomes its PDF text.
-      if (key !== undefined && elements !== undefined) tree.add(key, new this.StandIn(`[${elements.map(referenceText).join(' ')}]`));
+      if (key !== undefined && elements !== undefined)
+        tree.add(key, new this.StandIn(`[${elements.map(referenceText).join(' ')}]`));
       kids[this.compacted] = new this.StandIn(`${page.id} 0 R`);
     }
   }

@@ -3,7 +3,13 @@ import { createReadStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sha256Hex, type AccountRegistry, type ObjectStore, type RecordReader } from '@verbatim/core';
-import { CONNECTICUT_EXEMPTIONS, type BundleProgress, type BundleStore, type FoiaService, type FoiaStore } from '@verbatim/foia';
+import {
+  CONNECTICUT_EXEMPTIONS,
+  type BundleProgress,
+  type BundleStore,
+  type FoiaService,
+  type FoiaStore,
+} from '@verbatim/foia';
 import type { BundleInputDraft } from '../bundle-input';
 import type { RenderBundleResult, RenderProgress } from '../render-bundle-pdf';
 import { assembleBundleInput } from './assemble-bundle-input';
@@ -13,10 +19,14 @@ import { archivedImageLoader } from './load-archived-image';
 import { writeZip } from './zip-files';
 
 /** Renders a bundle's PDF into a file; production passes the worker-thread renderer, keeping the event loop free. */
-export type RenderPdfToFile = (input: BundleInputDraft, file: string, options: {
-  loadImage: (sha256: string) => Promise<Buffer>;
-  onProgress: (progress: RenderProgress) => void;
-}) => Promise<RenderBundleResult>;
+export type RenderPdfToFile = (
+  input: BundleInputDraft,
+  file: string,
+  options: {
+    loadImage: (sha256: string) => Promise<Buffer>;
+    onProgress: (progress: RenderProgress) => void;
+  },
+) => Promise<RenderBundleResult>;
 
 export interface BundleBuildDependencies {
   /** Read only for the records and the names of their agencies and accounts. */
@@ -39,13 +49,18 @@ const MAX_RENUMBERINGS = 5;
  * takes its Bates range and completes in one transaction. If another bundle took numbers meanwhile the PDF is
  * rendered again from the new start, so numbers are contiguous within a bundle and never reused.
  */
-export async function buildBundle(deps: BundleBuildDependencies, bundleId: string, onProgress: (progress: BundleProgress) => Promise<void>): Promise<void> {
+export async function buildBundle(
+  deps: BundleBuildDependencies,
+  bundleId: string,
+  onProgress: (progress: BundleProgress) => Promise<void>,
+): Promise<void> {
   const bundle = await deps.bundles.getBundle(bundleId);
   if (!bundle) throw new Error(`bundle ${bundleId} does not exist`);
   if (bundle.status === 'completed') return;
   const request = (await deps.foiaStore.getRequest(bundle.requestId))!;
   const items = await deps.foiaStore.listItems(request.id);
-  if (items.length === 0) throw new Error(`request ${request.number} has no records gathered: attach records before building a bundle`);
+  if (items.length === 0)
+    throw new Error(`request ${request.number} has no records gathered: attach records before building a bundle`);
   const exemptions = (await deps.foiaStore.getSettings()).exemptions ?? [...CONNECTICUT_EXEMPTIONS];
   const { responseDueAt } = (await deps.foia.getRequest(request.id, []))!;
   const producedAt = (deps.now?.() ?? new Date()).toISOString();
@@ -54,24 +69,47 @@ export async function buildBundle(deps: BundleBuildDependencies, bundleId: strin
     await onProgress({ phase: 'gathering', itemsDone: 0, itemsTotal: items.length, pages: 0 });
     const startNumber = await deps.bundles.nextBatesNumber(bundle.batesPrefix);
     const { input, originals } = await assembleBundleInput(deps.catalog, request, items, {
-      townName: deps.town.name, timeZone: deps.town.timeZone, producedAt, responseDueAt, exemptions,
+      townName: deps.town.name,
+      timeZone: deps.town.timeZone,
+      producedAt,
+      responseDueAt,
+      exemptions,
       bates: { prefix: bundle.batesPrefix, startNumber },
     });
     const directory = await mkdtemp(path.join(os.tmpdir(), 'verbatim-bundle-'));
     try {
       const result = await deps.renderPdf(input, path.join(directory, 'bundle.pdf'), {
         loadImage,
-        onProgress: (progress) => void onProgress({
-          phase: 'rendering', itemsDone: progress.phase === 'planning' ? progress.done : items.length, itemsTotal: items.length, pages: progress.pagesRendered,
-        }).catch(() => undefined),
+        onProgress: (progress) =>
+          void onProgress({
+            phase: 'rendering',
+            itemsDone: progress.phase === 'planning' ? progress.done : items.length,
+            itemsTotal: items.length,
+            pages: progress.pagesRendered,
+          }).catch(() => undefined),
       });
       await onProgress({ phase: 'packaging', itemsDone: items.length, itemsTotal: items.length, pages: result.pages });
-      const stored = await packageAndStore(deps.objectStore, bundleId, directory, request.number, input, result, originals);
+      const stored = await packageAndStore(
+        deps.objectStore,
+        bundleId,
+        directory,
+        request.number,
+        input,
+        result,
+        originals,
+      );
       await onProgress({ phase: 'storing', itemsDone: items.length, itemsTotal: items.length, pages: result.pages });
       const completed = await deps.bundles.completeBundle(bundleId, {
-        batesFirst: startNumber, pages: result.pages, ...stored, at: new Date().toISOString(),
+        batesFirst: startNumber,
+        pages: result.pages,
+        ...stored,
+        at: new Date().toISOString(),
         items: result.itemRanges.map((range, position) => ({
-          recordId: range.itemId, position, disposition: range.disposition, firstBates: range.firstBates, lastBates: range.lastBates,
+          recordId: range.itemId,
+          position,
+          disposition: range.disposition,
+          firstBates: range.firstBates,
+          lastBates: range.lastBates,
           originalSha256s: originals.get(range.itemId) ?? [],
         })),
       });
@@ -84,21 +122,38 @@ export async function buildBundle(deps: BundleBuildDependencies, bundleId: strin
 }
 
 async function packageAndStore(
-  objectStore: ObjectStore, bundleId: string, directory: string, requestNumber: string,
-  input: BundleInputDraft, result: RenderBundleResult, originals: Map<string, string[]>,
+  objectStore: ObjectStore,
+  bundleId: string,
+  directory: string,
+  requestNumber: string,
+  input: BundleInputDraft,
+  result: RenderBundleResult,
+  originals: Map<string, string[]>,
 ) {
   const base = `${requestNumber}_${result.firstBates}-${result.lastBates}`;
   const files = [
     { name: `${base}.pdf`, file: path.join(directory, 'bundle.pdf') },
-    { name: `${base}_records.json`, file: path.join(directory, 'records.json'), content: recordsJson(input, result.itemRanges, originals) },
-    { name: `${base}_index.csv`, file: path.join(directory, 'index.csv'), content: indexCsv(input, result.itemRanges, originals) },
+    {
+      name: `${base}_records.json`,
+      file: path.join(directory, 'records.json'),
+      content: recordsJson(input, result.itemRanges, originals),
+    },
+    {
+      name: `${base}_index.csv`,
+      file: path.join(directory, 'index.csv'),
+      content: indexCsv(input, result.itemRanges, originals),
+    },
   ];
   for (const file of files) if (file.content !== undefined) await writeFile(file.file, file.content);
   const hashed = await Promise.all(files.map(async (file) => ({ ...file, sha256: await sha256OfFile(file.file) })));
   const manifest = { name: 'MANIFEST.sha256', file: path.join(directory, 'MANIFEST.sha256') };
   await writeFile(manifest.file, sha256Manifest(hashed));
   const zipFile = path.join(directory, `${base}.zip`);
-  await writeZip(zipFile, [...hashed, manifest].map((file) => ({ name: `${base}/${file.name}`, file: file.file })), new Date(input.producedAt));
+  await writeZip(
+    zipFile,
+    [...hashed, manifest].map((file) => ({ name: `${base}/${file.name}`, file: file.file })),
+    new Date(input.producedAt),
+  );
   const [pdfSha256, zipSha256] = [hashed[0].sha256, await sha256OfFile(zipFile)];
   const inputJson = Buffer.from(JSON.stringify(input));
   const keys = {

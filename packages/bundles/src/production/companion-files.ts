@@ -6,17 +6,65 @@ type DraftItem = BundleInputDraft['items'][number];
 
 /** One row per item, as in a production's index load file: Bates range, identity, status, basis, original's hash. */
 export function indexCsv(input: BundleInputDraft, ranges: ItemRange[], originals: Map<string, string[]>): string {
-  const header = ['BEGBATES', 'ENDBATES', 'RECORD_ID', 'DISPOSITION', 'KIND', 'PLATFORM', 'AGENCY', 'ACCOUNT', 'AUTHOR', 'POSTED_AT_UTC', 'STATUS', 'REDACTED', 'EXEMPTIONS', 'SHA256'];
+  const header = [
+    'BEGBATES',
+    'ENDBATES',
+    'RECORD_ID',
+    'DISPOSITION',
+    'KIND',
+    'PLATFORM',
+    'AGENCY',
+    'ACCOUNT',
+    'AUTHOR',
+    'POSTED_AT_UTC',
+    'STATUS',
+    'REDACTED',
+    'EXEMPTIONS',
+    'SHA256',
+  ];
   const rows = input.items.map((item, position) => {
     const range = ranges[position];
     const hashes = (originals.get(idOf(item)) ?? []).join(';');
     if (item.disposition === 'withheld') {
-      return [range.firstBates, range.lastBates, item.recordId, 'withheld', '', '', '', '', '', '', '', '', item.exemption.citation, hashes];
+      return [
+        range.firstBates,
+        range.lastBates,
+        item.recordId,
+        'withheld',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        item.exemption.citation,
+        hashes,
+      ];
     }
     const { record } = item;
-    const codes = [...new Set(record.versions.flatMap((version) => (version.redactions ?? []).map((span) => span.exemption.citation)))];
-    return [range.firstBates, range.lastBates, record.id, 'produced', record.kind, record.platform, record.agencyName, record.accountHandle,
-      record.author.name, record.postedAt, record.status, codes.length > 0 ? 'Y' : 'N', codes.join(';'), hashes];
+    const codes = [
+      ...new Set(
+        record.versions.flatMap((version) => (version.redactions ?? []).map((span) => span.exemption.citation)),
+      ),
+    ];
+    return [
+      range.firstBates,
+      range.lastBates,
+      record.id,
+      'produced',
+      record.kind,
+      record.platform,
+      record.agencyName,
+      record.accountHandle,
+      record.author.name,
+      record.postedAt,
+      record.status,
+      codes.length > 0 ? 'Y' : 'N',
+      codes.join(';'),
+      hashes,
+    ];
   });
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
@@ -27,7 +75,14 @@ export function recordsJson(input: BundleInputDraft, ranges: ItemRange[], origin
     const bates = { first: ranges[position].firstBates, last: ranges[position].lastBates };
     const originalSha256s = originals.get(idOf(item)) ?? [];
     if (item.disposition === 'withheld') {
-      return { id: item.recordId, disposition: 'withheld', bates, exemption: item.exemption, justification: item.justification, originalSha256s };
+      return {
+        id: item.recordId,
+        disposition: 'withheld',
+        bates,
+        exemption: item.exemption,
+        justification: item.justification,
+        originalSha256s,
+      };
     }
     const { record } = item;
     return {
@@ -35,11 +90,18 @@ export function recordsJson(input: BundleInputDraft, ranges: ItemRange[], origin
       disposition: 'produced',
       bates,
       originalSha256s,
-      threadContext: (record.threadContext ?? []).map((entry) => ({ ...entry, text: applyRedactions(entry.text, entry.redactions ?? []), redactions: undefined })),
+      threadContext: (record.threadContext ?? []).map((entry) => ({
+        ...entry,
+        text: applyRedactions(entry.text, entry.redactions ?? []),
+        redactions: undefined,
+      })),
       versions: record.versions.map((version) => ({
         ...version,
         text: applyRedactions(version.text, version.redactions ?? []),
-        redactions: (version.redactions ?? []).map((span) => ({ exemption: span.exemption, justification: span.justification })),
+        redactions: (version.redactions ?? []).map((span) => ({
+          exemption: span.exemption,
+          justification: span.justification,
+        })),
       })),
     };
   });

@@ -35,7 +35,11 @@ export interface VerifyDependencies {
  * hashes recorded when it was released, the SHA-256 of every archived original its records came from, and,
  * with `rebuild`, the PDF rendered again from its frozen input. Any difference is listed; nothing is changed.
  */
-export async function verifyBundle(deps: VerifyDependencies, bundleId: string, options: { rebuild?: boolean } = {}): Promise<VerifyReport> {
+export async function verifyBundle(
+  deps: VerifyDependencies,
+  bundleId: string,
+  options: { rebuild?: boolean } = {},
+): Promise<VerifyReport> {
   const bundle = await deps.bundles.getBundle(bundleId);
   if (!bundle || bundle.status !== 'completed') throw new Error(`bundle ${bundleId} is not a completed bundle`);
   const pdf = await checkObject(deps.objectStore, bundle.pdfKey!, bundle.sha256!);

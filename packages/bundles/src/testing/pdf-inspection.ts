@@ -17,7 +17,9 @@ async function run(command: string, args: string[]): Promise<string> {
     return (await execFileAsync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })).stdout;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${command} is not installed: the bundle tests need the Debian packages poppler-utils and qpdf`, { cause: error });
+      throw new Error(`${command} is not installed: the bundle tests need the Debian packages poppler-utils and qpdf`, {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -35,10 +37,14 @@ export async function popplerPageCount(file: string): Promise<number> {
 
 /** Each font's name and whether it is embedded, per pdffonts. */
 export async function popplerFonts(file: string): Promise<Array<{ name: string; embedded: boolean }>> {
-  return (await run('pdffonts', [file])).split('\n').slice(2).filter(Boolean).map((line) => {
-    const columns = line.trim().split(/\s+/);
-    return { name: columns[0], embedded: columns[columns.length - 5] === 'yes' };
-  });
+  return (await run('pdffonts', [file]))
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => {
+      const columns = line.trim().split(/\s+/);
+      return { name: columns[0], embedded: columns[columns.length - 5] === 'yes' };
+    });
 }
 
 /** qpdf's structural check: exit status and its report. */
@@ -63,19 +69,30 @@ export async function uncompressed(file: string, outputDirectory: string): Promi
 
 /** The decompressed content streams of every page, from a QDF file. */
 export function pageContentStreams(qdf: Buffer): string[] {
-  return qdf.toString('latin1').split('%% Contents for page').slice(1).map((part) => {
-    const start = part.indexOf('stream\n') + 'stream\n'.length;
-    return part.slice(start, part.indexOf('\nendstream', start));
-  });
+  return qdf
+    .toString('latin1')
+    .split('%% Contents for page')
+    .slice(1)
+    .map((part) => {
+      const start = part.indexOf('stream\n') + 'stream\n'.length;
+      return part.slice(start, part.indexOf('\nendstream', start));
+    });
 }
 
 /** The document catalog as qpdf's JSON sees it, with its direct entries' references resolved one level. */
 export async function qpdfCatalog(file: string): Promise<Record<string, unknown>> {
-  const json = JSON.parse(await run('qpdf', ['--json=2', '--json-key=qpdf', file])) as { qpdf: [unknown, Record<string, { value: unknown }>] };
+  const json = JSON.parse(await run('qpdf', ['--json=2', '--json-key=qpdf', file])) as {
+    qpdf: [unknown, Record<string, { value: unknown }>];
+  };
   const objects = json.qpdf[1];
-  const resolve = (value: unknown) => (typeof value === 'string' && /^\d+ 0 R$/.test(value) ? objects[`obj:${value}`].value : value);
-  const catalog = resolve(objects.trailer.value && (objects.trailer.value as Record<string, unknown>)['/Root']) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(catalog).map(([key, value]) => [key, key === '/StructTreeRoot' ? value : resolve(value)]));
+  const resolve = (value: unknown) =>
+    typeof value === 'string' && /^\d+ 0 R$/.test(value) ? objects[`obj:${value}`].value : value;
+  const catalog = resolve(
+    objects.trailer.value && (objects.trailer.value as Record<string, unknown>)['/Root'],
+  ) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(catalog).map(([key, value]) => [key, key === '/StructTreeRoot' ? value : resolve(value)]),
+  );
 }
 
 export interface PdfjsReport {
@@ -93,5 +110,7 @@ export async function pdfjsInspect(file: string): Promise<PdfjsReport> {
 /** Does `haystack` contain `needle` as UTF-8, UTF-16BE (PDF text strings) or UTF-16LE? */
 export function containsInAnyEncoding(haystack: Buffer, needle: string): boolean {
   const utf16be = Buffer.from(needle, 'utf16le').swap16();
-  return [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le'), utf16be].some((bytes) => haystack.includes(bytes));
+  return [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le'), utf16be].some((bytes) =>
+    haystack.includes(bytes),
+  );
 }

@@ -42,12 +42,26 @@ export const loadSampleImage: LoadImage = async (sha256) => {
   return IMAGE;
 };
 
-function record(id: string, fields: Partial<ProducedRecordDraft> & Pick<ProducedRecordDraft, 'versions'>): ProducedRecordDraft {
+function record(
+  id: string,
+  fields: Partial<ProducedRecordDraft> & Pick<ProducedRecordDraft, 'versions'>,
+): ProducedRecordDraft {
   return {
-    id, platform: 'facebook', agencyName: 'Parks & Recreation', accountHandle: 'westportparks', author: { name: 'Town of Westport' },
-    kind: 'post', postedAt: '2026-01-05T14:03:07Z', firstCapturedAt: '2026-01-05T14:10:00Z', lastSeenAt: '2026-02-01T09:00:00Z',
-    url: `https://facebook.example/westportparks/posts/${id}`, status: 'live', threadContext: [], attachments: [],
-    rawCaptureSha256: sha(id), ...fields,
+    id,
+    platform: 'facebook',
+    agencyName: 'Parks & Recreation',
+    accountHandle: 'westportparks',
+    author: { name: 'Town of Westport' },
+    kind: 'post',
+    postedAt: '2026-01-05T14:03:07Z',
+    firstCapturedAt: '2026-01-05T14:10:00Z',
+    lastSeenAt: '2026-02-01T09:00:00Z',
+    url: `https://facebook.example/westportparks/posts/${id}`,
+    status: 'live',
+    threadContext: [],
+    attachments: [],
+    rawCaptureSha256: sha(id),
+    ...fields,
   };
 }
 
@@ -61,41 +75,97 @@ export function sampleBundle(): BundleInputDraft {
   return {
     townName: 'Town of Westport',
     request: {
-      number: '2026-0001', requester: { name: 'Renée Côté', organization: 'Westport Courier' },
-      receivedAt: '2026-02-02T15:30:00Z', description: 'All comments on the Parks & Recreation page about the winter fair, January 2026.',
+      number: '2026-0001',
+      requester: { name: 'Renée Côté', organization: 'Westport Courier' },
+      receivedAt: '2026-02-02T15:30:00Z',
+      description: 'All comments on the Parks & Recreation page about the winter fair, January 2026.',
       responseDueAt: '2026-02-06T22:00:00Z',
     },
     producedAt: '2026-02-05T16:00:00Z',
     bates: { prefix: 'WESTPORT', startNumber: 1 },
     respondingOfficer: { name: 'Pat Records', title: 'FOI Officer' },
     items: [
-      { disposition: 'produced', record: record('rec-1', {
-        versions: [{ text: post, capturedAt: '2026-01-05T14:10:00Z' }],
-        attachments: [{ kind: 'image', sha256: SAMPLE_IMAGE_SHA256, mediaType: 'image/png', width: 64, height: 48, sourceUrl: 'https://cdn.example/fair.png' }],
-      }) },
-      { disposition: 'produced', record: record('rec-2', {
-        kind: 'comment', author: { name: '王芳', handle: 'wangfang' },
-        threadContext: [{ author: { name: 'Town of Westport' }, postedAt: '2026-01-05T14:03:07Z', text: post }],
-        versions: [{
-          text: comment, capturedAt: '2026-01-06T10:00:00Z',
-          redactions: [{ start: secretAt, end: secretAt + SAMPLE.redactedSecret.length, exemption: { code: '1-217', citation: 'C.G.S. § 1-217(a)' }, justification: 'Residential address of a police officer.' }],
-        }],
-      }) },
-      { disposition: 'produced', record: record('rec-3', {
-        kind: 'reply', status: 'edited', author: { name: 'Noa Levi' }, editedAt: '2026-01-07T08:00:00Z',
-        versions: [
-          { text: `${SAMPLE.firstVersionText}. ${SAMPLE.hebrew}`, capturedAt: '2026-01-06T12:00:00Z' },
-          { text: `Budget hearing moved to Friday (2026). ${SAMPLE.arabic}`, capturedAt: '2026-01-07T09:00:00Z', editedAt: '2026-01-07T08:00:00Z' },
-        ],
-      }) },
-      { disposition: 'withheld', recordId: SAMPLE.withheldId, exemption: { code: '1-210(b)(2)', citation: 'C.G.S. § 1-210(b)(2)' }, justification: 'Medical information about a named resident.', description: 'Facebook comment, January 8, 2026' },
-      { disposition: 'produced', record: record('rec-5', {
-        kind: 'comment', status: 'deleted', tombstone: { detectedAt: '2026-01-10T00:00:00Z' }, author: { name: 'Ahmed Haddad' },
-        versions: [{ text: 'See you there 👨‍👩‍👧 with the whole family ❄️', capturedAt: '2026-01-08T11:00:00Z' }],
-      }) },
-      { disposition: 'produced', record: record('rec-6', {
-        platform: 'instagram', status: 'hidden', hiddenAt: '2026-01-09T13:00:00Z', versions: [{ text: long, capturedAt: '2026-01-09T12:00:00Z' }],
-      }) },
+      {
+        disposition: 'produced',
+        record: record('rec-1', {
+          versions: [{ text: post, capturedAt: '2026-01-05T14:10:00Z' }],
+          attachments: [
+            {
+              kind: 'image',
+              sha256: SAMPLE_IMAGE_SHA256,
+              mediaType: 'image/png',
+              width: 64,
+              height: 48,
+              sourceUrl: 'https://cdn.example/fair.png',
+            },
+          ],
+        }),
+      },
+      {
+        disposition: 'produced',
+        record: record('rec-2', {
+          kind: 'comment',
+          author: { name: '王芳', handle: 'wangfang' },
+          threadContext: [{ author: { name: 'Town of Westport' }, postedAt: '2026-01-05T14:03:07Z', text: post }],
+          versions: [
+            {
+              text: comment,
+              capturedAt: '2026-01-06T10:00:00Z',
+              redactions: [
+                {
+                  start: secretAt,
+                  end: secretAt + SAMPLE.redactedSecret.length,
+                  exemption: { code: '1-217', citation: 'C.G.S. § 1-217(a)' },
+                  justification: 'Residential address of a police officer.',
+                },
+              ],
+            },
+          ],
+        }),
+      },
+      {
+        disposition: 'produced',
+        record: record('rec-3', {
+          kind: 'reply',
+          status: 'edited',
+          author: { name: 'Noa Levi' },
+          editedAt: '2026-01-07T08:00:00Z',
+          versions: [
+            { text: `${SAMPLE.firstVersionText}. ${SAMPLE.hebrew}`, capturedAt: '2026-01-06T12:00:00Z' },
+            {
+              text: `Budget hearing moved to Friday (2026). ${SAMPLE.arabic}`,
+              capturedAt: '2026-01-07T09:00:00Z',
+              editedAt: '2026-01-07T08:00:00Z',
+            },
+          ],
+        }),
+      },
+      {
+        disposition: 'withheld',
+        recordId: SAMPLE.withheldId,
+        exemption: { code: '1-210(b)(2)', citation: 'C.G.S. § 1-210(b)(2)' },
+        justification: 'Medical information about a named resident.',
+        description: 'Facebook comment, January 8, 2026',
+      },
+      {
+        disposition: 'produced',
+        record: record('rec-5', {
+          kind: 'comment',
+          status: 'deleted',
+          tombstone: { detectedAt: '2026-01-10T00:00:00Z' },
+          author: { name: 'Ahmed Haddad' },
+          versions: [{ text: 'See you there 👨‍👩‍👧 with the whole family ❄️', capturedAt: '2026-01-08T11:00:00Z' }],
+        }),
+      },
+      {
+        disposition: 'produced',
+        record: record('rec-6', {
+          platform: 'instagram',
+          status: 'hidden',
+          hiddenAt: '2026-01-09T13:00:00Z',
+          versions: [{ text: long, capturedAt: '2026-01-09T12:00:00Z' }],
+        }),
+      },
     ],
   };
 }

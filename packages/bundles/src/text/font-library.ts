@@ -48,7 +48,8 @@ export class FontLibrary {
     if (metrics === undefined) {
       const font = face.font;
       const glyph = font.hasGlyphForCodePoint(codePoint) ? font.glyphForCodePoint(codePoint) : undefined;
-      metrics = glyph === undefined ? { id: 0, advance: 0 } : { id: glyph.id, advance: glyph.advanceWidth / font.unitsPerEm };
+      metrics =
+        glyph === undefined ? { id: 0, advance: 0 } : { id: glyph.id, advance: glyph.advanceWidth / font.unitsPerEm };
       face.glyphs.set(codePoint, metrics);
     }
     return metrics;

@@ -30,15 +30,37 @@ function classify(codePoint: number): CharClass {
   let charClass = classes.get(codePoint);
   if (charClass === undefined) {
     const char = String.fromCodePoint(codePoint);
-    charClass = IGNORABLE.test(char) ? 'ignorable' : MARK.test(char) ? 'mark' : EMOJI.test(char) ? 'emoji' : LETTER.test(char) ? 'letter' : 'neutral';
+    charClass = IGNORABLE.test(char)
+      ? 'ignorable'
+      : MARK.test(char)
+        ? 'mark'
+        : EMOJI.test(char)
+          ? 'emoji'
+          : LETTER.test(char)
+            ? 'letter'
+            : 'neutral';
     classes.set(codePoint, charClass);
   }
   return charClass;
 }
 
-function chooseFace(codePoint: number, charClass: CharClass, next: number | undefined, current: FontKey | undefined, primary: FontKey, library: FontLibrary): FontKey | undefined {
-  if ((charClass === 'emoji' || next === VARIATION_SELECTOR_EMOJI) && library.covers('emoji', codePoint)) return 'emoji';
-  if (charClass !== 'letter' && current !== undefined && STICKY_FACES.has(current) && library.covers(current, codePoint)) return current;
+function chooseFace(
+  codePoint: number,
+  charClass: CharClass,
+  next: number | undefined,
+  current: FontKey | undefined,
+  primary: FontKey,
+  library: FontLibrary,
+): FontKey | undefined {
+  if ((charClass === 'emoji' || next === VARIATION_SELECTOR_EMOJI) && library.covers('emoji', codePoint))
+    return 'emoji';
+  if (
+    charClass !== 'letter' &&
+    current !== undefined &&
+    STICKY_FACES.has(current) &&
+    library.covers(current, codePoint)
+  )
+    return current;
   if (library.covers(primary, codePoint)) return primary;
   return FALLBACK_ORDER.find((key) => library.covers(key, codePoint));
 }
@@ -50,7 +72,8 @@ function chooseFace(codePoint: number, charClass: CharClass, next: number | unde
  * go to the emoji face. A character no face has becomes the visible text `[U+XXXX]`.
  */
 export function splitFontRuns(text: string, primary: FontKey, library: FontLibrary): FontRuns {
-  if (PRINTABLE_ASCII.test(text)) return { text, runs: text.length === 0 ? [] : [{ font: primary, start: 0, end: text.length }] };
+  if (PRINTABLE_ASCII.test(text))
+    return { text, runs: text.length === 0 ? [] : [{ font: primary, start: 0, end: text.length }] };
   const runs: FontRun[] = [];
   let out = '';
   let current: FontRun | undefined;

@@ -21,7 +21,11 @@ const CLUSTER_CONTINUATION = /[\p{M}\p{Default_Ignorable_Code_Point}\u{1F3FB}-\u
 
 /** Measures ranges of one paragraph in em, walking its runs. */
 class RangeMeasurer {
-  constructor(private readonly text: string, private readonly runs: readonly StyledRun[], private readonly shaper: Shaper) {}
+  constructor(
+    private readonly text: string,
+    private readonly runs: readonly StyledRun[],
+    private readonly shaper: Shaper,
+  ) {}
 
   width(start: number, end: number): number {
     let width = 0;
@@ -48,7 +52,8 @@ function forceBreak(text: string, start: number, end: number, maxWidth: number, 
   let cursor = start;
   while (cursor < end) {
     let next = cursor + (text.codePointAt(cursor)! > 0xffff ? 2 : 1);
-    while (next < end && CLUSTER_CONTINUATION.test(String.fromCodePoint(text.codePointAt(next)!))) next += text.codePointAt(next)! > 0xffff ? 2 : 1;
+    while (next < end && CLUSTER_CONTINUATION.test(String.fromCodePoint(text.codePointAt(next)!)))
+      next += text.codePointAt(next)! > 0xffff ? 2 : 1;
     if (cursor > lineStart && measurer.width(lineStart, next) > maxWidth) {
       lines.push({ start: lineStart, end: cursor });
       lineStart = cursor;
@@ -96,6 +101,7 @@ export function breakLines(text: string, runs: readonly StyledRun[], maxWidth: n
       lineWidth = 0;
     }
   }
-  if (lineEnd > lineStart || lines.length === 0) lines.push({ start: lineStart, end: trimmedEnd(text, lineStart, lineEnd) });
+  if (lineEnd > lineStart || lines.length === 0)
+    lines.push({ start: lineStart, end: trimmedEnd(text, lineStart, lineEnd) });
   return lines;
 }

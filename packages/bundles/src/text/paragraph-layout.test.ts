@@ -42,7 +42,11 @@ describe('paragraph layout', () => {
     expect(paragraph.rtl).toBe(false);
     expect(pieces.map((piece) => [piece.text, piece.rtl])).toEqual([
       // The Arabic phrase and the number after it read right to left as a unit (UAX #9): the number comes first.
-      ['hello ', false], ['2026', false], ['مرحبا بالجميع ', true], [' ', false], ['world', false],
+      ['hello ', false],
+      ['2026', false],
+      ['مرحبا بالجميع ', true],
+      [' ', false],
+      ['world', false],
     ]);
     for (let index = 1; index < pieces.length; index++) expect(pieces[index].x).toBeGreaterThan(pieces[index - 1].x);
   });

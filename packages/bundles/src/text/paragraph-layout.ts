@@ -30,12 +30,14 @@ export interface LinePiece {
 }
 
 const bidi = bidiFactory();
-const NEEDS_BIDI = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f\u202a-\u202e\u2066-\u2069\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const NEEDS_BIDI =
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f\u202a-\u202e\u2066-\u2069\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 const PARAGRAPH_SEPARATOR = /\r\n|[\r\n\u2028\u2029\u0085]/;
 
 function styledRuns(text: string, primary: FontKey, shaper: Shaper): { text: string; runs: StyledRun[]; rtl: boolean } {
   const faces = splitFontRuns(text, primary, shaper.library);
-  if (!NEEDS_BIDI.test(faces.text)) return { text: faces.text, runs: faces.runs.map((run) => ({ ...run, level: 0 })), rtl: false };
+  if (!NEEDS_BIDI.test(faces.text))
+    return { text: faces.text, runs: faces.runs.map((run) => ({ ...run, level: 0 })), rtl: false };
   const { levels, paragraphs } = bidi.getEmbeddingLevels(faces.text);
   const runs: StyledRun[] = [];
   for (const run of faces.runs) {
@@ -57,7 +59,14 @@ export function layoutParagraph(raw: string, style: TextStyle, width: number, sh
   // Most fields (times, ids, hashes, handles) are short ASCII that fits: one run, one line, no break search.
   if (PRINTABLE_ASCII.test(raw) && shaper.measure(style.font, raw, false) * style.size <= width) {
     const end = raw.trimEnd().length;
-    return { text: raw, runs: raw.length === 0 ? [] : [{ font: style.font, start: 0, end: raw.length, level: 0 }], rtl: false, lines: [{ start: 0, end }], style, width };
+    return {
+      text: raw,
+      runs: raw.length === 0 ? [] : [{ font: style.font, start: 0, end: raw.length, level: 0 }],
+      rtl: false,
+      lines: [{ start: 0, end }],
+      style,
+      width,
+    };
   }
   const { text, runs, rtl } = styledRuns(raw.normalize('NFC').replace(/\t/g, '    '), style.font, shaper);
   const lines = breakLines(text, runs, width / style.size, shaper);
@@ -97,10 +106,20 @@ function reorderVisually<T extends { level: number }>(pieces: T[]): T[] {
 }
 
 /** The pieces of line `index` in drawing order, and the line's offset from the left edge (RTL lines sit right). */
-export function linePieces(paragraph: LaidOutParagraph, index: number, shaper: Shaper): { pieces: LinePiece[]; offset: number } {
+export function linePieces(
+  paragraph: LaidOutParagraph,
+  index: number,
+  shaper: Shaper,
+): { pieces: LinePiece[]; offset: number } {
   const { start, end } = paragraph.lines[index];
   if (paragraph.runs.length === 1 && !paragraph.rtl && paragraph.runs[0].level === 0) {
-    return { pieces: start === end ? [] : [{ font: paragraph.runs[0].font, text: paragraph.text.slice(start, end), rtl: false, x: 0 }], offset: 0 };
+    return {
+      pieces:
+        start === end
+          ? []
+          : [{ font: paragraph.runs[0].font, text: paragraph.text.slice(start, end), rtl: false, x: 0 }],
+      offset: 0,
+    };
   }
   const logical: Array<StyledRun & { text: string }> = [];
   for (const run of paragraph.runs) {

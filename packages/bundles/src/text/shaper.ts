@@ -85,7 +85,14 @@ export class Shaper {
         if (glyphs.length > 0) glyphs[glyphs.length - 1].xAdvance += xAdvance;
         return;
       }
-      glyphs.push({ id: glyph.id, codePoints: glyph.codePoints, advance: glyph.advanceWidth * scale, xAdvance, xOffset: position.xOffset * scale, yOffset: position.yOffset * scale });
+      glyphs.push({
+        id: glyph.id,
+        codePoints: glyph.codePoints,
+        advance: glyph.advanceWidth * scale,
+        xAdvance,
+        xOffset: position.xOffset * scale,
+        yOffset: position.yOffset * scale,
+      });
     });
     return { glyphs, width };
   }

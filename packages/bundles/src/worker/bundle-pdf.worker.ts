@@ -5,20 +5,31 @@ import { createWriteStream } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { renderBundlePdf } from '../render-bundle-pdf';
 import type { BundleInputDraft } from '../bundle-input';
-import { imageLoaderOverPort, PortCalls, writableOverPort, type StartMessage, type WorkerMessage } from './worker-protocol';
+import {
+  imageLoaderOverPort,
+  PortCalls,
+  writableOverPort,
+  type StartMessage,
+  type WorkerMessage,
+} from './worker-protocol';
 
 const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 port.once('message', ({ input, outputPath }: StartMessage) => {
   const calls = new PortCalls(port);
-  const output = outputPath === undefined ? writableOverPort(calls) : createWriteStream(outputPath, { highWaterMark: 1024 * 1024 });
+  const output =
+    outputPath === undefined ? writableOverPort(calls) : createWriteStream(outputPath, { highWaterMark: 1024 * 1024 });
   renderBundlePdf(input as BundleInputDraft, output, {
     loadImage: imageLoaderOverPort(calls),
     onProgress: (progress) => post({ type: 'progress', progress }),
   }).then(
     (result) => post({ type: 'done', result }),
     // A ZodError's issues travel along, so a caller can report the failing fields.
-    (error: Error & { issues?: unknown }) => post({ type: 'failed', error: { name: error.name, message: error.message, stack: error.stack, issues: error.issues } }),
+    (error: Error & { issues?: unknown }) =>
+      post({
+        type: 'failed',
+        error: { name: error.name, message: error.message, stack: error.stack, issues: error.issues },
+      }),
   );
 });

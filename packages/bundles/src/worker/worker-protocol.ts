@@ -12,8 +12,7 @@ export type WorkerMessage =
 
 /** Messages from the parent to the worker. */
 export type ParentMessage =
-  | { type: 'image'; id: number; bytes?: Uint8Array; error?: string }
-  | { type: 'ack'; id: number };
+  { type: 'image'; id: number; bytes?: Uint8Array; error?: string } | { type: 'ack'; id: number };
 
 /** The parent's first message: the bundle, and a file path when the worker writes the PDF itself. */
 export interface StartMessage {
@@ -49,7 +48,8 @@ export class PortCalls {
 export function imageLoaderOverPort(calls: PortCalls): (sha256: string) => Promise<Buffer> {
   return async (sha256) => {
     const answer = await calls.call((id) => ({ type: 'image', id, sha256 }));
-    if (answer.type !== 'image' || answer.bytes === undefined) throw new Error(answer.type === 'image' ? answer.error : 'bad answer');
+    if (answer.type !== 'image' || answer.bytes === undefined)
+      throw new Error(answer.type === 'image' ? answer.error : 'bad answer');
     return Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength);
   };
 }

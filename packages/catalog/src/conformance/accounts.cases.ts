@@ -31,8 +31,16 @@ export function describeAccountCases(harness: () => CatalogHarness): void {
 
   it('refuses an account of an unknown agency', async () => {
     const { catalog } = harness();
-    const input = { agencyId: 'agy_missing', platform: 'mock' as const, handle: 'x', status: 'active' as const,
-      connector: { type: 'mock' }, syncIntervalMinutes: 60, administrators: [], moderators: [] };
+    const input = {
+      agencyId: 'agy_missing',
+      platform: 'mock' as const,
+      handle: 'x',
+      status: 'active' as const,
+      connector: { type: 'mock' },
+      syncIntervalMinutes: 60,
+      administrators: [],
+      moderators: [],
+    };
     await expect(catalog.createAccount(input)).rejects.toThrow(/agy_missing/);
     expect(await catalog.listAccounts()).toEqual([]);
   });
@@ -44,15 +52,25 @@ export function describeAccountCases(harness: () => CatalogHarness): void {
     await catalog.updateAccount(second.id, { status: 'retired' });
     expect((await catalog.listAccounts()).map((account) => account.id).sort()).toEqual([first.id, second.id].sort());
     expect((await catalog.listAccounts({ agencyId: first.agencyId })).map((account) => account.id)).toEqual([first.id]);
-    expect((await catalog.listAccounts({ status: ['active', 'abandoned'] })).map((account) => account.id)).toEqual([first.id]);
+    expect((await catalog.listAccounts({ status: ['active', 'abandoned'] })).map((account) => account.id)).toEqual([
+      first.id,
+    ]);
     expect(await catalog.listAccounts({ status: [] })).toEqual([]);
   });
 
   it('updates only the fields given, and returns null for an unknown account', async () => {
     const { catalog } = harness();
     const account = await createAccount(catalog);
-    const updated = await catalog.updateAccount(account.id, { displayName: 'Town of Example', syncIntervalMinutes: 15 });
-    expect(updated).toEqual({ ...account, displayName: 'Town of Example', syncIntervalMinutes: 15, updatedAt: updated!.updatedAt });
+    const updated = await catalog.updateAccount(account.id, {
+      displayName: 'Town of Example',
+      syncIntervalMinutes: 15,
+    });
+    expect(updated).toEqual({
+      ...account,
+      displayName: 'Town of Example',
+      syncIntervalMinutes: 15,
+      updatedAt: updated!.updatedAt,
+    });
     expect(await catalog.getAccount(account.id)).toEqual(updated);
     expect(await catalog.updateAccount('acc_missing', { handle: 'x' })).toBeNull();
   });
@@ -73,7 +91,9 @@ export function describeAccountCases(harness: () => CatalogHarness): void {
     await catalog.updateAccount(account.id, { agencyId: parks.id });
     expect((await catalog.getRecordByPlatformId(account.id, 'a'))!.agencyId).toBe(parks.id);
     const requeued = await catalog.listIndexBacklog(10);
-    expect(requeued.map((document) => [document.agencyId, document.revision])).toEqual([[parks.id, changed[0].revision + 1]]);
+    expect(requeued.map((document) => [document.agencyId, document.revision])).toEqual([
+      [parks.id, changed[0].revision + 1],
+    ]);
   });
 
   it('keeps a record queued when an account move changes it after its document was read', async () => {
@@ -90,13 +110,19 @@ export function describeAccountCases(harness: () => CatalogHarness): void {
   it('finds a token by the hash of its secret, never by the secret', async () => {
     const { catalog } = harness();
     expect(await catalog.countTokens()).toBe(0);
-    const token = await catalog.createToken({ name: 'ci', roles: ['it-admin', 'auditor'], secretSha256: sha256Hex('s3cret') });
+    const token = await catalog.createToken({
+      name: 'ci',
+      roles: ['it-admin', 'auditor'],
+      secretSha256: sha256Hex('s3cret'),
+    });
     expect(token.id).toMatch(/^tok_/);
     expect(await catalog.findTokenBySecretSha256(sha256Hex('s3cret'))).toEqual(token);
     expect(await catalog.findTokenBySecretSha256('s3cret')).toBeNull();
     expect(await catalog.findTokenBySecretSha256(sha256Hex('other'))).toBeNull();
     expect(await catalog.countTokens()).toBe(1);
-    await expect(catalog.createToken({ name: 'dup', roles: [], secretSha256: sha256Hex('s3cret') })).rejects.toHaveProperty('message');
+    await expect(
+      catalog.createToken({ name: 'dup', roles: [], secretSha256: sha256Hex('s3cret') }),
+    ).rejects.toHaveProperty('message');
   });
 
   it('keeps an append-only audit log, newest first', async () => {

@@ -7,7 +7,14 @@ export function describeLifecycleCases(harness: () => CatalogHarness): void {
     const { catalog } = harness();
     const account = await createAccount(catalog);
     const other = await createAccount(catalog, 'other');
-    await catalog.applyPage(makePage(account.id, 'p1', ['a', 'b', 'c'].map((id) => makeItem(id)), { passNumber: 1 }));
+    await catalog.applyPage(
+      makePage(
+        account.id,
+        'p1',
+        ['a', 'b', 'c'].map((id) => makeItem(id)),
+        { passNumber: 1 },
+      ),
+    );
     await catalog.applyPage(makePage(other.id, 'o1', [makeItem('z')], { passNumber: 1 }));
     await catalog.applyPage(makePage(account.id, 'p2', [makeItem('b')], { passNumber: 2, capturedAt: T.pass2 }));
     const unseen = await catalog.listUnseen(account.id, 2);
@@ -20,25 +27,64 @@ export function describeLifecycleCases(harness: () => CatalogHarness): void {
   it('never lets a late page of an older pass make a record look unseen by the current pass', async () => {
     const { catalog } = harness();
     const account = await createAccount(catalog);
-    await catalog.applyPage(makePage(account.id, 'p1', ['a', 'b', 'c'].map((id) => makeItem(id)), { passNumber: 1 }));
-    await catalog.applyPage(makePage(account.id, 'p2', ['a', 'b', 'c'].map((id) => makeItem(id)), { passNumber: 2, capturedAt: T.pass2 }));
+    await catalog.applyPage(
+      makePage(
+        account.id,
+        'p1',
+        ['a', 'b', 'c'].map((id) => makeItem(id)),
+        { passNumber: 1 },
+      ),
+    );
+    await catalog.applyPage(
+      makePage(
+        account.id,
+        'p2',
+        ['a', 'b', 'c'].map((id) => makeItem(id)),
+        { passNumber: 2, capturedAt: T.pass2 },
+      ),
+    );
     // A worker still on pass 1 applies a page late: one item unchanged, one with new text, one newly hidden.
-    await catalog.applyPage(makePage(account.id, 'p1-late', [makeItem('a'), makeItem('b', { text: 'late edit' }), makeItem('c', { hidden: true })], { passNumber: 1 }));
+    await catalog.applyPage(
+      makePage(
+        account.id,
+        'p1-late',
+        [makeItem('a'), makeItem('b', { text: 'late edit' }), makeItem('c', { hidden: true })],
+        { passNumber: 1 },
+      ),
+    );
     expect(await catalog.listUnseen(account.id, 2)).toEqual([]);
-    for (const id of ['a', 'b', 'c']) expect(await catalog.getRecordByPlatformId(account.id, id)).toMatchObject({ lastSeenAt: T.pass2 });
+    for (const id of ['a', 'b', 'c'])
+      expect(await catalog.getRecordByPlatformId(account.id, id)).toMatchObject({ lastSeenAt: T.pass2 });
   });
 
   it('tombstones records confirmed gone; their text and versions stay', async () => {
     const { catalog } = harness();
     const account = await createAccount(catalog);
     await catalog.applyPage(makePage(account.id, 'p1', [makeItem('a'), makeItem('b')], { capturedAt: T.pass1 }));
-    await catalog.applyPage(makePage(account.id, 'p2', [makeItem('a', { text: 'edited' }), makeItem('b')], { capturedAt: T.pass2, passNumber: 2 }));
+    await catalog.applyPage(
+      makePage(account.id, 'p2', [makeItem('a', { text: 'edited' }), makeItem('b')], {
+        capturedAt: T.pass2,
+        passNumber: 2,
+      }),
+    );
     await catalog.applyPage(makePage(account.id, 'p3', [makeItem('b')], { capturedAt: T.pass3, passNumber: 3 }));
     const id = recordIdFor(account.id, 'a');
     const documents = await catalog.markGone(account.id, [id], T.pass4);
-    expect(documents).toEqual([expect.objectContaining({ id, status: 'deleted', text: 'edited', priorText: 'text of a' })]);
-    expect(await catalog.getRecord(id)).toMatchObject({ status: 'deleted', text: 'edited', versionCount: 2, lastSeenAt: T.pass2 });
-    expect(await catalog.getTombstone(id)).toEqual({ recordId: id, detectedAt: T.pass4, lastSeenAt: T.pass2, reason: 'deleted-on-platform' });
+    expect(documents).toEqual([
+      expect.objectContaining({ id, status: 'deleted', text: 'edited', priorText: 'text of a' }),
+    ]);
+    expect(await catalog.getRecord(id)).toMatchObject({
+      status: 'deleted',
+      text: 'edited',
+      versionCount: 2,
+      lastSeenAt: T.pass2,
+    });
+    expect(await catalog.getTombstone(id)).toEqual({
+      recordId: id,
+      detectedAt: T.pass4,
+      lastSeenAt: T.pass2,
+      reason: 'deleted-on-platform',
+    });
     expect((await catalog.listVersions(id)).map((version) => version.text)).toEqual(['text of a', 'edited']);
     expect(await catalog.getTombstone(recordIdFor(account.id, 'b'))).toBeNull();
     expect(await catalog.listUnseen(account.id, 4)).toEqual([{ id: recordIdFor(account.id, 'b'), platformId: 'b' }]);
@@ -64,7 +110,9 @@ export function describeLifecycleCases(harness: () => CatalogHarness): void {
     await catalog.applyPage(makePage(account.id, 'p1', [makeItem('a')]));
     const id = recordIdFor(account.id, 'a');
     await catalog.markGone(account.id, [id], T.pass2);
-    const applied = await catalog.applyPage(makePage(account.id, 'p3', [makeItem('a')], { capturedAt: T.pass3, passNumber: 3 }));
+    const applied = await catalog.applyPage(
+      makePage(account.id, 'p3', [makeItem('a')], { capturedAt: T.pass3, passNumber: 3 }),
+    );
     expect(applied.changed).toEqual([expect.objectContaining({ id, status: 'live' })]);
     expect(await catalog.getRecord(id)).toMatchObject({ status: 'live', lastSeenAt: T.pass3 });
     expect(await catalog.getTombstone(id)).toBeNull();

@@ -6,8 +6,17 @@ export function describeSyncCases(harness: () => CatalogHarness): void {
     const { catalog } = harness();
     const account = await createAccount(catalog);
     expect(await catalog.getSyncState(account.id)).toEqual({
-      accountId: account.id, passNumber: 0, passToken: null, cursor: null, status: 'never', startedAt: null,
-      completedAt: null, lastError: null, lastCompletedPassToken: null, lastCompletedAt: null, pagesFetched: 0,
+      accountId: account.id,
+      passNumber: 0,
+      passToken: null,
+      cursor: null,
+      status: 'never',
+      startedAt: null,
+      completedAt: null,
+      lastError: null,
+      lastCompletedPassToken: null,
+      lastCompletedAt: null,
+      pagesFetched: 0,
       itemsSeen: 0,
     });
   });
@@ -17,15 +26,28 @@ export function describeSyncCases(harness: () => CatalogHarness): void {
     const account = await createAccount(catalog);
     await catalog.startPass(account.id, 1, 'token-1', 'cursor-0', T.pass1);
     expect(await catalog.getSyncState(account.id)).toMatchObject({
-      passNumber: 1, passToken: 'token-1', cursor: 'cursor-0', status: 'running', startedAt: T.pass1,
+      passNumber: 1,
+      passToken: 'token-1',
+      cursor: 'cursor-0',
+      status: 'running',
+      startedAt: T.pass1,
     });
     await catalog.applyPage(makePage(account.id, 'p1', [makeItem('a'), makeItem('b')], { nextCursor: 'cursor-1' }));
     expect(await catalog.getSyncState(account.id)).toMatchObject({ cursor: 'cursor-1', pagesFetched: 1, itemsSeen: 2 });
     await catalog.applyPage(makePage(account.id, 'p2', [makeItem('c')], { nextCursor: null }));
-    expect(await catalog.getSyncState(account.id)).toMatchObject({ cursor: null, pagesFetched: 2, itemsSeen: 3, status: 'running' });
+    expect(await catalog.getSyncState(account.id)).toMatchObject({
+      cursor: null,
+      pagesFetched: 2,
+      itemsSeen: 3,
+      status: 'running',
+    });
     await catalog.completePass(account.id, 1, T.pass2);
     expect(await catalog.getSyncState(account.id)).toMatchObject({
-      passNumber: 1, status: 'completed', cursor: null, completedAt: T.pass2, lastCompletedPassToken: 'token-1',
+      passNumber: 1,
+      status: 'completed',
+      cursor: null,
+      completedAt: T.pass2,
+      lastCompletedPassToken: 'token-1',
       lastCompletedAt: T.pass2,
     });
   });
@@ -38,8 +60,14 @@ export function describeSyncCases(harness: () => CatalogHarness): void {
     await catalog.completePass(account.id, 1, T.pass1);
     await catalog.startPass(account.id, 2, 'token-2', 'c0', T.pass2);
     expect(await catalog.getSyncState(account.id)).toMatchObject({
-      passNumber: 2, passToken: 'token-2', status: 'running', pagesFetched: 0, itemsSeen: 0, completedAt: null,
-      lastCompletedPassToken: 'token-1', lastCompletedAt: T.pass1,
+      passNumber: 2,
+      passToken: 'token-2',
+      status: 'running',
+      pagesFetched: 0,
+      itemsSeen: 0,
+      completedAt: null,
+      lastCompletedPassToken: 'token-1',
+      lastCompletedAt: T.pass1,
     });
   });
 
@@ -50,12 +78,19 @@ export function describeSyncCases(harness: () => CatalogHarness): void {
     await catalog.applyPage(makePage(account.id, 'p1', [makeItem('a')], { nextCursor: 'c1' }));
     await catalog.failPass(account.id, 1, 'platform said 500', T.pass2);
     expect(await catalog.getSyncState(account.id)).toMatchObject({
-      passNumber: 1, passToken: 'token-1', cursor: 'c1', status: 'failed', lastError: 'platform said 500',
+      passNumber: 1,
+      passToken: 'token-1',
+      cursor: 'c1',
+      status: 'failed',
+      lastError: 'platform said 500',
       lastCompletedPassToken: null,
     });
     await catalog.applyPage(makePage(account.id, 'p2', [makeItem('b')], { nextCursor: null }));
     await catalog.completePass(account.id, 1, T.pass3);
-    expect(await catalog.getSyncState(account.id)).toMatchObject({ status: 'completed', lastCompletedPassToken: 'token-1' });
+    expect(await catalog.getSyncState(account.id)).toMatchObject({
+      status: 'completed',
+      lastCompletedPassToken: 'token-1',
+    });
   });
 
   it('completing the same pass twice changes nothing; completing a stale pass is refused', async () => {

@@ -7,8 +7,12 @@ export function describeTotalsCases(harness: () => CatalogHarness): void {
     const { catalog } = harness();
     expect(await catalog.countRecordsByStatus()).toEqual({ live: 0, edited: 0, hidden: 0, deleted: 0 });
     const account = await createAccount(catalog);
-    await catalog.applyPage(makePage(account.id, 'p1', [makeItem('a'), makeItem('b'), makeItem('c', { hidden: true }), makeItem('d')]));
-    await catalog.applyPage(makePage(account.id, 'p2', [makeItem('a', { text: 'edited text' })], { capturedAt: T.pass2 }));
+    await catalog.applyPage(
+      makePage(account.id, 'p1', [makeItem('a'), makeItem('b'), makeItem('c', { hidden: true }), makeItem('d')]),
+    );
+    await catalog.applyPage(
+      makePage(account.id, 'p2', [makeItem('a', { text: 'edited text' })], { capturedAt: T.pass2 }),
+    );
     await catalog.markGone(account.id, [recordIdFor(account.id, 'd')], T.pass2);
     expect(await catalog.countRecordsByStatus()).toEqual({ live: 1, edited: 1, hidden: 1, deleted: 1 });
   });

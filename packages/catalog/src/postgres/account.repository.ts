@@ -16,7 +16,9 @@ import { FOREIGN_KEY_VIOLATION, sqlStateOf, withTransaction, type Queryable } fr
 import { accountFromRow, agencyFromRow, type AccountRow, type AgencyRow } from './row-mapping';
 
 /** How each patchable account field is stored; JSON fields are sent as text and cast to jsonb. */
-const PATCH_COLUMNS: { [K in keyof AccountPatch]-?: { column: string; cast?: string; toSql(value: NonNullable<AccountPatch[K]>): unknown } } = {
+const PATCH_COLUMNS: {
+  [K in keyof AccountPatch]-?: { column: string; cast?: string; toSql(value: NonNullable<AccountPatch[K]>): unknown };
+} = {
   agencyId: { column: 'agency_id', toSql: (value) => value },
   handle: { column: 'handle', toSql: (value) => value },
   displayName: { column: 'display_name', toSql: (value) => value },
@@ -41,9 +43,17 @@ export class AccountRepository {
   constructor(private readonly pool: Pool) {}
 
   async createAgency(input: NewAgency): Promise<Agency> {
-    const agency: Agency = { ...NewAgencySchema.parse(input), id: newId('agency'), createdAt: new Date().toISOString() };
-    await this.pool.query('INSERT INTO agencies (id, name, kind, created_at) VALUES ($1, $2, $3, $4)',
-      [agency.id, agency.name, agency.kind, agency.createdAt]);
+    const agency: Agency = {
+      ...NewAgencySchema.parse(input),
+      id: newId('agency'),
+      createdAt: new Date().toISOString(),
+    };
+    await this.pool.query('INSERT INTO agencies (id, name, kind, created_at) VALUES ($1, $2, $3, $4)', [
+      agency.id,
+      agency.name,
+      agency.kind,
+      agency.createdAt,
+    ]);
     return agency;
   }
 
@@ -63,13 +73,26 @@ export class AccountRepository {
     const at = new Date().toISOString();
     const account: Account = { ...parsed, id: newId('account'), createdAt: at, updatedAt: at };
     try {
-      await this.pool.query(`INSERT INTO accounts (id, agency_id, platform, handle, display_name, url, status, connector,
+      await this.pool.query(
+        `INSERT INTO accounts (id, agency_id, platform, handle, display_name, url, status, connector,
           sync_interval_minutes, administrators, moderators, created_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb, $11::jsonb, $12, $13)`, [
-        account.id, account.agencyId, account.platform, account.handle, account.displayName ?? null,
-        account.url ?? null, account.status, JSON.stringify(account.connector), account.syncIntervalMinutes,
-        JSON.stringify(account.administrators), JSON.stringify(account.moderators), account.createdAt, account.updatedAt,
-      ]);
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb, $11::jsonb, $12, $13)`,
+        [
+          account.id,
+          account.agencyId,
+          account.platform,
+          account.handle,
+          account.displayName ?? null,
+          account.url ?? null,
+          account.status,
+          JSON.stringify(account.connector),
+          account.syncIntervalMinutes,
+          JSON.stringify(account.administrators),
+          JSON.stringify(account.moderators),
+          account.createdAt,
+          account.updatedAt,
+        ],
+      );
     } catch (error) {
       if (sqlStateOf(error) === FOREIGN_KEY_VIOLATION) throw new UnknownReferenceError('agency', account.agencyId);
       throw error;
@@ -115,7 +138,8 @@ export class AccountRepository {
       values.push(new Date().toISOString(), id);
       assignments.push(`updated_at = $${values.length - 1}`);
       const updated = await client.query<AccountRow>(
-        `UPDATE accounts SET ${assignments.join(', ')} WHERE id = $${values.length} RETURNING *`, values,
+        `UPDATE accounts SET ${assignments.join(', ')} WHERE id = $${values.length} RETURNING *`,
+        values,
       );
       return accountFromRow(updated.rows[0]);
     });
@@ -128,7 +152,8 @@ export class AccountRepository {
    */
   async shareLockAccount(client: Queryable, id: string): Promise<AccountContext | null> {
     const { rows } = await client.query<Pick<AccountRow, 'id' | 'agency_id' | 'platform'>>(
-      'SELECT id, agency_id, platform FROM accounts WHERE id = $1 FOR SHARE', [id],
+      'SELECT id, agency_id, platform FROM accounts WHERE id = $1 FOR SHARE',
+      [id],
     );
     return rows.length ? { id: rows[0].id, agencyId: rows[0].agency_id, platform: rows[0].platform } : null;
   }
@@ -139,9 +164,15 @@ export class AccountRepository {
   }
 
   private async moveRecordsToAgency(client: PoolClient, accountId: string, agencyId: string): Promise<void> {
-    await client.query('UPDATE records SET agency_id = $1, revision = revision + 1 WHERE account_id = $2', [agencyId, accountId]);
-    await client.query(`INSERT INTO index_backlog (record_seq, record_id)
-      SELECT seq, id FROM records WHERE account_id = $1 ON CONFLICT DO NOTHING`, [accountId]);
+    await client.query('UPDATE records SET agency_id = $1, revision = revision + 1 WHERE account_id = $2', [
+      agencyId,
+      accountId,
+    ]);
+    await client.query(
+      `INSERT INTO index_backlog (record_seq, record_id)
+      SELECT seq, id FROM records WHERE account_id = $1 ON CONFLICT DO NOTHING`,
+      [accountId],
+    );
   }
 }
 
@@ -151,7 +182,11 @@ function patchAssignments(patch: AccountPatch): { assignments: string[]; values:
   for (const key of Object.keys(PATCH_COLUMNS) as Array<keyof AccountPatch>) {
     const value = patch[key];
     if (value === undefined) continue;
-    const { column, cast = '', toSql } = PATCH_COLUMNS[key] as { column: string; cast?: string; toSql: (value: unknown) => unknown };
+    const {
+      column,
+      cast = '',
+      toSql,
+    } = PATCH_COLUMNS[key] as { column: string; cast?: string; toSql: (value: unknown) => unknown };
     values.push(toSql(value));
     assignments.push(`${column} = $${values.length}${cast}`);
   }

@@ -52,8 +52,15 @@ export class PageApplier {
       const account = await this.accounts.shareLockAccount(client, input.accountId);
       if (!account) throw new UnknownReferenceError('account', input.accountId);
       const { capture } = input;
-      await client.query(INSERT_CAPTURE, [capture.sha256, capture.key, capture.accountId, capture.contentType,
-        capture.byteLength, capture.source, capture.capturedAt]);
+      await client.query(INSERT_CAPTURE, [
+        capture.sha256,
+        capture.key,
+        capture.accountId,
+        capture.contentType,
+        capture.byteLength,
+        capture.source,
+        capture.capturedAt,
+      ]);
       const result: PageApplied = { created: 0, newVersions: 0, unchanged: 0, quarantined: 0, changed: [] };
       const firstOccurrences = firstOccurrencesOf(input.items);
       const created = await this.newRecords.create(client, input, account, [...firstOccurrences.values()]);
@@ -100,7 +107,8 @@ export class PageApplier {
     const media = new Map<string, string>();
     for (const item of input.items) {
       for (const attachment of item.attachments) {
-        if (attachment.sha256 && !media.has(attachment.sourceUrl)) media.set(attachment.sourceUrl, JSON.stringify(attachment));
+        if (attachment.sha256 && !media.has(attachment.sourceUrl))
+          media.set(attachment.sourceUrl, JSON.stringify(attachment));
       }
     }
     if (media.size === 0) return;
@@ -112,8 +120,12 @@ export class PageApplier {
   private async quarantine(client: Queryable, input: ApplyPageInput): Promise<number> {
     if (input.rejected.length === 0) return 0;
     const { rowCount } = await client.query(INSERT_QUARANTINE, [
-      input.accountId, input.capture.sha256, input.capturedAt, input.rejected.map(() => newId('quarantine')),
-      input.rejected.map((rejected) => rejected.itemIndex), input.rejected.map((rejected) => rejected.reason),
+      input.accountId,
+      input.capture.sha256,
+      input.capturedAt,
+      input.rejected.map(() => newId('quarantine')),
+      input.rejected.map((rejected) => rejected.itemIndex),
+      input.rejected.map((rejected) => rejected.reason),
     ]);
     return rowCount ?? 0;
   }

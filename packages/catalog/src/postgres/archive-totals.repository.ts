@@ -10,7 +10,10 @@ export class ArchiveTotalsRepository {
   constructor(private readonly pool: Pool) {}
 
   async countRecordsByStatus(): Promise<Record<RecordStatus, number>> {
-    const counts = Object.fromEntries(RecordStatusSchema.options.map((status) => [status, 0])) as Record<RecordStatus, number>;
+    const counts = Object.fromEntries(RecordStatusSchema.options.map((status) => [status, 0])) as Record<
+      RecordStatus,
+      number
+    >;
     const { rows } = await this.pool.query<{ status: RecordStatus; count: number }>(
       'SELECT status, count(*) AS count FROM records GROUP BY status',
     );
@@ -20,10 +23,13 @@ export class ArchiveTotalsRepository {
 
   /** Hours are cut in UTC whatever the session's time zone. */
   async countCapturesByHour(since: string): Promise<CaptureCount[]> {
-    const { rows } = await this.pool.query<CaptureCount>(`SELECT
+    const { rows } = await this.pool.query<CaptureCount>(
+      `SELECT
         to_char(captured_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24') AS hour,
         count(*) AS captures, sum(byte_length)::bigint AS bytes
-      FROM raw_captures WHERE captured_at >= $1::timestamptz GROUP BY hour ORDER BY hour`, [since]);
+      FROM raw_captures WHERE captured_at >= $1::timestamptz GROUP BY hour ORDER BY hour`,
+      [since],
+    );
     return rows;
   }
 }

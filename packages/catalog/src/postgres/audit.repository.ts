@@ -16,8 +16,10 @@ export class AuditRepository {
 
   async appendAudit(entry: AuditEntry): Promise<void> {
     const details = entry.details === undefined ? null : JSON.stringify(entry.details);
-    await this.pool.query('INSERT INTO audit_log (at, actor, action, target, details) VALUES ($1, $2, $3, $4, $5::jsonb)',
-      [new Date().toISOString(), entry.actor, entry.action, entry.target, details]);
+    await this.pool.query(
+      'INSERT INTO audit_log (at, actor, action, target, details) VALUES ($1, $2, $3, $4, $5::jsonb)',
+      [new Date().toISOString(), entry.actor, entry.action, entry.target, details],
+    );
   }
 
   /** Newest first: the id orders entries even when two share a timestamp. */

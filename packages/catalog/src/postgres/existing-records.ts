@@ -39,7 +39,8 @@ const UPDATE_STATUS = `UPDATE records SET status = $2, hidden_at = $3, revision 
 const UPDATE_ATTACHMENTS = 'UPDATE records SET attachments = $2::jsonb WHERE seq = $1 AND attachments <> $2::jsonb';
 
 /** Never backwards: a late page of an older pass must not make a record look unseen by the current one. */
-const MARK_SEEN = 'UPDATE records SET last_seen_at = GREATEST(last_seen_at, $1), last_seen_pass = GREATEST(last_seen_pass, $2) WHERE seq = ANY($3::bigint[])';
+const MARK_SEEN =
+  'UPDATE records SET last_seen_at = GREATEST(last_seen_at, $1), last_seen_pass = GREATEST(last_seen_pass, $2) WHERE seq = ANY($3::bigint[])';
 
 const CLOSE_TOMBSTONE = 'UPDATE tombstones SET restored_at = $2 WHERE record_seq = $1 AND restored_at IS NULL';
 
@@ -63,7 +64,12 @@ export class ExistingRecordWriter {
    * Applies each item to its (locked) record and counts the outcome in `result`. Items are applied in order,
    * so an item repeated within the page sees the first occurrence's effect: `existing` is kept current.
    */
-  async apply(client: Queryable, input: ApplyPageInput, pairs: Array<[PreparedItem, ExistingRecord]>, result: PageApplied): Promise<void> {
+  async apply(
+    client: Queryable,
+    input: ApplyPageInput,
+    pairs: Array<[PreparedItem, ExistingRecord]>,
+    result: PageApplied,
+  ): Promise<void> {
     const seen: number[] = [];
     for (const [item, existing] of pairs) {
       if (existing.content_hash !== item.contentHash) {
@@ -81,33 +87,74 @@ export class ExistingRecordWriter {
     if (seen.length > 0) await client.query(MARK_SEEN, [input.capturedAt, input.passNumber, seen]);
   }
 
-  private async addVersion(client: Queryable, input: ApplyPageInput, item: PreparedItem, existing: ExistingRecord, result: PageApplied): Promise<void> {
+  private async addVersion(
+    client: Queryable,
+    input: ApplyPageInput,
+    item: PreparedItem,
+    existing: ExistingRecord,
+    result: PageApplied,
+  ): Promise<void> {
     const version = existing.version_count + 1;
     const attachments = JSON.stringify(item.attachments);
     const status = statusOf(item.hidden, version);
     const hiddenAt = hiddenAtAfter(existing.hidden_at, item, input.capturedAt);
-    await client.query(INSERT_VERSION, [existing.seq, version, item.text, attachments, item.editedAt ?? null,
-      item.contentHash, input.capturedAt, input.capture.sha256]);
-    const { rows } = await client.query<SearchDocumentRow>(UPDATE_CONTENT, [existing.seq, item.text, attachments,
-      item.editedAt ?? null, item.contentHash, version, status, hiddenAt, input.capturedAt, input.passNumber]);
+    await client.query(INSERT_VERSION, [
+      existing.seq,
+      version,
+      item.text,
+      attachments,
+      item.editedAt ?? null,
+      item.contentHash,
+      input.capturedAt,
+      input.capture.sha256,
+    ]);
+    const { rows } = await client.query<SearchDocumentRow>(UPDATE_CONTENT, [
+      existing.seq,
+      item.text,
+      attachments,
+      item.editedAt ?? null,
+      item.contentHash,
+      version,
+      status,
+      hiddenAt,
+      input.capturedAt,
+      input.passNumber,
+    ]);
     await this.afterChange(client, input, existing, status, hiddenAt);
     Object.assign(existing, { content_hash: item.contentHash, version_count: version });
     result.newVersions += 1;
     result.changed.push(searchDocumentFromRow(rows[0]));
   }
 
-  private async changeStatus(client: Queryable, input: ApplyPageInput, item: PreparedItem, existing: ExistingRecord, result: PageApplied): Promise<void> {
+  private async changeStatus(
+    client: Queryable,
+    input: ApplyPageInput,
+    item: PreparedItem,
+    existing: ExistingRecord,
+    result: PageApplied,
+  ): Promise<void> {
     const status = statusOf(item.hidden, existing.version_count);
     const hiddenAt = hiddenAtAfter(existing.hidden_at, item, input.capturedAt);
-    const { rows } = await client.query<SearchDocumentRow>(UPDATE_STATUS, [existing.seq, status, hiddenAt,
-      input.capturedAt, input.passNumber]);
+    const { rows } = await client.query<SearchDocumentRow>(UPDATE_STATUS, [
+      existing.seq,
+      status,
+      hiddenAt,
+      input.capturedAt,
+      input.passNumber,
+    ]);
     await this.afterChange(client, input, existing, status, hiddenAt);
     result.unchanged += 1;
     result.changed.push(searchDocumentFromRow(rows[0]));
   }
 
   /** Closes a tombstone the item outlived, queues the record for indexing, and keeps `existing` current. */
-  private async afterChange(client: Queryable, input: ApplyPageInput, existing: ExistingRecord, status: RecordStatus, hiddenAt: string | null): Promise<void> {
+  private async afterChange(
+    client: Queryable,
+    input: ApplyPageInput,
+    existing: ExistingRecord,
+    status: RecordStatus,
+    hiddenAt: string | null,
+  ): Promise<void> {
     if (existing.status === 'deleted') await client.query(CLOSE_TOMBSTONE, [existing.seq, input.capturedAt]);
     await client.query(QUEUE_FOR_INDEX, [existing.seq, existing.id]);
     Object.assign(existing, { status, hidden_at: hiddenAt });

@@ -51,11 +51,21 @@ export class NewRecordWriter {
    * `items` must have distinct platform ids, sorted by platform id (the order every worker inserts in, so two
    * pages sharing items wait on each other rather than deadlock). Returns what was actually created.
    */
-  async create(client: Queryable, input: ApplyPageInput, account: AccountContext, items: PreparedItem[]): Promise<CreatedRecords> {
+  async create(
+    client: Queryable,
+    input: ApplyPageInput,
+    account: AccountContext,
+    items: PreparedItem[],
+  ): Promise<CreatedRecords> {
     const created: CreatedRecords = { records: new Map(), documents: [] };
     if (items.length === 0) return created;
     const { rows } = await client.query<{ seq: number; id: string; platform_id: string }>(INSERT_RECORDS, [
-      input.accountId, account.agencyId, account.platform, input.capturedAt, input.passNumber, ...itemArrays(input, items),
+      input.accountId,
+      account.agencyId,
+      account.platform,
+      input.capturedAt,
+      input.passNumber,
+      ...itemArrays(input, items),
     ]);
     if (rows.length === 0) return created;
     const seqs = rows.map((row) => row.seq);
@@ -65,8 +75,13 @@ export class NewRecordWriter {
     for (const row of rows) {
       const item = itemsById.get(row.platform_id)!;
       created.records.set(row.platform_id, {
-        platform_id: row.platform_id, seq: row.seq, id: row.id, content_hash: item.contentHash,
-        hidden_at: item.hidden ? input.capturedAt : null, status: newRecordStatus(item), version_count: 1,
+        platform_id: row.platform_id,
+        seq: row.seq,
+        id: row.id,
+        content_hash: item.contentHash,
+        hidden_at: item.hidden ? input.capturedAt : null,
+        status: newRecordStatus(item),
+        version_count: 1,
       });
       created.documents.push(documentOf(row.id, item, input, account));
     }
@@ -100,8 +115,16 @@ function itemArrays(input: ApplyPageInput, items: PreparedItem[]): unknown[][] {
 /** The document of a record just created from `item`: what listSearchDocuments would read back. */
 function documentOf(id: string, item: PreparedItem, input: ApplyPageInput, account: AccountContext): SearchDocument {
   return {
-    id, accountId: input.accountId, agencyId: account.agencyId, platform: account.platform, kind: item.kind,
-    status: newRecordStatus(item), authorName: item.author.name, text: item.text, priorText: '', postedAt: item.postedAt,
+    id,
+    accountId: input.accountId,
+    agencyId: account.agencyId,
+    platform: account.platform,
+    kind: item.kind,
+    status: newRecordStatus(item),
+    authorName: item.author.name,
+    text: item.text,
+    priorText: '',
+    postedAt: item.postedAt,
     hasAttachments: item.attachments.length > 0,
     revision: 1,
   };

@@ -14,14 +14,25 @@ describe('openPostgresBackendStores', () => {
   afterAll(() => database.close());
 
   it('migrates once when several processes open the same schema together, and every store works in it', async () => {
-    const opened = await Promise.all([1, 2, 3].map(() => openPostgresBackendStores(TEST_DATABASE_URL, { schema, poolSize: 2 })));
+    const opened = await Promise.all(
+      [1, 2, 3].map(() => openPostgresBackendStores(TEST_DATABASE_URL, { schema, poolSize: 2 })),
+    );
     try {
-      const applied = await database.queryIn<{ version: number }>(schema, 'SELECT version FROM schema_migrations ORDER BY version');
+      const applied = await database.queryIn<{ version: number }>(
+        schema,
+        'SELECT version FROM schema_migrations ORDER BY version',
+      );
       expect(applied.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
       const [first, second] = opened;
       const agency = await first.catalog.createAgency({ name: 'Clerk', kind: 'department' });
       expect(await second.catalog.getAgency(agency.id)).toEqual(agency);
-      const user = await first.people.createUser({ name: 'Ada', email: 'ada@town.example', roles: ['it-admin'], passwordHash: 'h', at: AT });
+      const user = await first.people.createUser({
+        name: 'Ada',
+        email: 'ada@town.example',
+        roles: ['it-admin'],
+        passwordHash: 'h',
+        at: AT,
+      });
       expect(await second.people.getUser(user!.id)).toEqual(user);
     } finally {
       await Promise.all(opened.map((stores) => stores.close()));
@@ -39,21 +50,49 @@ describe('openPostgresBackendStores', () => {
   });
 
   it('refuses a schema name it would have to quote, before connecting', async () => {
-    await expect(openPostgresBackendStores(TEST_DATABASE_URL, { schema: 'Robert"; DROP' })).rejects.toThrow(/lower-case letters/);
+    await expect(openPostgresBackendStores(TEST_DATABASE_URL, { schema: 'Robert"; DROP' })).rejects.toThrow(
+      /lower-case letters/,
+    );
   });
 
   it('keeps Bates counters moving forward only, and completed bundles in place, below the code', async () => {
     const stores = await openPostgresBackendStores(TEST_DATABASE_URL, { schema, poolSize: 2 });
     try {
-      const { request } = await stores.foiaStore.logRequest({
-        requester: { name: 'Sam' }, receivedAt: AT, channel: 'email', description: 'Minutes', recordsCategory: 'general',
-        year: 2026, createdBy: 'tok_officer', createdAt: AT,
-      }, () => []);
-      const bundle = await stores.bundleStore.createBundle({ requestId: request.id, batesPrefix: 'TOWN', createdBy: 'tok_officer', at: AT });
-      expect(await stores.bundleStore.completeBundle(bundle.id, {
-        batesFirst: 1, pages: 5, sha256: 'a', zipSha256: 'b', pdfKey: 'p', zipKey: 'z', inputKey: 'i', items: [], at: AT,
-      })).toBe(true);
-      await expect(database.executeIn(schema, `UPDATE bates_counters SET last_number = 2`)).rejects.toThrow(/forward-only/);
+      const { request } = await stores.foiaStore.logRequest(
+        {
+          requester: { name: 'Sam' },
+          receivedAt: AT,
+          channel: 'email',
+          description: 'Minutes',
+          recordsCategory: 'general',
+          year: 2026,
+          createdBy: 'tok_officer',
+          createdAt: AT,
+        },
+        () => [],
+      );
+      const bundle = await stores.bundleStore.createBundle({
+        requestId: request.id,
+        batesPrefix: 'TOWN',
+        createdBy: 'tok_officer',
+        at: AT,
+      });
+      expect(
+        await stores.bundleStore.completeBundle(bundle.id, {
+          batesFirst: 1,
+          pages: 5,
+          sha256: 'a',
+          zipSha256: 'b',
+          pdfKey: 'p',
+          zipKey: 'z',
+          inputKey: 'i',
+          items: [],
+          at: AT,
+        }),
+      ).toBe(true);
+      await expect(database.executeIn(schema, `UPDATE bates_counters SET last_number = 2`)).rejects.toThrow(
+        /forward-only/,
+      );
       await expect(database.executeIn(schema, 'DELETE FROM bates_counters')).rejects.toThrow(/forward-only/);
       await expect(database.executeIn(schema, 'TRUNCATE bates_counters')).rejects.toThrow(/forward-only/);
       await expect(database.executeIn(schema, 'DELETE FROM bundles')).rejects.toThrow(/final once completed/);

@@ -24,7 +24,10 @@ export interface PostgresBackendStores {
  * however many processes start together) and returns the catalog and the FOIA, bundle and people stores on it.
  * Throws, with the pool closed, when the database cannot be reached or migrated.
  */
-export async function openPostgresBackendStores(connectionString: string, options: PostgresBackendStoresOptions = {}): Promise<PostgresBackendStores> {
+export async function openPostgresBackendStores(
+  connectionString: string,
+  options: PostgresBackendStoresOptions = {},
+): Promise<PostgresBackendStores> {
   const pool = await openMigratedPool({ connectionString, ...options });
   const catalog = new PostgresCatalog(pool);
   return {

@@ -22,7 +22,11 @@ export interface PostgresCatalogOptions {
 export async function openMigratedPool(options: PostgresCatalogOptions): Promise<Pool> {
   const schema = options.schema ?? 'public';
   quoteSchema(schema);
-  const pool = await createCatalogPool({ connectionString: options.connectionString, schema, poolSize: options.poolSize ?? 10 });
+  const pool = await createCatalogPool({
+    connectionString: options.connectionString,
+    schema,
+    poolSize: options.poolSize ?? 10,
+  });
   try {
     await runPostgresMigrations(pool, schema);
   } catch (error) {

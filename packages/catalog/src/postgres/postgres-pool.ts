@@ -78,7 +78,10 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
     await client.query('COMMIT');
   } catch (error) {
     // A client whose rollback failed is in an unknown state: destroy it rather than return it to the pool.
-    const rollbackError = await client.query('ROLLBACK').then(() => undefined, (failure: Error) => failure);
+    const rollbackError = await client.query('ROLLBACK').then(
+      () => undefined,
+      (failure: Error) => failure,
+    );
     client.release(rollbackError);
     throw error;
   }

@@ -26,7 +26,10 @@ const TOMBSTONE = `WITH gone AS (
  * record-creation order; a record re-queued while still queued keeps its place.
  */
 export class RecordLifecycle {
-  constructor(private readonly pool: Pool, private readonly accounts: AccountRepository) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly accounts: AccountRepository,
+  ) {}
 
   /**
    * Tombstones records of the account; ids of other accounts, unknown ids and records already deleted are
@@ -39,22 +42,30 @@ export class RecordLifecycle {
       if (!(await this.accounts.shareLockAccount(client, accountId))) return [];
       const locked = await client.query<{ seq: number }>(LOCK_LIVE_RECORDS, [recordIds, accountId]);
       if (locked.rows.length === 0) return [];
-      const { rows } = await client.query<SearchDocumentRow>(TOMBSTONE, [locked.rows.map((row) => row.seq), detectedAt]);
+      const { rows } = await client.query<SearchDocumentRow>(TOMBSTONE, [
+        locked.rows.map((row) => row.seq),
+        detectedAt,
+      ]);
       return rows.map(searchDocumentFromRow);
     });
   }
 
   async listIndexBacklog(limit: number): Promise<SearchDocument[]> {
-    const { rows } = await this.pool.query<SearchDocumentRow>(`SELECT ${SEARCH_DOCUMENT_COLUMNS}
-      FROM index_backlog b JOIN records r ON r.seq = b.record_seq ORDER BY b.record_seq LIMIT $1`, [limit]);
+    const { rows } = await this.pool.query<SearchDocumentRow>(
+      `SELECT ${SEARCH_DOCUMENT_COLUMNS}
+      FROM index_backlog b JOIN records r ON r.seq = b.record_seq ORDER BY b.record_seq LIMIT $1`,
+      [limit],
+    );
     return rows.map(searchDocumentFromRow);
   }
 
   /** Clears only records still at the indexed revision: one changed meanwhile stays queued for its newer state. */
   async clearIndexBacklog(indexed: IndexedRevision[]): Promise<void> {
     if (indexed.length === 0) return;
-    await this.pool.query(`DELETE FROM index_backlog b USING records r, unnest($1::text[], $2::integer[]) AS c (id, revision)
+    await this.pool.query(
+      `DELETE FROM index_backlog b USING records r, unnest($1::text[], $2::integer[]) AS c (id, revision)
       WHERE b.record_id = c.id AND r.seq = b.record_seq AND r.revision = c.revision`,
-    [indexed.map((document) => document.id), indexed.map((document) => document.revision)]);
+      [indexed.map((document) => document.id), indexed.map((document) => document.revision)],
+    );
   }
 }

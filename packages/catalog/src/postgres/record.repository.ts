@@ -38,36 +38,49 @@ export class RecordRepository {
   /** Records in the order of the ids asked for; unknown ids are left out. */
   async getRecords(ids: string[]): Promise<ArchiveRecord[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.pool.query<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM records WHERE id = ANY($1::text[])`, [ids]);
+    const { rows } = await this.pool.query<RecordRow>(
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE id = ANY($1::text[])`,
+      [ids],
+    );
     const byId = new Map(rows.map((row) => [row.id, recordFromRow(row)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async getRecordByPlatformId(accountId: string, platformId: string): Promise<ArchiveRecord | null> {
     const { rows } = await this.pool.query<RecordRow>(
-      `SELECT ${RECORD_COLUMNS} FROM records WHERE account_id = $1 AND platform_id = $2`, [accountId, platformId],
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE account_id = $1 AND platform_id = $2`,
+      [accountId, platformId],
     );
     return rows.length ? recordFromRow(rows[0]) : null;
   }
 
   async listReplies(accountId: string, parentPlatformId: string): Promise<ArchiveRecord[]> {
-    const { rows } = await this.pool.query<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM records
-      WHERE account_id = $1 AND parent_platform_id = $2 ORDER BY posted_at, seq`, [accountId, parentPlatformId]);
+    const { rows } = await this.pool.query<RecordRow>(
+      `SELECT ${RECORD_COLUMNS} FROM records
+      WHERE account_id = $1 AND parent_platform_id = $2 ORDER BY posted_at, seq`,
+      [accountId, parentPlatformId],
+    );
     return rows.map(recordFromRow);
   }
 
   async listVersions(recordId: string): Promise<RecordVersion[]> {
-    const { rows } = await this.pool.query<VersionRow>(`SELECT r.id AS record_id, v.version, v.text, v.attachments,
+    const { rows } = await this.pool.query<VersionRow>(
+      `SELECT r.id AS record_id, v.version, v.text, v.attachments,
         v.edited_at, v.content_hash, v.captured_at, v.raw_capture_sha256, c.key AS raw_capture_key
       FROM records r JOIN record_versions v ON v.record_seq = r.seq JOIN raw_captures c ON c.sha256 = v.raw_capture_sha256
-      WHERE r.id = $1 ORDER BY v.version`, [recordId]);
+      WHERE r.id = $1 ORDER BY v.version`,
+      [recordId],
+    );
     return rows.map(versionFromRow);
   }
 
   /** The tombstone of the record's current disappearance; null when it is not (or no longer) deleted. */
   async getTombstone(recordId: string): Promise<Tombstone | null> {
-    const { rows } = await this.pool.query<TombstoneRow>(`SELECT r.id AS record_id, t.detected_at, t.last_seen_at, t.reason
-      FROM records r JOIN tombstones t ON t.record_seq = r.seq WHERE r.id = $1 AND t.restored_at IS NULL`, [recordId]);
+    const { rows } = await this.pool.query<TombstoneRow>(
+      `SELECT r.id AS record_id, t.detected_at, t.last_seen_at, t.reason
+      FROM records r JOIN tombstones t ON t.record_seq = r.seq WHERE r.id = $1 AND t.restored_at IS NULL`,
+      [recordId],
+    );
     return rows.length ? tombstoneFromRow(rows[0]) : null;
   }
 
@@ -89,9 +102,11 @@ export class RecordRepository {
 
   /** Records of the account not seen since before `passNumber`, least recently seen first. */
   async listUnseen(accountId: string, passNumber: number): Promise<Array<{ id: string; platformId: string }>> {
-    const { rows } = await this.pool.query<{ id: string; platformId: string }>(`SELECT id, platform_id AS "platformId"
+    const { rows } = await this.pool.query<{ id: string; platformId: string }>(
+      `SELECT id, platform_id AS "platformId"
       FROM records WHERE account_id = $1 AND last_seen_pass < $2 AND status <> 'deleted' ORDER BY last_seen_pass, seq`,
-    [accountId, passNumber]);
+      [accountId, passNumber],
+    );
     return rows;
   }
 
@@ -107,7 +122,8 @@ export class RecordRepository {
       afterSeq = rows[0].seq;
     }
     const { rows } = await this.pool.query<SearchDocumentRow>(
-      `SELECT ${SEARCH_DOCUMENT_COLUMNS} FROM records WHERE seq > $1 ORDER BY seq LIMIT $2`, [afterSeq, limit],
+      `SELECT ${SEARCH_DOCUMENT_COLUMNS} FROM records WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [afterSeq, limit],
     );
     return rows.map(searchDocumentFromRow);
   }
@@ -117,24 +133,32 @@ export class RecordRepository {
    * the first record at or after it by the primary key, so gaps in seq (rolled-back pages) cost no extra reads.
    */
   async sampleSearchDocuments(size: number): Promise<SearchDocument[]> {
-    const { rows: [range] } = await this.pool.query<{ first: number | null; last: number | null }>(
+    const {
+      rows: [range],
+    } = await this.pool.query<{ first: number | null; last: number | null }>(
       'SELECT min(seq) AS first, max(seq) AS last FROM records',
     );
     if (range.first === null || range.last === null || size <= 0) return [];
     const span = range.last - range.first + 1;
     const points = Array.from({ length: Math.min(size, span) }, () => range.first! + Math.floor(Math.random() * span));
-    const { rows } = await this.pool.query<SearchDocumentRow>(`SELECT DISTINCT ON (r.seq) r.*
+    const { rows } = await this.pool.query<SearchDocumentRow>(
+      `SELECT DISTINCT ON (r.seq) r.*
       FROM unnest($1::bigint[]) AS p(point)
       CROSS JOIN LATERAL (SELECT seq, ${SEARCH_DOCUMENT_COLUMNS} FROM records WHERE seq >= p.point ORDER BY seq LIMIT 1) AS r
-      ORDER BY r.seq`, [points]);
+      ORDER BY r.seq`,
+      [points],
+    );
     return rows.map(searchDocumentFromRow);
   }
 
   async findArchivedMedia(accountId: string, sourceUrls: string[]): Promise<Map<string, Attachment>> {
     const media = new Map<string, Attachment>();
     if (sourceUrls.length === 0) return media;
-    const { rows } = await this.pool.query<{ source_url: string; attachment: Attachment }>(`SELECT source_url, attachment
-      FROM archived_media WHERE account_id = $1 AND source_url = ANY($2::text[])`, [accountId, sourceUrls]);
+    const { rows } = await this.pool.query<{ source_url: string; attachment: Attachment }>(
+      `SELECT source_url, attachment
+      FROM archived_media WHERE account_id = $1 AND source_url = ANY($2::text[])`,
+      [accountId, sourceUrls],
+    );
     for (const row of rows) media.set(row.source_url, row.attachment);
     return media;
   }
@@ -147,10 +171,12 @@ export class RecordRepository {
   /** Oldest first. */
   async listQuarantine(accountId?: string): Promise<QuarantineEntry[]> {
     const where = accountId === undefined ? '' : 'WHERE q.account_id = $1';
-    const { rows } = await this.pool.query<QuarantineRow>(`SELECT q.id, q.account_id, q.raw_capture_sha256,
+    const { rows } = await this.pool.query<QuarantineRow>(
+      `SELECT q.id, q.account_id, q.raw_capture_sha256,
         c.key AS raw_capture_key, q.item_index, q.reason, q.quarantined_at
       FROM quarantine q JOIN raw_captures c ON c.sha256 = q.raw_capture_sha256 ${where} ORDER BY q.seq`,
-    accountId === undefined ? [] : [accountId]);
+      accountId === undefined ? [] : [accountId],
+    );
     return rows.map(quarantineFromRow);
   }
 }

@@ -9,7 +9,16 @@ import {
   type SearchDocumentColumns,
   type VersionColumns,
 } from '../common-row-mapping';
-export { agencyFromRow, captureFromRow, quarantineFromRow, tombstoneFromRow, type AgencyRow, type QuarantineRow, type RawCaptureRow, type TombstoneRow } from '../common-row-mapping';
+export {
+  agencyFromRow,
+  captureFromRow,
+  quarantineFromRow,
+  tombstoneFromRow,
+  type AgencyRow,
+  type QuarantineRow,
+  type RawCaptureRow,
+  type TombstoneRow,
+} from '../common-row-mapping';
 
 /**
  * Rows as pg returns them through the catalog pool: snake_case columns, NULL for absent values, jsonb already

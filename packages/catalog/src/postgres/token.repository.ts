@@ -29,7 +29,8 @@ export class TokenRepository {
 
   async findTokenBySecretSha256(secretSha256: string): Promise<ApiToken | null> {
     const { rows } = await this.pool.query<TokenRow>(
-      'SELECT id, name, roles, created_at FROM tokens WHERE secret_sha256 = $1', [secretSha256],
+      'SELECT id, name, roles, created_at FROM tokens WHERE secret_sha256 = $1',
+      [secretSha256],
     );
     return rows.length ? tokenFromRow(rows[0]) : null;
   }

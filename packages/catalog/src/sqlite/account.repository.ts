@@ -15,7 +15,9 @@ import { UnknownReferenceError } from '../errors';
 import { accountFromRow, agencyFromRow, type AccountRow, type AgencyRow } from './row-mapping';
 
 /** How each patchable account field is stored. */
-const PATCH_COLUMNS: { [K in keyof AccountPatch]-?: { column: string; toSql(value: NonNullable<AccountPatch[K]>): unknown } } = {
+const PATCH_COLUMNS: {
+  [K in keyof AccountPatch]-?: { column: string; toSql(value: NonNullable<AccountPatch[K]>): unknown };
+} = {
   agencyId: { column: 'agency_id', toSql: (value) => value },
   handle: { column: 'handle', toSql: (value) => value },
   displayName: { column: 'display_name', toSql: (value) => value },
@@ -45,7 +47,11 @@ export class AccountRepository {
   }
 
   createAgency(input: NewAgency): Agency {
-    const agency: Agency = { ...NewAgencySchema.parse(input), id: newId('agency'), createdAt: new Date().toISOString() };
+    const agency: Agency = {
+      ...NewAgencySchema.parse(input),
+      id: newId('agency'),
+      createdAt: new Date().toISOString(),
+    };
     this.insertAgency.run(agency.id, agency.name, agency.kind, agency.createdAt);
     return agency;
   }
@@ -99,7 +105,10 @@ export class AccountRepository {
       params.push(JSON.stringify(filter.status));
     }
     const sql = `SELECT * FROM accounts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`;
-    return this.db.prepare<unknown[], AccountRow>(sql).all(...params).map(accountFromRow);
+    return this.db
+      .prepare<unknown[], AccountRow>(sql)
+      .all(...params)
+      .map(accountFromRow);
   }
 
   /**
@@ -147,9 +156,13 @@ export class AccountRepository {
   }
 
   private moveRecordsToAgency(accountId: string, agencyId: string): void {
-    this.db.prepare('UPDATE records SET agency_id = ?, revision = revision + 1 WHERE account_id = ?').run(agencyId, accountId);
     this.db
-      .prepare('INSERT OR IGNORE INTO index_backlog (record_seq, record_id) SELECT seq, id FROM records WHERE account_id = ?')
+      .prepare('UPDATE records SET agency_id = ?, revision = revision + 1 WHERE account_id = ?')
+      .run(agencyId, accountId);
+    this.db
+      .prepare(
+        'INSERT OR IGNORE INTO index_backlog (record_seq, record_id) SELECT seq, id FROM records WHERE account_id = ?',
+      )
       .run(accountId);
   }
 }

@@ -60,24 +60,41 @@ export class PageApplier {
 
   private applyInTransaction({ input, account, result }: PageContext): void {
     const { capture } = input;
-    this.insertCapture.run(capture.sha256, capture.key, capture.accountId, capture.contentType, capture.byteLength,
-      capture.source, capture.capturedAt);
+    this.insertCapture.run(
+      capture.sha256,
+      capture.key,
+      capture.accountId,
+      capture.contentType,
+      capture.byteLength,
+      capture.source,
+      capture.capturedAt,
+    );
     const sorted = this.sortItems(input);
     result.changed = this.newRecords.create(input, account, sorted.fresh);
     result.created = sorted.fresh.length;
     this.existingRecords.apply(input, sorted.known, result);
-    if (sorted.repeats.length > 0) this.existingRecords.apply(input, this.pairWithRecords(input, sorted.repeats), result);
+    if (sorted.repeats.length > 0)
+      this.existingRecords.apply(input, this.pairWithRecords(input, sorted.repeats), result);
     this.rememberArchivedMedia(input);
     for (const rejected of input.rejected) {
-      const { changes } = this.insertQuarantine.run(newId('quarantine'), input.accountId, capture.sha256,
-        rejected.itemIndex, rejected.reason, input.capturedAt);
+      const { changes } = this.insertQuarantine.run(
+        newId('quarantine'),
+        input.accountId,
+        capture.sha256,
+        rejected.itemIndex,
+        rejected.reason,
+        input.capturedAt,
+      );
       result.quarantined += changes;
     }
     this.saveCursor.run(input.accountId, input.passNumber, input.nextCursor, input.items.length);
   }
 
   private sortItems(input: ApplyPageInput): SortedItems {
-    const existing = this.existingRecords.find(input.accountId, input.items.map((item) => item.platformId));
+    const existing = this.existingRecords.find(
+      input.accountId,
+      input.items.map((item) => item.platformId),
+    );
     const sorted: SortedItems = { fresh: [], known: [], repeats: [] };
     const freshIds = new Set<string>();
     for (const item of input.items) {
@@ -95,7 +112,10 @@ export class PageApplier {
   }
 
   private pairWithRecords(input: ApplyPageInput, items: PreparedItem[]): Array<[PreparedItem, ExistingRecord]> {
-    const records = this.existingRecords.find(input.accountId, items.map((item) => item.platformId));
+    const records = this.existingRecords.find(
+      input.accountId,
+      items.map((item) => item.platformId),
+    );
     return items.map((item) => [item, records.get(item.platformId)!]);
   }
 

@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { ApplyPageInput, PageApplied, PreparedItem, RecordStatus } from '@verbatim/core';
 import { hiddenAtAfter, statusOf } from '../record-status-rules';
-import { attachmentsToJson, SEARCH_DOCUMENT_COLUMNS, searchDocumentFromRow, type SearchDocumentRow } from './row-mapping';
+import {
+  attachmentsToJson,
+  SEARCH_DOCUMENT_COLUMNS,
+  searchDocumentFromRow,
+  type SearchDocumentRow,
+} from './row-mapping';
 
 /** Only what deciding an item's fate needs: no text, no JSON, so the common paths parse nothing. */
 export interface ExistingRecord {
@@ -43,7 +48,8 @@ export class ExistingRecordWriter {
         version_count = @version_count, status = @status, hidden_at = @hidden_at, revision = revision + 1,
         last_seen_at = max(last_seen_at, @last_seen_at), last_seen_pass = max(last_seen_pass, @last_seen_pass)
       WHERE seq = @seq RETURNING ${SEARCH_DOCUMENT_COLUMNS}`);
-    this.updateStatus = db.prepare(`UPDATE records SET status = @status, hidden_at = @hidden_at, revision = revision + 1,
+    this.updateStatus =
+      db.prepare(`UPDATE records SET status = @status, hidden_at = @hidden_at, revision = revision + 1,
         last_seen_at = max(last_seen_at, @last_seen_at), last_seen_pass = max(last_seen_pass, @last_seen_pass)
       WHERE seq = @seq RETURNING ${SEARCH_DOCUMENT_COLUMNS}`);
     // Media archived since the last capture is not a content change (no version), but worth showing.
@@ -51,9 +57,12 @@ export class ExistingRecordWriter {
       'UPDATE records SET attachments_json = @json WHERE seq = @seq AND attachments_json <> @json',
     );
     // Never backwards: a late page of an older pass must not make a record look unseen by the current one.
-    this.markSeen = db.prepare(`UPDATE records SET last_seen_at = max(last_seen_at, ?), last_seen_pass = max(last_seen_pass, ?)
+    this.markSeen =
+      db.prepare(`UPDATE records SET last_seen_at = max(last_seen_at, ?), last_seen_pass = max(last_seen_pass, ?)
       WHERE seq IN (SELECT value FROM json_each(?))`);
-    this.closeTombstone = db.prepare('UPDATE tombstones SET restored_at = ? WHERE record_seq = ? AND restored_at IS NULL');
+    this.closeTombstone = db.prepare(
+      'UPDATE tombstones SET restored_at = ? WHERE record_seq = ? AND restored_at IS NULL',
+    );
     this.queueForIndex = db.prepare('INSERT OR IGNORE INTO index_backlog (record_seq, record_id) VALUES (?, ?)');
   }
 
@@ -90,12 +99,27 @@ export class ExistingRecordWriter {
     const attachmentsJson = attachmentsToJson(item.attachments);
     const status = statusOf(item.hidden, version);
     const hiddenAt = hiddenAtAfter(existing.hidden_at, item, input.capturedAt);
-    this.insertVersion.run(existing.seq, version, item.text, attachmentsJson, item.editedAt ?? null, item.contentHash,
-      input.capturedAt, input.capture.sha256);
+    this.insertVersion.run(
+      existing.seq,
+      version,
+      item.text,
+      attachmentsJson,
+      item.editedAt ?? null,
+      item.contentHash,
+      input.capturedAt,
+      input.capture.sha256,
+    );
     const row = this.updateContent.get({
-      seq: existing.seq, text: item.text, attachments_json: attachmentsJson, edited_at: item.editedAt ?? null,
-      content_hash: item.contentHash, version_count: version, status, hidden_at: hiddenAt,
-      last_seen_at: input.capturedAt, last_seen_pass: input.passNumber,
+      seq: existing.seq,
+      text: item.text,
+      attachments_json: attachmentsJson,
+      edited_at: item.editedAt ?? null,
+      content_hash: item.contentHash,
+      version_count: version,
+      status,
+      hidden_at: hiddenAt,
+      last_seen_at: input.capturedAt,
+      last_seen_pass: input.passNumber,
     })!;
     this.afterChange(input, existing, status, hiddenAt);
     Object.assign(existing, { content_hash: item.contentHash, version_count: version });
@@ -107,7 +131,11 @@ export class ExistingRecordWriter {
     const status = statusOf(item.hidden, existing.version_count);
     const hiddenAt = hiddenAtAfter(existing.hidden_at, item, input.capturedAt);
     const row = this.updateStatus.get({
-      seq: existing.seq, status, hidden_at: hiddenAt, last_seen_at: input.capturedAt, last_seen_pass: input.passNumber,
+      seq: existing.seq,
+      status,
+      hidden_at: hiddenAt,
+      last_seen_at: input.capturedAt,
+      last_seen_pass: input.passNumber,
     })!;
     this.afterChange(input, existing, status, hiddenAt);
     result.unchanged += 1;
@@ -115,7 +143,12 @@ export class ExistingRecordWriter {
   }
 
   /** Closes a tombstone the item outlived, queues the record for indexing, and keeps `existing` current. */
-  private afterChange(input: ApplyPageInput, existing: ExistingRecord, status: RecordStatus, hiddenAt: string | null): void {
+  private afterChange(
+    input: ApplyPageInput,
+    existing: ExistingRecord,
+    status: RecordStatus,
+    hiddenAt: string | null,
+  ): void {
     if (existing.status === 'deleted') this.closeTombstone.run(input.capturedAt, existing.seq);
     this.queueForIndex.run(existing.seq, existing.id);
     Object.assign(existing, { status, hidden_at: hiddenAt });

@@ -381,7 +381,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
-    name: 'count each record\'s indexed changes',
+    name: "count each record's indexed changes",
     // A search document carries it, so an index can tell an older state from a newer one (see SearchDocument).
     sql: 'ALTER TABLE records ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;',
   },

@@ -23,7 +23,10 @@ export class NewRecordWriter {
   private readonly firstVersions: Database.Statement<[string, number]>;
   private readonly queueForIndex: Database.Statement<[number]>;
 
-  constructor(db: Database.Database, private readonly idIndex: RecordIdIndex) {
+  constructor(
+    db: Database.Database,
+    private readonly idIndex: RecordIdIndex,
+  ) {
     this.insertRecord = db.prepare(`INSERT INTO records (${RECORD_COLUMNS})
       VALUES (${Array(BOUND_COLUMN_COUNT).fill('?').join(', ')}, 1)`);
     this.maxSeq = db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM records').pluck();
@@ -61,7 +64,13 @@ export class NewRecordWriter {
 }
 
 /** Writes one record's values into `values` (reused across rows), in RECORD_COLUMNS order. */
-function writeRowValues(values: unknown[], id: string, item: PreparedItem, input: ApplyPageInput, account: AccountContext): void {
+function writeRowValues(
+  values: unknown[],
+  id: string,
+  item: PreparedItem,
+  input: ApplyPageInput,
+  account: AccountContext,
+): void {
   let at = 0;
   values[at++] = id;
   values[at++] = input.accountId;
@@ -90,8 +99,17 @@ function writeRowValues(values: unknown[], id: string, item: PreparedItem, input
 /** The document of a record just created from `item`: what listSearchDocuments would read back. */
 function documentOf(id: string, item: PreparedItem, input: ApplyPageInput, account: AccountContext): SearchDocument {
   return {
-    id, accountId: input.accountId, agencyId: account.agencyId, platform: account.platform, kind: item.kind,
-    status: newRecordStatus(item), authorName: item.author.name, text: item.text, priorText: '', postedAt: item.postedAt,
-    hasAttachments: item.attachments.length > 0, revision: 1,
+    id,
+    accountId: input.accountId,
+    agencyId: account.agencyId,
+    platform: account.platform,
+    kind: item.kind,
+    status: newRecordStatus(item),
+    authorName: item.author.name,
+    text: item.text,
+    priorText: '',
+    postedAt: item.postedAt,
+    hasAttachments: item.attachments.length > 0,
+    revision: 1,
   };
 }

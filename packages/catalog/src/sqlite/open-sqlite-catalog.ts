@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import { ThreadRequests, searchDocumentsFromColumns, type ApplyPageInput, type IndexedRevision, type PageApplied } from '@verbatim/core';
+import {
+  ThreadRequests,
+  searchDocumentsFromColumns,
+  type ApplyPageInput,
+  type IndexedRevision,
+  type PageApplied,
+} from '@verbatim/core';
 import type { AccountContext } from './new-records';
 import { openCatalogDatabase, type SqliteCatalogOptions } from './open-catalog-database';
 import type { PageWriter } from './page-writer';
@@ -32,11 +38,20 @@ export async function openThreadedSqliteCatalog(options: SqliteCatalogOptions): 
   try {
     // Half the page cache: the thread writes near the ends of the tables and indexes, and the memory is shared.
     const threadOptions = { ...options, cacheMiB: Math.ceil((options.cacheMiB ?? 64) / 2) };
-    const thread = await ThreadRequests.start<PageWriterRequest>(require.resolve('./threaded/page-writer.thread'), threadOptions, 'catalog page writer');
+    const thread = await ThreadRequests.start<PageWriterRequest>(
+      require.resolve('./threaded/page-writer.thread'),
+      threadOptions,
+      'catalog page writer',
+    );
     const pageWriter: PageWriter = {
       apply: async (input: ApplyPageInput, account: AccountContext): Promise<PageApplied> => {
         const { items, ...rest } = input;
-        const reply = await thread.request<PageAppliedReply>({ op: 'apply', input: rest, items: itemsToColumns(items), account });
+        const reply = await thread.request<PageAppliedReply>({
+          op: 'apply',
+          input: rest,
+          items: itemsToColumns(items),
+          account,
+        });
         return { ...reply, changed: searchDocumentsFromColumns(reply.changed) };
       },
       clearIndexBacklog: (indexed: IndexedRevision[]) => thread.request<void>({ op: 'clearIndexBacklog', indexed }),

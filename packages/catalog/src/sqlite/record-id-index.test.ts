@@ -19,16 +19,23 @@ describe('record-id index', () => {
   ])('tells apart two records whose ids share their key (%s)', async (_where, idMergeThreshold) => {
     const { catalog, db } = openSqliteCatalog({ file: join(dir, 'catalog.sqlite'), idMergeThreshold });
     const account = await createAccount(catalog);
-    await catalog.applyPage(makePage(account.id, 'p1', [makeItem('a', { text: 'first' }), makeItem('b', { text: 'second' })]));
+    await catalog.applyPage(
+      makePage(account.id, 'p1', [makeItem('a', { text: 'first' }), makeItem('b', { text: 'second' })]),
+    );
     // A real collision of 64 hash bits is not to be found, so b is given an id that shares a's key, in place.
     const first = recordIdFor(account.id, 'a');
     const second = `${first.slice(0, 20)}${first.endsWith('00000000') ? 'ffffffff' : '00000000'}`;
     const stranger = `${first.slice(0, 20)}${'12345678'}`;
     const moved = db.prepare('UPDATE records SET id = ? WHERE id = ?').run(second, recordIdFor(account.id, 'b'));
     expect(moved.changes).toBe(1);
-    const keyRows = ['record_id_keys', 'record_id_keys_tail'].map((table) =>
-      db.prepare(`UPDATE ${table} SET key = unhex(substr(?, 5, 16)) WHERE seq = (SELECT seq FROM records WHERE id = ?)`)
-        .run(second, second).changes);
+    const keyRows = ['record_id_keys', 'record_id_keys_tail'].map(
+      (table) =>
+        db
+          .prepare(
+            `UPDATE ${table} SET key = unhex(substr(?, 5, 16)) WHERE seq = (SELECT seq FROM records WHERE id = ?)`,
+          )
+          .run(second, second).changes,
+    );
     expect(keyRows.reduce((sum, changes) => sum + changes, 0)).toBe(1);
 
     expect((await catalog.getRecord(first))?.text).toBe('first');
@@ -55,7 +62,13 @@ describe('record-id index', () => {
     const file = join(dir, 'catalog.sqlite');
     const written = openSqliteCatalog({ file });
     const account = await createAccount(written.catalog);
-    await written.catalog.applyPage(makePage(account.id, 'p1', ['a', 'b', 'c'].map((id) => makeItem(id))));
+    await written.catalog.applyPage(
+      makePage(
+        account.id,
+        'p1',
+        ['a', 'b', 'c'].map((id) => makeItem(id)),
+      ),
+    );
     // Put the file back as migration 8 left it: text ids, two merged and one in the tail.
     written.db.exec(`
       DROP TABLE record_id_keys; DROP TABLE record_id_keys_tail;
@@ -68,7 +81,10 @@ describe('record-id index', () => {
     await written.catalog.close();
 
     const { catalog, db } = openSqliteCatalog({ file });
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'record_id%'").pluck().all();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'record_id%'")
+      .pluck()
+      .all();
     expect(tables.sort()).toEqual(['record_id_keys', 'record_id_keys_tail']);
     const found = await catalog.getRecords(['a', 'b', 'c'].map((id) => recordIdFor(account.id, id)));
     expect(found.map((record) => record.platformId).sort()).toEqual(['a', 'b', 'c']);

@@ -11,14 +11,18 @@ const keyOf = (id: string) => `unhex(substr(${id}, 5, 16))`;
 
 /** SQL selecting the seq of the record whose id is the named parameter `@id`. */
 export const SEQ_OF_ID = ['record_id_keys', 'record_id_keys_tail']
-  .map((table) => `SELECT k.seq FROM ${table} k JOIN records owner ON owner.seq = k.seq
-    WHERE k.key = ${keyOf('@id')} AND owner.id = @id`)
+  .map(
+    (table) => `SELECT k.seq FROM ${table} k JOIN records owner ON owner.seq = k.seq
+    WHERE k.key = ${keyOf('@id')} AND owner.id = @id`,
+  )
   .join(' UNION ALL ');
 
 /** SQL selecting the seqs of the records whose ids are in the JSON array parameter `@ids`. */
 export const SEQS_OF_IDS = ['record_id_keys', 'record_id_keys_tail']
-  .map((table) => `SELECT k.seq FROM json_each(@ids) wanted JOIN ${table} k ON k.key = ${keyOf('wanted.value')}
-    JOIN records owner ON owner.seq = k.seq AND owner.id = wanted.value`)
+  .map(
+    (table) => `SELECT k.seq FROM json_each(@ids) wanted JOIN ${table} k ON k.key = ${keyOf('wanted.value')}
+    JOIN records owner ON owner.seq = k.seq AND owner.id = wanted.value`,
+  )
   .join(' UNION ALL ');
 
 /**
@@ -44,17 +48,24 @@ export class RecordIdIndex {
   private readonly mergeTail: Database.Statement<[]>;
   private readonly clearTail: Database.Statement<[]>;
 
-  constructor(db: Database.Database, private readonly mergeThreshold = DEFAULT_ID_MERGE_THRESHOLD) {
+  constructor(
+    db: Database.Database,
+    private readonly mergeThreshold = DEFAULT_ID_MERGE_THRESHOLD,
+  ) {
     this.appendSince = db.prepare(
       `INSERT INTO record_id_keys_tail (seq, key) SELECT seq, ${keyOf('id')} FROM records WHERE seq > ?`,
     );
     // Tail seqs are contiguous (records are only ever appended), so this avoids counting the rows. Separate
     // subqueries, because SQLite answers min() or max() from the B-tree's ends only when alone in a query.
     this.tailLength = db
-      .prepare<[], number>(`SELECT coalesce(
-        (SELECT max(seq) FROM record_id_keys_tail) - (SELECT min(seq) FROM record_id_keys_tail) + 1, 0)`)
+      .prepare<[], number>(
+        `SELECT coalesce(
+        (SELECT max(seq) FROM record_id_keys_tail) - (SELECT min(seq) FROM record_id_keys_tail) + 1, 0)`,
+      )
       .pluck();
-    this.mergeTail = db.prepare('INSERT INTO record_id_keys (key, seq) SELECT key, seq FROM record_id_keys_tail ORDER BY key, seq');
+    this.mergeTail = db.prepare(
+      'INSERT INTO record_id_keys (key, seq) SELECT key, seq FROM record_id_keys_tail ORDER BY key, seq',
+    );
     this.clearTail = db.prepare('DELETE FROM record_id_keys_tail');
   }
 

@@ -23,7 +23,9 @@ export class RecordLifecycle {
   private readonly queueForIndex: Database.Statement<[number, string]>;
   private readonly selectBacklog: Database.Statement<[number], SearchDocumentRow>;
   private readonly clearBacklog: Database.Statement<[string]>;
-  private readonly markGoneTransaction: Database.Transaction<(accountId: string, recordIds: string[], detectedAt: string) => SearchDocument[]>;
+  private readonly markGoneTransaction: Database.Transaction<
+    (accountId: string, recordIds: string[], detectedAt: string) => SearchDocument[]
+  >;
 
   constructor(db: Database.Database) {
     // `+account_id` keeps SQLite from walking every record of the account by its index and testing each against
@@ -32,7 +34,9 @@ export class RecordLifecycle {
       WHERE seq IN (${SEQS_OF_IDS}) AND +account_id = @accountId ORDER BY seq`);
     this.insertTombstone = db.prepare(`INSERT INTO tombstones (record_seq, detected_at, last_seen_at, reason)
       VALUES (?, ?, ?, 'deleted-on-platform')`);
-    this.markDeleted = db.prepare(`UPDATE records SET status = 'deleted', revision = revision + 1 WHERE seq = ? RETURNING ${SEARCH_DOCUMENT_COLUMNS}`);
+    this.markDeleted = db.prepare(
+      `UPDATE records SET status = 'deleted', revision = revision + 1 WHERE seq = ? RETURNING ${SEARCH_DOCUMENT_COLUMNS}`,
+    );
     this.queueForIndex = db.prepare('INSERT OR IGNORE INTO index_backlog (record_seq, record_id) VALUES (?, ?)');
     this.selectBacklog = db.prepare(`SELECT ${SEARCH_DOCUMENT_COLUMNS}
       FROM index_backlog b JOIN records r ON r.seq = b.record_seq ORDER BY b.record_seq LIMIT ?`);
@@ -60,7 +64,8 @@ export class RecordLifecycle {
   }
 
   clearIndexBacklog(indexed: IndexedRevision[]): void {
-    if (indexed.length > 0) this.clearBacklog.run(JSON.stringify(indexed.map((document) => [document.id, document.revision])));
+    if (indexed.length > 0)
+      this.clearBacklog.run(JSON.stringify(indexed.map((document) => [document.id, document.revision])));
   }
 
   private tombstone(record: GoneCandidate, detectedAt: string): SearchDocument[] {

@@ -45,7 +45,9 @@ export class RecordRepository {
   constructor(private readonly db: Database.Database) {
     this.selectById = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE seq IN (${SEQ_OF_ID})`);
     this.selectByIds = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE seq IN (${SEQS_OF_IDS})`);
-    this.selectByPlatformId = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE account_id = ? AND platform_id = ?`);
+    this.selectByPlatformId = db.prepare(
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE account_id = ? AND platform_id = ?`,
+    );
     this.selectVersions = db.prepare(`SELECT r.id AS record_id, v.version, v.text, v.attachments_json, v.edited_at,
         v.content_hash, v.captured_at, v.raw_capture_sha256, c.key AS raw_capture_key
       FROM records r JOIN record_versions v ON v.record_seq = r.seq JOIN raw_captures c ON c.sha256 = v.raw_capture_sha256
@@ -82,8 +84,10 @@ export class RecordRepository {
 
   listReplies(accountId: string, parentPlatformId: string): ArchiveRecord[] {
     return this.db
-      .prepare<[string, string], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM records
-        WHERE account_id = ? AND parent_platform_id = ? ORDER BY posted_at, seq`)
+      .prepare<[string, string], RecordRow>(
+        `SELECT ${RECORD_COLUMNS} FROM records
+        WHERE account_id = ? AND parent_platform_id = ? ORDER BY posted_at, seq`,
+      )
       .all(accountId, parentPlatformId)
       .map(recordFromRow);
   }
@@ -122,9 +126,12 @@ export class RecordRepository {
   sampleSearchDocuments(size: number): SearchDocument[] {
     const last = this.db.prepare('SELECT coalesce(max(seq), 0) FROM records').pluck().get() as number;
     const picks = new Set<number>();
-    for (let tries = 0; picks.size < Math.min(size, last) && tries < size * 4; tries += 1) picks.add(1 + Math.floor(Math.random() * last));
+    for (let tries = 0; picks.size < Math.min(size, last) && tries < size * 4; tries += 1)
+      picks.add(1 + Math.floor(Math.random() * last));
     if (picks.size === 0) return [];
-    const select = this.db.prepare<[string], SearchDocumentRow>(`SELECT ${SEARCH_DOCUMENT_COLUMNS} FROM records WHERE seq IN (SELECT value FROM json_each(?))`);
+    const select = this.db.prepare<[string], SearchDocumentRow>(
+      `SELECT ${SEARCH_DOCUMENT_COLUMNS} FROM records WHERE seq IN (SELECT value FROM json_each(?))`,
+    );
     return select.all(JSON.stringify([...picks])).map(searchDocumentFromRow);
   }
 
@@ -146,8 +153,10 @@ export class RecordRepository {
     const media = new Map<string, Attachment>();
     if (sourceUrls.length === 0) return media;
     const rows = this.db
-      .prepare<[string, string], { source_url: string; attachment_json: string }>(`SELECT source_url, attachment_json
-        FROM archived_media WHERE account_id = ? AND source_url IN (SELECT value FROM json_each(?))`)
+      .prepare<[string, string], { source_url: string; attachment_json: string }>(
+        `SELECT source_url, attachment_json
+        FROM archived_media WHERE account_id = ? AND source_url IN (SELECT value FROM json_each(?))`,
+      )
       .all(accountId, JSON.stringify(sourceUrls));
     for (const row of rows) media.set(row.source_url, JSON.parse(row.attachment_json) as Attachment);
     return media;
@@ -162,9 +171,11 @@ export class RecordRepository {
   listQuarantine(accountId?: string): QuarantineEntry[] {
     const where = accountId === undefined ? '' : 'WHERE q.account_id = ?';
     return this.db
-      .prepare<string[], QuarantineRow>(`SELECT q.id, q.account_id, q.raw_capture_sha256, c.key AS raw_capture_key,
+      .prepare<string[], QuarantineRow>(
+        `SELECT q.id, q.account_id, q.raw_capture_sha256, c.key AS raw_capture_key,
           q.item_index, q.reason, q.quarantined_at
-        FROM quarantine q JOIN raw_captures c ON c.sha256 = q.raw_capture_sha256 ${where} ORDER BY q.seq`)
+        FROM quarantine q JOIN raw_captures c ON c.sha256 = q.raw_capture_sha256 ${where} ORDER BY q.seq`,
+      )
       .all(...(accountId === undefined ? [] : [accountId]))
       .map(quarantineFromRow);
   }

@@ -9,7 +9,16 @@ import {
   type SearchDocumentColumns,
   type VersionColumns,
 } from '../common-row-mapping';
-export { agencyFromRow, captureFromRow, quarantineFromRow, tombstoneFromRow, type AgencyRow, type QuarantineRow, type RawCaptureRow, type TombstoneRow } from '../common-row-mapping';
+export {
+  agencyFromRow,
+  captureFromRow,
+  quarantineFromRow,
+  tombstoneFromRow,
+  type AgencyRow,
+  type QuarantineRow,
+  type RawCaptureRow,
+  type TombstoneRow,
+} from '../common-row-mapping';
 
 /** Rows as SQLite returns them: snake_case columns, NULL for absent values, JSON as text. */
 export interface AccountRow extends AccountColumns {

@@ -54,7 +54,10 @@ export class SqliteCatalog implements Catalog {
    * Expects a database already migrated; `openSqliteCatalog` opens, configures and migrates one.
    * `idMergeThreshold` is the id index's tail length (see RecordIdIndex); tests lower it to exercise merges.
    */
-  constructor(private readonly db: Database.Database, options: { idMergeThreshold?: number; pageWriter?: PageWriter } = {}) {
+  constructor(
+    private readonly db: Database.Database,
+    options: { idMergeThreshold?: number; pageWriter?: PageWriter } = {},
+  ) {
     this.accounts = new AccountRepository(db);
     this.tokens = new TokenRepository(db);
     this.syncStates = new SyncStateRepository(db);
@@ -121,7 +124,13 @@ export class SqliteCatalog implements Catalog {
   }
 
   /** Resets the pass counters; keeps the last completed pass's token. Throws UnknownReferenceError. */
-  async startPass(accountId: string, passNumber: number, passToken: string, firstCursor: string, at: string): Promise<void> {
+  async startPass(
+    accountId: string,
+    passNumber: number,
+    passToken: string,
+    firstCursor: string,
+    at: string,
+  ): Promise<void> {
     this.accounts.requireAccount(accountId);
     this.syncStates.startPass(accountId, passNumber, passToken, firstCursor, at);
   }

@@ -2,13 +2,24 @@ import type Database from 'better-sqlite3';
 import { newId, type PeopleStore, type Role, type Session, type StoredUser, type User } from '@verbatim/core';
 
 interface UserRow {
-  id: string; name: string; email: string; roles_json: string; password_hash: string; created_at: string; disabled_at: string | null;
+  id: string;
+  name: string;
+  email: string;
+  roles_json: string;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
 }
 
 function userFromRow(row: UserRow): StoredUser {
   return {
-    id: row.id, name: row.name, email: row.email, roles: JSON.parse(row.roles_json) as Role[], createdAt: row.created_at,
-    disabledAt: row.disabled_at, passwordHash: row.password_hash,
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    roles: JSON.parse(row.roles_json) as Role[],
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+    passwordHash: row.password_hash,
   };
 }
 
@@ -20,10 +31,20 @@ function withoutHash({ passwordHash: _hash, ...user }: StoredUser): User {
 export class SqlitePeopleStore implements PeopleStore {
   constructor(private readonly db: Database.Database) {}
 
-  async createUser(input: { name: string; email: string; roles: Role[]; passwordHash: string; at: string }): Promise<User | null> {
+  async createUser(input: {
+    name: string;
+    email: string;
+    roles: Role[];
+    passwordHash: string;
+    at: string;
+  }): Promise<User | null> {
     const id = newId('user');
-    const { changes } = this.db.prepare(`INSERT INTO users (id, name, email, roles_json, password_hash, created_at)
-      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`).run(id, input.name, input.email, JSON.stringify(input.roles), input.passwordHash, input.at);
+    const { changes } = this.db
+      .prepare(
+        `INSERT INTO users (id, name, email, roles_json, password_hash, created_at)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
+      )
+      .run(id, input.name, input.email, JSON.stringify(input.roles), input.passwordHash, input.at);
     return changes === 1 ? this.getUser(id) : null;
   }
 
@@ -38,7 +59,9 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   async listUsers(): Promise<User[]> {
-    return (this.db.prepare('SELECT * FROM users ORDER BY name, email').all() as UserRow[]).map((row) => withoutHash(userFromRow(row)));
+    return (this.db.prepare('SELECT * FROM users ORDER BY name, email').all() as UserRow[]).map((row) =>
+      withoutHash(userFromRow(row)),
+    );
   }
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
@@ -50,17 +73,37 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   async createSession(session: Session): Promise<void> {
-    this.db.prepare('INSERT INTO sessions (secret_sha256, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+    this.db
+      .prepare(
+        'INSERT INTO sessions (secret_sha256, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(session.secretSha256, session.userId, session.csrfToken, session.createdAt, session.expiresAt);
   }
 
   async findSession(secretSha256: string, now: string): Promise<{ session: Session; user: User } | null> {
-    const row = this.db.prepare(`SELECT s.secret_sha256, s.user_id, s.csrf_token, s.created_at AS session_created_at, s.expires_at, u.*
-      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.secret_sha256 = ? AND s.expires_at > ? AND u.disabled_at IS NULL`)
-      .get(secretSha256, now) as (UserRow & { secret_sha256: string; user_id: string; csrf_token: string; session_created_at: string; expires_at: string }) | undefined;
+    const row = this.db
+      .prepare(
+        `SELECT s.secret_sha256, s.user_id, s.csrf_token, s.created_at AS session_created_at, s.expires_at, u.*
+      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.secret_sha256 = ? AND s.expires_at > ? AND u.disabled_at IS NULL`,
+      )
+      .get(secretSha256, now) as
+      | (UserRow & {
+          secret_sha256: string;
+          user_id: string;
+          csrf_token: string;
+          session_created_at: string;
+          expires_at: string;
+        })
+      | undefined;
     if (!row) return null;
     return {
-      session: { secretSha256: row.secret_sha256, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.session_created_at, expiresAt: row.expires_at },
+      session: {
+        secretSha256: row.secret_sha256,
+        userId: row.user_id,
+        csrfToken: row.csrf_token,
+        createdAt: row.session_created_at,
+        expiresAt: row.expires_at,
+      },
       user: withoutHash(userFromRow(row)),
     };
   }

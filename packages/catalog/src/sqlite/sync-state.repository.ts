@@ -43,7 +43,9 @@ export class SyncStateRepository {
     const { changes } = this.complete.run({ accountId, passNumber, at });
     if (changes === 0) {
       const current = this.getSyncState(accountId).passNumber;
-      throw new StalePassError(`cannot complete pass ${passNumber} of account ${accountId}: its current pass is ${current}`);
+      throw new StalePassError(
+        `cannot complete pass ${passNumber} of account ${accountId}: its current pass is ${current}`,
+      );
     }
   }
 

@@ -19,7 +19,9 @@ export class TokenRepository {
   private readonly count: Database.Statement<[], { count: number }>;
 
   constructor(db: Database.Database) {
-    this.insert = db.prepare('INSERT INTO tokens (id, name, roles_json, secret_sha256, created_at) VALUES (?, ?, ?, ?, ?)');
+    this.insert = db.prepare(
+      'INSERT INTO tokens (id, name, roles_json, secret_sha256, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
     this.selectBySecret = db.prepare('SELECT id, name, roles_json, created_at FROM tokens WHERE secret_sha256 = ?');
     this.count = db.prepare('SELECT count(*) AS count FROM tokens');
   }

@@ -11,7 +11,8 @@ export function escapeJsonText(text: string): string {
     const code = text.charCodeAt(i);
     if (code === 0x22 || code === 0x5c) out += `\\${text[i]}`;
     else if (code >= 0x20 && code < 0x7f) out += text[i];
-    else out += `\\u${HEX_DIGITS[code >>> 12]}${HEX_DIGITS[(code >>> 8) & 15]}${HEX_DIGITS[(code >>> 4) & 15]}${HEX_DIGITS[code & 15]}`;
+    else
+      out += `\\u${HEX_DIGITS[code >>> 12]}${HEX_DIGITS[(code >>> 8) & 15]}${HEX_DIGITS[(code >>> 4) & 15]}${HEX_DIGITS[code & 15]}`;
   }
   return out;
 }

@@ -21,7 +21,9 @@ const CursorPayloadSchema = z.strictObject({
  * into millions of items the pass is, and any process can resume with them.
  */
 export function encodeMockCursor(cursor: MockCursor): string {
-  return Buffer.from(JSON.stringify({ s: cursor.step, p: cursor.post, c: cursor.comment, n: cursor.page })).toString('base64url');
+  return Buffer.from(JSON.stringify({ s: cursor.step, p: cursor.post, c: cursor.comment, n: cursor.page })).toString(
+    'base64url',
+  );
 }
 
 /** Throws on anything this connector did not issue. */

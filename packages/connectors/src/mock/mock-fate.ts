@@ -77,7 +77,13 @@ export class FateBook {
     for (let t = createdStep + 1; t <= step; t++) {
       const roll = hashUnit(itemHash, SALT_FATE, t);
       let action =
-        roll < this.deleteCut ? ACTION_DELETE : roll < this.hideCut ? ACTION_HIDE : roll < this.editCut ? ACTION_EDIT : ACTION_NONE;
+        roll < this.deleteCut
+          ? ACTION_DELETE
+          : roll < this.hideCut
+            ? ACTION_HIDE
+            : roll < this.editCut
+              ? ACTION_EDIT
+              : ACTION_NONE;
       if (forced !== undefined) {
         for (const entry of forced) if (entry.step === t) action = entry.action;
       }
@@ -104,7 +110,12 @@ export class FateBook {
     ];
     for (const [action, rate] of wanted) {
       if (rate <= 0) continue;
-      const key = this.findVisibleItem(step - 1, posts, hashInts(this.layout.seedHash ^ SALT_FORCED, step, action), chosen);
+      const key = this.findVisibleItem(
+        step - 1,
+        posts,
+        hashInts(this.layout.seedHash ^ SALT_FORCED, step, action),
+        chosen,
+      );
       if (key === undefined) continue;
       chosen.add(key);
       const list = this.forced.get(key) ?? [];
@@ -126,7 +137,8 @@ export class FateBook {
         const comment = ((offset + r) % candidates) - 1;
         const key = post * KEY_STRIDE + comment + 1;
         if (exclude.has(key)) continue;
-        const created = comment < 0 ? postCreated : MockLayout.commentCreatedStep(this.boundaries, postCreated, comment);
+        const created =
+          comment < 0 ? postCreated : MockLayout.commentCreatedStep(this.boundaries, postCreated, comment);
         this.compute(post, comment, this.layout.itemHash(post, comment), created, step, this.scratch);
         if (this.scratch.deletedAt === 0 && this.scratch.hiddenAt === 0) return key;
       }

@@ -21,7 +21,12 @@ export interface MockPaging {
  * and ASCII bytes decode on a fast path. `defectRoll` picks which item a `malformed-item` defect breaks and how,
  * so a page always breaks the same way.
  */
-export function serializeMockPage(items: MockItem[], paging: MockPaging, defect: MockPageDefect, defectRoll: number): Buffer {
+export function serializeMockPage(
+  items: MockItem[],
+  paging: MockPaging,
+  defect: MockPageDefect,
+  defectRoll: number,
+): Buffer {
   const broken = defect === 'malformed-item' && items.length > 0 ? defectRoll % items.length : -1;
   const page = new AsciiWriter(items.length * 512);
   page.write('{"data":[');
@@ -35,7 +40,10 @@ export function serializeMockPage(items: MockItem[], paging: MockPaging, defect:
   const json = page.bytes();
   if (defect !== 'corrupt') return json;
   // A proxy cut the connection mid-body and appended its own error page: the bytes are kept, nothing parses.
-  return Buffer.concat([json.subarray(0, json.length >>> 1), Buffer.from('\n<html><body>502 Bad Gateway</body></html>\n', 'latin1')]);
+  return Buffer.concat([
+    json.subarray(0, json.length >>> 1),
+    Buffer.from('\n<html><body>502 Bad Gateway</body></html>\n', 'latin1'),
+  ]);
 }
 
 /** One item, fields in the Graph API's order; optional fields are left out rather than null, as Graph does. */
@@ -82,7 +90,9 @@ function writeItem(page: AsciiWriter, item: MockItem, breakage: ItemBreakage): v
   page.write('"');
   if (item.image !== undefined) {
     const { sourceUrl, width, height } = item.image;
-    page.write(`,"attachments":{"data":[{"type":"photo","media_type":"photo","media":{"image":{"src":"${sourceUrl}","width":${width},"height":${height}}}}]}`);
+    page.write(
+      `,"attachments":{"data":[{"type":"photo","media_type":"photo","media":{"image":{"src":"${sourceUrl}","width":${width},"height":${height}}}}]}`,
+    );
   }
   page.write('}');
 }

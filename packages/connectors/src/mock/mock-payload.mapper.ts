@@ -11,11 +11,17 @@ export function readMockPage(raw: Uint8Array): { items: PlatformItem[]; rejected
   try {
     body = JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'));
   } catch (error) {
-    return { items: [], rejected: [{ itemIndex: null, reason: `page is not valid JSON: ${(error as Error).message}` }] };
+    return {
+      items: [],
+      rejected: [{ itemIndex: null, reason: `page is not valid JSON: ${(error as Error).message}` }],
+    };
   }
   const page = MockPagePayloadSchema.safeParse(body);
   if (!page.success) {
-    return { items: [], rejected: [{ itemIndex: null, reason: `page envelope invalid: ${describeIssues(page.error.issues)}` }] };
+    return {
+      items: [],
+      rejected: [{ itemIndex: null, reason: `page envelope invalid: ${describeIssues(page.error.issues)}` }],
+    };
   }
   const items: PlatformItem[] = [];
   const rejected: RejectedPayload[] = [];
@@ -53,7 +59,13 @@ function toAttachments(data: NonNullable<MockItemPayload['attachments']>['data']
   for (const entry of data) {
     const image = entry.media?.image;
     if (image === undefined) continue;
-    attachments.push({ kind: 'image', sourceUrl: image.src, mediaType: mediaTypeOf(image.src), width: image.width, height: image.height });
+    attachments.push({
+      kind: 'image',
+      sourceUrl: image.src,
+      mediaType: mediaTypeOf(image.src),
+      width: image.width,
+      height: image.height,
+    });
   }
   return attachments;
 }
@@ -74,5 +86,7 @@ function describeId(entry: unknown): string {
 
 /** One line per failing field, e.g. `created_time: Invalid input: expected string, received undefined`. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${issue.path.length === 0 ? '(item)' : issue.path.join('.')}: ${issue.message}`).join('; ');
+  return issues
+    .map((issue) => `${issue.path.length === 0 ? '(item)' : issue.path.join('.')}: ${issue.message}`)
+    .join('; ');
 }

@@ -20,7 +20,11 @@ export const MockAttachmentPayloadSchema = z.object({
   media_type: z.string().optional(),
   media: z
     .object({
-      image: z.object({ src: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive() }),
+      image: z.object({
+        src: z.string().min(1),
+        width: z.number().int().positive(),
+        height: z.number().int().positive(),
+      }),
     })
     .optional(),
 });
@@ -48,7 +52,10 @@ export const MockCommentPayloadSchema = z.object({
   parent: z.object({ id: z.string() }),
 });
 
-export const MockItemPayloadSchema = z.discriminatedUnion('object_type', [MockPostPayloadSchema, MockCommentPayloadSchema]);
+export const MockItemPayloadSchema = z.discriminatedUnion('object_type', [
+  MockPostPayloadSchema,
+  MockCommentPayloadSchema,
+]);
 export type MockItemPayload = z.infer<typeof MockItemPayloadSchema>;
 
 /** The envelope; items are validated one by one so one bad item does not sink its page. */

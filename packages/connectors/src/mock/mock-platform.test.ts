@@ -21,7 +21,8 @@ describe('MockPlatform', () => {
     const items = listAll(platform, 1);
     expect(items.filter((item) => item.kind === 'post')).toHaveLength(40);
     const perPost = new Map<string, number>();
-    for (const item of items) if (item.kind !== 'post') perPost.set(item.postPlatformId, (perPost.get(item.postPlatformId) ?? 0) + 1);
+    for (const item of items)
+      if (item.kind !== 'post') perPost.set(item.postPlatformId, (perPost.get(item.postPlatformId) ?? 0) + 1);
     expect(Math.max(...perPost.values())).toBeLessThanOrEqual(12);
     expect(items.every((item) => item.editCount === 0 && !item.hidden && !item.deleted)).toBe(true);
     expect(platform.groundTruth(1)).toMatchObject({ posts: 40, deleted: 0, edited: 0, hidden: 0, total: items.length });
@@ -40,22 +41,33 @@ describe('MockPlatform', () => {
     }
   });
 
-  it.each([2, 3, 4, 5, 6, 7, 8])('at step %i adds posts and edits, hides and deletes at least one item each', (step) => {
-    const before = new Map(listAll(platform, step - 1).map((item) => [item.platformId, item]));
-    const after = listAll(platform, step);
-    const afterIds = new Set(after.map((item) => item.platformId));
-    const newPosts = after.filter((item) => item.kind === 'post' && !before.has(item.platformId));
-    const edited = after.filter((item) => before.has(item.platformId) && before.get(item.platformId)!.text !== item.text);
-    const hidden = after.filter((item) => item.hidden && before.has(item.platformId) && !before.get(item.platformId)!.hidden);
-    const deleted = [...before.keys()].filter((id) => !afterIds.has(id));
-    expect(newPosts).toHaveLength(2);
-    expect(edited.length).toBeGreaterThanOrEqual(1);
-    expect(hidden.length).toBeGreaterThanOrEqual(1);
-    expect(deleted.length).toBeGreaterThanOrEqual(1);
-    for (const item of edited) expect(item.editedAt! > item.postedAt).toBe(true);
-    const truth = platform.groundTruth(step);
-    expect(truth.changedThisStep).toMatchObject({ edited: edited.length, hidden: hidden.length, deleted: deleted.length });
-  });
+  it.each([2, 3, 4, 5, 6, 7, 8])(
+    'at step %i adds posts and edits, hides and deletes at least one item each',
+    (step) => {
+      const before = new Map(listAll(platform, step - 1).map((item) => [item.platformId, item]));
+      const after = listAll(platform, step);
+      const afterIds = new Set(after.map((item) => item.platformId));
+      const newPosts = after.filter((item) => item.kind === 'post' && !before.has(item.platformId));
+      const edited = after.filter(
+        (item) => before.has(item.platformId) && before.get(item.platformId)!.text !== item.text,
+      );
+      const hidden = after.filter(
+        (item) => item.hidden && before.has(item.platformId) && !before.get(item.platformId)!.hidden,
+      );
+      const deleted = [...before.keys()].filter((id) => !afterIds.has(id));
+      expect(newPosts).toHaveLength(2);
+      expect(edited.length).toBeGreaterThanOrEqual(1);
+      expect(hidden.length).toBeGreaterThanOrEqual(1);
+      expect(deleted.length).toBeGreaterThanOrEqual(1);
+      for (const item of edited) expect(item.editedAt! > item.postedAt).toBe(true);
+      const truth = platform.groundTruth(step);
+      expect(truth.changedThisStep).toMatchObject({
+        edited: edited.length,
+        hidden: hidden.length,
+        deleted: deleted.length,
+      });
+    },
+  );
 
   it('keeps the replies of a deleted comment, like Facebook', () => {
     const step = 12;
@@ -83,7 +95,8 @@ describe('MockPlatform', () => {
 
   it('looks any item up directly, as the listing shows it', () => {
     const items = listAll(platform, 5);
-    for (const item of items.filter((_, index) => index % 7 === 0)) expect(platform.itemAt(5, item.platformId)).toEqual(item);
+    for (const item of items.filter((_, index) => index % 7 === 0))
+      expect(platform.itemAt(5, item.platformId)).toEqual(item);
     expect(platform.itemAt(1, `${platform.pageId}_41`)).toBeUndefined();
     expect(platform.itemAt(2, `${platform.pageId}_41`)?.kind).toBe('post');
     expect(platform.itemAt(5, 'nonsense')).toBeUndefined();
@@ -100,7 +113,9 @@ describe('MockPlatform', () => {
   });
 
   it('mixes the scripts, links and contact details a town archive must handle', () => {
-    const corpus = listAll(new MockPlatform({ ...EXAMPLE, posts: 300 }), 1).map((item) => `${item.text} ${item.author.name}`).join('\n');
+    const corpus = listAll(new MockPlatform({ ...EXAMPLE, posts: 300 }), 1)
+      .map((item) => `${item.text} ${item.author.name}`)
+      .join('\n');
     expect(corpus).toMatch(/🎉|🚧|❄️/u);
     expect(corpus).toMatch(/café|José|Müller|résumé/);
     expect(corpus).toMatch(/\p{Script=Han}|\p{Script=Hangul}/u);

@@ -1,6 +1,10 @@
 import { FateBook, newFate, type Fate } from './mock-fate';
 import { graphTimeAt, passTimeOf } from './mock-clock';
-import { MockConnectorConfigSchema, type MockConnectorConfig, type MockConnectorConfigInput } from './mock-connector.config';
+import {
+  MockConnectorConfigSchema,
+  type MockConnectorConfig,
+  type MockConnectorConfigInput,
+} from './mock-connector.config';
 import type { MockGroundTruth, MockImage, MockItem } from './mock-item';
 import { MockLayout, type MockPosition } from './mock-layout';
 import { renderMockImage } from './mock-media';
@@ -50,11 +54,19 @@ export class MockPlatform {
     const seedHash = hashInts(this.config.seed, 0x5eed);
     this.pageId = `1000${String(seedHash % 100_000_000_000).padStart(11, '0')}`;
     this.pageName = TOWN_NAMES[seedHash % TOWN_NAMES.length];
-    this.layout = new MockLayout(seedHash, this.config.posts, this.config.newPostsPerStep, this.config.maxCommentsPerPost);
+    this.layout = new MockLayout(
+      seedHash,
+      this.config.posts,
+      this.config.newPostsPerStep,
+      this.config.maxCommentsPerPost,
+    );
     this.fates = new FateBook(this.layout, this.config);
     this.parents = new Int32Array(this.layout.maxCommentsEver + 1);
     this.depths = new Int8Array(this.layout.maxCommentsEver + 1);
-    this.pageAuthor = { person: Object.freeze({ id: this.pageId, name: this.pageName }), nameJson: escapeJsonText(this.pageName) };
+    this.pageAuthor = {
+      person: Object.freeze({ id: this.pageId, name: this.pageName }),
+      nameJson: escapeJsonText(this.pageName),
+    };
     this.residents = RESIDENT_NAMES.map((name, index) => ({
       person: Object.freeze({ id: String(2_000_000_000_000 + index * 7919), name }),
       nameJson: RESIDENT_NAMES_JSON[index],
@@ -91,7 +103,17 @@ export class MockPlatform {
   /** Counts at `step`, by the same iteration as the listing, without building items. */
   groundTruth(step: number): MockGroundTruth {
     const truth: MockGroundTruth = {
-      step, posts: 0, comments: 0, replies: 0, total: 0, live: 0, edited: 0, hidden: 0, deleted: 0, created: 0, withImage: 0,
+      step,
+      posts: 0,
+      comments: 0,
+      replies: 0,
+      total: 0,
+      live: 0,
+      edited: 0,
+      hidden: 0,
+      deleted: 0,
+      created: 0,
+      withImage: 0,
       changedThisStep: { created: 0, edited: 0, hidden: 0, deleted: 0 },
     };
     this.scan(step, { post: 0, comment: -1 }, Infinity, true, (_post, comment, hash, created, _postCreated, fate) => {
@@ -146,7 +168,13 @@ export class MockPlatform {
   }
 
   /** Visits items at `step` from `from` until `limit` were visited; returns where to resume, null at the end. */
-  private scan(step: number, from: MockPosition, limit: number, includeDeleted: boolean, visit: Visitor): MockPosition | null {
+  private scan(
+    step: number,
+    from: MockPosition,
+    limit: number,
+    includeDeleted: boolean,
+    visit: Visitor,
+  ): MockPosition | null {
     this.fates.ensure(step);
     const total = this.layout.postCount(step);
     const fate = this.fate;
@@ -159,7 +187,8 @@ export class MockPlatform {
       this.layout.fillThreads(post, count, this.parents, this.depths);
       for (; comment < count; comment++) {
         if (visited >= limit) return { post, comment };
-        const created = comment < 0 ? postCreated : MockLayout.commentCreatedStep(this.boundaries, postCreated, comment);
+        const created =
+          comment < 0 ? postCreated : MockLayout.commentCreatedStep(this.boundaries, postCreated, comment);
         const hash = this.layout.itemHash(post, comment);
         this.fates.compute(post, comment, hash, created, step, fate);
         if (fate.deletedAt !== 0 && !includeDeleted) continue;
@@ -171,7 +200,14 @@ export class MockPlatform {
   }
 
   /** Builds an item; parents/depths must hold its post's threads. */
-  private buildItem(post: number, comment: number, hash: number, created: number, postCreated: number, fate: Fate): MockItem {
+  private buildItem(
+    post: number,
+    comment: number,
+    hash: number,
+    created: number,
+    postCreated: number,
+    fate: Fate,
+  ): MockItem {
     const depth = comment < 0 ? 0 : this.depths[comment];
     const postPlatformId = `${this.pageId}_${post + 1}`;
     const platformId = comment < 0 ? postPlatformId : `${post + 1}_${comment + 1}`;

@@ -8,31 +8,117 @@ import { render, template, type RenderedText, type Slot, type TextTemplate } fro
  * corpus carries all of them. Text is a pure function of the item's hash, so a test can recompute any item.
  */
 
-const STREETS = ['Main St', 'Elm Street', 'Route 7', 'Oak Avenue', 'Mill Road', 'Church Street', 'Bridge Lane', 'Ridgeview Drive', 'Old Post Road', 'Maple Court'];
+const STREETS = [
+  'Main St',
+  'Elm Street',
+  'Route 7',
+  'Oak Avenue',
+  'Mill Road',
+  'Church Street',
+  'Bridge Lane',
+  'Ridgeview Drive',
+  'Old Post Road',
+  'Maple Court',
+];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const TIMES = ['7:00 AM', '9:30 AM', '12:00 PM', '5:30 PM', '6:00 PM', '7:00 PM', '7:30 PM'];
-const VENUES = ['Town Hall, Room 2', 'the Memorial Library', 'the Senior Center', 'Café Lumière’s community room', 'the high school auditorium'];
-const DEPARTMENTS = ['Public Works', 'Parks & Recreation', 'the Town Clerk', 'the Fire Marshal', 'the Highway Department'];
-const BOARDS = ['Board of Selectmen', 'Planning and Zoning Commission', 'Board of Finance', 'Conservation Commission', 'Inland Wetlands Agency'];
-const PARKS = ['Riverside Park', 'Veterans Memorial Field', 'Willow Pond', 'Heritage Green', 'the dog park on Mill Road'];
-const BUSINESSES = ['Müller Hardware', 'José’s Taquería', 'the old Grange hall', 'Crème de la Crème Bakery', 'Sunrise Daycare'];
+const VENUES = [
+  'Town Hall, Room 2',
+  'the Memorial Library',
+  'the Senior Center',
+  'Café Lumière’s community room',
+  'the high school auditorium',
+];
+const DEPARTMENTS = [
+  'Public Works',
+  'Parks & Recreation',
+  'the Town Clerk',
+  'the Fire Marshal',
+  'the Highway Department',
+];
+const BOARDS = [
+  'Board of Selectmen',
+  'Planning and Zoning Commission',
+  'Board of Finance',
+  'Conservation Commission',
+  'Inland Wetlands Agency',
+];
+const PARKS = [
+  'Riverside Park',
+  'Veterans Memorial Field',
+  'Willow Pond',
+  'Heritage Green',
+  'the dog park on Mill Road',
+];
+const BUSINESSES = [
+  'Müller Hardware',
+  'José’s Taquería',
+  'the old Grange hall',
+  'Crème de la Crème Bakery',
+  'Sunrise Daycare',
+];
 const JOBS = ['lifeguard', 'plow driver', 'camp counselor', 'crossing guard'];
-const HASHTAGS = ['#RoadWork', '#SnowUpdate', '#BudgetHearing', '#ParksAndRec', '#Zoning', '#TownMeeting', '#Recycling', '#CommunityAlert'];
+const HASHTAGS = [
+  '#RoadWork',
+  '#SnowUpdate',
+  '#BudgetHearing',
+  '#ParksAndRec',
+  '#Zoning',
+  '#TownMeeting',
+  '#Recycling',
+  '#CommunityAlert',
+];
 const MENTIONS = ['@PublicWorksDept', '@TownClerk', '@MillbrookPD', '@ParksAndRecCrew', '@FirstSelectman'];
-const EMAILS = ['clerk@town.example.gov', 'publicworks@town.example.gov', 'finance@town.example.gov', 'planning@town.example.gov'];
+const EMAILS = [
+  'clerk@town.example.gov',
+  'publicworks@town.example.gov',
+  'finance@town.example.gov',
+  'planning@town.example.gov',
+];
 const EMOJI = ['🎉', '🚧', '❄️', '📢', '🌳', '🗳️', '🚒', '♻️', '👍', '🙏'];
 const GREETINGS = ['مرحبا بالجميع', 'שלום לכולם', 'Hola a todos', 'Bonjour à tous', '안녕하세요 이웃 여러분'];
-const MULTILINGUAL = ['会議のお知らせ', '도로 공사 안내', '公園の清掃', 'Información en español: reunión pública', 'إعلان اجتماع عام', 'הודעה על ישיבה'];
+const MULTILINGUAL = [
+  '会議のお知らせ',
+  '도로 공사 안내',
+  '公園の清掃',
+  'Información en español: reunión pública',
+  'إعلان اجتماع عام',
+  'הודעה על ישיבה',
+];
 const EDIT_REASONS = ['date', 'time', 'location', 'link', 'phone number', 'spelling'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'September', 'October', 'November'];
 const URL_PATHS = ['notices', 'agendas', 'budget', 'zoning/applications', 'parks', 'snow', 'minutes'];
 
 /** Resident names as they appear on the platform, accents and scripts included. */
 export const RESIDENT_NAMES = [
-  'José Álvarez', 'Anna Müller', 'Chloé Dubois', '王芳', '김민준', 'Fatima Al-Sayed', 'Noa Levi', 'Siobhán O’Brien',
-  'Dmitri Ivanov', 'Priya Natarajan', 'Mary-Beth Johnson', 'Zoë Clark', 'Ngozi Okafor', 'Luís Gonçalves',
-  'Björn Andersson', 'Hiroshi Tanaka', 'Renée Côté', 'Tom Kowalski', 'Aisha Rahman', 'Yossi Cohen', 'Linda Park',
-  'Bob Miller', 'Carmen Ruiz', 'Ahmed Haddad', 'Grace Liu', 'Sean Murphy', 'Ingrid Søndergaard', 'Kwame Mensah',
+  'José Álvarez',
+  'Anna Müller',
+  'Chloé Dubois',
+  '王芳',
+  '김민준',
+  'Fatima Al-Sayed',
+  'Noa Levi',
+  'Siobhán O’Brien',
+  'Dmitri Ivanov',
+  'Priya Natarajan',
+  'Mary-Beth Johnson',
+  'Zoë Clark',
+  'Ngozi Okafor',
+  'Luís Gonçalves',
+  'Björn Andersson',
+  'Hiroshi Tanaka',
+  'Renée Côté',
+  'Tom Kowalski',
+  'Aisha Rahman',
+  'Yossi Cohen',
+  'Linda Park',
+  'Bob Miller',
+  'Carmen Ruiz',
+  'Ahmed Haddad',
+  'Grace Liu',
+  'Sean Murphy',
+  'Ingrid Søndergaard',
+  'Kwame Mensah',
 ];
 
 // Generated slots write plain ASCII only, so their JSON form is themselves.
@@ -94,6 +180,7 @@ export function textAfterEdits(itemHash: number, depth: number, editCount: numbe
   const original = originalText(itemHash, depth);
   if (editCount === 0) return original;
   const reason = EDIT_REASONS[(itemHash + editCount) % EDIT_REASONS.length];
-  const suffix = editCount === 1 ? ` (edited: corrected ${reason})` : ` (edited ${editCount} times: corrected ${reason})`;
+  const suffix =
+    editCount === 1 ? ` (edited: corrected ${reason})` : ` (edited ${editCount} times: corrected ${reason})`;
   return { text: original.text + suffix, json: original.json + suffix };
 }

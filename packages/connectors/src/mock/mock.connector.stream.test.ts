@@ -18,7 +18,13 @@ const ITEMS_TO_STREAM = 200_000;
 
 describe('MockConnector at scale', () => {
   it(`streams ${ITEMS_TO_STREAM.toLocaleString('en-US')} items of a million-item page in bounded memory`, async () => {
-    const connector = new MockConnector({ type: 'mock', seed: 42, posts: 100_000, maxCommentsPerPost: 18, pageSize: 1000 });
+    const connector = new MockConnector({
+      type: 'mock',
+      seed: 42,
+      posts: 100_000,
+      maxCommentsPerPost: 18,
+      pageSize: 1000,
+    });
     const { passToken, firstCursor } = await connector.beginPass(null);
     const heapBefore = retainedHeap();
     let heapPeak = heapBefore;
@@ -51,7 +57,13 @@ describe('MockConnector at scale', () => {
   });
 
   it('starts a page deep in the listing without walking to it', async () => {
-    const connector = new MockConnector({ type: 'mock', seed: 42, posts: 5_000_000, maxCommentsPerPost: 18, pageSize: 100 });
+    const connector = new MockConnector({
+      type: 'mock',
+      seed: 42,
+      posts: 5_000_000,
+      maxCommentsPerPost: 18,
+      pageSize: 100,
+    });
     const deep = Buffer.from(JSON.stringify({ s: 1, p: 4_999_000, c: 3, n: 123_456 })).toString('base64url');
     const started = Date.now();
     const page = await connector.fetchPage('1', deep);

@@ -17,7 +17,10 @@ async function readPass(connector: MockConnector, passToken: string, firstCursor
   return pages;
 }
 
-async function passItems(config: MockConnectorConfigInput, passes: number): Promise<{ connector: MockConnector; items: PlatformItem[]; pages: ConnectorPage[] }> {
+async function passItems(
+  config: MockConnectorConfigInput,
+  passes: number,
+): Promise<{ connector: MockConnector; items: PlatformItem[]; pages: ConnectorPage[] }> {
   const connector = new MockConnector(config);
   let token: string | null = null;
   let pages: ConnectorPage[] = [];
@@ -38,7 +41,11 @@ describe('MockConnector', () => {
   });
 
   it('sends byte-identical pages for the same seed and step, different ones for another seed', async () => {
-    const [a, b, c] = await Promise.all([passItems(EXAMPLE, 2), passItems(EXAMPLE, 2), passItems({ ...EXAMPLE, seed: 8 }, 2)]);
+    const [a, b, c] = await Promise.all([
+      passItems(EXAMPLE, 2),
+      passItems(EXAMPLE, 2),
+      passItems({ ...EXAMPLE, seed: 8 }, 2),
+    ]);
     expect(Buffer.concat(a.pages.map((page) => page.raw))).toEqual(Buffer.concat(b.pages.map((page) => page.raw)));
     expect(Buffer.concat(a.pages.map((page) => page.raw))).not.toEqual(Buffer.concat(c.pages.map((page) => page.raw)));
   });
@@ -46,13 +53,21 @@ describe('MockConnector', () => {
   it('sends the same bytes as every earlier version for a seed, defects included', async () => {
     // Archives hold these pages under their SHA-256, so a change to the wire format would make a re-sync of a mock
     // account archive every page again. Change this digest only when the format is meant to change.
-    const config = { ...EXAMPLE, posts: 300, pageSize: 100, malformedEveryPages: 3, corruptPageEvery: 5, imageRate: 0.2 };
+    const config = {
+      ...EXAMPLE,
+      posts: 300,
+      pageSize: 100,
+      malformedEveryPages: 3,
+      corruptPageEvery: 5,
+      imageRate: 0.2,
+    };
     const digests: string[] = [];
     const connector = new MockConnector(config);
     let token: string | null = null;
     for (let pass = 0; pass < 3; pass++) {
       const start = await connector.beginPass(token);
-      for (const page of await readPass(connector, start.passToken, start.firstCursor)) digests.push(sha256Hex(page.raw));
+      for (const page of await readPass(connector, start.passToken, start.firstCursor))
+        digests.push(sha256Hex(page.raw));
       token = start.passToken;
     }
     expect(digests).toHaveLength(82);
@@ -64,14 +79,24 @@ describe('MockConnector', () => {
     const body = JSON.parse(Buffer.from(pages[0].raw).toString('utf8'));
     expect(body.paging.cursors.after).toBe(pages[0].nextCursor);
     expect(body.paging.next).toContain(`after=${pages[0].nextCursor}`);
-    expect(body.data[0]).toMatchObject({ object_type: 'post', created_time: expect.stringMatching(/\+0000$/), is_hidden: false });
+    expect(body.data[0]).toMatchObject({
+      object_type: 'post',
+      created_time: expect.stringMatching(/\+0000$/),
+      is_hidden: false,
+    });
     expect(JSON.parse(Buffer.from(pages.at(-1)!.raw).toString('utf8')).paging.next).toBeUndefined();
     expect(pages[0].contentType).toMatch(/^application\/json/);
     // Like Graph, the body is pure ASCII: everything else travels as \uXXXX escapes.
     expect(pages.every((page) => page.raw.every((byte) => byte < 0x80))).toBe(true);
     const post = pages[0].items[0];
     const truth = connector.platform.itemAt(1, post.platformId)!;
-    expect(post).toMatchObject({ kind: 'post', text: truth.text, hidden: false, author: truth.author, postedAt: expect.stringMatching(/^2026-01-01T00:\d\d:\d\d\.000Z$/) });
+    expect(post).toMatchObject({
+      kind: 'post',
+      text: truth.text,
+      hidden: false,
+      author: truth.author,
+      postedAt: expect.stringMatching(/^2026-01-01T00:\d\d:\d\d\.000Z$/),
+    });
   });
 
   it('maps threads: kind by depth, thread root is the post, parent is the item answered', async () => {
@@ -85,21 +110,26 @@ describe('MockConnector', () => {
       expect(byId.get(item.threadRootPlatformId!)?.kind).toBe('post');
       expect(item.kind).toBe(item.parentPlatformId === item.threadRootPlatformId ? 'comment' : 'reply');
     }
-    expect(items.some((item) => item.kind === 'reply' && byId.get(item.parentPlatformId!)?.kind === 'reply')).toBe(true);
+    expect(items.some((item) => item.kind === 'reply' && byId.get(item.parentPlatformId!)?.kind === 'reply')).toBe(
+      true,
+    );
   });
 
-  it.each([1, 7, 100, 1000])('pages through a pass with pageSize %i: every listed item exactly once, as ground truth says', async (pageSize) => {
-    for (const passes of [1, 3]) {
-      const { items, connector } = await passItems({ ...EXAMPLE, pageSize }, passes);
-      const ids = items.map((item) => item.platformId);
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids).toEqual([...connector.platform.listItems(passes)].map((item) => item.platformId));
-      const truth = connector.platform.groundTruth(passes);
-      expect(items).toHaveLength(truth.total);
-      expect(items.filter((item) => item.hidden)).toHaveLength(truth.hidden);
-      expect(items.filter((item) => item.kind === 'post')).toHaveLength(truth.posts);
-    }
-  });
+  it.each([1, 7, 100, 1000])(
+    'pages through a pass with pageSize %i: every listed item exactly once, as ground truth says',
+    async (pageSize) => {
+      for (const passes of [1, 3]) {
+        const { items, connector } = await passItems({ ...EXAMPLE, pageSize }, passes);
+        const ids = items.map((item) => item.platformId);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids).toEqual([...connector.platform.listItems(passes)].map((item) => item.platformId));
+        const truth = connector.platform.groundTruth(passes);
+        expect(items).toHaveLength(truth.total);
+        expect(items.filter((item) => item.hidden)).toHaveLength(truth.hidden);
+        expect(items.filter((item) => item.kind === 'post')).toHaveLength(truth.posts);
+      }
+    },
+  );
 
   it('resumes from a cursor in a fresh instance with the same page', async () => {
     const first = new MockConnector({ ...EXAMPLE, pageSize: 13 });
@@ -124,7 +154,11 @@ describe('MockConnector', () => {
     const images = items.flatMap((item) => item.attachments);
     expect(images.length).toBeGreaterThan(10);
     for (const image of images.slice(0, 5)) {
-      expect(image).toMatchObject({ kind: 'image', mediaType: 'image/png', sourceUrl: expect.stringMatching(/^mock:\/\/media\/7\/\d+_\d+\.png$/) });
+      expect(image).toMatchObject({
+        kind: 'image',
+        mediaType: 'image/png',
+        sourceUrl: expect.stringMatching(/^mock:\/\/media\/7\/\d+_\d+\.png$/),
+      });
       const media = await connector.fetchMedia(image.sourceUrl);
       expect(media.contentType).toBe('image/png');
       const png = PNG.sync.read(Buffer.from(media.bytes));
@@ -174,7 +208,11 @@ describe('MockConnector', () => {
     const gone = [...connector.platform.listItems(1)].map((item) => item.platformId).filter((id) => !step2.has(id));
     expect(gone.length).toBeGreaterThan(0);
     const stillThere = [...step2].slice(0, 5);
-    expect(await connector.confirmGone('2', [...gone, ...stillThere, 'nonsense', '9999_1'])).toEqual([...gone, 'nonsense', '9999_1']);
+    expect(await connector.confirmGone('2', [...gone, ...stillThere, 'nonsense', '9999_1'])).toEqual([
+      ...gone,
+      'nonsense',
+      '9999_1',
+    ]);
   });
 
   it('honours an aborted signal', async () => {

@@ -1,4 +1,10 @@
-import { RateLimitedError, type Connector, type ConnectorPage, type MediaDownload, type PassStart } from '@verbatim/core';
+import {
+  RateLimitedError,
+  type Connector,
+  type ConnectorPage,
+  type MediaDownload,
+  type PassStart,
+} from '@verbatim/core';
 import type { MockConnectorConfig, MockConnectorConfigInput } from './mock-connector.config';
 import { decodeMockCursor, encodeMockCursor } from './mock-cursor';
 import { serializeMockPage, type MockPageDefect } from './mock-page';

@@ -14,7 +14,8 @@ import type { SyncStateStore } from './sync-state-store.port';
  * adapter can make it one transaction.
  */
 export interface Catalog
-  extends AccountRegistry,
+  extends
+    AccountRegistry,
     ApiTokenStore,
     SyncStateStore,
     RecordReader,

@@ -27,7 +27,13 @@ export interface Session {
 /** People and their sessions, beside the catalog. */
 export interface PeopleStore {
   /** Returns null when the email is already taken (compared without case). */
-  createUser(input: { name: string; email: string; roles: Role[]; passwordHash: string; at: string }): Promise<User | null>;
+  createUser(input: {
+    name: string;
+    email: string;
+    roles: Role[];
+    passwordHash: string;
+    at: string;
+  }): Promise<User | null>;
   /** The user with this email in any case, with the password hash sign-in checks; disabled users too. */
   findUserByEmail(email: string): Promise<StoredUser | null>;
   /** Null when there is no user with this id; never carries the password hash. */

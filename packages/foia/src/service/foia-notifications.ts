@@ -1,10 +1,20 @@
-import { NotificationRuleSchema, resolveRecipients, type NotificationEvent, type NotificationPayload, type RecipientDefaults } from '@verbatim/notify';
+import {
+  NotificationRuleSchema,
+  resolveRecipients,
+  type NotificationEvent,
+  type NotificationPayload,
+  type RecipientDefaults,
+} from '@verbatim/notify';
 import { z } from 'zod';
 import type { FoiaDeadlines } from '../deadlines';
 import type { FoiaRequest, NewDelivery } from '../foia-store.port';
 
 /** What a notification says about a request: a snapshot taken when its outbox row is written. */
-export function notificationPayload(request: FoiaRequest, deadlines: FoiaDeadlines, publicUrl?: string): NotificationPayload {
+export function notificationPayload(
+  request: FoiaRequest,
+  deadlines: FoiaDeadlines,
+  publicUrl?: string,
+): NotificationPayload {
   const { name, email, organization } = request.requester;
   return {
     requestId: request.id,
@@ -34,7 +44,8 @@ export function deliveriesFor(
   const recipients = resolveRecipients(z.array(NotificationRuleSchema).parse(rules ?? []), event, defaults);
   const dedupeKey = `${event}:${occasion}`;
   const deliveries: NewDelivery[] = [];
-  if (recipients.emails.length > 0) deliveries.push({ event, channel: 'email', recipients: recipients.emails, payload, dedupeKey });
+  if (recipients.emails.length > 0)
+    deliveries.push({ event, channel: 'email', recipients: recipients.emails, payload, dedupeKey });
   if (recipients.webhook) deliveries.push({ event, channel: 'webhook', recipients: [], payload, dedupeKey });
   return deliveries;
 }

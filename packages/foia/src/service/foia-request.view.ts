@@ -43,7 +43,13 @@ export function deadlinesOf(request: FoiaRequest, calendar: BusinessCalendar, se
   });
 }
 
-export function nextDeadlineOf(request: FoiaRequest, deadlines: FoiaDeadlines, calendar: BusinessCalendar, settings: FoiaSettings, now: Date): NextDeadline | null {
+export function nextDeadlineOf(
+  request: FoiaRequest,
+  deadlines: FoiaDeadlines,
+  calendar: BusinessCalendar,
+  settings: FoiaSettings,
+  now: Date,
+): NextDeadline | null {
   if (!isOpenStatus(request.status)) return null;
   const kind = request.status === 'received' ? 'response' : 'production';
   const at = kind === 'response' ? deadlines.responseDueAt : deadlines.productionTargetAt;
@@ -52,7 +58,13 @@ export function nextDeadlineOf(request: FoiaRequest, deadlines: FoiaDeadlines, c
 
 export function viewRequest(
   request: FoiaRequest,
-  context: { calendar: BusinessCalendar; settings: FoiaSettings; deliveries: Delivery[]; now: Date; viewerRoles: readonly Role[] },
+  context: {
+    calendar: BusinessCalendar;
+    settings: FoiaSettings;
+    deliveries: Delivery[];
+    now: Date;
+    viewerRoles: readonly Role[];
+  },
 ): FoiaRequestView {
   const deadlines = deadlinesOf(request, context.calendar, context.settings);
   return {
@@ -60,8 +72,14 @@ export function viewRequest(
     ...deadlines,
     nextDeadline: nextDeadlineOf(request, deadlines, context.calendar, context.settings, context.now),
     notifications: context.deliveries.map((delivery) => ({
-      id: delivery.id, event: delivery.event, channel: delivery.channel, status: delivery.status, attempts: delivery.attempts,
-      lastError: delivery.lastError, createdAt: delivery.createdAt, deliveredAt: delivery.deliveredAt,
+      id: delivery.id,
+      event: delivery.event,
+      channel: delivery.channel,
+      status: delivery.status,
+      attempts: delivery.attempts,
+      lastError: delivery.lastError,
+      createdAt: delivery.createdAt,
+      deliveredAt: delivery.deliveredAt,
     })),
     allowedTransitions: allowedTransitions(request.status, context.viewerRoles),
   };

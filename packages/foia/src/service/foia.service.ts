@@ -41,7 +41,10 @@ export class FoiaService {
 
   /** The business calendar with today's holiday rules and closure days: deadlines follow every change. */
   async calendar(): Promise<{ calendar: BusinessCalendar; settings: FoiaSettings }> {
-    const [settings, closures] = await Promise.all([this.options.store.getSettings(), this.options.store.listClosureDays()]);
+    const [settings, closures] = await Promise.all([
+      this.options.store.getSettings(),
+      this.options.store.listClosureDays(),
+    ]);
     const calendar = createBusinessCalendar({
       timeZone: this.options.town.timeZone,
       ...(settings.holidayRules ? { holidayRules: settings.holidayRules } : {}),
@@ -54,7 +57,12 @@ export class FoiaService {
     const { calendar, settings } = await this.calendar();
     const at = this.now().toISOString();
     const { request } = await this.options.store.logRequest(
-      { ...input, year: requestNumberYear(input.receivedAt, this.options.town.timeZone), createdBy: actor.id, createdAt: at },
+      {
+        ...input,
+        year: requestNumberYear(input.receivedAt, this.options.town.timeZone),
+        createdBy: actor.id,
+        createdAt: at,
+      },
       (created) => this.deliveries('request.logged', 'logged', created, calendar, settings),
     );
     return this.view(request, actor.roles);
@@ -65,7 +73,10 @@ export class FoiaService {
     return request ? this.view(request, viewerRoles) : null;
   }
 
-  async listRequests(viewerRoles: readonly Role[], filter?: Parameters<FoiaStore['listRequests']>[0]): Promise<FoiaRequestView[]> {
+  async listRequests(
+    viewerRoles: readonly Role[],
+    filter?: Parameters<FoiaStore['listRequests']>[0],
+  ): Promise<FoiaRequestView[]> {
     const requests = await this.options.store.listRequests(filter);
     const { calendar, settings } = await this.calendar();
     return Promise.all(requests.map(async (request) => this.viewWith(request, viewerRoles, calendar, settings)));
@@ -74,16 +85,28 @@ export class FoiaService {
   /** Throws IllegalTransitionError (409), TransitionNotPermittedError (403) or StaleRequestError (409). */
   async transition(request: FoiaRequest, change: FoiaTransitionInput, actor: Actor): Promise<FoiaRequestView> {
     const to = planTransition(request.status, change.to, { actorRoles: actor.roles });
-    if (to === 'extended' && !change.extendedUntil) throw new MissingExtensionDateError('give extendedUntil (a date or date-time) when extending');
+    if (to === 'extended' && !change.extendedUntil)
+      throw new MissingExtensionDateError('give extendedUntil (a date or date-time) when extending');
     const at = this.now().toISOString();
     const { calendar, settings } = await this.calendar();
     const moved: FoiaRequest = { ...request, status: to };
     const deliveries = to === 'in-review' ? this.deliveries('request.in-review', at, moved, calendar, settings) : [];
-    const updated = await this.options.store.transitionRequest(request.id, {
-      from: request.status, to, actor: actor.id, at, note: change.note, releaseKind: change.releaseKind,
-      deniedAt: to === 'denied' ? at : undefined, extendedUntil: to === 'extended' ? change.extendedUntil : undefined,
-    }, deliveries);
-    if (!updated) throw new StaleRequestError(`request ${request.number} changed status meanwhile; reload it and try again`);
+    const updated = await this.options.store.transitionRequest(
+      request.id,
+      {
+        from: request.status,
+        to,
+        actor: actor.id,
+        at,
+        note: change.note,
+        releaseKind: change.releaseKind,
+        deniedAt: to === 'denied' ? at : undefined,
+        extendedUntil: to === 'extended' ? change.extendedUntil : undefined,
+      },
+      deliveries,
+    );
+    if (!updated)
+      throw new StaleRequestError(`request ${request.number} changed status meanwhile; reload it and try again`);
     return this.view(updated, actor.roles);
   }
 
@@ -105,7 +128,13 @@ export class FoiaService {
     return added;
   }
 
-  private deliveries(event: Parameters<typeof deliveriesFor>[0], occasion: string, request: FoiaRequest, calendar: BusinessCalendar, settings: FoiaSettings): NewDelivery[] {
+  private deliveries(
+    event: Parameters<typeof deliveriesFor>[0],
+    occasion: string,
+    request: FoiaRequest,
+    calendar: BusinessCalendar,
+    settings: FoiaSettings,
+  ): NewDelivery[] {
     const payload = notificationPayload(request, deadlinesOf(request, calendar, settings), this.options.town.publicUrl);
     return deliveriesFor(event, occasion, payload, settings.notificationRules, this.options.recipients);
   }
@@ -115,7 +144,12 @@ export class FoiaService {
     return this.viewWith(request, viewerRoles, calendar, settings);
   }
 
-  private async viewWith(request: FoiaRequest, viewerRoles: readonly Role[], calendar: BusinessCalendar, settings: FoiaSettings): Promise<FoiaRequestView> {
+  private async viewWith(
+    request: FoiaRequest,
+    viewerRoles: readonly Role[],
+    calendar: BusinessCalendar,
+    settings: FoiaSettings,
+  ): Promise<FoiaRequestView> {
     const deliveries = await this.options.store.listDeliveries(request.id);
     return viewRequest(request, { calendar, settings, deliveries, now: this.now(), viewerRoles });
   }

@@ -40,7 +40,11 @@ export async function matchingIds(index: SearchIndex, q: string, filters?: Searc
 }
 
 /** Follows nextCursor to the end; `between` runs after every page but the last. */
-export async function pageThrough(index: SearchIndex, query: SearchQuery, between?: (page: number) => Promise<void>): Promise<string[]> {
+export async function pageThrough(
+  index: SearchIndex,
+  query: SearchQuery,
+  between?: (page: number) => Promise<void>,
+): Promise<string[]> {
   const seen: string[] = [];
   let cursor: string | undefined;
   for (let page = 1; page < 1000; page += 1) {

@@ -46,7 +46,10 @@ export function describeLifecycle(factory: SearchIndexFactory): void {
       expect(await matchingIds(index, 'superseded')).toEqual([]);
       await index.upsert([{ ...fixtureDocument('d28'), text: 'Mulch schedule', revision: 5 }]);
       expect(await matchingIds(index, 'mulch', { status: ['live'] })).toEqual(['d28']);
-      if (index.verify) expect(await index.verify([{ ...fixtureDocument('d28'), text: 'Mulch schedule', revision: 5 }])).toEqual([{ id: 'd28', state: 'same' }]);
+      if (index.verify)
+        expect(await index.verify([{ ...fixtureDocument('d28'), text: 'Mulch schedule', revision: 5 }])).toEqual([
+          { id: 'd28', state: 'same' },
+        ]);
       expect(await index.count()).toBe(FIXTURE_DOCUMENTS.length);
     });
 
@@ -65,20 +68,27 @@ export function describeLifecycle(factory: SearchIndexFactory): void {
       }
     });
 
-    it.each(pagedQueries)('keeps paging through %s exact while documents are added and changed', async (_, query, known) => {
-      const expected = known.length > 0 ? known : await matchingIds(index, query.q!);
-      const seen = await pageThrough(index, { ...query, limit: 3 }, async (page) => {
-        await index.upsert([
-          newDocument(`new-${page}-a`, 'budget meeting on Elm Street park', `2030-01-0${(page % 9) + 1}T00:00:00.000Z`),
-          newDocument(`new-${page}-b`, 'the street budget', `2000-01-0${(page % 9) + 1}T00:00:00.000Z`),
-          { ...fixtureDocument('d15'), status: page % 2 ? 'deleted' : 'live' },
-          { ...fixtureDocument('d31'), text: `Is the meeting budget online? Asked ${page} times on the street` },
-          { ...fixtureDocument('d24'), priorText: `revision ${page}` },
-        ]);
-      });
-      expect(seen.length).toBe(new Set(seen).size);
-      expect([...seen].sort()).toEqual(expected);
-    });
+    it.each(pagedQueries)(
+      'keeps paging through %s exact while documents are added and changed',
+      async (_, query, known) => {
+        const expected = known.length > 0 ? known : await matchingIds(index, query.q!);
+        const seen = await pageThrough(index, { ...query, limit: 3 }, async (page) => {
+          await index.upsert([
+            newDocument(
+              `new-${page}-a`,
+              'budget meeting on Elm Street park',
+              `2030-01-0${(page % 9) + 1}T00:00:00.000Z`,
+            ),
+            newDocument(`new-${page}-b`, 'the street budget', `2000-01-0${(page % 9) + 1}T00:00:00.000Z`),
+            { ...fixtureDocument('d15'), status: page % 2 ? 'deleted' : 'live' },
+            { ...fixtureDocument('d31'), text: `Is the meeting budget online? Asked ${page} times on the street` },
+            { ...fixtureDocument('d24'), priorText: `revision ${page}` },
+          ]);
+        });
+        expect(seen.length).toBe(new Set(seen).size);
+        expect([...seen].sort()).toEqual(expected);
+      },
+    );
 
     it('clear() empties the index', async () => {
       await index.clear();
@@ -100,13 +110,21 @@ export function describeLifecycle(factory: SearchIndexFactory): void {
       await subject.cleanup();
     });
 
-    it.each(['"unclosed phrase', 'budget (meeting', 'budget)', 'budget AND', 'OR budget', 'NOT', 'budget - meeting', '()', 'a AND OR b', '*'])(
-      'refuses the query %j with SearchQueryError',
-      async (q) => {
-        await expect(subject.index.search({ q })).rejects.toBeInstanceOf(SearchQueryError);
-        await expect(subject.index.search({ q })).rejects.toThrow(/position/);
-      },
-    );
+    it.each([
+      '"unclosed phrase',
+      'budget (meeting',
+      'budget)',
+      'budget AND',
+      'OR budget',
+      'NOT',
+      'budget - meeting',
+      '()',
+      'a AND OR b',
+      '*',
+    ])('refuses the query %j with SearchQueryError', async (q) => {
+      await expect(subject.index.search({ q })).rejects.toBeInstanceOf(SearchQueryError);
+      await expect(subject.index.search({ q })).rejects.toThrow(/position/);
+    });
 
     it('refuses a cursor it did not issue for this query', async () => {
       const first = await subject.index.search({ q: 'budget OR meeting', limit: 2 });
@@ -114,7 +132,9 @@ export function describeLifecycle(factory: SearchIndexFactory): void {
       const middle = Math.floor(cursor.length / 2);
       const tampered = cursor.slice(0, middle) + (cursor[middle] === 'A' ? 'B' : 'A') + cursor.slice(middle + 1);
       for (const bad of ['not-a-cursor', tampered, cursor.slice(0, -2), `${cursor}x`]) {
-        await expect(subject.index.search({ q: 'budget OR meeting', cursor: bad })).rejects.toBeInstanceOf(SearchQueryError);
+        await expect(subject.index.search({ q: 'budget OR meeting', cursor: bad })).rejects.toBeInstanceOf(
+          SearchQueryError,
+        );
       }
       await expect(subject.index.search({ q: 'budget', cursor })).rejects.toBeInstanceOf(SearchQueryError);
       await expect(subject.index.search({ q: 'budget OR meeting', cursor })).resolves.toBeDefined();

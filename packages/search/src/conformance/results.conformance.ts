@@ -8,38 +8,62 @@ export function describeResults(factory: SearchIndexFactory): void {
     const index = useFixtureIndex(factory);
 
     it('filters by each field', async () => {
-      expect(await matchingIds(index(), '', { agencyId: ['agy_parks'] })).toEqual(fixtureIds((d) => d.agencyId === 'agy_parks'));
+      expect(await matchingIds(index(), '', { agencyId: ['agy_parks'] })).toEqual(
+        fixtureIds((d) => d.agencyId === 'agy_parks'),
+      );
       expect(await matchingIds(index(), '', { accountId: ['acc_clerk_x', 'acc_police_fb'] })).toEqual(
         fixtureIds((d) => d.accountId === 'acc_clerk_x' || d.accountId === 'acc_police_fb'),
       );
-      expect(await matchingIds(index(), '', { platform: ['instagram'] })).toEqual(fixtureIds((d) => d.platform === 'instagram'));
-      expect(await matchingIds(index(), '', { kind: ['comment', 'reply'] })).toEqual(fixtureIds((d) => d.kind === 'comment' || d.kind === 'reply'));
-      expect(await matchingIds(index(), '', { status: ['hidden', 'deleted'] })).toEqual(fixtureIds((d) => d.status === 'hidden' || d.status === 'deleted'));
+      expect(await matchingIds(index(), '', { platform: ['instagram'] })).toEqual(
+        fixtureIds((d) => d.platform === 'instagram'),
+      );
+      expect(await matchingIds(index(), '', { kind: ['comment', 'reply'] })).toEqual(
+        fixtureIds((d) => d.kind === 'comment' || d.kind === 'reply'),
+      );
+      expect(await matchingIds(index(), '', { status: ['hidden', 'deleted'] })).toEqual(
+        fixtureIds((d) => d.status === 'hidden' || d.status === 'deleted'),
+      );
       expect(await matchingIds(index(), '', { hasAttachments: true })).toEqual(fixtureIds((d) => d.hasAttachments));
       expect(await matchingIds(index(), '', { hasAttachments: false })).toEqual(fixtureIds((d) => !d.hasAttachments));
     });
 
     it('filters by exact author names', async () => {
       expect(await matchingIds(index(), '', { author: ['Sam Lee'] })).toEqual(['d12', 'd17']);
-      expect(await matchingIds(index(), '', { author: ['Sam Lee', 'María José Pérez'] })).toEqual(['d03', 'd12', 'd17', 'd31']);
+      expect(await matchingIds(index(), '', { author: ['Sam Lee', 'María José Pérez'] })).toEqual([
+        'd03',
+        'd12',
+        'd17',
+        'd31',
+      ]);
       expect(await matchingIds(index(), '', { author: ['sam lee'] })).toEqual([]);
     });
 
     it('includes both date bounds', async () => {
       const filters = { postedFrom: fixtureDocument('d15').postedAt, postedTo: fixtureDocument('d19').postedAt };
       expect(await matchingIds(index(), '', filters)).toEqual(['d15', 'd16', 'd17', 'd18', 'd19']);
-      expect(await matchingIds(index(), '', { postedFrom: '2024-03-04', postedTo: '2024-03-04' })).toEqual(['d06', 'd07', 'd08']);
+      expect(await matchingIds(index(), '', { postedFrom: '2024-03-04', postedTo: '2024-03-04' })).toEqual([
+        'd06',
+        'd07',
+        'd08',
+      ]);
       expect(await matchingIds(index(), '', { postedFrom: '2024-03-21T00:00:00Z' })).toEqual(['d31', 'd32']);
     });
 
     it('combines filters with each other and with the query', async () => {
-      const filters = { agencyId: ['agy_clerk'], kind: ['post' as const], status: ['live' as const], postedFrom: '2024-03-05' };
+      const filters = {
+        agencyId: ['agy_clerk'],
+        kind: ['post' as const],
+        status: ['live' as const],
+        postedFrom: '2024-03-05',
+      };
       expect(await matchingIds(index(), 'meeting', filters)).toEqual(['d22', 'd23']);
     });
 
     it('matches nothing for a value never indexed, and refuses an unreadable date', async () => {
       expect(await matchingIds(index(), '', { agencyId: ['agy_nowhere'] })).toEqual([]);
-      await expect(index().search({ filters: { postedFrom: 'last tuesday' } })).rejects.toBeInstanceOf(SearchQueryError);
+      await expect(index().search({ filters: { postedFrom: 'last tuesday' } })).rejects.toBeInstanceOf(
+        SearchQueryError,
+      );
     });
   });
 
@@ -58,7 +82,9 @@ export function describeResults(factory: SearchIndexFactory): void {
       const result = await index().search({ q: 'cancelled' });
       expect(result.hits.map((hit) => hit.id)).toEqual(['d23', 'd02']);
       const scores = (await index().search({ q: 'budget OR meeting' })).hits.map((hit) => hit.score!);
-      expect(scores.every((score, at) => typeof score === 'number' && (at === 0 || scores[at - 1] >= score))).toBe(true);
+      expect(scores.every((score, at) => typeof score === 'number' && (at === 0 || scores[at - 1] >= score))).toBe(
+        true,
+      );
     });
 
     it('counts facets over every match', async () => {

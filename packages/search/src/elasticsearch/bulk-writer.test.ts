@@ -23,7 +23,14 @@ function withItemErrors(request: RecordedRequest, refused: Record<string, [numbe
     errors: true,
     items: idsIn(request).map((id) =>
       refused[id]
-        ? { index: { _index: 'records-v1', _id: id, status: refused[id][0], error: { type: refused[id][1], reason: `refused ${id}` } } }
+        ? {
+            index: {
+              _index: 'records-v1',
+              _id: id,
+              status: refused[id][0],
+              error: { type: refused[id][1], reason: `refused ${id}` },
+            },
+          }
         : { index: { _index: 'records-v1', _id: id, status: 201, result: 'created' } },
     ),
   };
@@ -32,7 +39,10 @@ function withItemErrors(request: RecordedRequest, refused: Record<string, [numbe
 describe('Elasticsearch bulk indexing', () => {
   let cluster: MockCluster;
   let sleeps: number[];
-  let answerBulk: (request: RecordedRequest, attempt: number) => Record<string, unknown> | ReturnType<typeof errorResponse>;
+  let answerBulk: (
+    request: RecordedRequest,
+    attempt: number,
+  ) => Record<string, unknown> | ReturnType<typeof errorResponse>;
 
   beforeEach(() => {
     sleeps = [];
@@ -42,10 +52,22 @@ describe('Elasticsearch bulk indexing', () => {
     cluster.on(['GET', 'POST'], '/records/_refresh', () => ({ _shards: { total: 1, successful: 1, failed: 0 } }));
   });
 
-  const open = (overrides: { chunkSize?: number; maxConcurrentRequests?: number; maxRetries?: number; refresh?: 'wait_for' | 'immediate' | 'none' } = {}) =>
+  const open = (
+    overrides: {
+      chunkSize?: number;
+      maxConcurrentRequests?: number;
+      maxRetries?: number;
+      refresh?: 'wait_for' | 'immediate' | 'none';
+    } = {},
+  ) =>
     cluster.open({
       refresh: overrides.refresh,
-      bulk: { chunkSize: overrides.chunkSize ?? 500, maxConcurrentRequests: overrides.maxConcurrentRequests ?? 2, maxRetries: overrides.maxRetries ?? 6, sleep: async (ms) => void sleeps.push(ms) },
+      bulk: {
+        chunkSize: overrides.chunkSize ?? 500,
+        maxConcurrentRequests: overrides.maxConcurrentRequests ?? 2,
+        maxRetries: overrides.maxRetries ?? 6,
+        sleep: async (ms) => void sleeps.push(ms),
+      },
     });
   const bulkRequests = () => cluster.requestsTo('POST', /^\/records\/_bulk$/);
 
@@ -56,7 +78,9 @@ describe('Elasticsearch bulk indexing', () => {
     expect(bulkRequests().map(idsIn).sort()).toEqual([['d01', 'd02'], ['d03', 'd04'], ['d05']]);
     expect(bulkRequests().every((request) => request.querystring.refresh === 'wait_for')).toBe(true);
     const [first] = bulkRequests().filter((request) => idsIn(request)[0] === 'd01');
-    expect(first.body[0]).toEqual({ index: { _id: 'd01', version: REVISION_VERSION_BASE + 1, version_type: 'external_gte' } });
+    expect(first.body[0]).toEqual({
+      index: { _id: 'd01', version: REVISION_VERSION_BASE + 1, version_type: 'external_gte' },
+    });
     const { revision, ...source } = FIXTURE_DOCUMENTS[0];
     expect(first.body[1]).toEqual(source);
   });
@@ -82,10 +106,16 @@ describe('Elasticsearch bulk indexing', () => {
   });
 
   it('retries a whole request answered 429 after backing off', async () => {
-    answerBulk = (request, attempt) => (attempt === 0 ? errorResponse(429, 'es_rejected_execution_exception', 'rejected execution of bulk') : accepted(request));
+    answerBulk = (request, attempt) =>
+      attempt === 0
+        ? errorResponse(429, 'es_rejected_execution_exception', 'rejected execution of bulk')
+        : accepted(request);
     const index = await open();
     await index.upsert(documents(3));
-    expect(bulkRequests().map(idsIn)).toEqual([['d01', 'd02', 'd03'], ['d01', 'd02', 'd03']]);
+    expect(bulkRequests().map(idsIn)).toEqual([
+      ['d01', 'd02', 'd03'],
+      ['d01', 'd02', 'd03'],
+    ]);
     expect(sleeps).toEqual([250]);
   });
 
@@ -96,21 +126,28 @@ describe('Elasticsearch bulk indexing', () => {
     await index.upsert(documents(3));
     expect(bulkRequests().map(idsIn)).toEqual([['d01', 'd02', 'd03'], ['d02'], ['d02']]);
     const { revision, ...source } = FIXTURE_DOCUMENTS[1];
-    expect(bulkRequests()[1].body.slice(0, 2)).toEqual([{ index: { _id: 'd02', version: REVISION_VERSION_BASE + revision, version_type: 'external_gte' } }, source]);
+    expect(bulkRequests()[1].body.slice(0, 2)).toEqual([
+      { index: { _id: 'd02', version: REVISION_VERSION_BASE + revision, version_type: 'external_gte' } },
+      source,
+    ]);
     expect(sleeps).toEqual([250, 500]);
   });
 
   it('gives up after maxRetries and says how many documents were left', async () => {
     answerBulk = (request) => withItemErrors(request, { d01: [429, 'es_rejected_execution_exception'] });
     const index = await open({ maxRetries: 3 });
-    await expect(index.upsert(documents(2))).rejects.toThrow(new BulkIndexError('Elasticsearch kept rejecting 1 documents as overloaded (429) after 4 attempts'));
+    await expect(index.upsert(documents(2))).rejects.toThrow(
+      new BulkIndexError('Elasticsearch kept rejecting 1 documents as overloaded (429) after 4 attempts'),
+    );
     expect(sleeps).toEqual([250, 500, 1000]);
   });
 
   it('fails at once, naming the document, on an error that a retry cannot fix', async () => {
     answerBulk = (request) => withItemErrors(request, { d02: [400, 'document_parsing_exception'] });
     const index = await open();
-    await expect(index.upsert(documents(3))).rejects.toThrow(/refused 1 documents: d02: document_parsing_exception refused d02/);
+    await expect(index.upsert(documents(3))).rejects.toThrow(
+      /refused 1 documents: d02: document_parsing_exception refused d02/,
+    );
     expect(bulkRequests()).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
@@ -123,10 +160,14 @@ describe('Elasticsearch bulk indexing', () => {
     await index.upsert([FIXTURE_DOCUMENTS[0], { ...FIXTURE_DOCUMENTS[0], text: 'second version' }]);
     expect(bulkRequests()).toHaveLength(1);
     expect(bulkRequests()[0].body[1].text).toBe('second version');
-    await index.upsert([{ ...FIXTURE_DOCUMENTS[0], text: 'newer', revision: 3 }, { ...FIXTURE_DOCUMENTS[0], text: 'older', revision: 2 }]);
+    await index.upsert([
+      { ...FIXTURE_DOCUMENTS[0], text: 'newer', revision: 3 },
+      { ...FIXTURE_DOCUMENTS[0], text: 'older', revision: 2 },
+    ]);
     expect(bulkRequests()).toHaveLength(2);
     expect(bulkRequests()[1].body.slice(0, 2)).toEqual([
-      { index: { _id: 'd01', version: REVISION_VERSION_BASE + 3, version_type: 'external_gte' } }, expect.objectContaining({ text: 'newer' }),
+      { index: { _id: 'd01', version: REVISION_VERSION_BASE + 3, version_type: 'external_gte' } },
+      expect.objectContaining({ text: 'newer' }),
     ]);
   });
 

@@ -64,7 +64,9 @@ export class BulkWriter {
       const rejected = await this.sendOnce(pending, refresh);
       if (rejected.length === 0) return;
       if (attempt >= this.options.maxRetries) {
-        throw new BulkIndexError(`Elasticsearch kept rejecting ${rejected.length} documents as overloaded (429) after ${attempt + 1} attempts`);
+        throw new BulkIndexError(
+          `Elasticsearch kept rejecting ${rejected.length} documents as overloaded (429) after ${attempt + 1} attempts`,
+        );
       }
       pending = rejected;
       await this.options.sleep(Math.min(this.options.initialBackoffMs * 2 ** attempt, this.options.maxBackoffMs));
@@ -100,7 +102,9 @@ export class BulkWriter {
       else failures.push(`${documents[position].id}: ${result.error.type} ${result.error.reason ?? ''}`.trim());
     });
     if (failures.length > 0) {
-      throw new BulkIndexError(`Elasticsearch refused ${failures.length} documents: ${failures.slice(0, 5).join('; ')}`);
+      throw new BulkIndexError(
+        `Elasticsearch refused ${failures.length} documents: ${failures.slice(0, 5).join('; ')}`,
+      );
     }
     return retry;
   }
@@ -119,7 +123,8 @@ function versionOf(document: SearchDocument): number {
 
 /** The indexed source: the port's fields but the revision, which is the document's external version instead. */
 function toSource(document: SearchDocument): Omit<SearchDocument, 'revision'> {
-  const { id, accountId, agencyId, platform, kind, status, authorName, text, priorText, postedAt, hasAttachments } = document;
+  const { id, accountId, agencyId, platform, kind, status, authorName, text, priorText, postedAt, hasAttachments } =
+    document;
   return { id, accountId, agencyId, platform, kind, status, authorName, text, priorText, postedAt, hasAttachments };
 }
 

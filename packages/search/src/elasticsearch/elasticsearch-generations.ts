@@ -2,7 +2,11 @@ import type { Client } from '@elastic/elasticsearch';
 import type { SearchGenerations } from '@verbatim/core';
 import { SwitchableSearchIndex } from '../switchable-search-index';
 import {
-  createClient, DEFAULT_INDEX_ALIAS, elasticsearchIndexOn, openElasticsearchSearchIndex, type ElasticsearchSearchIndex,
+  createClient,
+  DEFAULT_INDEX_ALIAS,
+  elasticsearchIndexOn,
+  openElasticsearchSearchIndex,
+  type ElasticsearchSearchIndex,
   type ElasticsearchSearchIndexOptions,
 } from './elasticsearch.search-index';
 import { versionedIndexName } from './index-template';
@@ -51,7 +55,10 @@ export class ElasticsearchSearchGenerations implements SearchGenerations {
     if (this.next) return;
     const rebuild = await this.findRebuild();
     if (rebuild && this.followed?.name !== rebuild.name) {
-      this.followed = { name: rebuild.name, index: elasticsearchIndexOn(this.client, rebuild.name, { cursorKey: rebuild.name, refresh: 'none' }) };
+      this.followed = {
+        name: rebuild.name,
+        index: elasticsearchIndexOn(this.client, rebuild.name, { cursorKey: rebuild.name, refresh: 'none' }),
+      };
       this.live.writeAlsoTo(this.followed.index);
     } else if (!rebuild && this.followed) {
       this.live.writeAlsoTo(null);
@@ -65,7 +72,11 @@ export class ElasticsearchSearchGenerations implements SearchGenerations {
     if (!this.next) {
       await this.following;
       const name = found?.name ?? `${versionedIndexName(this.alias)}-${Date.now()}`;
-      if (!found) await this.client.indices.create({ index: name, mappings: { _meta: { [REBUILD_META]: { copiedThrough: null } } } });
+      if (!found)
+        await this.client.indices.create({
+          index: name,
+          mappings: { _meta: { [REBUILD_META]: { copiedThrough: null } } },
+        });
       this.followed = null;
       this.next = { name, index: elasticsearchIndexOn(this.client, name, { cursorKey: name, refresh: 'none' }) };
       this.live.writeAlsoTo(this.next.index);
@@ -115,14 +126,23 @@ export class ElasticsearchSearchGenerations implements SearchGenerations {
 }
 
 /** The alias's index as the live, switchable search index, with its generations for reindexing. */
-export async function openElasticsearchWithGenerations(options: ElasticsearchSearchIndexOptions & { followIntervalMs?: number }): Promise<{ live: SwitchableSearchIndex; generations: ElasticsearchSearchGenerations }> {
+export async function openElasticsearchWithGenerations(
+  options: ElasticsearchSearchIndexOptions & { followIntervalMs?: number },
+): Promise<{ live: SwitchableSearchIndex; generations: ElasticsearchSearchGenerations }> {
   const client = options.client ?? (await createClient(options));
-  const index = await openElasticsearchSearchIndex({ ...options, client, ownClient: !options.client }).catch(async (error: unknown) => {
-    if (!options.client) await client.close();
-    throw error;
-  });
+  const index = await openElasticsearchSearchIndex({ ...options, client, ownClient: !options.client }).catch(
+    async (error: unknown) => {
+      if (!options.client) await client.close();
+      throw error;
+    },
+  );
   const live = new SwitchableSearchIndex(index);
-  const generations = new ElasticsearchSearchGenerations(client, options.index ?? DEFAULT_INDEX_ALIAS, live, options.followIntervalMs);
+  const generations = new ElasticsearchSearchGenerations(
+    client,
+    options.index ?? DEFAULT_INDEX_ALIAS,
+    live,
+    options.followIntervalMs,
+  );
   await generations.followOnce();
   generations.startFollowing();
   return { live, generations };

@@ -74,11 +74,17 @@ export class ElasticsearchSearchIndex implements SearchIndex {
   async verify(documents: SearchDocument[]): Promise<Array<{ id: string; state: 'same' | 'different' | 'missing' }>> {
     this.assertOpen();
     if (documents.length === 0) return [];
-    const { docs } = await this.client.mget<SearchDocument>({ index: this.alias, ids: documents.map((document) => document.id) });
+    const { docs } = await this.client.mget<SearchDocument>({
+      index: this.alias,
+      ids: documents.map((document) => document.id),
+    });
     return documents.map((document, index) => {
       const held = docs[index] as { found?: boolean; _source?: SearchDocument };
       if (!held?.found || !held._source) return { id: document.id, state: 'missing' as const };
-      return { id: document.id, state: sameSource(held._source, document) ? 'same' as const : 'different' as const };
+      return {
+        id: document.id,
+        state: sameSource(held._source, document) ? ('same' as const) : ('different' as const),
+      };
     });
   }
 
@@ -91,7 +97,12 @@ export class ElasticsearchSearchIndex implements SearchIndex {
   /** Removes every document and refreshes, so the index reads empty at once. Open points in time keep their snapshot. */
   async clear(): Promise<void> {
     this.assertOpen();
-    await this.client.deleteByQuery({ index: this.alias, query: { match_all: {} }, refresh: true, conflicts: 'proceed' });
+    await this.client.deleteByQuery({
+      index: this.alias,
+      query: { match_all: {} },
+      refresh: true,
+      conflicts: 'proceed',
+    });
   }
 
   /** Checks the cluster answers and the alias exists. */
@@ -119,7 +130,9 @@ export class ElasticsearchSearchIndex implements SearchIndex {
  * behind the alias if missing, and returns the adapter. `@elastic/elasticsearch` is loaded only here, so a
  * process on the SQLite index never loads it.
  */
-export async function openElasticsearchSearchIndex(options: ElasticsearchSearchIndexOptions): Promise<ElasticsearchSearchIndex> {
+export async function openElasticsearchSearchIndex(
+  options: ElasticsearchSearchIndexOptions,
+): Promise<ElasticsearchSearchIndex> {
   const alias = options.index ?? DEFAULT_INDEX_ALIAS;
   const client = options.client ?? (await createClient(options));
   try {
@@ -127,7 +140,14 @@ export async function openElasticsearchSearchIndex(options: ElasticsearchSearchI
     const cursorKey = options.cursorSecret ?? (await readIndexIdentity(client, alias));
     const runner = new SearchRunner({ client, alias, keepAlive: options.pointInTimeKeepAlive ?? '5m', cursorKey });
     const writer = new BulkWriter(client, alias, { ...DEFAULT_BULK_OPTIONS, ...options.bulk });
-    return new ElasticsearchSearchIndex(client, alias, runner, writer, options.refresh ?? 'wait_for', !options.client || options.ownClient === true);
+    return new ElasticsearchSearchIndex(
+      client,
+      alias,
+      runner,
+      writer,
+      options.refresh ?? 'wait_for',
+      !options.client || options.ownClient === true,
+    );
   } catch (error) {
     if (!options.client) await client.close();
     throw error;
@@ -138,15 +158,35 @@ export async function openElasticsearchSearchIndex(options: ElasticsearchSearchI
  * The adapter on one concrete index (not the alias) of an open cluster connection, which it does not own:
  * how a reindex writes the generation it is building. Creates nothing.
  */
-export function elasticsearchIndexOn(client: Client, index: string, options: Pick<ElasticsearchSearchIndexOptions, 'refresh' | 'bulk' | 'pointInTimeKeepAlive'> & { cursorKey: string }): ElasticsearchSearchIndex {
-  const runner = new SearchRunner({ client, alias: index, keepAlive: options.pointInTimeKeepAlive ?? '5m', cursorKey: options.cursorKey });
+export function elasticsearchIndexOn(
+  client: Client,
+  index: string,
+  options: Pick<ElasticsearchSearchIndexOptions, 'refresh' | 'bulk' | 'pointInTimeKeepAlive'> & { cursorKey: string },
+): ElasticsearchSearchIndex {
+  const runner = new SearchRunner({
+    client,
+    alias: index,
+    keepAlive: options.pointInTimeKeepAlive ?? '5m',
+    cursorKey: options.cursorKey,
+  });
   const writer = new BulkWriter(client, index, { ...DEFAULT_BULK_OPTIONS, ...options.bulk });
   return new ElasticsearchSearchIndex(client, index, runner, writer, options.refresh ?? 'none', false);
 }
 
 /** True when the held source carries exactly the document's indexed fields. */
 function sameSource(held: SearchDocument, document: SearchDocument): boolean {
-  const fields: Array<keyof SearchDocument> = ['accountId', 'agencyId', 'platform', 'kind', 'status', 'authorName', 'text', 'priorText', 'postedAt', 'hasAttachments'];
+  const fields: Array<keyof SearchDocument> = [
+    'accountId',
+    'agencyId',
+    'platform',
+    'kind',
+    'status',
+    'authorName',
+    'text',
+    'priorText',
+    'postedAt',
+    'hasAttachments',
+  ];
   return fields.every((field) => held[field] === document[field]);
 }
 
@@ -154,6 +194,9 @@ export async function createClient(options: ElasticsearchSearchIndexOptions): Pr
   if (!options.node) throw new Error('openElasticsearchSearchIndex needs `node` (the cluster URL) or a `client`');
   const { Client: ElasticsearchClient } = await import('@elastic/elasticsearch');
   // Read off the constructor: the package's ESM type entry (what bundler resolution sees) does not name ClientOptions.
-  const clientOptions: ConstructorParameters<typeof Client>[0] = { node: options.node, ...(options.auth ? { auth: options.auth } : {}) };
+  const clientOptions: ConstructorParameters<typeof Client>[0] = {
+    node: options.node,
+    ...(options.auth ? { auth: options.auth } : {}),
+  };
   return new ElasticsearchClient(clientOptions);
 }

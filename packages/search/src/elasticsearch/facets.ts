@@ -45,7 +45,10 @@ export function readFacets(aggregations: Record<string, unknown> | undefined): R
   const facets = {} as Record<FacetName, FacetCount[]>;
   for (const name of FACET_NAMES) {
     const buckets = (aggregations?.[name] as { buckets?: TermsBucket[] } | undefined)?.buckets ?? [];
-    facets[name] = buckets.map((bucket) => ({ value: bucket.key_as_string ?? String(bucket.key), count: bucket.doc_count }));
+    facets[name] = buckets.map((bucket) => ({
+      value: bucket.key_as_string ?? String(bucket.key),
+      count: bucket.doc_count,
+    }));
   }
   return facets;
 }

@@ -1,5 +1,11 @@
 import type { estypes } from '@elastic/elasticsearch';
-import { PlatformSchema, RecordKindSchema, RecordStatusSchema, SearchQueryError, type SearchFilters } from '@verbatim/core';
+import {
+  PlatformSchema,
+  RecordKindSchema,
+  RecordStatusSchema,
+  SearchQueryError,
+  type SearchFilters,
+} from '@verbatim/core';
 
 type Dsl = estypes.QueryDslQueryContainer;
 
@@ -34,7 +40,8 @@ function dateRange(from: string | undefined, to: string | undefined): estypes.Qu
   if (from === undefined && to === undefined) return undefined;
   const range: estypes.QueryDslDateRangeQuery = {};
   if (from !== undefined) range.gte = new Date(parseBound(from, 'postedFrom')).toISOString();
-  if (to !== undefined) range.lte = new Date(parseBound(to, 'postedTo') + (DATE_ONLY.test(to) ? DAY_MS - 1 : 0)).toISOString();
+  if (to !== undefined)
+    range.lte = new Date(parseBound(to, 'postedTo') + (DATE_ONLY.test(to) ? DAY_MS - 1 : 0)).toISOString();
   return range;
 }
 
@@ -44,9 +51,14 @@ function parseBound(value: string, name: string): number {
   return time;
 }
 
-function checkKnown<T extends string>(values: readonly T[] | undefined, known: readonly T[], name: string): readonly T[] | undefined {
+function checkKnown<T extends string>(
+  values: readonly T[] | undefined,
+  known: readonly T[],
+  name: string,
+): readonly T[] | undefined {
   for (const value of values ?? []) {
-    if (!known.includes(value)) throw new SearchQueryError(`unknown ${name} "${value}": expected one of ${known.join(', ')}`);
+    if (!known.includes(value))
+      throw new SearchQueryError(`unknown ${name} "${value}": expected one of ${known.join(', ')}`);
   }
   return values;
 }

@@ -48,14 +48,18 @@ describe('Elasticsearch index template and start-up', () => {
 
   it('takes an index another process created at the same moment', async () => {
     const cluster = new MockCluster();
-    cluster.on('PUT', '/records-v1', () => errorResponse(400, 'resource_already_exists_exception', 'index [records-v1] already exists'));
+    cluster.on('PUT', '/records-v1', () =>
+      errorResponse(400, 'resource_already_exists_exception', 'index [records-v1] already exists'),
+    );
     cluster.answerStartup('records', { aliasExists: false });
     await expect(start(cluster)).resolves.toBeDefined();
   });
 
   it('stops the start when the template is refused', async () => {
     const cluster = new MockCluster();
-    cluster.on('PUT', '/_index_template/:name', () => errorResponse(403, 'security_exception', 'action [indices:admin/index_template/put] is unauthorized'));
+    cluster.on('PUT', '/_index_template/:name', () =>
+      errorResponse(403, 'security_exception', 'action [indices:admin/index_template/put] is unauthorized'),
+    );
     await expect(start(cluster)).rejects.toThrow(/security_exception/);
   });
 

@@ -1,6 +1,10 @@
 import { Client, errors } from '@elastic/elasticsearch';
 import Mock from '@elastic/elasticsearch-mock';
-import { openElasticsearchSearchIndex, type ElasticsearchSearchIndex, type ElasticsearchSearchIndexOptions } from './elasticsearch.search-index';
+import {
+  openElasticsearchSearchIndex,
+  type ElasticsearchSearchIndex,
+  type ElasticsearchSearchIndexOptions,
+} from './elasticsearch.search-index';
 
 /** A request as the mock cluster received it (ndjson bodies arrive as arrays of lines). */
 export interface RecordedRequest {
@@ -45,9 +49,17 @@ export class MockCluster {
   /** Answers the start-up calls of an alias whose index already exists. */
   answerStartup(alias: string, options: { aliasExists: boolean } = { aliasExists: true }): this {
     this.on('PUT', '/_index_template/:name', () => ({ acknowledged: true }));
-    this.on('HEAD', '/_alias/:name', () => (options.aliasExists ? {} : errorResponse(404, 'aliases_not_found_exception', 'missing')));
-    this.on('PUT', '/:index', (request) => ({ acknowledged: true, shards_acknowledged: true, index: request.path.slice(1) }));
-    this.on('GET', '/:index/_settings/:name', () => ({ [`${alias}-v1`]: { settings: { 'index.uuid': 'uuid-of-v1' } } }));
+    this.on('HEAD', '/_alias/:name', () =>
+      options.aliasExists ? {} : errorResponse(404, 'aliases_not_found_exception', 'missing'),
+    );
+    this.on('PUT', '/:index', (request) => ({
+      acknowledged: true,
+      shards_acknowledged: true,
+      index: request.path.slice(1),
+    }));
+    this.on('GET', '/:index/_settings/:name', () => ({
+      [`${alias}-v1`]: { settings: { 'index.uuid': 'uuid-of-v1' } },
+    }));
     return this;
   }
 

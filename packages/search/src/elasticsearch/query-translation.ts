@@ -76,7 +76,14 @@ export function leafQuery(text: string, prefix: boolean): Dsl | null {
   if (!hasIndexableCharacter(foldForIndex(text))) return null;
   if (!prefix) return { multi_match: { query: text, type: 'phrase', fields: TEXT_FIELDS } };
   if (countTokens(text) <= 1) return { multi_match: { query: text, type: 'bool_prefix', fields: TEXT_FIELDS } };
-  return { multi_match: { query: text, type: 'phrase_prefix', fields: TEXT_FIELDS, max_expansions: PHRASE_PREFIX_MAX_EXPANSIONS } };
+  return {
+    multi_match: {
+      query: text,
+      type: 'phrase_prefix',
+      fields: TEXT_FIELDS,
+      max_expansions: PHRASE_PREFIX_MAX_EXPANSIONS,
+    },
+  };
 }
 
 /** Tokens the index analyzer makes of the text; the shared JS tokenizer splits alike (letters, digits, each CJK character). */

@@ -3,7 +3,12 @@ import type { ElasticsearchSearchIndex } from './elasticsearch.search-index';
 import { MockCluster, type RecordedRequest } from './mock-cluster.test-support';
 import { TEXT_FIELDS } from './query-translation';
 
-const EMPTY_RESPONSE = { took: 1, timed_out: false, pit_id: 'pit-1', hits: { total: { value: 0, relation: 'eq' }, hits: [] } };
+const EMPTY_RESPONSE = {
+  took: 1,
+  timed_out: false,
+  pit_id: 'pit-1',
+  hits: { total: { value: 0, relation: 'eq' }, hits: [] },
+};
 
 const phrase = (query: string) => ({ multi_match: { query, type: 'phrase', fields: TEXT_FIELDS } });
 
@@ -48,8 +53,12 @@ describe('Elasticsearch query DSL sent for each kind of search', () => {
   });
 
   it('sends a one-word prefix as bool_prefix and a longer one as phrase_prefix', async () => {
-    expect(await textQuery('park*')).toEqual({ multi_match: { query: 'park', type: 'bool_prefix', fields: TEXT_FIELDS } });
-    expect(await textQuery('Café*')).toEqual({ multi_match: { query: 'Café', type: 'bool_prefix', fields: TEXT_FIELDS } });
+    expect(await textQuery('park*')).toEqual({
+      multi_match: { query: 'park', type: 'bool_prefix', fields: TEXT_FIELDS },
+    });
+    expect(await textQuery('Café*')).toEqual({
+      multi_match: { query: 'Café', type: 'bool_prefix', fields: TEXT_FIELDS },
+    });
     expect(await textQuery('town.exa*')).toEqual({
       multi_match: { query: 'town.exa', type: 'phrase_prefix', fields: TEXT_FIELDS, max_expansions: 1000 },
     });
@@ -107,14 +116,18 @@ describe('Elasticsearch query DSL sent for each kind of search', () => {
         ],
       },
     });
-    expect((await sentBody({ filters: { postedTo: '2024-03-05T10:00:00Z', agencyId: [] } })).query.bool.filter).toEqual([
-      { range: { postedAt: { lte: '2024-03-05T10:00:00.000Z' } } },
-    ]);
+    expect((await sentBody({ filters: { postedTo: '2024-03-05T10:00:00Z', agencyId: [] } })).query.bool.filter).toEqual(
+      [{ range: { postedAt: { lte: '2024-03-05T10:00:00.000Z' } } }],
+    );
   });
 
   it('refuses unreadable dates, unknown enum values and bad limits before asking the cluster', async () => {
-    await expect(index.search({ filters: { postedFrom: 'last tuesday' } })).rejects.toThrow(/postedFrom "last tuesday"/);
-    await expect(index.search({ filters: { platform: ['myspace' as never] } })).rejects.toBeInstanceOf(SearchQueryError);
+    await expect(index.search({ filters: { postedFrom: 'last tuesday' } })).rejects.toThrow(
+      /postedFrom "last tuesday"/,
+    );
+    await expect(index.search({ filters: { platform: ['myspace' as never] } })).rejects.toBeInstanceOf(
+      SearchQueryError,
+    );
     await expect(index.search({ limit: 1001 })).rejects.toBeInstanceOf(SearchQueryError);
     await expect(index.search({ q: 'budget AND' })).rejects.toThrow(/position/);
     expect(cluster.requests).toEqual([]);
@@ -122,11 +135,21 @@ describe('Elasticsearch query DSL sent for each kind of search', () => {
 
   it('asks for each facet as a terms aggregation ordered by count then value', async () => {
     const { aggregations } = await sentBody({});
-    expect(Object.keys(aggregations)).toEqual(['agencyId', 'accountId', 'platform', 'kind', 'status', 'author', 'hasAttachments']);
+    expect(Object.keys(aggregations)).toEqual([
+      'agencyId',
+      'accountId',
+      'platform',
+      'kind',
+      'status',
+      'author',
+      'hasAttachments',
+    ]);
     const order = [{ _count: 'desc' }, { _key: 'asc' }];
     expect(aggregations.author).toEqual({ terms: { field: 'authorName.keyword', size: 20, shard_size: 200, order } });
     expect(aggregations.agencyId).toEqual({ terms: { field: 'agencyId', size: 5000, shard_size: 5000, order } });
-    expect(aggregations.hasAttachments).toEqual({ terms: { field: 'hasAttachments', size: 2, shard_size: 200, order } });
+    expect(aggregations.hasAttachments).toEqual({
+      terms: { field: 'hasAttachments', size: 2, shard_size: 200, order },
+    });
   });
 
   it('asks for one marked passage per text field', async () => {
@@ -144,8 +167,18 @@ describe('Elasticsearch query DSL sent for each kind of search', () => {
   });
 
   it('sorts by score, newest and oldest, each ending in a tiebreaker', async () => {
-    expect((await sentBody({ q: 'budget' })).sort).toEqual([{ _score: { order: 'desc' } }, { postedAt: { order: 'desc' } }, { id: { order: 'desc' } }]);
-    expect((await sentBody({ q: 'budget', sort: 'newest' })).sort).toEqual([{ postedAt: { order: 'desc' } }, { id: { order: 'desc' } }]);
-    expect((await sentBody({ sort: 'oldest' })).sort).toEqual([{ postedAt: { order: 'asc' } }, { id: { order: 'asc' } }]);
+    expect((await sentBody({ q: 'budget' })).sort).toEqual([
+      { _score: { order: 'desc' } },
+      { postedAt: { order: 'desc' } },
+      { id: { order: 'desc' } },
+    ]);
+    expect((await sentBody({ q: 'budget', sort: 'newest' })).sort).toEqual([
+      { postedAt: { order: 'desc' } },
+      { id: { order: 'desc' } },
+    ]);
+    expect((await sentBody({ sort: 'oldest' })).sort).toEqual([
+      { postedAt: { order: 'asc' } },
+      { id: { order: 'asc' } },
+    ]);
   });
 });

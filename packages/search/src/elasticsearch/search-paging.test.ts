@@ -10,7 +10,12 @@ function pageOf(ids: string[], pitId: string) {
     pit_id: pitId,
     hits: {
       total: { value: 12_345, relation: 'eq' },
-      hits: ids.map((id, at) => ({ _index: 'records-v1', _id: id, _score: null, sort: [1_710_000_000_000 - at, id, 40 + at] })),
+      hits: ids.map((id, at) => ({
+        _index: 'records-v1',
+        _id: id,
+        _score: null,
+        sort: [1_710_000_000_000 - at, id, 40 + at],
+      })),
     },
   };
 }
@@ -79,7 +84,9 @@ describe('Elasticsearch cursor paging over a point in time', () => {
     answerSearch = () => errorResponse(404, 'search_context_missing_exception', 'No search context found for id [91]');
     const attempt = index.search({ limit: 1, cursor: nextCursor! });
     await expect(attempt).rejects.toBeInstanceOf(SearchQueryError);
-    await expect(index.search({ limit: 1, cursor: nextCursor! })).rejects.toThrow(/expired.*run the search again from the first page/);
+    await expect(index.search({ limit: 1, cursor: nextCursor! })).rejects.toThrow(
+      /expired.*run the search again from the first page/,
+    );
   });
 
   it('refuses, without a request, a cursor for another search or one altered', async () => {
@@ -87,8 +94,12 @@ describe('Elasticsearch cursor paging over a point in time', () => {
     const { nextCursor } = await index.search({ q: 'budget', limit: 1 });
     cluster.requests.length = 0;
     await expect(index.search({ q: 'meeting', limit: 1, cursor: nextCursor! })).rejects.toThrow(/another search/);
-    await expect(index.search({ q: 'budget', limit: 1, cursor: `${nextCursor}x` })).rejects.toThrow(/altered or truncated/);
-    await expect(index.search({ q: 'budget', limit: 1, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(SearchQueryError);
+    await expect(index.search({ q: 'budget', limit: 1, cursor: `${nextCursor}x` })).rejects.toThrow(
+      /altered or truncated/,
+    );
+    await expect(index.search({ q: 'budget', limit: 1, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(
+      SearchQueryError,
+    );
     expect(cluster.requests).toEqual([]);
   });
 

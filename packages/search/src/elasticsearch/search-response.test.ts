@@ -1,6 +1,10 @@
 import { MockCluster } from './mock-cluster.test-support';
 
-const bucket = (key: string | number, doc_count: number, key_as_string?: string) => ({ key, doc_count, ...(key_as_string ? { key_as_string } : {}) });
+const bucket = (key: string | number, doc_count: number, key_as_string?: string) => ({
+  key,
+  doc_count,
+  ...(key_as_string ? { key_as_string } : {}),
+});
 
 /** What a cluster answers for `budget` with highlights and facets (trimmed to the fields the adapter reads). */
 const CANNED = {
@@ -29,7 +33,13 @@ const CANNED = {
           priorText: ['\uE000Budget\uE001 \uE000proposal\uE001 posted'],
         },
       },
-      { _index: 'records-v1', _id: 'd06', _score: 0.5, sort: [0.5, 1709514000000, 'd06', 1], highlight: { text: ['市議会の\uE000会\uE001\uE000議\uE001は明日'] } },
+      {
+        _index: 'records-v1',
+        _id: 'd06',
+        _score: 0.5,
+        sort: [0.5, 1709514000000, 'd06', 1],
+        highlight: { text: ['市議会の\uE000会\uE001\uE000議\uE001は明日'] },
+      },
     ],
   },
   aggregations: {
@@ -43,7 +53,7 @@ const CANNED = {
   },
 };
 
-describe('Elasticsearch response read as the port\'s SearchResult', () => {
+describe("Elasticsearch response read as the port's SearchResult", () => {
   it('maps hits, scores, highlights and aggregations', async () => {
     const cluster = new MockCluster().answerStartup('records');
     cluster.on('POST', '/records/_pit', () => ({ id: 'pit-1' }));
@@ -57,19 +67,39 @@ describe('Elasticsearch response read as the port\'s SearchResult', () => {
       total: 3,
       nextCursor: null,
       hits: [
-        { id: 'd14', score: 2.5, highlight: '&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt; buy cheap <mark>budget</mark> watches &amp; more' },
+        {
+          id: 'd14',
+          score: 2.5,
+          highlight:
+            '&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt; buy cheap <mark>budget</mark> watches &amp; more',
+        },
         // priorText marks two distinct words, the current text one: the snippet comes from where more matched.
         { id: 'd21', score: 1.25, highlight: '<mark>Budget</mark> <mark>proposal</mark> posted' },
         { id: 'd06', score: 0.5, highlight: '市議会の<mark>会議</mark>は明日' },
       ],
       facets: {
-        agencyId: [{ value: 'agy_clerk', count: 2 }, { value: 'agy_parks', count: 1 }],
+        agencyId: [
+          { value: 'agy_clerk', count: 2 },
+          { value: 'agy_parks', count: 1 },
+        ],
         accountId: [{ value: 'acc_clerk_fb', count: 3 }],
         platform: [{ value: 'facebook', count: 3 }],
-        kind: [{ value: 'post', count: 2 }, { value: 'comment', count: 1 }],
-        status: [{ value: 'live', count: 2 }, { value: 'edited', count: 1 }],
-        author: [{ value: 'Town Clerk', count: 2 }, { value: 'Spam Bot', count: 1 }],
-        hasAttachments: [{ value: 'false', count: 2 }, { value: 'true', count: 1 }],
+        kind: [
+          { value: 'post', count: 2 },
+          { value: 'comment', count: 1 },
+        ],
+        status: [
+          { value: 'live', count: 2 },
+          { value: 'edited', count: 1 },
+        ],
+        author: [
+          { value: 'Town Clerk', count: 2 },
+          { value: 'Spam Bot', count: 1 },
+        ],
+        hasAttachments: [
+          { value: 'false', count: 2 },
+          { value: 'true', count: 1 },
+        ],
       },
     });
   });
@@ -80,13 +110,24 @@ describe('Elasticsearch response read as the port\'s SearchResult', () => {
     cluster.on('POST', '/_search', () => ({
       took: 1,
       timed_out: false,
-      hits: { total: { value: 1, relation: 'eq' }, hits: [{ _index: 'records-v1', _id: 'd01', _score: null, sort: [1, 'd01', 0] }] },
+      hits: {
+        total: { value: 1, relation: 'eq' },
+        hits: [{ _index: 'records-v1', _id: 'd01', _score: null, sort: [1, 'd01', 0] }],
+      },
       aggregations: {},
     }));
     cluster.on('DELETE', '/_pit', () => ({ succeeded: true, num_freed: 1 }));
     const index = await cluster.open();
     const result = await index.search({ sort: 'newest' });
     expect(result.hits).toEqual([{ id: 'd01' }]);
-    expect(result.facets).toEqual({ agencyId: [], accountId: [], platform: [], kind: [], status: [], author: [], hasAttachments: [] });
+    expect(result.facets).toEqual({
+      agencyId: [],
+      accountId: [],
+      platform: [],
+      kind: [],
+      status: [],
+      author: [],
+      hasAttachments: [],
+    });
   });
 });

@@ -25,7 +25,10 @@ export class SearchRunner {
   constructor(private readonly options: SearchRunnerOptions) {}
 
   async run(prepared: PreparedSearch): Promise<SearchResult> {
-    const cursor = prepared.cursor === undefined ? undefined : decodeCursor(prepared.cursor, this.options.cursorKey, prepared.queryHash);
+    const cursor =
+      prepared.cursor === undefined
+        ? undefined
+        : decodeCursor(prepared.cursor, this.options.cursorKey, prepared.queryHash);
     const pointInTimeId = cursor?.pointInTimeId ?? (await this.openPointInTime());
     let response: estypes.SearchResponse;
     try {
@@ -42,7 +45,11 @@ export class SearchRunner {
     return this.readResponse(prepared, response, response.pit_id ?? pointInTimeId);
   }
 
-  buildRequest(prepared: PreparedSearch, pointInTimeId: string, cursor: ElasticsearchCursor | undefined): estypes.SearchRequest {
+  buildRequest(
+    prepared: PreparedSearch,
+    pointInTimeId: string,
+    cursor: ElasticsearchCursor | undefined,
+  ): estypes.SearchRequest {
     return {
       pit: { id: pointInTimeId, keep_alive: this.options.keepAlive },
       query: prepared.query,
@@ -57,7 +64,11 @@ export class SearchRunner {
     };
   }
 
-  private async readResponse(prepared: PreparedSearch, response: estypes.SearchResponse, pointInTimeId: string): Promise<SearchResult> {
+  private async readResponse(
+    prepared: PreparedSearch,
+    response: estypes.SearchResponse,
+    pointInTimeId: string,
+  ): Promise<SearchResult> {
     const hits = response.hits.hits.slice(0, prepared.limit);
     const last = hits[hits.length - 1];
     const hasMore = response.hits.hits.length > prepared.limit && last?.sort !== undefined;
@@ -67,13 +78,23 @@ export class SearchRunner {
       hits: hits.map((hit) => readHit(hit, prepared.scored)),
       facets: readFacets(response.aggregations),
       nextCursor: hasMore
-        ? encodeCursor({ queryHash: prepared.queryHash, pointInTimeId, searchAfter: last.sort as ElasticsearchCursor['searchAfter'] }, this.options.cursorKey)
+        ? encodeCursor(
+            {
+              queryHash: prepared.queryHash,
+              pointInTimeId,
+              searchAfter: last.sort as ElasticsearchCursor['searchAfter'],
+            },
+            this.options.cursorKey,
+          )
         : null,
     };
   }
 
   private async openPointInTime(): Promise<string> {
-    const opened = await this.options.client.openPointInTime({ index: this.options.alias, keep_alive: this.options.keepAlive });
+    const opened = await this.options.client.openPointInTime({
+      index: this.options.alias,
+      keep_alive: this.options.keepAlive,
+    });
     return opened.id;
   }
 

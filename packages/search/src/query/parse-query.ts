@@ -69,7 +69,8 @@ class QueryParser {
 
   private parsePrimary(): QueryNode {
     const token = this.next();
-    if (!token) throw new SearchQueryError(`the query ends where a word was expected (position ${this.inputLength + 1})`);
+    if (!token)
+      throw new SearchQueryError(`the query ends where a word was expected (position ${this.inputLength + 1})`);
     switch (token.kind) {
       case 'word':
         return { type: 'term', text: token.text, prefix: token.prefix };
@@ -80,7 +81,9 @@ class QueryParser {
       case 'close':
         throw new SearchQueryError(`")" at position ${token.position} has no matching "(" or closes an empty group`);
       default:
-        throw new SearchQueryError(`${describe(token)} at position ${token.position} has nothing before it to combine with`);
+        throw new SearchQueryError(
+          `${describe(token)} at position ${token.position} has nothing before it to combine with`,
+        );
     }
   }
 

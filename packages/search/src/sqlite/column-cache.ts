@@ -106,7 +106,9 @@ export class ColumnCache {
   }
 
   private applyChanges(): void {
-    const rows = this.statements.changes.all(this.lastChangeSeq) as Array<[seq: number, textChanged: number, ...DocumentColumns]>;
+    const rows = this.statements.changes.all(this.lastChangeSeq) as Array<
+      [seq: number, textChanged: number, ...DocumentColumns]
+    >;
     for (const [seq, textChanged, ...columns] of rows) {
       this.lastChangeSeq = seq;
       if (columns[0] > this.maxDoc) continue;

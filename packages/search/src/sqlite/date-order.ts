@@ -39,7 +39,8 @@ export class DateOrder {
     while (low < high) {
       const middle = (low + high) >>> 1;
       const entry = order[middle];
-      const before = dates[entry] < postedAt || (dates[entry] === postedAt && (strictlyAfter ? entry <= doc : entry < doc));
+      const before =
+        dates[entry] < postedAt || (dates[entry] === postedAt && (strictlyAfter ? entry <= doc : entry < doc));
       if (before) low = middle + 1;
       else high = middle;
     }
@@ -93,8 +94,12 @@ export function radixSortByKey(docs: Int32Array, keys: Float64Array): Int32Array
     low[index] = relative - high[index] * LOW_SPAN;
     highest = Math.max(highest, high[index]);
   }
-  const passes: Array<[useHigh: boolean, shift: number]> = [[false, 0], [false, 11]];
-  for (let shift = 0; shift < 32 && (shift === 0 || highest >>> shift > 0); shift += DIGIT_BITS) passes.push([true, shift]);
+  const passes: Array<[useHigh: boolean, shift: number]> = [
+    [false, 0],
+    [false, 11],
+  ];
+  for (let shift = 0; shift < 32 && (shift === 0 || highest >>> shift > 0); shift += DIGIT_BITS)
+    passes.push([true, shift]);
   for (const [useHigh, shift] of passes) {
     const digits = useHigh ? high : low;
     const starts = new Int32Array(DIGIT_MASK + 2);

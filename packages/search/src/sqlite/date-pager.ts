@@ -59,7 +59,12 @@ export class DatePager {
     return buffer;
   }
 
-  private walk(snapshot: SearchSnapshot, descending: boolean, after: [number, number] | undefined, keep: number): number[] {
+  private walk(
+    snapshot: SearchSnapshot,
+    descending: boolean,
+    after: [number, number] | undefined,
+    keep: number,
+  ): number[] {
     const order = this.dateOrder.current();
     const isMember = this.membership(snapshot);
     const step = descending ? -1 : 1;

@@ -15,9 +15,13 @@ export class Dictionary {
   private readonly loadStatement: Statement<[number]>;
 
   constructor(db: Database) {
-    this.insertStatement = db.prepare('INSERT INTO search_dictionary (dimension, value) VALUES (?, ?) ON CONFLICT DO NOTHING');
+    this.insertStatement = db.prepare(
+      'INSERT INTO search_dictionary (dimension, value) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    );
     this.selectStatement = db.prepare('SELECT code FROM search_dictionary WHERE dimension = ? AND value = ?').pluck();
-    this.loadStatement = db.prepare('SELECT code, dimension, value FROM search_dictionary WHERE code > ? ORDER BY code').raw();
+    this.loadStatement = db
+      .prepare('SELECT code, dimension, value FROM search_dictionary WHERE code > ? ORDER BY code')
+      .raw();
   }
 
   /** The code of a value, adding it if new. Call inside the write transaction. */
@@ -47,7 +51,9 @@ export class Dictionary {
 
   /** Loads codes other connections added since the last refresh. */
   refresh(): void {
-    for (const [code, dimension, value] of this.loadStatement.iterate(this.loadedUpTo) as Iterable<[number, DimensionId, string]>) {
+    for (const [code, dimension, value] of this.loadStatement.iterate(this.loadedUpTo) as Iterable<
+      [number, DimensionId, string]
+    >) {
       this.remember(code, dimension, value);
       this.loadedUpTo = code;
     }

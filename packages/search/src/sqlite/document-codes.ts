@@ -1,4 +1,11 @@
-import { PlatformSchema, RecordKindSchema, RecordStatusSchema, type Platform, type RecordKind, type RecordStatus } from '@verbatim/core';
+import {
+  PlatformSchema,
+  RecordKindSchema,
+  RecordStatusSchema,
+  type Platform,
+  type RecordKind,
+  type RecordStatus,
+} from '@verbatim/core';
 
 /** The open-ended values stored as dictionary codes. */
 export const Dimension = { agency: 1, account: 2, author: 3 } as const;
@@ -26,7 +33,12 @@ export function packEnums(platform: Platform, kind: RecordKind, status: RecordSt
 }
 
 export function unpackEnums(packed: number): EnumCodes {
-  return { platform: packed & 15, kind: (packed >> 4) & 15, status: (packed >> 8) & 15, hasAttachments: (packed >> 12) & 1 };
+  return {
+    platform: packed & 15,
+    kind: (packed >> 4) & 15,
+    status: (packed >> 8) & 15,
+    hasAttachments: (packed >> 12) & 1,
+  };
 }
 
 function codeOf<T extends string>(values: readonly T[], value: T, name: string): number {

@@ -20,9 +20,15 @@ function openIndex(options?: SqliteSearchIndexOptions) {
 }
 
 const copies = (prefix: string, count: number): SearchDocument[] =>
-  Array.from({ length: count }, (_, n) => ({ ...fixtureDocument('d05'), id: `${prefix}-${n}`, text: `copy number${n} of the notice` }));
-const count = (db: Database.Database, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const rewritten = (prefixes: string[]): SearchDocument[] => prefixes.map((prefix) => ({ ...copies(prefix, 1)[0], text: `rewritten ${prefix}` }));
+  Array.from({ length: count }, (_, n) => ({
+    ...fixtureDocument('d05'),
+    id: `${prefix}-${n}`,
+    text: `copy number${n} of the notice`,
+  }));
+const count = (db: Database.Database, table: string) =>
+  db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const rewritten = (prefixes: string[]): SearchDocument[] =>
+  prefixes.map((prefix) => ({ ...copies(prefix, 1)[0], text: `rewritten ${prefix}` }));
 
 /** A connection with DocumentIds alone, written to as DocumentWriter does (search_documents rows hold only ids). */
 function openIds(mergeThreshold: number) {
@@ -40,12 +46,14 @@ function openIds(mergeThreshold: number) {
   };
   /** Keys of these ids, inserting those not found, in one write transaction. */
   const write = (names: string[]): number[] =>
-    db.transaction(() => {
-      ids.catchUp();
-      const keys = names.map((name) => ids.find(name) ?? insertNew(name));
-      ids.mergeIfLong();
-      return keys;
-    }).immediate();
+    db
+      .transaction(() => {
+        ids.catchUp();
+        const keys = names.map((name) => ids.find(name) ?? insertNew(name));
+        ids.mergeIfLong();
+        return keys;
+      })
+      .immediate();
   return { db, ids, write, insertNew };
 }
 
@@ -64,7 +72,10 @@ describe('document ids of the SQLite search index', () => {
     await index.upsert(copies('b', 3));
     expect(count(db, 'search_ids')).toBeGreaterThan(0);
     expect(count(db, 'search_ids_tail')).toBeGreaterThan(0);
-    await index.upsert([{ ...copies('a', 1)[0], text: 'rewritten first' }, { ...copies('b', 3)[2], text: 'rewritten last' }]);
+    await index.upsert([
+      { ...copies('a', 1)[0], text: 'rewritten first' },
+      { ...copies('b', 3)[2], text: 'rewritten last' },
+    ]);
     expect(count(db, 'search_documents')).toBe(28);
     expect(count(db, 'search_ids') + count(db, 'search_ids_tail')).toBe(28);
     expect(await matchingIds(index, 'rewritten')).toEqual(['a-0', 'b-2']);
@@ -84,7 +95,11 @@ describe('document ids of the SQLite search index', () => {
   it('verifies stored documents found in either part', async () => {
     const { index } = openIndex({ idMergeThreshold: 20 });
     await index.upsert(FIXTURE_DOCUMENTS);
-    const checks = await index.verify([FIXTURE_DOCUMENTS[0], { ...FIXTURE_DOCUMENTS[1], status: 'deleted' }, { ...FIXTURE_DOCUMENTS[2], id: 'nowhere' }]);
+    const checks = await index.verify([
+      FIXTURE_DOCUMENTS[0],
+      { ...FIXTURE_DOCUMENTS[1], status: 'deleted' },
+      { ...FIXTURE_DOCUMENTS[2], id: 'nowhere' },
+    ]);
     expect(checks.map((check) => check.state)).toEqual(['same', 'different', 'missing']);
   });
 
@@ -109,7 +124,9 @@ describe('document ids of the SQLite search index', () => {
       ALTER TABLE old_documents RENAME TO search_documents; DROP TABLE search_ids; DROP TABLE search_ids_tail;`);
     const keys = db.prepare('SELECT doc, id FROM search_documents ORDER BY doc').all();
     const reopened = openIndex();
-    expect(reopened.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_autoindex_search_documents_1'").get()).toBeUndefined();
+    expect(
+      reopened.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_autoindex_search_documents_1'").get(),
+    ).toBeUndefined();
     expect(reopened.db.prepare('SELECT doc, id FROM search_documents ORDER BY doc').all()).toEqual(keys);
     expect(count(reopened.db, 'search_ids')).toBe(FIXTURE_DOCUMENTS.length);
     await reopened.index.upsert([{ ...fixtureDocument('d01'), text: 'after the move' }]);
@@ -130,7 +147,7 @@ describe('document ids of the SQLite search index', () => {
     expect(await matchingIds(first.index, 'rewritten')).toEqual(['a-0', 'b-0', 'c-0', 'd-0']);
   });
 
-  it('finds ids after its own merge and then another connection\'s', async () => {
+  it("finds ids after its own merge and then another connection's", async () => {
     const first = openIndex({ idMergeThreshold: 4 });
     const second = openIndex({ idMergeThreshold: 4 });
     await first.index.upsert(copies('a', 5)); // merged by the first
@@ -178,10 +195,12 @@ describe('document ids of the SQLite search index', () => {
     const second = openIds(2);
     first.write(['a', 'b', 'c']);
     first.write(['d']);
-    first.db.transaction(() => {
-      first.ids.clear();
-      first.db.exec('DELETE FROM search_documents');
-    }).immediate();
+    first.db
+      .transaction(() => {
+        first.ids.clear();
+        first.db.exec('DELETE FROM search_documents');
+      })
+      .immediate();
     expect(second.write(['w', 'x', 'y', 'z'])).toEqual([1, 2, 3, 4]); // merged
     expect(first.write(['w', 'x', 'y', 'z'])).toEqual([1, 2, 3, 4]);
   });
@@ -190,7 +209,9 @@ describe('document ids of the SQLite search index', () => {
     const { db, write } = openIds(10_000);
     const names = Array.from({ length: 150_000 }, (_, n) => `rec_${n}`);
     for (let start = 0; start < names.length; start += 5000) write(names.slice(start, start + 5000));
-    expect(write(names.filter((_, n) => n % 7 === 0))).toEqual(names.map((_, n) => n + 1).filter((_, n) => n % 7 === 0));
+    expect(write(names.filter((_, n) => n % 7 === 0))).toEqual(
+      names.map((_, n) => n + 1).filter((_, n) => n % 7 === 0),
+    );
     const reopened = openIds(10_000);
     expect(reopened.write(['rec_149999', 'rec_0', 'new'])).toEqual([150_000, 1, 150_001]);
     expect(count(db, 'search_documents')).toBe(150_001);

@@ -40,16 +40,24 @@ export class DocumentWriter {
       `INSERT INTO search_documents (id, agency, account, author, enums, posted_at, text_hash, revision)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.selectDocument = db.prepare(
-      'SELECT agency, account, author, enums, posted_at, text_hash, revision FROM search_documents WHERE doc = ?',
-    ).raw();
+    this.selectDocument = db
+      .prepare(
+        'SELECT agency, account, author, enums, posted_at, text_hash, revision FROM search_documents WHERE doc = ?',
+      )
+      .raw();
     this.updateDocument = db.prepare(`UPDATE search_documents
       SET agency = ?, account = ?, author = ?, enums = ?, posted_at = ?, text_hash = ?, revision = ? WHERE doc = ?`);
     this.updateRevision = db.prepare('UPDATE search_documents SET revision = ? WHERE doc = ?');
-    this.insertText = db.prepare('INSERT INTO search_fts (rowid, text, prior_text, author_name) VALUES (CAST(? AS INTEGER), ?, ?, ?)');
-    this.updateText = db.prepare('UPDATE search_fts SET text = ?, prior_text = ?, author_name = ? WHERE rowid = CAST(? AS INTEGER)');
+    this.insertText = db.prepare(
+      'INSERT INTO search_fts (rowid, text, prior_text, author_name) VALUES (CAST(? AS INTEGER), ?, ?, ?)',
+    );
+    this.updateText = db.prepare(
+      'UPDATE search_fts SET text = ?, prior_text = ?, author_name = ? WHERE rowid = CAST(? AS INTEGER)',
+    );
     this.logChange = db.prepare('INSERT INTO search_changes (doc, text_changed) VALUES (?, ?)');
-    this.bumpWriteVersion = db.prepare(`UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.writeVersion}'`);
+    this.bumpWriteVersion = db.prepare(
+      `UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.writeVersion}'`,
+    );
     this.changeLogSpan = db.prepare('SELECT min(seq), max(seq) FROM search_changes').raw();
     this.pruneChanges = db.prepare('DELETE FROM search_changes WHERE seq < ?');
     this.writeBatch = db.transaction((documents: SearchDocument[]) => {
@@ -79,13 +87,15 @@ export class DocumentWriter {
 
   /** Empties the index. The FTS table is dropped and recreated: deleting a million FTS5 rows one by one is slow. */
   clear(): void {
-    this.db.transaction(() => {
-      this.db.exec('DELETE FROM search_documents; DELETE FROM search_changes; DROP TABLE IF EXISTS search_fts;');
-      this.db.exec(SEARCH_FTS_DDL);
-      this.ids.clear();
-      this.db.prepare(`UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.epoch}'`).run();
-      this.bumpWriteVersion.run();
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db.exec('DELETE FROM search_documents; DELETE FROM search_changes; DROP TABLE IF EXISTS search_fts;');
+        this.db.exec(SEARCH_FTS_DDL);
+        this.ids.clear();
+        this.db.prepare(`UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.epoch}'`).run();
+        this.bumpWriteVersion.run();
+      })
+      .immediate();
   }
 
   private writeOne(document: SearchDocument): void {
@@ -113,7 +123,8 @@ export class DocumentWriter {
 
   private toRow(document: SearchDocument): DocumentRow {
     const postedAt = Date.parse(document.postedAt);
-    if (Number.isNaN(postedAt)) throw new Error(`document ${document.id} has an unreadable postedAt "${document.postedAt}"`);
+    if (Number.isNaN(postedAt))
+      throw new Error(`document ${document.id} has an unreadable postedAt "${document.postedAt}"`);
     return [
       this.dictionary.codeFor(Dimension.agency, document.agencyId),
       this.dictionary.codeFor(Dimension.account, document.accountId),

@@ -20,7 +20,12 @@ export interface FacetCounts {
 }
 
 export function emptyFacetCounts(codeLimit: number): FacetCounts {
-  return { packed: new Uint32Array(1 << 13), agency: new Uint32Array(codeLimit), account: new Uint32Array(codeLimit), author: new Uint32Array(codeLimit) };
+  return {
+    packed: new Uint32Array(1 << 13),
+    agency: new Uint32Array(codeLimit),
+    account: new Uint32Array(codeLimit),
+    author: new Uint32Array(codeLimit),
+  };
 }
 
 /**

@@ -31,7 +31,10 @@ export function compileFilters(filters: SearchFilters | undefined, dictionary: D
     account: compileCodes(given.accountId, Dimension.account, dictionary),
     author: compileCodes(given.author, Dimension.author, dictionary),
     postedFrom: given.postedFrom === undefined ? -Infinity : parseBound(given.postedFrom, 'postedFrom'),
-    postedTo: given.postedTo === undefined ? Infinity : parseBound(given.postedTo, 'postedTo') + (DATE_ONLY.test(given.postedTo) ? DAY_MS - 1 : 0),
+    postedTo:
+      given.postedTo === undefined
+        ? Infinity
+        : parseBound(given.postedTo, 'postedTo') + (DATE_ONLY.test(given.postedTo) ? DAY_MS - 1 : 0),
   };
 }
 
@@ -79,7 +82,11 @@ function compileEnums(filters: SearchFilters): Uint8Array | null {
   return table;
 }
 
-function allowedIndexes(values: readonly string[] | undefined, known: readonly string[], name: string): Set<number> | null {
+function allowedIndexes(
+  values: readonly string[] | undefined,
+  known: readonly string[],
+  name: string,
+): Set<number> | null {
   if (!values || values.length === 0) return null;
   return new Set(
     values.map((value) => {
@@ -92,7 +99,9 @@ function allowedIndexes(values: readonly string[] | undefined, known: readonly s
 
 function compileCodes(values: string[] | undefined, dimension: DimensionId, dictionary: Dictionary): Uint8Array | null {
   if (!values || values.length === 0) return null;
-  const codes = values.map((value) => dictionary.findCode(dimension, value)).filter((code): code is number => code !== undefined);
+  const codes = values
+    .map((value) => dictionary.findCode(dimension, value))
+    .filter((code): code is number => code !== undefined);
   const table = new Uint8Array(Math.max(0, ...codes) + 1);
   for (const code of codes) table[code] = 1;
   // Code 0 is never handed out, so a table with no codes set matches nothing.

@@ -12,7 +12,9 @@ export class Highlighter {
 
   constructor(db: Database) {
     // CAST: better-sqlite3 binds numbers as REAL, and FTS5 only seeks on an INTEGER rowid.
-    this.readText = db.prepare('SELECT text, prior_text, author_name FROM search_fts WHERE rowid = CAST(? AS INTEGER)').raw();
+    this.readText = db
+      .prepare('SELECT text, prior_text, author_name FROM search_fts WHERE rowid = CAST(? AS INTEGER)')
+      .raw();
   }
 
   /** The highlighted snippet of one document, or undefined when none of the leaves occurs in it. */

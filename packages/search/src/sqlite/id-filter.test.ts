@@ -13,7 +13,12 @@ describe('IdFilter', () => {
     const ids = [
       ...Array.from({ length: 20_000 }, (_, n) => recordId(n)),
       ...Array.from({ length: 20_000 }, (_, n) => sequentialId(n)),
-      '', 'd01', 'a-0', 'REC_ABC', 'rec_', 'ü\u0000🙂',
+      '',
+      'd01',
+      'a-0',
+      'REC_ABC',
+      'rec_',
+      'ü\u0000🙂',
     ];
     const filter = new IdFilter(ids.length);
     ids.forEach((id) => filter.add(id));
@@ -35,7 +40,7 @@ describe('IdFilter', () => {
     const ids = Array.from({ length: 15_000 }, (_, n) => recordId(n)); // layers for 1,000, 4,000 and 16,000 ids
     ids.forEach((id) => filter.add(id));
     expect(ids.filter((id) => !filter.mightHold(id))).toEqual([]);
-    expect(filter.byteLength).toBe((4 * Math.ceil(10_000 / 32)) + (4 * 40_000) / 32 + (4 * 160_000) / 32); // 10 bits an id
+    expect(filter.byteLength).toBe(4 * Math.ceil(10_000 / 32) + (4 * 40_000) / 32 + (4 * 160_000) / 32); // 10 bits an id
     const absent = Array.from({ length: 20_000 }, (_, n) => recordId(15_000 + n));
     expect(falsePositiveRate(filter, absent)).toBeLessThan(0.025); // about 0.8% for each full layer
     expect(new IdFilter(0).mightHold('anything')).toBe(false);

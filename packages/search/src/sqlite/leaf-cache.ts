@@ -42,10 +42,14 @@ export class LeafCache {
   ) {
     // better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a rowid bound that is not an INTEGER (with `=`
     // it then returns every match), hence the CASTs here and wherever a rowid is bound.
-    this.fetchRange = db.prepare(
-      'SELECT group_concat(rowid) FROM search_fts WHERE search_fts MATCH ? AND rowid > CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)',
-    ).pluck();
-    this.checkOne = db.prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? AND rowid = CAST(? AS INTEGER)').pluck();
+    this.fetchRange = db
+      .prepare(
+        'SELECT group_concat(rowid) FROM search_fts WHERE search_fts MATCH ? AND rowid > CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER)',
+      )
+      .pluck();
+    this.checkOne = db
+      .prepare('SELECT 1 FROM search_fts WHERE search_fts MATCH ? AND rowid = CAST(? AS INTEGER)')
+      .pluck();
   }
 
   /** The documents numbered up to `bound` that match an FTS5 MATCH expression. */
@@ -98,7 +102,12 @@ export class LeafCache {
     // A parsed list is a view on a larger buffer; keep only what it uses.
     const rows = fetched.buffer.byteLength > fetched.byteLength ? fetched.slice() : fetched;
     const bytes = rows.byteLength;
-    const entry: LeafEntry = { rows, epoch: this.columns.epoch, upToDoc: this.columns.maxDoc, upToChange: this.columns.changeSeq };
+    const entry: LeafEntry = {
+      rows,
+      epoch: this.columns.epoch,
+      upToDoc: this.columns.maxDoc,
+      upToChange: this.columns.changeSeq,
+    };
     this.entries.set(expression, entry);
     this.usedBytes += bytes;
     for (const [oldest, old] of this.entries) {

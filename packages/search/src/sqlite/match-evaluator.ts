@@ -62,7 +62,9 @@ export class MatchEvaluator {
 
   /** Intersects the positive children smallest first, then removes what any negated child matches. */
   private visitAnd(children: MatchNode[], bound: number, fetched: Map<string, RowSet>): RowSet {
-    const positives = children.filter((child) => child.kind !== 'not').map((child) => this.visit(child, bound, fetched));
+    const positives = children
+      .filter((child) => child.kind !== 'not')
+      .map((child) => this.visit(child, bound, fetched));
     positives.sort((a, b) => a.length - b.length);
     let rows = positives.length > 0 ? positives.reduce(intersect) : this.everything(bound);
     for (const child of children) {

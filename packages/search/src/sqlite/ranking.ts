@@ -31,7 +31,9 @@ export class Ranker {
   private readonly readText: Statement<[number]>;
 
   constructor(db: Database) {
-    this.readText = db.prepare('SELECT text, prior_text, author_name FROM search_fts WHERE rowid = CAST(? AS INTEGER)').raw();
+    this.readText = db
+      .prepare('SELECT text, prior_text, author_name FROM search_fts WHERE rowid = CAST(? AS INTEGER)')
+      .raw();
   }
 
   /** Scores and orders candidates. `totalDocuments` is the corpus size used for idf. */
@@ -43,7 +45,9 @@ export class Ranker {
       lengths[index] = countFrequencies(columns, leaves, frequencies, index * leaves.length);
     });
     const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, candidates.length) || 1;
-    const idf = leaves.map(({ documentCount }) => Math.max(1e-6, Math.log((totalDocuments - documentCount + 0.5) / (documentCount + 0.5))));
+    const idf = leaves.map(({ documentCount }) =>
+      Math.max(1e-6, Math.log((totalDocuments - documentCount + 0.5) / (documentCount + 0.5))),
+    );
     const scores = new Float64Array(candidates.length);
     for (let index = 0; index < candidates.length; index += 1) {
       const norm = K1 * (1 - B + (B * lengths[index]) / averageLength);
@@ -59,7 +63,12 @@ export class Ranker {
 }
 
 /** Fills the weighted frequency of each leaf in one document; returns the document's length in tokens. */
-function countFrequencies(columns: [string, string, string], leaves: ScoredLeaf[], out: Float64Array, offset: number): number {
+function countFrequencies(
+  columns: [string, string, string],
+  leaves: ScoredLeaf[],
+  out: Float64Array,
+  offset: number,
+): number {
   let length = 0;
   columns.forEach((text, column) => {
     if (!text) return;
@@ -91,5 +100,8 @@ export function countOccurrences(tokens: string[], leaf: MatchLeaf): number {
 
 function order(candidates: RowSet, scores: Float64Array): RankedRows {
   const indexes = Array.from(candidates.keys()).sort((a, b) => scores[b] - scores[a] || candidates[b] - candidates[a]);
-  return { docs: Int32Array.from(indexes, (index) => candidates[index]), scores: Float64Array.from(indexes, (index) => scores[index]) };
+  return {
+    docs: Int32Array.from(indexes, (index) => candidates[index]),
+    scores: Float64Array.from(indexes, (index) => scores[index]),
+  };
 }

@@ -28,7 +28,9 @@ export class RelevancePager {
 
   page(snapshot: SearchSnapshot, from: [number, number, number] | undefined, limit: number): RelevancePage {
     const result: RelevancePage = { docs: [], scores: [], next: null, addedBytes: 0 };
-    let window: RelevanceWindow | null = from ? { lo: from[0], hi: from[1] } : windowBelow(snapshot.matches, Infinity, this.windowSize);
+    let window: RelevanceWindow | null = from
+      ? { lo: from[0], hi: from[1] }
+      : windowBelow(snapshot.matches, Infinity, this.windowSize);
     let offset = from ? from[2] : 0;
     while (window) {
       const ranked = this.ranked(snapshot, window, result);

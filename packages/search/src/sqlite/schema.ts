@@ -62,7 +62,12 @@ export const SEARCH_FTS_DDL = `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USI
  * Meta keys. `epoch` changes when the index is cleared; `write_version` on every write batch; `ids_merged` when
  * the id tail is merged or emptied (see document-ids.ts).
  */
-export const META = { epoch: 'epoch', writeVersion: 'write_version', cursorSecret: 'cursor_secret', idsMerged: 'ids_merged' } as const;
+export const META = {
+  epoch: 'epoch',
+  writeVersion: 'write_version',
+  cursorSecret: 'cursor_secret',
+  idsMerged: 'ids_merged',
+} as const;
 
 /** Creates the search tables if absent, and the meta rows every reader expects. Idempotent. */
 export function ensureSearchSchema(db: Database): void {
@@ -102,13 +107,19 @@ function moveIdsOutOfDocuments(db: Database): void {
 /** Indexes written before documents carried revisions hold revision 0: any document given to them is newer. */
 function addRevisionColumn(db: Database): void {
   const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('search_documents');
-  if (!columns.includes('revision')) db.exec('ALTER TABLE search_documents ADD COLUMN revision INTEGER NOT NULL DEFAULT 0');
+  if (!columns.includes('revision'))
+    db.exec('ALTER TABLE search_documents ADD COLUMN revision INTEGER NOT NULL DEFAULT 0');
 }
 
 /** Reads one meta value. */
 export function readMeta(db: Database, key: string): string {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'").get();
-  const row = exists ? (db.prepare('SELECT value FROM search_meta WHERE key = ?').pluck().get(key) as string | undefined) : undefined;
-  if (row === undefined) throw new Error(`the search tables are missing or incomplete (no "${key}"): open the index with openSqliteSearchIndex`);
+  const row = exists
+    ? (db.prepare('SELECT value FROM search_meta WHERE key = ?').pluck().get(key) as string | undefined)
+    : undefined;
+  if (row === undefined)
+    throw new Error(
+      `the search tables are missing or incomplete (no "${key}"): open the index with openSqliteSearchIndex`,
+    );
   return row;
 }

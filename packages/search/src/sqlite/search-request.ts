@@ -44,5 +44,8 @@ function hashQuery(text: string, filters: SearchFilters | undefined, sort: Searc
   const entries = Object.entries(filters ?? {})
     .filter(([, value]) => value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  return createHash('sha256').update(JSON.stringify([text, entries, sort])).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([text, entries, sort]))
+    .digest('base64url')
+    .slice(0, 16);
 }

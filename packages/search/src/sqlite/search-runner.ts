@@ -61,7 +61,13 @@ export class SearchRunner {
     let nextCursor: string | null = null;
     if (page.next) {
       const pointInTime = held ? cursor!.pointInTime : pointsInTime.put(snapshot);
-      const state: CursorState = { epoch: snapshot.epoch, queryHash: request.queryHash, pointInTime, bound: snapshot.bound, ...page.next };
+      const state: CursorState = {
+        epoch: snapshot.epoch,
+        queryHash: request.queryHash,
+        pointInTime,
+        bound: snapshot.bound,
+        ...page.next,
+      };
       nextCursor = encodeCursor(state, this.parts.cursorSecret);
     }
     return { total: snapshot.matches.length, hits: this.toHits(request, page), facets: snapshot.facets, nextCursor };
@@ -87,7 +93,8 @@ export class SearchRunner {
     const everything = request.plan === null && isUnfiltered(filters);
     const matches = applyFilters(rows, filters, columns);
     // Listing everything now: the column cache keeps those counts current already.
-    const counts = everything && bound === columns.maxDoc ? columns.totals : countFacets(matches, columns, dictionary.codeLimit);
+    const counts =
+      everything && bound === columns.maxDoc ? columns.totals : countFacets(matches, columns, dictionary.codeLimit);
     return {
       epoch: columns.epoch,
       bound,
@@ -100,7 +107,12 @@ export class SearchRunner {
     };
   }
 
-  private readPage(request: SearchRequest, snapshot: SearchSnapshot, cursor: CursorState | null, pointInTime: string | null): PageOfDocs {
+  private readPage(
+    request: SearchRequest,
+    snapshot: SearchSnapshot,
+    cursor: CursorState | null,
+    pointInTime: string | null,
+  ): PageOfDocs {
     if (request.sort === 'relevance') {
       const pager = new RelevancePager(this.parts.ranker, request.leaves, this.parts.relevanceWindow);
       const page = pager.page(snapshot, cursor?.window, request.limit);

@@ -22,11 +22,18 @@ export class SqliteSearchGenerations implements SearchGenerations {
   private timer: NodeJS.Timeout | null = null;
   private following: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly file: string, private liveName: string, readonly live: SwitchableSearchIndex, private readonly followIntervalMs: number) {}
+  private constructor(
+    private readonly file: string,
+    private liveName: string,
+    readonly live: SwitchableSearchIndex,
+    private readonly followIntervalMs: number,
+  ) {}
 
   static async open(file: string, options: GenerationOptions = {}): Promise<SqliteSearchGenerations> {
     const liveName = liveFileName(file);
-    const live = new SwitchableSearchIndex(await openThreadedSqliteSearchIndex(path.join(path.dirname(file), liveName)));
+    const live = new SwitchableSearchIndex(
+      await openThreadedSqliteSearchIndex(path.join(path.dirname(file), liveName)),
+    );
     const generations = new SqliteSearchGenerations(file, liveName, live, options.followIntervalMs ?? 1000);
     generations.removeStrayGenerations();
     await generations.followOnce();
@@ -81,7 +88,10 @@ export class SqliteSearchGenerations implements SearchGenerations {
     if (this.next) return;
     const pointed = liveFileName(this.file);
     if (pointed !== this.liveName) {
-      const index = this.followed?.file === pointed ? this.followed.index : await openThreadedSqliteSearchIndex(this.pathOf(pointed));
+      const index =
+        this.followed?.file === pointed
+          ? this.followed.index
+          : await openThreadedSqliteSearchIndex(this.pathOf(pointed));
       this.followed = null;
       this.liveName = pointed;
       await this.live.switchTo(index);

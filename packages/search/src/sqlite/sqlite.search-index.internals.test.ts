@@ -17,7 +17,10 @@ function openIndex(options?: SqliteSearchIndexOptions) {
   return { db, index: openSqliteSearchIndex(db, options) };
 }
 
-const changed = (id: string, change: Partial<SearchDocument>): SearchDocument => ({ ...fixtureDocument(id), ...change });
+const changed = (id: string, change: Partial<SearchDocument>): SearchDocument => ({
+  ...fixtureDocument(id),
+  ...change,
+});
 
 beforeEach(() => {
   directory = mkdtempSync(join(tmpdir(), 'verbatim-search-internals-'));
@@ -32,7 +35,10 @@ describe('SqliteSearchIndex in a shared database file', () => {
     const { db, index } = openIndex();
     db.exec('CREATE TABLE catalog_records (id TEXT)');
     await index.upsert(FIXTURE_DOCUMENTS);
-    const names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')").pluck().all() as string[];
+    const names = db
+      .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')")
+      .pluck()
+      .all() as string[];
     const ours = names.filter((name) => name !== 'catalog_records');
     expect(ours.length).toBeGreaterThan(0);
     expect(ours.every((name) => name.startsWith('search_') || name.startsWith('sqlite_autoindex_search_'))).toBe(true);
@@ -53,11 +59,16 @@ describe('SqliteSearchIndex in a shared database file', () => {
     const reader = openIndex({ minCachedLeafRows: 1 });
     await writer.index.upsert(FIXTURE_DOCUMENTS);
     expect(await matchingIds(reader.index, 'budget')).toEqual(['d01', 'd02', 'd21', 'd31']);
-    await writer.index.upsert([changed('d01', { text: 'Library hours extended' }), changed('d26', { text: 'Budget book sale' })]);
+    await writer.index.upsert([
+      changed('d01', { text: 'Library hours extended' }),
+      changed('d26', { text: 'Budget book sale' }),
+    ]);
     await writer.index.upsert([{ ...fixtureDocument('d02'), id: 'd99', postedAt: '2024-04-01T00:00:00.000Z' }]);
     expect(await matchingIds(reader.index, 'budget')).toEqual(['d02', 'd21', 'd26', 'd31', 'd99']);
     expect(await matchingIds(reader.index, 'library')).toEqual(['d01']);
-    expect((await reader.index.search({ limit: 1 })).facets.accountId.find((f) => f.value === 'acc_clerk_fb')?.count).toBe(12);
+    expect(
+      (await reader.index.search({ limit: 1 })).facets.accountId.find((f) => f.value === 'acc_clerk_fb')?.count,
+    ).toBe(12);
   });
 });
 
@@ -79,7 +90,8 @@ describe('SqliteSearchIndex paging', () => {
     await index.upsert(FIXTURE_DOCUMENTS);
     const query = 'budget OR meeting OR street OR park*';
     const expected = await matchingIds(index, query);
-    for (const limit of [1, 3, 5]) expect([...(await pageThrough(index, { q: query, limit }))].sort()).toEqual(expected);
+    for (const limit of [1, 3, 5])
+      expect([...(await pageThrough(index, { q: query, limit }))].sort()).toEqual(expected);
     const firstWindow = (await index.search({ q: query, limit: 2 })).hits.map((hit) => hit.score!);
     expect(firstWindow[0]).toBeGreaterThanOrEqual(firstWindow[1]);
   });
@@ -108,15 +120,45 @@ describe('SqliteSearchIndex with arbitrary query text', () => {
   it('either answers or throws SearchQueryError, never an FTS5 error', async () => {
     const { index } = openIndex({ minCachedLeafRows: 1 });
     await index.upsert(FIXTURE_DOCUMENTS);
-    const pieces = ['budget', 'meet*', '"', '(', ')', '-', '*', 'AND', 'OR', 'NOT', 'NEAR', ':', '^', '{', '}', '+', '会議', 'é', '🎉', "'", ',', '\u0301', '\u200b', 'ㅤ', '𞤀'];
+    const pieces = [
+      'budget',
+      'meet*',
+      '"',
+      '(',
+      ')',
+      '-',
+      '*',
+      'AND',
+      'OR',
+      'NOT',
+      'NEAR',
+      ':',
+      '^',
+      '{',
+      '}',
+      '+',
+      '会議',
+      'é',
+      '🎉',
+      "'",
+      ',',
+      '\u0301',
+      '\u200b',
+      'ㅤ',
+      '𞤀',
+    ];
     let seed = 42;
     const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let attempt = 0; attempt < 400; attempt += 1) {
-      const q = Array.from({ length: 1 + Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]).join(next() < 0.5 ? ' ' : '');
+      const q = Array.from(
+        { length: 1 + Math.floor(next() * 6) },
+        () => pieces[Math.floor(next() * pieces.length)],
+      ).join(next() < 0.5 ? ' ' : '');
       try {
         await index.search({ q, limit: 3 });
       } catch (error) {
-        if (!(error instanceof SearchQueryError)) throw new Error(`query ${JSON.stringify(q)} failed: ${String(error)}`, { cause: error });
+        if (!(error instanceof SearchQueryError))
+          throw new Error(`query ${JSON.stringify(q)} failed: ${String(error)}`, { cause: error });
       }
     }
   });

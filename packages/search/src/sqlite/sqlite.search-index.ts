@@ -76,7 +76,9 @@ export class SqliteSearchIndex implements SearchIndex {
       budgetBytes: options.pointInTimeBytes ?? 128 * 2 ** 20,
       ttlMs: options.pointInTimeTtlMs ?? 15 * 60_000,
     });
-    this.writer = options.writer ?? inConnectionWriter(new DocumentWriter(db, this.dictionary, { idMergeThreshold: options.idMergeThreshold }));
+    this.writer =
+      options.writer ??
+      inConnectionWriter(new DocumentWriter(db, this.dictionary, { idMergeThreshold: options.idMergeThreshold }));
     this.runner = new SearchRunner({
       db,
       columns: this.columns,

@@ -2,7 +2,15 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { SearchDocument } from '@verbatim/core';
 import { hashText, packEnums } from './document-codes';
 
-type StoredRow = { id: string; agency: string; account: string; author: string; enums: number; posted_at: number; text_hash: number };
+type StoredRow = {
+  id: string;
+  agency: string;
+  account: string;
+  author: string;
+  enums: number;
+  posted_at: number;
+  text_hash: number;
+};
 
 /**
  * Reads back what the index holds for documents and compares it with them, field by field as the writer
@@ -24,15 +32,20 @@ export class StoredDocuments {
   }
 
   verify(documents: SearchDocument[]): Array<{ id: string; state: 'same' | 'different' | 'missing' }> {
-    const stored = new Map(this.select.all({ ids: JSON.stringify(documents.map((document) => document.id)) }).map((row) => [row.id, row]));
+    const stored = new Map(
+      this.select.all({ ids: JSON.stringify(documents.map((document) => document.id)) }).map((row) => [row.id, row]),
+    );
     return documents.map((document) => {
       const row = stored.get(document.id);
       if (!row) return { id: document.id, state: 'missing' as const };
-      const same = row.agency === document.agencyId && row.account === document.accountId && row.author === document.authorName
-        && row.enums === packEnums(document.platform, document.kind, document.status, document.hasAttachments)
-        && row.posted_at === Date.parse(document.postedAt)
-        && row.text_hash === hashText(`${document.text}\u0000${document.priorText}\u0000${document.authorName}`);
-      return { id: document.id, state: same ? 'same' as const : 'different' as const };
+      const same =
+        row.agency === document.agencyId &&
+        row.account === document.accountId &&
+        row.author === document.authorName &&
+        row.enums === packEnums(document.platform, document.kind, document.status, document.hasAttachments) &&
+        row.posted_at === Date.parse(document.postedAt) &&
+        row.text_hash === hashText(`${document.text}\u0000${document.priorText}\u0000${document.authorName}`);
+      return { id: document.id, state: same ? ('same' as const) : ('different' as const) };
     });
   }
 }

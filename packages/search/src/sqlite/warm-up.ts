@@ -24,13 +24,21 @@ export interface WarmUpReport {
  * once cached they are kept current incrementally. Rare words need no warming: FTS5 answers them in
  * microseconds.
  */
-export function warmUpFrequentTerms(db: Database, columns: ColumnCache, leaves: LeafCache, options: WarmUpOptions = {}): WarmUpReport {
+export function warmUpFrequentTerms(
+  db: Database,
+  columns: ColumnCache,
+  leaves: LeafCache,
+  options: WarmUpOptions = {},
+): WarmUpReport {
   const started = Date.now();
   const sampleSize = options.sampleSize ?? 2000;
   columns.refresh();
   const counts = countSampledWords(db, columns, sampleSize);
   const threshold = Math.max(2, (options.minDocumentShare ?? 0.02) * sampleSize);
-  const frequent = [...counts].filter(([, count]) => count >= threshold).sort((a, b) => b[1] - a[1]).slice(0, options.maxTerms ?? 300);
+  const frequent = [...counts]
+    .filter(([, count]) => count >= threshold)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, options.maxTerms ?? 300);
   for (const [word] of frequent) {
     const leaf = toLeaf(word, false);
     if (leaf) leaves.rowsFor(leaf.expression, columns.maxDoc);
@@ -40,7 +48,9 @@ export function warmUpFrequentTerms(db: Database, columns: ColumnCache, leaves: 
 
 /** In how many sampled documents each word occurs. */
 function countSampledWords(db: Database, columns: ColumnCache, sampleSize: number): Map<string, number> {
-  const read = db.prepare('SELECT text, prior_text, author_name FROM search_fts WHERE rowid = CAST(? AS INTEGER)').raw();
+  const read = db
+    .prepare('SELECT text, prior_text, author_name FROM search_fts WHERE rowid = CAST(? AS INTEGER)')
+    .raw();
   const counts = new Map<string, number>();
   const size = Math.min(sampleSize, columns.maxDoc);
   for (let drawn = 0; drawn < size; drawn += 1) {

@@ -41,6 +41,8 @@ export function hasIndexableCharacter(text: string): boolean {
  */
 export function tokenizeFolded(folded: string): string[] {
   // NFC afterwards puts Hangul syllables, which NFD splits into jamo, back together.
-  const plain = /[\u0080-\uffff]/.test(folded) ? folded.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC') : folded;
+  const plain = /[\u0080-\uffff]/.test(folded)
+    ? folded.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
+    : folded;
   return plain.toLowerCase().match(/[\p{L}\p{N}\p{Co}]+/gu) ?? [];
 }

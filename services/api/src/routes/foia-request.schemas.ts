@@ -1,9 +1,21 @@
 import { z } from 'zod';
-import { FoiaRequestStatusSchema, FoiaTransitionInputSchema, RecordsCategorySchema, RequestChannelSchema, RequesterSchema } from '@verbatim/foia';
+import {
+  FoiaRequestStatusSchema,
+  FoiaTransitionInputSchema,
+  RecordsCategorySchema,
+  RequestChannelSchema,
+  RequesterSchema,
+} from '@verbatim/foia';
 
 const NotificationSummarySchema = z.object({
-  id: z.string(), event: z.string(), channel: z.enum(['email', 'webhook']), status: z.enum(['pending', 'delivered', 'failed']),
-  attempts: z.number(), lastError: z.string().nullable(), createdAt: z.string(), deliveredAt: z.string().nullable(),
+  id: z.string(),
+  event: z.string(),
+  channel: z.enum(['email', 'webhook']),
+  status: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
 });
 
 export const FoiaRequestViewSchema = z.object({
@@ -23,18 +35,31 @@ export const FoiaRequestViewSchema = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),
-  responseDueAt: z.string().describe('C.G.S. § 1-206(a): 4 business days after receipt (10 for personnel/medical files)'),
+  responseDueAt: z
+    .string()
+    .describe('C.G.S. § 1-206(a): 4 business days after receipt (10 for personnel/medical files)'),
   productionTargetAt: z.string(),
   appealDeadlineAt: z.string().nullable(),
-  nextDeadline: z.object({
-    kind: z.enum(['response', 'production']), at: z.string(), dueSoon: z.boolean(), overdue: z.boolean(), businessDaysLeft: z.number(),
-  }).nullable(),
+  nextDeadline: z
+    .object({
+      kind: z.enum(['response', 'production']),
+      at: z.string(),
+      dueSoon: z.boolean(),
+      overdue: z.boolean(),
+      businessDaysLeft: z.number(),
+    })
+    .nullable(),
   notifications: z.array(NotificationSummarySchema),
   allowedTransitions: z.array(z.string()),
 });
 
 export const FoiaTransitionSchema = z.object({
-  from: FoiaRequestStatusSchema.nullable(), to: FoiaRequestStatusSchema, actor: z.string(), at: z.string(), note: z.string().nullable(), sequence: z.number(),
+  from: FoiaRequestStatusSchema.nullable(),
+  to: FoiaRequestStatusSchema,
+  actor: z.string(),
+  at: z.string(),
+  note: z.string().nullable(),
+  sequence: z.number(),
 });
 
 export const FoiaRequestPatchSchema = z.strictObject({
@@ -50,5 +75,9 @@ export const FoiaRequestPatchSchema = z.strictObject({
 export const TransitionBodySchema = FoiaTransitionInputSchema;
 
 export const RequestListQuerySchema = z.strictObject({
-  status: z.string().optional().transform((value) => (value ? value.split(',') : undefined)).pipe(z.array(FoiaRequestStatusSchema).optional()),
+  status: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',') : undefined))
+    .pipe(z.array(FoiaRequestStatusSchema).optional()),
 });

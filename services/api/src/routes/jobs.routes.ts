@@ -19,8 +19,12 @@ export const JobStatusSchema = z.object({
 export function jobRoutes({ jobs }: ApiContext) {
   return [
     defineRoute({
-      method: 'get', path: '/jobs/:jobId', summary: 'State and progress of a background job', roles: ALL_ROLES,
-      status: 200, response: JobStatusSchema,
+      method: 'get',
+      path: '/jobs/:jobId',
+      summary: 'State and progress of a background job',
+      roles: ALL_ROLES,
+      status: 200,
+      response: JobStatusSchema,
       handle: async ({ params }) => {
         const status = await jobs.getStatus(params.jobId);
         if (!status) throw notFound(`job ${params.jobId}`);

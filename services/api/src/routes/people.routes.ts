@@ -7,7 +7,14 @@ import { ApiError } from '../api-error';
 import { defineRoute } from '../route';
 import { ALL_ROLES } from './roles';
 
-const UserSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(RoleSchema), createdAt: z.string(), disabledAt: z.string().nullable() });
+const UserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(RoleSchema),
+  createdAt: z.string(),
+  disabledAt: z.string().nullable(),
+});
 const SignInSchema = z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 const SignedInSchema = z.object({ user: UserSchema, csrfToken: z.string() });
 
@@ -15,8 +22,14 @@ const SignedInSchema = z.object({ user: UserSchema, csrfToken: z.string() });
 export function peopleRoutes({ people, sessions, it }: ApiContext) {
   return [
     defineRoute({
-      method: 'post', path: '/session', summary: 'Sign in with email and password: sets the session cookie, returns the CSRF token',
-      roles: [], public: true, body: SignInSchema, status: 200, response: SignedInSchema,
+      method: 'post',
+      path: '/session',
+      summary: 'Sign in with email and password: sets the session cookie, returns the CSRF token',
+      roles: [],
+      public: true,
+      body: SignInSchema,
+      status: 200,
+      response: SignedInSchema,
       handle: async ({ body, request, response }) => {
         const signedIn = await signInWithCookie(sessions, body.email, body.password, request, response);
         if (!signedIn) throw new ApiError(401, 'unauthenticated', 'the email or the password is not right');
@@ -24,30 +37,48 @@ export function peopleRoutes({ people, sessions, it }: ApiContext) {
       },
     }),
     defineRoute({
-      method: 'get', path: '/session', summary: 'Who is signed in, with the CSRF token for changes', roles: ALL_ROLES,
-      status: 200, response: SignedInSchema,
+      method: 'get',
+      path: '/session',
+      summary: 'Who is signed in, with the CSRF token for changes',
+      roles: ALL_ROLES,
+      status: 200,
+      response: SignedInSchema,
       handle: async ({ request, principal }) => {
         const session = request.signedInSession;
-        if (!session) throw new ApiError(400, 'not_a_session', `signed in with a bearer token (${principal.name}), not a session`);
+        if (!session)
+          throw new ApiError(400, 'not_a_session', `signed in with a bearer token (${principal.name}), not a session`);
         return { user: session.user, csrfToken: session.csrfToken };
       },
     }),
     defineRoute({
-      method: 'delete', path: '/session', summary: 'Sign out: ends the session and clears its cookie', roles: ALL_ROLES,
-      status: 200, response: z.object({ signedOut: z.boolean() }),
+      method: 'delete',
+      path: '/session',
+      summary: 'Sign out: ends the session and clears its cookie',
+      roles: ALL_ROLES,
+      status: 200,
+      response: z.object({ signedOut: z.boolean() }),
       handle: async ({ request, response }) => {
         await signOutWithCookie(sessions, request, response);
         return { signedOut: true };
       },
     }),
     defineRoute({
-      method: 'post', path: '/users', summary: 'Create a person who signs in, with roles and a password', roles: ['it-admin'],
-      body: NewUserSchema, status: 201, response: UserSchema,
+      method: 'post',
+      path: '/users',
+      summary: 'Create a person who signs in, with roles and a password',
+      roles: ['it-admin'],
+      body: NewUserSchema,
+      status: 201,
+      response: UserSchema,
       handle: async ({ body, principal }) => it.createPerson(body, principal.id),
     }),
     defineRoute({
-      method: 'get', path: '/users', summary: 'The people who can sign in', roles: ['it-admin'],
-      status: 200, response: z.object({ users: z.array(UserSchema) }),
+      method: 'get',
+      path: '/users',
+      summary: 'The people who can sign in',
+      roles: ['it-admin'],
+      status: 200,
+      response: z.object({ users: z.array(UserSchema) }),
       handle: async () => ({ users: await people.listUsers() }),
     }),
   ];

@@ -6,7 +6,10 @@ import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
 import { RECORD_READERS } from './roles';
 
-const RecordSummarySchema = ArchiveRecordSchema.extend({ highlight: z.string().optional(), score: z.number().optional() });
+const RecordSummarySchema = ArchiveRecordSchema.extend({
+  highlight: z.string().optional(),
+  score: z.number().optional(),
+});
 
 const SearchResponseSchema = z.object({
   total: z.number(),
@@ -19,7 +22,16 @@ const RecordDetailSchema = ArchiveRecordSchema.extend({
   versions: z.array(RecordVersionSchema),
   tombstone: TombstoneSchema.nullable(),
   thread: z.object({ ancestors: z.array(ArchiveRecordSchema), replies: z.array(ArchiveRecordSchema) }),
-  captures: z.array(z.object({ sha256: z.string(), key: z.string(), contentType: z.string(), byteLength: z.number(), capturedAt: z.string(), source: z.string() })),
+  captures: z.array(
+    z.object({
+      sha256: z.string(),
+      key: z.string(),
+      contentType: z.string(),
+      byteLength: z.number(),
+      capturedAt: z.string(),
+      source: z.string(),
+    }),
+  ),
 });
 
 /** The path parameter of everything addressed by its content: captures and media. */
@@ -31,18 +43,32 @@ const INLINE_MEDIA = /^(image\/(png|jpeg|gif|webp|avif)|video\/(mp4|webm))$/;
 export function recordRoutes({ records }: ApiContext) {
   return [
     defineRoute({
-      method: 'get', path: '/records', summary: 'Full-text search with filters, facets, highlights and cursor paging', roles: RECORD_READERS,
-      query: RecordsQuerySchema, status: 200, response: SearchResponseSchema,
+      method: 'get',
+      path: '/records',
+      summary: 'Full-text search with filters, facets, highlights and cursor paging',
+      roles: RECORD_READERS,
+      query: RecordsQuerySchema,
+      status: 200,
+      response: SearchResponseSchema,
       handle: ({ query, principal }) => records.search(query, principal.id),
     }),
     defineRoute({
-      method: 'get', path: '/records/:id', summary: 'One record with every version, its tombstone, thread context and archive hashes', roles: RECORD_READERS,
-      status: 200, response: RecordDetailSchema,
+      method: 'get',
+      path: '/records/:id',
+      summary: 'One record with every version, its tombstone, thread context and archive hashes',
+      roles: RECORD_READERS,
+      status: 200,
+      response: RecordDetailSchema,
       handle: ({ params, principal }) => records.read(params.id, principal.id),
     }),
     defineRoute({
-      method: 'get', path: '/captures/:sha256', summary: 'Download a raw platform response exactly as received', roles: RECORD_READERS,
-      params: Sha256ParamsSchema, status: 200, produces: 'application/octet-stream',
+      method: 'get',
+      path: '/captures/:sha256',
+      summary: 'Download a raw platform response exactly as received',
+      roles: RECORD_READERS,
+      params: Sha256ParamsSchema,
+      status: 200,
+      produces: 'application/octet-stream',
       handle: async ({ params, principal, response }) => {
         const { capture, bytes } = await records.capture(params.sha256, principal.id);
         response.setHeader('content-type', capture.contentType);
@@ -53,8 +79,14 @@ export function recordRoutes({ records }: ApiContext) {
       },
     }),
     defineRoute({
-      method: 'get', path: '/media/:sha256', summary: 'An archived attachment (image, video, file) by its SHA-256, with the content type it was downloaded with', roles: RECORD_READERS,
-      params: Sha256ParamsSchema, status: 200, produces: 'application/octet-stream',
+      method: 'get',
+      path: '/media/:sha256',
+      summary:
+        'An archived attachment (image, video, file) by its SHA-256, with the content type it was downloaded with',
+      roles: RECORD_READERS,
+      params: Sha256ParamsSchema,
+      status: 200,
+      produces: 'application/octet-stream',
       handle: async ({ params, principal, response }) => {
         const { info, stream } = await records.media(params.sha256, principal.id);
         const inline = INLINE_MEDIA.test(info.contentType);

@@ -18,7 +18,19 @@ export interface AccountForm {
   connectorSettings: string;
 }
 
-const FIELDS: Array<keyof AccountForm> = ['agencyId', 'platform', 'handle', 'displayName', 'url', 'status', 'syncIntervalMinutes', 'administrators', 'moderators', 'connectorType', 'connectorSettings'];
+const FIELDS: Array<keyof AccountForm> = [
+  'agencyId',
+  'platform',
+  'handle',
+  'displayName',
+  'url',
+  'status',
+  'syncIntervalMinutes',
+  'administrators',
+  'moderators',
+  'connectorType',
+  'connectorSettings',
+];
 
 export function accountFormFrom(body: Record<string, unknown>): AccountForm {
   return Object.fromEntries(FIELDS.map((name) => [name, text(body[name])])) as unknown as AccountForm;
@@ -26,11 +38,15 @@ export function accountFormFrom(body: Record<string, unknown>): AccountForm {
 
 /** People as one per line: a name, then a comma and an email when known ("Ada Ames, ada@town.gov"). */
 export function parsePeopleLines(lines: string): AccountPerson[] {
-  return lines.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((line) => {
-    const comma = line.lastIndexOf(',');
-    const email = comma >= 0 ? line.slice(comma + 1).trim() : '';
-    return comma >= 0 && email.includes('@') ? { name: line.slice(0, comma).trim(), email } : { name: line };
-  });
+  return lines
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const comma = line.lastIndexOf(',');
+      const email = comma >= 0 ? line.slice(comma + 1).trim() : '';
+      return comma >= 0 && email.includes('@') ? { name: line.slice(0, comma).trim(), email } : { name: line };
+    });
 }
 
 export function formatPeopleLines(people: AccountPerson[]): string {
@@ -41,13 +57,21 @@ export function formatPeopleLines(people: AccountPerson[]): string {
  * The API input the form stands for. `fields` picks what it carries (a new account carries all; the settings form
  * leaves out what it cannot change). Settings text that cannot be read is reported on its field.
  */
-export function accountInputFrom(form: AccountForm, fields: ReadonlyArray<keyof AccountForm>): { input: Record<string, unknown>; errors: FieldErrors } {
+export function accountInputFrom(
+  form: AccountForm,
+  fields: ReadonlyArray<keyof AccountForm>,
+): { input: Record<string, unknown>; errors: FieldErrors } {
   const errors: FieldErrors = new Map();
   const input: Record<string, unknown> = {};
   const has = (name: keyof AccountForm) => fields.includes(name);
-  for (const name of ['agencyId', 'platform', 'handle', 'status'] as const) if (has(name)) input[name] = form[name].trim();
-  for (const name of ['displayName', 'url'] as const) if (has(name) && form[name].trim()) input[name] = form[name].trim();
-  if (has('syncIntervalMinutes')) input.syncIntervalMinutes = /^\d+$/.test(form.syncIntervalMinutes.trim()) ? Number(form.syncIntervalMinutes) : form.syncIntervalMinutes;
+  for (const name of ['agencyId', 'platform', 'handle', 'status'] as const)
+    if (has(name)) input[name] = form[name].trim();
+  for (const name of ['displayName', 'url'] as const)
+    if (has(name) && form[name].trim()) input[name] = form[name].trim();
+  if (has('syncIntervalMinutes'))
+    input.syncIntervalMinutes = /^\d+$/.test(form.syncIntervalMinutes.trim())
+      ? Number(form.syncIntervalMinutes)
+      : form.syncIntervalMinutes;
   if (has('administrators')) input.administrators = parsePeopleLines(form.administrators);
   if (has('moderators')) input.moderators = parsePeopleLines(form.moderators);
   if (has('connectorSettings')) {
@@ -71,7 +95,12 @@ export function accountErrorsFrom(problem: InputProblem): FieldErrors {
   const errors: FieldErrors = new Map();
   for (const [path, message] of problem.fields) {
     const id = fieldOfPath(path);
-    const detail = id === 'connectorSettings' && path.split('.')[1] ? `${path.split('.').slice(1).join('.')}: ${message}` : /^(administrators|moderators)\.\d+/.test(path) ? `line ${Number(path.split('.')[1]) + 1}: ${message}` : message;
+    const detail =
+      id === 'connectorSettings' && path.split('.')[1]
+        ? `${path.split('.').slice(1).join('.')}: ${message}`
+        : /^(administrators|moderators)\.\d+/.test(path)
+          ? `line ${Number(path.split('.')[1]) + 1}: ${message}`
+          : message;
     if (!errors.has(id)) errors.set(id, detail);
   }
   if (errors.size === 0) errors.set('', problem.message);

@@ -2,7 +2,13 @@ import type { Request, Response, Router } from 'express';
 import { IT_ROLES } from '@verbatim/core';
 import { messageBody } from '../pages/message.page';
 import type { WebDependencies, WebSession } from '../web-dependencies';
-import { accountErrorsFrom, accountFormFrom, accountInputFrom, formatPeopleLines, type AccountForm } from './account-form';
+import {
+  accountErrorsFrom,
+  accountFormFrom,
+  accountInputFrom,
+  formatPeopleLines,
+  type AccountForm,
+} from './account-form';
 import { blankSecretValues, formatConnectorSettings } from './connector-settings-text';
 import { text, type FieldErrors } from './form-field';
 import { inputProblemOf } from './input-problem';
@@ -18,9 +24,17 @@ const NEW_ACCOUNT_FIELDS = ['agencyId', 'platform', 'handle', 'displayName', 'ur
 
 function settingsFormOf(account: AccountView): AccountForm {
   return {
-    agencyId: account.agencyId, platform: account.platform, handle: account.handle, displayName: account.displayName ?? '', url: account.url ?? '',
-    status: account.status, syncIntervalMinutes: String(account.syncIntervalMinutes), administrators: formatPeopleLines(account.administrators),
-    moderators: formatPeopleLines(account.moderators), connectorType: account.connector.type, connectorSettings: formatConnectorSettings(account.connector),
+    agencyId: account.agencyId,
+    platform: account.platform,
+    handle: account.handle,
+    displayName: account.displayName ?? '',
+    url: account.url ?? '',
+    status: account.status,
+    syncIntervalMinutes: String(account.syncIntervalMinutes),
+    administrators: formatPeopleLines(account.administrators),
+    moderators: formatPeopleLines(account.moderators),
+    connectorType: account.connector.type,
+    connectorSettings: formatConnectorSettings(account.connector),
   };
 }
 
@@ -28,26 +42,90 @@ function settingsFormOf(account: AccountView): AccountForm {
 export function mountAccountRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
   const { it } = deps;
   const blank = (): AccountForm => ({
-    agencyId: '', platform: 'facebook', handle: '', displayName: '', url: '', status: 'active', syncIntervalMinutes: '60',
-    administrators: '', moderators: '', connectorType: it.connectorTypes[0]?.type ?? '', connectorSettings: '',
+    agencyId: '',
+    platform: 'facebook',
+    handle: '',
+    displayName: '',
+    url: '',
+    status: 'active',
+    syncIntervalMinutes: '60',
+    administrators: '',
+    moderators: '',
+    connectorType: it.connectorTypes[0]?.type ?? '',
+    connectorSettings: '',
   });
-  const withoutSecrets = (form: AccountForm): AccountForm => ({ ...form, connectorSettings: blankSecretValues(form.connectorSettings, it.isSecretSetting) });
-  const showList = async (response: Response, status: number, session: WebSession, form: AccountForm, errors: FieldErrors) => {
+  const withoutSecrets = (form: AccountForm): AccountForm => ({
+    ...form,
+    connectorSettings: blankSecretValues(form.connectorSettings, it.isSecretSetting),
+  });
+  const showList = async (
+    response: Response,
+    status: number,
+    session: WebSession,
+    form: AccountForm,
+    errors: FieldErrors,
+  ) => {
     const [accounts, agencies] = await Promise.all([it.listAccounts(), deps.catalog.listAgencies()]);
-    render(response, status, 'Accounts', session, accountsBody({ accounts, agencies, form, errors, connectorTypes: it.connectorTypes, csrfToken: session.csrfToken, timeZone: deps.timeZone }));
+    render(
+      response,
+      status,
+      'Accounts',
+      session,
+      accountsBody({
+        accounts,
+        agencies,
+        form,
+        errors,
+        connectorTypes: it.connectorTypes,
+        csrfToken: session.csrfToken,
+        timeZone: deps.timeZone,
+      }),
+    );
   };
-  const showAccount = async (request: Request, response: Response, session: WebSession, overrides: { status?: number; form?: AccountForm; errors?: FieldErrors; syncError?: string } = {}) => {
+  const showAccount = async (
+    request: Request,
+    response: Response,
+    session: WebSession,
+    overrides: { status?: number; form?: AccountForm; errors?: FieldErrors; syncError?: string } = {},
+  ) => {
     const account = await it.getAccount(String(request.params.id));
-    if (!account) return render(response, 404, 'Not found', session, messageBody('Account not found', 'There is no account with this address. Open it from the account list.'));
+    if (!account)
+      return render(
+        response,
+        404,
+        'Not found',
+        session,
+        messageBody('Account not found', 'There is no account with this address. Open it from the account list.'),
+      );
     const jobId = text(request.query.job).slice(0, 200);
-    const [agency, quarantined, job] = await Promise.all([deps.catalog.getAgency(account.agencyId), it.countQuarantined(account.id), jobId ? it.getJobStatus(jobId) : null]);
-    render(response, overrides.status ?? 200, account.displayName ?? account.handle, session, accountBody({
-      account, agency, quarantined, job: jobId ? { id: jobId, view: job } : null, form: overrides.form ?? settingsFormOf(account), errors: overrides.errors ?? new Map<string, string>(),
-      syncError: overrides.syncError, connectorTypes: it.connectorTypes, csrfToken: session.csrfToken, timeZone: deps.timeZone,
-    }));
+    const [agency, quarantined, job] = await Promise.all([
+      deps.catalog.getAgency(account.agencyId),
+      it.countQuarantined(account.id),
+      jobId ? it.getJobStatus(jobId) : null,
+    ]);
+    render(
+      response,
+      overrides.status ?? 200,
+      account.displayName ?? account.handle,
+      session,
+      accountBody({
+        account,
+        agency,
+        quarantined,
+        job: jobId ? { id: jobId, view: job } : null,
+        form: overrides.form ?? settingsFormOf(account),
+        errors: overrides.errors ?? new Map<string, string>(),
+        syncError: overrides.syncError,
+        connectorTypes: it.connectorTypes,
+        csrfToken: session.csrfToken,
+        timeZone: deps.timeZone,
+      }),
+    );
   };
 
-  router.get('/assets/job-progress.js', (_request, response) => response.type('js').set('cache-control', 'public, max-age=300').send(JOB_PROGRESS_SCRIPT));
+  router.get('/assets/job-progress.js', (_request, response) =>
+    response.type('js').set('cache-control', 'public, max-age=300').send(JOB_PROGRESS_SCRIPT),
+  );
   router.get('/accounts', async (request, response) => {
     const session = await guard(request, response, IT_ROLES);
     if (session) await showList(response, 200, session, blank(), new Map());
@@ -58,7 +136,8 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
     const form = accountFormFrom(formBody(request));
     const { input, errors } = accountInputFrom(form, [...NEW_ACCOUNT_FIELDS]);
     // A secret typed into a refused form is not sent back to the browser: it has to be typed again.
-    const resend = (status: number, found: FieldErrors) => showList(response, status, session, withoutSecrets(form), found);
+    const resend = (status: number, found: FieldErrors) =>
+      showList(response, status, session, withoutSecrets(form), found);
     if (errors.size > 0) return resend(400, errors);
     try {
       const account = await it.registerAccount(input, session.user.id);
@@ -78,14 +157,19 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
     if (!session || !carriesCsrf(request, response, session, render)) return;
     const form = accountFormFrom(formBody(request));
     const { input, errors } = accountInputFrom(form, [...SETTINGS_FIELDS]);
-    if (errors.size > 0) return showAccount(request, response, session, { status: 400, form: withoutSecrets(form), errors });
+    if (errors.size > 0)
+      return showAccount(request, response, session, { status: 400, form: withoutSecrets(form), errors });
     try {
       await it.updateAccount(String(request.params.id), input, session.user.id, { blankSecretsKeepStored: true });
       response.redirect(303, `/accounts/${encodeURIComponent(String(request.params.id))}`);
     } catch (error) {
       const problem = inputProblemOf(error);
       if (!problem) throw error;
-      await showAccount(request, response, session, { status: problem.status, form: withoutSecrets(form), errors: accountErrorsFrom(problem) });
+      await showAccount(request, response, session, {
+        status: problem.status,
+        form: withoutSecrets(form),
+        errors: accountErrorsFrom(problem),
+      });
     }
   });
   router.post('/accounts/:id/sync', readForm, async (request, response) => {
@@ -98,7 +182,10 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
     } catch (error) {
       const problem = inputProblemOf(error);
       if (!problem) throw error;
-      await showAccount(request, response, session, { status: problem.status, syncError: `The sync was not started: ${problem.message}.` });
+      await showAccount(request, response, session, {
+        status: problem.status,
+        syncError: `The sync was not started: ${problem.message}.`,
+      });
     }
   });
 }

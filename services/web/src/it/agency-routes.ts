@@ -8,15 +8,36 @@ import { carriesCsrf, formBody, readForm, type Guard, type Render } from './rout
 
 /** /agencies: the town's agencies and the form that registers one, as `POST /api/v1/agencies` does. */
 export function mountAgencyRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
-  const show = async (response: Response, status: number, session: WebSession, form: AgencyForm, errors: FieldErrors, registeredId = '') => {
+  const show = async (
+    response: Response,
+    status: number,
+    session: WebSession,
+    form: AgencyForm,
+    errors: FieldErrors,
+    registeredId = '',
+  ) => {
     const [agencies, accounts] = await Promise.all([deps.catalog.listAgencies(), deps.catalog.listAccounts()]);
     const accountCounts = new Map<string, number>();
     for (const account of accounts) accountCounts.set(account.agencyId, (accountCounts.get(account.agencyId) ?? 0) + 1);
-    render(response, status, 'Agencies', session, agenciesBody({ agencies, accountCounts, form, errors, registered: agencies.find((agency) => agency.id === registeredId), csrfToken: session.csrfToken }));
+    render(
+      response,
+      status,
+      'Agencies',
+      session,
+      agenciesBody({
+        agencies,
+        accountCounts,
+        form,
+        errors,
+        registered: agencies.find((agency) => agency.id === registeredId),
+        csrfToken: session.csrfToken,
+      }),
+    );
   };
   router.get('/agencies', async (request, response) => {
     const session = await guard(request, response, IT_ROLES);
-    if (session) await show(response, 200, session, { name: '', kind: 'department' }, new Map(), text(request.query.registered));
+    if (session)
+      await show(response, 200, session, { name: '', kind: 'department' }, new Map(), text(request.query.registered));
   });
   router.post('/agencies', readForm, async (request, response) => {
     const session = await guard(request, response, IT_ROLES);

@@ -16,7 +16,14 @@ describe('bar chart geometry', () => {
   });
 
   it('renders an SVG named by its summary, a titled bar per value, with labels escaped', () => {
-    const markup = barChart({ id: 'chart', summary: 'Captures: 3 in all', bars: [{ label: 'Mon <1>', value: 1 }, { label: 'Tue', value: 2 }] }).value;
+    const markup = barChart({
+      id: 'chart',
+      summary: 'Captures: 3 in all',
+      bars: [
+        { label: 'Mon <1>', value: 1 },
+        { label: 'Tue', value: 2 },
+      ],
+    }).value;
     expect(markup).toContain('role="img" aria-labelledby="chart-title"');
     expect(markup).toContain('<title id="chart-title">Captures: 3 in all</title>');
     expect(markup.match(/<rect /g)).toHaveLength(2);

@@ -10,7 +10,12 @@ export interface DayCount {
 
 /** The first instant (UTC, ISO) of the town's day `days - 1` days before today: what to ask the catalog from. */
 export function capturesSince(now: Date, timeZone: string, days: number): string {
-  return DateTime.fromJSDate(now).setZone(timeZone).startOf('day').minus({ days: days - 1 }).toUTC().toISO()!;
+  return DateTime.fromJSDate(now)
+    .setZone(timeZone)
+    .startOf('day')
+    .minus({ days: days - 1 })
+    .toUTC()
+    .toISO()!;
 }
 
 /**
@@ -19,7 +24,11 @@ export function capturesSince(now: Date, timeZone: string, days: number): string
  */
 export function capturesPerDay(hourly: CaptureCount[], now: Date, timeZone: string, days: number): DayCount[] {
   const today = DateTime.fromJSDate(now).setZone(timeZone).startOf('day');
-  const result: DayCount[] = Array.from({ length: days }, (_, index) => ({ day: today.minus({ days: days - 1 - index }).toISODate()!, captures: 0, bytes: 0 }));
+  const result: DayCount[] = Array.from({ length: days }, (_, index) => ({
+    day: today.minus({ days: days - 1 - index }).toISODate()!,
+    captures: 0,
+    bytes: 0,
+  }));
   const byDay = new Map(result.map((entry) => [entry.day, entry]));
   for (const hour of hourly) {
     const day = byDay.get(DateTime.fromISO(`${hour.hour}:00:00Z`).setZone(timeZone).toISODate()!);

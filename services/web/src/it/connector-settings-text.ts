@@ -34,14 +34,20 @@ export function parseConnectorSettings(text: string): ParsedSettings {
 export function formatConnectorSettings(settings: Record<string, unknown>): string {
   return Object.entries(settings)
     .filter(([name]) => name !== 'type')
-    .map(([name, value]) => `${name} = ${typeof value === 'string' && (NUMBER.test(value) || value === 'true' || value === 'false') ? `"${value}"` : String(value)}`)
+    .map(
+      ([name, value]) =>
+        `${name} = ${typeof value === 'string' && (NUMBER.test(value) || value === 'true' || value === 'false') ? `"${value}"` : String(value)}`,
+    )
     .join('\n');
 }
 
 /** The settings text with every secret setting's value removed, for a form sent back to the browser. */
 export function blankSecretValues(text: string, isSecretSetting: (name: string) => boolean): string {
-  return text.split(/\r?\n/).map((line) => {
-    const match = /^(\s*)([A-Za-z][\w.-]*)(\s*[=:])/.exec(line);
-    return match && isSecretSetting(match[2]) ? `${match[1]}${match[2]}${match[3]} ` : line;
-  }).join('\n');
+  return text
+    .split(/\r?\n/)
+    .map((line) => {
+      const match = /^(\s*)([A-Za-z][\w.-]*)(\s*[=:])/.exec(line);
+      return match && isSecretSetting(match[2]) ? `${match[1]}${match[2]}${match[3]} ` : line;
+    })
+    .join('\n');
 }

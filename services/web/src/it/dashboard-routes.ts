@@ -16,17 +16,34 @@ export function mountDashboardRoutes(router: Router, deps: WebDependencies, rend
     if (!session) return;
     const now = new Date();
     const [recordsByStatus, hourly, accounts, agencies, requests] = await Promise.all([
-      deps.catalog.countRecordsByStatus(), deps.catalog.countCapturesByHour(capturesSince(now, deps.timeZone, CHART_DAYS)),
-      deps.it.listAccounts(), deps.catalog.listAgencies(), deps.foia.listRequests(session.user.roles),
+      deps.catalog.countRecordsByStatus(),
+      deps.catalog.countCapturesByHour(capturesSince(now, deps.timeZone, CHART_DAYS)),
+      deps.it.listAccounts(),
+      deps.catalog.listAgencies(),
+      deps.foia.listRequests(session.user.roles),
     ]);
-    const accountsByStatus = Object.fromEntries(AccountStatusSchema.options.map((status) => [status, 0])) as Record<AccountStatus, number>;
+    const accountsByStatus = Object.fromEntries(AccountStatusSchema.options.map((status) => [status, 0])) as Record<
+      AccountStatus,
+      number
+    >;
     for (const account of accounts) accountsByStatus[account.status] += 1;
     const troubled = accounts
       .map((account) => ({ account, trouble: findAccountTrouble(account, now) }))
       .filter((entry): entry is { account: AccountView; trouble: AccountTrouble } => entry.trouble !== null);
-    render(response, 200, 'Dashboard', session, dashboardBody({
-      recordsByStatus, accountsByStatus, agencyCount: agencies.length, days: capturesPerDay(hourly, now, deps.timeZone, CHART_DAYS), troubled,
-      overdue: requests.filter((view) => view.nextDeadline?.overdue), timeZone: deps.timeZone,
-    }));
+    render(
+      response,
+      200,
+      'Dashboard',
+      session,
+      dashboardBody({
+        recordsByStatus,
+        accountsByStatus,
+        agencyCount: agencies.length,
+        days: capturesPerDay(hourly, now, deps.timeZone, CHART_DAYS),
+        troubled,
+        overdue: requests.filter((view) => view.nextDeadline?.overdue),
+        timeZone: deps.timeZone,
+      }),
+    );
   });
 }

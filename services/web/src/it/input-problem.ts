@@ -14,7 +14,9 @@ export interface InputProblem {
 export function inputProblemOf(error: unknown): InputProblem | null {
   const refusal = refusalOf(error);
   if (!refusal) return null;
-  const details = Array.isArray(refusal.details) ? (refusal.details as Array<{ path?: unknown; message?: unknown }>) : [];
+  const details = Array.isArray(refusal.details)
+    ? (refusal.details as Array<{ path?: unknown; message?: unknown }>)
+    : [];
   const fields = new Map<string, string>();
   for (const detail of details) {
     const path = typeof detail.path === 'string' ? detail.path : '';

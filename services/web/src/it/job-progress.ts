@@ -20,14 +20,25 @@ export function describeSyncCounts(progress: unknown): string {
 }
 
 export function describeJob(job: JobView | null): JobDescription {
-  if (!job) return { finished: true, sentence: 'This sync is no longer tracked (finished jobs are kept for a while only). The figures below are current.', counts: '' };
+  if (!job)
+    return {
+      finished: true,
+      sentence:
+        'This sync is no longer tracked (finished jobs are kept for a while only). The figures below are current.',
+      counts: '',
+    };
   const counts = describeSyncCounts(job.progress);
   switch (job.state) {
-    case 'completed': return { finished: true, sentence: 'Sync finished.', counts };
-    case 'failed': return { finished: true, sentence: `Sync failed: ${job.error ?? 'no reason given'}.`, counts };
-    case 'delayed': return { finished: false, sentence: 'Sync paused: the platform asked us to wait. It resumes by itself.', counts };
-    case 'active': return { finished: false, sentence: 'Syncing…', counts };
-    default: return { finished: false, sentence: 'Waiting for a worker to start the sync…', counts };
+    case 'completed':
+      return { finished: true, sentence: 'Sync finished.', counts };
+    case 'failed':
+      return { finished: true, sentence: `Sync failed: ${job.error ?? 'no reason given'}.`, counts };
+    case 'delayed':
+      return { finished: false, sentence: 'Sync paused: the platform asked us to wait. It resumes by itself.', counts };
+    case 'active':
+      return { finished: false, sentence: 'Syncing…', counts };
+    default:
+      return { finished: false, sentence: 'Waiting for a worker to start the sync…', counts };
   }
 }
 

@@ -8,12 +8,40 @@ import { carriesCsrf, formBody, readForm, type Guard, type Render } from './rout
 
 /** /people: who signs in, and creating a person exactly as `POST /api/v1/users` does. */
 export function mountPeopleRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
-  const show = async (response: Response, status: number, session: WebSession, form: PersonForm, errors: FieldErrors, created = '') =>
-    render(response, status, 'People', session, peopleBody({ people: await deps.it.listPeople(), form, errors, created, csrfToken: session.csrfToken, timeZone: deps.timeZone }));
+  const show = async (
+    response: Response,
+    status: number,
+    session: WebSession,
+    form: PersonForm,
+    errors: FieldErrors,
+    created = '',
+  ) =>
+    render(
+      response,
+      status,
+      'People',
+      session,
+      peopleBody({
+        people: await deps.it.listPeople(),
+        form,
+        errors,
+        created,
+        csrfToken: session.csrfToken,
+        timeZone: deps.timeZone,
+      }),
+    );
 
   router.get('/people', async (request, response) => {
     const session = await guard(request, response, IT_ROLES);
-    if (session) await show(response, 200, session, { name: '', email: '', roles: [] }, new Map(), text(request.query.created).slice(0, 320));
+    if (session)
+      await show(
+        response,
+        200,
+        session,
+        { name: '', email: '', roles: [] },
+        new Map(),
+        text(request.query.created).slice(0, 320),
+      );
   });
   router.post('/people', readForm, async (request, response) => {
     const session = await guard(request, response, IT_ROLES);
@@ -21,7 +49,10 @@ export function mountPeopleRoutes(router: Router, deps: WebDependencies, render:
     const body = formBody(request);
     const form: PersonForm = { name: text(body.name), email: text(body.email).trim(), roles: many(body.roles) };
     try {
-      const person = await deps.it.createPerson({ name: form.name, email: form.email, roles: form.roles, password: text(body.password) }, session.user.id);
+      const person = await deps.it.createPerson(
+        { name: form.name, email: form.email, roles: form.roles, password: text(body.password) },
+        session.user.id,
+      );
       return response.redirect(303, `/people?created=${encodeURIComponent(person.email)}`);
     } catch (error) {
       const problem = inputProblemOf(error);

@@ -26,10 +26,18 @@ export function markWordChanges(beforeText: string, afterText: string): MarkedCh
   for (const part of diffWordsWithSpace(beforeText, afterText)) {
     if (part.removed) {
       removedWords += wordCount(part.value);
-      before.push(html`<del><span class="visually-hidden">[removed: </span>${part.value}<span class="visually-hidden">]</span></del>`);
+      before.push(
+        html`<del
+          ><span class="visually-hidden">[removed: </span>${part.value}<span class="visually-hidden">]</span></del
+        >`,
+      );
     } else if (part.added) {
       addedWords += wordCount(part.value);
-      after.push(html`<ins><span class="visually-hidden">[added: </span>${part.value}<span class="visually-hidden">]</span></ins>`);
+      after.push(
+        html`<ins
+          ><span class="visually-hidden">[added: </span>${part.value}<span class="visually-hidden">]</span></ins
+        >`,
+      );
     } else {
       before.push(html`${part.value}`);
       after.push(html`${part.value}`);

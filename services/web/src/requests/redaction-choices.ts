@@ -3,7 +3,10 @@ import type { ItemRedaction } from '@verbatim/foia';
 import { suggestionKey, type PiiSuggestion } from '../pages/request-item.page';
 
 /** Every place `phrase` occurs in every version, as spans (case-sensitive, exactly as archived). */
-export function spansOfPhrase(versions: RecordVersion[], phrase: string): Array<{ version: number; start: number; end: number }> {
+export function spansOfPhrase(
+  versions: RecordVersion[],
+  phrase: string,
+): Array<{ version: number; start: number; end: number }> {
   if (!phrase) return [];
   return versions.flatMap((version) => {
     const spans: Array<{ version: number; start: number; end: number }> = [];
@@ -15,12 +18,22 @@ export function spansOfPhrase(versions: RecordVersion[], phrase: string): Array<
 }
 
 /** The PII finder's suggestions plus any redaction already made that it did not suggest, so saving again keeps it. */
-export function redactionChoices(suggestions: PiiSuggestion[], existing: ItemRedaction[], versions: RecordVersion[]): PiiSuggestion[] {
+export function redactionChoices(
+  suggestions: PiiSuggestion[],
+  existing: ItemRedaction[],
+  versions: RecordVersion[],
+): PiiSuggestion[] {
   const suggested = new Set(suggestions.map(suggestionKey));
   const texts = new Map(versions.map((version) => [version.version, version.text]));
   const earlier = existing
     .filter((span) => !suggested.has(suggestionKey(span)))
-    .map((span) => ({ version: span.version, start: span.start, end: span.end, kind: 'earlier redaction' as const, text: (texts.get(span.version) ?? '').slice(span.start, span.end) }));
+    .map((span) => ({
+      version: span.version,
+      start: span.start,
+      end: span.end,
+      kind: 'earlier redaction' as const,
+      text: (texts.get(span.version) ?? '').slice(span.start, span.end),
+    }));
   return [...suggestions, ...earlier];
 }
 
@@ -33,8 +46,14 @@ export function parseAccepted(values: string[]): Array<{ version: number; start:
 }
 
 /** Accepted suggestions and phrase matches as one sorted list of spans, overlapping ones merged, each citing `code`. */
-export function redactionSpans(accepted: string[], phraseSpans: Array<{ version: number; start: number; end: number }>, code: string): ItemRedaction[] {
-  const sorted = [...parseAccepted(accepted), ...phraseSpans].sort((a, b) => a.version - b.version || a.start - b.start);
+export function redactionSpans(
+  accepted: string[],
+  phraseSpans: Array<{ version: number; start: number; end: number }>,
+  code: string,
+): ItemRedaction[] {
+  const sorted = [...parseAccepted(accepted), ...phraseSpans].sort(
+    (a, b) => a.version - b.version || a.start - b.start,
+  );
   const merged: ItemRedaction[] = [];
   for (const span of sorted) {
     const last = merged[merged.length - 1];

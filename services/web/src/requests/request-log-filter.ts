@@ -30,6 +30,17 @@ export function statusesOf(filter: RequestLogFilter): FoiaRequestStatus[] | unde
 export function matchesLogFilter(request: FoiaRequestView, filter: RequestLogFilter): boolean {
   if (filter.deadline === 'late' && !(request.nextDeadline?.dueSoon || request.nextDeadline?.overdue)) return false;
   if (!filter.text) return true;
-  const haystack = [request.number, request.requester.name, request.requester.organization ?? '', request.requester.email ?? '', request.description].join(' ').toLowerCase();
-  return filter.text.toLowerCase().split(/\s+/).every((word) => haystack.includes(word));
+  const haystack = [
+    request.number,
+    request.requester.name,
+    request.requester.organization ?? '',
+    request.requester.email ?? '',
+    request.description,
+  ]
+    .join(' ')
+    .toLowerCase();
+  return filter.text
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => haystack.includes(word));
 }

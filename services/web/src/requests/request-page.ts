@@ -15,20 +15,38 @@ export interface RequestPageExtras {
  * A request's whole page: deadlines and notifications, the gathered records with their decisions, the bundles,
  * the history and the status form. Null when there is no such request.
  */
-export async function requestPageBody(deps: WebDependencies, session: WebSession, requestId: string, extras: RequestPageExtras = {}): Promise<{ title: string; body: SafeHtml } | null> {
+export async function requestPageBody(
+  deps: WebDependencies,
+  session: WebSession,
+  requestId: string,
+  extras: RequestPageExtras = {},
+): Promise<{ title: string; body: SafeHtml } | null> {
   const view = await deps.foia.getRequest(requestId, session.user.roles);
   if (!view) return null;
   const [transitions, gathered, bundles] = await Promise.all([
-    deps.foiaStore.listTransitions(view.id), deps.foiaDesk.listItems(view.id, session.user.id), deps.foiaDesk.listBundles(view.id),
+    deps.foiaStore.listTransitions(view.id),
+    deps.foiaDesk.listItems(view.id, session.user.id),
+    deps.foiaDesk.listBundles(view.id),
   ]);
   const common = { requestId: view.id, csrfToken: session.csrfToken, timeZone: deps.timeZone };
   const work = html`${gatheredRecordsSection({ ...common, items: gathered.items, savedSearches: gathered.savedSearches })}
-${bundlesSection({
-    ...common, bundles, hasItems: gathered.items.length > 0, verified: extras.verified,
+  ${bundlesSection({
+    ...common,
+    bundles,
+    hasItems: gathered.items.length > 0,
+    verified: extras.verified,
     canBuild: session.user.roles.some((role) => FOIA_OFFICER_ROLES.includes(role)),
   })}`;
   return {
     title: `Request ${view.number}`,
-    body: requestBody({ request: view, transitions, timeZone: deps.timeZone, csrfToken: session.csrfToken, error: extras.error, notice: extras.notice, work }),
+    body: requestBody({
+      request: view,
+      transitions,
+      timeZone: deps.timeZone,
+      csrfToken: session.csrfToken,
+      error: extras.error,
+      notice: extras.notice,
+      work,
+    }),
   };
 }

@@ -13,14 +13,28 @@ import { requestPageBody, type RequestPageExtras } from './request-page';
 type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
 
 /** The records query's fields, as the search page's URL and its "add to a request" form carry them. */
-const SEARCH_FIELDS = ['q', 'agencyId', 'accountId', 'platform', 'kind', 'status', 'author', 'postedFrom', 'postedTo', 'hasAttachments', 'sort'] as const;
+const SEARCH_FIELDS = [
+  'q',
+  'agencyId',
+  'accountId',
+  'platform',
+  'kind',
+  'status',
+  'author',
+  'postedFrom',
+  'postedTo',
+  'hasAttachments',
+  'sort',
+] as const;
 const LIST_FIELDS = new Set(['agencyId', 'accountId', 'platform', 'kind', 'status', 'author']);
 
 /** The search a form describes, as the records query the desk validates: empty fields dropped, lists kept as lists. */
 export function searchQueryOf(body: Record<string, unknown>): Record<string, unknown> {
   const query: Record<string, unknown> = {};
   for (const field of SEARCH_FIELDS) {
-    const values = formList(body[field]).map((value) => value.trim()).filter(Boolean);
+    const values = formList(body[field])
+      .map((value) => value.trim())
+      .filter(Boolean);
     if (values.length > 0) query[field] = LIST_FIELDS.has(field) ? values : values[0];
   }
   return query;
@@ -35,14 +49,23 @@ export function itemsToAdd(body: Record<string, unknown>): unknown {
 }
 
 const urlencoded = express.urlencoded({ extended: false, limit: '200kb' });
-const notFoundBody = messageBody('Not found', 'There is no such request or record in it. Open the request from the request list.');
+const notFoundBody = messageBody(
+  'Not found',
+  'There is no such request or record in it. Open the request from the request list.',
+);
 
 /**
  * The work on a request's page: gathering records (from a search, ticked results or ids), deciding each
  * record, building bundles and verifying them. Every change goes through the API's FOIA desk.
  */
 export function mountRequestWorkRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
-  const showRequest = async (response: Response, status: number, session: WebSession, requestId: string, extras: RequestPageExtras) => {
+  const showRequest = async (
+    response: Response,
+    status: number,
+    session: WebSession,
+    requestId: string,
+    extras: RequestPageExtras,
+  ) => {
     const shown = await requestPageBody(deps, session, requestId, extras);
     if (!shown) return render(response, 404, 'Not found', session, notFoundBody);
     render(response, status, shown.title, session, shown.body);
@@ -64,24 +87,50 @@ export function mountRequestWorkRoutes(router: Router, deps: WebDependencies, re
     if (!session) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (!formIsGenuine(body, session, response, render)) return;
-    if (!requestId) return render(response, 400, 'Choose a request', session, messageBody('Choose a request', 'Pick the request to add the records to, then send the form again.'));
+    if (!requestId)
+      return render(
+        response,
+        400,
+        'Choose a request',
+        session,
+        messageBody('Choose a request', 'Pick the request to add the records to, then send the form again.'),
+      );
     await attempt(response, session, requestId, async () => {
       const { added } = await deps.foiaDesk.addItemsUnchecked(requestId, itemsToAdd(body), session.user.id);
       return `/requests/${requestId}?added=${added}#records-heading`;
     });
   };
-  router.post('/requests/items', urlencoded, (request, response) => addItems(request, response, formText((request.body as Record<string, unknown> | undefined)?.requestId)));
-  router.post('/requests/:id/items', urlencoded, (request, response) => addItems(request, response, String(request.params.id)));
+  router.post('/requests/items', urlencoded, (request, response) =>
+    addItems(request, response, formText((request.body as Record<string, unknown> | undefined)?.requestId)),
+  );
+  router.post('/requests/:id/items', urlencoded, (request, response) =>
+    addItems(request, response, String(request.params.id)),
+  );
 
-  const itemPage = async (session: WebSession, requestId: string, recordId: string): Promise<Omit<ItemPageOptions, 'form' | 'error'> | null> => {
+  const itemPage = async (
+    session: WebSession,
+    requestId: string,
+    recordId: string,
+  ): Promise<Omit<ItemPageOptions, 'form' | 'error'> | null> => {
     const view = await deps.foia.getRequest(requestId, session.user.roles);
     const item = await deps.foiaStore.getItem(requestId, recordId);
     const record = await deps.catalog.getRecord(recordId);
     if (!view || !item || !record) return null;
-    const [versions, suggestions, settings] = await Promise.all([deps.catalog.listVersions(recordId), deps.foiaDesk.piiSuggestions(requestId, recordId), deps.foiaStore.getSettings()]);
+    const [versions, suggestions, settings] = await Promise.all([
+      deps.catalog.listVersions(recordId),
+      deps.foiaDesk.piiSuggestions(requestId, recordId),
+      deps.foiaStore.getSettings(),
+    ]);
     return {
-      requestId, requestNumber: view.number, item, record, versions, suggestions: redactionChoices(suggestions, item.redactions, versions),
-      exemptions: settings.exemptions ?? [...CONNECTICUT_EXEMPTIONS], csrfToken: session.csrfToken, timeZone: deps.timeZone,
+      requestId,
+      requestNumber: view.number,
+      item,
+      record,
+      versions,
+      suggestions: redactionChoices(suggestions, item.redactions, versions),
+      exemptions: settings.exemptions ?? [...CONNECTICUT_EXEMPTIONS],
+      csrfToken: session.csrfToken,
+      timeZone: deps.timeZone,
     };
   };
   router.get('/requests/:id/items/:recordId', async (request, response) => {
@@ -89,7 +138,13 @@ export function mountRequestWorkRoutes(router: Router, deps: WebDependencies, re
     if (!session) return;
     const options = await itemPage(session, String(request.params.id), String(request.params.recordId));
     if (!options) return render(response, 404, 'Not found', session, notFoundBody);
-    render(response, 200, `Review ${options.record.kind} by ${options.record.author.name}`, session, requestItemBody(options));
+    render(
+      response,
+      200,
+      `Review ${options.record.kind} by ${options.record.author.name}`,
+      session,
+      requestItemBody(options),
+    );
   });
   router.post('/requests/:id/items/:recordId', urlencoded, async (request, response) => {
     const session = await guard(request, response, FOIA_READER_ROLES);
@@ -100,21 +155,46 @@ export function mountRequestWorkRoutes(router: Router, deps: WebDependencies, re
     const options = await itemPage(session, requestId, recordId);
     if (!options) return render(response, 404, 'Not found', session, notFoundBody);
     const form = {
-      disposition: formText(body.disposition), exemptionCode: formText(body.exemptionCode), justification: formText(body.justification),
-      accepted: formList(body.accept), phrase: formText(body.phrase),
+      disposition: formText(body.disposition),
+      exemptionCode: formText(body.exemptionCode),
+      justification: formText(body.justification),
+      accepted: formList(body.accept),
+      phrase: formText(body.phrase),
     };
-    const disposition = (['produce', 'withhold', 'redact'].includes(form.disposition) ? form.disposition : 'produce') as 'produce' | 'withhold' | 'redact';
-    const redactions = disposition === 'redact' ? redactionSpans(form.accepted, spansOfPhrase(options.versions, form.phrase), form.exemptionCode) : undefined;
+    const disposition = (
+      ['produce', 'withhold', 'redact'].includes(form.disposition) ? form.disposition : 'produce'
+    ) as 'produce' | 'withhold' | 'redact';
+    const redactions =
+      disposition === 'redact'
+        ? redactionSpans(form.accepted, spansOfPhrase(options.versions, form.phrase), form.exemptionCode)
+        : undefined;
     try {
-      await deps.foiaDesk.decide(requestId, recordId, {
-        disposition, ...(form.exemptionCode ? { exemptionCode: form.exemptionCode } : {}), ...(form.justification.trim() ? { justification: form.justification } : {}), ...(redactions ? { redactions } : {}),
-      }, session.user.id);
+      await deps.foiaDesk.decide(
+        requestId,
+        recordId,
+        {
+          disposition,
+          ...(form.exemptionCode ? { exemptionCode: form.exemptionCode } : {}),
+          ...(form.justification.trim() ? { justification: form.justification } : {}),
+          ...(redactions ? { redactions } : {}),
+        },
+        session.user.id,
+      );
       response.redirect(303, `/requests/${requestId}#records-heading`);
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;
-      render(response, refusal.status, `Review ${options.record.kind} by ${options.record.author.name}`, session,
-        requestItemBody({ ...options, form, error: `Not saved: ${refusal.message.replace(/^invalid request body: /, '')}.` }));
+      render(
+        response,
+        refusal.status,
+        `Review ${options.record.kind} by ${options.record.author.name}`,
+        session,
+        requestItemBody({
+          ...options,
+          form,
+          error: `Not saved: ${refusal.message.replace(/^invalid request body: /, '')}.`,
+        }),
+      );
     }
   });
   router.post('/requests/:id/items/:recordId/remove', urlencoded, async (request, response) => {
@@ -155,5 +235,7 @@ export function mountRequestWorkRoutes(router: Router, deps: WebDependencies, re
       await showRequest(response, refusal.status, session, requestId, { error: `${refusal.message}.` });
     }
   });
-  router.get('/assets/bundle-progress.js', (_request, response) => response.type('js').set('cache-control', 'public, max-age=300').send(BUNDLE_PROGRESS_SCRIPT));
+  router.get('/assets/bundle-progress.js', (_request, response) =>
+    response.type('js').set('cache-control', 'public, max-age=300').send(BUNDLE_PROGRESS_SCRIPT),
+  );
 }

@@ -1,32 +1,72 @@
 import { readSearchForm, savedSearchEntries, toSearchQuery } from './search-form';
-import { FIRST_PAGE, MAX_TRAIL, nextPosition, pageNumber, previousPosition, readPosition, searchHref } from './search-paging';
+import {
+  FIRST_PAGE,
+  MAX_TRAIL,
+  nextPosition,
+  pageNumber,
+  previousPosition,
+  readPosition,
+  searchHref,
+} from './search-paging';
 
 describe('the search form in the URL', () => {
   const query = {
-    q: 'road*', status: ['deleted', 'edited', 'bogus'], kind: 'comment', platform: ['facebook'], agencyId: 'agy_1', accountId: '',
-    author: 'Dana Reyes', hasAttachments: 'true', postedFrom: '2025-03-01', postedTo: '2025-02-30', sort: 'oldest', cursor: 'c2', back: 'c1',
+    q: 'road*',
+    status: ['deleted', 'edited', 'bogus'],
+    kind: 'comment',
+    platform: ['facebook'],
+    agencyId: 'agy_1',
+    accountId: '',
+    author: 'Dana Reyes',
+    hasAttachments: 'true',
+    postedFrom: '2025-03-01',
+    postedTo: '2025-02-30',
+    sort: 'oldest',
+    cursor: 'c2',
+    back: 'c1',
   };
 
   it('keeps the values filters accept and drops the rest', () => {
     const form = readSearchForm(query);
     expect(form).toEqual({
-      q: 'road*', agencyId: 'agy_1', accountId: '', platform: ['facebook'], kind: ['comment'], status: ['deleted', 'edited'],
-      author: 'Dana Reyes', hasAttachments: 'true', postedFrom: '2025-03-01', postedTo: '', sort: 'oldest',
+      q: 'road*',
+      agencyId: 'agy_1',
+      accountId: '',
+      platform: ['facebook'],
+      kind: ['comment'],
+      status: ['deleted', 'edited'],
+      author: 'Dana Reyes',
+      hasAttachments: 'true',
+      postedFrom: '2025-03-01',
+      postedTo: '',
+      sort: 'oldest',
     });
   });
 
-  it('reads the town\'s days as the instants the index compares (New York is UTC-5 in March before DST)', () => {
+  it("reads the town's days as the instants the index compares (New York is UTC-5 in March before DST)", () => {
     const form = readSearchForm({ postedFrom: '2025-03-01', postedTo: '2025-03-02' });
     expect(toSearchQuery(form, { timeZone: 'America/New_York' }).filters).toEqual({
-      postedFrom: '2025-03-01T05:00:00.000Z', postedTo: '2025-03-03T04:59:59.999Z',
+      postedFrom: '2025-03-01T05:00:00.000Z',
+      postedTo: '2025-03-03T04:59:59.999Z',
     });
   });
 
   it('turns every filter into the index query', () => {
     const search = toSearchQuery(readSearchForm(query), { timeZone: 'UTC', cursor: 'c2' });
     expect(search).toEqual({
-      q: 'road*', sort: 'oldest', limit: 20, cursor: 'c2',
-      filters: { agencyId: ['agy_1'], platform: ['facebook'], kind: ['comment'], status: ['deleted', 'edited'], author: ['Dana Reyes'], hasAttachments: true, postedFrom: '2025-03-01T00:00:00.000Z' },
+      q: 'road*',
+      sort: 'oldest',
+      limit: 20,
+      cursor: 'c2',
+      filters: {
+        agencyId: ['agy_1'],
+        platform: ['facebook'],
+        kind: ['comment'],
+        status: ['deleted', 'edited'],
+        author: ['Dana Reyes'],
+        hasAttachments: true,
+        postedFrom: '2025-03-01T00:00:00.000Z',
+      },
     });
   });
 
@@ -35,10 +75,12 @@ describe('the search form in the URL', () => {
     const href = searchHref(form, readPosition(query));
     // As Express reads a query string: one value as a string, repeated ones as a list.
     const searchParams = new URL(href, 'http://x').searchParams;
-    const params = Object.fromEntries([...new Set(searchParams.keys())].map((key) => {
-      const values = searchParams.getAll(key);
-      return [key, values.length === 1 ? values[0] : values];
-    }));
+    const params = Object.fromEntries(
+      [...new Set(searchParams.keys())].map((key) => {
+        const values = searchParams.getAll(key);
+        return [key, values.length === 1 ? values[0] : values];
+      }),
+    );
     expect(readSearchForm(params)).toEqual(form);
     expect(readPosition(params)).toEqual({ cursor: 'c2', back: ['c1'] });
     expect(href.startsWith('/search?q=road*')).toBe(true);
@@ -47,7 +89,12 @@ describe('the search form in the URL', () => {
 
   it('carries the saved search with the days as the instants the search used', () => {
     const form = readSearchForm({ q: 'pool', status: ['hidden', 'deleted'], postedFrom: '2025-07-04' });
-    expect(savedSearchEntries(form, 'America/New_York')).toEqual([['q', 'pool'], ['status', 'hidden'], ['status', 'deleted'], ['postedFrom', '2025-07-04T04:00:00.000Z']]);
+    expect(savedSearchEntries(form, 'America/New_York')).toEqual([
+      ['q', 'pool'],
+      ['status', 'hidden'],
+      ['status', 'deleted'],
+      ['postedFrom', '2025-07-04T04:00:00.000Z'],
+    ]);
   });
 });
 

@@ -26,12 +26,25 @@ export interface SearchForm {
 }
 
 export const FORM_FIELDS: readonly (keyof SearchForm)[] = [
-  'q', 'agencyId', 'accountId', 'platform', 'kind', 'status', 'author', 'hasAttachments', 'postedFrom', 'postedTo', 'sort',
+  'q',
+  'agencyId',
+  'accountId',
+  'platform',
+  'kind',
+  'status',
+  'author',
+  'hasAttachments',
+  'postedFrom',
+  'postedTo',
+  'sort',
 ];
 
 const one = (value: unknown) => (typeof value === 'string' ? value : '');
-const many = (value: unknown) => (Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : []);
-const among = <T extends string>(allowed: readonly T[], values: string[]) => [...new Set(values.filter((value): value is T => allowed.includes(value as T)))];
+const many = (value: unknown) =>
+  Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : [];
+const among = <T extends string>(allowed: readonly T[], values: string[]) => [
+  ...new Set(values.filter((value): value is T => allowed.includes(value as T))),
+];
 
 function day(value: unknown): string {
   const text = one(value);
@@ -72,7 +85,10 @@ export function postedBounds(form: SearchForm, timeZone: string): { postedFrom?:
 }
 
 /** The index query a form asks for: one page of `limit` hits after `cursor`. */
-export function toSearchQuery(form: SearchForm, options: { timeZone: string; cursor?: string; limit?: number }): SearchQuery {
+export function toSearchQuery(
+  form: SearchForm,
+  options: { timeZone: string; cursor?: string; limit?: number },
+): SearchQuery {
   const list = <T>(values: string[]) => (values.length > 0 ? (values as T[]) : undefined);
   const single = <T>(value: string) => (value ? [value as T] : undefined);
   const filters: NonNullable<SearchQuery['filters']> = {
@@ -85,8 +101,15 @@ export function toSearchQuery(form: SearchForm, options: { timeZone: string; cur
     hasAttachments: form.hasAttachments ? form.hasAttachments === 'true' : undefined,
     ...postedBounds(form, options.timeZone),
   };
-  for (const key of Object.keys(filters) as (keyof typeof filters)[]) if (filters[key] === undefined) delete filters[key];
-  return { q: form.q.trim() || undefined, sort: form.sort || undefined, limit: options.limit ?? 20, cursor: options.cursor || undefined, filters };
+  for (const key of Object.keys(filters) as (keyof typeof filters)[])
+    if (filters[key] === undefined) delete filters[key];
+  return {
+    q: form.q.trim() || undefined,
+    sort: form.sort || undefined,
+    limit: options.limit ?? 20,
+    cursor: options.cursor || undefined,
+    filters,
+  };
 }
 
 /** The form as name/value pairs, empty fields left out, lists repeated: what a search link or hidden form carries. */
@@ -103,5 +126,8 @@ export function formEntries(form: SearchForm): Array<[string, string]> {
  */
 export function savedSearchEntries(form: SearchForm, timeZone: string): Array<[string, string]> {
   const bounds = postedBounds(form, timeZone);
-  return formEntries(form).map(([name, value]): [string, string] => [name, name === 'postedFrom' || name === 'postedTo' ? bounds[name]! : value]);
+  return formEntries(form).map(([name, value]): [string, string] => [
+    name,
+    name === 'postedFrom' || name === 'postedTo' ? bounds[name]! : value,
+  ]);
 }

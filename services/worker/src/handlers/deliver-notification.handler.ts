@@ -22,11 +22,20 @@ export async function handleDeliverNotification(deps: NotifyDependencies, job: J
   if (!delivery) throw new UnrecoverableError(`delivery ${deliveryId} does not exist`);
   if (delivery.status !== 'pending') return { status: delivery.status };
   try {
-    await deliverNotification({ ...delivery, occurredAt: delivery.createdAt }, {
-      email: deps.email, webhook: deps.webhook, timeZone: deps.timeZone, signal: deps.signal,
-    });
+    await deliverNotification(
+      { ...delivery, occurredAt: delivery.createdAt },
+      {
+        email: deps.email,
+        webhook: deps.webhook,
+        timeZone: deps.timeZone,
+        signal: deps.signal,
+      },
+    );
   } catch (error) {
-    const failure = error instanceof DeliveryError ? error : new DeliveryError(String(error), { kind: 'invalid', retryable: false, cause: error });
+    const failure =
+      error instanceof DeliveryError
+        ? error
+        : new DeliveryError(String(error), { kind: 'invalid', retryable: false, cause: error });
     const at = new Date().toISOString();
     if (failure.retryable) {
       await deps.store.recordAttempt(deliveryId, 'pending', at, failure.message);

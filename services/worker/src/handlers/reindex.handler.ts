@@ -10,14 +10,21 @@ export interface ReindexHandlerContext {
 }
 
 /** Runs a reindex with its progress on the job; a shutdown hands the job back, to be resumed where it stopped. */
-export async function handleReindex(context: ReindexHandlerContext, job: Job, token?: string): Promise<ReindexProgress> {
+export async function handleReindex(
+  context: ReindexHandlerContext,
+  job: Job,
+  token?: string,
+): Promise<ReindexProgress> {
   ReindexJob.payloadSchema.parse(job.data);
   if (!context.generations) throw new Error('this search backend cannot be rebuilt beside the live index yet');
   try {
-    return await reindex({ catalog: context.catalog, generations: context.generations }, {
-      signal: context.signal,
-      onProgress: (progress) => job.updateProgress({ ...progress }),
-    });
+    return await reindex(
+      { catalog: context.catalog, generations: context.generations },
+      {
+        signal: context.signal,
+        onProgress: (progress) => job.updateProgress({ ...progress }),
+      },
+    );
   } catch (error) {
     if (error instanceof ReindexInterruptedError) {
       await job.moveToWait(token);

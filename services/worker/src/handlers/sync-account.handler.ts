@@ -1,6 +1,12 @@
 import { DelayedError, Job, UnrecoverableError, WaitingError } from 'bullmq';
 import { RateLimitedError, ConnectorConfigError } from '@verbatim/core';
-import { AccountNotFoundError, SyncDependencies, SyncInterruptedError, SyncResult, syncAccount } from '@verbatim/ingest';
+import {
+  AccountNotFoundError,
+  SyncDependencies,
+  SyncInterruptedError,
+  SyncResult,
+  syncAccount,
+} from '@verbatim/ingest';
 import { SyncAccountJob } from '@verbatim/queue';
 
 export interface SyncHandlerContext {

@@ -10,9 +10,16 @@ import {
   type TransitionChange,
 } from '@verbatim/foia';
 import type { Queryable } from '../postgres-pool';
-import { foiaRequestFromRow, foiaTransitionFromRow, type FoiaRequestRow, type FoiaTransitionRow } from './foia-row-mapping';
+import {
+  foiaRequestFromRow,
+  foiaTransitionFromRow,
+  type FoiaRequestRow,
+  type FoiaTransitionRow,
+} from './foia-row-mapping';
 
-const PATCH_COLUMNS: { [K in keyof FoiaRequestPatch]-?: { column: string; cast?: string; toSql(value: FoiaRequestPatch[K]): unknown } } = {
+const PATCH_COLUMNS: {
+  [K in keyof FoiaRequestPatch]-?: { column: string; cast?: string; toSql(value: FoiaRequestPatch[K]): unknown };
+} = {
   requester: { column: 'requester', cast: '::jsonb', toSql: (value) => JSON.stringify(value) },
   description: { column: 'description', toSql: (value) => value },
   assignedOfficer: { column: 'assigned_officer', toSql: (value) => value ?? null },
@@ -43,14 +50,27 @@ export class FoiaRequestRepository {
   /** Call inside a transaction: numbers the request and writes it with its first transition. */
   async create(client: Queryable, input: NewFoiaRequestRecord): Promise<FoiaRequest> {
     const id = newId('foiaRequest');
-    const { rows: [counter] } = await client.query<{ last_sequence: number }>(NEXT_SEQUENCE, [input.year]);
-    const { rows } = await client.query<FoiaRequestRow>(`INSERT INTO foia_requests (id, number, requester, received_at,
+    const {
+      rows: [counter],
+    } = await client.query<{ last_sequence: number }>(NEXT_SEQUENCE, [input.year]);
+    const { rows } = await client.query<FoiaRequestRow>(
+      `INSERT INTO foia_requests (id, number, requester, received_at,
         channel, description, records_category, assigned_officer, notes, status, created_at, created_by, updated_at)
-      VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $10) RETURNING *`, [
-      id, formatRequestNumber(input.year, counter.last_sequence), JSON.stringify(input.requester), input.receivedAt,
-      input.channel, input.description, input.recordsCategory, input.assignedOfficer ?? null, input.notes ?? null,
-      input.createdAt, input.createdBy,
-    ]);
+      VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $10) RETURNING *`,
+      [
+        id,
+        formatRequestNumber(input.year, counter.last_sequence),
+        JSON.stringify(input.requester),
+        input.receivedAt,
+        input.channel,
+        input.description,
+        input.recordsCategory,
+        input.assignedOfficer ?? null,
+        input.notes ?? null,
+        input.createdAt,
+        input.createdBy,
+      ],
+    );
     await client.query(INSERT_TRANSITION, [id, null, 'received', input.createdBy, input.createdAt, null]);
     return foiaRequestFromRow(rows[0]);
   }
@@ -73,18 +93,29 @@ export class FoiaRequestRepository {
 
   /** Call inside a transaction. Returns false when the request is not (or no longer) in `change.from`. */
   async transition(client: Queryable, id: string, change: TransitionChange): Promise<boolean> {
-    const { rowCount } = await client.query(UPDATE_STATUS, [id, change.from, change.to, change.at,
-      change.releaseKind ?? null, change.deniedAt ?? null, change.extendedUntil ?? null]);
+    const { rowCount } = await client.query(UPDATE_STATUS, [
+      id,
+      change.from,
+      change.to,
+      change.at,
+      change.releaseKind ?? null,
+      change.deniedAt ?? null,
+      change.extendedUntil ?? null,
+    ]);
     if (!rowCount) return false;
     await client.query(INSERT_TRANSITION, [id, change.from, change.to, change.actor, change.at, change.note ?? null]);
     return true;
   }
 
   async update(id: string, patch: FoiaRequestPatch, at: string): Promise<FoiaRequest | null> {
-    const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as Array<[keyof FoiaRequestPatch, unknown]>;
+    const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as Array<
+      [keyof FoiaRequestPatch, unknown]
+    >;
     if (entries.length === 0) return this.get(id);
     const values = entries.map(([field, value]) => (PATCH_COLUMNS[field].toSql as (value: unknown) => unknown)(value));
-    const sets = entries.map(([field], index) => `${PATCH_COLUMNS[field].column} = $${index + 1}${PATCH_COLUMNS[field].cast ?? ''}`);
+    const sets = entries.map(
+      ([field], index) => `${PATCH_COLUMNS[field].column} = $${index + 1}${PATCH_COLUMNS[field].cast ?? ''}`,
+    );
     const { rows } = await this.pool.query<FoiaRequestRow>(
       `UPDATE foia_requests SET ${sets.join(', ')}, updated_at = $${values.length + 1} WHERE id = $${values.length + 2} RETURNING *`,
       [...values, at, id],
@@ -94,7 +125,8 @@ export class FoiaRequestRepository {
 
   async listTransitions(requestId: string): Promise<FoiaTransition[]> {
     const { rows } = await this.pool.query<FoiaTransitionRow>(
-      'SELECT * FROM foia_transitions WHERE request_id = $1 ORDER BY sequence', [requestId],
+      'SELECT * FROM foia_transitions WHERE request_id = $1 ORDER BY sequence',
+      [requestId],
     );
     return rows.map(foiaTransitionFromRow);
   }

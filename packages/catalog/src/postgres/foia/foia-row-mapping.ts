@@ -41,9 +41,17 @@ export interface ItemRow {
 
 export function itemFromRow(row: ItemRow): FoiaItem {
   return {
-    requestId: row.request_id, recordId: row.record_id, source: row.source, savedSearchId: row.saved_search_id,
-    addedAt: row.added_at, addedBy: row.added_by, disposition: row.disposition, exemptionCode: row.exemption_code,
-    justification: row.justification, redactions: row.redactions, updatedAt: row.updated_at,
+    requestId: row.request_id,
+    recordId: row.record_id,
+    source: row.source,
+    savedSearchId: row.saved_search_id,
+    addedAt: row.added_at,
+    addedBy: row.added_by,
+    disposition: row.disposition,
+    exemptionCode: row.exemption_code,
+    justification: row.justification,
+    redactions: row.redactions,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -57,5 +65,12 @@ export interface SavedSearchRow {
 }
 
 export function savedSearchFromRow(row: SavedSearchRow): SavedSearch {
-  return { id: row.id, requestId: row.request_id, query: row.query, matched: row.matched, createdAt: row.created_at, createdBy: row.created_by };
+  return {
+    id: row.id,
+    requestId: row.request_id,
+    query: row.query,
+    matched: row.matched,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
 }

@@ -18,8 +18,11 @@ export class FoiaSettingsRepository {
     await withTransaction(this.pool, async (client) => {
       for (const [key, value] of Object.entries(patch)) {
         if (value === undefined || !(key in DEFAULT_FOIA_SETTINGS)) continue;
-        await client.query(`INSERT INTO foia_settings (key, value) VALUES ($1, $2::jsonb)
-          ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, JSON.stringify(value)]);
+        await client.query(
+          `INSERT INTO foia_settings (key, value) VALUES ($1, $2::jsonb)
+          ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          [key, JSON.stringify(value)],
+        );
       }
     });
     return this.get();
@@ -33,8 +36,11 @@ export class FoiaSettingsRepository {
   }
 
   async addClosureDay(day: ClosureDay): Promise<boolean> {
-    const { rowCount } = await this.pool.query(`INSERT INTO closure_days (date, reason, added_by, added_at)
-      VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [day.date, day.reason, day.addedBy, day.addedAt]);
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO closure_days (date, reason, added_by, added_at)
+      VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [day.date, day.reason, day.addedBy, day.addedAt],
+    );
     return rowCount === 1;
   }
 

@@ -24,8 +24,16 @@ export class OutboxRepository {
   async add(client: Queryable, requestId: string, deliveries: NewDelivery[], at: string): Promise<Delivery[]> {
     const added: Delivery[] = [];
     for (const delivery of deliveries) {
-      const { rows } = await client.query<DeliveryRow>(INSERT, [newId('delivery'), requestId, delivery.event, delivery.channel,
-        JSON.stringify(delivery.recipients), JSON.stringify(delivery.payload), delivery.dedupeKey, at]);
+      const { rows } = await client.query<DeliveryRow>(INSERT, [
+        newId('delivery'),
+        requestId,
+        delivery.event,
+        delivery.channel,
+        JSON.stringify(delivery.recipients),
+        JSON.stringify(delivery.payload),
+        delivery.dedupeKey,
+        at,
+      ]);
       if (rows.length === 1) added.push(deliveryFromRow(rows[0]));
     }
     return added;
@@ -38,22 +46,29 @@ export class OutboxRepository {
 
   async listForRequest(requestId: string): Promise<Delivery[]> {
     const { rows } = await this.pool.query<DeliveryRow>(
-      'SELECT * FROM notification_outbox WHERE request_id = $1 ORDER BY seq', [requestId],
+      'SELECT * FROM notification_outbox WHERE request_id = $1 ORDER BY seq',
+      [requestId],
     );
     return rows.map(deliveryFromRow);
   }
 
   /** Compared as instants, so `…00Z` and `…00.000Z` (or another offset) agree. */
   async listUnrelayed(relayedBefore: string, limit: number): Promise<Delivery[]> {
-    const { rows } = await this.pool.query<DeliveryRow>(`SELECT * FROM notification_outbox
+    const { rows } = await this.pool.query<DeliveryRow>(
+      `SELECT * FROM notification_outbox
       WHERE status = 'pending' AND (relayed_at IS NULL OR relayed_at::timestamptz < $1::timestamptz)
-      ORDER BY seq LIMIT $2`, [relayedBefore, limit]);
+      ORDER BY seq LIMIT $2`,
+      [relayedBefore, limit],
+    );
     return rows.map(deliveryFromRow);
   }
 
   async markRelayed(ids: string[], at: string): Promise<void> {
     if (ids.length === 0) return;
-    await this.pool.query(`UPDATE notification_outbox SET relayed_at = $1 WHERE id = ANY($2::text[]) AND status = 'pending'`, [at, ids]);
+    await this.pool.query(
+      `UPDATE notification_outbox SET relayed_at = $1 WHERE id = ANY($2::text[]) AND status = 'pending'`,
+      [at, ids],
+    );
   }
 
   async recordAttempt(id: string, outcome: DeliveryStatus, at: string, error?: string): Promise<Delivery | null> {

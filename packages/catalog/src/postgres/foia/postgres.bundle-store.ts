@@ -22,9 +22,17 @@ const INSERT_ITEMS = `INSERT INTO bundle_items (bundle_id, position, record_id, 
 export class PostgresBundleStore implements BundleStore {
   constructor(private readonly pool: Pool) {}
 
-  async createBundle(input: { requestId: string; batesPrefix: string; createdBy: string; at: string }): Promise<Bundle> {
-    const { rows } = await this.pool.query<BundleRow>(`INSERT INTO bundles (id, request_id, status, bates_prefix, created_at, created_by)
-      VALUES ($1, $2, 'queued', $3, $4, $5) RETURNING *`, [newId('bundle'), input.requestId, input.batesPrefix, input.at, input.createdBy]);
+  async createBundle(input: {
+    requestId: string;
+    batesPrefix: string;
+    createdBy: string;
+    at: string;
+  }): Promise<Bundle> {
+    const { rows } = await this.pool.query<BundleRow>(
+      `INSERT INTO bundles (id, request_id, status, bates_prefix, created_at, created_by)
+      VALUES ($1, $2, 'queued', $3, $4, $5) RETURNING *`,
+      [newId('bundle'), input.requestId, input.batesPrefix, input.at, input.createdBy],
+    );
     return bundleFromRow(rows[0]);
   }
 
@@ -35,18 +43,27 @@ export class PostgresBundleStore implements BundleStore {
 
   /** Oldest first. */
   async listBundles(requestId: string): Promise<Bundle[]> {
-    const { rows } = await this.pool.query<BundleRow>('SELECT * FROM bundles WHERE request_id = $1 ORDER BY created_at, seq', [requestId]);
+    const { rows } = await this.pool.query<BundleRow>(
+      'SELECT * FROM bundles WHERE request_id = $1 ORDER BY created_at, seq',
+      [requestId],
+    );
     return rows.map(bundleFromRow);
   }
 
   /** Ignored once the bundle is completed. */
   async markBuilding(id: string, progress: BundleProgress): Promise<void> {
-    await this.pool.query(`UPDATE bundles SET status = 'building', progress = $2::jsonb, error = NULL
-      WHERE id = $1 AND status <> 'completed'`, [id, JSON.stringify(progress)]);
+    await this.pool.query(
+      `UPDATE bundles SET status = 'building', progress = $2::jsonb, error = NULL
+      WHERE id = $1 AND status <> 'completed'`,
+      [id, JSON.stringify(progress)],
+    );
   }
 
   async nextBatesNumber(prefix: string): Promise<number> {
-    const { rows } = await this.pool.query<{ last_number: number }>('SELECT last_number FROM bates_counters WHERE prefix = $1', [prefix]);
+    const { rows } = await this.pool.query<{ last_number: number }>(
+      'SELECT last_number FROM bates_counters WHERE prefix = $1',
+      [prefix],
+    );
     return (rows[0]?.last_number ?? 0) + 1;
   }
 
@@ -58,14 +75,26 @@ export class PostgresBundleStore implements BundleStore {
   async completeBundle(id: string, completed: CompletedBundle): Promise<boolean> {
     return withTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ bates_prefix: string; status: string }>(
-        'SELECT bates_prefix, status FROM bundles WHERE id = $1 FOR UPDATE', [id],
+        'SELECT bates_prefix, status FROM bundles WHERE id = $1 FOR UPDATE',
+        [id],
       );
       if (rows.length === 0) throw new Error(`bundle ${id} does not exist`);
-      if (rows[0].status === 'completed') throw new Error(`bundle ${id} is already completed; a completed bundle never changes`);
+      if (rows[0].status === 'completed')
+        throw new Error(`bundle ${id} is already completed; a completed bundle never changes`);
       const last = completed.batesFirst + completed.pages - 1;
       if (!(await takeBatesRange(client, rows[0].bates_prefix, completed.batesFirst, last))) return false;
-      await client.query(COMPLETE_BUNDLE, [id, completed.batesFirst, last, completed.pages, completed.sha256, completed.zipSha256,
-        completed.pdfKey, completed.zipKey, completed.inputKey, completed.at]);
+      await client.query(COMPLETE_BUNDLE, [
+        id,
+        completed.batesFirst,
+        last,
+        completed.pages,
+        completed.sha256,
+        completed.zipSha256,
+        completed.pdfKey,
+        completed.zipKey,
+        completed.inputKey,
+        completed.at,
+      ]);
       await client.query(INSERT_ITEMS, [id, JSON.stringify(completed.items)]);
       return true;
     });
@@ -73,13 +102,19 @@ export class PostgresBundleStore implements BundleStore {
 
   /** Ignored once the bundle is completed. */
   async failBundle(id: string, error: string, at: string): Promise<void> {
-    await this.pool.query(`UPDATE bundles SET status = 'failed', error = $2, completed_at = $3
-      WHERE id = $1 AND status <> 'completed'`, [id, error, at]);
+    await this.pool.query(
+      `UPDATE bundles SET status = 'failed', error = $2, completed_at = $3
+      WHERE id = $1 AND status <> 'completed'`,
+      [id, error, at],
+    );
   }
 
   /** In the order they appear in the bundle. */
   async listBundleItems(bundleId: string): Promise<BundleItemRange[]> {
-    const { rows } = await this.pool.query<BundleItemRow>('SELECT * FROM bundle_items WHERE bundle_id = $1 ORDER BY position', [bundleId]);
+    const { rows } = await this.pool.query<BundleItemRow>(
+      'SELECT * FROM bundle_items WHERE bundle_id = $1 ORDER BY position',
+      [bundleId],
+    );
     return rows.map(bundleItemFromRow);
   }
 }
@@ -91,9 +126,17 @@ export class PostgresBundleStore implements BundleStore {
  */
 async function takeBatesRange(client: Queryable, prefix: string, first: number, last: number): Promise<boolean> {
   const expected = first - 1;
-  const { rowCount } = expected === 0
-    ? await client.query(`INSERT INTO bates_counters (prefix, last_number) VALUES ($1, $2)
-        ON CONFLICT (prefix) DO UPDATE SET last_number = excluded.last_number WHERE bates_counters.last_number = 0`, [prefix, last])
-    : await client.query('UPDATE bates_counters SET last_number = $3 WHERE prefix = $1 AND last_number = $2', [prefix, expected, last]);
+  const { rowCount } =
+    expected === 0
+      ? await client.query(
+          `INSERT INTO bates_counters (prefix, last_number) VALUES ($1, $2)
+        ON CONFLICT (prefix) DO UPDATE SET last_number = excluded.last_number WHERE bates_counters.last_number = 0`,
+          [prefix, last],
+        )
+      : await client.query('UPDATE bates_counters SET last_number = $3 WHERE prefix = $1 AND last_number = $2', [
+          prefix,
+          expected,
+          last,
+        ]);
   return rowCount === 1;
 }

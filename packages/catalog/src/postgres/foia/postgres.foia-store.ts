@@ -1,7 +1,21 @@
 import type { Pool } from 'pg';
 import type {
-  ClosureDay, Delivery, DeliveryStatus, FoiaItem, FoiaRequest, FoiaRequestPatch, FoiaRequestStatus, FoiaSettings,
-  FoiaStore, FoiaTransition, ItemDecision, ItemSource, NewDelivery, NewFoiaRequestRecord, SavedSearch, TransitionChange,
+  ClosureDay,
+  Delivery,
+  DeliveryStatus,
+  FoiaItem,
+  FoiaRequest,
+  FoiaRequestPatch,
+  FoiaRequestStatus,
+  FoiaSettings,
+  FoiaStore,
+  FoiaTransition,
+  ItemDecision,
+  ItemSource,
+  NewDelivery,
+  NewFoiaRequestRecord,
+  SavedSearch,
+  TransitionChange,
 } from '@verbatim/foia';
 import { withTransaction } from '../postgres-pool';
 import { FoiaItemRepository } from './foia-item.repository';
@@ -27,7 +41,10 @@ export class PostgresFoiaStore implements FoiaStore {
   }
 
   /** If building the deliveries throws, nothing is written and the number is not used up. */
-  logRequest(input: NewFoiaRequestRecord, deliveries: (request: FoiaRequest) => NewDelivery[]): Promise<{ request: FoiaRequest; deliveries: Delivery[] }> {
+  logRequest(
+    input: NewFoiaRequestRecord,
+    deliveries: (request: FoiaRequest) => NewDelivery[],
+  ): Promise<{ request: FoiaRequest; deliveries: Delivery[] }> {
     return withTransaction(this.pool, async (client) => {
       const request = await this.requests.create(client, input);
       return { request, deliveries: await this.outbox.add(client, request.id, deliveries(request), input.createdAt) };

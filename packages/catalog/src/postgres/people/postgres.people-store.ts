@@ -21,7 +21,14 @@ interface SessionRow {
 }
 
 function userFromRow(row: UserRow): User {
-  return { id: row.id, name: row.name, email: row.email, roles: row.roles, createdAt: row.created_at, disabledAt: row.disabled_at };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    roles: row.roles,
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+  };
 }
 
 /**
@@ -32,10 +39,18 @@ export class PostgresPeopleStore implements PeopleStore {
   constructor(private readonly pool: Pool) {}
 
   /** Null when another user has the email in any case, even one created concurrently (the unique index decides). */
-  async createUser(input: { name: string; email: string; roles: Role[]; passwordHash: string; at: string }): Promise<User | null> {
-    const { rows } = await this.pool.query<UserRow>(`INSERT INTO users (id, name, email, roles, password_hash, created_at)
+  async createUser(input: {
+    name: string;
+    email: string;
+    roles: Role[];
+    passwordHash: string;
+    at: string;
+  }): Promise<User | null> {
+    const { rows } = await this.pool.query<UserRow>(
+      `INSERT INTO users (id, name, email, roles, password_hash, created_at)
       VALUES ($1, $2, $3, $4::jsonb, $5, $6) ON CONFLICT (lower(email)) DO NOTHING RETURNING *`,
-    [newId('user'), input.name, input.email, JSON.stringify(input.roles), input.passwordHash, input.at]);
+      [newId('user'), input.name, input.email, JSON.stringify(input.roles), input.passwordHash, input.at],
+    );
     return rows.length ? userFromRow(rows[0]) : null;
   }
 
@@ -57,25 +72,39 @@ export class PostgresPeopleStore implements PeopleStore {
 
   /** One statement, so the new hash and the ended sessions commit together. */
   async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(`WITH ended AS (DELETE FROM sessions WHERE user_id = $1)
-      UPDATE users SET password_hash = $2 WHERE id = $1`, [userId, passwordHash]);
+    const { rowCount } = await this.pool.query(
+      `WITH ended AS (DELETE FROM sessions WHERE user_id = $1)
+      UPDATE users SET password_hash = $2 WHERE id = $1`,
+      [userId, passwordHash],
+    );
     return rowCount === 1;
   }
 
   async createSession(session: Session): Promise<void> {
-    await this.pool.query('INSERT INTO sessions (secret_sha256, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
-      [session.secretSha256, session.userId, session.csrfToken, session.createdAt, session.expiresAt]);
+    await this.pool.query(
+      'INSERT INTO sessions (secret_sha256, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+      [session.secretSha256, session.userId, session.csrfToken, session.createdAt, session.expiresAt],
+    );
   }
 
   async findSession(secretSha256: string, now: string): Promise<{ session: Session; user: User } | null> {
-    const { rows } = await this.pool.query<UserRow & SessionRow>(`SELECT s.secret_sha256, s.user_id, s.csrf_token,
+    const { rows } = await this.pool.query<UserRow & SessionRow>(
+      `SELECT s.secret_sha256, s.user_id, s.csrf_token,
         s.created_at AS session_created_at, s.expires_at, u.*
       FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.secret_sha256 = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`, [secretSha256, now]);
+      WHERE s.secret_sha256 = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
+      [secretSha256, now],
+    );
     if (rows.length === 0) return null;
     const row = rows[0];
     return {
-      session: { secretSha256: row.secret_sha256, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.session_created_at, expiresAt: row.expires_at },
+      session: {
+        secretSha256: row.secret_sha256,
+        userId: row.user_id,
+        csrfToken: row.csrf_token,
+        createdAt: row.session_created_at,
+        expiresAt: row.expires_at,
+      },
       user: userFromRow(row),
     };
   }

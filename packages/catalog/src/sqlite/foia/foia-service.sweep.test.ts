@@ -6,7 +6,12 @@ import { openSqliteCatalog } from '../open-sqlite-catalog';
 import { SqliteFoiaStore } from './sqlite.foia-store';
 
 const OFFICER = { id: 'tok_officer', roles: ['foia-officer' as const] };
-const REQUEST = { requester: { name: 'Ari' }, channel: 'email' as const, description: 'Emails', recordsCategory: 'general' as const };
+const REQUEST = {
+  requester: { name: 'Ari' },
+  channel: 'email' as const,
+  description: 'Emails',
+  recordsCategory: 'general' as const,
+};
 
 describe('FoiaService.sweepDeadlines', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-sweep-'));
@@ -15,8 +20,10 @@ describe('FoiaService.sweepDeadlines', () => {
   // Tuesday 2 December 2025, noon in Connecticut.
   let now = new Date('2025-12-02T17:00:00Z');
   const service = new FoiaService({
-    store, town: { name: 'Westport', timeZone: 'America/New_York' },
-    recipients: { attorneyEmails: ['attorney@town.example'], webhookConfigured: false }, now: () => now,
+    store,
+    town: { name: 'Westport', timeZone: 'America/New_York' },
+    recipients: { attorneyEmails: ['attorney@town.example'], webhookConfigured: false },
+    now: () => now,
   });
   afterAll(async () => {
     await catalog.close();

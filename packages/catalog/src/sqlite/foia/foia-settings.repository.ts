@@ -15,15 +15,22 @@ export const DEFAULT_FOIA_SETTINGS: FoiaSettings = {
 export class FoiaSettingsRepository {
   private readonly selectAll: Database.Statement<[], { key: string; value_json: string }>;
   private readonly upsert: Database.Statement<[string, string]>;
-  private readonly selectClosures: Database.Statement<[], { date: string; reason: string; added_by: string; added_at: string }>;
+  private readonly selectClosures: Database.Statement<
+    [],
+    { date: string; reason: string; added_by: string; added_at: string }
+  >;
   private readonly insertClosure: Database.Statement;
   private readonly deleteClosure: Database.Statement<[string]>;
 
   constructor(private readonly db: Database.Database) {
     this.selectAll = db.prepare('SELECT key, value_json FROM foia_settings');
-    this.upsert = db.prepare('INSERT INTO foia_settings (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json');
+    this.upsert = db.prepare(
+      'INSERT INTO foia_settings (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json',
+    );
     this.selectClosures = db.prepare('SELECT * FROM closure_days ORDER BY date');
-    this.insertClosure = db.prepare('INSERT INTO closure_days (date, reason, added_by, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+    this.insertClosure = db.prepare(
+      'INSERT INTO closure_days (date, reason, added_by, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
     this.deleteClosure = db.prepare('DELETE FROM closure_days WHERE date = ?');
   }
 
@@ -42,7 +49,9 @@ export class FoiaSettingsRepository {
   }
 
   listClosureDays(): ClosureDay[] {
-    return this.selectClosures.all().map((row) => ({ date: row.date, reason: row.reason, addedBy: row.added_by, addedAt: row.added_at }));
+    return this.selectClosures
+      .all()
+      .map((row) => ({ date: row.date, reason: row.reason, addedBy: row.added_by, addedAt: row.added_at }));
   }
 
   addClosureDay(day: ClosureDay): boolean {

@@ -20,7 +20,9 @@ export class OutboxRepository {
     this.insert = db.prepare(`INSERT INTO notification_outbox (id, request_id, event, channel, recipients_json,
       payload_json, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
     this.selectOne = db.prepare('SELECT * FROM notification_outbox WHERE id = ?');
-    this.selectForRequest = db.prepare('SELECT * FROM notification_outbox WHERE request_id = ? ORDER BY created_at, rowid');
+    this.selectForRequest = db.prepare(
+      'SELECT * FROM notification_outbox WHERE request_id = ? ORDER BY created_at, rowid',
+    );
     this.selectUnrelayed = db.prepare(`SELECT * FROM notification_outbox
       WHERE status = 'pending' AND (relayed_at IS NULL OR relayed_at < ?) ORDER BY created_at, rowid LIMIT ?`);
     this.setRelayed = db.prepare(`UPDATE notification_outbox SET relayed_at = ? WHERE id = ? AND status = 'pending'`);
@@ -35,8 +37,16 @@ export class OutboxRepository {
     const added: Delivery[] = [];
     for (const delivery of deliveries) {
       const id = newId('delivery');
-      const { changes } = this.insert.run(id, requestId, delivery.event, delivery.channel, JSON.stringify(delivery.recipients),
-        JSON.stringify(delivery.payload), delivery.dedupeKey, at);
+      const { changes } = this.insert.run(
+        id,
+        requestId,
+        delivery.event,
+        delivery.channel,
+        JSON.stringify(delivery.recipients),
+        JSON.stringify(delivery.payload),
+        delivery.dedupeKey,
+        at,
+      );
       if (changes === 1) added.push(deliveryFromRow(this.selectOne.get(id)!));
     }
     return added;

@@ -1,7 +1,17 @@
 import type Database from 'better-sqlite3';
 import type {
-  ClosureDay, Delivery, DeliveryStatus, FoiaRequest, FoiaRequestPatch, FoiaRequestStatus, FoiaSettings, FoiaStore,
-  FoiaTransition, NewDelivery, NewFoiaRequestRecord, TransitionChange,
+  ClosureDay,
+  Delivery,
+  DeliveryStatus,
+  FoiaRequest,
+  FoiaRequestPatch,
+  FoiaRequestStatus,
+  FoiaSettings,
+  FoiaStore,
+  FoiaTransition,
+  NewDelivery,
+  NewFoiaRequestRecord,
+  TransitionChange,
 } from '@verbatim/foia';
 import type { FoiaItem, ItemDecision, ItemSource, SavedSearch } from '@verbatim/foia';
 import { FoiaItemRepository } from './foia-item.repository';
@@ -24,10 +34,12 @@ export class SqliteFoiaStore implements FoiaStore {
   }
 
   async logRequest(input: NewFoiaRequestRecord, deliveries: (request: FoiaRequest) => NewDelivery[]) {
-    return this.db.transaction(() => {
-      const request = this.requests.create(input);
-      return { request, deliveries: this.outbox.add(request.id, deliveries(request), input.createdAt) };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const request = this.requests.create(input);
+        return { request, deliveries: this.outbox.add(request.id, deliveries(request), input.createdAt) };
+      })
+      .immediate();
   }
 
   async getRequest(id: string): Promise<FoiaRequest | null> {
@@ -38,12 +50,18 @@ export class SqliteFoiaStore implements FoiaStore {
     return this.requests.list(filter);
   }
 
-  async transitionRequest(id: string, change: TransitionChange, deliveries: NewDelivery[] = []): Promise<FoiaRequest | null> {
-    return this.db.transaction(() => {
-      if (!this.requests.transition(id, change)) return null;
-      this.outbox.add(id, deliveries, change.at);
-      return this.requests.get(id);
-    }).immediate();
+  async transitionRequest(
+    id: string,
+    change: TransitionChange,
+    deliveries: NewDelivery[] = [],
+  ): Promise<FoiaRequest | null> {
+    return this.db
+      .transaction(() => {
+        if (!this.requests.transition(id, change)) return null;
+        this.outbox.add(id, deliveries, change.at);
+        return this.requests.get(id);
+      })
+      .immediate();
   }
 
   async updateRequest(id: string, patch: FoiaRequestPatch, at: string): Promise<FoiaRequest | null> {

@@ -1,12 +1,31 @@
-import { fromColumnBatch, toColumnBatch, type Attachment, type ColumnBatch, type FieldList, type PreparedItem } from '@verbatim/core';
+import {
+  fromColumnBatch,
+  toColumnBatch,
+  type Attachment,
+  type ColumnBatch,
+  type FieldList,
+  type PreparedItem,
+} from '@verbatim/core';
 
 type ScalarItemField = Exclude<keyof PreparedItem, 'author' | 'attachments'>;
 
 const ITEM_FIELDS = {
-  platformId: true, kind: true, parentPlatformId: true, threadRootPlatformId: true, author: true, text: true, url: true,
-  postedAt: true, editedAt: true, hidden: true, attachments: true, contentHash: true,
+  platformId: true,
+  kind: true,
+  parentPlatformId: true,
+  threadRootPlatformId: true,
+  author: true,
+  text: true,
+  url: true,
+  postedAt: true,
+  editedAt: true,
+  hidden: true,
+  attachments: true,
+  contentHash: true,
 } satisfies FieldList<PreparedItem>;
-const SCALAR_ITEM_FIELDS = Object.keys(ITEM_FIELDS).filter((field) => field !== 'author' && field !== 'attachments') as ScalarItemField[];
+const SCALAR_ITEM_FIELDS = Object.keys(ITEM_FIELDS).filter(
+  (field) => field !== 'author' && field !== 'attachments',
+) as ScalarItemField[];
 
 /**
  * A page's items as columns for the catalog thread (see column-batch.ts in core): the scalar fields, the author's
@@ -25,7 +44,10 @@ export function itemsToColumns(items: readonly PreparedItem[]): ItemColumns {
   });
   return {
     scalars: toColumnBatch(items, SCALAR_ITEM_FIELDS),
-    authors: toColumnBatch(items.map((item) => item.author), ['id', 'name', 'handle']),
+    authors: toColumnBatch(
+      items.map((item) => item.author),
+      ['id', 'name', 'handle'],
+    ),
     attachments,
   };
 }

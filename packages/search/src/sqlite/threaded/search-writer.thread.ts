@@ -31,7 +31,8 @@ serveThreadRequests<WriterRequest>(() => {
   ensureSearchSchema(db);
   const writer = new DocumentWriter(db, new Dictionary(db));
   return {
-    handle: (request) => (request.op === 'upsert' ? writer.upsert(searchDocumentsFromColumns(request.documents)) : writer.clear()),
+    handle: (request) =>
+      request.op === 'upsert' ? writer.upsert(searchDocumentsFromColumns(request.documents)) : writer.clear(),
     close: () => db.close(),
   };
 });
