@@ -10,7 +10,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { Pool } from 'pg';
 import { redisAnswers } from '@verbatim/queue';
-import { canInstallDebianPackages, commandExists, installDebianPackages } from '../../services/embedded/src/debian-packages';
+import {
+  canInstallDebianPackages, commandExists, installDebianPackages,
+} from '../../services/embedded/src/debian-packages';
 
 // The same defaults as the tests' own (test/support/start-instance.ts, postgres-test-database.ts).
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -19,7 +21,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Each program the tests run, and the Debian package that brings it. */
 const TOOLS: Array<{ tool: string; debianPackage: string; present(): boolean }> = [
-  ...['pdftotext', 'pdfinfo', 'pdffonts'].map((tool) => ({ tool, debianPackage: 'poppler-utils', present: () => commandExists(tool) })),
+  ...['pdftotext', 'pdfinfo', 'pdffonts'].map((tool) => ({
+    tool, debianPackage: 'poppler-utils', present: () => commandExists(tool),
+  })),
   { tool: 'qpdf', debianPackage: 'qpdf', present: () => commandExists('qpdf') },
   // playwright-core drives Debian's build; it never downloads a browser of its own.
   { tool: CHROMIUM, debianPackage: 'chromium', present: () => existsSync(CHROMIUM) },
@@ -44,12 +48,16 @@ function ensureTools(): void {
   const packages = [...new Set(missing.map((entry) => entry.debianPackage))];
   const tools = missing.map((entry) => entry.tool).join(', ');
   if (!canInstallDebianPackages()) {
-    stop(`${tools} not found: install the Debian packages ${packages.join(' ')} (apt-get install ${packages.join(' ')}), then run npm test again`);
+    const names = packages.join(' ');
+    stop(`${tools} not found: install the Debian packages ${names} (apt-get install ${names}), then rerun npm test`);
   }
   say(`${tools} not found: installing the Debian packages ${packages.join(' ')}`);
   const installed = installDebianPackages(packages, ['ignore', 'ignore', 'inherit']);
   const still = missing.filter((entry) => !entry.present());
-  if (!installed || still.length > 0) stop(`apt-get install ${packages.join(' ')} failed: ${still.map((entry) => entry.tool).join(', ') || 'see above'}`);
+  if (!installed || still.length > 0) {
+    const unresolved = still.map((entry) => entry.tool).join(', ') || 'see above';
+    stop(`apt-get install ${packages.join(' ')} failed: ${unresolved}`);
+  }
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -58,10 +66,13 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 async function ensureRedis(): Promise<void> {
   if (await redisAnswers(REDIS_URL)) return;
   const url = new URL(REDIS_URL);
-  if (!LOOPBACK.has(url.hostname)) stop(`no Redis answers at ${REDIS_URL}: start it there, or unset REDIS_URL to use one on 127.0.0.1:6379`);
+  if (!LOOPBACK.has(url.hostname)) {
+    stop(`no Redis answers at ${REDIS_URL}: start it there, or unset REDIS_URL to use one on 127.0.0.1:6379`);
+  }
   const port = url.port || '6379';
   const started = spawnSync('redis-server', [
-    '--daemonize', 'yes', '--bind', '127.0.0.1', '-::1', '--port', port, '--save', '', '--appendonly', 'no', '--dir', os.tmpdir(),
+    '--daemonize', 'yes', '--bind', '127.0.0.1', '-::1', '--port', port,
+    '--save', '', '--appendonly', 'no', '--dir', os.tmpdir(),
   ], { stdio: 'ignore' });
   for (let attempt = 0; started.status === 0 && attempt < 50; attempt += 1) {
     if (await redisAnswers(REDIS_URL, 500)) {
@@ -73,13 +84,14 @@ async function ensureRedis(): Promise<void> {
   stop(`no Redis answers at ${REDIS_URL}, and redis-server started on port ${port} did not answer either`);
 }
 
-/** PostgreSQL is one of the services the machine provides; this only says so early, in one line, when it is not there. */
+/** PostgreSQL is a service the machine provides: this only says so early, in one line, when it is not there. */
 async function checkPostgres(): Promise<void> {
   const pool = new Pool({ connectionString: DATABASE_URL, max: 1, connectionTimeoutMillis: 5000 });
   try {
     await pool.query('SELECT 1');
   } catch (error) {
-    stop(`no PostgreSQL answers at ${DATABASE_URL} (${(error as Error).message}): start one, or point DATABASE_URL at one`);
+    const reason = (error as Error).message;
+    stop(`no PostgreSQL answers at ${DATABASE_URL} (${reason}): start one, or point DATABASE_URL at one`);
   } finally {
     await pool.end();
   }
@@ -90,7 +102,8 @@ async function main(): Promise<void> {
   ensureTools();
   await ensureRedis();
   await checkPostgres();
-  say(`Redis, PostgreSQL and ${TOOLS.map((entry) => entry.tool).join(', ')} are ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  say(`Redis, PostgreSQL and ${TOOLS.map((entry) => entry.tool).join(', ')} are ready (${seconds} s)`);
 }
 
 void main();
