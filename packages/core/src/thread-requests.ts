@@ -30,7 +30,7 @@ export class ThreadRequests<Request extends { op: string }> {
     private readonly label: string,
   ) {
     worker.on('message', (reply: Reply) => this.settle(reply));
-    worker.on('error', (error) => this.fail(error));
+    worker.on('error', (error: Error) => this.fail(error));
     worker.on('exit', (code) => this.fail(new Error(`the ${label} thread exited (code ${code})`)));
   }
 
