@@ -12,6 +12,5 @@ export function localTime(iso: string | undefined | null, timeZone: string): Saf
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(iso));
-  return html`<time datetime="${iso}" title="${iso}">${local}</time>
-    <span class="utc">(${iso.replace('T', ' ').slice(0, 16)} UTC)</span>`;
+  return html`<time datetime="${iso}" title="${iso}">${local}</time> <span class="utc">(${iso.replace('T', ' ').slice(0, 16)} UTC)</span>`;
 }

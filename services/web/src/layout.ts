@@ -17,41 +17,38 @@ export function page(options: PageOptions): string {
   const readsRecords = holds(RECORD_READER_ROLES);
   const runsIt = holds(IT_ROLES);
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${options.title} · Verbatim · ${options.townName}</title>
-        <link rel="stylesheet" href="/assets/app.css" />
-      </head>
-      <body>
-        <a class="skip" href="#main">Skip to content</a>
-        <header class="banner">
-          <p class="brand"><span class="product">Verbatim</span> <span class="town">${options.townName}</span></p>
-          ${
-            session
-              ? html`<nav aria-label="Main">
-                    <ul>
-                      ${runsIt ? html`<li><a href="/dashboard">Dashboard</a></li>` : ''}
-                      ${readsRecords ? html`<li><a href="/search">Search</a></li>` : ''}
-                      ${worksRequests ? html`<li><a href="/requests">Requests</a></li>` : ''}
-                      ${
-                        runsIt
-                          ? html`<li><a href="/accounts">Accounts</a></li>
-                              <li><a href="/people">People</a></li>`
-                          : ''
-                      }
-                    </ul>
-                  </nav>
-                  <form class="sign-out" method="post" action="/sign-out">
-                    <input type="hidden" name="csrf" value="${session.csrfToken}" />
-                    <span class="who">${session.user.name}</span>
-                    <button type="submit">Sign out</button>
-                  </form>`
-              : ''
-          }
-        </header>
-        <main id="main" tabindex="-1">${options.body}</main>
-      </body>
-    </html>`.value;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · Verbatim · ${options.townName}</title>
+<link rel="stylesheet" href="/assets/app.css">
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="banner">
+  <p class="brand"><span class="product">Verbatim</span> <span class="town">${options.townName}</span></p>
+  ${
+    session
+      ? html`<nav aria-label="Main">
+    <ul>
+      ${runsIt ? html`<li><a href="/dashboard">Dashboard</a></li>` : ''}
+      ${readsRecords ? html`<li><a href="/search">Search</a></li>` : ''}
+      ${worksRequests ? html`<li><a href="/requests">Requests</a></li>` : ''}
+      ${runsIt ? html`<li><a href="/accounts">Accounts</a></li><li><a href="/people">People</a></li>` : ''}
+    </ul>
+  </nav>
+  <form class="sign-out" method="post" action="/sign-out">
+    <input type="hidden" name="csrf" value="${session.csrfToken}">
+    <span class="who">${session.user.name}</span>
+    <button type="submit">Sign out</button>
+  </form>`
+      : ''
+  }
+</header>
+<main id="main" tabindex="-1">
+${options.body}
+</main>
+</body>
+</html>`.value;
 }

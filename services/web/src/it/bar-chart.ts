@@ -40,17 +40,9 @@ export function barChart(options: {
     width,
     height,
   );
-  return html`<svg
-    class="bar-chart"
-    id="${options.id}"
-    role="img"
-    aria-labelledby="${options.id}-title"
-    viewBox="0 0 ${width} ${height}"
-    preserveAspectRatio="none"
-    focusable="false"
-  >
-    <title id="${options.id}-title">${options.summary}</title>
-    <line x1="0" y1="${height}" x2="${width}" y2="${height}" class="axis"></line>
-    ${geometry.map((bar, index) => html`<rect x="${round(bar.x)}" y="${round(bar.y)}" width="${round(bar.width)}" height="${round(bar.height)}"><title>${options.bars[index].label}: ${options.bars[index].value}</title></rect>`)}
-  </svg>`;
+  return html`<svg class="bar-chart" id="${options.id}" role="img" aria-labelledby="${options.id}-title" viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" focusable="false">
+  <title id="${options.id}-title">${options.summary}</title>
+  <line x1="0" y1="${height}" x2="${width}" y2="${height}" class="axis"></line>
+  ${geometry.map((bar, index) => html`<rect x="${round(bar.x)}" y="${round(bar.y)}" width="${round(bar.width)}" height="${round(bar.height)}"><title>${options.bars[index].label}: ${options.bars[index].value}</title></rect>`)}
+</svg>`;
 }

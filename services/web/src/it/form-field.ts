@@ -19,19 +19,18 @@ export function field(options: {
 }): SafeHtml {
   const error = options.errors.get(options.id);
   return html`<div class="field">
-    <label for="${options.id}">${options.label}</label>
-    ${options.hint ? html`<p class="hint" id="${options.id}-hint">${options.hint}</p>` : ''}
-    ${error ? html`<p class="error" id="${options.id}-error">${error}</p>` : ''} ${options.control}
-  </div>`;
+  <label for="${options.id}">${options.label}</label>
+  ${options.hint ? html`<p class="hint" id="${options.id}-hint">${options.hint}</p>` : ''}
+  ${error ? html`<p class="error" id="${options.id}-error">${error}</p>` : ''}
+  ${options.control}
+</div>`;
 }
 
 /** The summary a refused form opens with: announced at once, naming what to do. */
 export function errorSummary(errors: FieldErrors, what: string): SafeHtml | string {
   if (errors.size === 0) return '';
   const general = errors.get('');
-  return html`<div class="error" role="alert">
-    <p>${what} ${general ? general : 'Correct the fields marked below and send the form again.'}</p>
-  </div>`;
+  return html`<div class="error" role="alert"><p>${what} ${general ? general : 'Correct the fields marked below and send the form again.'}</p></div>`;
 }
 
 export const text = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -22,49 +22,17 @@ export interface RecordPageOptions {
 function facts(options: RecordPageOptions): SafeHtml {
   const { record, tombstone, timeZone } = options;
   return html`<dl class="facts">
-    <dt>Status</dt>
-    <dd><span class="badge badge-${record.status}">${record.status}</span></dd>
-    ${
-      tombstone
-        ? html`<dt>Deletion detected</dt>
-            <dd>
-              ${localTime(tombstone.detectedAt, timeZone)}; last seen on the platform
-              ${localTime(tombstone.lastSeenAt, timeZone)}
-            </dd>`
-        : ''
-    }
-    ${
-      record.hiddenAt
-        ? html`<dt>Hidden since</dt>
-            <dd>
-              ${localTime(record.hiddenAt, timeZone)}
-              <span class="meta">(hidden from the public by a moderator; still archived)</span>
-            </dd>`
-        : ''
-    }
-    <dt>Posted</dt>
-    <dd>${localTime(record.postedAt, timeZone)}</dd>
-    ${
-      record.editedAt
-        ? html`<dt>Last edited</dt>
-            <dd>${localTime(record.editedAt, timeZone)}</dd>`
-        : ''
-    }
-    <dt>First captured</dt>
-    <dd>${localTime(record.firstCapturedAt, timeZone)}</dd>
-    <dt>Last seen</dt>
-    <dd>${localTime(record.lastSeenAt, timeZone)}</dd>
-    <dt>Agency</dt>
-    <dd>${options.agencyName}</dd>
-    <dt>Account</dt>
-    <dd>${options.accountName}</dd>
-    ${
-      record.url
-        ? html`<dt>Address</dt>
-            <dd><a href="${record.url}">${record.url}</a></dd>`
-        : ''
-    }
-  </dl>`;
+  <dt>Status</dt><dd><span class="badge badge-${record.status}">${record.status}</span></dd>
+  ${tombstone ? html`<dt>Deletion detected</dt><dd>${localTime(tombstone.detectedAt, timeZone)}; last seen on the platform ${localTime(tombstone.lastSeenAt, timeZone)}</dd>` : ''}
+  ${record.hiddenAt ? html`<dt>Hidden since</dt><dd>${localTime(record.hiddenAt, timeZone)} <span class="meta">(hidden from the public by a moderator; still archived)</span></dd>` : ''}
+  <dt>Posted</dt><dd>${localTime(record.postedAt, timeZone)}</dd>
+  ${record.editedAt ? html`<dt>Last edited</dt><dd>${localTime(record.editedAt, timeZone)}</dd>` : ''}
+  <dt>First captured</dt><dd>${localTime(record.firstCapturedAt, timeZone)}</dd>
+  <dt>Last seen</dt><dd>${localTime(record.lastSeenAt, timeZone)}</dd>
+  <dt>Agency</dt><dd>${options.agencyName}</dd>
+  <dt>Account</dt><dd>${options.accountName}</dd>
+  ${record.url ? html`<dt>Address</dt><dd><a href="${record.url}">${record.url}</a></dd>` : ''}
+</dl>`;
 }
 
 /**
@@ -74,12 +42,10 @@ function facts(options: RecordPageOptions): SafeHtml {
 export function recordBody(options: RecordPageOptions): SafeHtml {
   const { record, timeZone } = options;
   return html`<p><a href="/search">Back to search</a></p>
-    <h1>${recordTitle(record)}</h1>
-    ${facts(options)}
-    <section aria-labelledby="current-heading">
-      <h2 id="current-heading">Text as last captured</h2>
-      <p class="text">${record.text}</p>
-    </section>
-    ${attachmentsSection(record, options.versions)} ${threadSection(record, options.ancestors, options.replies)}
-    ${versionsSection(options.versions, options.captures, timeZone)}`;
+<h1>${recordTitle(record)}</h1>
+${facts(options)}
+<section aria-labelledby="current-heading"><h2 id="current-heading">Text as last captured</h2><p class="text">${record.text}</p></section>
+${attachmentsSection(record, options.versions)}
+${threadSection(record, options.ancestors, options.replies)}
+${versionsSection(options.versions, options.captures, timeZone)}`;
 }

@@ -34,47 +34,22 @@ export function describeSavedQuery(query: unknown): string {
 
 function savedSearchList(searches: SavedSearch[], timeZone: string): SafeHtml | string {
   if (searches.length === 0) return '';
-  return html`<h3>Saved searches</h3>
-    <ul>
-      ${searches.map((search) => html`<li>${describeSavedQuery(search.query)}: ${search.matched} matched, attached ${localTime(search.createdAt, timeZone)}</li>`)}
-    </ul>`;
+  return html`<h3>Saved searches</h3><ul>${searches.map((search) => html`<li>${describeSavedQuery(search.query)}: ${search.matched} matched, attached ${localTime(search.createdAt, timeZone)}</li>`)}</ul>`;
 }
 
 function itemTable(requestId: string, items: GatheredItem[]): SafeHtml {
-  return html`<div class="table-wrap">
-    <table class="items">
-      <caption>
-        Each record's decision; open one to withhold or redact it
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Record</th>
-          <th scope="col">Came from</th>
-          <th scope="col">Decision</th>
-          <th scope="col"><span class="visually-hidden">Review</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${items.map(
-          (item) =>
-            html`<tr>
-              <th scope="row">
-                ${item.record ? html`<a href="/records/${item.recordId}">${item.record.kind} by ${item.record.author.name}</a> <span class="badge badge-${item.record.status}">${item.record.status}</span><br /><span class="meta">${item.record.text.slice(0, 140)}</span>` : item.recordId}
-              </th>
-              <td>${SOURCE_LABEL[item.source]}</td>
-              <td>${decisionText(item)}</td>
-              <td>
-                <a href="/requests/${requestId}/items/${item.recordId}"
-                  >Review<span class="visually-hidden">
-                    ${item.record ? `${item.record.kind} by ${item.record.author.name}` : item.recordId}</span
-                  ></a
-                >
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return html`<div class="table-wrap"><table class="items">
+  <caption>Each record's decision; open one to withhold or redact it</caption>
+  <thead><tr><th scope="col">Record</th><th scope="col">Came from</th><th scope="col">Decision</th><th scope="col"><span class="visually-hidden">Review</span></th></tr></thead>
+  <tbody>${items.map(
+    (item) => html`<tr>
+    <th scope="row">${item.record ? html`<a href="/records/${item.recordId}">${item.record.kind} by ${item.record.author.name}</a> <span class="badge badge-${item.record.status}">${item.record.status}</span><br><span class="meta">${item.record.text.slice(0, 140)}</span>` : item.recordId}</th>
+    <td>${SOURCE_LABEL[item.source]}</td>
+    <td>${decisionText(item)}</td>
+    <td><a href="/requests/${requestId}/items/${item.recordId}">Review<span class="visually-hidden"> ${item.record ? `${item.record.kind} by ${item.record.author.name}` : item.recordId}</span></a></td>
+  </tr>`,
+  )}</tbody>
+</table></div>`;
 }
 
 /** The records gathered for a request, how they came, what is decided for each, and a way to add more by id. */
@@ -88,28 +63,20 @@ export function gatheredRecordsSection(options: {
   const { items } = options;
   const count = (disposition: FoiaItem['disposition']) =>
     items.filter((item) => item.disposition === disposition).length;
-  return html`<section aria-labelledby="records-heading">
-    <h2 id="records-heading">Gathered records (${items.length})</h2>
-    ${
-      items.length === 0
-        ? html`<p>No records gathered yet. Search the archive and use “Add to a request”, or add record ids below.</p>`
-        : html`<p>${count('produce')} produced in full, ${count('redact')} redacted, ${count('withhold')} withheld.</p>
-            ${savedSearchList(options.savedSearches, options.timeZone)}${itemTable(options.requestId, items)}`
-    }
-    <form method="post" action="/requests/${options.requestId}/items" class="stack">
-      <input type="hidden" name="csrf" value="${options.csrfToken}" />
-      <input type="hidden" name="source" value="ids" />
-      <div class="field">
-        <label for="recordIds">Add records by id (one per line)</label>
-        <textarea id="recordIds" name="recordIds" rows="2" aria-describedby="recordIds-hint"></textarea>
-        <span id="recordIds-hint" class="hint"
-          >Record ids start with rec_; the record page shows them in its address. The posts a reply answers come
-          along.</span
-        >
-      </div>
-      <button type="submit">Add records</button>
-    </form>
-  </section>`;
+  return html`<section aria-labelledby="records-heading"><h2 id="records-heading">Gathered records (${items.length})</h2>
+${
+  items.length === 0
+    ? html`<p>No records gathered yet. Search the archive and use “Add to a request”, or add record ids below.</p>`
+    : html`<p>${count('produce')} produced in full, ${count('redact')} redacted, ${count('withhold')} withheld.</p>${savedSearchList(options.savedSearches, options.timeZone)}${itemTable(options.requestId, items)}`
+}
+<form method="post" action="/requests/${options.requestId}/items" class="stack">
+  <input type="hidden" name="csrf" value="${options.csrfToken}">
+  <input type="hidden" name="source" value="ids">
+  <div class="field"><label for="recordIds">Add records by id (one per line)</label>
+    <textarea id="recordIds" name="recordIds" rows="2" aria-describedby="recordIds-hint"></textarea>
+    <span id="recordIds-hint" class="hint">Record ids start with rec_; the record page shows them in its address. The posts a reply answers come along.</span></div>
+  <button type="submit">Add records</button>
+</form></section>`;
 }
 
 function verificationText(report: VerifyReport): SafeHtml {
@@ -122,17 +89,8 @@ function verificationText(report: VerifyReport): SafeHtml {
     ...(report.rebuild && !report.rebuild.ok ? ['re-rendering gives a different PDF'] : []),
   ];
   return report.ok
-    ? html`<p class="ok" role="status">
-        Verified: the PDF and ZIP match their recorded SHA-256, and all ${report.originals.checked} archived originals
-        are intact${report.rebuild ? '; re-rendered byte for byte' : ''}.
-      </p>`
-    : html`<div class="error" role="alert">
-        <p>Verification failed:</p>
-        <ul>
-          ${failures.map((failure) => html`<li>${failure}</li>`)}
-        </ul>
-        <p>Do not release this bundle; tell IT.</p>
-      </div>`;
+    ? html`<p class="ok" role="status">Verified: the PDF and ZIP match their recorded SHA-256, and all ${report.originals.checked} archived originals are intact${report.rebuild ? '; re-rendered byte for byte' : ''}.</p>`
+    : html`<div class="error" role="alert"><p>Verification failed:</p><ul>${failures.map((failure) => html`<li>${failure}</li>`)}</ul><p>Do not release this bundle; tell IT.</p></div>`;
 }
 
 function bundleProgress(bundle: Bundle): SafeHtml {
@@ -144,11 +102,11 @@ function bundleProgress(bundle: Bundle): SafeHtml {
       ? 'Waiting for a worker'
       : `${progress?.phase ?? 'starting'}: ${done} of ${total} records, ${progress?.pages ?? 0} pages`;
   return html`<div class="bundle-progress" data-bundle="${bundle.id}">
-    <label for="progress-${bundle.id}">Progress</label>
-    <progress id="progress-${bundle.id}" max="${Math.max(total, 1)}" value="${done}">${done} of ${total}</progress>
-    <p class="meta" role="status" aria-live="polite">${words}</p>
-    <p><a href="">Refresh</a> to see it finish (it updates by itself when scripts run).</p>
-  </div>`;
+  <label for="progress-${bundle.id}">Progress</label>
+  <progress id="progress-${bundle.id}" max="${Math.max(total, 1)}" value="${done}">${done} of ${total}</progress>
+  <p class="meta" role="status" aria-live="polite">${words}</p>
+  <p><a href="">Refresh</a> to see it finish (it updates by itself when scripts run).</p>
+</div>`;
 }
 
 function bundleEntry(
@@ -161,39 +119,24 @@ function bundleEntry(
   const bates =
     bundle.batesFirst === null
       ? ''
-      : html`<dt>Bates</dt>
-          <dd>
-            ${batesNumber(bundle.batesPrefix, bundle.batesFirst)} –
-            ${batesNumber(bundle.batesPrefix, bundle.batesLast!)}
-          </dd>`;
+      : html`<dt>Bates</dt><dd>${batesNumber(bundle.batesPrefix, bundle.batesFirst)} – ${batesNumber(bundle.batesPrefix, bundle.batesLast!)}</dd>`;
   return html`<li class="bundle">
-    <h3>Bundle of ${localTime(bundle.createdAt, timeZone)}: ${bundle.status}</h3>
-    ${bundle.status === 'queued' || bundle.status === 'building' ? bundleProgress(bundle) : ''}
-    ${bundle.status === 'failed' ? html`<p class="error">It failed: ${bundle.error ?? 'no reason recorded'}. Build it again; if it fails again, tell IT.</p>` : ''}
-    ${
-      bundle.status === 'completed'
-        ? html`<dl class="facts">
-              <dt>Pages</dt>
-              <dd>${bundle.pages}</dd>
-              ${bates}
-              <dt>PDF SHA-256</dt>
-              <dd><code>${bundle.sha256}</code></dd>
-            </dl>
-            <p class="row">
-              <a class="button" href="/api/v1/bundles/${bundle.id}/pdf" download>Download PDF</a>
-              <a class="button" href="/api/v1/bundles/${bundle.id}/zip" download>Download ZIP</a>
-            </p>
-            <form method="post" action="/requests/${requestId}/bundles/${bundle.id}/verify" class="row">
-              <input type="hidden" name="csrf" value="${csrfToken}" />
-              <label class="check"
-                ><input type="checkbox" name="rebuild" value="true" /> Also re-render it byte for byte (slower)</label
-              >
-              <button type="submit">Verify bundle</button>
-            </form>
-            ${report ? verificationText(report) : ''}`
-        : ''
-    }
-  </li>`;
+  <h3>Bundle of ${localTime(bundle.createdAt, timeZone)}: ${bundle.status}</h3>
+  ${bundle.status === 'queued' || bundle.status === 'building' ? bundleProgress(bundle) : ''}
+  ${bundle.status === 'failed' ? html`<p class="error">It failed: ${bundle.error ?? 'no reason recorded'}. Build it again; if it fails again, tell IT.</p>` : ''}
+  ${
+    bundle.status === 'completed'
+      ? html`<dl class="facts"><dt>Pages</dt><dd>${bundle.pages}</dd>${bates}<dt>PDF SHA-256</dt><dd><code>${bundle.sha256}</code></dd></dl>
+  <p class="row"><a class="button" href="/api/v1/bundles/${bundle.id}/pdf" download>Download PDF</a> <a class="button" href="/api/v1/bundles/${bundle.id}/zip" download>Download ZIP</a></p>
+  <form method="post" action="/requests/${requestId}/bundles/${bundle.id}/verify" class="row">
+    <input type="hidden" name="csrf" value="${csrfToken}">
+    <label class="check"><input type="checkbox" name="rebuild" value="true"> Also re-render it byte for byte (slower)</label>
+    <button type="submit">Verify bundle</button>
+  </form>
+  ${report ? verificationText(report) : ''}`
+      : ''
+  }
+</li>`;
 }
 
 /** The response bundles: build one (officers), watch it render, download and verify it. */
@@ -208,28 +151,17 @@ export function bundlesSection(options: {
 }): SafeHtml {
   const { bundles } = options;
   const building = bundles.some((bundle) => bundle.status === 'queued' || bundle.status === 'building');
-  return html`<section aria-labelledby="bundles-heading">
-    <h2 id="bundles-heading">Response bundles</h2>
-    ${
-      options.canBuild
-        ? options.hasItems
-          ? html`<form method="post" action="/requests/${options.requestId}/bundles">
-              <input type="hidden" name="csrf" value="${options.csrfToken}" /><button type="submit">
-                Build response bundle
-              </button>
-            </form>`
-          : html`<p>Gather records first; then build the bundle here.</p>`
-        : ''
-    }
-    ${
-      bundles.length === 0
-        ? html`<p>No bundle built yet.</p>`
-        : html`<ol class="bundles">
-            ${[...bundles].reverse().map((bundle) => bundleEntry(options.requestId, bundle, options.timeZone, options.csrfToken, options.verified?.bundleId === bundle.id ? options.verified.report : undefined))}
-          </ol>`
-    }
-    ${building ? html`<script src="/assets/bundle-progress.js" defer></script>` : ''}
-  </section>`;
+  return html`<section aria-labelledby="bundles-heading"><h2 id="bundles-heading">Response bundles</h2>
+${
+  options.canBuild
+    ? options.hasItems
+      ? html`<form method="post" action="/requests/${options.requestId}/bundles"><input type="hidden" name="csrf" value="${options.csrfToken}"><button type="submit">Build response bundle</button></form>`
+      : html`<p>Gather records first; then build the bundle here.</p>`
+    : ''
+}
+${bundles.length === 0 ? html`<p>No bundle built yet.</p>` : html`<ol class="bundles">${[...bundles].reverse().map((bundle) => bundleEntry(options.requestId, bundle, options.timeZone, options.csrfToken, options.verified?.bundleId === bundle.id ? options.verified.report : undefined))}</ol>`}
+${building ? html`<script src="/assets/bundle-progress.js" defer></script>` : ''}
+</section>`;
 }
 
 /** A saved filter's value as words: lists joined, anything that is not a plain value as its JSON. */

@@ -37,46 +37,23 @@ function attachmentItem(
   const { attachment, current } = item;
   const when = current ? '' : ' (in an earlier version only)';
   if (!attachment.sha256) {
-    return html`<li>
-      <p>
-        ${attachment.kind}${when}: not archived yet; the next sync tries the download again. Platform address:
-        <code>${attachment.sourceUrl}</code>
-      </p>
-    </li>`;
+    return html`<li><p>${attachment.kind}${when}: not archived yet; the next sync tries the download again. Platform address: <code>${attachment.sourceUrl}</code></p></li>`;
   }
-  const facts = html`<span class="meta"
-    >${attachment.mediaType ?? 'unknown type'}, ${(attachment.byteLength ?? 0).toLocaleString('en-US')} bytes${when}.
-    SHA-256 <code>${attachment.sha256}</code></span
-  >`;
+  const facts = html`<span class="meta">${attachment.mediaType ?? 'unknown type'}, ${(attachment.byteLength ?? 0).toLocaleString('en-US')} bytes${when}. SHA-256 <code>${attachment.sha256}</code></span>`;
   if (attachment.kind !== 'image') {
-    return html`<li>
-      <p>
-        <a href="${mediaHref(attachment.sha256)}" download>Download the archived ${attachment.kind} ${position}</a>
-        ${facts}
-      </p>
-    </li>`;
+    return html`<li><p><a href="${mediaHref(attachment.sha256)}" download>Download the archived ${attachment.kind} ${position}</a> ${facts}</p></li>`;
   }
-  return html`<li>
-    <figure class="media">
-      <img
-        src="${mediaHref(attachment.sha256)}"
-        alt="${imageAlt(record, position, count)}"
-        ${attachment.width && attachment.height ? html` width="${attachment.width}" height="${attachment.height}"` : ''}
-        loading="lazy"
-      />
-      <figcaption>Image ${position}: ${facts}</figcaption>
-    </figure>
-  </li>`;
+  return html`<li><figure class="media">
+  <img src="${mediaHref(attachment.sha256)}" alt="${imageAlt(record, position, count)}"${attachment.width && attachment.height ? html` width="${attachment.width}" height="${attachment.height}"` : ''} loading="lazy">
+  <figcaption>Image ${position}: ${facts}</figcaption>
+</figure></li>`;
 }
 
 /** The record's images (served from the archive, not the platform) and other attachments. */
 export function attachmentsSection(record: ArchiveRecord, versions: RecordVersion[]): SafeHtml | string {
   const attachments = allAttachments(record, versions);
   if (attachments.length === 0) return '';
-  return html`<section aria-labelledby="attachments-heading">
-    <h2 id="attachments-heading">Attachments (${attachments.length})</h2>
-    <ol class="attachments">
-      ${attachments.map((item, index) => attachmentItem(record, item, index + 1, attachments.length))}
-    </ol>
-  </section>`;
+  return html`<section aria-labelledby="attachments-heading"><h2 id="attachments-heading">Attachments (${attachments.length})</h2>
+<ol class="attachments">${attachments.map((item, index) => attachmentItem(record, item, index + 1, attachments.length))}</ol>
+</section>`;
 }

@@ -9,10 +9,7 @@ function excerpt(record: ArchiveRecord): string {
 }
 
 function entry(record: ArchiveRecord): SafeHtml {
-  return html`<a href="/records/${record.id}">${recordTitle(record)}</a> ${statusBadge(record.status)}<br /><span
-      class="excerpt"
-      >${excerpt(record)}</span
-    >`;
+  return html`<a href="/records/${record.id}">${recordTitle(record)}</a> ${statusBadge(record.status)}<br><span class="excerpt">${excerpt(record)}</span>`;
 }
 
 /**
@@ -25,22 +22,11 @@ export function threadSection(
   replies: ArchiveRecord[],
 ): SafeHtml | string {
   if (ancestors.length === 0 && replies.length === 0) return '';
-  const self = html`<li class="self" aria-current="page">
-    <strong>This record:</strong> ${recordTitle(record)} ${statusBadge(record.status)}
-    ${
-      replies.length > 0
-        ? html`<p class="meta">${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}:</p>
-            <ol class="replies">
-              ${replies.map((reply) => html`<li>${entry(reply)}</li>`)}
-            </ol>`
-        : html`<p class="meta">No replies captured.</p>`
-    }
+  const self = html`<li class="self" aria-current="page"><strong>This record:</strong> ${recordTitle(record)} ${statusBadge(record.status)}
+    ${replies.length > 0 ? html`<p class="meta">${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}:</p><ol class="replies">${replies.map((reply) => html`<li>${entry(reply)}</li>`)}</ol>` : html`<p class="meta">No replies captured.</p>`}
   </li>`;
-  return html`<section aria-labelledby="thread-heading">
-    <h2 id="thread-heading">Conversation</h2>
-    ${ancestors.length > 0 ? html`<p class="meta">In reply to, from the first post down:</p>` : ''}
-    <ol class="thread">
-      ${ancestors.map((ancestor) => html`<li>${entry(ancestor)}</li>`)}${self}
-    </ol>
-  </section>`;
+  return html`<section aria-labelledby="thread-heading"><h2 id="thread-heading">Conversation</h2>
+${ancestors.length > 0 ? html`<p class="meta">In reply to, from the first post down:</p>` : ''}
+<ol class="thread">${ancestors.map((ancestor) => html`<li>${entry(ancestor)}</li>`)}${self}</ol>
+</section>`;
 }

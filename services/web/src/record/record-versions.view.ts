@@ -6,10 +6,7 @@ import { markWordChanges } from './word-diff';
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function versionMeta(version: RecordVersion, timeZone: string): SafeHtml {
-  return html`<p class="meta">
-    Captured
-    ${localTime(version.capturedAt, timeZone)}${version.editedAt ? html`; edited on the platform ${localTime(version.editedAt, timeZone)}` : ''}
-  </p>`;
+  return html`<p class="meta">Captured ${localTime(version.capturedAt, timeZone)}${version.editedAt ? html`; edited on the platform ${localTime(version.editedAt, timeZone)}` : ''}</p>`;
 }
 
 /** Two successive versions side by side (stacked on narrow screens), the words that changed marked in each. */
@@ -20,42 +17,26 @@ function comparison(earlier: RecordVersion, later: RecordVersion, timeZone: stri
       ? 'The text did not change; the attachments did.'
       : `${plural(change.removedWords, 'word')} removed, ${plural(change.addedWords, 'word')} added.`;
   return html`<section class="comparison" aria-labelledby="change-${later.version}">
-    <h3 id="change-${later.version}">Version ${earlier.version} → version ${later.version}</h3>
-    <p>${summary}</p>
-    <div class="side-by-side">
-      <div class="side">
-        <h4>Version ${earlier.version}</h4>
-        ${versionMeta(earlier, timeZone)}
-        <p class="text">${change.before}</p>
-      </div>
-      <div class="side">
-        <h4>Version ${later.version}</h4>
-        ${versionMeta(later, timeZone)}
-        <p class="text">${change.after}</p>
-      </div>
-    </div>
-  </section>`;
+  <h3 id="change-${later.version}">Version ${earlier.version} → version ${later.version}</h3>
+  <p>${summary}</p>
+  <div class="side-by-side">
+    <div class="side"><h4>Version ${earlier.version}</h4>${versionMeta(earlier, timeZone)}<p class="text">${change.before}</p></div>
+    <div class="side"><h4>Version ${later.version}</h4>${versionMeta(later, timeZone)}<p class="text">${change.after}</p></div>
+  </div>
+</section>`;
 }
 
 function captureFacts(version: RecordVersion, capture: RawCapture | undefined, timeZone: string): SafeHtml {
   const size = capture ? `, ${capture.byteLength.toLocaleString('en-US')} bytes, ${capture.contentType}` : '';
   return html`<li>
-    <h3>Version ${version.version}</h3>
-    <dl class="facts">
-      <dt>Captured</dt>
-      <dd>${localTime(version.capturedAt, timeZone)}</dd>
-      <dt>Archive key</dt>
-      <dd><code>${version.rawCaptureKey}</code></dd>
-      <dt>SHA-256</dt>
-      <dd class="hash"><code>${version.rawCaptureSha256}</code></dd>
-      <dt>Raw capture</dt>
-      <dd>
-        <a href="/api/v1/captures/${version.rawCaptureSha256}" download
-          >Download version ${version.version}'s capture as received</a
-        >${size}
-      </dd>
-    </dl>
-  </li>`;
+  <h3>Version ${version.version}</h3>
+  <dl class="facts">
+    <dt>Captured</dt><dd>${localTime(version.capturedAt, timeZone)}</dd>
+    <dt>Archive key</dt><dd><code>${version.rawCaptureKey}</code></dd>
+    <dt>SHA-256</dt><dd class="hash"><code>${version.rawCaptureSha256}</code></dd>
+    <dt>Raw capture</dt><dd><a href="/api/v1/captures/${version.rawCaptureSha256}" download>Download version ${version.version}'s capture as received</a>${size}</dd>
+  </dl>
+</li>`;
 }
 
 /**
@@ -68,21 +49,15 @@ export function versionsSection(
   timeZone: string,
 ): SafeHtml {
   const comparisons = versions.slice(1).map((later, index) => comparison(versions[index], later, timeZone));
-  return html`<section aria-labelledby="versions-heading">
-      <h2 id="versions-heading">Versions (${versions.length})</h2>
-      ${
-        versions.length === 1
-          ? html`<p>One version was captured: the text has not changed since the first capture.</p>`
-          : comparisons
-      }
-    </section>
-    <section aria-labelledby="captures-heading">
-      <h2 id="captures-heading">Archived originals</h2>
-      <p class="hint">
-        Each version's platform response, stored byte for byte. Its SHA-256 proves the download is unchanged.
-      </p>
-      <ol class="captures">
-        ${versions.map((version) => captureFacts(version, captures.get(version.rawCaptureSha256), timeZone))}
-      </ol>
-    </section>`;
+  return html`<section aria-labelledby="versions-heading"><h2 id="versions-heading">Versions (${versions.length})</h2>
+${
+  versions.length === 1
+    ? html`<p>One version was captured: the text has not changed since the first capture.</p>`
+    : comparisons
+}
+</section>
+<section aria-labelledby="captures-heading"><h2 id="captures-heading">Archived originals</h2>
+<p class="hint">Each version's platform response, stored byte for byte. Its SHA-256 proves the download is unchanged.</p>
+<ol class="captures">${versions.map((version) => captureFacts(version, captures.get(version.rawCaptureSha256), timeZone))}</ol>
+</section>`;
 }

@@ -27,16 +27,12 @@ export function markWordChanges(beforeText: string, afterText: string): MarkedCh
     if (part.removed) {
       removedWords += wordCount(part.value);
       before.push(
-        html`<del
-          ><span class="visually-hidden">[removed: </span>${part.value}<span class="visually-hidden">]</span></del
-        >`,
+        html`<del><span class="visually-hidden">[removed: </span>${part.value}<span class="visually-hidden">]</span></del>`,
       );
     } else if (part.added) {
       addedWords += wordCount(part.value);
       after.push(
-        html`<ins
-          ><span class="visually-hidden">[added: </span>${part.value}<span class="visually-hidden">]</span></ins
-        >`,
+        html`<ins><span class="visually-hidden">[added: </span>${part.value}<span class="visually-hidden">]</span></ins>`,
       );
     } else {
       before.push(html`${part.value}`);

@@ -30,13 +30,13 @@ export async function requestPageBody(
   ]);
   const common = { requestId: view.id, csrfToken: session.csrfToken, timeZone: deps.timeZone };
   const work = html`${gatheredRecordsSection({ ...common, items: gathered.items, savedSearches: gathered.savedSearches })}
-  ${bundlesSection({
-    ...common,
-    bundles,
-    hasItems: gathered.items.length > 0,
-    verified: extras.verified,
-    canBuild: session.user.roles.some((role) => FOIA_OFFICER_ROLES.includes(role)),
-  })}`;
+${bundlesSection({
+  ...common,
+  bundles,
+  hasItems: gathered.items.length > 0,
+  verified: extras.verified,
+  canBuild: session.user.roles.some((role) => FOIA_OFFICER_ROLES.includes(role)),
+})}`;
   return {
     title: `Request ${view.number}`,
     body: requestBody({

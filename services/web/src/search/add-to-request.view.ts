@@ -7,12 +7,8 @@ import { PICK_FORM_ID } from './search-hit.view';
 export const ADD_TO_REQUEST_ACTION = '/requests/items';
 
 function requestChoice(id: string, label: string, requests: FoiaRequestView[]): SafeHtml {
-  return html`<div class="field">
-    <label for="${id}">${label}</label>
-    <select id="${id}" name="requestId" required>
-      ${requests.map((request) => html`<option value="${request.id}">${request.number} · ${request.requester.name} (${request.status})</option>`)}
-    </select>
-  </div>`;
+  return html`<div class="field"><label for="${id}">${label}</label>
+  <select id="${id}" name="requestId" required>${requests.map((request) => html`<option value="${request.id}">${request.number} · ${request.requester.name} (${request.status})</option>`)}</select></div>`;
 }
 
 /**
@@ -37,37 +33,27 @@ export function addToRequestSection(options: {
   const { requests } = options;
   const intro = html`<h2 id="add-heading">Add results to a FOIA request</h2>`;
   if (requests.length === 0) {
-    return html`<section aria-labelledby="add-heading" class="add-to-request">
-      ${intro}
-      <p>
-        There is no open request to add records
-        to.${options.canLog ? html` <a href="/requests/new">Log a request</a> first.` : ''}
-      </p>
-    </section>`;
+    return html`<section aria-labelledby="add-heading" class="add-to-request">${intro}
+<p>There is no open request to add records to.${options.canLog ? html` <a href="/requests/new">Log a request</a> first.` : ''}</p></section>`;
   }
-  return html`<section aria-labelledby="add-heading" class="add-to-request">
-    ${intro}
-    <div class="add-forms">
-      <form method="post" action="${ADD_TO_REQUEST_ACTION}" class="stack">
-        <h3>Every matching record</h3>
-        <p class="hint">
-          Saves this search on the request, with its filters, and adds the ${options.total.toLocaleString('en-US')}
-          records it finds now.
-        </p>
-        <input type="hidden" name="csrf" value="${options.csrfToken}" />
-        <input type="hidden" name="source" value="search" />
-        ${savedSearchEntries(options.form, options.timeZone).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`)}
-        ${requestChoice('add-search-request', 'Request for all matching records', requests)}
-        <button type="submit">Add all ${options.total.toLocaleString('en-US')} matching records</button>
-      </form>
-      <form method="post" action="${ADD_TO_REQUEST_ACTION}" id="${PICK_FORM_ID}" class="stack">
-        <h3>Only the records you pick</h3>
-        <p class="hint">Tick "Pick" beside records on this page of results, then add them.</p>
-        <input type="hidden" name="csrf" value="${options.csrfToken}" />
-        <input type="hidden" name="source" value="pick" />
-        ${requestChoice('add-picked-request', 'Request for the picked records', requests)}
-        <button type="submit">Add picked records</button>
-      </form>
-    </div>
-  </section>`;
+  return html`<section aria-labelledby="add-heading" class="add-to-request">${intro}
+<div class="add-forms">
+<form method="post" action="${ADD_TO_REQUEST_ACTION}" class="stack">
+  <h3>Every matching record</h3>
+  <p class="hint">Saves this search on the request, with its filters, and adds the ${options.total.toLocaleString('en-US')} records it finds now.</p>
+  <input type="hidden" name="csrf" value="${options.csrfToken}">
+  <input type="hidden" name="source" value="search">
+  ${savedSearchEntries(options.form, options.timeZone).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
+  ${requestChoice('add-search-request', 'Request for all matching records', requests)}
+  <button type="submit">Add all ${options.total.toLocaleString('en-US')} matching records</button>
+</form>
+<form method="post" action="${ADD_TO_REQUEST_ACTION}" id="${PICK_FORM_ID}" class="stack">
+  <h3>Only the records you pick</h3>
+  <p class="hint">Tick "Pick" beside records on this page of results, then add them.</p>
+  <input type="hidden" name="csrf" value="${options.csrfToken}">
+  <input type="hidden" name="source" value="pick">
+  ${requestChoice('add-picked-request', 'Request for the picked records', requests)}
+  <button type="submit">Add picked records</button>
+</form>
+</div></section>`;
 }

@@ -24,16 +24,12 @@ function checkboxGroup(
   chosen: string[],
   facets: Facets,
 ): SafeHtml {
-  return html`<fieldset class="choice-group">
-    <legend>${legend}</legend>
-    ${options.map(({ value, label }) => {
-      const count = countOf(facets, name, value);
-      return html`<label class="check"
-        ><input type="checkbox" name="${name}" value="${value}" ${checked(chosen.includes(value))} />
-        ${label}${count === null ? '' : html` <span class="count">(${count.toLocaleString('en-US')})</span>`}</label
-      >`;
-    })}
-  </fieldset>`;
+  return html`<fieldset class="choice-group"><legend>${legend}</legend>
+  ${options.map(({ value, label }) => {
+    const count = countOf(facets, name, value);
+    return html`<label class="check"><input type="checkbox" name="${name}" value="${value}"${checked(chosen.includes(value))}> ${label}${count === null ? '' : html` <span class="count">(${count.toLocaleString('en-US')})</span>`}</label>`;
+  })}
+</fieldset>`;
 }
 
 function selectField(
@@ -44,13 +40,10 @@ function selectField(
   chosen: string,
   facets: Facets,
 ): SafeHtml {
-  return html`<div class="field">
-    <label for="${name}">${label}</label>
-    <select id="${name}" name="${name}">
-      <option value="">${anyLabel}</option>
-      ${options.map(({ value, label: text }) => html`<option value="${value}" ${selected(chosen === value)}>${withCount(text, countOf(facets, name, value))}</option>`)}
-    </select>
-  </div>`;
+  return html`<div class="field"><label for="${name}">${label}</label>
+  <select id="${name}" name="${name}"><option value="">${anyLabel}</option>
+    ${options.map(({ value, label: text }) => html`<option value="${value}"${selected(chosen === value)}>${withCount(text, countOf(facets, name, value))}</option>`)}
+  </select></div>`;
 }
 
 /** Values to offer: every one known beforehand, then any the results or the URL bring. */
@@ -67,26 +60,19 @@ function attachmentChoice(form: SearchForm, facets: Facets): SafeHtml {
     ['true', 'With attachments'],
     ['false', 'Without attachments'],
   ];
-  return html`<fieldset class="choice-group">
-    <legend>Attachments</legend>
-    ${choices.map(([value, label]) => html`<label class="check"><input type="radio" name="hasAttachments" value="${value}" ${checked(form.hasAttachments === value)} /> ${value ? withCount(label, countOf(facets, 'hasAttachments', value)) : label}</label>`)}
-  </fieldset>`;
+  return html`<fieldset class="choice-group"><legend>Attachments</legend>
+  ${choices.map(([value, label]) => html`<label class="check"><input type="radio" name="hasAttachments" value="${value}"${checked(form.hasAttachments === value)}> ${value ? withCount(label, countOf(facets, 'hasAttachments', value)) : label}</label>`)}
+</fieldset>`;
 }
 
 function dateRange(form: SearchForm, timeZone: string): SafeHtml {
-  return html`<fieldset class="choice-group dates" aria-describedby="dates-help">
-    <legend>Posted between</legend>
-    <p id="dates-help" class="hint">Days on the town's calendar (${timeZone}); both days are included.</p>
-    <div class="row">
-      <div class="field">
-        <label for="postedFrom">From</label
-        ><input id="postedFrom" name="postedFrom" type="date" value="${form.postedFrom}" />
-      </div>
-      <div class="field">
-        <label for="postedTo">To</label><input id="postedTo" name="postedTo" type="date" value="${form.postedTo}" />
-      </div>
-    </div>
-  </fieldset>`;
+  return html`<fieldset class="choice-group dates" aria-describedby="dates-help"><legend>Posted between</legend>
+  <p id="dates-help" class="hint">Days on the town's calendar (${timeZone}); both days are included.</p>
+  <div class="row">
+    <div class="field"><label for="postedFrom">From</label><input id="postedFrom" name="postedFrom" type="date" value="${form.postedFrom}"></div>
+    <div class="field"><label for="postedTo">To</label><input id="postedTo" name="postedTo" type="date" value="${form.postedTo}"></div>
+  </div>
+</fieldset>`;
 }
 
 function sortField(form: SearchForm): SafeHtml {
@@ -96,12 +82,8 @@ function sortField(form: SearchForm): SafeHtml {
     ['oldest', 'Oldest first'],
   ];
   const current = form.sort === 'relevance' ? '' : form.sort;
-  return html`<div class="field">
-    <label for="sort">Sort</label>
-    <select id="sort" name="sort">
-      ${options.map(([value, label]) => html`<option value="${value}" ${selected(current === value)}>${label}</option>`)}
-    </select>
-  </div>`;
+  return html`<div class="field"><label for="sort">Sort</label>
+  <select id="sort" name="sort">${options.map(([value, label]) => html`<option value="${value}"${selected(current === value)}>${label}</option>`)}</select></div>`;
 }
 
 /**
@@ -117,27 +99,28 @@ export function searchFilters(form: SearchForm, facets: Facets, names: SearchNam
   for (const platform of form.platform)
     if (!platforms.some((option) => option.value === platform)) platforms.push({ value: platform, label: platform });
   return html`<div class="search-filters">
-    ${checkboxGroup(
-      'Status',
-      'status',
-      STATUSES.map((value) => ({ value, label: value })),
-      form.status,
-      facets,
-    )}
-    ${checkboxGroup(
-      'Kind',
-      'kind',
-      KINDS.map((value) => ({ value, label: value })),
-      form.kind,
-      facets,
-    )}
-    ${checkboxGroup('Platform', 'platform', platforms, form.platform, facets)} ${attachmentChoice(form, facets)}
-    <div class="stack">
-      ${selectField('agencyId', 'Agency', 'Any agency', optionsOf(names.agencies, facets?.agencyId, form.agencyId), form.agencyId, facets)}
-      ${selectField('accountId', 'Account', 'Any account', optionsOf(names.accounts, facets?.accountId, form.accountId), form.accountId, facets)}
-      ${selectField('author', 'Author (the 20 most frequent)', 'Anyone', optionsOf([], facets?.author, form.author), form.author, facets)}
-      ${sortField(form)}
-    </div>
-    ${dateRange(form, timeZone)}
-  </div>`;
+  ${checkboxGroup(
+    'Status',
+    'status',
+    STATUSES.map((value) => ({ value, label: value })),
+    form.status,
+    facets,
+  )}
+  ${checkboxGroup(
+    'Kind',
+    'kind',
+    KINDS.map((value) => ({ value, label: value })),
+    form.kind,
+    facets,
+  )}
+  ${checkboxGroup('Platform', 'platform', platforms, form.platform, facets)}
+  ${attachmentChoice(form, facets)}
+  <div class="stack">
+    ${selectField('agencyId', 'Agency', 'Any agency', optionsOf(names.agencies, facets?.agencyId, form.agencyId), form.agencyId, facets)}
+    ${selectField('accountId', 'Account', 'Any account', optionsOf(names.accounts, facets?.accountId, form.accountId), form.accountId, facets)}
+    ${selectField('author', 'Author (the 20 most frequent)', 'Anyone', optionsOf([], facets?.author, form.author), form.author, facets)}
+    ${sortField(form)}
+  </div>
+  ${dateRange(form, timeZone)}
+</div>`;
 }

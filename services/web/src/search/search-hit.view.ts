@@ -22,24 +22,9 @@ export function searchHit(
     new Date(record.postedAt),
   );
   return html`<li class="hit">
-    <h3><a href="/records/${record.id}">${recordTitle(record)}</a> ${statusBadge(record.status)}</h3>
-    <p class="meta">
-      Posted ${localTime(record.postedAt, options.timeZone)} · ${agency} ·
-      ${account}${attachments > 0 ? ` · ${attachments} ${attachments === 1 ? 'attachment' : 'attachments'}` : ''}
-    </p>
-    <p class="snippet">${highlight ? trusted(highlight) : record.text.slice(0, 280)}</p>
-    ${
-      options.pickable
-        ? html`<p class="pick">
-            <label class="check"
-              ><input type="checkbox" name="recordId" value="${record.id}" form="${PICK_FORM_ID}" /> Pick<span
-                class="visually-hidden"
-              >
-                ${recordTitle(record)}, posted ${postedDay}</span
-              ></label
-            >
-          </p>`
-        : ''
-    }
-  </li>`;
+  <h3><a href="/records/${record.id}">${recordTitle(record)}</a> ${statusBadge(record.status)}</h3>
+  <p class="meta">Posted ${localTime(record.postedAt, options.timeZone)} · ${agency} · ${account}${attachments > 0 ? ` · ${attachments} ${attachments === 1 ? 'attachment' : 'attachments'}` : ''}</p>
+  <p class="snippet">${highlight ? trusted(highlight) : record.text.slice(0, 280)}</p>
+  ${options.pickable ? html`<p class="pick"><label class="check"><input type="checkbox" name="recordId" value="${record.id}" form="${PICK_FORM_ID}"> Pick<span class="visually-hidden"> ${recordTitle(record)}, posted ${postedDay}</span></label></p>` : ''}
+</li>`;
 }

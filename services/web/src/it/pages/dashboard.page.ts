@@ -24,12 +24,10 @@ const dayLabel = (day: string) => DateTime.fromISO(day).toFormat('EEE, MMM d');
 function totalsList(title: string, figures: Record<string, number>): SafeHtml {
   const total = Object.values(figures).reduce((sum, value) => sum + value, 0);
   return html`<section class="tile" aria-labelledby="tile-${title}">
-    <h3 id="tile-${title}">${title}</h3>
-    <p class="big">${count(total)}</p>
-    <ul class="plain">
-      ${Object.entries(figures).map(([status, value]) => html`<li>${status}: ${count(value)}</li>`)}
-    </ul>
-  </section>`;
+  <h3 id="tile-${title}">${title}</h3>
+  <p class="big">${count(total)}</p>
+  <ul class="plain">${Object.entries(figures).map(([status, value]) => html`<li>${status}: ${count(value)}</li>`)}</ul>
+</section>`;
 }
 
 function capturesChart(days: DayCount[]): SafeHtml {
@@ -40,108 +38,70 @@ function capturesChart(days: DayCount[]): SafeHtml {
       ? `Captures per day, last ${days.length} days: none.`
       : `Captures per day, last ${days.length} days: ${count(total)} in all, most on ${dayLabel(busiest.day)} (${count(busiest.captures)}).`;
   return html`<section aria-labelledby="captures-heading" class="stack">
-    <h2 id="captures-heading">Captures per day</h2>
-    <p class="hint">
-      Pages of posts and comments stored as received from the platforms, per day (${days.length} days to today).
-    </p>
-    ${barChart({ id: 'captures-chart', summary, bars: days.map((day) => ({ label: dayLabel(day.day), value: day.captures })) })}
-    <p class="chart-axis"><span>${dayLabel(days[0].day)}</span><span>${dayLabel(days[days.length - 1].day)}</span></p>
-    ${total === 0 ? html`<p class="empty">Nothing captured in these days. Register an account on <a href="/accounts">Accounts</a> and press "Sync now" there.</p>` : ''}
-    <details>
-      <summary>The figures as a table</summary>
-      <div
-        class="table-wrap"
-        role="region"
-        aria-label="Captures per day (scrolls sideways on narrow screens)"
-        tabindex="0"
-      >
-        <table>
-          <caption>
-            Captures per day
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Captures</th>
-              <th scope="col">Kilobytes</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${[...days].reverse().map(
-              (day) =>
-                html`<tr>
-                  <th scope="row"><time datetime="${day.day}">${dayLabel(day.day)}</time></th>
-                  <td>${count(day.captures)}</td>
-                  <td>${count(Math.ceil(day.bytes / 1024))}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-    </details>
-  </section>`;
+  <h2 id="captures-heading">Captures per day</h2>
+  <p class="hint">Pages of posts and comments stored as received from the platforms, per day (${days.length} days to today).</p>
+  ${barChart({ id: 'captures-chart', summary, bars: days.map((day) => ({ label: dayLabel(day.day), value: day.captures })) })}
+  <p class="chart-axis"><span>${dayLabel(days[0].day)}</span><span>${dayLabel(days[days.length - 1].day)}</span></p>
+  ${total === 0 ? html`<p class="empty">Nothing captured in these days. Register an account on <a href="/accounts">Accounts</a> and press "Sync now" there.</p>` : ''}
+  <details>
+    <summary>The figures as a table</summary>
+    <div class="table-wrap" role="region" aria-label="Captures per day (scrolls sideways on narrow screens)" tabindex="0"><table>
+      <caption>Captures per day</caption>
+      <thead><tr><th scope="col">Day</th><th scope="col">Captures</th><th scope="col">Kilobytes</th></tr></thead>
+      <tbody>${[...days].reverse().map((day) => html`<tr><th scope="row"><time datetime="${day.day}">${dayLabel(day.day)}</time></th><td>${count(day.captures)}</td><td>${count(Math.ceil(day.bytes / 1024))}</td></tr>`)}</tbody>
+    </table></div>
+  </details>
+</section>`;
 }
 
 function troubleList(options: DashboardPage): SafeHtml {
   return html`<section aria-labelledby="trouble-heading">
-    <h2 id="trouble-heading">Accounts that need attention</h2>
+  <h2 id="trouble-heading">Accounts that need attention</h2>
+  ${
+    options.troubled.length === 0
+      ? html`<p>None: every scheduled account synced on time.</p>`
+      : html`<ul class="stack">${options.troubled.map(
+          ({ account, trouble }) => html`<li>
+    <a href="/accounts/${account.id}">${account.displayName ?? account.handle}</a> (${account.platform}):
     ${
-      options.troubled.length === 0
-        ? html`<p>None: every scheduled account synced on time.</p>`
-        : html`<ul class="stack">
-            ${options.troubled.map(
-              ({ account, trouble }) =>
-                html`<li>
-                  <a href="/accounts/${account.id}">${account.displayName ?? account.handle}</a> (${account.platform}):
-                  ${
-                    trouble.kind === 'failing'
-                      ? html`<span class="badge badge-deleted">Last sync failed</span> ${trouble.error}`
-                      : html`<span class="badge badge-hidden">Overdue</span>
-                          ${trouble.lastSuccessAt ? html`no successful sync since ${localTime(trouble.lastSuccessAt, options.timeZone)}` : 'never synced successfully'}`
-                  }
-                </li>`,
-            )}
-          </ul>`
+      trouble.kind === 'failing'
+        ? html`<span class="badge badge-deleted">Last sync failed</span> ${trouble.error}`
+        : html`<span class="badge badge-hidden">Overdue</span> ${trouble.lastSuccessAt ? html`no successful sync since ${localTime(trouble.lastSuccessAt, options.timeZone)}` : 'never synced successfully'}`
     }
-  </section>`;
+  </li>`,
+        )}</ul>`
+  }
+</section>`;
 }
 
 function overdueList(options: DashboardPage): SafeHtml {
   return html`<section aria-labelledby="overdue-heading">
-    <h2 id="overdue-heading">Overdue FOIA requests</h2>
-    ${
-      options.overdue.length === 0
-        ? html`<p>None.</p>`
-        : html`<ul>
-              ${options.overdue.map(
-                (request) =>
-                  html`<li>
-                    Request ${request.number}: ${request.nextDeadline!.kind} was due
-                    ${localTime(request.nextDeadline!.at, options.timeZone)}
-                  </li>`,
-              )}
-            </ul>
-            <p class="hint">
-              The FOIA officers work these; tell them if an account's archive is missing something they need.
-            </p>`
-    }
-  </section>`;
+  <h2 id="overdue-heading">Overdue FOIA requests</h2>
+  ${
+    options.overdue.length === 0
+      ? html`<p>None.</p>`
+      : html`<ul>${options.overdue.map(
+          (request) => html`<li>
+    Request ${request.number}: ${request.nextDeadline!.kind} was due ${localTime(request.nextDeadline!.at, options.timeZone)}
+  </li>`,
+        )}</ul><p class="hint">The FOIA officers work these; tell them if an account's archive is missing something they need.</p>`
+  }
+</section>`;
 }
 
 /** What IT checks each morning: the archive's size, whether capturing goes on, and what needs attention. */
 export function dashboardBody(options: DashboardPage): SafeHtml {
   return html`<h1>Dashboard</h1>
-    <section aria-labelledby="totals-heading">
-      <h2 id="totals-heading">The archive</h2>
-      <div class="tiles">
-        ${totalsList('Records', options.recordsByStatus)} ${totalsList('Accounts', options.accountsByStatus)}
-        <section class="tile" aria-labelledby="tile-agencies">
-          <h3 id="tile-agencies">Agencies</h3>
-          <p class="big">${count(options.agencyCount)}</p>
-          <p><a href="/agencies">See agencies</a></p>
-        </section>
-      </div>
-      ${options.agencyCount === 0 ? html`<p class="empty">The archive is empty. Start on <a href="/agencies">Agencies</a>: register one, then its accounts.</p>` : ''}
-    </section>
-    ${capturesChart(options.days)} ${troubleList(options)} ${overdueList(options)}`;
+<section aria-labelledby="totals-heading">
+  <h2 id="totals-heading">The archive</h2>
+  <div class="tiles">
+    ${totalsList('Records', options.recordsByStatus)}
+    ${totalsList('Accounts', options.accountsByStatus)}
+    <section class="tile" aria-labelledby="tile-agencies"><h3 id="tile-agencies">Agencies</h3><p class="big">${count(options.agencyCount)}</p><p><a href="/agencies">See agencies</a></p></section>
+  </div>
+  ${options.agencyCount === 0 ? html`<p class="empty">The archive is empty. Start on <a href="/agencies">Agencies</a>: register one, then its accounts.</p>` : ''}
+</section>
+${capturesChart(options.days)}
+${troubleList(options)}
+${overdueList(options)}`;
 }

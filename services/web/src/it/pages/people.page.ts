@@ -35,63 +35,29 @@ ${created ? html`<p class="notice" role="status">${created.name} was created and
 ${
   people.length === 0
     ? html`<p class="empty">No one signs in yet. Create the first person below.</p>`
-    : html`<div
-        class="table-wrap"
-        role="region"
-        aria-label="People who sign in (scrolls sideways on narrow screens)"
-        tabindex="0"
-      >
-        <table>
-          <caption>
-            ${people.length} ${people.length === 1 ? 'person signs' : 'people sign'} in
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${people.map(
-              (person) =>
-                html`<tr>
-                  <th scope="row">${person.name}${person.disabledAt ? ' (disabled)' : ''}</th>
-                  <td>${person.email}</td>
-                  <td>${person.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}</td>
-                  <td>${localTime(person.createdAt, options.timeZone)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`
+    : html`<div class="table-wrap" role="region" aria-label="People who sign in (scrolls sideways on narrow screens)" tabindex="0"><table>
+  <caption>${people.length} ${people.length === 1 ? 'person signs' : 'people sign'} in</caption>
+  <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Roles</th><th scope="col">Created</th></tr></thead>
+  <tbody>${people.map((person) => html`<tr><th scope="row">${person.name}${person.disabledAt ? ' (disabled)' : ''}</th><td>${person.email}</td><td>${person.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}</td><td>${localTime(person.createdAt, options.timeZone)}</td></tr>`)}</tbody>
+</table></div>`
 }
 <h2 id="create-person">Create a person</h2>
 ${errorSummary(errors, 'The person was not created.')}
 <form method="post" action="/people" class="stack it-form" aria-labelledby="create-person">
   <input type="hidden" name="csrf" value="${options.csrfToken}">
-  ${field({ id: 'name', label: 'Name', errors, control: html`<input id="name" name="name" required maxlength="200" autocomplete="off" value="${form.name}" ${invalidAttributes('name', errors)} />` })}
-  ${field({ id: 'email', label: 'Email', errors, control: html`<input id="email" name="email" type="email" required autocomplete="off" value="${form.email}" ${invalidAttributes('email', errors)} />` })}
+  ${field({ id: 'name', label: 'Name', errors, control: html`<input id="name" name="name" required maxlength="200" autocomplete="off" value="${form.name}"${invalidAttributes('name', errors)}>` })}
+  ${field({ id: 'email', label: 'Email', errors, control: html`<input id="email" name="email" type="email" required autocomplete="off" value="${form.email}"${invalidAttributes('email', errors)}>` })}
   <fieldset${errors.has('roles') ? html` aria-describedby="roles-error"` : ''}>
     <legend>Roles</legend>
     ${errors.has('roles') ? html`<p class="error" id="roles-error">${errors.get('roles')}</p>` : ''}
-    ${RoleSchema.options.map((role) => html`<label class="check"><input type="checkbox" name="roles" value="${role}" ${form.roles.includes(role) ? html` checked` : ''} /> ${ROLE_LABELS[role] ?? role}</label> `)}
+    ${RoleSchema.options.map((role) => html`<label class="check"><input type="checkbox" name="roles" value="${role}"${form.roles.includes(role) ? html` checked` : ''}> ${ROLE_LABELS[role] ?? role}</label> `)}
   </fieldset>
   ${field({
     id: 'password',
     label: 'Password',
     hint: 'At least 12 characters. Give it to the person in person or by phone; they cannot see it here again.',
     errors,
-    control: html`<input
-      id="password"
-      name="password"
-      type="password"
-      required
-      minlength="12"
-      autocomplete="new-password"
-      ${invalidAttributes('password', errors, true)}
-    />`,
+    control: html`<input id="password" name="password" type="password" required minlength="12" autocomplete="new-password"${invalidAttributes('password', errors, true)}>`,
   })}
   <button type="submit">Create person</button>
 </form>`;
