@@ -44,7 +44,7 @@ export function defineRoute<Body = unknown, Query = unknown, Params = Record<str
 }
 
 function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
-  if (!schema) return (where === 'path' ? value : undefined) as T;
+  if (!schema) return undefined as T;
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(where, result.error);
   return result.data;
@@ -62,7 +62,9 @@ export function mountRoutes(router: Router, routes: readonly RouteDefinition[]):
       const result = await route.handle({
         body,
         query,
-        params: parsePart(route.params, request.params, 'path'),
+        params: route.params
+          ? parsePart(route.params, request.params, 'path')
+          : (request.params as Record<string, string>),
         principal: request.principal!,
         request,
         response,

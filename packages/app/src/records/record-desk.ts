@@ -47,17 +47,8 @@ export class RecordDesk {
 
   /** Full-text search; hits whose record the catalog no longer has (an index a moment behind) are left out. */
   async search(query: RecordsQuery, actorId: string): Promise<RecordSearchResult> {
-    const { catalog, searchIndex } = this.options;
-    const result = await searchIndex.search(toSearchQuery(query));
-    const records = new Map(
-      (await catalog.getRecords(result.hits.map((hit) => hit.id))).map((record) => [record.id, record]),
-    );
-    await catalog.appendAudit({
-      actor: actorId,
-      action: 'records.search',
-      target: 'records',
-      details: { query, returned: result.hits.length },
-    });
+    const result = await this.options.searchIndex.search(toSearchQuery(query));
+    const records = await this.recordsOfAuditedSearch(result, actorId, { query });
     return {
       total: result.total,
       records: result.hits
@@ -77,8 +68,17 @@ export class RecordDesk {
     asked: unknown,
     actorId: string,
   ): Promise<{ result: SearchResult; records: Map<string, ArchiveRecord> }> {
-    const { catalog, searchIndex } = this.options;
-    const result = await searchWithFacets(searchIndex, query);
+    const result = await searchWithFacets(this.options.searchIndex, query);
+    return { result, records: await this.recordsOfAuditedSearch(result, actorId, { form: asked }) };
+  }
+
+  /** The hits' records by id, and the search's audit entry (`asked` names the search as the person gave it). */
+  private async recordsOfAuditedSearch(
+    result: SearchResult,
+    actorId: string,
+    asked: Record<string, unknown>,
+  ): Promise<Map<string, ArchiveRecord>> {
+    const { catalog } = this.options;
     const records = new Map(
       (await catalog.getRecords(result.hits.map((hit) => hit.id))).map((record) => [record.id, record]),
     );
@@ -86,9 +86,9 @@ export class RecordDesk {
       actor: actorId,
       action: 'records.search',
       target: 'records',
-      details: { form: asked, returned: result.hits.length },
+      details: { ...asked, returned: result.hits.length },
     });
-    return { result, records };
+    return records;
   }
 
   /** One record with every version, its tombstone, thread context and the raw captures it came from. */
