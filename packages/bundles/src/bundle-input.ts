@@ -33,6 +33,8 @@ export const BundleAuthorSchema = z.strictObject({ name: NameSchema, handle: z.s
 
 /** A post or comment above the record in its thread, root first, direct parent last. */
 export const ThreadEntrySchema = z.strictObject({
+  /** The entry's own record: its redacted words are looked for everywhere else in the bundle. */
+  recordId: z.string().min(1).max(200).optional(),
   author: BundleAuthorSchema,
   postedAt: IsoDateTimeSchema,
   text: z.string().max(200_000),
@@ -145,6 +147,20 @@ export const BundleHeaderSchema = z.strictObject({
   /** BCP 47 language of the letter and labels; record text keeps whatever language it was written in. */
   language: z.string().min(2).max(35).default('en-US'),
   respondingOfficer: z.strictObject({ name: NameSchema, title: z.string().trim().max(200).optional() }).optional(),
+  /**
+   * Redacted words of a record that the officer lets stand in clear in one part of the bundle; every other
+   * occurrence of a record's redacted words fails the render (see UnredactedTextError). `section` is
+   * `item:<recordId>` (that record's pages), `cover-letter`, `index`, `withholding-log` or `document-properties`.
+   */
+  intendedOccurrences: z
+    .array(
+      z.strictObject({
+        recordId: z.string().min(1).max(200),
+        text: z.string().min(1).max(2000),
+        section: z.string().min(1).max(250),
+      }),
+    )
+    .default([]),
 });
 
 /** Item ids that occur more than once, by position. */

@@ -8,4 +8,12 @@ export type { LoadImage } from './layout/image-catalog';
 export { readImageSize } from './layout/image-catalog';
 export { BATES_DIGITS, batesNumber, formatBates } from './format/bates';
 export { renderBundlePdfInWorker } from './render-bundle-pdf-in-worker';
+export {
+  UnredactedTextError,
+  UnredactedTextFinder,
+  describeOccurrence,
+  leakGuardOf,
+  mergeOccurrences,
+} from './leak-check/unredacted-text';
+export type { LeakGuard, OutputFile, UnredactedOccurrence } from './leak-check/unredacted-text';
 export type { WorkerRenderOptions } from './render-bundle-pdf-in-worker';

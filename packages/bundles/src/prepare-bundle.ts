@@ -12,6 +12,7 @@ import {
   type RedactionSpan,
 } from './bundle-input';
 import { applyRedactions } from './redaction';
+import { leakGuardOf, type LeakGuard } from './leak-check/unredacted-text';
 
 /** A version whose text is already redacted. */
 export interface PreparedVersion {
@@ -55,7 +56,10 @@ export type PreparedItem =
     };
 
 /** A validated bundle with redactions applied: the only shape the renderer accepts. */
-export type PreparedBundle = Omit<BundleInput, 'items'> & { items: PreparedItem[]; redactions: RedactionLogEntry[] };
+export type PreparedBundle = Omit<BundleInput, 'items' | 'intendedOccurrences'> & {
+  items: PreparedItem[];
+  redactions: RedactionLogEntry[];
+};
 
 class RedactionLog {
   readonly entries: RedactionLogEntry[] = [];
@@ -133,16 +137,31 @@ function prepareItem(item: BundleItem, number: number, log: RedactionLog): Prepa
  * prepared one at a time, so a large bundle is never held as three full copies (draft, parsed, prepared).
  */
 export function prepareBundle(draft: BundleInputDraft | BundleInput): PreparedBundle {
+  return prepareGuardedBundle(draft).bundle;
+}
+
+/**
+ * `prepareBundle`, and beside the bundle (never inside it, so no layout code can print them) the words its
+ * redactions removed, for the leak check.
+ */
+export function prepareGuardedBundle(draft: BundleInputDraft | BundleInput): {
+  bundle: PreparedBundle;
+  guard: LeakGuard;
+} {
   const { items: draftItems, ...draftHeader } = draft as { items?: unknown };
   const header = BundleHeaderSchema.safeParse(draftHeader);
   if (!header.success || !Array.isArray(draftItems)) return failValidation(draft);
   const log = new RedactionLog();
+  const { intendedOccurrences, ...rest } = header.data;
+  const guard: LeakGuard = { words: [], intended: intendedOccurrences };
   const items = draftItems.map((draftItem: unknown, index) => {
     const item = BundleItemSchema.safeParse(draftItem);
-    return item.success ? prepareItem(item.data, index + 1, log) : failValidation(draft);
+    if (!item.success) return failValidation(draft);
+    guard.words.push(...leakGuardOf({ items: [item.data], intendedOccurrences: [] }).words);
+    return prepareItem(item.data, index + 1, log);
   });
   if (new Set(items.map((item) => item.id)).size !== items.length) return failValidation(draft);
-  return { ...header.data, items, redactions: log.entries };
+  return { bundle: { ...rest, items, redactions: log.entries }, guard };
 }
 
 /** Reports invalid input with the whole schema, so the error lists every issue with its full path. */

@@ -6,6 +6,7 @@ import type { BundleInput, BundleInputDraft } from './bundle-input';
 import type { LoadImage } from './layout/image-catalog';
 import type { RenderBundleResult, RenderProgress } from './render-bundle-pdf';
 import type { ParentMessage, StartMessage, WorkerMessage } from './worker/worker-protocol';
+import { UnredactedTextError } from './leak-check/unredacted-text';
 
 export interface WorkerRenderOptions {
   /** Image bytes by SHA-256; runs in the calling thread (where the object store client lives). */
@@ -30,8 +31,13 @@ function workerScript(): { file: string; execArgv: string[] } {
   return { file, execArgv: extension === '.ts' ? ['--require', require.resolve('tsx/cjs')] : [] };
 }
 
-/** The worker's error, rebuilt here: same name and message, zod issues kept, the worker's stack attached. */
+/**
+ * The worker's error, rebuilt here: same name and message, zod issues kept, the worker's stack attached; redacted
+ * words found in clear come back as an UnredactedTextError, so callers can tell it from a crash.
+ */
 function workerError(error: Extract<WorkerMessage, { type: 'failed' }>['error']): Error {
+  if (error.name === 'UnredactedTextError' && error.occurrences)
+    return Object.assign(new UnredactedTextError(error.occurrences), { workerStack: error.stack });
   return Object.assign(new Error(error.message), { name: error.name, issues: error.issues, workerStack: error.stack });
 }
 

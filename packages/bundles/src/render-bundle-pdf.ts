@@ -10,13 +10,15 @@ import { planBundle } from './layout/plan-bundle';
 import { recordBlocks } from './layout/record-section';
 import type { SectionContext } from './layout/section-context';
 import { withholdingLogBlocks } from './layout/withholding-log';
-import { createBundleDocument } from './pdf/bundle-document';
+import { createBundleDocument, documentInfo } from './pdf/bundle-document';
+import { scanBlocks, sectionNames } from './leak-check/scan-layout';
+import { UnredactedTextError, UnredactedTextFinder, type LeakGuard } from './leak-check/unredacted-text';
 import { GlyphWriter } from './pdf/glyph-writer';
 import { batchPdfkitOutput } from './pdf/output-batching';
 import { OutputSink } from './pdf/output-sink';
 import { PageDrawer } from './pdf/page-drawer';
 import { StructureWriter } from './pdf/structure-writer';
-import { prepareBundle, type PreparedBundle } from './prepare-bundle';
+import { prepareGuardedBundle, type PreparedBundle } from './prepare-bundle';
 import { sharedFontLibrary } from './text/font-library';
 import { Shaper } from './text/shaper';
 
@@ -106,7 +108,8 @@ async function drawSections(
  * Renders a FOIA response bundle as a tagged PDF streamed into `output` (which is ended when done, destroyed
  * on failure). Two passes: planning lays every record out to count its pages, so the index and the cover letter
  * can quote Bates numbers before those pages exist; drawing then lays each record out again and streams it,
- * holding one record's layout at a time. The same input gives the same bytes.
+ * holding one record's layout at a time. The same input gives the same bytes. Before drawing, the planned text is
+ * checked for any record's redacted words in clear (UnredactedTextError), unless the input marks them intended.
  */
 export function renderBundlePdf(
   input: BundleInputDraft | BundleInput,
@@ -114,18 +117,33 @@ export function renderBundlePdf(
   options: RenderBundleOptions,
 ): Promise<RenderBundleResult> {
   // Validate and redact synchronously, so the caller's draft is not kept alive by the async render below.
-  let bundle: PreparedBundle;
+  let prepared: ReturnType<typeof prepareGuardedBundle>;
   try {
-    bundle = prepareBundle(input);
+    prepared = prepareGuardedBundle(input);
   } catch (error) {
     output.destroy();
     return Promise.reject(error);
   }
-  return renderPrepared(bundle, output, options);
+  return renderPrepared(prepared.bundle, prepared.guard, output, options);
+}
+
+/**
+ * Reads everything the planning pass laid out, and the sections planned last, for redacted words in clear; throws
+ * UnredactedTextError listing them, before a single page is drawn.
+ */
+function checkForUnredactedText(finder: UnredactedTextFinder, context: SectionContext, footer: string): void {
+  scanBlocks(finder, coverLetterBlocks(context), 'cover-letter');
+  scanBlocks(finder, indexBlocks(context), 'index');
+  scanBlocks(finder, withholdingLogBlocks(context), 'withholding-log');
+  for (const text of [...Object.values(documentInfo(context.bundle, context.plan)), footer])
+    finder.scan(text, 'document-properties', 'bundle.pdf');
+  const found = finder.occurrences();
+  if (found.length > 0) throw new UnredactedTextError(found);
 }
 
 async function renderPrepared(
   bundle: PreparedBundle,
+  guard: LeakGuard,
   output: Writable,
   options: RenderBundleOptions,
 ): Promise<RenderBundleResult> {
@@ -133,15 +151,23 @@ async function renderPrepared(
     const shaper = new Shaper(sharedFontLibrary());
     const images = await catalogImages(bundle, options.loadImage);
     const total = bundle.items.length;
-    const plan = planBundle(bundle, shaper, images, (done) => {
-      if (done % 100 === 0 || done === total)
-        options.onProgress?.({ phase: 'planning', done, total, pagesRendered: 0 });
-    });
+    const finder = new UnredactedTextFinder(guard, sectionNames(bundle));
+    const plan = planBundle(
+      bundle,
+      shaper,
+      images,
+      (done) => {
+        if (done % 100 === 0 || done === total)
+          options.onProgress?.({ phase: 'planning', done, total, pagesRendered: 0 });
+      },
+      finder.guarding ? (id, blocks) => scanBlocks(finder, blocks, `item:${id}`) : undefined,
+    );
+    const footer = `${bundle.townName} · FOI request ${bundle.request.number}`;
+    if (finder.guarding) checkForUnredactedText(finder, { bundle, shaper, plan, images }, footer);
     const doc = createBundleDocument(bundle, plan);
     batchPdfkitOutput(doc);
     const sink = new OutputSink(doc, output);
     const structure = new StructureWriter(doc);
-    const footer = `${bundle.townName} · FOI request ${bundle.request.number}`;
     const drawer = new PageDrawer(
       doc,
       shaper,

@@ -25,9 +25,25 @@ export interface Bundle {
   /** The frozen input the PDF was rendered from, so the bundle can be rebuilt byte for byte years later. */
   inputKey: string | null;
   error: string | null;
+  /** When the build stopped because redacted words would appear in clear: each place, for the officer to settle. */
+  unredacted: UnredactedOccurrence[] | null;
   createdAt: string;
   createdBy: string;
   completedAt: string | null;
+}
+
+/**
+ * Redacted words of `recordId` found in clear in a bundle's output: the text, the part of the bundle (`section`:
+ * `item:<recordId>`, `cover-letter`, `index`, `withholding-log`, `document-properties`), a description of where for
+ * people, the files it is in (`bundle.pdf`, `records.json`, `index.csv`) and how often.
+ */
+export interface UnredactedOccurrence {
+  recordId: string;
+  text: string;
+  section: string;
+  where: string;
+  files: string[];
+  count: number;
 }
 
 /** Where one record landed in a bundle, and the hashes of its archived originals at production. */
@@ -72,7 +88,7 @@ export interface BundleStore {
    */
   completeBundle(id: string, completed: CompletedBundle): Promise<boolean>;
   /** Records why the build failed; a completed bundle is left as it is, since it never changes again. */
-  failBundle(id: string, error: string, at: string): Promise<void>;
+  failBundle(id: string, error: string, at: string, unredacted?: UnredactedOccurrence[]): Promise<void>;
   /** Where each record landed in a completed bundle, in bundle order; empty before completion. */
   listBundleItems(bundleId: string): Promise<BundleItemRange[]>;
 }

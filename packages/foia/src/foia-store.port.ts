@@ -1,3 +1,4 @@
+import type { ItemRedaction } from './redaction-scope';
 import type { FoiaRequestStatus, NewFoiaRequest, ReleaseKind, Requester } from './foia-request.schema';
 import type { HolidayRule } from './holiday-rules';
 import type { Exemption } from './exemption-catalogue';
@@ -110,12 +111,14 @@ export function defaultBatesPrefix(townName: string): string {
 export type ItemDisposition = 'produce' | 'withhold' | 'redact';
 export type ItemSource = 'search' | 'pick' | 'thread-context';
 
-/** A span of one version's text to redact (UTF-16 offsets), citing an exemption code. */
-export interface ItemRedaction {
-  version: number;
-  start: number;
-  end: number;
-  code: string;
+/**
+ * Redacted words of this record that the officer has judged may stand in clear in one part of a bundle (another
+ * record whose author made them public, the requester's own description): the leak check then lets them pass.
+ * `section` is `item:<recordId>` for a produced record's pages, or `cover-letter`, `index`, `withholding-log`.
+ */
+export interface IntendedOccurrence {
+  text: string;
+  section: string;
 }
 
 /** A record gathered for a request, with the officer's decision about it. */
@@ -130,6 +133,7 @@ export interface FoiaItem {
   exemptionCode: string | null;
   justification: string | null;
   redactions: ItemRedaction[];
+  intendedOccurrences: IntendedOccurrence[];
   updatedAt: string;
 }
 
@@ -138,6 +142,7 @@ export interface ItemDecision {
   exemptionCode: string | null;
   justification: string | null;
   redactions: ItemRedaction[];
+  intendedOccurrences: IntendedOccurrence[];
 }
 
 /** A search attached to a request: its query and filters frozen, its matches snapshotted as items. */

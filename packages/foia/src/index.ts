@@ -8,6 +8,7 @@ export * from './deadlines';
 export * from './exemption-catalogue';
 export * from './pii-finder';
 export * from './redactions';
+export * from './redaction-scope';
 export * from './foia-store.port';
 export * from './service/foia.service';
 export * from './service/foia-request.view';

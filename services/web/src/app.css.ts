@@ -31,6 +31,8 @@ fieldset{border:1px solid #999;border-radius:4px}
 .hits,.versions,.thread{padding-left:1.25rem}
 .hit h3{margin-bottom:.25rem}
 mark{background:#fde68a;color:inherit}
+mark.redaction{background:#1f2937;color:#fff;text-decoration:line-through}
+form.inline{display:inline;margin-left:.5rem}
 .badge{display:inline-block;padding:0 .5rem;border-radius:999px;font-size:.875rem;font-weight:600;border:1px solid}
 .badge-deleted{color:#8a1111;background:#fdecec}
 .badge-hidden{color:#5b3a00;background:#fff4d6}

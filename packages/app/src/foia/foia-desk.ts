@@ -149,8 +149,8 @@ export class FoiaDesk {
 
   async decide(requestId: string, recordId: string, input: ItemDecisionInput, actorId: string): Promise<FoiaItem> {
     const { catalog, foiaStore } = this.options;
-    await this.getItem(requestId, recordId);
-    const decision = await checkDecision(input, recordId, catalog, foiaStore);
+    const current = await this.getItem(requestId, recordId);
+    const decision = await checkDecision(input, recordId, catalog, foiaStore, current);
     const item = await foiaStore.updateItem(requestId, recordId, decision, new Date().toISOString());
     await catalog.appendAudit({
       actor: actorId,
@@ -159,6 +159,40 @@ export class FoiaDesk {
       details: { request: requestId, disposition: decision.disposition, exemption: decision.exemptionCode },
     });
     return item!;
+  }
+
+  /**
+   * Lets redacted words of a record stand in clear in one part of the bundle, as a failed build listed them (for
+   * example a name the requester wrote in the request, or another record whose author made it public).
+   */
+  async letStand(
+    requestId: string,
+    recordId: string,
+    occurrence: { text: string; section: string },
+    actorId: string,
+  ): Promise<FoiaItem> {
+    const item = await this.getItem(requestId, recordId);
+    if (item.disposition !== 'redact')
+      throw new UseCaseError('conflict', 'not_redacted', `record ${recordId} is not redacted in this request`);
+    const decided = await this.decide(
+      requestId,
+      recordId,
+      {
+        disposition: 'redact',
+        exemptionCode: item.exemptionCode!,
+        justification: item.justification!,
+        redactions: item.redactions,
+        intendedOccurrences: [...item.intendedOccurrences, occurrence],
+      },
+      actorId,
+    );
+    await this.options.catalog.appendAudit({
+      actor: actorId,
+      action: 'foia-item.let-stand',
+      target: recordId,
+      details: { request: requestId, section: occurrence.section },
+    });
+    return decided;
   }
 
   async removeItem(requestId: string, recordId: string, actorId: string): Promise<void> {

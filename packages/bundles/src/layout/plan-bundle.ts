@@ -1,5 +1,6 @@
 import type { PreparedBundle } from '../prepare-bundle';
 import type { Shaper } from '../text/shaper';
+import type { Block } from './blocks';
 import { BatesPlan, type SectionPages } from './bates-plan';
 import { coverLetterBlocks } from './cover-letter';
 import { indexBlocks } from './index-section';
@@ -30,18 +31,24 @@ function sameAnchors(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numb
  * The planning pass. Records come first: their pages depend on nothing but themselves. The cover letter, index
  * and log quote page numbers, and their own lengths move those numbers, so they are laid out again until the
  * page counts stop changing (in practice the second round; Bates numbers are fixed-width, so the text length
- * does not depend on the values). `onItem` reports planning progress.
+ * does not depend on the values). `onItem` reports planning progress; `onRecordBlocks` sees each record's layout
+ * (the leak check reads its text there, so records are laid out once for both).
  */
 export function planBundle(
   bundle: PreparedBundle,
   shaper: Shaper,
   images: ReadonlyMap<string, ImageInfo>,
   onItem?: (done: number) => void,
+  onRecordBlocks?: (recordId: string, blocks: readonly Block[]) => void,
 ): BatesPlan {
   const recordContext = { bundle, shaper, images };
   const items = bundle.items.map((item, position) => {
-    const pages =
-      item.disposition === 'produced' ? countPages(recordBlocks(item.record, item.number, recordContext)) : 0;
+    let pages = 0;
+    if (item.disposition === 'produced') {
+      const blocks = recordBlocks(item.record, item.number, recordContext);
+      onRecordBlocks?.(item.id, blocks);
+      pages = countPages(blocks);
+    }
     onItem?.(position + 1);
     return pages;
   });

@@ -17,7 +17,6 @@ function xmpSafe(text: string): string {
  */
 export function createBundleDocument(bundle: PreparedBundle, plan: BatesPlan): PDFKit.PDFDocument {
   const producedAt = new Date(bundle.producedAt);
-  const range = `${plan.bates(0)}–${plan.bates(plan.totalPages - 1)}`;
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 0,
@@ -26,18 +25,22 @@ export function createBundleDocument(bundle: PreparedBundle, plan: BatesPlan): P
     tagged: true,
     lang: bundle.language,
     displayTitle: true,
-    info: {
-      Title: xmpSafe(`${bundle.townName}: response to FOI request ${bundle.request.number}`),
-      Author: xmpSafe(bundle.townName),
-      Subject: xmpSafe(
-        `Records produced under the Connecticut Freedom of Information Act, request ${bundle.request.number}, Bates ${range}`,
-      ),
-      Keywords: xmpSafe(`FOIA; ${bundle.request.number}; ${range}`),
-      Creator: 'Verbatim',
-      Producer: 'Verbatim bundle renderer (PDFKit)',
-      CreationDate: producedAt,
-      ModDate: producedAt,
-    },
+    info: { ...documentInfo(bundle, plan), CreationDate: producedAt, ModDate: producedAt },
   });
   return doc;
+}
+
+/** The text entries of the PDF's Info dictionary. */
+export function documentInfo(bundle: PreparedBundle, plan: BatesPlan): Record<string, string> {
+  const range = `${plan.bates(0)}–${plan.bates(plan.totalPages - 1)}`;
+  return {
+    Title: xmpSafe(`${bundle.townName}: response to FOI request ${bundle.request.number}`),
+    Author: xmpSafe(bundle.townName),
+    Subject: xmpSafe(
+      `Records produced under the Connecticut Freedom of Information Act, request ${bundle.request.number}, Bates ${range}`,
+    ),
+    Keywords: xmpSafe(`FOIA; ${bundle.request.number}; ${range}`),
+    Creator: 'Verbatim',
+    Producer: 'Verbatim bundle renderer (PDFKit)',
+  };
 }

@@ -1,5 +1,13 @@
 import { loadThread, type AccountRegistry, type ArchiveRecord, type RecordReader } from '@verbatim/core';
-import { findExemption, type Exemption, type FoiaItem, type FoiaRequest, type ItemRedaction } from '@verbatim/foia';
+import {
+  findExemption,
+  redactedPhrases,
+  spansForText,
+  type Exemption,
+  type FoiaItem,
+  type FoiaRequest,
+  type RedactedPhrase,
+} from '@verbatim/foia';
 import type { BundleInputDraft } from '../bundle-input';
 import { BATES_DIGITS } from '../format/bates';
 
@@ -23,7 +31,9 @@ export interface AssembledBundle {
 
 /**
  * Turns a request's gathered items and decisions into the renderer's input, reading everything from the
- * catalog. Withheld records contribute no content at all, not even as another record's thread context.
+ * catalog. Withheld records contribute no content at all, not even as another record's thread context. A
+ * redacted record's redactions are burned into every version of it and into its text wherever it is shown as
+ * thread context (see `spansForText`); the words let through on purpose go along for the leak check.
  */
 export async function assembleBundleInput(
   catalog: RecordReader & AccountRegistry,
@@ -33,6 +43,7 @@ export async function assembleBundleInput(
 ): Promise<AssembledBundle> {
   const names = new NameCache(catalog);
   const decisions = new Map(items.map((item) => [item.recordId, item]));
+  const scopes = new RedactionScopes(catalog, decisions);
   const originals = new Map<string, string[]>();
   const draftItems: DraftItem[] = [];
   const exemption = (code: string): DraftExemption => ({
@@ -54,7 +65,8 @@ export async function assembleBundleInput(
       });
       continue;
     }
-    const redactionsOf = (version: number) => spansFor(item, version, exemption);
+    const scope = await scopes.of(record.id);
+    const redactionsOf = (version: number, text: string) => scope.spans(version, text, exemption);
     const tombstone = record.status === 'deleted' ? await catalog.getTombstone(record.id) : null;
     const { ancestors } = await loadThread(catalog, record);
     draftItems.push({
@@ -74,12 +86,16 @@ export async function assembleBundleInput(
         status: record.status,
         ...(tombstone ? { tombstone: { detectedAt: tombstone.detectedAt } } : {}),
         ...(record.hiddenAt ? { hiddenAt: record.hiddenAt } : {}),
-        threadContext: ancestors.map((ancestor) => threadEntry(ancestor, decisions.get(ancestor.id), exemption)),
+        threadContext: await Promise.all(
+          ancestors.map(async (ancestor) =>
+            threadEntry(ancestor, decisions.get(ancestor.id), await scopes.of(ancestor.id), exemption),
+          ),
+        ),
         versions: versions.map((version) => ({
           text: version.text,
           capturedAt: version.capturedAt,
           ...(version.editedAt ? { editedAt: version.editedAt } : {}),
-          redactions: redactionsOf(version.version),
+          redactions: redactionsOf(version.version, version.text),
         })),
         attachments: record.attachments.map((attachment) => ({
           kind: attachment.kind,
@@ -109,42 +125,82 @@ export async function assembleBundleInput(
     timeZone: options.timeZone,
     bates: { ...options.bates, digits: BATES_DIGITS },
     language: 'en-US',
+    intendedOccurrences: items.flatMap((item) =>
+      item.disposition === 'redact'
+        ? item.intendedOccurrences.map((occurrence) => ({ recordId: item.recordId, ...occurrence }))
+        : [],
+    ),
     items: draftItems,
   };
   return { input, originals };
 }
 
-function spansFor(item: FoiaItem | undefined, version: number, exemption: (code: string) => DraftExemption) {
-  if (!item || item.disposition !== 'redact') return [];
-  return item.redactions
-    .filter((span: ItemRedaction) => span.version === version)
-    .map((span) => ({
+/** One record's redactions, ready to burn into any of its texts; none when the request does not redact it. */
+class RedactionScope {
+  constructor(
+    private readonly item: FoiaItem | undefined,
+    private readonly phrases: readonly RedactedPhrase[],
+  ) {}
+
+  spans(version: number, text: string, exemption: (code: string) => DraftExemption) {
+    if (!this.item || this.item.disposition !== 'redact') return [];
+    const justification = this.item.justification!;
+    return spansForText(this.item.redactions, this.phrases, version, text).map((span) => ({
       start: span.start,
       end: span.end,
       exemption: exemption(span.code),
-      justification: item.justification!,
+      justification,
     }));
+  }
+}
+
+/** Scopes by record id, each read once: an original post is the thread context of every reply to it. */
+class RedactionScopes {
+  private readonly scopes = new Map<string, Promise<RedactionScope>>();
+
+  constructor(
+    private readonly catalog: RecordReader,
+    private readonly decisions: ReadonlyMap<string, FoiaItem>,
+  ) {}
+
+  of(recordId: string): Promise<RedactionScope> {
+    let scope = this.scopes.get(recordId);
+    if (!scope) {
+      const item = this.decisions.get(recordId);
+      scope =
+        item?.disposition === 'redact'
+          ? this.catalog
+              .listVersions(recordId)
+              .then((versions) => new RedactionScope(item, redactedPhrases(item.redactions, versions)))
+          : Promise.resolve(new RedactionScope(item, []));
+      this.scopes.set(recordId, scope);
+    }
+    return scope;
+  }
 }
 
 /** What a reply shows of the post it answers: its text with the same redactions, or nothing if it is withheld. */
 function threadEntry(
   ancestor: ArchiveRecord,
   decision: FoiaItem | undefined,
+  scope: RedactionScope,
   exemption: (code: string) => DraftExemption,
 ) {
   const author = { name: ancestor.author.name };
   if (decision?.disposition === 'withhold') {
     return {
+      recordId: ancestor.id,
       author,
       postedAt: ancestor.postedAt,
       text: `[withheld under ${exemption(decision.exemptionCode!).citation}]`,
     };
   }
   return {
+    recordId: ancestor.id,
     author,
     postedAt: ancestor.postedAt,
     text: ancestor.text,
-    redactions: spansFor(decision, ancestor.versionCount, exemption),
+    redactions: scope.spans(ancestor.versionCount, ancestor.text, exemption),
   };
 }
 

@@ -10,10 +10,18 @@ import {
   type FoiaService,
   type FoiaStore,
 } from '@verbatim/foia';
-import type { BundleInputDraft } from '../bundle-input';
 import type { RenderBundleResult, RenderProgress } from '../render-bundle-pdf';
 import { assembleBundleInput } from './assemble-bundle-input';
-import { indexCsv, recordsJson, sha256Manifest } from './companion-files';
+import { indexCsv, recordsJson, scanCompanionFiles, sha256Manifest } from './companion-files';
+import { sectionNames } from '../leak-check/scan-layout';
+import {
+  leakGuardOf,
+  mergeOccurrences,
+  UnredactedTextError,
+  UnredactedTextFinder,
+  type UnredactedOccurrence,
+} from '../leak-check/unredacted-text';
+import { itemIdOf, type BundleInputDraft, type BundleItem } from '../bundle-input';
 import { sha256OfFile } from './file-hash';
 import { archivedImageLoader } from './load-archived-image';
 import { writeZip } from './zip-files';
@@ -76,18 +84,25 @@ export async function buildBundle(
       exemptions,
       bates: { prefix: bundle.batesPrefix, startNumber },
     });
+    const companionLeaks = unredactedInCompanionFiles(input, originals);
     const directory = await mkdtemp(path.join(os.tmpdir(), 'verbatim-bundle-'));
     try {
-      const result = await deps.renderPdf(input, path.join(directory, 'bundle.pdf'), {
-        loadImage,
-        onProgress: (progress) =>
-          void onProgress({
-            phase: 'rendering',
-            itemsDone: progress.phase === 'planning' ? progress.done : items.length,
-            itemsTotal: items.length,
-            pages: progress.pagesRendered,
-          }).catch(() => undefined),
-      });
+      const result = await renderCheckingLeaks(
+        deps.renderPdf,
+        companionLeaks,
+        input,
+        path.join(directory, 'bundle.pdf'),
+        {
+          loadImage,
+          onProgress: (progress) =>
+            void onProgress({
+              phase: 'rendering',
+              itemsDone: progress.phase === 'planning' ? progress.done : items.length,
+              itemsTotal: items.length,
+              pages: progress.pagesRendered,
+            }).catch(() => undefined),
+        },
+      );
       await onProgress({ phase: 'packaging', itemsDone: items.length, itemsTotal: items.length, pages: result.pages });
       const stored = await packageAndStore(
         deps.objectStore,
@@ -119,6 +134,42 @@ export async function buildBundle(
     }
   }
   throw new Error(`other bundles kept taking Bates numbers under ${bundle.batesPrefix}; build this one again`);
+}
+
+/**
+ * Redacted words in clear in the records JSON or the CSV index. Their content does not depend on Bates numbers,
+ * so they are checked before the PDF is rendered, with blank ranges.
+ */
+function unredactedInCompanionFiles(input: BundleInputDraft, originals: Map<string, string[]>): UnredactedOccurrence[] {
+  const items = input.items.map((item, position) => ({ id: itemIdOf(item as BundleItem), number: position + 1 }));
+  const finder = new UnredactedTextFinder(leakGuardOf(input), sectionNames({ items }));
+  if (!finder.guarding) return [];
+  const blank = input.items.map((item) => ({
+    itemId: itemIdOf(item as BundleItem),
+    disposition: item.disposition,
+    firstBates: '',
+    lastBates: '',
+  }));
+  scanCompanionFiles(finder, input, blank, originals);
+  return finder.occurrences();
+}
+
+/** Renders the PDF; what the PDF's own check finds and what the companion files hold fail the build together. */
+async function renderCheckingLeaks(
+  renderPdf: RenderPdfToFile,
+  companionLeaks: UnredactedOccurrence[],
+  ...args: Parameters<RenderPdfToFile>
+): Promise<RenderBundleResult> {
+  let result: RenderBundleResult;
+  try {
+    result = await renderPdf(...args);
+  } catch (error) {
+    if (error instanceof UnredactedTextError)
+      throw new UnredactedTextError(mergeOccurrences(error.occurrences, companionLeaks));
+    throw error;
+  }
+  if (companionLeaks.length > 0) throw new UnredactedTextError(companionLeaks);
+  return result;
 }
 
 async function packageAndStore(

@@ -1,4 +1,5 @@
 import { applyRedactions } from '../redaction';
+import type { UnredactedTextFinder } from '../leak-check/unredacted-text';
 import type { BundleInput, BundleInputDraft } from '../bundle-input';
 import type { ItemRange } from '../render-bundle-pdf';
 
@@ -6,6 +7,14 @@ type DraftItem = BundleInputDraft['items'][number];
 
 /** One row per item, as in a production's index load file: Bates range, identity, status, basis, original's hash. */
 export function indexCsv(input: BundleInputDraft, ranges: ItemRange[], originals: Map<string, string[]>): string {
+  return indexRows(input, ranges, originals)
+    .map((row) => row.map(csvField).join(','))
+    .join('\r\n')
+    .concat('\r\n');
+}
+
+/** The index's header and rows, as cells. */
+function indexRows(input: BundleInputDraft, ranges: ItemRange[], originals: Map<string, string[]>): string[][] {
   const header = [
     'BEGBATES',
     'ENDBATES',
@@ -66,11 +75,15 @@ export function indexCsv(input: BundleInputDraft, ranges: ItemRange[], originals
       hashes,
     ];
   });
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows];
 }
 
 /** The produced records as data, redactions applied (the removed text is not in this file either). */
 export function recordsJson(input: BundleInputDraft, ranges: ItemRange[], originals: Map<string, string[]>): string {
+  return `${JSON.stringify(recordsDocument(input, ranges, originals), null, 2)}\n`;
+}
+
+function recordsDocument(input: BundleInputDraft, ranges: ItemRange[], originals: Map<string, string[]>) {
   const records = input.items.map((item, position) => {
     const bates = { first: ranges[position].firstBates, last: ranges[position].lastBates };
     const originalSha256s = originals.get(idOf(item)) ?? [];
@@ -105,7 +118,26 @@ export function recordsJson(input: BundleInputDraft, ranges: ItemRange[], origin
       })),
     };
   });
-  return `${JSON.stringify({ request: input.request, townName: input.townName, producedAt: input.producedAt, records }, null, 2)}\n`;
+  return { request: input.request, townName: input.townName, producedAt: input.producedAt, records };
+}
+
+/**
+ * Looks for redacted words in clear in the two companion files, as they will be written: each record's entry
+ * and index row under that record's section, the request's details under the cover letter's (which prints them),
+ * a withheld record's entry and row under the withholding log's.
+ */
+export function scanCompanionFiles(
+  finder: UnredactedTextFinder,
+  input: BundleInputDraft,
+  ranges: ItemRange[],
+  originals: Map<string, string[]>,
+): void {
+  const sectionOf = (item: DraftItem) => (item.disposition === 'produced' ? `item:${idOf(item)}` : 'withholding-log');
+  const { records, ...header } = recordsDocument(input, ranges, originals);
+  finder.scanJson(header, 'cover-letter', 'records.json');
+  records.forEach((record, position) => finder.scanJson(record, sectionOf(input.items[position]), 'records.json'));
+  const [, ...rows] = indexRows(input, ranges, originals);
+  rows.forEach((row, position) => finder.scanJson(row, sectionOf(input.items[position]), 'index.csv'));
 }
 
 /** `sha256sum` format: `<hex>  <name>` per file, so `sha256sum -c MANIFEST.sha256` checks an unpacked bundle. */

@@ -5,6 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { renderBundlePdf } from '../render-bundle-pdf';
 import type { BundleInputDraft } from '../bundle-input';
+import type { UnredactedOccurrence } from '../leak-check/unredacted-text';
 import {
   imageLoaderOverPort,
   PortCalls,
@@ -25,11 +26,17 @@ port.once('message', ({ input, outputPath }: StartMessage) => {
     onProgress: (progress) => post({ type: 'progress', progress }),
   }).then(
     (result) => post({ type: 'done', result }),
-    // A ZodError's issues travel along, so a caller can report the failing fields.
-    (error: Error & { issues?: unknown }) =>
+    // A ZodError's issues travel along, so a caller can report the failing fields; so do unredacted words' places.
+    (error: Error & { issues?: unknown; occurrences?: UnredactedOccurrence[] }) =>
       post({
         type: 'failed',
-        error: { name: error.name, message: error.message, stack: error.stack, issues: error.issues },
+        error: {
+          name: error.name,
+          message: error.message,
+          stack: error.stack,
+          issues: error.issues,
+          occurrences: error.occurrences,
+        },
       }),
   );
 });

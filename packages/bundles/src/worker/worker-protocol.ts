@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { Writable } from 'node:stream';
 import type { RenderBundleResult, RenderProgress } from '../render-bundle-pdf';
+import type { UnredactedOccurrence } from '../leak-check/unredacted-text';
 
 /** Messages from the rendering worker to its parent. */
 export type WorkerMessage =
@@ -8,7 +9,10 @@ export type WorkerMessage =
   | { type: 'image'; id: number; sha256: string }
   | { type: 'chunk'; id: number; bytes: Uint8Array }
   | { type: 'done'; result: RenderBundleResult }
-  | { type: 'failed'; error: { name: string; message: string; stack?: string; issues?: unknown } };
+  | {
+      type: 'failed';
+      error: { name: string; message: string; stack?: string; issues?: unknown; occurrences?: UnredactedOccurrence[] };
+    };
 
 /** Messages from the parent to the worker. */
 export type ParentMessage =

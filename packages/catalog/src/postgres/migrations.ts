@@ -306,4 +306,12 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     // A search document carries it, so an index can tell an older state from a newer one (see SearchDocument).
     sql: 'ALTER TABLE records ADD COLUMN revision integer NOT NULL DEFAULT 1;',
   },
+  {
+    version: 7,
+    name: "redacted words an officer lets stand, and why a bundle's build stopped",
+    sql: `
+      ALTER TABLE foia_items ADD COLUMN intended_occurrences jsonb NOT NULL DEFAULT '[]';
+      ALTER TABLE bundles ADD COLUMN unredacted jsonb;
+    `,
+  },
 ];

@@ -406,6 +406,14 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE record_ids_tail;
     `,
   },
+  {
+    version: 10,
+    name: "redacted words an officer lets stand, and why a bundle's build stopped",
+    sql: `
+      ALTER TABLE foia_items ADD COLUMN intended_occurrences_json TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE bundles ADD COLUMN unredacted_json TEXT;
+    `,
+  },
 ];
 
 /**

@@ -109,6 +109,22 @@ function bundleProgress(bundle: Bundle): SafeHtml {
 </div>`;
 }
 
+/** Why a build failed. Redacted words in clear are listed place by place, each with its way out. */
+function failure(requestId: string, bundle: Bundle, csrfToken: string): SafeHtml {
+  if (!bundle.unredacted?.length)
+    return html`<p class="error">It failed: ${bundle.error ?? 'no reason recorded'}. Build it again; if it fails again, tell IT.</p>`;
+  return html`<div class="error" role="alert"><p>Not built: redacted words would appear in clear in ${bundle.unredacted.length} ${bundle.unredacted.length === 1 ? 'place' : 'places'}. For each, redact that place too (open the record's review), withhold the record, or let the words stand there if releasing them is intended; then build again.</p>
+<ul>${bundle.unredacted.map(
+    (
+      occurrence,
+    ) => html`<li>“${occurrence.text}”, redacted in <a href="/requests/${requestId}/items/${occurrence.recordId}">${occurrence.recordId}</a>, appears in ${occurrence.where} (${occurrence.files.join(', ')}${occurrence.count > 1 ? `, ${occurrence.count} times` : ''})
+  <form method="post" action="/requests/${requestId}/items/${occurrence.recordId}/let-stand" class="inline">
+    <input type="hidden" name="csrf" value="${csrfToken}"><input type="hidden" name="text" value="${occurrence.text}"><input type="hidden" name="section" value="${occurrence.section}">
+    <button type="submit" class="secondary">Let it stand there</button>
+  </form></li>`,
+  )}</ul></div>`;
+}
+
 function bundleEntry(
   requestId: string,
   bundle: Bundle,
@@ -123,7 +139,7 @@ function bundleEntry(
   return html`<li class="bundle">
   <h3>Bundle of ${localTime(bundle.createdAt, timeZone)}: ${bundle.status}</h3>
   ${bundle.status === 'queued' || bundle.status === 'building' ? bundleProgress(bundle) : ''}
-  ${bundle.status === 'failed' ? html`<p class="error">It failed: ${bundle.error ?? 'no reason recorded'}. Build it again; if it fails again, tell IT.</p>` : ''}
+  ${bundle.status === 'failed' ? failure(requestId, bundle, csrfToken) : ''}
   ${
     bundle.status === 'completed'
       ? html`<dl class="facts"><dt>Pages</dt><dd>${bundle.pages}</dd>${bates}<dt>PDF SHA-256</dt><dd><code>${bundle.sha256}</code></dd></dl>

@@ -1,41 +1,16 @@
 import type { RecordVersion } from '@verbatim/core';
-import type { ItemRedaction } from '@verbatim/foia';
-import { suggestionKey, type PiiSuggestion } from '../pages/request-item.page';
+import {
+  isTextRedaction,
+  phraseKey,
+  type IntendedOccurrence,
+  type ItemRedaction,
+  type SpanRedaction,
+  type VersionPiiSuggestion,
+} from '@verbatim/foia';
 
-/** Every place `phrase` occurs in every version, as spans (case-sensitive, exactly as archived). */
-export function spansOfPhrase(
-  versions: RecordVersion[],
-  phrase: string,
-): Array<{ version: number; start: number; end: number }> {
-  if (!phrase) return [];
-  return versions.flatMap((version) => {
-    const spans: Array<{ version: number; start: number; end: number }> = [];
-    for (let at = version.text.indexOf(phrase); at !== -1; at = version.text.indexOf(phrase, at + phrase.length)) {
-      spans.push({ version: version.version, start: at, end: at + phrase.length });
-    }
-    return spans;
-  });
-}
-
-/** The PII finder's suggestions plus any redaction already made that it did not suggest, so saving again keeps it. */
-export function redactionChoices(
-  suggestions: PiiSuggestion[],
-  existing: ItemRedaction[],
-  versions: RecordVersion[],
-): PiiSuggestion[] {
-  const suggested = new Set(suggestions.map(suggestionKey));
-  const texts = new Map(versions.map((version) => [version.version, version.text]));
-  const earlier = existing
-    .filter((span) => !suggested.has(suggestionKey(span)))
-    .map((span) => ({
-      version: span.version,
-      start: span.start,
-      end: span.end,
-      kind: 'earlier redaction' as const,
-      text: (texts.get(span.version) ?? '').slice(span.start, span.end),
-    }));
-  return [...suggestions, ...earlier];
-}
+/** A suggestion's form value: `version:start:end`. */
+export const suggestionKey = (span: { version: number; start: number; end: number }) =>
+  `${span.version}:${span.start}:${span.end}`;
 
 /** Parses ticked `version:start:end` values, dropping anything malformed (the desk re-checks every span). */
 export function parseAccepted(values: string[]): Array<{ version: number; start: number; end: number }> {
@@ -45,20 +20,66 @@ export function parseAccepted(values: string[]): Array<{ version: number; start:
   });
 }
 
-/** Accepted suggestions and phrase matches as one sorted list of spans, overlapping ones merged, each citing `code`. */
-export function redactionSpans(
-  accepted: string[],
-  phraseSpans: Array<{ version: number; start: number; end: number }>,
-  code: string,
-): ItemRedaction[] {
-  const sorted = [...parseAccepted(accepted), ...phraseSpans].sort(
-    (a, b) => a.version - b.version || a.start - b.start,
+/** A redaction or an intended occurrence as a checkbox value: its JSON, so unticking it drops exactly that one. */
+export const choiceValue = (choice: ItemRedaction | IntendedOccurrence) => JSON.stringify(choice);
+
+/** Ticked JSON values back as objects, dropping anything that does not parse (the desk validates the rest). */
+export function parseChoices<T>(values: string[]): T[] {
+  return values.flatMap((value) => {
+    try {
+      const parsed = JSON.parse(value) as unknown;
+      return parsed !== null && typeof parsed === 'object' ? [parsed as T] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Suggestions the officer has not already redacted (by span, or by text covering their words). */
+export function openSuggestions(
+  suggestions: VersionPiiSuggestion[],
+  existing: ItemRedaction[],
+): VersionPiiSuggestion[] {
+  const spans = new Set(
+    existing
+      .filter((redaction): redaction is SpanRedaction => !isTextRedaction(redaction))
+      .map((span) => suggestionKey(span)),
   );
-  const merged: ItemRedaction[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && last.version === span.version && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ ...span, code });
-  }
-  return merged;
+  const texts = new Set(existing.filter(isTextRedaction).map((redaction) => phraseKey(redaction.text)));
+  return suggestions.filter(
+    (suggestion) => !spans.has(suggestionKey(suggestion)) && !texts.has(phraseKey(suggestion.text)),
+  );
+}
+
+export interface RedactionForm {
+  /** Redactions already made that stay ticked. */
+  kept: ItemRedaction[];
+  /** Ticked PII suggestions, as `version:start:end`. */
+  accepted: string[];
+  /** `everywhere` (the default): a ticked suggestion redacts its words in every version; `passage`: only there. */
+  scope: string;
+  /** Text to redact wherever it occurs. */
+  phrase: string;
+  code: string;
+}
+
+/**
+ * The redactions a saved form asks for: the kept ones, each ticked suggestion (by its words, or by its passage),
+ * and the phrase. New ones cite the form's exemption; text redactions of the same words are given once.
+ */
+export function redactionsOf(form: RedactionForm, versions: RecordVersion[]): ItemRedaction[] {
+  const texts = new Map(versions.map((version) => [version.version, version.text]));
+  const added: ItemRedaction[] = parseAccepted(form.accepted).map((span) =>
+    form.scope === 'passage'
+      ? { ...span, code: form.code }
+      : { text: (texts.get(span.version) ?? '').slice(span.start, span.end), code: form.code },
+  );
+  if (form.phrase.trim()) added.push({ text: form.phrase.trim(), code: form.code });
+  const seen = new Set<string>();
+  return [...form.kept, ...added].filter((redaction) => {
+    const key = isTextRedaction(redaction) ? `text:${phraseKey(redaction.text)}` : `span:${suggestionKey(redaction)}`;
+    if (seen.has(key) || (isTextRedaction(redaction) && phraseKey(redaction.text) === '')) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -7,7 +7,8 @@ import { messageBody } from '../pages/message.page';
 import { requestItemBody, type ItemPageOptions } from '../pages/request-item.page';
 import type { WebDependencies, WebSession } from '../web-dependencies';
 import { BUNDLE_PROGRESS_SCRIPT } from './bundle-progress.script';
-import { redactionChoices, redactionSpans, spansOfPhrase } from './redaction-choices';
+import { openSuggestions, parseChoices, redactionsOf } from './redaction-choices';
+import type { IntendedOccurrence, ItemRedaction } from '@verbatim/foia';
 import { requestPageBody, type RequestPageExtras } from './request-page';
 
 type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
@@ -127,7 +128,7 @@ export function mountRequestWorkRoutes(router: Router, deps: WebDependencies, re
       item,
       record,
       versions,
-      suggestions: redactionChoices(suggestions, item.redactions, versions),
+      suggestions: openSuggestions(suggestions, item.redactions),
       exemptions: settings.exemptions ?? [...CONNECTICUT_EXEMPTIONS],
       csrfToken: session.csrfToken,
       timeZone: deps.timeZone,
@@ -159,14 +160,20 @@ export function mountRequestWorkRoutes(router: Router, deps: WebDependencies, re
       exemptionCode: formText(body.exemptionCode),
       justification: formText(body.justification),
       accepted: formList(body.accept),
+      scope: formText(body.scope),
       phrase: formText(body.phrase),
+      kept: formList(body.keep),
+      intended: formList(body.intended),
     };
     const disposition = (
       ['produce', 'withhold', 'redact'].includes(form.disposition) ? form.disposition : 'produce'
     ) as 'produce' | 'withhold' | 'redact';
     const redactions =
       disposition === 'redact'
-        ? redactionSpans(form.accepted, spansOfPhrase(options.versions, form.phrase), form.exemptionCode)
+        ? redactionsOf(
+            { ...form, kept: parseChoices<ItemRedaction>(form.kept), code: form.exemptionCode },
+            options.versions,
+          )
         : undefined;
     try {
       await deps.foiaDesk.decide(
@@ -176,7 +183,7 @@ export function mountRequestWorkRoutes(router: Router, deps: WebDependencies, re
           disposition,
           ...(form.exemptionCode ? { exemptionCode: form.exemptionCode } : {}),
           ...(form.justification.trim() ? { justification: form.justification } : {}),
-          ...(redactions ? { redactions } : {}),
+          ...(redactions ? { redactions, intendedOccurrences: parseChoices<IntendedOccurrence>(form.intended) } : {}),
         },
         session.user.id,
       );
@@ -205,6 +212,19 @@ export function mountRequestWorkRoutes(router: Router, deps: WebDependencies, re
     await attempt(response, session, requestId, async () => {
       await deps.foiaDesk.removeItem(requestId, String(request.params.recordId), session.user.id);
       return `/requests/${requestId}#records-heading`;
+    });
+  });
+
+  router.post('/requests/:id/items/:recordId/let-stand', urlencoded, async (request, response) => {
+    const session = await guard(request, response, FOIA_READER_ROLES);
+    if (!session) return;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (!formIsGenuine(body, session, response, render)) return;
+    const requestId = String(request.params.id);
+    await attempt(response, session, requestId, async () => {
+      const occurrence = { text: formText(body.text), section: formText(body.section) };
+      await deps.foiaDesk.letStand(requestId, String(request.params.recordId), occurrence, session.user.id);
+      return `/requests/${requestId}#bundles-heading`;
     });
   });
 

@@ -1,4 +1,4 @@
-import type { Bundle, BundleItemRange, BundleProgress } from '@verbatim/foia';
+import type { Bundle, BundleItemRange, BundleProgress, UnredactedOccurrence } from '@verbatim/foia';
 
 /** Rows as pg returns them: jsonb parsed, timestamptz already in `toISOString()` form (see createCatalogPool). */
 export interface BundleRow {
@@ -16,6 +16,7 @@ export interface BundleRow {
   zip_key: string | null;
   input_key: string | null;
   error: string | null;
+  unredacted: UnredactedOccurrence[] | null;
   created_at: string;
   created_by: string;
   completed_at: string | null;
@@ -46,6 +47,7 @@ export function bundleFromRow(row: BundleRow): Bundle {
     zipKey: row.zip_key,
     inputKey: row.input_key,
     error: row.error,
+    unredacted: row.unredacted,
     createdAt: row.created_at,
     createdBy: row.created_by,
     completedAt: row.completed_at,

@@ -68,7 +68,7 @@ export class FoiaItemRepository {
   async update(requestId: string, recordId: string, decision: ItemDecision, at: string): Promise<FoiaItem | null> {
     const { rows } = await this.pool.query<ItemRow>(
       `UPDATE foia_items SET disposition = $3, exemption_code = $4,
-        justification = $5, redactions = $6::jsonb, updated_at = $7
+        justification = $5, redactions = $6::jsonb, updated_at = $7, intended_occurrences = $8::jsonb
       WHERE request_id = $1 AND record_id = $2 RETURNING *`,
       [
         requestId,
@@ -78,6 +78,7 @@ export class FoiaItemRepository {
         decision.justification,
         JSON.stringify(decision.redactions),
         at,
+        JSON.stringify(decision.intendedOccurrences),
       ],
     );
     return rows.length ? itemFromRow(rows[0]) : null;

@@ -36,6 +36,7 @@ export interface ItemRow {
   exemption_code: string | null;
   justification: string | null;
   redactions: FoiaItem['redactions'];
+  intended_occurrences: FoiaItem['intendedOccurrences'];
   updated_at: string;
 }
 
@@ -51,6 +52,7 @@ export function itemFromRow(row: ItemRow): FoiaItem {
     exemptionCode: row.exemption_code,
     justification: row.justification,
     redactions: row.redactions,
+    intendedOccurrences: row.intended_occurrences,
     updatedAt: row.updated_at,
   };
 }

@@ -1,11 +1,18 @@
 import type { Pool } from 'pg';
 import { newId } from '@verbatim/core';
-import type { Bundle, BundleItemRange, BundleProgress, BundleStore, CompletedBundle } from '@verbatim/foia';
+import type {
+  Bundle,
+  BundleItemRange,
+  BundleProgress,
+  BundleStore,
+  CompletedBundle,
+  UnredactedOccurrence,
+} from '@verbatim/foia';
 import { withTransaction, type Queryable } from '../postgres-pool';
 import { bundleFromRow, bundleItemFromRow, type BundleItemRow, type BundleRow } from './bundle-row-mapping';
 
 const COMPLETE_BUNDLE = `UPDATE bundles SET status = 'completed', progress = NULL, bates_first = $2, bates_last = $3, pages = $4,
-    sha256 = $5, zip_sha256 = $6, pdf_key = $7, zip_key = $8, input_key = $9, error = NULL, completed_at = $10
+    sha256 = $5, zip_sha256 = $6, pdf_key = $7, zip_key = $8, input_key = $9, error = NULL, unredacted = NULL, completed_at = $10
   WHERE id = $1`;
 
 /** All of a bundle's items in one statement, from one jsonb array of BundleItemRange. */
@@ -53,7 +60,7 @@ export class PostgresBundleStore implements BundleStore {
   /** Ignored once the bundle is completed. */
   async markBuilding(id: string, progress: BundleProgress): Promise<void> {
     await this.pool.query(
-      `UPDATE bundles SET status = 'building', progress = $2::jsonb, error = NULL
+      `UPDATE bundles SET status = 'building', progress = $2::jsonb, error = NULL, unredacted = NULL
       WHERE id = $1 AND status <> 'completed'`,
       [id, JSON.stringify(progress)],
     );
@@ -101,11 +108,11 @@ export class PostgresBundleStore implements BundleStore {
   }
 
   /** Ignored once the bundle is completed. */
-  async failBundle(id: string, error: string, at: string): Promise<void> {
+  async failBundle(id: string, error: string, at: string, unredacted?: UnredactedOccurrence[]): Promise<void> {
     await this.pool.query(
-      `UPDATE bundles SET status = 'failed', error = $2, completed_at = $3
+      `UPDATE bundles SET status = 'failed', error = $2, completed_at = $3, unredacted = $4::jsonb
       WHERE id = $1 AND status <> 'completed'`,
-      [id, error, at],
+      [id, error, at, unredacted ? JSON.stringify(unredacted) : null],
     );
   }
 

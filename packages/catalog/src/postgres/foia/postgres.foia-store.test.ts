@@ -203,7 +203,11 @@ describe('PostgresFoiaStore', () => {
       disposition: 'redact' as const,
       exemptionCode: '1-210(b)(2)',
       justification: 'privacy',
-      redactions: [{ version: 1, start: 0, end: 4, code: '1-210(b)(2)' }],
+      redactions: [
+        { version: 1, start: 0, end: 4, code: '1-210(b)(2)' },
+        { text: 'Elm Street', code: '1-210(b)(2)' },
+      ],
+      intendedOccurrences: [{ text: 'Elm Street', section: 'cover-letter' }],
     };
     expect(await store.updateItem(request.id, 'rec_a', decision, '2026-03-07T00:00:00Z')).toMatchObject({
       ...decision,

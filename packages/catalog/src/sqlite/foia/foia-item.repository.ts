@@ -13,6 +13,7 @@ interface ItemRow {
   exemption_code: string | null;
   justification: string | null;
   redactions_json: string;
+  intended_occurrences_json: string;
   updated_at: string;
 }
 
@@ -37,6 +38,7 @@ function itemFromRow(row: ItemRow): FoiaItem {
     exemptionCode: row.exemption_code,
     justification: row.justification,
     redactions: JSON.parse(row.redactions_json) as FoiaItem['redactions'],
+    intendedOccurrences: JSON.parse(row.intended_occurrences_json) as FoiaItem['intendedOccurrences'],
     updatedAt: row.updated_at,
   };
 }
@@ -73,7 +75,8 @@ export class FoiaItemRepository {
     this.selectItem = db.prepare('SELECT * FROM foia_items WHERE request_id = ? AND record_id = ?');
     this.updateDecision =
       db.prepare(`UPDATE foia_items SET disposition = @disposition, exemption_code = @exemption_code,
-      justification = @justification, redactions_json = @redactions_json, updated_at = @at WHERE request_id = @request_id AND record_id = @record_id`);
+      justification = @justification, redactions_json = @redactions_json,
+      intended_occurrences_json = @intended_occurrences_json, updated_at = @at WHERE request_id = @request_id AND record_id = @record_id`);
     this.deleteItem = db.prepare('DELETE FROM foia_items WHERE request_id = ? AND record_id = ?');
     this.selectSavedSearches = db.prepare(
       'SELECT * FROM foia_saved_searches WHERE request_id = ? ORDER BY created_at, rowid',
@@ -140,6 +143,7 @@ export class FoiaItemRepository {
       exemption_code: decision.exemptionCode,
       justification: decision.justification,
       redactions_json: JSON.stringify(decision.redactions),
+      intended_occurrences_json: JSON.stringify(decision.intendedOccurrences),
       at,
     });
     return this.get(requestId, recordId);

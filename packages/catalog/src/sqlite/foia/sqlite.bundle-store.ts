@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3';
 import { newId } from '@verbatim/core';
-import type { Bundle, BundleItemRange, BundleProgress, BundleStore, CompletedBundle } from '@verbatim/foia';
+import type {
+  Bundle,
+  BundleItemRange,
+  BundleProgress,
+  BundleStore,
+  CompletedBundle,
+  UnredactedOccurrence,
+} from '@verbatim/foia';
 
 interface BundleRow {
   id: string;
@@ -17,6 +24,7 @@ interface BundleRow {
   zip_key: string | null;
   input_key: string | null;
   error: string | null;
+  unredacted_json: string | null;
   created_at: string;
   created_by: string;
   completed_at: string | null;
@@ -38,6 +46,7 @@ function bundleFromRow(row: BundleRow): Bundle {
     zipKey: row.zip_key,
     inputKey: row.input_key,
     error: row.error,
+    unredacted: row.unredacted_json ? (JSON.parse(row.unredacted_json) as UnredactedOccurrence[]) : null,
     createdAt: row.created_at,
     createdBy: row.created_by,
     completedAt: row.completed_at,
@@ -79,7 +88,7 @@ export class SqliteBundleStore implements BundleStore {
   async markBuilding(id: string, progress: BundleProgress): Promise<void> {
     this.db
       .prepare(
-        `UPDATE bundles SET status = 'building', progress_json = ?, error = NULL WHERE id = ? AND status <> 'completed'`,
+        `UPDATE bundles SET status = 'building', progress_json = ?, error = NULL, unredacted_json = NULL WHERE id = ? AND status <> 'completed'`,
       )
       .run(JSON.stringify(progress), id);
   }
@@ -112,7 +121,7 @@ export class SqliteBundleStore implements BundleStore {
         this.db
           .prepare(
             `UPDATE bundles SET status = 'completed', progress_json = NULL, bates_first = ?, bates_last = ?, pages = ?, sha256 = ?,
-          zip_sha256 = ?, pdf_key = ?, zip_key = ?, input_key = ?, error = NULL, completed_at = ? WHERE id = ?`,
+          zip_sha256 = ?, pdf_key = ?, zip_key = ?, input_key = ?, error = NULL, unredacted_json = NULL, completed_at = ? WHERE id = ?`,
           )
           .run(
             completed.batesFirst,
@@ -145,12 +154,13 @@ export class SqliteBundleStore implements BundleStore {
       .immediate();
   }
 
-  async failBundle(id: string, error: string, at: string): Promise<void> {
+  async failBundle(id: string, error: string, at: string, unredacted?: UnredactedOccurrence[]): Promise<void> {
     this.db
       .prepare(
-        `UPDATE bundles SET status = 'failed', error = ?, completed_at = ? WHERE id = ? AND status <> 'completed'`,
+        `UPDATE bundles SET status = 'failed', error = ?, unredacted_json = ?, completed_at = ?
+        WHERE id = ? AND status <> 'completed'`,
       )
-      .run(error, at, id);
+      .run(error, unredacted ? JSON.stringify(unredacted) : null, at, id);
   }
 
   async listBundleItems(bundleId: string): Promise<BundleItemRange[]> {
