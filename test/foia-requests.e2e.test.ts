@@ -118,6 +118,10 @@ describe('FOIA requests over HTTP, with the attorney notified by email', () => {
     expect(illegal.status).toBe(409);
     expect(illegal.body.error.code).toBe('illegal_transition');
     expect(illegal.body.error.details.allowed).toEqual(['acknowledged', 'denied', 'withdrawn']);
+    expect(illegal.body.error.message).toBe(
+      'a request cannot move from received to released; from received it can acknowledge (→ acknowledged), ' +
+        'deny (→ denied) or withdraw (→ withdrawn)',
+    );
 
     expect((await move('acknowledged', officer, { note: 'Acknowledged by email' })).status).toBe(200);
     expect((await move('in-progress', officer)).status).toBe(200);

@@ -37,6 +37,8 @@ export interface ApplicationDependencies {
   /** Renders a bundle's PDF off the event loop (verify rebuilds with it). */
   renderPdf: RenderPdfToFile;
   townName: string;
+  /** The town's IANA time zone (TOWN_TIME_ZONE): exports show times on the town's clock. */
+  timeZone: string;
 }
 
 /**
@@ -55,13 +57,14 @@ export interface Application extends ApplicationDependencies {
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
-  const { catalog, people, jobs, searchIndex, objectStore, foia, foiaStore, relayNotifications } = dependencies;
+  const { catalog, people, jobs, searchIndex, objectStore, foia, foiaStore, relayNotifications, timeZone } =
+    dependencies;
   return {
     ...dependencies,
     sessions: new Sessions(people, catalog),
     it: createItDesk({ catalog, people, jobs }),
     records: new RecordDesk({ catalog, searchIndex, objectStore }),
-    requestLog: new RequestLog({ catalog, foia, foiaStore, relayNotifications }),
+    requestLog: new RequestLog({ catalog, foia, foiaStore, relayNotifications, timeZone }),
     foiaDesk: new FoiaDesk(dependencies),
     foiaSettings: new FoiaSettingsDesk(dependencies),
     searchIndexDesk: new SearchIndexDesk(dependencies),

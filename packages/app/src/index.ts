@@ -6,6 +6,8 @@ export * from './accounts/it-desk';
 export * from './foia/foia-desk';
 export * from './foia/item-decision';
 export * from './foia/request-log';
+export * from './foia/request-log-csv';
+export * from './foia/request-log-query';
 export * from './foia/foia-settings-desk';
 export * from './people/create-person';
 export * from './people/api-tokens';

@@ -26,3 +26,4 @@ export * from './column-batch';
 export * from './search-document-columns';
 export * from './use-case-error';
 export * from './ports/job-control.port';
+export * from './csv';

@@ -77,9 +77,17 @@ describe('planTransition', () => {
       expect(illegal.to).toBe('released');
       expect(illegal.allowed).toEqual(['acknowledged', 'denied', 'withdrawn']);
       expect(illegal.message).toBe(
-        'a request cannot move from received to released; allowed: acknowledged, denied, withdrawn',
+        'a request cannot move from received to released; from received it can acknowledge (→ acknowledged), ' +
+          'deny (→ denied) or withdraw (→ withdrawn)',
       );
     }
+  });
+
+  it('names the move back from review by its own name', () => {
+    expect(() => planTransition('in-review', 'closed', attorney)).toThrow(
+      'from in-review it can release (→ released), send back (→ in-progress), deny (→ denied) or withdraw (→ withdrawn)',
+    );
+    expect(() => planTransition('closed', 'released', attorney)).toThrow('from closed it can reopen (→ reopened)');
   });
 
   it('treats staying in the same status as illegal', () => {

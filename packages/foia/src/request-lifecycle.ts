@@ -32,6 +32,38 @@ const TRANSITIONS: Readonly<Record<FoiaRequestStatus, readonly FoiaRequestStatus
   reopened: ['in-progress', 'withdrawn'],
 };
 
+/**
+ * What each move is called, by the status it leads to: the words of the README's lifecycle table and of the 409
+ * that refuses an impossible move (a test holds the two together). Sending a request back from review is the one
+ * move into in-progress with a name of its own.
+ */
+const MOVE_NAMES: Readonly<Record<FoiaRequestStatus, string>> = {
+  received: 'log',
+  acknowledged: 'acknowledge',
+  'in-progress': 'work on it',
+  'awaiting-requester': 'ask the requester',
+  extended: 'extend',
+  'in-review': 'send to review',
+  released: 'release',
+  closed: 'close',
+  denied: 'deny',
+  withdrawn: 'withdraw',
+  reopened: 'reopen',
+};
+const NAMED_MOVES: Readonly<Record<string, string>> = { 'in-review>in-progress': 'send back' };
+
+/** A move as the README names it: `acknowledge (→ acknowledged)`. */
+export function describeMove(from: FoiaRequestStatus, to: FoiaRequestStatus): string {
+  return `${NAMED_MOVES[`${from}>${to}`] ?? MOVE_NAMES[to]} (→ ${to})`;
+}
+
+/** Every move possible from `status`, in table order: `acknowledge (→ acknowledged), deny (→ denied) or …`. */
+export function describeMovesFrom(status: FoiaRequestStatus): string {
+  const moves = TRANSITIONS[status].map((to) => describeMove(status, to));
+  if (moves.length < 2) return moves[0] ?? 'none';
+  return `${moves.slice(0, -1).join(', ')} or ${moves[moves.length - 1]}`;
+}
+
 /** Statuses whose deadlines still matter: they are recomputed when a closure day is added and flagged when late. */
 export const OPEN_STATUSES: readonly FoiaRequestStatus[] = [
   'received',
@@ -75,7 +107,7 @@ export function allowedTransitions(status: FoiaRequestStatus, actorRoles?: reado
   return all.filter((to) => rolesAllowedToTransition(status, to).some((role) => actorRoles.includes(role)));
 }
 
-/** The move is not in the table. The API answers 409 and lists `allowed`. */
+/** The move is not in the table. The API answers 409, lists `allowed` and names the possible moves. */
 export class IllegalTransitionError extends Error {
   readonly code = 'illegal-transition';
 
@@ -84,7 +116,7 @@ export class IllegalTransitionError extends Error {
     readonly to: FoiaRequestStatus,
     readonly allowed: readonly FoiaRequestStatus[],
   ) {
-    super(`a request cannot move from ${from} to ${to}; allowed: ${allowed.join(', ') || 'none'}`);
+    super(`a request cannot move from ${from} to ${to}; from ${from} it can ${describeMovesFrom(from)}`);
     this.name = 'IllegalTransitionError';
   }
 }

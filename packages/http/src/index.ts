@@ -1,2 +1,3 @@
+export * from './csv-download';
 export * from './refusal-status';
 export * from './session-cookie';

@@ -31,7 +31,15 @@ function operation(route: RouteDefinition): Record<string, unknown> {
     ? { description: 'OK', content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } } }
     : {
         description: 'OK',
-        content: { 'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : {} } },
+        content: {
+          'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : {} },
+          ...Object.fromEntries(
+            Object.entries(route.alternatives ?? {}).map(([type, description]) => [
+              type,
+              { schema: { type: 'string', description } },
+            ]),
+          ),
+        },
       };
   const error = {
     description: 'Error',

@@ -103,10 +103,10 @@ export async function runProcess(
       enqueueBundle: bundles.enqueueBundle,
       renderPdf: bundles.renderPdf,
       townName: config.town.name,
+      timeZone: config.town.timeZone,
     });
     const pages = webRoutes({
       ...application,
-      timeZone: config.town.timeZone,
       logError: (error) => logger.error({ err: error }, 'page failed'),
     });
     running.port = (await startApi(config, application, logger, shutdown, pages)).port;

@@ -2,12 +2,13 @@ import express, { type Request, type Response, type Router } from 'express';
 import { DateTime } from 'luxon';
 import { FOIA_OFFICER_ROLES, FOIA_READER_ROLES, type Role } from '@verbatim/core';
 import { FoiaTransitionInputSchema, NewFoiaRequestSchema } from '@verbatim/foia';
+import { sendCsvDownload } from '@verbatim/http';
 import { formIsGenuine, type Render } from './form-guard';
 import { logRequestBody, type LogRequestForm } from './pages/log-request.page';
 import { messageBody } from './pages/message.page';
 import { requestListBody } from './pages/requests.page';
 import { requestPageBody } from './requests/request-page';
-import { matchesLogFilter, requestLogFilterOf, statusesOf } from './requests/request-log-filter';
+import { requestLogFilterOf, requestLogQueryOf } from './requests/request-log-filter';
 import type { WebDependencies, WebSession } from './web-dependencies';
 
 type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
@@ -61,9 +62,7 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
     const session = await guard(request, response, FOIA_READER_ROLES);
     if (!session) return;
     const filter = requestLogFilterOf(request.query);
-    const requests = (await deps.foia.listRequests(session.user.roles, { status: statusesOf(filter) })).filter((view) =>
-      matchesLogFilter(view, filter),
-    );
+    const requests = await deps.requestLog.list(session.user.roles, requestLogQueryOf(filter));
     const filtered = Object.keys(request.query).length > 0;
     render(
       response,
@@ -77,6 +76,16 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
         canLog: session.user.roles.some((role) => FOIA_OFFICER_ROLES.includes(role)),
         timeZone: deps.timeZone,
       }),
+    );
+  });
+  // The log as the page shows it, with the same filters, as a spreadsheet file.
+  router.get('/requests.csv', async (request, response) => {
+    const session = await guard(request, response, FOIA_READER_ROLES);
+    if (!session) return;
+    const query = requestLogQueryOf(requestLogFilterOf(request.query));
+    sendCsvDownload(
+      response,
+      await deps.requestLog.exportCsv(query, { id: session.user.id, roles: session.user.roles }),
     );
   });
   router.get('/requests/new', async (request, response) => {

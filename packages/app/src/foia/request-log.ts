@@ -1,4 +1,4 @@
-import { notFound, UseCaseError, type AuditLog } from '@verbatim/core';
+import { notFound, UseCaseError, type AuditLog, type Role } from '@verbatim/core';
 import {
   IllegalTransitionError,
   MissingExtensionDateError,
@@ -13,6 +13,8 @@ import {
   type FoiaTransitionInput,
   type NewFoiaRequest,
 } from '@verbatim/foia';
+import { requestLogCsv, townDate } from './request-log-csv';
+import { matchesRequestLogQuery, type RequestLogQuery } from './request-log-query';
 
 export interface RequestLogOptions {
   catalog: AuditLog;
@@ -20,6 +22,16 @@ export interface RequestLogOptions {
   foiaStore: FoiaStore;
   /** Hands new notifications to the queue now; never throws (the relay catches up when Redis is back). */
   relayNotifications: () => Promise<void>;
+  /** The town's IANA time zone: the export shows times on the town's clock. */
+  timeZone: string;
+  now?: () => Date;
+}
+
+/** The request log as a file to download. */
+export interface RequestLogFile {
+  fileName: string;
+  content: string;
+  rows: number;
 }
 
 /** The lifecycle's refusals as every adapter shows them. */
@@ -59,6 +71,33 @@ export class RequestLog {
     });
     await this.options.relayNotifications();
     return view;
+  }
+
+  /** The log as `viewerRoles` may read it, newest received first, narrowed by `query`. */
+  async list(viewerRoles: readonly Role[], query: RequestLogQuery = {}): Promise<FoiaRequestView[]> {
+    const status = query.status ? [...query.status] : undefined;
+    const views = await this.options.foia.listRequests(viewerRoles, { status });
+    return views.filter((view) => matchesRequestLogQuery(view, query));
+  }
+
+  /**
+   * Every request `query` matches (not a page of them) as CSV, named `foia-requests-<town date>.csv`. The export
+   * carries requesters' names and addresses, so it is audited with the query that chose its rows.
+   */
+  async exportCsv(query: RequestLogQuery, actor: Actor): Promise<RequestLogFile> {
+    const requests = await this.list(actor.roles, query);
+    await this.options.catalog.appendAudit({
+      actor: actor.id,
+      action: 'foia-request.export',
+      target: 'foia-requests',
+      details: { format: 'csv', rows: requests.length, query: { ...query } },
+    });
+    const today = townDate((this.options.now?.() ?? new Date()).toISOString(), this.options.timeZone);
+    return {
+      fileName: `foia-requests-${today}.csv`,
+      content: requestLogCsv(requests, this.options.timeZone),
+      rows: requests.length,
+    };
   }
 
   async update(id: string, patch: FoiaRequestPatch, actor: Actor): Promise<FoiaRequestView> {

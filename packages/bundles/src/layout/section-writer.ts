@@ -10,6 +10,8 @@ export interface ColumnSpec {
   width: number;
   style?: TextStyle;
   scope?: 'Row' | 'Column';
+  /** Words in `text` never broken inside (record ids): see LayoutOptions. */
+  keepWhole?: readonly string[];
 }
 
 /** Gap between the columns of a row, in points. */
@@ -54,7 +56,7 @@ export class SectionWriter {
         x,
         width: column.width,
         scope: column.scope,
-        paragraphs: layoutText(column.text, style, column.width, this.shaper),
+        paragraphs: layoutText(column.text, style, column.width, this.shaper, { keepWhole: column.keepWhole }),
       };
       x += column.width + COLUMN_GAP;
       return cell;

@@ -31,7 +31,7 @@ function* writeWithheld(writer: SectionWriter, context: SectionContext, widths: 
     writer.row(
       [
         { tag: 'TD', text: String(item.number), width: widths[0] },
-        { tag: 'TD', text: record, width: widths[1] },
+        { tag: 'TD', text: record, width: widths[1], keepWhole: [item.id] },
         { tag: 'TD', text: item.exemption.citation, width: widths[2] },
         { tag: 'TD', text: item.justification, width: widths[3] },
       ],
@@ -69,6 +69,17 @@ function* writeRedactions(writer: SectionWriter, context: SectionContext, widths
   }
 }
 
+/**
+ * The record column is as wide as the longest withheld record's id (at least 112 points, at most 200), so an id
+ * sits whole on one line; only an id wider than 200 points (over about 36 characters) is broken, between
+ * characters, since there is no other room for it.
+ */
+function recordColumnWidth(context: SectionContext): number {
+  const ids = context.bundle.items.filter((item) => item.disposition === 'withheld').map((item) => item.id);
+  const widest = Math.max(0, ...ids.map((id) => context.shaper.measure(STYLES.cell.font, id, false)));
+  return Math.min(200, Math.max(112, Math.ceil(widest * STYLES.cell.size) + 2));
+}
+
 /** The log at the end (Vaughn-index style): each withholding and redaction, its statute and its reason. Lazy. */
 export function* withholdingLogBlocks(context: SectionContext): Generator<Block> {
   const writer = new SectionWriter(context.shaper, [SECTION]);
@@ -77,7 +88,7 @@ export function* withholdingLogBlocks(context: SectionContext): Generator<Block>
     'Each entry names the statutory exemption relied on and why it applies. Redacted passages are replaced in ' +
       'the records by a marker naming the exemption; the redacted text is not in this file.',
   );
-  const widths = SectionWriter.columns(28, 112, 110);
+  const widths = SectionWriter.columns(28, recordColumnWidth(context), 110);
   yield* writeWithheld(writer, context, widths);
   yield* writeRedactions(writer, context, widths);
   yield* writer.take();

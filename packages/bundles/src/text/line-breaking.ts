@@ -68,15 +68,25 @@ function forceBreak(text: string, start: number, end: number, maxWidth: number, 
  * Greedy line breaking at UAX #14 opportunities (so CJK breaks between ideographs and URLs after slashes), with
  * widths in em. A word wider than the line is broken between characters. Pure: the same paragraph always
  * breaks the same way, which is what lets the planning pass predict the drawing pass page for page.
+ * `unbreakable` ranges (ids, say) lose the opportunities inside them: such a range moves to the next line whole,
+ * and is broken between characters only when it alone is wider than the line.
  */
-export function breakLines(text: string, runs: readonly StyledRun[], maxWidth: number, shaper: Shaper): LineSpan[] {
+export function breakLines(
+  text: string,
+  runs: readonly StyledRun[],
+  maxWidth: number,
+  shaper: Shaper,
+  unbreakable: readonly LineSpan[] = [],
+): LineSpan[] {
   const measurer = new RangeMeasurer(text, runs, shaper);
+  const inside = (position: number) => unbreakable.some((range) => range.start < position && position < range.end);
   const lines: LineSpan[] = [];
   let lineStart = 0;
   let lineEnd = 0;
   let lineWidth = 0;
   const breaker = new LineBreaker(text);
   for (let opportunity = breaker.nextBreak(); opportunity !== null; opportunity = breaker.nextBreak()) {
+    if (!opportunity.required && inside(opportunity.position)) continue;
     const segmentStart = lineEnd;
     const segmentEnd = opportunity.position;
     const visibleEnd = trimmedEnd(text, segmentStart, segmentEnd);

@@ -26,6 +26,22 @@ describe('paragraph layout', () => {
     for (const line of lines) expect(widthOf(line)).toBeLessThanOrEqual(100);
   });
 
+  test('a word kept whole wraps as one, and breaks between characters only when wider than the line', () => {
+    const id = 'rec-2026-01-08-parks-comment-417';
+    const text = `Duplicate of ${id}, withheld`;
+    const keptWhole = (width: number) => {
+      const paragraph = layoutParagraph(text, body, width, shaper, { keepWhole: [id] });
+      return paragraph.lines.map((line) => paragraph.text.slice(line.start, line.end));
+    };
+    const width = widthOf(id) + 4;
+    // Without the option the id breaks after a hyphen; with it, it moves to its own line whole.
+    expect(lineTexts(text, width).some((line) => line.includes(id))).toBe(false);
+    expect(keptWhole(width)).toEqual(['Duplicate of', `${id},`, 'withheld']);
+    const narrow = keptWhole(widthOf(id) / 2);
+    expect(narrow.some((line) => line.includes(id))).toBe(false);
+    expect(narrow.join('')).toContain(id);
+  });
+
   test('CJK breaks between ideographs', () => {
     const lines = lineTexts('会議のお知らせ会議のお知らせ会議のお知らせ', 60);
     expect(lines.length).toBeGreaterThan(2);

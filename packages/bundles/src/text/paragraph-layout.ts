@@ -54,8 +54,31 @@ function styledRuns(text: string, primary: FontKey, shaper: Shaper): { text: str
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Options of a paragraph's layout. */
+export interface LayoutOptions {
+  /** Words never broken inside (record ids): they wrap whole, and break only when wider than the line alone. */
+  keepWhole?: readonly string[];
+}
+
+/** Where each `keepWhole` word occurs in `text`. */
+function unbreakableRanges(text: string, words: readonly string[]): LineSpan[] {
+  const ranges: LineSpan[] = [];
+  for (const word of words) {
+    if (!word) continue;
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length))
+      ranges.push({ start: at, end: at + word.length });
+  }
+  return ranges;
+}
+
 /** Lays out one paragraph (no line separators inside) into `width` points. */
-export function layoutParagraph(raw: string, style: TextStyle, width: number, shaper: Shaper): LaidOutParagraph {
+export function layoutParagraph(
+  raw: string,
+  style: TextStyle,
+  width: number,
+  shaper: Shaper,
+  options: LayoutOptions = {},
+): LaidOutParagraph {
   // Most fields (times, ids, hashes, handles) are short ASCII that fits: one run, one line, no break search.
   if (PRINTABLE_ASCII.test(raw) && shaper.measure(style.font, raw, false) * style.size <= width) {
     const end = raw.trimEnd().length;
@@ -69,13 +92,20 @@ export function layoutParagraph(raw: string, style: TextStyle, width: number, sh
     };
   }
   const { text, runs, rtl } = styledRuns(raw.normalize('NFC').replace(/\t/g, '    '), style.font, shaper);
-  const lines = breakLines(text, runs, width / style.size, shaper);
+  const unbreakable = unbreakableRanges(text, options.keepWhole ?? []);
+  const lines = breakLines(text, runs, width / style.size, shaper, unbreakable);
   return { text, runs, rtl, lines, style, width };
 }
 
 /** Lays out text that may hold several paragraphs; an empty paragraph keeps its blank line. */
-export function layoutText(raw: string, style: TextStyle, width: number, shaper: Shaper): LaidOutParagraph[] {
-  return raw.split(PARAGRAPH_SEPARATOR).map((paragraph) => layoutParagraph(paragraph, style, width, shaper));
+export function layoutText(
+  raw: string,
+  style: TextStyle,
+  width: number,
+  shaper: Shaper,
+  options: LayoutOptions = {},
+): LaidOutParagraph[] {
+  return raw.split(PARAGRAPH_SEPARATOR).map((paragraph) => layoutParagraph(paragraph, style, width, shaper, options));
 }
 
 /** Reorders pieces for display (UAX #9 rule L2, at piece granularity: each piece has a single level). */

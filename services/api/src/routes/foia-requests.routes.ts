@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FOIA_OFFICER_ROLES, FOIA_READER_ROLES } from '@verbatim/core';
 import { notFound } from '@verbatim/core';
 import { NewFoiaRequestSchema } from '@verbatim/foia';
+import { sendCsvDownload } from '@verbatim/http';
 import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
 import {
@@ -32,14 +33,25 @@ export function foiaRequestRoutes(context: ApiContext) {
     defineRoute({
       method: 'get',
       path: '/foia-requests',
-      summary: 'List FOIA requests, newest received first, with deadlines',
+      summary: 'List FOIA requests, newest received first, with deadlines; `Accept: text/csv` for a spreadsheet',
       roles: REQUEST_READERS,
       query: RequestListQuerySchema,
       status: 200,
       response: z.object({ requests: z.array(FoiaRequestViewSchema) }),
-      handle: async ({ query, principal }) => ({
-        requests: await foia.listRequests(principal.roles, { status: query.status }),
-      }),
+      alternatives: {
+        'text/csv':
+          'Every matching request (not a page), one row each: number, received, response due, production target, ' +
+          'status, requester, organization, email, description, attorney notification (pending, delivered, ' +
+          "failed or none configured). Times on the town clock; cells that could start a formula begin with `'`.",
+      },
+      handle: async ({ query, principal, request, response }) => {
+        response.vary('Accept');
+        if (request.accepts(['application/json', 'text/csv']) === 'text/csv') {
+          sendCsvDownload(response, await requestLog.exportCsv({ status: query.status }, principal));
+          return undefined;
+        }
+        return { requests: await requestLog.list(principal.roles, { status: query.status }) };
+      },
     }),
     defineRoute({
       method: 'get',

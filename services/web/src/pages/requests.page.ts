@@ -1,5 +1,5 @@
 import { FoiaRequestStatusSchema, type FoiaRequestView, type FoiaTransition } from '@verbatim/foia';
-import type { RequestLogFilter } from '../requests/request-log-filter';
+import { requestLogSearch, type RequestLogFilter } from '../requests/request-log-filter';
 import { localTime } from '../format-time';
 import { html, type SafeHtml } from '../html';
 
@@ -56,7 +56,8 @@ ${filterForm(options.filter)}
 ${
   options.requests.length === 0
     ? empty
-    : html`<div class="table-wrap"><table>
+    : html`<p><a href="/requests.csv${requestLogSearch(options.filter)}" download>Download these requests as CSV (for a spreadsheet)</a></p>
+<div class="table-wrap"><table>
   <caption>${options.requests.length} ${options.requests.length === 1 ? 'request' : 'requests'}, newest received first</caption>
   <thead><tr><th scope="col">Number</th><th scope="col">Requester</th><th scope="col">Status</th><th scope="col">Next deadline</th><th scope="col">Attorney notified</th></tr></thead>
   <tbody>${options.requests.map(

@@ -1,20 +1,4 @@
-import type { FoiaRequestView } from '@verbatim/foia';
-import { matchesLogFilter, requestLogFilterOf, statusesOf } from './request-log-filter';
-
-const request = (overrides: Partial<FoiaRequestView>) =>
-  ({
-    number: '2025-0007',
-    requester: { name: 'Dana Reyes', organization: 'Westport News' },
-    description: 'Removed comments on the Parks page',
-    nextDeadline: {
-      kind: 'response',
-      at: '2025-12-31T04:59:59.999Z',
-      businessDaysLeft: 3,
-      dueSoon: false,
-      overdue: false,
-    },
-    ...overrides,
-  }) as unknown as FoiaRequestView;
+import { requestLogFilterOf, requestLogQueryOf, requestLogSearch, statusesOf } from './request-log-filter';
 
 describe('the request log filters', () => {
   it('shows open requests unless told otherwise, and refuses unknown statuses', () => {
@@ -26,19 +10,19 @@ describe('the request log filters', () => {
     expect(requestLogFilterOf({ show: 'nonsense' }).show).toBe('open');
   });
 
-  it('keeps only due-soon or overdue requests when asked', () => {
-    const late = requestLogFilterOf({ deadline: 'late' });
-    expect(matchesLogFilter(request({}), late)).toBe(false);
-    expect(matchesLogFilter(request({ nextDeadline: { ...request({}).nextDeadline!, overdue: true } }), late)).toBe(
-      true,
-    );
-    expect(matchesLogFilter(request({ nextDeadline: null }), late)).toBe(false);
+  it('hands the deadline mark and the words to the use case', () => {
+    expect(requestLogQueryOf(requestLogFilterOf({ show: 'closed', deadline: 'late', text: ' dana ' }))).toEqual({
+      status: ['closed'],
+      late: true,
+      words: 'dana',
+    });
+    expect(requestLogQueryOf(requestLogFilterOf({ deadline: 'soon' })).late).toBe(false);
   });
 
-  it('matches every word in the number, requester, organization or description, in any case', () => {
-    expect(matchesLogFilter(request({}), requestLogFilterOf({ text: 'dana PARKS' }))).toBe(true);
-    expect(matchesLogFilter(request({}), requestLogFilterOf({ text: '2025-0007' }))).toBe(true);
-    expect(matchesLogFilter(request({}), requestLogFilterOf({ text: 'westport news' }))).toBe(true);
-    expect(matchesLogFilter(request({}), requestLogFilterOf({ text: 'dana library' }))).toBe(false);
+  it('writes the filters back as a query string a link can carry', () => {
+    expect(requestLogSearch(requestLogFilterOf({}))).toBe('?show=open');
+    expect(requestLogSearch(requestLogFilterOf({ show: 'all', deadline: 'late', text: 'Parks & Rec' }))).toBe(
+      '?show=all&deadline=late&text=Parks+%26+Rec',
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { FoiaRequestStatusSchema, OPEN_STATUSES, type FoiaRequestStatus, type FoiaRequestView } from '@verbatim/foia';
+import type { RequestLogQuery } from '@verbatim/app';
+import { FoiaRequestStatusSchema, OPEN_STATUSES, type FoiaRequestStatus } from '@verbatim/foia';
 
 /** The request log's filters, as its URL carries them. */
 export interface RequestLogFilter {
@@ -26,21 +27,15 @@ export function statusesOf(filter: RequestLogFilter): FoiaRequestStatus[] | unde
   return filter.show === 'open' ? [...OPEN_STATUSES] : [filter.show as FoiaRequestStatus];
 }
 
-/** Applies the filters the store does not: the deadline mark and the words. */
-export function matchesLogFilter(request: FoiaRequestView, filter: RequestLogFilter): boolean {
-  if (filter.deadline === 'late' && !(request.nextDeadline?.dueSoon || request.nextDeadline?.overdue)) return false;
-  if (!filter.text) return true;
-  const haystack = [
-    request.number,
-    request.requester.name,
-    request.requester.organization ?? '',
-    request.requester.email ?? '',
-    request.description,
-  ]
-    .join(' ')
-    .toLowerCase();
-  return filter.text
-    .toLowerCase()
-    .split(/\s+/)
-    .every((word) => haystack.includes(word));
+/** The filters as the use case takes them: the page and its CSV download list the same requests. */
+export function requestLogQueryOf(filter: RequestLogFilter): RequestLogQuery {
+  return { status: statusesOf(filter), late: filter.deadline === 'late', words: filter.text };
+}
+
+/** The filters as a query string (`?show=…`), in the page's own names, so a link carries them. */
+export function requestLogSearch(filter: RequestLogFilter): string {
+  const search = new URLSearchParams({ show: filter.show });
+  if (filter.deadline) search.set('deadline', filter.deadline);
+  if (filter.text) search.set('text', filter.text);
+  return `?${search.toString()}`;
 }
