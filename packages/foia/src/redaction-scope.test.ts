@@ -44,6 +44,20 @@ describe('redactions across a record', () => {
     ).toBe('Also [REDACTED: X], [REDACTED: X]’s and Alan');
   });
 
+  it('looks for a span cut inside a word as cut, inside other words too', () => {
+    const own = [
+      { version: 1, text: 'The road closed at noon.' },
+      { version: 2, text: 'The road closed at noon, then reopened.' },
+    ];
+    const redactions = [{ version: 1, start: 5, end: 15, code: 'A' }]; // "oad closed"
+    const phrases = redactedPhrases(redactions, own);
+    expect(phrases[0]).toMatchObject({ text: 'oad closed', insideWordStart: true });
+    expect(phrases[0].insideWordEnd).toBeFalsy();
+    expect(applyRedactions(own[1].text, spansForText(redactions, phrases, 2, own[1].text))).toBe(
+      'The r[REDACTED: A] at noon, then reopened.',
+    );
+  });
+
   it('merges a text redaction overlapping a span into one marker', () => {
     const text = versions[0].text;
     const start = text.indexOf('says Dana');

@@ -30,9 +30,20 @@ export interface VersionText {
   text: string;
 }
 
-/** Words removed by a record's redactions, and the exemption cited for them. */
-export interface RedactedPhrase {
+/**
+ * Words to look for. A text redaction is whole words; a span cut inside a word (`oad clos` of `road closed`) is
+ * looked for as cut, so its characters go wherever they occur, inside other words too.
+ */
+export interface Phrase {
   text: string;
+  /** The cut began inside a word: match it after letters too. */
+  insideWordStart?: boolean;
+  /** The cut ended inside a word: match it before letters too. */
+  insideWordEnd?: boolean;
+}
+
+/** Words removed by a record's redactions, and the exemption cited for them. */
+export interface RedactedPhrase extends Phrase {
   code: string;
   /** Versions whose own spans remove it; there the spans stand as drawn, elsewhere every occurrence goes. */
   spannedIn: ReadonlySet<number>;
@@ -51,35 +62,50 @@ export function redactedPhrases(
   versions: readonly VersionText[],
 ): RedactedPhrase[] {
   const texts = new Map(versions.map((version) => [version.version, version.text]));
-  const phrases = new Map<string, { text: string; code: string; spannedIn: Set<number>; everywhere: boolean }>();
-  const phraseFor = (text: string, code: string) => {
-    const key = phraseKey(text);
+  const phrases = new Map<string, RedactedPhrase & { spannedIn: Set<number> }>();
+  const phraseFor = (cut: Phrase, code: string) => {
+    const key = phraseKey(cut.text);
     if (key === '') return undefined;
     let phrase = phrases.get(key);
-    if (!phrase) phrases.set(key, (phrase = { text: text.trim(), code, spannedIn: new Set(), everywhere: false }));
+    if (!phrase) phrases.set(key, (phrase = { text: cut.text, code, spannedIn: new Set(), everywhere: false }));
+    if (cut.insideWordStart) phrase.insideWordStart = true;
+    if (cut.insideWordEnd) phrase.insideWordEnd = true;
     return phrase;
   };
   for (const redaction of redactions) {
     if (isTextRedaction(redaction)) {
-      const phrase = phraseFor(redaction.text, redaction.code);
+      const phrase = phraseFor({ text: redaction.text.trim() }, redaction.code);
       if (phrase) phrase.everywhere = true;
       continue;
     }
-    const text = texts.get(redaction.version)?.slice(redaction.start, redaction.end);
-    if (text !== undefined) phraseFor(text, redaction.code)?.spannedIn.add(redaction.version);
+    const text = texts.get(redaction.version);
+    if (text !== undefined) phraseFor(cutOf(text, redaction), redaction.code)?.spannedIn.add(redaction.version);
   }
   return [...phrases.values()];
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}\p{M}_]/u;
+const isWordCharacter = (character: string | undefined) => character !== undefined && WORD_CHARACTER.test(character);
+
+/** What a span cuts out of a text, trimmed, and whether each end lies inside a word. */
+export function cutOf(text: string, span: { start: number; end: number }): Phrase {
+  const cut = text.slice(span.start, span.end);
+  const start = span.start + (cut.length - cut.trimStart().length);
+  const end = span.end - (cut.length - cut.trimEnd().length);
+  return {
+    text: text.slice(start, end),
+    insideWordStart: isWordCharacter(text[start - 1]) && isWordCharacter(text[start]),
+    insideWordEnd: isWordCharacter(text[end - 1]) && isWordCharacter(text[end]),
+  };
+}
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** One phrase as a pattern: its whitespace flexible, and not inside a longer word where its ends are letters. */
-function phrasePattern(text: string): string {
-  const trimmed = text.trim();
+function phrasePattern(phrase: Phrase): string {
+  const trimmed = phrase.text.trim();
   const body = trimmed.split(/\s+/u).map(escapeRegExp).join('\\s+');
-  const before = WORD_CHARACTER.test(trimmed[0]) ? '(?<![\\p{L}\\p{N}\\p{M}_])' : '';
-  const after = WORD_CHARACTER.test(trimmed.at(-1)!) ? '(?![\\p{L}\\p{N}\\p{M}_])' : '';
+  const before = isWordCharacter(trimmed[0]) && !phrase.insideWordStart ? '(?<![\\p{L}\\p{N}\\p{M}_])' : '';
+  const after = isWordCharacter(trimmed.at(-1)) && !phrase.insideWordEnd ? '(?![\\p{L}\\p{N}\\p{M}_])' : '';
   return `${before}${body}${after}`;
 }
 
@@ -90,11 +116,22 @@ function phrasePattern(text: string): string {
 export class PhraseMatcher {
   private readonly pattern: RegExp | undefined;
 
-  constructor(phrases: Iterable<string>) {
-    const unique = [...new Map([...phrases].map((text) => [phraseKey(text), text])).entries()]
+  constructor(phrases: Iterable<string | Phrase>) {
+    const byKey = new Map<string, Phrase>();
+    for (const given of phrases) {
+      const phrase = typeof given === 'string' ? { text: given } : given;
+      const key = phraseKey(phrase.text);
+      const same = byKey.get(key);
+      byKey.set(key, {
+        text: phrase.text,
+        insideWordStart: Boolean(phrase.insideWordStart || same?.insideWordStart),
+        insideWordEnd: Boolean(phrase.insideWordEnd || same?.insideWordEnd),
+      });
+    }
+    const unique = [...byKey.entries()]
       .filter(([key]) => key !== '')
       .sort(([left], [right]) => right.length - left.length)
-      .map(([, text]) => phrasePattern(text));
+      .map(([, phrase]) => phrasePattern(phrase));
     this.pattern = unique.length > 0 ? new RegExp(unique.join('|'), 'giu') : undefined;
   }
 
@@ -124,7 +161,7 @@ export function spansForText(
     .map(({ start, end, code }) => ({ start, end, code }));
   const byText = phrases.filter((phrase) => phrase.everywhere || !phrase.spannedIn.has(version));
   const codes = new Map(byText.map((phrase) => [phraseKey(phrase.text), phrase.code]));
-  for (const match of new PhraseMatcher(byText.map((phrase) => phrase.text)).matches(text)) {
+  for (const match of new PhraseMatcher(byText).matches(text)) {
     spans.push({ start: match.start, end: match.end, code: codes.get(phraseKey(match.text)) ?? byText[0].code });
   }
   return mergeSpans(spans);

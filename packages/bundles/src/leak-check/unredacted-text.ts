@@ -1,4 +1,4 @@
-import { PhraseMatcher, phraseKey, type UnredactedOccurrence } from '@verbatim/foia';
+import { PhraseMatcher, cutOf, phraseKey, type Phrase, type UnredactedOccurrence } from '@verbatim/foia';
 import type { BundleInput, BundleInputDraft } from '../bundle-input';
 
 export type { UnredactedOccurrence };
@@ -7,9 +7,8 @@ export type { UnredactedOccurrence };
 export type OutputFile = 'bundle.pdf' | 'records.json' | 'index.csv';
 
 /** A record's redacted words: what its spans cut out, wherever they were drawn (its versions, its thread entries). */
-export interface RedactedWords {
+export interface RedactedWords extends Phrase {
   recordId: string;
-  text: string;
 }
 
 /** What a bundle must not print in clear, and the exceptions the officer made. Built from the validated input. */
@@ -25,9 +24,16 @@ export function leakGuardOf(
   const words = new Map<string, RedactedWords>();
   const add = (recordId: string, text: string, spans: ReadonlyArray<{ start: number; end: number }> = []) => {
     for (const span of spans) {
-      const cut = text.slice(span.start, span.end);
-      const key = JSON.stringify([recordId, phraseKey(cut)]);
-      if (phraseKey(cut) !== '' && !words.has(key)) words.set(key, { recordId, text: cut.trim() });
+      const cut = cutOf(text, span);
+      const key = JSON.stringify([recordId, phraseKey(cut.text)]);
+      const same = words.get(key);
+      if (phraseKey(cut.text) === '') continue;
+      words.set(key, {
+        recordId,
+        text: cut.text,
+        insideWordStart: Boolean(cut.insideWordStart || same?.insideWordStart),
+        insideWordEnd: Boolean(cut.insideWordEnd || same?.insideWordEnd),
+      });
     }
   };
   for (const item of input.items) {
@@ -66,7 +72,7 @@ export class UnredactedTextFinder {
       const key = phraseKey(word.text);
       this.owners.set(key, [...new Set([...(this.owners.get(key) ?? []), word.recordId])]);
     }
-    this.matcher = new PhraseMatcher(guard.words.map((word) => word.text));
+    this.matcher = new PhraseMatcher(guard.words);
     this.intended = new Set(
       guard.intended.map((occurrence) =>
         JSON.stringify([occurrence.recordId, phraseKey(occurrence.text), occurrence.section]),

@@ -2,3 +2,4 @@
 export * from './pdf-inspection';
 export * from './render-to';
 export * from './sample-bundle';
+export * from './zip-entries';

@@ -19,6 +19,19 @@ const BundleViewSchema = z.object({
   firstBates: z.string().nullable(),
   lastBates: z.string().nullable(),
   error: z.string().nullable(),
+  /** When redacted words would have appeared in clear: each place (see the README, "Redactions"). */
+  unredacted: z
+    .array(
+      z.object({
+        recordId: z.string(),
+        text: z.string(),
+        section: z.string(),
+        where: z.string(),
+        files: z.array(z.string()),
+        count: z.number(),
+      }),
+    )
+    .nullable(),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
 });
@@ -36,6 +49,7 @@ export function viewBundle(bundle: Bundle) {
     firstBates: bates(bundle.batesFirst),
     lastBates: bates(bundle.batesLast),
     error: bundle.error,
+    unredacted: bundle.unredacted,
     createdAt: bundle.createdAt,
     completedAt: bundle.completedAt,
   };

@@ -1,0 +1,225 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { containsInAnyEncoding, popplerPageTexts, uncompressed, zipEntries } from '@verbatim/bundles/testing';
+import { createToken, eventually } from './support/foia-fixtures';
+import { registerMockAccount, startInstance, syncOnce, type TestInstance } from './support/start-instance';
+
+const CONNECTOR = {
+  type: 'mock',
+  seed: 11,
+  posts: 8,
+  maxCommentsPerPost: 5,
+  editRate: 0.3,
+  hideRate: 0,
+  deleteRate: 0,
+};
+
+interface Version {
+  version: number;
+  text: string;
+}
+interface Detail {
+  id: string;
+  kind: string;
+  text: string;
+  versions: Version[];
+  thread: { ancestors: Array<{ id: string }> };
+  author: { name: string; handle?: string };
+}
+interface Occurrence {
+  recordId: string;
+  text: string;
+  section: string;
+  where: string;
+  files: string[];
+  count: number;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+const wholeWord = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${word}(?![\\p{L}\\p{N}_])`, 'iu');
+
+/** A run of `count` words of `text` that no text in `others` contains (case and spacing ignored). */
+function uniqueRun(text: string, others: string[], count = 4): string {
+  const list = words(text);
+  for (let start = 0; start + count <= list.length; start += 1) {
+    const run = list.slice(start, start + count).join(' ');
+    if (/^[\p{L}]/u.test(run) && others.every((other) => !squash(other).includes(squash(run)))) return run;
+  }
+  throw new Error(`no unique run of ${count} words in “${text}”`);
+}
+
+describe('redactions that cannot leak, end to end', () => {
+  let instance: TestInstance;
+  let officer: string;
+  let requestId: string;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'verbatim-redactions-e2e-'));
+  const details = new Map<string, Detail>();
+
+  const api = <T = any>(method: string, url: string, body?: unknown) => instance.request<T>(method, url, body, officer);
+  const decide = (recordId: string, body: object) =>
+    api('PATCH', `/api/v1/foia-requests/${requestId}/items/${recordId}`, body);
+  const build = async () => {
+    const started = await api('POST', `/api/v1/foia-requests/${requestId}/bundles`);
+    expect(started.status).toBe(202);
+    return eventually(
+      async () => {
+        const { body } = await api('GET', `/api/v1/bundles/${started.body.id}`);
+        return body.status === 'completed' || body.status === 'failed' ? body : undefined;
+      },
+      'the bundle to finish',
+      120_000,
+    );
+  };
+  const download = async (bundleId: string, kind: 'pdf' | 'zip') =>
+    Buffer.from(
+      await (
+        await fetch(`${instance.baseUrl}/api/v1/bundles/${bundleId}/${kind}`, {
+          headers: { authorization: `Bearer ${officer}` },
+        })
+      ).arrayBuffer(),
+    );
+  const allTexts = (except: string[]) =>
+    [...details.values()]
+      .filter((detail) => !except.includes(detail.id))
+      .flatMap((detail) => detail.versions.map((version) => version.text));
+
+  beforeAll(async () => {
+    instance = await startInstance();
+    officer = await createToken(instance, 'officer', ['foia-officer']);
+    const accountId = await registerMockAccount(instance, CONNECTOR);
+    await syncOnce(instance, accountId);
+    await syncOnce(instance, accountId);
+    const logged = await api('POST', '/api/v1/foia-requests', {
+      requester: { name: 'Morgan Lee', email: 'morgan@example.org' },
+      receivedAt: '2026-10-06T11:00:00-04:00',
+      description: 'Every comment on the Public Works page this fall',
+    });
+    requestId = logged.body.id;
+    const { body } = await api('GET', `/api/v1/records?${new URLSearchParams({ accountId, limit: '60' })}`);
+    const ids: string[] = body.items.map((item: { id: string }) => item.id);
+    expect((await api('POST', `/api/v1/foia-requests/${requestId}/items`, { recordIds: ids })).status).toBe(201);
+    const { items } = (await api('GET', `/api/v1/foia-requests/${requestId}/items`)).body;
+    for (const item of items as Array<{ recordId: string }>)
+      details.set(item.recordId, (await api('GET', `/api/v1/records/${item.recordId}`)).body);
+  }, 180_000);
+  afterAll(async () => {
+    await instance.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('burns an edited record’s span into every version, a parent’s into the reply’s context, a text everywhere; the build lists what would leak until the officer lets it stand', async () => {
+    // An edited comment (version 2 repeats version 1's words) whose parent post is in the request too.
+    const edited = [...details.values()].find(
+      (detail) =>
+        detail.kind === 'comment' &&
+        detail.versions.length >= 2 &&
+        detail.versions.at(-1)!.text.startsWith(detail.versions[0].text) &&
+        details.has(detail.thread.ancestors.at(-1)?.id ?? ''),
+    )!;
+    expect(edited).toBeDefined();
+    const parent = details.get(edited.thread.ancestors.at(-1)!.id)!;
+    const editedWords = uniqueRun(edited.versions[0].text, allTexts([edited.id]));
+    const parentWords = uniqueRun(parent.text, allTexts([parent.id]));
+    const start = edited.versions[0].text.indexOf(editedWords);
+    const cite = { exemptionCode: '1-210(b)(2)', justification: 'Personal details of a resident' };
+    const redactSpan = (detail: Detail, version: Version, text: string) => {
+      const at = version.text.indexOf(text);
+      return decide(detail.id, {
+        disposition: 'redact',
+        ...cite,
+        redactions: [{ version: version.version, start: at, end: at + text.length, code: '1-210(b)(2)' }],
+      });
+    };
+    expect(
+      (await redactSpan(edited, edited.versions[0], edited.versions[0].text.slice(start, start + editedWords.length)))
+        .status,
+    ).toBe(200);
+    expect((await redactSpan(parent, parent.versions.at(-1)!, parentWords)).status).toBe(200);
+
+    // A word redacted by text in one record that another record, produced in full, also says.
+    const others = [...details.values()].filter((detail) => detail.id !== edited.id && detail.id !== parent.id);
+    // Not a word the bundle prints around records (labels, names, handles): only what people wrote.
+    const printedAnyway = squash(
+      `${[...details.values()].map((detail) => `${detail.author.name} ${detail.author.handle ?? ''}`).join(' ')} ` +
+        'facebook comment post reply original thread context version captured content attachments agency ' +
+        'account author posted edited status archived public works westport records record withheld',
+    );
+    let shared: { word: string; redacted: Detail; alsoIn: Detail[] } | undefined;
+    for (const candidate of others) {
+      for (const word of words(candidate.text).filter(
+        (word) => /^[A-Za-z]{6,}$/.test(word) && !wholeWord(word).test(printedAnyway),
+      )) {
+        const alsoIn = others.filter(
+          (other) => other.id !== candidate.id && other.versions.some((version) => wholeWord(word).test(version.text)),
+        );
+        const inTarget = [edited, parent].some((detail) => detail.versions.some((v) => wholeWord(word).test(v.text)));
+        if (alsoIn.length > 0 && !inTarget) shared ??= { word, redacted: candidate, alsoIn };
+      }
+    }
+    expect(shared).toBeDefined();
+    const { word, redacted, alsoIn } = shared!;
+    expect(
+      (await decide(redacted.id, { disposition: 'redact', ...cite, redactions: [{ text: word, code: '1-210(b)(2)' }] }))
+        .status,
+    ).toBe(200);
+
+    const refused = await build();
+    expect(refused.status).toBe('failed');
+    const places = refused.unredacted as Occurrence[];
+    expect(places.length).toBeGreaterThan(0);
+    expect(places.every((place) => place.recordId === redacted.id && squash(place.text) === squash(word))).toBe(true);
+    for (const other of alsoIn)
+      expect(places.find((place) => place.section === `item:${other.id}`)).toMatchObject({
+        files: expect.arrayContaining(['bundle.pdf', 'records.json']),
+      });
+    expect(refused.error).toMatch(/redacted words would appear in clear/);
+
+    // The officer judges those occurrences fine to release, and says so; the build then completes.
+    const letStand = await decide(redacted.id, {
+      disposition: 'redact',
+      ...cite,
+      redactions: [{ text: word, code: '1-210(b)(2)' }],
+      intendedOccurrences: places.map((place) => ({ text: place.text, section: place.section })),
+    });
+    expect(letStand.status).toBe(200);
+    const bundle = await build();
+    expect(bundle).toMatchObject({ status: 'completed', unredacted: null });
+
+    const pdf = await download(bundle.id, 'pdf');
+    const file = path.join(scratch, 'bundle.pdf');
+    writeFileSync(file, pdf);
+    const pages = await popplerPageTexts(file);
+    const everything = squash(pages.join('\n'));
+    const raw = await uncompressed(file, scratch);
+    for (const secret of [editedWords, parentWords]) {
+      expect(everything).not.toContain(squash(secret));
+      expect(containsInAnyEncoding(raw, secret)).toBe(false);
+    }
+    const records = JSON.parse(
+      [...zipEntries(await download(bundle.id, 'zip')).entries()]
+        .find(([name]) => name.endsWith('_records.json'))![1]
+        .toString('utf8'),
+    );
+    const json = squash(JSON.stringify(records));
+    for (const secret of [editedWords, parentWords]) expect(json).not.toContain(squash(secret));
+
+    // Each record's own pages, by the Bates range the records file gives it.
+    const first = Number(bundle.firstBates.replace(/\D/g, ''));
+    const pagesOf = (id: string) => {
+      const entry = records.records.find((record: { id: string }) => record.id === id);
+      const [from, to] = [entry.bates.first, entry.bates.last].map((bates: string) => Number(bates.replace(/\D/g, '')));
+      return squash(pages.slice(from - first, to - first + 1).join('\n'));
+    };
+    const editedPages = pagesOf(edited.id);
+    expect(editedPages.match(/redacted § 1-210\(b\)\(2\)/g)!.length).toBeGreaterThanOrEqual(
+      edited.versions.length + 1, // every version, and the parent shown as thread context
+    );
+    expect(editedPages).toContain('thread context');
+    expect(pagesOf(redacted.id)).not.toMatch(wholeWord(word));
+    for (const other of alsoIn) expect(pagesOf(other.id)).toMatch(wholeWord(word));
+    const redactedEntry = records.records.find((record: { id: string }) => record.id === redacted.id);
+    expect(JSON.stringify(redactedEntry.versions)).not.toMatch(wholeWord(word));
+  });
+});
