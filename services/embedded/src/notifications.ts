@@ -2,7 +2,7 @@ import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
 import { FoiaService } from '@verbatim/foia';
-import { createSmtpEmailSender, createWebhookSender } from '@verbatim/notify';
+import { createSmtpEmailSender, createWebhookSender, missingSenderReason } from '@verbatim/notify';
 import { createNotifyQueue, openRedis, relayOutbox } from '@verbatim/queue';
 import type { Backends, Logger, Shutdown } from '@verbatim/runtime';
 import { startNotifyWorker, startOutboxRelay } from '@verbatim/worker-service';
@@ -83,6 +83,7 @@ export function startNotifications(
       intervalMs: notify.relayIntervalMs,
       logger,
       signal: shutdown.signal,
+      holdReason: (channel) => missingSenderReason(channel, { email, webhook }),
     });
     shutdown.register('notify relay queue', () => relayQueue.close());
     shutdown.register('outbox relay', () => relay.stop());
