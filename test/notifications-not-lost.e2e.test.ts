@@ -1,5 +1,5 @@
 import { startTestSmtpServer, type TestSmtpServer } from '@verbatim/notify/testing';
-import { createToken, eventually, notifyEnv } from './support/foia-fixtures';
+import { createToken, eventually, loggedNotification, notifyEnv } from './support/foia-fixtures';
 import { startInstance, type TestInstance } from './support/start-instance';
 
 const REQUEST = {
@@ -13,19 +13,6 @@ function withoutMail(): Record<string, string> {
   const env = notifyEnv('smtp://unused');
   delete env.SMTP_URL;
   return env;
-}
-
-interface Notification {
-  id: string;
-  event: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-}
-
-async function loggedNotification(instance: TestInstance, requestId: string, token: string): Promise<Notification> {
-  const { body } = await instance.request('GET', `/api/v1/foia-requests/${requestId}`, undefined, token);
-  return (body.notifications as Notification[]).find((notification) => notification.event === 'request.logged')!;
 }
 
 describe('a FOIA request logged while no mail server is configured', () => {

@@ -7,6 +7,7 @@ export * from './foia/foia-desk';
 export * from './foia/item-decision';
 export * from './foia/request-log';
 export * from './foia/foia-settings-desk';
+export * from './foia/notification-desk';
 export * from './people/create-person';
 export * from './people/api-tokens';
 export * from './people/password';
