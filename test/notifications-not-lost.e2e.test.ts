@@ -15,6 +15,52 @@ function withoutMail(): Record<string, string> {
   return env;
 }
 
+/** The `missing` field of each start warning that names `setting`. */
+function warningsNaming(logLines: string[], setting: string): string[][] {
+  return logLines
+    .map((line) => JSON.parse(line) as { level: number; missing?: string[]; msg: string })
+    .filter((entry) => entry.level === 40 && entry.missing?.some((missing) => missing.includes(setting)))
+    .map((entry) => entry.missing!);
+}
+
+/** /healthz once the backends answer (the queue's connection may still be opening right after a start). */
+async function health(instance: TestInstance) {
+  return eventually(async () => {
+    const response = await fetch(`${instance.baseUrl}/healthz`);
+    const body = (await response.json()) as { checks: { queue: { ok: boolean } } };
+    return body.checks.queue.ok ? { status: response.status, body } : undefined;
+  }, 'the backends to answer /healthz');
+}
+
+describe('a process started without notification settings', () => {
+  it('warns naming each missing setting and reports notifications not ready, still answering 200', async () => {
+    const logLines: string[] = [];
+    const instance = await startInstance({}, { logLines });
+    try {
+      expect(warningsNaming(logLines, 'ATTORNEY_NOTIFY_EMAILS')).toEqual([
+        ['ATTORNEY_NOTIFY_EMAILS', 'SMTP_URL or NOTIFY_WEBHOOK_URL'],
+      ]);
+      expect(logLines.join('\n')).toContain('logged FOIA requests notify no one');
+      expect(await health(instance)).toEqual({
+        status: 200,
+        body: expect.objectContaining({
+          status: 'incomplete',
+          checks: expect.objectContaining({
+            queue: { ok: true },
+            notifications: {
+              ok: false,
+              missing: ['ATTORNEY_NOTIFY_EMAILS', 'SMTP_URL or NOTIFY_WEBHOOK_URL'],
+              error: expect.stringContaining('there is no channel to notify anyone by'),
+            },
+          }),
+        }),
+      });
+    } finally {
+      await instance.stop();
+    }
+  });
+});
+
 describe('a FOIA request logged while no mail server is configured', () => {
   let smtp: TestSmtpServer | undefined;
   let first: TestInstance | undefined;
@@ -27,7 +73,8 @@ describe('a FOIA request logged while no mail server is configured', () => {
   });
 
   it('keeps its email pending with the reason, and sends it once at the start that has SMTP_URL', async () => {
-    const before = await startInstance(withoutMail());
+    const logLines: string[] = [];
+    const before = await startInstance(withoutMail(), { logLines });
     first = before;
     const officer = await createToken(before, 'officer', ['foia-officer']);
     const { status, body: request } = await before.request('POST', '/api/v1/foia-requests', REQUEST, officer);
@@ -42,6 +89,13 @@ describe('a FOIA request logged while no mail server is configured', () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(await loggedNotification(before, request.id, officer)).toMatchObject({ status: 'pending', attempts: 0 });
 
+    // Said at start and on /healthz, which still answers 200: the archive and the request log work meanwhile.
+    expect(warningsNaming(logLines, 'SMTP_URL')).toEqual([['SMTP_URL']]);
+    expect(await health(before)).toMatchObject({
+      status: 200,
+      body: { status: 'incomplete', checks: { notifications: { ok: false, missing: ['SMTP_URL'] } } },
+    });
+
     // A restart on the same data and Redis keys, now with a mail server.
     await before.running.shutdown.run();
     smtp = await startTestSmtpServer();
@@ -54,6 +108,10 @@ describe('a FOIA request logged while no mail server is configured', () => {
       ...(DATABASE_SCHEMA ? { DATABASE_SCHEMA } : {}),
     });
     restarted = after;
+    expect(await health(after)).toMatchObject({
+      status: 200,
+      body: { status: 'ok', checks: { notifications: { ok: true } } },
+    });
     const delivered = await eventually(async () => {
       const notification = await loggedNotification(after, request.id, officer);
       return notification.status === 'delivered' ? notification : undefined;
