@@ -132,13 +132,20 @@ describe('API contract: validation, roles and documentation', () => {
 
   it('serves health and an OpenAPI document generated from the validation schemas', async () => {
     const health = await fetch(`${instance.baseUrl}/healthz`);
+    // Every backend answers; started without notification settings, it serves and says what they lack.
     expect(health.status).toBe(200);
-    const healthBody = (await health.json()) as { checks: unknown };
+    const healthBody = (await health.json()) as { status: string; checks: unknown };
+    expect(healthBody.status).toBe('incomplete');
     expect(healthBody.checks).toEqual({
       catalog: { ok: true },
       search: { ok: true },
       objectStore: { ok: true },
       queue: { ok: true },
+      notifications: {
+        ok: false,
+        missing: ['ATTORNEY_NOTIFY_EMAILS', 'SMTP_URL or NOTIFY_WEBHOOK_URL'],
+        error: expect.stringContaining('ATTORNEY_NOTIFY_EMAILS is not set'),
+      },
     });
 
     const document = (await (await fetch(`${instance.baseUrl}/api/v1/openapi.json`)).json()) as OpenApiDocument;

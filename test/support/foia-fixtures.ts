@@ -30,3 +30,28 @@ export function notifyEnv(smtpUrl: string, attorneys = 'attorney@town.example'):
     TOWN_NAME: 'Town of Westport',
   };
 }
+
+/** A request's notification as GET /api/v1/foia-requests/:id shows it. */
+export interface NotificationBody {
+  id: string;
+  event: string;
+  channel: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** The request's `request.logged` notification (the first email, when there are several channels). */
+export async function loggedNotification(
+  instance: TestInstance,
+  requestId: string,
+  token: string,
+): Promise<NotificationBody> {
+  const { body } = await instance.request<{ notifications: NotificationBody[] }>(
+    'GET',
+    `/api/v1/foia-requests/${requestId}`,
+    undefined,
+    token,
+  );
+  return body.notifications.find((notification) => notification.event === 'request.logged')!;
+}

@@ -39,9 +39,13 @@ export interface TestInstance {
 
 /**
  * Starts the embedded process in this test process against the machine's Redis, isolated by a fresh data
- * directory, a random queue prefix and a random port, so parallel runs never see each other.
+ * directory, a random queue prefix and a random port, so parallel runs never see each other. With `logLines`,
+ * its log (warnings and up) is collected there, one JSON line each; otherwise it logs nothing.
  */
-export async function startInstance(overrides: Record<string, string> = {}): Promise<TestInstance> {
+export async function startInstance(
+  overrides: Record<string, string> = {},
+  options: { logLines?: string[] } = {},
+): Promise<TestInstance> {
   const dataDir = overrides.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'verbatim-test-'));
   const queuePrefix = overrides.QUEUE_PREFIX ?? `vt${randomBytes(6).toString('hex')}`;
   const adminToken = `admin-${randomBytes(24).toString('hex')}`;
@@ -66,7 +70,11 @@ export async function startInstance(overrides: Record<string, string> = {}): Pro
   const config = loadConfig(env);
   const shutdown = new Shutdown();
   if (s3) shutdown.register('s3rver', () => s3.stop());
-  const running = await runProcess(config, config.redis.url, createLogger('silent', 'test'), shutdown);
+  const logLines = options.logLines;
+  const logger = logLines
+    ? createLogger('warn', 'test', { write: (line: string) => void logLines.push(line) })
+    : createLogger('silent', 'test');
+  const running = await runProcess(config, config.redis.url, logger, shutdown);
   const baseUrl = `http://127.0.0.1:${running.port ?? 0}`;
   return {
     baseUrl,

@@ -12,6 +12,7 @@ import type { BundleStore, FoiaService, FoiaStore } from '@verbatim/foia';
 import { createItDesk, type ItDesk } from './accounts/it-desk';
 import { FoiaDesk } from './foia/foia-desk';
 import { FoiaSettingsDesk } from './foia/foia-settings-desk';
+import { NotificationDesk } from './foia/notification-desk';
 import { RequestLog } from './foia/request-log';
 import { Sessions } from './people/sessions';
 import { RecordDesk } from './records/record-desk';
@@ -53,6 +54,7 @@ export interface Application extends ApplicationDependencies {
   requestLog: RequestLog;
   foiaDesk: FoiaDesk;
   foiaSettings: FoiaSettingsDesk;
+  notificationDesk: NotificationDesk;
   searchIndexDesk: SearchIndexDesk;
 }
 
@@ -67,6 +69,7 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
     requestLog: new RequestLog({ catalog, foia, foiaStore, relayNotifications, timeZone }),
     foiaDesk: new FoiaDesk(dependencies),
     foiaSettings: new FoiaSettingsDesk(dependencies),
+    notificationDesk: new NotificationDesk({ catalog, foiaStore, relayNotifications }),
     searchIndexDesk: new SearchIndexDesk(dependencies),
   };
 }

@@ -9,6 +9,7 @@ export * from './foia/request-log';
 export * from './foia/request-log-csv';
 export * from './foia/request-log-query';
 export * from './foia/foia-settings-desk';
+export * from './foia/notification-desk';
 export * from './people/create-person';
 export * from './people/api-tokens';
 export * from './people/password';

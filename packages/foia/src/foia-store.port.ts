@@ -61,6 +61,11 @@ export interface Delivery extends Omit<NewDelivery, 'dedupeKey'> {
   relayedAt: string | null;
 }
 
+/** A delivery with the number of the request it announces: what a list across the town shows. */
+export interface TownDelivery extends Delivery {
+  requestNumber: string;
+}
+
 export interface NewFoiaRequestRecord extends NewFoiaRequest {
   /** The numbering year (the local year of receipt). */
   year: number;
@@ -201,6 +206,18 @@ export interface FoiaStore {
   markRelayed(ids: string[], at: string): Promise<void>;
   /** Counts an attempt; `outcome` delivered or failed ends the delivery, pending keeps it for a retry. */
   recordAttempt(id: string, outcome: DeliveryStatus, at: string, error?: string): Promise<Delivery | null>;
+  /**
+   * Keeps a pending delivery pending with why it cannot go yet (its channel is not configured) as its last
+   * error; counts no attempt, since nothing was sent. Null when no pending delivery has this id.
+   */
+  holdDelivery(id: string, reason: string): Promise<Delivery | null>;
+  /**
+   * Puts a failed delivery back to pending and not yet relayed, so the relay hands it to the queue again; its
+   * attempts and last error stay as the record of what happened. Null when no failed delivery has this id.
+   */
+  reopenFailedDelivery(id: string): Promise<Delivery | null>;
+  /** Deliveries in any of these statuses across every request, newest first, at most `limit`. */
+  listDeliveriesByStatus(statuses: DeliveryStatus[], limit: number): Promise<TownDelivery[]>;
 
   /**
    * Adds records to a request (ones already there keep their source and decision), with the saved search

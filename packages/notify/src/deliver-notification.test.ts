@@ -106,11 +106,18 @@ describe('deliverNotification through real SMTP and HTTP servers', () => {
     expect(receiver.received).toHaveLength(0);
   });
 
-  it('refuses permanently a channel that has no sender configured', async () => {
+  it('refuses a channel that has no sender configured as unconfigured, naming the settings to set', async () => {
     const toWebhook = buildDelivery({ channel: 'webhook' });
 
-    await expect(deliverAndCatch(toWebhook, { email })).resolves.toMatchObject({ kind: 'invalid', retryable: false });
-    await expect(deliverAndCatch(buildDelivery(), { webhook })).resolves.toMatchObject({ kind: 'invalid' });
+    await expect(deliverAndCatch(toWebhook, { email })).resolves.toMatchObject({
+      kind: 'unconfigured',
+      retryable: false,
+      message: expect.stringContaining('NOTIFY_WEBHOOK_URL'),
+    });
+    await expect(deliverAndCatch(buildDelivery(), { webhook })).resolves.toMatchObject({
+      kind: 'unconfigured',
+      message: expect.stringMatching(/^no mail server configured: set SMTP_URL/),
+    });
   });
 });
 

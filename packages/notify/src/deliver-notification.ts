@@ -35,11 +35,14 @@ export interface NotificationDeliveryInput {
   occurredAt?: string;
 }
 
-export interface DeliverNotificationOptions {
-  /** Absent when SMTP is not configured; an email delivery then fails permanently. */
+export interface NotificationSenders {
+  /** Absent when SMTP is not configured; an email delivery then waits (DeliveryError kind `unconfigured`). */
   email?: EmailSender;
-  /** Absent when NOTIFY_WEBHOOK_URL is not set; a webhook delivery then fails permanently. */
+  /** Absent when NOTIFY_WEBHOOK_URL is not set; a webhook delivery then waits (kind `unconfigured`). */
   webhook?: WebhookSender;
+}
+
+export interface DeliverNotificationOptions extends NotificationSenders {
   /** The town's IANA time zone for dates in emails; default America/New_York. */
   timeZone?: string;
   /** The worker's shutdown signal; an aborted send stays retryable. */
@@ -61,17 +64,33 @@ export async function deliverNotification(
   const { id, channel, event, payload, recipients } = parsed.data;
 
   if (channel === 'email') {
-    if (!options.email) throw invalid('no email sender is configured (SMTP_URL)');
+    if (!options.email) throw unconfigured(channel);
     if (!recipients?.length) throw invalid(`email delivery ${id} has no recipients`);
     const email = composeEmail(parsed.data, options.timeZone);
     const result = await options.email.send({ deliveryId: id, to: recipients, ...email, signal: options.signal });
     return { channel, ...result };
   }
-  if (!options.webhook) throw invalid('no webhook sender is configured (NOTIFY_WEBHOOK_URL)');
+  if (!options.webhook) throw unconfigured(channel);
   const occurredAt = parsed.data.occurredAt ?? new Date().toISOString();
   const outgoing = { deliveryId: id, event, occurredAt, data: payload, signal: options.signal };
   const result = await options.webhook.send(outgoing);
   return { channel, ...result };
+}
+
+/**
+ * Why a delivery on `channel` cannot go out with these senders, naming the settings that would let it, or
+ * undefined when its sender is there. Shown on the request as the delivery's last error while it waits.
+ */
+export function missingSenderReason(channel: string, senders: NotificationSenders): string | undefined {
+  if (channel === 'email' && !senders.email)
+    return 'no mail server configured: set SMTP_URL (and NOTIFY_FROM) and restart; the email goes out at that start';
+  if (channel === 'webhook' && !senders.webhook)
+    return 'no webhook configured: set NOTIFY_WEBHOOK_URL and NOTIFY_WEBHOOK_SECRET and restart; the call goes out at that start';
+  return undefined;
+}
+
+function unconfigured(channel: 'email' | 'webhook'): DeliveryError {
+  return new DeliveryError(missingSenderReason(channel, {})!, { kind: 'unconfigured', retryable: false });
 }
 
 function composeEmail(delivery: NotificationDelivery, timeZone: string | undefined) {

@@ -6,8 +6,11 @@
  * - `rejected`: the other side refused the message for good (SMTP 5xx, HTTP 4xx).
  * - `unauthorized`: the SMTP server refused our credentials; fixing the configuration, not the message, helps.
  * - `invalid`: our own input was unusable (bad payload, no recipients); retrying cannot help.
+ * - `unconfigured`: this process has no sender for the delivery's channel (no SMTP_URL, no NOTIFY_WEBHOOK_URL);
+ *   the delivery waits, pending, for a start that has one. Nothing was sent.
  */
-export type DeliveryErrorKind = 'unreachable' | 'timeout' | 'deferred' | 'rejected' | 'unauthorized' | 'invalid';
+export type DeliveryErrorKind =
+  'unreachable' | 'timeout' | 'deferred' | 'rejected' | 'unauthorized' | 'invalid' | 'unconfigured';
 
 export interface DeliveryErrorOptions {
   kind: DeliveryErrorKind;

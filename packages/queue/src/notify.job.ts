@@ -30,15 +30,25 @@ export function createNotifyQueue(connection: Redis, prefix: string): Queue {
   return new Queue(NOTIFY_QUEUE_NAME, { connection, prefix, defaultJobOptions: NOTIFY_JOB_OPTIONS });
 }
 
-/** Queues a delivery unless its job exists; a job that failed for good is retried. */
+/**
+ * Queues a pending delivery unless its job is waiting or running. A job that ended while its delivery is still
+ * pending (it gave up, or it found no sender for the channel and held the delivery) is run again from its first
+ * attempt; when another process got there first, that run is left to it.
+ */
 export async function enqueueNotification(queue: Queue, deliveryId: string): Promise<void> {
   const jobId = DeliverNotificationJob.jobId(deliveryId);
   const existing = await queue.getJob(jobId);
-  if (existing) {
-    if ((await existing.getState()) === 'failed') await existing.retry();
+  if (!existing) {
+    await queue.add(DeliverNotificationJob.name, { deliveryId }, { jobId });
     return;
   }
-  await queue.add(DeliverNotificationJob.name, { deliveryId }, { jobId });
+  const state = await existing.getState();
+  if (state !== 'completed' && state !== 'failed') return;
+  try {
+    await existing.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+  } catch (error) {
+    if ((await existing.getState()) === state) throw error;
+  }
 }
 
 /**
@@ -58,28 +68,50 @@ export const STALE_RELAY_MS = 60 * 60_000;
 
 /** What the relay needs of the outbox; the FOIA store provides it. */
 export interface RelayableOutbox {
-  listUnrelayed(relayedBefore: string, limit: number): Promise<Array<{ id: string }>>;
+  listUnrelayed(relayedBefore: string, limit: number): Promise<Array<{ id: string; channel: string }>>;
   markRelayed(ids: string[], at: string): Promise<void>;
+  holdDelivery(id: string, reason: string): Promise<unknown>;
+}
+
+export interface RelayOptions {
+  /** Hand over again deliveries relayed longer ago than this and still pending; default STALE_RELAY_MS. 0: all. */
+  staleAfterMs?: number;
+  now?: Date;
+  limit?: number;
+  /**
+   * Why a delivery on this channel cannot be sent by this process (no sender configured), or undefined when it
+   * can. Such a delivery is held in the outbox with that reason instead of being queued. Absent: queue them all.
+   */
+  holdReason?: (channel: string) => string | undefined;
 }
 
 /**
  * Hands pending deliveries to the queue: those never relayed, and those relayed longer than `staleAfterMs` ago
- * yet still pending (their job expired or gave up), by default STALE_RELAY_MS. Returns how many it queued. Throws while Redis is down;
- * the deliveries stay in the outbox and the next run picks them up.
+ * yet still pending (their job expired, gave up, or held them). Ones whose channel `holdReason` names are held
+ * with that reason instead. Throws while Redis is down; the deliveries stay in the outbox and the next run picks
+ * them up.
  */
 export async function relayOutbox(
   outbox: RelayableOutbox,
   queue: Queue,
-  options: { staleAfterMs?: number; now?: Date; limit?: number } = {},
-): Promise<number> {
+  options: RelayOptions = {},
+): Promise<{ queued: number; held: number }> {
   const now = options.now ?? new Date();
   const relayedBefore = new Date(now.getTime() - (options.staleAfterMs ?? STALE_RELAY_MS)).toISOString();
   const deliveries = await outbox.listUnrelayed(relayedBefore, options.limit ?? 500);
-  for (const delivery of deliveries) await enqueueNotification(queue, delivery.id);
+  let held = 0;
+  for (const delivery of deliveries) {
+    const reason = options.holdReason?.(delivery.channel);
+    if (reason === undefined) await enqueueNotification(queue, delivery.id);
+    else {
+      await outbox.holdDelivery(delivery.id, reason);
+      held += 1;
+    }
+  }
   if (deliveries.length > 0)
     await outbox.markRelayed(
       deliveries.map((delivery) => delivery.id),
       now.toISOString(),
     );
-  return deliveries.length;
+  return { queued: deliveries.length - held, held };
 }

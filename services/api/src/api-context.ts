@@ -1,8 +1,11 @@
 import type { Application } from '@verbatim/app';
+import type { NotificationGap } from '@verbatim/config';
 
 /** What the routes run on: the use cases, plus what only HTTP needs. */
 export interface ApiContext extends Application {
   /** Express `trust proxy` (TRUST_PROXY), so `request.secure` sees TLS ended at a proxy. */
   trustProxy?: string;
   version: string;
+  /** What the notification settings leave out (notificationGaps); /healthz reports notifications not ready. */
+  notificationGaps?: readonly NotificationGap[];
 }

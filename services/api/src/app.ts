@@ -14,6 +14,7 @@ import { foiaRequestRoutes } from './routes/foia-requests.routes';
 import { foiaSettingsRoutes } from './routes/foia-settings.routes';
 import { foiaItemRoutes } from './routes/foia-items.routes';
 import { bundleRoutes } from './routes/bundles.routes';
+import { notificationRoutes } from './routes/notifications.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { searchIndexRoutes } from './routes/search-index.routes';
 
@@ -27,6 +28,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...foiaRequestRoutes(context),
     ...foiaSettingsRoutes(context),
     ...foiaItemRoutes(context),
+    ...notificationRoutes(context),
     ...bundleRoutes(context),
     ...peopleRoutes(context),
     ...searchIndexRoutes(context),

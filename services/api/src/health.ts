@@ -17,7 +17,22 @@ async function check(run: () => Promise<void>): Promise<{ ok: boolean; error?: s
   }
 }
 
-/** Readiness of each backend; 503 when any of them does not answer. */
+/** Notifications are ready when the settings name the attorney's office and a channel to reach it by. */
+function notificationsCheck(context: ApiContext): { ok: boolean; error?: string; missing?: string[] } {
+  const gaps = context.notificationGaps ?? [];
+  if (gaps.length === 0) return { ok: true };
+  return {
+    ok: false,
+    error: gaps.map((gap) => gap.problem).join('; '),
+    missing: gaps.map((gap) => gap.missing),
+  };
+}
+
+/**
+ * Readiness of each backend and of notifications. 503 (`degraded`) when a backend does not answer: the process
+ * cannot serve. Notifications not ready is a matter of settings, not of the process: it stays 200, with status
+ * `incomplete`, so an orchestrator keeps the archive and the request log serving while IT completes them.
+ */
 export async function checkHealth(context: ApiContext): Promise<{ status: number; body: unknown }> {
   const [catalog, search, objectStore, queue] = await Promise.all([
     check(() => context.catalog.ping()),
@@ -25,10 +40,12 @@ export async function checkHealth(context: ApiContext): Promise<{ status: number
     check(() => context.objectStore.ping()),
     check(() => context.jobs.ping()),
   ]);
-  const checks = { catalog, search, objectStore, queue };
-  const healthy = Object.values(checks).every((entry) => entry.ok);
+  const backends = { catalog, search, objectStore, queue };
+  const notifications = notificationsCheck(context);
+  const healthy = Object.values(backends).every((entry) => entry.ok);
+  const status = !healthy ? 'degraded' : notifications.ok ? 'ok' : 'incomplete';
   return {
     status: healthy ? 200 : 503,
-    body: { status: healthy ? 'ok' : 'degraded', version: context.version, checks },
+    body: { status, version: context.version, checks: { ...backends, notifications } },
   };
 }

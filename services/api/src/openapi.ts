@@ -68,8 +68,11 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], version
   }
   paths['/healthz'] = {
     get: {
-      summary: 'Liveness and readiness of each backend',
-      responses: { 200: { description: 'All backends answer' }, 503: { description: 'A backend does not answer' } },
+      summary: 'Liveness and readiness of each backend, and whether notifications are configured',
+      responses: {
+        200: { description: 'All backends answer (status incomplete: notifications are not configured)' },
+        503: { description: 'A backend does not answer' },
+      },
     },
   };
   return {

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
-import type { AppConfig } from '@verbatim/config';
+import { notificationGaps, type AppConfig } from '@verbatim/config';
 import { bootstrapAdminToken, type Application } from '@verbatim/app';
 import type { Logger, Shutdown } from '@verbatim/runtime';
 import { createApp } from './app';
@@ -34,7 +34,12 @@ export async function startApi(
     );
   }
   const app = createApp(
-    { ...application, trustProxy: config.http.trustProxy, version: API_VERSION },
+    {
+      ...application,
+      trustProxy: config.http.trustProxy,
+      version: API_VERSION,
+      notificationGaps: notificationGaps(config.notify),
+    },
     (error) => logger.error({ err: error }, 'request failed'),
     pages,
   );

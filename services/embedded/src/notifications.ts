@@ -1,8 +1,8 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { AppConfig } from '@verbatim/config';
+import { notificationGaps, type AppConfig } from '@verbatim/config';
 import { FoiaService } from '@verbatim/foia';
-import { createSmtpEmailSender, createWebhookSender } from '@verbatim/notify';
+import { createSmtpEmailSender, createWebhookSender, missingSenderReason } from '@verbatim/notify';
 import { createNotifyQueue, openRedis, relayOutbox } from '@verbatim/queue';
 import type { Backends, Logger, Shutdown } from '@verbatim/runtime';
 import { startNotifyWorker, startOutboxRelay } from '@verbatim/worker-service';
@@ -83,6 +83,7 @@ export function startNotifications(
       intervalMs: notify.relayIntervalMs,
       logger,
       signal: shutdown.signal,
+      holdReason: (channel) => missingSenderReason(channel, { email, webhook }),
     });
     shutdown.register('notify relay queue', () => relayQueue.close());
     shutdown.register('outbox relay', () => relay.stop());
@@ -90,14 +91,12 @@ export function startNotifications(
   return notifications;
 }
 
+/** One warning naming every setting notifications lack; /healthz reports the same gaps. */
 function warnAboutGaps(config: Readonly<AppConfig>, logger: Logger): void {
-  const { notify } = config;
-  if (notify.attorneyEmails.length === 0 && !notify.webhook) {
-    logger.warn('neither ATTORNEY_NOTIFY_EMAILS nor NOTIFY_WEBHOOK_URL is set: logged FOIA requests notify nobody');
-  }
-  if (notify.attorneyEmails.length > 0 && !notify.smtpUrl) {
-    logger.warn(
-      'ATTORNEY_NOTIFY_EMAILS is set but SMTP_URL is not: emails are recorded as failed until SMTP_URL is set',
-    );
-  }
+  const gaps = notificationGaps(config.notify);
+  if (gaps.length === 0) return;
+  logger.warn(
+    { missing: gaps.map((gap) => gap.missing) },
+    `notifications are not ready: ${gaps.map((gap) => gap.problem).join('; ')}`,
+  );
 }

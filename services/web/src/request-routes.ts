@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { DateTime } from 'luxon';
-import { FOIA_OFFICER_ROLES, FOIA_READER_ROLES, type Role } from '@verbatim/core';
+import { FOIA_OFFICER_ROLES, FOIA_READER_ROLES, UseCaseError, type Role } from '@verbatim/core';
 import { FoiaTransitionInputSchema, NewFoiaRequestSchema } from '@verbatim/foia';
 import { sendCsvDownload } from '@verbatim/http';
 import { formIsGenuine, type Render } from './form-guard';
@@ -137,7 +137,12 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
     if (!session) return;
     const added = Number(text(request.query.added));
     const shown = await requestPageBody(deps, session, String(request.params.id), {
-      notice: added > 0 ? `${added} ${added === 1 ? 'record' : 'records'} added.` : undefined,
+      notice:
+        added > 0
+          ? `${added} ${added === 1 ? 'record' : 'records'} added.`
+          : request.query.resent
+            ? 'The notification is being sent again; its status below shows how it goes.'
+            : undefined,
     });
     if (!shown)
       return render(
@@ -186,6 +191,34 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
       }
       const shown = (await requestPageBody(deps, session, stored.id, { error }))!;
       render(response, 409, shown.title, session, shown.body);
+    },
+  );
+  mountResendRoute(router, deps, render, guard);
+}
+
+const NOT_FOUND = messageBody('Not found', 'There is no such request or notification. Open it from the request list.');
+
+/** "Send again" on a failed notification of a request: back to pending and handed to the queue, audited. */
+function mountResendRoute(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
+  router.post(
+    '/requests/:id/notifications/:deliveryId/resend',
+    express.urlencoded({ extended: false, limit: '4kb' }),
+    async (request, response) => {
+      const session = await guard(request, response, FOIA_READER_ROLES);
+      if (!session) return;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      if (!formIsGenuine(body, session, response, render)) return;
+      const requestId = String(request.params.id);
+      const actor = { id: session.user.id, roles: session.user.roles };
+      try {
+        await deps.notificationDesk.resend(String(request.params.deliveryId), actor, requestId);
+        return response.redirect(303, `/requests/${requestId}?resent=1`);
+      } catch (caught) {
+        if (!(caught instanceof UseCaseError)) throw caught;
+        if (caught.kind === 'not-found') return render(response, 404, 'Not found', session, NOT_FOUND);
+        const shown = (await requestPageBody(deps, session, requestId, { error: `${caught.message}.` }))!;
+        render(response, 409, shown.title, session, shown.body);
+      }
     },
   );
 }

@@ -10,21 +10,33 @@ export interface OutboxRelayOptions {
   intervalMs: number;
   logger: Logger;
   signal: AbortSignal;
+  /** Why this process cannot send on a channel (its sender is not configured); such deliveries are held. */
+  holdReason?: (channel: string) => string | undefined;
 }
 
 /**
  * The outbox relay: every interval, raises due-soon and overdue notifications, then hands every delivery the
  * queue has not taken to the notify queue. While Redis is down it logs and tries again next time, so a
  * request logged during the outage is announced once Redis is back. Any number of workers may run it.
+ *
+ * Its first run after a start looks at every pending delivery, however recently relayed: one held because its
+ * channel was not configured goes out as soon as a start has that channel configured.
  */
 export function startOutboxRelay(options: OutboxRelayOptions): { runNow(): Promise<void>; stop(): void } {
   let running: Promise<void> | null = null;
   let redisWasDown = false;
+  let started = false;
   const runOnce = async () => {
     try {
       await options.service.sweepDeadlines();
-      const relayed = await relayOutbox(options.store, options.queue);
-      if (relayed > 0) options.logger.info({ relayed }, 'outbox: notifications handed to the queue');
+      const { queued, held } = await relayOutbox(options.store, options.queue, {
+        holdReason: options.holdReason,
+        ...(started ? {} : { staleAfterMs: 0 }),
+      });
+      started = true;
+      if (queued > 0) options.logger.info({ relayed: queued }, 'outbox: notifications handed to the queue');
+      if (held > 0)
+        options.logger.warn({ held }, 'outbox: notifications wait, pending, for a channel this start does not have');
       if (redisWasDown) options.logger.info('outbox: the queue answers again');
       redisWasDown = false;
     } catch (error) {

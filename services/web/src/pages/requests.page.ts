@@ -100,6 +100,14 @@ function statusForm(request: FoiaRequestView, csrfToken: string): SafeHtml | str
 </form></section>`;
 }
 
+/** Sends a failed notification again; the page comes back with its new status. */
+function resendForm(requestId: string, deliveryId: string, csrfToken: string): SafeHtml {
+  return html`<form method="post" action="/requests/${requestId}/notifications/${deliveryId}/resend" class="row">
+    <input type="hidden" name="csrf" value="${csrfToken}">
+    <button type="submit">Send again</button>
+  </form>`;
+}
+
 /** One request: its deadlines, who was notified and how it went, its history, and the moves the viewer may make. */
 export function requestBody(options: {
   request: FoiaRequestView;
@@ -132,7 +140,8 @@ ${
     ? html`<p>No one is configured to be notified. IT sets ATTORNEY_NOTIFY_EMAILS.</p>`
     : html`<ul>${request.notifications.map(
         (notification) => html`<li>
-  ${notification.event} by ${notification.channel}: <strong>${notification.status}</strong> after ${notification.attempts} ${notification.attempts === 1 ? 'attempt' : 'attempts'}${notification.lastError ? html` <span class="meta">(last error: ${notification.lastError})</span>` : ''}
+  ${notification.event} by ${notification.channel}: <strong>${notification.status}</strong> after ${notification.attempts} ${notification.attempts === 1 ? 'attempt' : 'attempts'}${notification.lastError ? html` <span class="meta">(${notification.status === 'pending' && notification.attempts === 0 ? 'waiting' : 'last error'}: ${notification.lastError})</span>` : ''}
+  ${notification.status === 'failed' ? resendForm(request.id, notification.id, options.csrfToken) : ''}
 </li>`,
       )}</ul>`
 }</section>

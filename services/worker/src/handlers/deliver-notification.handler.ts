@@ -14,7 +14,9 @@ export interface NotifyDependencies {
 /**
  * Sends one outbox delivery and records the attempt on it, so the request shows its notification status.
  * Delivered or permanently failed deliveries are left alone: a repeated job sends nothing twice. A
- * retryable failure is thrown for the queue's backoff; a permanent one ends the job.
+ * retryable failure is thrown for the queue's backoff; a permanent one ends the job. A delivery whose channel
+ * this process has no sender for stays pending with the reason, no attempt counted: the outbox relay of a start
+ * that has the sender hands it over again.
  */
 export async function handleDeliverNotification(deps: NotifyDependencies, job: Job): Promise<{ status: string }> {
   const { deliveryId } = DeliverNotificationJob.payloadSchema.parse(job.data);
@@ -36,6 +38,10 @@ export async function handleDeliverNotification(deps: NotifyDependencies, job: J
       error instanceof DeliveryError
         ? error
         : new DeliveryError(String(error), { kind: 'invalid', retryable: false, cause: error });
+    if (failure.kind === 'unconfigured') {
+      await deps.store.holdDelivery(deliveryId, failure.message);
+      return { status: 'held' };
+    }
     const at = new Date().toISOString();
     if (failure.retryable) {
       await deps.store.recordAttempt(deliveryId, 'pending', at, failure.message);

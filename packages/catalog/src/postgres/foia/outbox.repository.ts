@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { newId } from '@verbatim/core';
-import type { Delivery, DeliveryStatus, NewDelivery } from '@verbatim/foia';
+import type { Delivery, DeliveryStatus, NewDelivery, TownDelivery } from '@verbatim/foia';
 import type { Queryable } from '../postgres-pool';
 import { deliveryFromRow, type DeliveryRow } from './foia-row-mapping';
 
@@ -74,5 +74,32 @@ export class OutboxRepository {
   async recordAttempt(id: string, outcome: DeliveryStatus, at: string, error?: string): Promise<Delivery | null> {
     await this.pool.query(RECORD_ATTEMPT, [id, outcome, error ?? null, at]);
     return this.get(id);
+  }
+
+  async hold(id: string, reason: string): Promise<Delivery | null> {
+    const { rows } = await this.pool.query<DeliveryRow>(
+      `UPDATE notification_outbox SET last_error = $2 WHERE id = $1 AND status = 'pending' RETURNING *`,
+      [id, reason],
+    );
+    return rows.length ? deliveryFromRow(rows[0]) : null;
+  }
+
+  async reopenFailed(id: string): Promise<Delivery | null> {
+    const { rows } = await this.pool.query<DeliveryRow>(
+      `UPDATE notification_outbox SET status = 'pending', relayed_at = NULL WHERE id = $1 AND status = 'failed'
+      RETURNING *`,
+      [id],
+    );
+    return rows.length ? deliveryFromRow(rows[0]) : null;
+  }
+
+  async listByStatus(statuses: DeliveryStatus[], limit: number): Promise<TownDelivery[]> {
+    const { rows } = await this.pool.query<DeliveryRow & { request_number: string }>(
+      `SELECT o.*, r.number AS request_number
+      FROM notification_outbox o JOIN foia_requests r ON r.id = o.request_id
+      WHERE o.status = ANY($1::text[]) ORDER BY o.seq DESC LIMIT $2`,
+      [statuses, limit],
+    );
+    return rows.map((row) => ({ ...deliveryFromRow(row), requestNumber: row.request_number }));
   }
 }

@@ -15,6 +15,7 @@ import type {
   NewDelivery,
   NewFoiaRequestRecord,
   SavedSearch,
+  TownDelivery,
   TransitionChange,
 } from '@verbatim/foia';
 import { withTransaction } from '../postgres-pool';
@@ -97,6 +98,18 @@ export class PostgresFoiaStore implements FoiaStore {
 
   recordAttempt(id: string, outcome: DeliveryStatus, at: string, error?: string): Promise<Delivery | null> {
     return this.outbox.recordAttempt(id, outcome, at, error);
+  }
+
+  holdDelivery(id: string, reason: string): Promise<Delivery | null> {
+    return this.outbox.hold(id, reason);
+  }
+
+  reopenFailedDelivery(id: string): Promise<Delivery | null> {
+    return this.outbox.reopenFailed(id);
+  }
+
+  listDeliveriesByStatus(statuses: DeliveryStatus[], limit: number): Promise<TownDelivery[]> {
+    return this.outbox.listByStatus(statuses, limit);
   }
 
   addItems(

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { newId } from '@verbatim/core';
-import type { Delivery, DeliveryStatus, NewDelivery } from '@verbatim/foia';
+import type { Delivery, DeliveryStatus, NewDelivery, TownDelivery } from '@verbatim/foia';
 import { deliveryFromRow, type DeliveryRow } from './foia-row-mapping';
 
 /**
@@ -15,6 +15,9 @@ export class OutboxRepository {
   private readonly selectUnrelayed: Database.Statement<[string, number], DeliveryRow>;
   private readonly setRelayed: Database.Statement<[string, string]>;
   private readonly setAttempt: Database.Statement;
+  private readonly setHeld: Database.Statement<[string, string]>;
+  private readonly setReopened: Database.Statement<[string]>;
+  private readonly selectByStatus: Database.Statement<[string, number], DeliveryRow & { request_number: string }>;
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(`INSERT INTO notification_outbox (id, request_id, event, channel, recipients_json,
@@ -30,6 +33,13 @@ export class OutboxRepository {
     this.setAttempt = db.prepare(`UPDATE notification_outbox SET attempts = attempts + 1, status = @status,
         last_error = @error, delivered_at = CASE WHEN @status = 'delivered' THEN @at ELSE delivered_at END
       WHERE id = @id AND status = 'pending'`);
+    this.setHeld = db.prepare(`UPDATE notification_outbox SET last_error = ? WHERE id = ? AND status = 'pending'`);
+    this.setReopened = db.prepare(
+      `UPDATE notification_outbox SET status = 'pending', relayed_at = NULL WHERE id = ? AND status = 'failed'`,
+    );
+    this.selectByStatus = db.prepare(`SELECT o.*, r.number AS request_number
+      FROM notification_outbox o JOIN foia_requests r ON r.id = o.request_id
+      WHERE o.status IN (SELECT value FROM json_each(?)) ORDER BY o.created_at DESC, o.rowid DESC LIMIT ?`);
   }
 
   /** Call inside the caller's transaction. Deliveries whose dedupe key the request already used are skipped. */
@@ -74,5 +84,19 @@ export class OutboxRepository {
   recordAttempt(id: string, outcome: DeliveryStatus, at: string, error?: string): Delivery | null {
     this.setAttempt.run({ id, status: outcome, error: error ?? null, at });
     return this.get(id);
+  }
+
+  hold(id: string, reason: string): Delivery | null {
+    return this.setHeld.run(reason, id).changes === 1 ? this.get(id) : null;
+  }
+
+  reopenFailed(id: string): Delivery | null {
+    return this.setReopened.run(id).changes === 1 ? this.get(id) : null;
+  }
+
+  listByStatus(statuses: DeliveryStatus[], limit: number): TownDelivery[] {
+    return this.selectByStatus
+      .all(JSON.stringify(statuses), limit)
+      .map((row) => ({ ...deliveryFromRow(row), requestNumber: row.request_number }));
   }
 }

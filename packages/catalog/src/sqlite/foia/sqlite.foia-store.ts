@@ -11,6 +11,7 @@ import type {
   FoiaTransition,
   NewDelivery,
   NewFoiaRequestRecord,
+  TownDelivery,
   TransitionChange,
 } from '@verbatim/foia';
 import type { FoiaItem, ItemDecision, ItemSource, SavedSearch } from '@verbatim/foia';
@@ -94,6 +95,18 @@ export class SqliteFoiaStore implements FoiaStore {
 
   async recordAttempt(id: string, outcome: DeliveryStatus, at: string, error?: string): Promise<Delivery | null> {
     return this.outbox.recordAttempt(id, outcome, at, error);
+  }
+
+  async holdDelivery(id: string, reason: string): Promise<Delivery | null> {
+    return this.outbox.hold(id, reason);
+  }
+
+  async reopenFailedDelivery(id: string): Promise<Delivery | null> {
+    return this.outbox.reopenFailed(id);
+  }
+
+  async listDeliveriesByStatus(statuses: DeliveryStatus[], limit: number): Promise<TownDelivery[]> {
+    return this.outbox.listByStatus(statuses, limit);
   }
 
   async addItems(

@@ -1,0 +1,13 @@
+import { describeFoiaOutboxConformance } from './foia-outbox.conformance';
+import { postgresStoresHarness, sqliteStoresHarness } from './conformance/store-harnesses';
+import { TestDatabase } from './postgres/postgres-test-database';
+
+const database = new TestDatabase();
+afterAll(() => database.close());
+
+describe.each([
+  ['sqlite', sqliteStoresHarness],
+  ['postgres', postgresStoresHarness(database)],
+])('FoiaStore outbox conformance: %s', (_name, createHarness) => {
+  describeFoiaOutboxConformance(createHarness);
+});
