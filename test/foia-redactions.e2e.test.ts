@@ -58,7 +58,7 @@ describe('redactions that cannot leak, end to end', () => {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'verbatim-redactions-e2e-'));
   const details = new Map<string, Detail>();
 
-  const api = <T = any>(method: string, url: string, body?: unknown) => instance.request<T>(method, url, body, officer);
+  const api = (method: string, url: string, body?: unknown) => instance.request(method, url, body, officer);
   const decide = (recordId: string, body: object) =>
     api('PATCH', `/api/v1/foia-requests/${requestId}/items/${recordId}`, body);
   const build = async () => {
