@@ -81,6 +81,29 @@ describe('redactions that cannot leak, end to end', () => {
         })
       ).arrayBuffer(),
     );
+  /** An officer signed in to the web application: pages by GET, forms by POST with the session's CSRF token. */
+  const signInToWeb = async () => {
+    const person = { name: 'Avery Stone', email: 'avery.stone@town.example', roles: ['foia-officer'] };
+    const password = 'a long officer passphrase';
+    expect((await instance.request('POST', '/api/v1/users', { ...person, password })).status).toBe(201);
+    const session = await fetch(`${instance.baseUrl}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: person.email, password }),
+    });
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const cookie = session.headers.get('set-cookie')!.split(';')[0];
+    return {
+      get: async (url: string) => (await fetch(`${instance.baseUrl}${url}`, { headers: { cookie } })).text(),
+      post: (url: string, fields: Record<string, string>) =>
+        fetch(`${instance.baseUrl}${url}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ ...fields, csrf: csrfToken }).toString(),
+        }),
+    };
+  };
   const allTexts = (except: string[]) =>
     [...details.values()]
       .filter((detail) => !except.includes(detail.id))
@@ -185,7 +208,27 @@ describe('redactions that cannot leak, end to end', () => {
       });
     expect(refused.error).toMatch(/redacted words would appear in clear/);
 
-    // The officer judges those occurrences fine to release, and says so; the build then completes.
+    // In the web application: the review page marks what the bundle will burn out, every version; the request
+    // page lists each place with a "Let it stand there" form.
+    const web = await signInToWeb();
+    const review = await web.get(`/requests/${requestId}/items/${edited.id}`);
+    expect(review.match(/<mark class="redaction"/g)!.length).toBe(edited.versions.length);
+    expect(review).toContain('this passage of version 1, and its words in the other versions');
+    expect(review).toContain('Also redact this text, every occurrence in every version');
+    const requestPage = await web.get(`/requests/${requestId}`);
+    expect(requestPage).toContain('Not built: redacted words would appear in clear');
+    expect(requestPage).toContain(`action="/requests/${requestId}/items/${redacted.id}/let-stand"`);
+    const stood = await web.post(`/requests/${requestId}/items/${redacted.id}/let-stand`, {
+      text: places[0].text,
+      section: places[0].section,
+    });
+    expect(stood.status).toBe(303);
+    const afterWeb = (await api('GET', `/api/v1/foia-requests/${requestId}/items`)).body.items.find(
+      (item: { recordId: string }) => item.recordId === redacted.id,
+    );
+    expect(afterWeb.intendedOccurrences).toEqual([{ text: places[0].text, section: places[0].section }]);
+
+    // The officer judges the other occurrences fine to release too, and says so; the build then completes.
     const letStand = await decide(redacted.id, {
       disposition: 'redact',
       ...cite,
