@@ -91,6 +91,7 @@ export function describeBundleStoreConformance(createHarness: StoresHarnessFacto
       zipKey: null,
       inputKey: null,
       error: null,
+      unredacted: null,
       createdAt: AT,
       createdBy: 'tok_officer',
       completedAt: null,
@@ -119,6 +120,25 @@ export function describeBundleStoreConformance(createHarness: StoresHarnessFacto
       error: null,
       progress: { phase: 'gathering' },
     });
+  });
+
+  it('keeps the places where redacted words would have leaked with the failure, until the next build', async () => {
+    const { bundleStore } = harness;
+    const bundle = await createBundle(bundleStore, requestId);
+    const unredacted = [
+      {
+        recordId: 'rec_a',
+        text: 'Dana Smith',
+        section: 'item:rec_b',
+        where: 'item 2 (record rec_b)',
+        files: ['bundle.pdf', 'records.json'],
+        count: 2,
+      },
+    ];
+    await bundleStore.failBundle(bundle.id, 'redacted words would appear in clear', DONE_AT, unredacted);
+    expect(await bundleStore.getBundle(bundle.id)).toMatchObject({ status: 'failed', unredacted });
+    await bundleStore.markBuilding(bundle.id, { phase: 'gathering', itemsDone: 0, itemsTotal: 1, pages: 0 });
+    expect(await bundleStore.getBundle(bundle.id)).toMatchObject({ status: 'building', unredacted: null });
   });
 
   it('takes the Bates range when a bundle completes, per prefix, and keeps where each record landed', async () => {

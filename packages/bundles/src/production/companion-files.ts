@@ -1,3 +1,4 @@
+import { csvRecord } from '@verbatim/core';
 import { applyRedactions } from '../redaction';
 import type { UnredactedTextFinder } from '../leak-check/unredacted-text';
 import type { BundleInput, BundleInputDraft } from '../bundle-input';
@@ -5,12 +6,12 @@ import type { ItemRange } from '../render-bundle-pdf';
 
 type DraftItem = BundleInputDraft['items'][number];
 
-/** One row per item, as in a production's index load file: Bates range, identity, status, basis, original's hash. */
+/**
+ * One row per item, as in a production's index load file: Bates range, identity, status, basis, original's hash.
+ * Cells are guarded against spreadsheet formulas, since authors' names and handles come from the public.
+ */
 export function indexCsv(input: BundleInputDraft, ranges: ItemRange[], originals: Map<string, string[]>): string {
-  return indexRows(input, ranges, originals)
-    .map((row) => row.map(csvField).join(','))
-    .join('\r\n')
-    .concat('\r\n');
+  return indexRows(input, ranges, originals).map(csvRecord).join('');
 }
 
 /** The index's header and rows, as cells. */
@@ -147,8 +148,4 @@ export function sha256Manifest(files: Array<{ name: string; sha256: string }>): 
 
 function idOf(item: DraftItem | BundleInput['items'][number]): string {
   return item.disposition === 'produced' ? item.record.id : item.recordId;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
