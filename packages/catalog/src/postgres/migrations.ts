@@ -314,4 +314,11 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       ALTER TABLE bundles ADD COLUMN unredacted jsonb;
     `,
   },
+  {
+    version: 8,
+    name: 'notifications that failed only for want of a sender wait for one instead',
+    // See the SQLite migration of the same name.
+    sql: `UPDATE notification_outbox SET status = 'pending', relayed_at = NULL
+      WHERE status = 'failed' AND last_error LIKE 'no % sender is configured%';`,
+  },
 ];

@@ -414,6 +414,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE bundles ADD COLUMN unredacted_json TEXT;
     `,
   },
+  {
+    version: 11,
+    name: 'notifications that failed only for want of a sender wait for one instead',
+    // Before, a delivery logged while SMTP_URL or NOTIFY_WEBHOOK_URL was unset failed for good with this error;
+    // now it waits, pending, and goes out at the first start that has the setting. Those old ones join them.
+    sql: `UPDATE notification_outbox SET status = 'pending', relayed_at = NULL
+      WHERE status = 'failed' AND last_error LIKE 'no % sender is configured%';`,
+  },
 ];
 
 /**
