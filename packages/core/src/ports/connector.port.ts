@@ -81,5 +81,14 @@ export class RateLimitedError extends Error {
 
 /** Thrown when a connector's config is unusable; retrying will not help, the account's settings must change. */
 export class ConnectorConfigError extends Error {
-  override readonly name = 'ConnectorConfigError';
+  override readonly name: string = 'ConnectorConfigError';
+}
+
+/**
+ * Thrown when the platform refuses the account's credentials (an expired or revoked token). The message says it
+ * in plain words with what to do ("the Page's access token is invalid or expired: reconnect the Page"); like a
+ * config error it is not retried, since only a new token helps.
+ */
+export class ConnectorCredentialsError extends ConnectorConfigError {
+  override readonly name = 'ConnectorCredentialsError';
 }
