@@ -1,5 +1,7 @@
 import { ConnectorConfigError, type Connector } from '@verbatim/core';
 import { z } from 'zod';
+import { MastodonConnectorConfigSchema } from './mastodon/mastodon-connector.config';
+import { MastodonConnector } from './mastodon/mastodon.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 
@@ -7,7 +9,10 @@ import { MockConnector } from './mock/mock.connector';
  * Every connector's config, told apart by `type`. A new platform adds its schema here and its factory below;
  * the compiler then insists the two agree.
  */
-export const ConnectorConfigSchemas = z.discriminatedUnion('type', [MockConnectorConfigSchema]);
+export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
+  MockConnectorConfigSchema,
+  MastodonConnectorConfigSchema,
+]);
 
 /** A validated connector config, defaults applied. */
 export type ConnectorConfig = z.output<typeof ConnectorConfigSchemas>;
@@ -20,6 +25,7 @@ type ConnectorFactories = { [Type in ConnectorType]: (config: Extract<ConnectorC
 /** One factory per type. Adapters with heavy SDKs should `require` them inside their factory, only when chosen. */
 const FACTORIES: ConnectorFactories = {
   mock: (config) => new MockConnector(config),
+  mastodon: (config) => new MastodonConnector(config),
 };
 
 /** Validates an account's connector settings; throws a `ZodError` naming the failing fields. */
@@ -39,6 +45,10 @@ export function createConnector(config: { readonly type: string }): Connector {
       .join('; ');
     throw new ConnectorConfigError(`invalid ${config.type} connector config: ${problems}`);
   }
-  const factory = FACTORIES[parsed.data.type];
-  return factory(parsed.data);
+  return build(parsed.data);
+}
+
+/** The factory of the config's type, called with its config (the compiler cannot pair them up by itself). */
+function build<Type extends ConnectorType>(config: Extract<ConnectorConfig, { type: Type }>): Connector {
+  return FACTORIES[config.type](config);
 }

@@ -8,3 +8,7 @@ export type { MockGroundTruth, MockImage, MockItem } from './mock/mock-item';
 export type { MockPosition } from './mock/mock-layout';
 export { MockItemPayloadSchema, MockPagePayloadSchema } from './mock/mock-payload.schema';
 export { readMockPage } from './mock/mock-payload.mapper';
+export { MastodonConnectorConfigSchema } from './mastodon/mastodon-connector.config';
+export type { MastodonConnectorConfig, MastodonConnectorConfigInput } from './mastodon/mastodon-connector.config';
+export { MastodonConnector } from './mastodon/mastodon.connector';
+export { htmlToText } from './mastodon/html-to-text';

@@ -8,6 +8,7 @@ export const PlatformSchema = z.enum([
   'tiktok',
   'linkedin',
   'nextdoor',
+  'mastodon',
   'mock',
 ]);
 export type Platform = z.infer<typeof PlatformSchema>;

@@ -10,6 +10,7 @@ const PLATFORM_NAMES: Record<Platform, string> = {
   tiktok: 'TikTok',
   linkedin: 'LinkedIn',
   nextdoor: 'Nextdoor',
+  mastodon: 'Mastodon',
   mock: 'Mock platform',
 };
 
