@@ -6,6 +6,7 @@ import { Queue, QueueEvents, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { openSqliteCatalog } from '@verbatim/catalog';
 import { createConnector } from '@verbatim/connectors';
+import { FakeMastodon } from '@verbatim/connectors/testing';
 import { Account, Catalog, Connector, ConnectorConfig } from '@verbatim/core';
 import { openSqliteSearchIndex } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
@@ -168,6 +169,28 @@ describe('sync worker on BullMQ', () => {
     await expect(job.waitUntilFinished(events, 60_000)).rejects.toThrow(/seed/);
     expect(await job.getState()).toBe('failed');
     expect(await enqueueSync(queue, catalog, account.id)).toBe(jobId);
+  });
+
+  it('ends a sync whose token the platform refuses, in plain words on the job, without retrying', async () => {
+    const fake = await FakeMastodon.start({ seed: 1, posts: 5, accessToken: 'current-token' });
+    try {
+      const connector = { type: 'mastodon', instanceUrl: fake.baseUrl, account: 'townofx', accessToken: 'expired' };
+      const account = await newAccount(connector);
+      startWorker();
+      const jobId = SyncAccountJob.jobId(account.id, 1);
+      const job = await queue.add(
+        SyncAccountJob.name,
+        { accountId: account.id },
+        { jobId, attempts: 3, backoff: { type: 'fixed', delay: 100 } },
+      );
+      await expect(job.waitUntilFinished(events, 60_000)).rejects.toThrow(/access token was refused/);
+      expect((await queue.getJob(jobId))!.attemptsMade).toBe(1);
+      expect((await queue.getJob(jobId))!.failedReason).toBe(
+        "the Mastodon access token was refused (401): create a new token in the instance's Development settings and save it on the account",
+      );
+    } finally {
+      await fake.close();
+    }
   });
 
   it('returns a running job to the queue on shutdown, and the next worker resumes it', async () => {
