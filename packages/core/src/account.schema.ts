@@ -9,6 +9,8 @@ export const PlatformSchema = z.enum([
   'linkedin',
   'nextdoor',
   'mock',
+  // Appended, never inserted: the SQLite search index stores a platform as its position in this list.
+  'bluesky',
 ]);
 export type Platform = z.infer<typeof PlatformSchema>;
 

@@ -11,6 +11,7 @@ const PLATFORM_NAMES: Record<Platform, string> = {
   linkedin: 'LinkedIn',
   nextdoor: 'Nextdoor',
   mock: 'Mock platform',
+  bluesky: 'Bluesky',
 };
 
 export function platformName(platform: Platform): string {
