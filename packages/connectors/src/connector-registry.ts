@@ -1,5 +1,7 @@
 import { ConnectorConfigError, type Connector } from '@verbatim/core';
 import { z } from 'zod';
+import { BlueskyConnectorConfigSchema } from './bluesky/bluesky-connector.config';
+import { BlueskyConnector } from './bluesky/bluesky.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 
@@ -7,7 +9,10 @@ import { MockConnector } from './mock/mock.connector';
  * Every connector's config, told apart by `type`. A new platform adds its schema here and its factory below;
  * the compiler then insists the two agree.
  */
-export const ConnectorConfigSchemas = z.discriminatedUnion('type', [MockConnectorConfigSchema]);
+export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
+  MockConnectorConfigSchema,
+  BlueskyConnectorConfigSchema,
+]);
 
 /** A validated connector config, defaults applied. */
 export type ConnectorConfig = z.output<typeof ConnectorConfigSchemas>;
@@ -20,6 +25,7 @@ type ConnectorFactories = { [Type in ConnectorType]: (config: Extract<ConnectorC
 /** One factory per type. Adapters with heavy SDKs should `require` them inside their factory, only when chosen. */
 const FACTORIES: ConnectorFactories = {
   mock: (config) => new MockConnector(config),
+  bluesky: (config) => new BlueskyConnector(config),
 };
 
 /** Validates an account's connector settings; throws a `ZodError` naming the failing fields. */
@@ -39,6 +45,7 @@ export function createConnector(config: { readonly type: string }): Connector {
       .join('; ');
     throw new ConnectorConfigError(`invalid ${config.type} connector config: ${problems}`);
   }
-  const factory = FACTORIES[parsed.data.type];
+  // The compiler cannot pair a union's member with its factory; FACTORIES' type already guarantees the pairing.
+  const factory = FACTORIES[parsed.data.type] as (config: ConnectorConfig) => Connector;
   return factory(parsed.data);
 }

@@ -8,3 +8,6 @@ export type { MockGroundTruth, MockImage, MockItem } from './mock/mock-item';
 export type { MockPosition } from './mock/mock-layout';
 export { MockItemPayloadSchema, MockPagePayloadSchema } from './mock/mock-payload.schema';
 export { readMockPage } from './mock/mock-payload.mapper';
+export { BlueskyConnectorConfigSchema } from './bluesky/bluesky-connector.config';
+export type { BlueskyConnectorConfig, BlueskyConnectorConfigInput } from './bluesky/bluesky-connector.config';
+export { BlueskyConnector } from './bluesky/bluesky.connector';
