@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSqliteCatalog } from '@verbatim/catalog';
-import { createConnector, type MockConnectorConfigInput } from '@verbatim/connectors';
-import type { Catalog, ObjectStore, SearchIndex } from '@verbatim/core';
+import { createConnector, type ConnectorConfigInput } from '@verbatim/connectors';
+import type { Catalog, ObjectStore, Platform, SearchIndex } from '@verbatim/core';
 import { openSqliteSearchIndex } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
 import type { SyncDependencies } from './sync-account';
@@ -19,10 +19,13 @@ export interface SyncStack {
 }
 
 /**
- * One active mock account on a fresh SQLite catalog (the search index in the same file) and a filesystem
- * object store in a temp directory, not synced yet.
+ * One active account (a mock one unless told) on a fresh SQLite catalog (the search index in the same file) and
+ * a filesystem object store in a temp directory, not synced yet.
  */
-export async function openSyncStack(connector: MockConnectorConfigInput): Promise<SyncStack> {
+export async function openSyncStack(
+  connector: ConnectorConfigInput,
+  platform: Platform = 'facebook',
+): Promise<SyncStack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-ingest-'));
   const { catalog, db } = openSqliteCatalog({ file: path.join(dir, 'catalog.sqlite') });
   const searchIndex = openSqliteSearchIndex(db);
@@ -30,7 +33,7 @@ export async function openSyncStack(connector: MockConnectorConfigInput): Promis
   const agency = await catalog.createAgency({ name: 'Clerk', kind: 'department' });
   const account = await catalog.createAccount({
     agencyId: agency.id,
-    platform: 'facebook',
+    platform,
     handle: 'clerk',
     status: 'active',
     connector,
