@@ -16,7 +16,8 @@ export interface ThreadRead {
  * the direct parent its record names. Nodes are numbered in a pre-order walk of `thread` (the anchor is 0),
  * and a malformed node is rejected with its number while the rest of the thread is kept. `notFoundPost`
  * (a deleted reply) and `blockedPost` (hidden from the public view) carry no content, nor their sub-threads.
- * The anchor itself is not returned: it came with the feed page.
+ * The anchor and the anchor author's own replies are not returned: the author feed lists them, so each item
+ * is read once a pass.
  */
 export function readPostThread(raw: Uint8Array, cdnUrl: string): ThreadRead {
   const envelope = PostThreadEnvelopeSchema.safeParse(jsonOf({ raw }));
@@ -26,6 +27,7 @@ export function readPostThread(raw: Uint8Array, cdnUrl: string): ThreadRead {
   }
   const read: ThreadRead = { items: [], rejected: [] };
   const pending: unknown[] = [envelope.data.thread];
+  let anchorAuthor: string | undefined;
   for (let itemIndex = 0; pending.length > 0; itemIndex++) {
     const node = pending.pop();
     const type = (node as { $type?: unknown } | null)?.$type;
@@ -38,7 +40,8 @@ export function readPostThread(raw: Uint8Array, cdnUrl: string): ThreadRead {
     }
     // Pushed in reverse so they are walked in the order the platform gave them.
     pending.push(...(parsed.data.replies ?? []).toReversed());
-    if (itemIndex === 0) continue;
+    if (itemIndex === 0) anchorAuthor = parsed.data.post.author.did;
+    if (parsed.data.post.author.did === anchorAuthor) continue;
     try {
       read.items.push(itemOfPost(parsed.data.post, cdnUrl));
     } catch (error) {
