@@ -2,6 +2,8 @@ import { ConnectorConfigError, type Connector } from '@verbatim/core';
 import { z } from 'zod';
 import { MastodonConnectorConfigSchema } from './mastodon/mastodon-connector.config';
 import { MastodonConnector } from './mastodon/mastodon.connector';
+import { BlueskyConnectorConfigSchema } from './bluesky/bluesky-connector.config';
+import { BlueskyConnector } from './bluesky/bluesky.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 
@@ -12,6 +14,7 @@ import { MockConnector } from './mock/mock.connector';
 export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
   MockConnectorConfigSchema,
   MastodonConnectorConfigSchema,
+  BlueskyConnectorConfigSchema,
 ]);
 
 /** A validated connector config, defaults applied. */
@@ -26,6 +29,7 @@ type ConnectorFactories = { [Type in ConnectorType]: (config: Extract<ConnectorC
 const FACTORIES: ConnectorFactories = {
   mock: (config) => new MockConnector(config),
   mastodon: (config) => new MastodonConnector(config),
+  bluesky: (config) => new BlueskyConnector(config),
 };
 
 /** Validates an account's connector settings; throws a `ZodError` naming the failing fields. */

@@ -1,5 +1,13 @@
 import { RateLimitedError, RecordKindSchema, type Connector, type ConnectorPage } from '@verbatim/core';
 import { createConnector, parseConnectorConfig } from './connector-registry';
+import { FakeBluesky } from './testing';
+
+let bluesky: FakeBluesky;
+beforeAll(async () => {
+  bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
+  bluesky.advance();
+});
+afterAll(() => bluesky.close());
 
 /**
  * The contract every connector honours, run against each one. Real platforms join this list with a config
@@ -17,6 +25,18 @@ const CONNECTORS: Array<[string, () => Connector]> = [
           maxCommentsPerPost: 8,
           pageSize: 25,
           imageRate: 0.2,
+        }),
+      ),
+  ],
+  [
+    'bluesky',
+    () =>
+      createConnector(
+        parseConnectorConfig({
+          type: 'bluesky',
+          actor: bluesky.world.options.handle,
+          serviceUrl: bluesky.baseUrl,
+          cdnUrl: bluesky.baseUrl,
         }),
       ),
   ],

@@ -12,3 +12,6 @@ export { MastodonConnectorConfigSchema } from './mastodon/mastodon-connector.con
 export type { MastodonConnectorConfig, MastodonConnectorConfigInput } from './mastodon/mastodon-connector.config';
 export { MastodonConnector } from './mastodon/mastodon.connector';
 export { htmlToText } from './mastodon/html-to-text';
+export { BlueskyConnectorConfigSchema } from './bluesky/bluesky-connector.config';
+export type { BlueskyConnectorConfig, BlueskyConnectorConfigInput } from './bluesky/bluesky-connector.config';
+export { BlueskyConnector } from './bluesky/bluesky.connector';

@@ -8,8 +8,10 @@ export const PlatformSchema = z.enum([
   'tiktok',
   'linkedin',
   'nextdoor',
-  'mastodon',
   'mock',
+  // Appended, never inserted: the SQLite search index stores a platform as its position in this list.
+  'bluesky',
+  'mastodon',
 ]);
 export type Platform = z.infer<typeof PlatformSchema>;
 

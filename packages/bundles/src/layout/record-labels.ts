@@ -12,6 +12,7 @@ const PLATFORM_NAMES: Record<Platform, string> = {
   nextdoor: 'Nextdoor',
   mastodon: 'Mastodon',
   mock: 'Mock platform',
+  bluesky: 'Bluesky',
 };
 
 export function platformName(platform: Platform): string {
