@@ -164,6 +164,12 @@ describe('syncing a Mastodon account from the fake instance', () => {
         const failed = await syncAccount(deps, accountId).catch((error: unknown) => error);
         expect(failed).toBeInstanceOf(ConnectorCredentialsError);
         expect((failed as Error).message).toMatch(/^the Mastodon access token was refused \(401\)/);
+        // Refused before a pass could begin: the account still says so, and its last pass stays as it was.
+        expect(await deps.catalog.getSyncState(accountId)).toMatchObject({
+          passNumber: 1,
+          status: 'completed',
+          lastError: (failed as Error).message,
+        });
       },
       { posts: 10, accessToken: 'town-token' },
       'town-token',

@@ -5,7 +5,9 @@ import {
   PlatformRateLimiter,
   ConnectorPage,
   ObjectStore,
+  PassStart,
   PreparedItem,
+  RateLimitedError,
   RawCapture,
   SearchDocument,
   SearchIndex,
@@ -126,7 +128,15 @@ async function openPass(
   if (unfinished) {
     return { passNumber: state.passNumber, passToken: state.passToken!, cursor: state.cursor, resumed: true };
   }
-  const start = await connector.beginPass(state.lastCompletedPassToken, signal);
+  let start: PassStart;
+  try {
+    start = await connector.beginPass(state.lastCompletedPassToken, signal);
+  } catch (error) {
+    // A refused token or an unknown account fails here, before any pass exists: the account must still say so.
+    const waiting = error instanceof RateLimitedError || signal?.aborted;
+    if (!waiting) await catalog.failStart(accountId, (error as Error).message);
+    throw error;
+  }
   const passNumber = state.passNumber + 1;
   await catalog.startPass(accountId, passNumber, start.passToken, start.firstCursor, now().toISOString());
   return { passNumber, passToken: start.passToken, cursor: start.firstCursor, resumed: false };

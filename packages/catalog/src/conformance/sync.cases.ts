@@ -106,6 +106,30 @@ export function describeSyncCases(harness: () => CatalogHarness): void {
     expect(await catalog.getSyncState(account.id)).toMatchObject({ passNumber: 2, status: 'running', lastError: null });
   });
 
+  it('records why a pass could not begin, keeping the last pass, until a pass starts', async () => {
+    const { catalog } = harness();
+    const fresh = await createAccount(catalog);
+    await catalog.failStart(fresh.id, 'no Bluesky account @nobody: check the handle');
+    expect(await catalog.getSyncState(fresh.id)).toMatchObject({
+      passNumber: 0,
+      status: 'never',
+      lastError: 'no Bluesky account @nobody: check the handle',
+    });
+    await catalog.startPass(fresh.id, 1, 'token-1', 'c0', T.pass1);
+    expect(await catalog.getSyncState(fresh.id)).toMatchObject({ passNumber: 1, status: 'running', lastError: null });
+    await catalog.failStart(fresh.id, 'ignored while a pass runs');
+    expect(await catalog.getSyncState(fresh.id)).toMatchObject({ status: 'running', lastError: null });
+    await catalog.completePass(fresh.id, 1, T.pass2);
+    await catalog.failStart(fresh.id, 'the access token was refused');
+    expect(await catalog.getSyncState(fresh.id)).toMatchObject({
+      passNumber: 1,
+      status: 'completed',
+      lastCompletedAt: T.pass2,
+      lastCompletedPassToken: 'token-1',
+      lastError: 'the access token was refused',
+    });
+  });
+
   it('does not let a page of an older pass move the current cursor', async () => {
     const { catalog } = harness();
     const account = await createAccount(catalog);

@@ -147,6 +147,10 @@ export class PostgresCatalog implements Catalog {
   }
 
   /** Keeps the pass token and cursor so the pass can resume; ignored for a pass that is no longer current. */
+  failStart(accountId: string, error: string): Promise<void> {
+    return this.syncStates.failStart(accountId, error);
+  }
+
   failPass(accountId: string, passNumber: number, error: string, at: string): Promise<void> {
     return this.syncStates.failPass(accountId, passNumber, error, at);
   }

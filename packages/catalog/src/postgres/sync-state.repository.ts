@@ -78,6 +78,15 @@ export class SyncStateRepository {
   }
 
   /** A stale pass (another began since) or a completed one is left as it is: there is no failure to record. */
+  /** A pass that could not begin: its error on the state, the last pass (if any) as it was. */
+  async failStart(accountId: string, error: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO sync_state (account_id, pass_number, status, last_error) VALUES ($1, 0, 'never', $2)
+      ON CONFLICT (account_id) DO UPDATE SET last_error = excluded.last_error WHERE sync_state.status <> 'running'`,
+      [accountId, error],
+    );
+  }
+
   async failPass(accountId: string, passNumber: number, error: string, at: string): Promise<void> {
     await this.pool.query(
       `UPDATE sync_state SET status = 'failed', last_error = $3, completed_at = $4

@@ -162,6 +162,10 @@ export class SqliteCatalog implements Catalog {
   }
 
   /** Keeps the pass token and cursor so the pass can resume; ignored for a pass that is no longer current. */
+  async failStart(accountId: string, error: string): Promise<void> {
+    this.syncStates.failStart(accountId, error);
+  }
+
   async failPass(accountId: string, passNumber: number, error: string, at: string): Promise<void> {
     this.syncStates.failPass(accountId, passNumber, error, at);
   }

@@ -12,6 +12,7 @@ export class SyncStateRepository {
   private readonly start: Database.Statement;
   private readonly complete: Database.Statement;
   private readonly fail: Database.Statement;
+  private readonly failToStart: Database.Statement;
 
   constructor(db: Database.Database) {
     this.select = db.prepare('SELECT * FROM sync_state WHERE account_id = ?');
@@ -28,6 +29,9 @@ export class SyncStateRepository {
       WHERE account_id = @accountId AND pass_number = @passNumber`);
     this.fail = db.prepare(`UPDATE sync_state SET status = 'failed', last_error = @error, completed_at = @at
       WHERE account_id = @accountId AND pass_number = @passNumber AND status <> 'completed'`);
+    this.failToStart = db.prepare(`INSERT INTO sync_state (account_id, pass_number, status, last_error)
+      VALUES (@accountId, 0, 'never', @error)
+      ON CONFLICT (account_id) DO UPDATE SET last_error = excluded.last_error WHERE sync_state.status <> 'running'`);
   }
 
   getSyncState(accountId: string): SyncState {
@@ -52,5 +56,10 @@ export class SyncStateRepository {
   /** A stale pass (another began since) or a completed one is left as it is: there is no failure to record. */
   failPass(accountId: string, passNumber: number, error: string, at: string): void {
     this.fail.run({ accountId, passNumber, error, at });
+  }
+
+  /** A pass that could not begin: its error on the state, the last pass (if any) as it was. */
+  failStart(accountId: string, error: string): void {
+    this.failToStart.run({ accountId, error });
   }
 }

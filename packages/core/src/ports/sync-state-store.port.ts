@@ -39,6 +39,7 @@ export interface SyncState {
   status: 'never' | 'running' | 'completed' | 'failed';
   startedAt: string | null;
   completedAt: string | null;
+  /** The failed pass's error, or why the last attempt to begin a pass failed (status then `never` or `completed`). */
   lastError: string | null;
   /** The last completed pass's token, handed to the connector to begin the next. */
   lastCompletedPassToken: string | null;
@@ -81,4 +82,10 @@ export interface SyncStateStore {
   completePass(accountId: string, passNumber: number, at: string): Promise<void>;
   /** Records the error but keeps the token and cursor so the pass resumes; a pass no longer current is left as is. */
   failPass(accountId: string, passNumber: number, error: string, at: string): Promise<void>;
+  /**
+   * Records why a new pass could not begin (the platform refused the token, the account does not exist) as the
+   * state's `lastError`, leaving the last pass as it was; the next pass that starts clears it. A running pass is
+   * left alone.
+   */
+  failStart(accountId: string, error: string): Promise<void>;
 }
