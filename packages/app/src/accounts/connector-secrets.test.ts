@@ -1,4 +1,5 @@
 import { isSecretSetting, keepStoredSecrets, maskConnectorSecrets, SECRET_MASK } from './connector-secrets';
+import { describeConnectorTypes } from './connector-types';
 
 describe('connector secrets', () => {
   it('recognizes credential-looking setting names', () => {
@@ -30,5 +31,26 @@ describe('connector secrets', () => {
       type: 'y',
       accessToken: '',
     });
+  });
+});
+
+describe('the registered connectors’ credentials', () => {
+  it('are all masked by name, whatever the platform', () => {
+    const types = describeConnectorTypes();
+    const mastodon = types.find((type) => type.type === 'mastodon')!;
+    expect(mastodon.settings.map((setting) => setting.name)).toContain('accessToken');
+    const credentials = types.flatMap((type) =>
+      type.settings.filter((setting) => /token|secret|password/i.test(setting.name)),
+    );
+    expect(credentials.length).toBeGreaterThan(0);
+    expect(credentials.every((setting) => isSecretSetting(setting.name))).toBe(true);
+    expect(
+      maskConnectorSecrets({
+        type: 'mastodon',
+        instanceUrl: 'https://gov.social',
+        account: 'townofx',
+        accessToken: 't',
+      }),
+    ).toEqual({ type: 'mastodon', instanceUrl: 'https://gov.social', account: 'townofx', accessToken: SECRET_MASK });
   });
 });
