@@ -1,0 +1,95 @@
+import { FakeBluesky, FakeMastodon } from '@verbatim/connectors/testing';
+import { registerMockAccount, startInstance, syncOnce, waitForJob, type TestInstance } from './support/start-instance';
+
+/**
+ * The real connectors through a running instance: registered over the API (their settings validated, the
+ * token never shown back), synced by a worker against their fake platforms over HTTP, their records found by
+ * search, and a refused token reported on the account in plain words without retries.
+ */
+describe('real platform connectors in a running instance', () => {
+  let instance: TestInstance;
+  let mastodon: FakeMastodon;
+  let bluesky: FakeBluesky;
+
+  beforeAll(async () => {
+    mastodon = await FakeMastodon.start({
+      seed: 5,
+      posts: 25,
+      newPostsPerStep: 2,
+      maxRepliesPerPost: 3,
+      newReplyRate: 0.3,
+      editRate: 0.1,
+      deleteRate: 0,
+      mediaRate: 0.2,
+      privateRate: 0,
+      accessToken: 'town-token',
+    });
+    bluesky = await FakeBluesky.start({ seed: 5, posts: 25, maxRepliesPerPost: 3, imageRate: 0.2 });
+    instance = await startInstance();
+  });
+  afterAll(async () => {
+    await instance.stop();
+    await mastodon.close();
+    await bluesky.close();
+  });
+
+  const recordsOf = async (accountId: string) =>
+    (await instance.request('GET', `/api/v1/records?${new URLSearchParams({ accountId, limit: '100' })}`)).body as {
+      total: number;
+      records: Array<{ platform: string; text: string; kind: string }>;
+    };
+
+  it('archives a Mastodon account, keeps its token secret, and says plainly when the token is refused', async () => {
+    const connector = {
+      type: 'mastodon',
+      instanceUrl: mastodon.baseUrl,
+      account: 'townofx',
+      accessToken: 'town-token',
+    };
+    const refused = await instance.request('POST', '/api/v1/accounts', {
+      agencyId: 'agency_missing',
+      platform: 'mastodon',
+      handle: 'townofx',
+      connector: { ...connector, account: undefined, instanceUrl: 'ftp://nowhere' },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/connector\.(account|instanceUrl)/);
+    const accountId = await registerMockAccount(instance, connector, 'townofx', { platform: 'mastodon' });
+    const shown = (await instance.request('GET', `/api/v1/accounts/${accountId}`)).body;
+    expect(shown.connector.accessToken).toBe('••••');
+    expect(JSON.stringify(shown)).not.toContain('town-token');
+
+    await syncOnce(instance, accountId);
+    const { total, records } = await recordsOf(accountId);
+    expect(total).toBeGreaterThan(25);
+    expect(records.every((record) => record.platform === 'mastodon')).toBe(true);
+    expect(records.some((record) => record.kind !== 'post')).toBe(true);
+    expect(records.every((record) => !/<\/?p>|<br/.test(record.text))).toBe(true);
+
+    mastodon.revokeToken();
+    const started = await instance.request('POST', `/api/v1/accounts/${accountId}/sync`);
+    const job = await waitForJob(instance, started.body.jobId);
+    expect(job.state).toBe('failed');
+    expect(job.attemptsMade).toBe(1);
+    const account = (await instance.request('GET', `/api/v1/accounts/${accountId}`)).body;
+    expect(account.sync.lastError).toMatch(/^the Mastodon access token was refused \(401\)/);
+  });
+
+  it('archives a Bluesky account from its public feed, residents’ replies included, found by search', async () => {
+    const accountId = await registerMockAccount(
+      instance,
+      { type: 'bluesky', actor: bluesky.world.options.handle, serviceUrl: bluesky.baseUrl, cdnUrl: bluesky.baseUrl },
+      bluesky.world.options.handle,
+      { platform: 'bluesky' },
+    );
+    await syncOnce(instance, accountId);
+    const { total, records } = await recordsOf(accountId);
+    expect(total).toBeGreaterThan(25);
+    expect(records.every((record) => record.platform === 'bluesky')).toBe(true);
+    expect(records.some((record) => record.kind !== 'post')).toBe(true);
+    const word = records[0].text.split(/\s+/).find((candidate) => /^[A-Za-z]{5,}$/.test(candidate))!;
+    const found = (await instance.request('GET', `/api/v1/records?${new URLSearchParams({ accountId, q: word })}`))
+      .body;
+    expect(found.total).toBeGreaterThan(0);
+  });
+});
