@@ -1,13 +1,19 @@
 import { RateLimitedError, RecordKindSchema, type Connector, type ConnectorPage } from '@verbatim/core';
 import { createConnector, parseConnectorConfig } from './connector-registry';
-import { FakeBluesky } from './testing';
+import { FakeBluesky, FakeFacebook } from './testing';
 
 let bluesky: FakeBluesky;
+let facebook: FakeFacebook;
 beforeAll(async () => {
   bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
   bluesky.advance();
+  facebook = await FakeFacebook.start({ seed: 11, posts: 80, maxCommentsPerPost: 6, mediaRate: 0.3 });
+  facebook.advance();
 });
-afterAll(() => bluesky.close());
+afterAll(async () => {
+  await bluesky.close();
+  await facebook.close();
+});
 
 /**
  * The contract every connector honours, run against each one. Real platforms join this list with a config
@@ -37,6 +43,18 @@ const CONNECTORS: Array<[string, () => Connector]> = [
           actor: bluesky.world.options.handle,
           serviceUrl: bluesky.baseUrl,
           cdnUrl: bluesky.baseUrl,
+        }),
+      ),
+  ],
+  [
+    'facebook',
+    () =>
+      createConnector(
+        parseConnectorConfig({
+          type: 'facebook',
+          pageId: facebook.pageId,
+          accessToken: facebook.accessToken,
+          graphUrl: facebook.baseUrl,
         }),
       ),
   ],

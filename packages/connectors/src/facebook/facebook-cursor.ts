@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
-/** What a pass knows about the Page: its id and name (the author of its posts). */
+/** What a pass knows about the Page: its id and name (the author of its posts), and which pass it is. */
 export interface FacebookPass {
   pageId: string;
   pageName: string;
+  /** 1 for the first pass, the previous pass's plus one after: tells passes apart. */
+  sequence: number;
 }
 
 /** A post's comments still to read: the URL of their next page (first page, or a `paging.next`). */
@@ -22,7 +24,11 @@ export interface FacebookCursor {
   tasks: CommentsTask[];
 }
 
-const PassSchema = z.strictObject({ pageId: z.string().min(1), pageName: z.string() });
+const PassSchema = z.strictObject({
+  pageId: z.string().min(1),
+  pageName: z.string(),
+  sequence: z.number().int().min(1),
+});
 const CursorSchema = z.strictObject({
   listing: z.string().nullable(),
   tasks: z.array(z.strictObject({ postId: z.string().min(1), url: z.string().min(1) })),

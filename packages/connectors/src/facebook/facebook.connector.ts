@@ -50,7 +50,7 @@ export class FacebookConnector implements Connector {
   }
 
   /** Reads the Page (its name authors its posts): a refused token or a wrong Page id is found here, at once. */
-  async beginPass(_previousPassToken: string | null, signal?: AbortSignal): Promise<PassStart> {
+  async beginPass(previousPassToken: string | null, signal?: AbortSignal): Promise<PassStart> {
     const response = await this.client.get(this.client.urlOf(this.config.pageId, { fields: 'id,name' }), signal);
     if (response.error?.code === 100) {
       throw new ConnectorConfigError(
@@ -68,7 +68,11 @@ export class FacebookConnector implements Connector {
       tasks: [],
     };
     return {
-      passToken: encodePass({ pageId: page.data.id, pageName: page.data.name }),
+      passToken: encodePass({
+        pageId: page.data.id,
+        pageName: page.data.name,
+        sequence: sequenceAfter(previousPassToken),
+      }),
       firstCursor: encodeCursor(cursor),
     };
   }
@@ -168,5 +172,14 @@ export class FacebookConnector implements Connector {
       rejected: reading.rejected,
       nextCursor: done ? null : encodeCursor(next),
     };
+  }
+}
+
+function sequenceAfter(previousPassToken: string | null): number {
+  if (previousPassToken === null) return 1;
+  try {
+    return decodePass(previousPassToken).sequence + 1;
+  } catch {
+    return 1; // a token from an older format: the pass reads everything anyway
   }
 }
