@@ -21,3 +21,10 @@ export { FacebookConnector } from './facebook/facebook.connector';
 export { GraphClient, DEFAULT_THROTTLE_WAIT_MS, SLOW_DOWN_PERCENT } from './graph/graph-client';
 export { GraphErrorSchema, isMissingObject, RATE_LIMIT_CODES } from './graph/graph-error';
 export { graphTimeToIso } from './graph/graph-time';
+export {
+  FacebookWebhookDeliverySchema,
+  isVerifyTokenValid,
+  isWebhookSignatureValid,
+  parseWebhookDelivery,
+} from './facebook/facebook-webhook';
+export type { FacebookWebhookDelivery } from './facebook/facebook-webhook';
