@@ -60,6 +60,8 @@ export const BaseEnvSchema = z.object({
   /** Express `trust proxy`: set it (e.g. `loopback`) behind a TLS-terminating proxy so cookies are marked Secure. */
   TRUST_PROXY: z.string().optional(),
   BOOTSTRAP_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** What Meta's webhook handshake must present (`hub.verify_token`) before Page deliveries are accepted. */
+  FACEBOOK_WEBHOOK_VERIFY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: booleanFromEnv.default(false),
   /** Start a local redis-server under DATA_DIR when none answers at REDIS_URL (embedded mode only). */

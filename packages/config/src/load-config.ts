@@ -69,6 +69,8 @@ export interface AppConfig {
   town: { name: string; timeZone: string; publicUrl?: string };
   notify: NotifySettings;
   bootstrapAdminToken?: string;
+  /** The Facebook Page webhook's verify token (FACEBOOK_WEBHOOK_VERIFY_TOKEN); without it the handshake is refused. */
+  webhooks: { facebookVerifyToken?: string };
   logLevel: string;
   demo: boolean;
 }
@@ -177,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
       relayIntervalMs: foia.OUTBOX_RELAY_INTERVAL_MS,
     },
     bootstrapAdminToken: base.BOOTSTRAP_ADMIN_TOKEN,
+    webhooks: { facebookVerifyToken: base.FACEBOOK_WEBHOOK_VERIFY_TOKEN },
     logLevel: base.LOG_LEVEL,
     demo: base.DEMO,
   };

@@ -4,6 +4,8 @@ import { MastodonConnectorConfigSchema } from './mastodon/mastodon-connector.con
 import { MastodonConnector } from './mastodon/mastodon.connector';
 import { BlueskyConnectorConfigSchema } from './bluesky/bluesky-connector.config';
 import { BlueskyConnector } from './bluesky/bluesky.connector';
+import { FacebookConnectorConfigSchema } from './facebook/facebook-connector.config';
+import { FacebookConnector } from './facebook/facebook.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 
@@ -15,6 +17,7 @@ export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
   MockConnectorConfigSchema,
   MastodonConnectorConfigSchema,
   BlueskyConnectorConfigSchema,
+  FacebookConnectorConfigSchema,
 ]);
 
 /** A validated connector config, defaults applied. */
@@ -30,6 +33,7 @@ const FACTORIES: ConnectorFactories = {
   mock: (config) => new MockConnector(config),
   mastodon: (config) => new MastodonConnector(config),
   bluesky: (config) => new BlueskyConnector(config),
+  facebook: (config) => new FacebookConnector(config),
 };
 
 /** Validates an account's connector settings; throws a `ZodError` naming the failing fields. */

@@ -1,9 +1,10 @@
 import { RateLimitedError, RecordKindSchema, type Connector, type ConnectorPage } from '@verbatim/core';
 import { createConnector, parseConnectorConfig } from './connector-registry';
-import { FakeBluesky, FakeMastodon } from './testing';
+import { FakeBluesky, FakeFacebook, FakeMastodon } from './testing';
 
 let bluesky: FakeBluesky;
 let mastodon: FakeMastodon;
+let facebook: FakeFacebook;
 beforeAll(async () => {
   bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
   bluesky.advance();
@@ -19,10 +20,13 @@ beforeAll(async () => {
     privateRate: 0,
   });
   mastodon.advance();
+  facebook = await FakeFacebook.start({ seed: 11, posts: 80, maxCommentsPerPost: 6, mediaRate: 0.3 });
+  facebook.advance();
 });
 afterAll(async () => {
   await bluesky.close();
   await mastodon.close();
+  await facebook.close();
 });
 
 /**
@@ -58,6 +62,18 @@ const CONNECTORS: Array<[string, () => Connector]> = [
           actor: bluesky.world.options.handle,
           serviceUrl: bluesky.baseUrl,
           cdnUrl: bluesky.baseUrl,
+        }),
+      ),
+  ],
+  [
+    'facebook',
+    () =>
+      createConnector(
+        parseConnectorConfig({
+          type: 'facebook',
+          pageId: facebook.pageId,
+          accessToken: facebook.accessToken,
+          graphUrl: facebook.baseUrl,
         }),
       ),
   ],

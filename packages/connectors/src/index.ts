@@ -15,3 +15,16 @@ export { htmlToText } from './mastodon/html-to-text';
 export { BlueskyConnectorConfigSchema } from './bluesky/bluesky-connector.config';
 export type { BlueskyConnectorConfig, BlueskyConnectorConfigInput } from './bluesky/bluesky-connector.config';
 export { BlueskyConnector } from './bluesky/bluesky.connector';
+export { FacebookConnectorConfigSchema } from './facebook/facebook-connector.config';
+export type { FacebookConnectorConfig, FacebookConnectorConfigInput } from './facebook/facebook-connector.config';
+export { FacebookConnector } from './facebook/facebook.connector';
+export { GraphClient, DEFAULT_THROTTLE_WAIT_MS, SLOW_DOWN_PERCENT } from './graph/graph-client';
+export { GraphErrorSchema, isMissingObject, RATE_LIMIT_CODES } from './graph/graph-error';
+export { graphTimeToIso } from './graph/graph-time';
+export {
+  FacebookWebhookDeliverySchema,
+  isVerifyTokenValid,
+  isWebhookSignatureValid,
+  parseWebhookDelivery,
+} from './facebook/facebook-webhook';
+export type { FacebookWebhookDelivery } from './facebook/facebook-webhook';

@@ -6,6 +6,8 @@ export interface ApiContext extends Application {
   /** Express `trust proxy` (TRUST_PROXY), so `request.secure` sees TLS ended at a proxy. */
   trustProxy?: string;
   version: string;
+  /** FACEBOOK_WEBHOOK_VERIFY_TOKEN: what Meta's webhook handshake must present; the handshake is refused without it. */
+  facebookWebhookVerifyToken?: string;
   /** What the notification settings leave out (notificationGaps); /healthz reports notifications not ready. */
   notificationGaps?: readonly NotificationGap[];
 }

@@ -17,6 +17,7 @@ import { bundleRoutes } from './routes/bundles.routes';
 import { notificationRoutes } from './routes/notifications.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { searchIndexRoutes } from './routes/search-index.routes';
+import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
 
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
   return [
@@ -51,6 +52,9 @@ export function createApp(context: ApiContext, logError: (error: unknown) => voi
   app.get('/api/v1/openapi.json', (_request, response) => {
     response.json(openApi);
   });
+
+  // Public and read raw (its signature covers the exact bytes), so mounted before the JSON API's body parser.
+  app.use('/api/v1/webhooks/facebook', facebookWebhookRouter(context, logError));
 
   const api = Router();
   api.use(express.json({ limit: '1mb' }));

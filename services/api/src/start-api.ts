@@ -38,6 +38,7 @@ export async function startApi(
       ...application,
       trustProxy: config.http.trustProxy,
       version: API_VERSION,
+      facebookWebhookVerifyToken: config.webhooks.facebookVerifyToken,
       notificationGaps: notificationGaps(config.notify),
     },
     (error) => logger.error({ err: error }, 'request failed'),

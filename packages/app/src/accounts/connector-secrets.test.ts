@@ -15,6 +15,18 @@ describe('connector secrets', () => {
     });
   });
 
+  it("masks a Facebook Page's token and app secret, and nothing else of its settings", () => {
+    const facebook = {
+      type: 'facebook',
+      pageId: '104000000000001',
+      accessToken: 'EAAtoken',
+      graphUrl: 'https://graph.facebook.com',
+      apiVersion: 'v21.0',
+      appSecret: 'app-secret',
+    };
+    expect(maskConnectorSecrets(facebook)).toEqual({ ...facebook, accessToken: SECRET_MASK, appSecret: SECRET_MASK });
+  });
+
   it('keeps a stored secret when the edit left it blank or masked, and takes a new one when typed', () => {
     const stored = { type: 'x', accessToken: 'old', clientSecret: 'kept', pageSize: 10 };
     expect(keepStoredSecrets({ type: 'x', accessToken: '', clientSecret: SECRET_MASK, pageSize: 20 }, stored)).toEqual({

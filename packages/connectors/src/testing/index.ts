@@ -7,3 +7,9 @@ export type { FakeBlueskyOptions, FakeKey, FakePost } from '../bluesky/testing/f
 export { everyPost, visiblePosts } from '../bluesky/testing/fake-bluesky-truth';
 export { FakeMastodon } from '../mastodon/testing/fake-mastodon.server';
 export type { FakeMastodonServerOptions } from '../mastodon/testing/fake-mastodon.server';
+export { FakeGraph, graphError, missingObject } from '../graph/testing/fake-graph.server';
+export type { FakeGraphOptions, GraphCall, GraphSurface, ThrottleOptions } from '../graph/testing/fake-graph.server';
+export { FakeFacebook, FAKE_PAGE_TOKEN } from '../facebook/testing/fake-facebook.server';
+export type { FakeFacebookServerOptions } from '../facebook/testing/fake-facebook.server';
+export { FAKE_PAGE_ID, FAKE_PAGE_NAME } from '../facebook/testing/fake-facebook-page';
+export type { FakeFacebookOptions, PageRef } from '../facebook/testing/fake-facebook-page';

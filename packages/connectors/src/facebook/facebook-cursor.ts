@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** What a pass knows about the Page: its id and name (the author of its posts), and which pass it is. */
+export interface FacebookPass {
+  pageId: string;
+  pageName: string;
+  /** 1 for the first pass, the previous pass's plus one after: tells passes apart. */
+  sequence: number;
+}
+
+/** A post's comments still to read: the URL of their next page (first page, or a `paging.next`). */
+export interface CommentsTask {
+  postId: string;
+  url: string;
+}
+
+/**
+ * Work left in a pass: the next page of `published_posts`, and the comment pages of posts already listed. The
+ * URLs carry no token (see GraphClient.storableUrl). Graph's own cursors inside them are short-lived, which is
+ * why a pass is resumed soon after an interruption and never across passes.
+ */
+export interface FacebookCursor {
+  listing: string | null;
+  tasks: CommentsTask[];
+}
+
+const PassSchema = z.strictObject({
+  pageId: z.string().min(1),
+  pageName: z.string(),
+  sequence: z.number().int().min(1),
+});
+const CursorSchema = z.strictObject({
+  listing: z.string().nullable(),
+  tasks: z.array(z.strictObject({ postId: z.string().min(1), url: z.string().min(1) })),
+});
+
+function encode(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+function decode<T>(text: string, schema: z.ZodType<T>, what: string): T {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw new Error(`invalid Facebook ${what} "${text.slice(0, 40)}": not base64url JSON`);
+  }
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new Error(`invalid Facebook ${what}: ${parsed.error.issues[0].message}`);
+  return parsed.data;
+}
+
+export const encodePass = (pass: FacebookPass): string => encode(pass);
+export const decodePass = (text: string): FacebookPass => decode(text, PassSchema, 'pass token');
+export const encodeCursor = (cursor: FacebookCursor): string => encode(cursor);
+export const decodeCursor = (text: string): FacebookCursor => decode(text, CursorSchema, 'cursor');

@@ -1,0 +1,185 @@
+import {
+  ConnectorConfigError,
+  type Connector,
+  type ConnectorPage,
+  type MediaDownload,
+  type PassStart,
+} from '@verbatim/core';
+import { GraphClient, type GraphResponse } from '../graph/graph-client';
+import { isMissingObject } from '../graph/graph-error';
+import { jsonOf } from '../http/platform-http';
+import type { FacebookConnectorConfig } from './facebook-connector.config';
+import { decodeCursor, decodePass, encodeCursor, encodePass, type FacebookCursor } from './facebook-cursor';
+import { readAttachments } from './facebook-items';
+import { SignedLinkMemory } from './facebook-media-links';
+import { readCommentsPage, readPostsPage, type PageReading } from './facebook-pages';
+import { FacebookAttachmentSchema, FacebookPageSchema } from './facebook-payload.schema';
+
+/** `published_posts` allows up to 100 a page; 50 keeps a page with albums well under Graph's response limits. */
+const POSTS_PER_PAGE = '50';
+const COMMENTS_PER_PAGE = '100';
+const POST_FIELDS =
+  'id,message,story,created_time,updated_time,from{id,name},permalink_url,status_type,is_hidden,is_published,' +
+  'attachments{type,media_type,media,url,target,subattachments},comments.summary(true).limit(0)';
+const COMMENT_FIELDS =
+  'id,message,created_time,from{id,name},parent{id},comment_count,like_count,is_hidden,attachment,permalink_url';
+/** Direct lookups in flight at once while confirming deletions. */
+const LOOKUP_CONCURRENCY = 4;
+
+/**
+ * Archives one Facebook Page through the Graph API. A pass lists the Page's own posts (`published_posts`, not
+ * `/feed`, which returns only about 600 ranked posts a year) to the end, and reads each commented post's
+ * comments with `filter=stream` (every comment, replies flattened in, hidden ones included). The API keeps no
+ * edit history: the pipeline stores a new version when a message differs from the one archived. The cursor
+ * carries the next listing page and the comment pages still to read, so a rate limit resumes exactly there.
+ */
+export class FacebookConnector implements Connector {
+  private readonly client: GraphClient;
+  private readonly links = new SignedLinkMemory();
+
+  constructor(private readonly config: FacebookConnectorConfig) {
+    this.client = new GraphClient({
+      graphUrl: config.graphUrl,
+      apiVersion: config.apiVersion,
+      accessToken: config.accessToken,
+      appSecret: config.appSecret,
+      tokenOwner: "the Page's access token",
+      reconnectHint:
+        'reconnect the Page (generate a new Page access token for it in the Meta app and save it on the account)',
+    });
+  }
+
+  /** Reads the Page (its name authors its posts): a refused token or a wrong Page id is found here, at once. */
+  async beginPass(previousPassToken: string | null, signal?: AbortSignal): Promise<PassStart> {
+    const response = await this.client.get(this.client.urlOf(this.config.pageId, { fields: 'id,name' }), signal);
+    if (response.error?.code === 100) {
+      throw new ConnectorConfigError(
+        `the token cannot read a Facebook Page with id ${this.config.pageId} (Graph said: ${response.error.message}): check the pageId setting and that the token is this Page's`,
+      );
+    }
+    if (response.status !== 200) throw this.client.unexpected(response, 'the Page lookup');
+    const page = FacebookPageSchema.safeParse(jsonOf(response));
+    if (!page.success) throw new Error(`the Page lookup of ${this.config.pageId} did not return a Page`);
+    const cursor: FacebookCursor = {
+      listing: this.client.urlOf(`${this.config.pageId}/published_posts`, {
+        fields: POST_FIELDS,
+        limit: POSTS_PER_PAGE,
+      }),
+      tasks: [],
+    };
+    return {
+      passToken: encodePass({
+        pageId: page.data.id,
+        pageName: page.data.name,
+        sequence: sequenceAfter(previousPassToken),
+      }),
+      firstCursor: encodeCursor(cursor),
+    };
+  }
+
+  /** Reads the next comment page due, else the next listing page. */
+  async fetchPage(passToken: string, cursorText: string, signal?: AbortSignal): Promise<ConnectorPage> {
+    const pass = decodePass(passToken);
+    const cursor = decodeCursor(cursorText);
+    const [task, ...rest] = cursor.tasks;
+    if (task !== undefined) {
+      const response = await this.client.get(task.url, signal);
+      if (response.error && !isMissingObject(response.error)) {
+        throw this.client.unexpected(response, `the comments of post ${task.postId}`);
+      }
+      const reading = readCommentsPage(response, task.postId);
+      const more = reading.next ? [{ postId: task.postId, url: this.client.storableUrl(reading.next) }] : [];
+      return this.pageOf(response, reading, { listing: cursor.listing, tasks: [...more, ...rest] });
+    }
+    if (cursor.listing === null) throw new Error('the Facebook cursor has nothing left to fetch');
+    const response = await this.client.get(cursor.listing, signal);
+    if (response.status !== 200) throw this.client.unexpected(response, "the Page's published posts");
+    const author = { id: pass.pageId, name: pass.pageName };
+    const reading = readPostsPage(response, author, (postId) => this.commentsUrl(postId));
+    const next = reading.next ? this.client.storableUrl(reading.next) : null;
+    return this.pageOf(response, reading, { listing: next === cursor.listing ? null : next, tasks: reading.tasks });
+  }
+
+  /**
+   * Downloads a file by its stable URL, through the signed link last seen for it. A link that expired meanwhile
+   * (the CDN answers 403) is renewed by reading its post or comment again; if that fails too the download fails
+   * plainly, the attachment stays without bytes, and the next pass tries again with the links it reads.
+   */
+  async fetchMedia(sourceUrl: string, signal?: AbortSignal): Promise<MediaDownload> {
+    const link = this.links.get(sourceUrl);
+    let response = await this.client.getMedia(link?.signedUrl ?? sourceUrl, signal);
+    if (response.status === 403 && link) {
+      const fresh = await this.renewLink(link.objectId, sourceUrl, signal);
+      if (fresh) response = await this.client.getMedia(fresh, signal);
+    }
+    if (response.status !== 200) {
+      throw new Error(`the media file ${sourceUrl} answered ${response.status} (an expired or refused link)`);
+    }
+    this.links.forget(sourceUrl);
+    return { bytes: response.raw, contentType: response.contentType };
+  }
+
+  /** Looks each object up by id: only 100/33 there ("does not exist") confirms a deletion. */
+  async confirmGone(_passToken: string, platformIds: string[], signal?: AbortSignal): Promise<string[]> {
+    const gone = new Set<string>();
+    let next = 0;
+    const lookUp = async () => {
+      while (next < platformIds.length) {
+        const id = platformIds[next++];
+        const response = await this.client.get(this.client.urlOf(id, { fields: 'id' }), signal);
+        if (isMissingObject(response.error)) gone.add(id);
+        else if (response.status !== 200) throw this.client.unexpected(response, `the lookup of ${id}`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, platformIds.length) }, lookUp));
+    return platformIds.filter((id) => gone.has(id));
+  }
+
+  private commentsUrl(postId: string): string {
+    return this.client.urlOf(`${postId}/comments`, {
+      filter: 'stream',
+      order: 'chronological',
+      summary: 'true',
+      limit: COMMENTS_PER_PAGE,
+      fields: COMMENT_FIELDS,
+    });
+  }
+
+  /** A fresh signed link for the file, from its post's `attachments` or its comment's `attachment`. */
+  private async renewLink(objectId: string, stableUrl: string, signal?: AbortSignal): Promise<string | null> {
+    const fields =
+      objectId.includes('_') && objectId.startsWith(`${this.config.pageId}_`) ? 'attachments' : 'attachment';
+    const response = await this.client.get(this.client.urlOf(objectId, { fields }), signal);
+    if (response.status !== 200) return null;
+    const body = jsonOf(response) as { attachments?: { data?: unknown[] }; attachment?: unknown } | undefined;
+    const raw = fields === 'attachments' ? (body?.attachments?.data ?? []) : body?.attachment ? [body.attachment] : [];
+    const attachments = raw.flatMap((element) => {
+      const parsed = FacebookAttachmentSchema.safeParse(element);
+      return parsed.success ? [parsed.data] : [];
+    });
+    const link = readAttachments(attachments, objectId).links.find((candidate) => candidate.stableUrl === stableUrl);
+    return link?.signedUrl ?? null;
+  }
+
+  private pageOf(response: GraphResponse, reading: PageReading, next: FacebookCursor): ConnectorPage {
+    this.links.remember(reading.links);
+    const done = next.listing === null && next.tasks.length === 0;
+    return {
+      raw: response.raw,
+      contentType: response.contentType,
+      source: response.url,
+      items: reading.items,
+      rejected: reading.rejected,
+      nextCursor: done ? null : encodeCursor(next),
+    };
+  }
+}
+
+function sequenceAfter(previousPassToken: string | null): number {
+  if (previousPassToken === null) return 1;
+  try {
+    return decodePass(previousPassToken).sequence + 1;
+  } catch {
+    return 1; // a token from an older format: the pass reads everything anyway
+  }
+}
