@@ -1,5 +1,6 @@
 export * from './agency.schema';
 export * from './account.schema';
+export * from './account-health';
 export * from './record.schema';
 export * from './role.schema';
 export * from './hash';

@@ -2,7 +2,6 @@ import type { Agency } from '@verbatim/core';
 import { html, type SafeHtml } from '../../html';
 import { localTime } from '../../format-time';
 import type { AccountForm } from '../account-form';
-import { adviceForFailure } from '../account-trouble';
 import { errorSummary, type FieldErrors } from '../form-field';
 import type { AccountView, ConnectorTypeDescription } from '@verbatim/app';
 import type { JobView } from '../job-progress';
@@ -39,9 +38,38 @@ function facts(options: AccountPage): SafeHtml {
   <dt>Status</dt><dd>${account.status}</dd>
   <dt>Syncs every</dt><dd>${account.syncIntervalMinutes} minutes</dd>
   <dt>Registered</dt><dd>${localTime(account.createdAt, timeZone)}</dd>
-  <dt>Last successful sync</dt><dd>${account.sync.lastCompletedAt ? localTime(account.sync.lastCompletedAt, timeZone) : 'Never'}</dd>
-  <dt>Passes so far</dt><dd>${account.sync.passNumber}</dd>
 </dl>`;
+}
+
+const HEALTH_WORDS = { healthy: 'Capturing on time', failing: 'Failing', stale: 'Stale' } as const;
+
+/** How its archiving goes: the last success, the next sync, and the latest problem with what to do. */
+function healthSection(options: AccountPage): SafeHtml {
+  const { account, timeZone } = options;
+  const { health, nextSync, sync } = account;
+  const next = !nextSync
+    ? 'Not scheduled (only active and abandoned accounts are)'
+    : nextSync.due
+      ? 'now, queued'
+      : localTime(nextSync.at, timeZone);
+  return html`<section aria-labelledby="health-heading" class="stack">
+  <h2 id="health-heading">Archiving health</h2>
+  <dl class="facts">
+    <dt>Health</dt><dd>${health ? HEALTH_WORDS[health.state] : 'Not tracked: the account is off the schedule'}</dd>
+    <dt>Last successful capture</dt><dd>${sync.lastCompletedAt ? localTime(sync.lastCompletedAt, timeZone) : 'Never'}</dd>
+    <dt>Next scheduled capture</dt><dd>${next}</dd>
+    <dt>Passes so far</dt><dd>${sync.passNumber}</dd>
+  </dl>
+  ${
+    health && health.state !== 'healthy'
+      ? html`<div class="trouble" role="status">
+    <h3>${health.state === 'failing' ? 'The last sync failed' : 'Captures are overdue'}</h3>
+    <p>${health.problem ?? ''}</p>
+    <p><strong>What to do:</strong> ${health.advice ?? ''}</p>
+  </div>`
+      : ''
+  }
+</section>`;
 }
 
 function syncSection(options: AccountPage): SafeHtml {
@@ -66,15 +94,6 @@ function syncSection(options: AccountPage): SafeHtml {
   <script src="/assets/job-progress.js" defer></script>`
       : ''
   }
-  ${
-    account.sync.status === 'failed'
-      ? html`<div class="trouble">
-    <h3>The last sync failed</h3>
-    <p>Error: <code>${account.sync.lastError ?? 'no reason given'}</code></p>
-    <p><strong>What to do:</strong> ${adviceForFailure(account.sync.lastError ?? '')}</p>
-  </div>`
-      : ''
-  }
   <p>${options.quarantined === 0 ? 'No platform payloads were set aside.' : html`${options.quarantined} platform ${options.quarantined === 1 ? 'payload' : 'payloads'} could not be read and ${options.quarantined === 1 ? 'was' : 'were'} set aside with the original bytes kept; syncing goes on without ${options.quarantined === 1 ? 'it' : 'them'}. <a href="/api/v1/accounts/${account.id}/quarantine">The list, for your support contact</a> (JSON).`}</p>
 </section>`;
 }
@@ -87,6 +106,7 @@ export function accountBody(options: AccountPage): SafeHtml {
 <h1>${account.displayName ?? account.handle}</h1>
 ${account.complianceProblems.length ? html`<p class="error">Town policy: ${account.complianceProblems.join('; ')}.</p>` : ''}
 ${facts(options)}
+${healthSection(options)}
 ${syncSection(options)}
 <section aria-labelledby="people-heading">
   <h2 id="people-heading">People</h2>
