@@ -321,4 +321,23 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     sql: `UPDATE notification_outbox SET status = 'pending', relayed_at = NULL
       WHERE status = 'failed' AND last_error LIKE 'no % sender is configured%';`,
   },
+  {
+    version: 9,
+    name: "outbox rows about an account's health, and the health IT was last told of",
+    // See the SQLite migration of the same name; here the outbox is altered in place.
+    sql: `
+      ALTER TABLE notification_outbox ALTER COLUMN request_id DROP NOT NULL;
+      ALTER TABLE notification_outbox ADD COLUMN account_id text REFERENCES accounts(id);
+      ALTER TABLE notification_outbox ADD CONSTRAINT notification_outbox_one_owner
+        CHECK ((request_id IS NULL) <> (account_id IS NULL));
+      CREATE UNIQUE INDEX notification_outbox_account_dedupe ON notification_outbox (account_id, channel, dedupe_key)
+        WHERE account_id IS NOT NULL;
+      CREATE TABLE account_health (
+        account_id text PRIMARY KEY REFERENCES accounts(id),
+        state text NOT NULL,
+        problem text,
+        changed_at text NOT NULL
+      );
+    `,
+  },
 ];
