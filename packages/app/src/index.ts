@@ -17,3 +17,4 @@ export * from './people/sessions';
 export * from './records/record-desk';
 export * from './records/records-query.schema';
 export * from './search/search-index-desk';
+export * from './accounts/account-health-watch';

@@ -1,5 +1,6 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { AccountHealthWatch } from '@verbatim/app';
 import { notificationGaps, notificationWarnings, type AppConfig } from '@verbatim/config';
 import { FoiaService } from '@verbatim/foia';
 import { createSmtpEmailSender, createWebhookSender, missingSenderReason } from '@verbatim/notify';
@@ -76,8 +77,17 @@ export function startNotifications(
     relayQueue.on('error', (error) =>
       logger.warn({ err: error.message }, 'notify relay queue: Redis connection problem'),
     );
+    const healthWatch = new AccountHealthWatch({
+      catalog: backends.catalog,
+      people: backends.people,
+      store: backends.foiaStore,
+      itEmails: notify.itEmails,
+      webhookConfigured: notify.webhook !== undefined,
+      publicUrl: config.town.publicUrl,
+    });
     const relay = startOutboxRelay({
       store: backends.foiaStore,
+      checkAccountHealth: async () => (await healthWatch.check()).length,
       service: foia,
       queue: relayQueue,
       intervalMs: notify.relayIntervalMs,
