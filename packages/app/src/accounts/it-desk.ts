@@ -9,6 +9,7 @@ import type {
   SyncStateStore,
   User,
 } from '@verbatim/core';
+import type { Delivery, FoiaStore } from '@verbatim/foia';
 import { createPerson } from '../people/create-person';
 import { viewAccount, type AccountView } from './account-view';
 import { describeConnectorTypes, type ConnectorTypeDescription } from './connector-types';
@@ -42,6 +43,8 @@ export interface ItDesk {
   startSync(accountId: string, actorId: string): Promise<string>;
   /** Null when the queue no longer knows the job. */
   getJobStatus(jobId: string): Promise<JobStatus | null>;
+  /** The notices about the account's health sent to IT (and the webhook), oldest first, with how sending went. */
+  listAccountNotifications(accountId: string): Promise<Delivery[]>;
   /** Payloads of the account that failed validation and were quarantined with their raw bytes. */
   countQuarantined(accountId: string): Promise<number>;
   /** The people who can sign in, without their password hashes. */
@@ -58,10 +61,13 @@ export function createItDesk({
   catalog,
   people,
   jobs,
+  foiaStore,
 }: {
   catalog: AccountRegistry & SyncStateStore & CaptureReader & AuditLog;
   people: PeopleStore;
   jobs: JobControl;
+  /** Where the outbox lives: the account's health notices are read from it. */
+  foiaStore: Pick<FoiaStore, 'listAccountDeliveries'>;
 }): ItDesk {
   const services = { catalog, jobs };
   return {
@@ -77,6 +83,7 @@ export function createItDesk({
       viewAccount(catalog, await updateAccount(services, id, input, actorId, options)),
     startSync: (accountId, actorId) => startSync(services, accountId, actorId),
     getJobStatus: (jobId) => jobs.getStatus(jobId),
+    listAccountNotifications: (accountId) => foiaStore.listAccountDeliveries(accountId),
     countQuarantined: async (accountId) => (await catalog.listQuarantine(accountId)).length,
     listPeople: () => people.listUsers(),
     createPerson: (input, actorId) => createPerson(people, catalog, input, actorId),

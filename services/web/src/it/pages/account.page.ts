@@ -4,12 +4,17 @@ import { localTime } from '../../format-time';
 import type { AccountForm } from '../account-form';
 import { errorSummary, type FieldErrors } from '../form-field';
 import type { AccountView, ConnectorTypeDescription } from '@verbatim/app';
+import type { Delivery } from '@verbatim/foia';
 import type { JobView } from '../job-progress';
 import { describeJob } from '../job-progress';
 import { connectorFields, scheduleAndPeopleFields } from './account-fields.page';
 
 export interface AccountPage {
   account: AccountView;
+  /** Notices of its health changes sent to IT, oldest first. */
+  notifications: Delivery[];
+  /** Why "Send again" was refused, if it was; or that it was done. */
+  notificationMessage?: { error: boolean; text: string };
   agency: Agency | null;
   quarantined: number;
   /** The sync just started from this page, when the address names one. */
@@ -98,6 +103,47 @@ function syncSection(options: AccountPage): SafeHtml {
 </section>`;
 }
 
+const EVENT_WORDS: Record<string, string> = {
+  'account.failing': 'Archiving stopped',
+  'account.stale': 'Archiving overdue',
+  'account.recovered': 'Archiving resumed',
+};
+
+/** The health notices IT was sent about this account, newest first, with how sending each went. */
+function notificationsSection(options: AccountPage): SafeHtml {
+  const { account, timeZone } = options;
+  const message = options.notificationMessage;
+  const rows = [...options.notifications].reverse();
+  return html`<section aria-labelledby="account-notifications-heading" class="stack">
+  <h2 id="account-notifications-heading">Notices to IT</h2>
+  ${message ? html`<p class="${message.error ? 'error' : 'ok'}" role="${message.error ? 'alert' : 'status'}">${message.text}</p>` : ''}
+  ${
+    rows.length === 0
+      ? html`<p>None yet. IT is told once when this account starts failing, goes stale or comes back (IT_NOTIFY_EMAILS, or the IT administrators).</p>`
+      : html`<div class="table-wrap" role="region" aria-label="Notices to IT (scrolls sideways on narrow screens)" tabindex="0"><table>
+    <thead><tr><th scope="col">When</th><th scope="col">Notice</th><th scope="col">By</th><th scope="col">To</th><th scope="col">Status</th></tr></thead>
+    <tbody>${rows.map(
+      (notice) => html`<tr>
+      <td>${localTime(notice.createdAt, timeZone)}</td>
+      <td>${EVENT_WORDS[notice.event] ?? notice.event}</td>
+      <td>${notice.channel}</td>
+      <td>${notice.channel === 'email' ? notice.recipients.join(', ') : 'the webhook'}</td>
+      <td><strong>${notice.status}</strong>${notice.lastError ? html` <span class="meta">(${notice.status === 'pending' && notice.attempts === 0 ? 'waiting' : 'last error'}: ${notice.lastError})</span>` : ''}
+        ${
+          notice.status === 'failed'
+            ? html`<form method="post" action="/accounts/${account.id}/notifications/${notice.id}/resend" class="row">
+          <input type="hidden" name="csrf" value="${options.csrfToken}">
+          <button type="submit">Send again</button>
+        </form>`
+            : ''
+        }</td>
+    </tr>`,
+    )}</tbody>
+  </table></div>`
+  }
+</section>`;
+}
+
 /** One account: what it is, how its archiving goes, "Sync now" with live progress, and its settings form. */
 export function accountBody(options: AccountPage): SafeHtml {
   const { account, errors } = options;
@@ -108,6 +154,7 @@ ${account.complianceProblems.length ? html`<p class="error">Town policy: ${accou
 ${facts(options)}
 ${healthSection(options)}
 ${syncSection(options)}
+${notificationsSection(options)}
 <section aria-labelledby="people-heading">
   <h2 id="people-heading">People</h2>
   <h3>Administrators</h3>${people(account.administrators)}
