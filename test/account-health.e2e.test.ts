@@ -105,6 +105,8 @@ describe('IT is told when an account stops archiving and when it comes back', ()
     await expect(health.getByText('Get a new token').isVisible()).resolves.toBe(true);
     const notes = page.getByRole('region', { name: 'Notices to IT' });
     await expect(notes.getByRole('cell', { name: 'Archiving stopped' }).isVisible()).resolves.toBe(true);
+    const runs = page.getByRole('region', { name: 'Recent runs' });
+    expect(await runs.getByRole('cell', { name: /^Failed/ }).count()).toBeGreaterThanOrEqual(2);
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${instance.baseUrl}/dashboard`);
     const attention = page.getByRole('region', { name: 'Accounts that need attention' });
@@ -126,6 +128,24 @@ describe('IT is told when an account stops archiving and when it comes back', ()
 
     await page.goto(`${instance.baseUrl}/dashboard`);
     await expect(page.getByText('None: every scheduled account synced on time.').isVisible()).resolves.toBe(true);
+    // What the run that recovered captured: every post and comment new.
+    const { body: recoveredAccount } = await instance.request('GET', `/api/v1/accounts/${accountId}`);
+    expect(recoveredAccount.health).toMatchObject({ state: 'healthy', problem: null });
+    const { body: history } = await instance.request('GET', `/api/v1/accounts/${accountId}/runs`);
+    expect(history.runs[0]).toMatchObject({
+      outcome: 'completed',
+      error: null,
+      created: recoveredAccount.sync.itemsSeen,
+    });
+    expect(history.runs.slice(1).every((run: { outcome: string }) => run.outcome === 'failed')).toBe(true);
+    await page.goto(`${instance.baseUrl}/accounts/${accountId}`);
+    const latest = page.getByRole('region', { name: 'Recent runs' }).getByRole('row').nth(1);
+    await expect(latest.getByRole('cell').first().textContent()).resolves.toMatch(/^Completed/);
+    const created = Number(await latest.getByRole('cell').nth(4).textContent());
+    expect(created).toBe(recoveredAccount.sync.itemsSeen);
+    await expect(
+      page.getByRole('region', { name: 'Archiving health' }).getByText('Capturing on time').isVisible(),
+    ).resolves.toBe(true);
     await page.close();
   });
 });

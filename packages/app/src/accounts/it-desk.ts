@@ -6,6 +6,8 @@ import type {
   JobControl,
   JobStatus,
   PeopleStore,
+  SyncRun,
+  SyncRunLog,
   SyncStateStore,
   User,
 } from '@verbatim/core';
@@ -18,6 +20,8 @@ import { registerAccount } from './register-account';
 import { registerAgency } from './register-agency';
 import { startSync } from './start-sync';
 import { updateAccount } from './update-account';
+
+const RECENT_RUNS = 20;
 
 /**
  * What IT does: agencies, accounts, syncs and people. The JSON API and the pages call the same functions, so a
@@ -43,6 +47,8 @@ export interface ItDesk {
   startSync(accountId: string, actorId: string): Promise<string>;
   /** Null when the queue no longer knows the job. */
   getJobStatus(jobId: string): Promise<JobStatus | null>;
+  /** The account's most recent sync runs with what each captured, newest first (at most 20). */
+  listSyncRuns(accountId: string): Promise<SyncRun[]>;
   /** The notices about the account's health sent to IT (and the webhook), oldest first, with how sending went. */
   listAccountNotifications(accountId: string): Promise<Delivery[]>;
   /** Payloads of the account that failed validation and were quarantined with their raw bytes. */
@@ -63,7 +69,7 @@ export function createItDesk({
   jobs,
   foiaStore,
 }: {
-  catalog: AccountRegistry & SyncStateStore & CaptureReader & AuditLog;
+  catalog: AccountRegistry & SyncStateStore & SyncRunLog & CaptureReader & AuditLog;
   people: PeopleStore;
   jobs: JobControl;
   /** Where the outbox lives: the account's health notices are read from it. */
@@ -83,6 +89,7 @@ export function createItDesk({
       viewAccount(catalog, await updateAccount(services, id, input, actorId, options)),
     startSync: (accountId, actorId) => startSync(services, accountId, actorId),
     getJobStatus: (jobId) => jobs.getStatus(jobId),
+    listSyncRuns: (accountId) => catalog.listSyncRuns(accountId, RECENT_RUNS),
     listAccountNotifications: (accountId) => foiaStore.listAccountDeliveries(accountId),
     countQuarantined: async (accountId) => (await catalog.listQuarantine(accountId)).length,
     listPeople: () => people.listUsers(),

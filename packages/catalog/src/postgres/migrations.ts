@@ -340,4 +340,28 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'what each sync run captured',
+    sql: `
+      CREATE TABLE sync_runs (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        account_id text NOT NULL REFERENCES accounts(id),
+        pass_number integer NOT NULL,
+        started_at text NOT NULL,
+        ended_at text NOT NULL,
+        outcome text NOT NULL,
+        error text,
+        resumed boolean NOT NULL,
+        pages integer NOT NULL,
+        items integer NOT NULL,
+        created integer NOT NULL,
+        new_versions integer NOT NULL,
+        tombstoned integer NOT NULL,
+        media_archived integer NOT NULL,
+        quarantined integer NOT NULL
+      );
+      CREATE INDEX sync_runs_by_account ON sync_runs (account_id, seq);
+    `,
+  },
 ];

@@ -464,6 +464,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 13,
+    name: 'what each sync run captured',
+    sql: `
+      CREATE TABLE sync_runs (
+        seq INTEGER PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        pass_number INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        error TEXT,
+        resumed INTEGER NOT NULL,
+        pages INTEGER NOT NULL,
+        items INTEGER NOT NULL,
+        created INTEGER NOT NULL,
+        new_versions INTEGER NOT NULL,
+        tombstoned INTEGER NOT NULL,
+        media_archived INTEGER NOT NULL,
+        quarantined INTEGER NOT NULL
+      );
+      CREATE INDEX sync_runs_by_account ON sync_runs (account_id, seq);
+    `,
+  },
 ];
 
 /**

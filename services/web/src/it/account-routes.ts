@@ -104,11 +104,12 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
         messageBody('Account not found', 'There is no account with this address. Open it from the account list.'),
       );
     const jobId = text(request.query.job).slice(0, 200);
-    const [agency, quarantined, job, notifications] = await Promise.all([
+    const [agency, quarantined, job, notifications, runs] = await Promise.all([
       deps.catalog.getAgency(account.agencyId),
       it.countQuarantined(account.id),
       jobId ? it.getJobStatus(jobId) : null,
       it.listAccountNotifications(account.id),
+      it.listSyncRuns(account.id),
     ]);
     const resent =
       request.query.resent === '1' ? { error: false, text: 'The notice was handed over to be sent again.' } : undefined;
@@ -119,6 +120,7 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
       session,
       accountBody({
         account,
+        runs,
         notifications,
         notificationMessage: overrides.notificationMessage ?? resent,
         agency,

@@ -1,4 +1,4 @@
-import type { Agency } from '@verbatim/core';
+import type { Agency, SyncRun } from '@verbatim/core';
 import { html, type SafeHtml } from '../../html';
 import { localTime } from '../../format-time';
 import type { AccountForm } from '../account-form';
@@ -8,9 +8,12 @@ import type { Delivery } from '@verbatim/foia';
 import type { JobView } from '../job-progress';
 import { describeJob } from '../job-progress';
 import { connectorFields, scheduleAndPeopleFields } from './account-fields.page';
+import { healthSection, noticesSection, runsSection } from './account-health.page';
 
 export interface AccountPage {
   account: AccountView;
+  /** Its most recent sync runs, newest first. */
+  runs: SyncRun[];
   /** Notices of its health changes sent to IT, oldest first. */
   notifications: Delivery[];
   /** Why "Send again" was refused, if it was; or that it was done. */
@@ -46,37 +49,6 @@ function facts(options: AccountPage): SafeHtml {
 </dl>`;
 }
 
-const HEALTH_WORDS = { healthy: 'Capturing on time', failing: 'Failing', stale: 'Stale' } as const;
-
-/** How its archiving goes: the last success, the next sync, and the latest problem with what to do. */
-function healthSection(options: AccountPage): SafeHtml {
-  const { account, timeZone } = options;
-  const { health, nextSync, sync } = account;
-  const next = !nextSync
-    ? 'Not scheduled (only active and abandoned accounts are)'
-    : nextSync.due
-      ? 'now, queued'
-      : localTime(nextSync.at, timeZone);
-  return html`<section aria-labelledby="health-heading" class="stack">
-  <h2 id="health-heading">Archiving health</h2>
-  <dl class="facts">
-    <dt>Health</dt><dd>${health ? HEALTH_WORDS[health.state] : 'Not tracked: the account is off the schedule'}</dd>
-    <dt>Last successful capture</dt><dd>${sync.lastCompletedAt ? localTime(sync.lastCompletedAt, timeZone) : 'Never'}</dd>
-    <dt>Next scheduled capture</dt><dd>${next}</dd>
-    <dt>Passes so far</dt><dd>${sync.passNumber}</dd>
-  </dl>
-  ${
-    health && health.state !== 'healthy'
-      ? html`<div class="trouble" role="status">
-    <h3>${health.state === 'failing' ? 'The last sync failed' : 'Captures are overdue'}</h3>
-    <p>${health.problem ?? ''}</p>
-    <p><strong>What to do:</strong> ${health.advice ?? ''}</p>
-  </div>`
-      : ''
-  }
-</section>`;
-}
-
 function syncSection(options: AccountPage): SafeHtml {
   const { account, job } = options;
   const described = job ? describeJob(job.view) : null;
@@ -103,47 +75,6 @@ function syncSection(options: AccountPage): SafeHtml {
 </section>`;
 }
 
-const EVENT_WORDS: Record<string, string> = {
-  'account.failing': 'Archiving stopped',
-  'account.stale': 'Archiving overdue',
-  'account.recovered': 'Archiving resumed',
-};
-
-/** The health notices IT was sent about this account, newest first, with how sending each went. */
-function notificationsSection(options: AccountPage): SafeHtml {
-  const { account, timeZone } = options;
-  const message = options.notificationMessage;
-  const rows = [...options.notifications].reverse();
-  return html`<section aria-labelledby="account-notifications-heading" class="stack">
-  <h2 id="account-notifications-heading">Notices to IT</h2>
-  ${message ? html`<p class="${message.error ? 'error' : 'ok'}" role="${message.error ? 'alert' : 'status'}">${message.text}</p>` : ''}
-  ${
-    rows.length === 0
-      ? html`<p>None yet. IT is told once when this account starts failing, goes stale or comes back (IT_NOTIFY_EMAILS, or the IT administrators).</p>`
-      : html`<div class="table-wrap" role="region" aria-label="Notices to IT (scrolls sideways on narrow screens)" tabindex="0"><table>
-    <thead><tr><th scope="col">When</th><th scope="col">Notice</th><th scope="col">By</th><th scope="col">To</th><th scope="col">Status</th></tr></thead>
-    <tbody>${rows.map(
-      (notice) => html`<tr>
-      <td>${localTime(notice.createdAt, timeZone)}</td>
-      <td>${EVENT_WORDS[notice.event] ?? notice.event}</td>
-      <td>${notice.channel}</td>
-      <td>${notice.channel === 'email' ? notice.recipients.join(', ') : 'the webhook'}</td>
-      <td><strong>${notice.status}</strong>${notice.lastError ? html` <span class="meta">(${notice.status === 'pending' && notice.attempts === 0 ? 'waiting' : 'last error'}: ${notice.lastError})</span>` : ''}
-        ${
-          notice.status === 'failed'
-            ? html`<form method="post" action="/accounts/${account.id}/notifications/${notice.id}/resend" class="row">
-          <input type="hidden" name="csrf" value="${options.csrfToken}">
-          <button type="submit">Send again</button>
-        </form>`
-            : ''
-        }</td>
-    </tr>`,
-    )}</tbody>
-  </table></div>`
-  }
-</section>`;
-}
-
 /** One account: what it is, how its archiving goes, "Sync now" with live progress, and its settings form. */
 export function accountBody(options: AccountPage): SafeHtml {
   const { account, errors } = options;
@@ -152,9 +83,10 @@ export function accountBody(options: AccountPage): SafeHtml {
 <h1>${account.displayName ?? account.handle}</h1>
 ${account.complianceProblems.length ? html`<p class="error">Town policy: ${account.complianceProblems.join('; ')}.</p>` : ''}
 ${facts(options)}
-${healthSection(options)}
+${healthSection(options.account, options.timeZone)}
 ${syncSection(options)}
-${notificationsSection(options)}
+${runsSection(options.runs, options.timeZone)}
+${noticesSection(options)}
 <section aria-labelledby="people-heading">
   <h2 id="people-heading">People</h2>
   <h3>Administrators</h3>${people(account.administrators)}
