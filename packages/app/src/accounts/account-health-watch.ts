@@ -62,18 +62,7 @@ export class AccountHealthWatch {
       // A plain read first: most checks change nothing, and need not take the write lock to learn it.
       if (!health || (await store.getAnnouncedHealth(account.id))?.state === health.state) continue;
       const payload = this.payloadOf(account, agencyNames.get(account.agencyId) ?? account.agencyId, health);
-      const announce = (previous: AnnouncedHealth | null): NewDelivery[] => {
-        if (health.state === 'healthy' && previous === null) return [];
-        const event = EVENTS[health.state];
-        const said = event === 'account.recovered' ? { problem: previous?.problem ?? null, advice: null } : {};
-        return deliveriesFor(
-          event,
-          `after:${previous?.changedAt ?? 'first'}`,
-          { ...payload, ...said },
-          settings.notificationRules,
-          { attorneyEmails: [], itEmails, webhookConfigured: this.options.webhookConfigured },
-        );
-      };
+      const announce = this.noticesOf(payload, settings.notificationRules, itEmails);
       const at = now.toISOString();
       const change = await store.recordAccountHealth(
         account.id,
@@ -83,6 +72,23 @@ export class AccountHealthWatch {
       if (change) changes.push(change);
     }
     return changes;
+  }
+
+  /**
+   * The notices of a change to `payload.health` from `previous`: none for an account first seen healthy; for a
+   * recovery, the problem it recovered from. The dedupe key names the change it follows, so it is written once.
+   */
+  private noticesOf(payload: AccountHealthPayload, rules: unknown[] | null, itEmails: readonly string[]) {
+    return (previous: AnnouncedHealth | null): NewDelivery[] => {
+      if (payload.health === 'healthy' && previous === null) return [];
+      const event = EVENTS[payload.health];
+      const said = event === 'account.recovered' ? { problem: previous?.problem ?? null, advice: null } : {};
+      return deliveriesFor(event, `after:${previous?.changedAt ?? 'first'}`, { ...payload, ...said }, rules, {
+        attorneyEmails: [],
+        itEmails,
+        webhookConfigured: this.options.webhookConfigured,
+      });
+    };
   }
 
   /** IT_NOTIFY_EMAILS, or else every active IT administrator's address. */
