@@ -112,6 +112,9 @@ describe('IT is told when an account stops archiving and when it comes back', ()
     const attention = page.getByRole('region', { name: 'Accounts that need attention' });
     await expect(attention.getByRole('link', { name: 'westportparks' }).isVisible()).resolves.toBe(true);
     await expect(attention.getByText('Failing').isVisible()).resolves.toBe(true);
+    await page.goto(`${instance.baseUrl}/accounts`);
+    const row = page.getByRole('row', { name: /westportparks/ });
+    await expect(row.getByText('Failing').isVisible()).resolves.toBe(true);
 
     // IT fixes the settings; the next sync succeeds and IT hears the account is back, once.
     const fixed = await instance.request('PATCH', `/api/v1/accounts/${accountId}`, { connector: CONNECTOR });
