@@ -145,6 +145,7 @@ describe('API contract: validation, roles and documentation', () => {
         ok: false,
         missing: ['ATTORNEY_NOTIFY_EMAILS', 'SMTP_URL or NOTIFY_WEBHOOK_URL'],
         error: expect.stringContaining('ATTORNEY_NOTIFY_EMAILS is not set'),
+        warnings: [expect.stringContaining('IT_NOTIFY_EMAILS is not set')],
       },
     });
 

@@ -51,6 +51,7 @@ describe('a process started without notification settings', () => {
               ok: false,
               missing: ['ATTORNEY_NOTIFY_EMAILS', 'SMTP_URL or NOTIFY_WEBHOOK_URL'],
               error: expect.stringContaining('there is no channel to notify anyone by'),
+              warnings: [expect.stringContaining('IT_NOTIFY_EMAILS is not set')],
             },
           }),
         }),

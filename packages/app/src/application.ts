@@ -64,7 +64,7 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
   return {
     ...dependencies,
     sessions: new Sessions(people, catalog),
-    it: createItDesk({ catalog, people, jobs }),
+    it: createItDesk({ catalog, people, jobs, foiaStore }),
     records: new RecordDesk({ catalog, searchIndex, objectStore }),
     requestLog: new RequestLog({ catalog, foia, foiaStore, relayNotifications, timeZone }),
     foiaDesk: new FoiaDesk(dependencies),

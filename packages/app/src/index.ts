@@ -18,3 +18,4 @@ export * from './records/record-desk';
 export * from './records/records-query.schema';
 export * from './search/search-index-desk';
 export * from './accounts/facebook-webhook';
+export * from './accounts/account-health-watch';

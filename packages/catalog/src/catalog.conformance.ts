@@ -4,6 +4,7 @@ import { describeIngestCases } from './conformance/ingest.cases';
 import { describeLifecycleCases } from './conformance/lifecycle.cases';
 import { describeReadCases } from './conformance/reads.cases';
 import { describeSyncCases } from './conformance/sync.cases';
+import { describeSyncRunCases } from './conformance/sync-runs.cases';
 import { describeTotalsCases } from './conformance/totals.cases';
 
 export type { CatalogHarness, CatalogHarnessFactory } from './conformance/fixtures';
@@ -24,6 +25,7 @@ export function describeCatalogConformance(createHarness: CatalogHarnessFactory)
 
   describe('agencies, accounts, tokens, audit', () => describeAccountCases(current));
   describe('sync state', () => describeSyncCases(current));
+  describe('sync runs', () => describeSyncRunCases(current));
   describe('applying pages', () => describeIngestCases(current));
   describe('unseen, gone and restored records', () => describeLifecycleCases(current));
   describe('reads and the index backlog', () => describeReadCases(current));

@@ -65,9 +65,13 @@ export function foiaTransitionFromRow(row: FoiaTransitionRow): FoiaTransition {
   };
 }
 
+/** Whom an outbox row belongs to: a FOIA request, or an account whose health it announces. */
+export type DeliveryOwner = { requestId: string; accountId?: never } | { accountId: string; requestId?: never };
+
 export interface DeliveryColumns {
   id: string;
-  request_id: string;
+  request_id: string | null;
+  account_id: string | null;
   event: string;
   channel: Delivery['channel'];
   status: Delivery['status'];
@@ -82,6 +86,7 @@ export function deliveryFromColumns(row: DeliveryColumns, json: Pick<Delivery, '
   return {
     id: row.id,
     requestId: row.request_id,
+    accountId: row.account_id,
     event: row.event,
     channel: row.channel,
     recipients: json.recipients,

@@ -123,6 +123,8 @@ export const FoiaEnvSchema = z
       .optional(),
     NOTIFY_FROM: z.string().min(3).default('Verbatim FOIA <foia@localhost>'),
     ATTORNEY_NOTIFY_EMAILS: emailList.default([]),
+    /** Who hears that an account stopped archiving or came back; unset, the active IT administrators. */
+    IT_NOTIFY_EMAILS: emailList.default([]),
     NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
     NOTIFY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     /** First retry of a failed notification after this long; then doubling, up to NOTIFY_RETRY_MAX_MS. */

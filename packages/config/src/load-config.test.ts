@@ -188,12 +188,15 @@ describe('loadConfig: town and notifications', () => {
   it('reads the attorney list, SMTP and webhook settings', () => {
     const config = loadConfig({
       ATTORNEY_NOTIFY_EMAILS: 'attorney@town.gov, clerk@town.gov',
+      IT_NOTIFY_EMAILS: 'helpdesk@town.gov',
       SMTP_URL: 'smtp://127.0.0.1:2525',
       NOTIFY_WEBHOOK_URL: 'https://hooks.town.gov/foia',
       NOTIFY_WEBHOOK_SECRET: 'a-secret-of-some-length',
       TOWN_NAME: 'Westport',
     });
     expect(config.notify.attorneyEmails).toEqual(['attorney@town.gov', 'clerk@town.gov']);
+    expect(config.notify.itEmails).toEqual(['helpdesk@town.gov']);
+    expect(loadConfig({}).notify.itEmails).toEqual([]);
     expect(config.notify.smtpUrl).toBe('smtp://127.0.0.1:2525');
     expect(config.notify.webhook).toEqual({ url: 'https://hooks.town.gov/foia', secret: 'a-secret-of-some-length' });
     expect(config.town).toEqual({ name: 'Westport', timeZone: 'America/New_York', publicUrl: undefined });
@@ -204,6 +207,7 @@ describe('loadConfig: town and notifications', () => {
     expect(() => loadConfig({ ATTORNEY_NOTIFY_EMAILS: 'attorney@town.gov, not-an-address' })).toThrow(
       /ATTORNEY_NOTIFY_EMAILS/,
     );
+    expect(() => loadConfig({ IT_NOTIFY_EMAILS: 'it at town' })).toThrow(/IT_NOTIFY_EMAILS/);
     expect(() => loadConfig({ TOWN_TIME_ZONE: 'Mars/Olympus' })).toThrow(/TOWN_TIME_ZONE/);
   });
 });

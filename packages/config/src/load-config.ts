@@ -79,6 +79,8 @@ export interface NotifySettings {
   smtpUrl?: string;
   from: string;
   attorneyEmails: readonly string[];
+  /** IT_NOTIFY_EMAILS: who hears of account health; empty means the active IT administrators' addresses. */
+  itEmails: readonly string[];
   webhook?: { url: string; secret: string };
   retryDelayMs: number;
   retryMaxMs: number;
@@ -171,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
       smtpUrl: foia.SMTP_URL,
       from: foia.NOTIFY_FROM,
       attorneyEmails: foia.ATTORNEY_NOTIFY_EMAILS,
+      itEmails: foia.IT_NOTIFY_EMAILS,
       webhook: foia.NOTIFY_WEBHOOK_URL
         ? { url: foia.NOTIFY_WEBHOOK_URL, secret: foia.NOTIFY_WEBHOOK_SECRET! }
         : undefined,

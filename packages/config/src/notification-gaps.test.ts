@@ -1,5 +1,5 @@
 import { loadConfig } from './load-config';
-import { notificationGaps } from './notification-gaps';
+import { notificationGaps, notificationWarnings } from './notification-gaps';
 
 const gapsOf = (env: Record<string, string>) => notificationGaps(loadConfig(env).notify).map((gap) => gap.missing);
 const WEBHOOK = { NOTIFY_WEBHOOK_URL: 'https://hooks.town.gov/foia', NOTIFY_WEBHOOK_SECRET: 'a-secret-of-some-length' };
@@ -23,5 +23,14 @@ describe('notificationGaps', () => {
   it('says what happens meanwhile', () => {
     const [gap] = notificationGaps(loadConfig({ ATTORNEY_NOTIFY_EMAILS: 'attorney@town.gov' }).notify);
     expect(gap.problem).toMatch(/wait, pending, until the service starts with SMTP_URL set/);
+  });
+
+  it('warns, without calling notifications not ready, when IT_NOTIFY_EMAILS leaves account notices to the IT administrators', () => {
+    const ready = { ATTORNEY_NOTIFY_EMAILS: 'attorney@town.gov', SMTP_URL: 'smtp://127.0.0.1:25' };
+    expect(notificationGaps(loadConfig(ready).notify)).toEqual([]);
+    expect(notificationWarnings(loadConfig(ready).notify)).toEqual([
+      { missing: 'IT_NOTIFY_EMAILS', problem: expect.stringContaining('active IT administrators') as string },
+    ]);
+    expect(notificationWarnings(loadConfig({ ...ready, IT_NOTIFY_EMAILS: 'it@town.gov' }).notify)).toEqual([]);
   });
 });

@@ -38,3 +38,18 @@ export function notificationGaps(notify: NotifySettings): NotificationGap[] {
   }
   return gaps;
 }
+
+/**
+ * What the notification settings leave to a fallback without stopping anything: logged at start and shown by
+ * /healthz beside the gaps, without making notifications "not ready".
+ */
+export function notificationWarnings(notify: NotifySettings): NotificationGap[] {
+  if (notify.itEmails.length > 0) return [];
+  return [
+    {
+      missing: 'IT_NOTIFY_EMAILS',
+      problem:
+        "IT_NOTIFY_EMAILS is not set: notices of accounts that stop archiving go to the active IT administrators' email addresses; set it to the IT team's addresses to choose who hears of them",
+    },
+  ];
+}

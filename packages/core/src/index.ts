@@ -1,5 +1,6 @@
 export * from './agency.schema';
 export * from './account.schema';
+export * from './account-health';
 export * from './record.schema';
 export * from './role.schema';
 export * from './hash';
@@ -11,6 +12,7 @@ export * from './ports/search-index.port';
 export * from './ports/account-registry.port';
 export * from './ports/api-token-store.port';
 export * from './ports/sync-state-store.port';
+export * from './ports/sync-run-log.port';
 export * from './ports/record-reader.port';
 export * from './ports/capture-reader.port';
 export * from './ports/audit-log.port';

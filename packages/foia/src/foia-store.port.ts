@@ -2,6 +2,7 @@ import type { ItemRedaction } from './redaction-scope';
 import type { FoiaRequestStatus, NewFoiaRequest, ReleaseKind, Requester } from './foia-request.schema';
 import type { HolidayRule } from './holiday-rules';
 import type { Exemption } from './exemption-catalogue';
+import type { AccountHealthStore } from './account-health-store.port';
 
 /** A logged request as stored. Deadlines are not stored: they are computed from these facts and the calendar. */
 export interface FoiaRequest {
@@ -51,7 +52,10 @@ export interface NewDelivery {
 
 export interface Delivery extends Omit<NewDelivery, 'dedupeKey'> {
   id: string;
-  requestId: string;
+  /** The request it announces; null for a delivery about an account (`accountId`). Exactly one is set. */
+  requestId: string | null;
+  /** The account whose health it announces to IT; null for a delivery about a request. */
+  accountId: string | null;
   status: DeliveryStatus;
   attempts: number;
   lastError: string | null;
@@ -61,9 +65,9 @@ export interface Delivery extends Omit<NewDelivery, 'dedupeKey'> {
   relayedAt: string | null;
 }
 
-/** A delivery with the number of the request it announces: what a list across the town shows. */
+/** A delivery with the number of the request it announces (null for an account's): what a town-wide list shows. */
 export interface TownDelivery extends Delivery {
-  requestNumber: string;
+  requestNumber: string | null;
 }
 
 export interface NewFoiaRequestRecord extends NewFoiaRequest {
@@ -169,9 +173,10 @@ export interface ClosureDay {
 
 /**
  * Where FOIA requests, their history and their notification outbox live. Implemented in the catalog's
- * database so that a request and the deliveries announcing it commit together (DESIGN invariant 4).
+ * database so that a request and the deliveries announcing it commit together (DESIGN invariant 4). The outbox
+ * also carries IT's notices about account health, written with the health they announce (AccountHealthStore).
  */
-export interface FoiaStore {
+export interface FoiaStore extends AccountHealthStore {
   /** Numbers and stores a request with its transition to `received` and its deliveries, atomically. */
   logRequest(
     input: NewFoiaRequestRecord,
@@ -216,7 +221,7 @@ export interface FoiaStore {
    * attempts and last error stay as the record of what happened. Null when no failed delivery has this id.
    */
   reopenFailedDelivery(id: string): Promise<Delivery | null>;
-  /** Deliveries in any of these statuses across every request, newest first, at most `limit`. */
+  /** Deliveries in any of these statuses across every request and account, newest first, at most `limit`. */
   listDeliveriesByStatus(statuses: DeliveryStatus[], limit: number): Promise<TownDelivery[]>;
 
   /**

@@ -10,6 +10,7 @@ export * from './pii-finder';
 export * from './redactions';
 export * from './redaction-scope';
 export * from './foia-store.port';
+export * from './account-health-store.port';
 export * from './service/foia.service';
 export * from './service/foia-request.view';
 export * from './service/foia-notifications';

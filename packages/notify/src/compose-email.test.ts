@@ -1,5 +1,5 @@
 import { composeNotificationEmail } from './compose-email';
-import { NOTIFICATION_EVENTS } from './notification-event';
+import { REQUEST_NOTIFICATION_EVENTS } from './notification-event';
 import { buildSamplePayload } from './notification-payload.fixture';
 
 describe('composeNotificationEmail', () => {
@@ -51,9 +51,11 @@ describe('composeNotificationEmail', () => {
   });
 
   it('words each event differently and always names the request', () => {
-    const subjects = NOTIFICATION_EVENTS.map((event) => composeNotificationEmail(event, buildSamplePayload()).subject);
+    const subjects = REQUEST_NOTIFICATION_EVENTS.map(
+      (event) => composeNotificationEmail(event, buildSamplePayload()).subject,
+    );
 
-    expect(new Set(subjects).size).toBe(NOTIFICATION_EVENTS.length);
+    expect(new Set(subjects).size).toBe(REQUEST_NOTIFICATION_EVENTS.length);
     for (const subject of subjects) expect(subject).toContain('2026-0042');
     expect(subjects[1]).toBe('FOIA request 2026-0042: response due Fri, Jan 9, 2026, 5:00 PM EST');
     expect(subjects[2]).toContain('overdue');

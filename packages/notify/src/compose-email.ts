@@ -1,4 +1,4 @@
-import type { NotificationEvent, NotificationPayload, NotificationRequester } from './notification-event';
+import type { NotificationPayload, NotificationRequester, RequestNotificationEvent } from './notification-event';
 
 /** Connecticut towns keep Eastern time; a deployment elsewhere passes its own IANA zone. */
 export const DEFAULT_TIME_ZONE = 'America/New_York';
@@ -14,18 +14,18 @@ export interface ComposedEmail {
   html: string;
 }
 
-interface FormattedInstant {
+export interface FormattedInstant {
   local: string;
   utc: string;
 }
-type FormatInstant = (iso: string) => FormattedInstant;
+export type FormatInstant = (iso: string) => FormattedInstant;
 
 interface EventWording {
   subject(payload: NotificationPayload, due: FormattedInstant): string;
   lead(due: FormattedInstant): string;
 }
 
-const WORDING: Record<NotificationEvent, EventWording> = {
+const WORDING: Record<RequestNotificationEvent, EventWording> = {
   'request.logged': {
     subject: (p) => `FOIA request ${p.number} logged: ${p.requester.name}`,
     lead: (due) => `A Freedom of Information request was logged. A response is due by ${due.local} (C.G.S. §1-206(a)).`,
@@ -50,7 +50,7 @@ const WORDING: Record<NotificationEvent, EventWording> = {
  * Pure: the same event, payload and zone always give the same email, so a retried send matches the first.
  */
 export function composeNotificationEmail(
-  event: NotificationEvent,
+  event: RequestNotificationEvent,
   payload: NotificationPayload,
   options: ComposeEmailOptions = {},
 ): ComposedEmail {
@@ -91,7 +91,8 @@ function describeRequester(requester: NotificationRequester): string {
   return `${requester.name}${organization}${email}`;
 }
 
-function createInstantFormatter(timeZone: string): FormatInstant {
+/** Formats instants in `timeZone` and in UTC; throws a RangeError for an unknown zone. */
+export function createInstantFormatter(timeZone: string): FormatInstant {
   // Built once per email: constructing it validates the zone, and formatting many dates with one is cheaper.
   const local = new Intl.DateTimeFormat('en-US', {
     timeZone,
@@ -149,7 +150,7 @@ export function escapeHtml(text: string): string {
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 
 /** A subject is one header line: a requester's name with a line break in it must not end it early. */
-function toHeaderText(text: string): string {
+export function toHeaderText(text: string): string {
   return text
     .replace(CONTROL_CHARACTERS, ' ')
     .replace(/\s{2,}/g, ' ')

@@ -1,7 +1,7 @@
-import { deliverNotification, type NotificationDelivery } from './deliver-notification';
+import { deliverNotification, type RequestNotificationDelivery } from './deliver-notification';
 import { DeliveryError } from './delivery.error';
 import type { EmailSender, WebhookSender } from './notification-sender.port';
-import { buildSamplePayload } from './notification-payload.fixture';
+import { buildSampleAccountPayload, buildSamplePayload } from './notification-payload.fixture';
 import { createSmtpEmailSender } from './smtp.email-sender';
 import { decodeQuotedPrintable, findClosedPort, startTestSmtpServer, type TestSmtpServer } from './smtp.test-server';
 import { verifyWebhookSignature } from './webhook-signature';
@@ -10,7 +10,7 @@ import { startTestWebhookReceiver, type TestWebhookReceiver } from './webhook.te
 
 const SECRET = 'whsec-deliver-test';
 
-function buildDelivery(overrides: Partial<NotificationDelivery> = {}): NotificationDelivery {
+function buildDelivery(overrides: Partial<RequestNotificationDelivery> = {}): RequestNotificationDelivery {
   return {
     id: 'outbox-17-email',
     channel: 'email',
@@ -72,6 +72,35 @@ describe('deliverNotification through real SMTP and HTTP servers', () => {
     expect(message).toContain('All comments removed from the Parks Department Facebook page in December 2025.');
     expect(message).toContain('Mon, Jan 5, 2026, 9:30 AM EST (2026-01-05 14:30 UTC)');
     expect(message).toMatch(/^Response due: +Fri, Jan 9, 2026, 5:00 PM EST \(2026-01-09 22:00 UTC\)\r$/m);
+  });
+
+  it('emails IT about an account that stopped archiving, and posts the same notice to the webhook', async () => {
+    const notice = {
+      id: 'outbox-18-email',
+      channel: 'email',
+      event: 'account.failing',
+      payload: buildSampleAccountPayload(),
+      recipients: ['it@town.example'],
+      occurredAt: '2026-01-06T08:00:00.000Z',
+    };
+    await deliverNotification(notice, { email, webhook });
+    const [{ raw, to }] = smtpServer.received;
+    expect(to).toEqual(['it@town.example']);
+    expect(raw).toMatch(/^Subject: Archiving stopped: @westportparks on Facebook \(Parks & Recreation\)\r$/m);
+    expect(decodeQuotedPrintable(raw)).toContain('the Page access token has expired');
+
+    await deliverNotification({ ...notice, id: 'outbox-18-webhook', channel: 'webhook', recipients: [] }, { webhook });
+    expect(JSON.parse(receiver.received[0].rawBody.toString('utf8'))).toEqual({
+      id: 'outbox-18-webhook',
+      event: 'account.failing',
+      occurredAt: '2026-01-06T08:00:00.000Z',
+      data: buildSampleAccountPayload(),
+    });
+  });
+
+  it("refuses an account notice whose payload is a request's", async () => {
+    const mixed = { ...buildDelivery(), event: 'account.failing' };
+    expect(await deliverAndCatch(mixed, { email, webhook })).toMatchObject({ kind: 'invalid', retryable: false });
   });
 
   it('posts the payload as the signed webhook data, with the time the event occurred', async () => {

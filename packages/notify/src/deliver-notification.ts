@@ -1,17 +1,21 @@
 import { z } from 'zod';
+import { composeAccountHealthEmail } from './compose-account-email';
 import { composeNotificationEmail } from './compose-email';
 import { DeliveryIdSchema } from './delivery-id';
 import { DeliveryError } from './delivery.error';
-import { NotificationEventSchema, NotificationPayloadSchema } from './notification-event';
+import {
+  AccountHealthEventSchema,
+  AccountHealthPayloadSchema,
+  isAccountHealthEvent,
+  NotificationPayloadSchema,
+  RequestNotificationEventSchema,
+} from './notification-event';
 import type { EmailSender, EmailSendResult, WebhookSender, WebhookSendResult } from './notification-sender.port';
 
-/** One row of the outbox as the notify job carries it: one channel, one event, one payload snapshot. */
-export const NotificationDeliverySchema = z.object({
+const DeliveryFields = {
   /** Stable across attempts: it becomes the Message-ID and the Verbatim-Delivery header. */
   id: DeliveryIdSchema,
   channel: z.enum(['email', 'webhook']),
-  event: NotificationEventSchema,
-  payload: NotificationPayloadSchema,
   /** Email addresses, from resolveRecipients when the outbox row was written; required for email. */
   recipients: z.array(z.email()).optional(),
   /**
@@ -19,7 +23,30 @@ export const NotificationDeliverySchema = z.object({
    * body; without it the time of the attempt is used.
    */
   occurredAt: z.iso.datetime({ offset: true }).optional(),
+};
+
+/**
+ * One row of the outbox as the notify job carries it: one channel, one event, one payload snapshot, told apart by
+ * the event: a request's (the attorney's office) or an account's health (IT).
+ */
+const RequestDeliverySchema = z.object({
+  ...DeliveryFields,
+  event: RequestNotificationEventSchema,
+  payload: NotificationPayloadSchema,
 });
+const AccountHealthDeliverySchema = z.object({
+  ...DeliveryFields,
+  event: AccountHealthEventSchema,
+  payload: AccountHealthPayloadSchema,
+});
+export const NotificationDeliverySchema = z.discriminatedUnion('event', [
+  RequestDeliverySchema,
+  AccountHealthDeliverySchema,
+]);
+/** A delivery about a FOIA request. */
+export type RequestNotificationDelivery = z.infer<typeof RequestDeliverySchema>;
+/** A delivery about an account's health. */
+export type AccountHealthDelivery = z.infer<typeof AccountHealthDeliverySchema>;
 export type NotificationDelivery = z.infer<typeof NotificationDeliverySchema>;
 
 /**
@@ -95,6 +122,7 @@ function unconfigured(channel: 'email' | 'webhook'): DeliveryError {
 
 function composeEmail(delivery: NotificationDelivery, timeZone: string | undefined) {
   try {
+    if (isAboutAccount(delivery)) return composeAccountHealthEmail(delivery.event, delivery.payload, { timeZone });
     return composeNotificationEmail(delivery.event, delivery.payload, { timeZone });
   } catch (error) {
     // Only an unknown time zone gets here; no retry of this delivery fixes it.
@@ -104,6 +132,12 @@ function composeEmail(delivery: NotificationDelivery, timeZone: string | undefin
       cause: error,
     });
   }
+}
+
+function isAboutAccount(
+  delivery: RequestNotificationDelivery | AccountHealthDelivery,
+): delivery is AccountHealthDelivery {
+  return isAccountHealthEvent(delivery.event);
 }
 
 function invalid(message: string): DeliveryError {

@@ -4,6 +4,7 @@ export * from './delivery.error';
 export { DeliveryIdSchema, buildMessageId } from './delivery-id';
 export { composeNotificationEmail, escapeHtml, DEFAULT_TIME_ZONE } from './compose-email';
 export type { ComposeEmailOptions, ComposedEmail } from './compose-email';
+export { composeAccountHealthEmail, describeAccount } from './compose-account-email';
 export * from './smtp.email-sender';
 export * from './webhook.sender';
 export * from './webhook-signature';

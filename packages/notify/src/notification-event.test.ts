@@ -9,6 +9,7 @@ import { buildSamplePayload } from './notification-payload.fixture';
 
 const defaults: RecipientDefaults = {
   attorneyEmails: ['attorney@town.example', 'paralegal@town.example'],
+  itEmails: ['it@town.example'],
   webhookConfigured: true,
 };
 
@@ -50,6 +51,19 @@ describe('resolveRecipients', () => {
       webhook: true,
     });
     expect(resolveRecipients(rules, 'request.in-review', defaults)).toEqual({ emails: [], webhook: false });
+  });
+
+  it('tells IT, not the attorney, of account health, unless a rule routes it elsewhere', () => {
+    expect(resolveRecipients([], 'account.failing', defaults)).toEqual({ emails: ['it@town.example'], webhook: true });
+    const rules: NotificationRule[] = [{ event: 'account.stale', emails: ['oncall@town.example'], webhook: false }];
+    expect(resolveRecipients(rules, 'account.stale', defaults)).toEqual({
+      emails: ['oncall@town.example'],
+      webhook: false,
+    });
+    expect(resolveRecipients(rules, 'account.recovered', { ...defaults, itEmails: undefined })).toEqual({
+      emails: [],
+      webhook: true,
+    });
   });
 
   it('never asks for a webhook the deployment has not configured', () => {

@@ -1,14 +1,29 @@
 import { z } from 'zod';
 
-/** Every event the attorney's office can be notified of. */
-export const NOTIFICATION_EVENTS = [
+/** Every event about a FOIA request the attorney's office can be notified of. */
+export const REQUEST_NOTIFICATION_EVENTS = [
   'request.logged',
   'request.due-soon',
   'request.overdue',
   'request.in-review',
 ] as const;
+export const RequestNotificationEventSchema = z.enum(REQUEST_NOTIFICATION_EVENTS);
+export type RequestNotificationEvent = z.infer<typeof RequestNotificationEventSchema>;
+
+/** Every change of an account's archiving health IT is told of: it starts failing, goes stale, or comes back. */
+export const ACCOUNT_HEALTH_EVENTS = ['account.failing', 'account.stale', 'account.recovered'] as const;
+export const AccountHealthEventSchema = z.enum(ACCOUNT_HEALTH_EVENTS);
+export type AccountHealthEvent = z.infer<typeof AccountHealthEventSchema>;
+
+/** Every event anyone can be notified of. */
+export const NOTIFICATION_EVENTS = [...REQUEST_NOTIFICATION_EVENTS, ...ACCOUNT_HEALTH_EVENTS] as const;
 export const NotificationEventSchema = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = z.infer<typeof NotificationEventSchema>;
+
+/** Whether the event is about an account's health (its payload an AccountHealthPayload) rather than a request. */
+export function isAccountHealthEvent(event: string): event is AccountHealthEvent {
+  return (ACCOUNT_HEALTH_EVENTS as readonly string[]).includes(event);
+}
 
 /** An instant with its offset, as the API and the outbox write it; date-only strings would lose the deadline's hour. */
 const InstantSchema = z.iso.datetime({ offset: true });
@@ -42,6 +57,29 @@ export const NotificationPayloadSchema = z.object({
 });
 export type NotificationPayload = z.infer<typeof NotificationPayloadSchema>;
 
+/**
+ * What a notice to IT says about an account whose archiving health changed: a snapshot taken when the outbox
+ * row is written. `problem` and `advice` are the new trouble's (for `account.recovered`, the one it recovered
+ * from, with `advice` null).
+ */
+export const AccountHealthPayloadSchema = z.object({
+  accountId: z.string().min(1),
+  platform: z.string().min(1),
+  handle: z.string().min(1),
+  displayName: z.string().optional(),
+  /** The agency's name. */
+  agency: z.string().min(1),
+  health: z.enum(['healthy', 'failing', 'stale']),
+  problem: z.string().nullable(),
+  advice: z.string().nullable(),
+  /** When the last pass completed; null before any did. */
+  lastSuccessAt: InstantSchema.nullable(),
+  syncIntervalMinutes: z.number().int().positive(),
+  /** The account's page in the UI. Only http(s): it becomes a link in the HTML email. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type AccountHealthPayload = z.infer<typeof AccountHealthPayloadSchema>;
+
 /** One configurable routing rule: who hears of an event. IT edits these; several rules for one event add up. */
 export const NotificationRuleSchema = z.object({
   event: NotificationEventSchema,
@@ -54,6 +92,8 @@ export type NotificationRule = z.infer<typeof NotificationRuleSchema>;
 export interface RecipientDefaults {
   /** ATTORNEY_NOTIFY_EMAILS. */
   attorneyEmails: readonly string[];
+  /** IT_NOTIFY_EMAILS, or else the active IT administrators' addresses: who hears of account health by default. */
+  itEmails?: readonly string[];
   /** Whether NOTIFY_WEBHOOK_URL is set; without it no rule can ask for a webhook. */
   webhookConfigured: boolean;
 }
@@ -69,8 +109,9 @@ export interface NotificationRecipients {
  *
  * - `request.logged` always reaches the attorney list and, when configured, the webhook (DESIGN.md invariant 4:
  *   the attorney's office hears of every request); rules can only add addresses.
- * - Another event with no rule falls back to the attorney list and the webhook, so deadlines are never silent by
- *   omission; a rule for it replaces that fallback (`emails: []`, `webhook: false` silences the event).
+ * - Another event with no rule falls back to the attorney list (IT's, for account health) and the webhook, so
+ *   deadlines and failing accounts are never silent by omission; a rule for the event replaces that fallback
+ *   (`emails: []`, `webhook: false` silences the event).
  *
  * Addresses are de-duplicated case-insensitively, keeping the first spelling and the order given.
  */
@@ -85,7 +126,8 @@ export function resolveRecipients(
     return { emails: uniqueEmails([...defaults.attorneyEmails, ...ruleEmails]), webhook: defaults.webhookConfigured };
   }
   if (matching.length === 0) {
-    return { emails: uniqueEmails(defaults.attorneyEmails), webhook: defaults.webhookConfigured };
+    const fallback = isAccountHealthEvent(event) ? (defaults.itEmails ?? []) : defaults.attorneyEmails;
+    return { emails: uniqueEmails(fallback), webhook: defaults.webhookConfigured };
   }
   return {
     emails: uniqueEmails(matching.flatMap((rule) => rule.emails)),

@@ -10,4 +10,6 @@ export interface ApiContext extends Application {
   facebookWebhookVerifyToken?: string;
   /** What the notification settings leave out (notificationGaps); /healthz reports notifications not ready. */
   notificationGaps?: readonly NotificationGap[];
+  /** What the notification settings leave to a fallback (notificationWarnings); shown, never "not ready". */
+  notificationWarnings?: readonly NotificationGap[];
 }

@@ -17,14 +17,25 @@ async function check(run: () => Promise<void>): Promise<{ ok: boolean; error?: s
   }
 }
 
-/** Notifications are ready when the settings name the attorney's office and a channel to reach it by. */
-function notificationsCheck(context: ApiContext): { ok: boolean; error?: string; missing?: string[] } {
+/**
+ * Notifications are ready when the settings name the attorney's office and a channel to reach it by. Settings
+ * left to a fallback (IT_NOTIFY_EMAILS) are listed as `warnings` and leave them ready.
+ */
+function notificationsCheck(context: ApiContext): {
+  ok: boolean;
+  error?: string;
+  missing?: string[];
+  warnings?: string[];
+} {
   const gaps = context.notificationGaps ?? [];
-  if (gaps.length === 0) return { ok: true };
+  const warnings = (context.notificationWarnings ?? []).map((warning) => warning.problem);
+  const withWarnings = warnings.length > 0 ? { warnings } : {};
+  if (gaps.length === 0) return { ok: true, ...withWarnings };
   return {
     ok: false,
     error: gaps.map((gap) => gap.problem).join('; '),
     missing: gaps.map((gap) => gap.missing),
+    ...withWarnings,
   };
 }
 

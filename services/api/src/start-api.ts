@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
-import { notificationGaps, type AppConfig } from '@verbatim/config';
+import { notificationGaps, notificationWarnings, type AppConfig } from '@verbatim/config';
 import { bootstrapAdminToken, type Application } from '@verbatim/app';
 import type { Logger, Shutdown } from '@verbatim/runtime';
 import { createApp } from './app';
@@ -40,6 +40,7 @@ export async function startApi(
       version: API_VERSION,
       facebookWebhookVerifyToken: config.webhooks.facebookVerifyToken,
       notificationGaps: notificationGaps(config.notify),
+      notificationWarnings: notificationWarnings(config.notify),
     },
     (error) => logger.error({ err: error }, 'request failed'),
     pages,

@@ -1,6 +1,7 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { notificationGaps, type AppConfig } from '@verbatim/config';
+import { AccountHealthWatch } from '@verbatim/app';
+import { notificationGaps, notificationWarnings, type AppConfig } from '@verbatim/config';
 import { FoiaService } from '@verbatim/foia';
 import { createSmtpEmailSender, createWebhookSender, missingSenderReason } from '@verbatim/notify';
 import { createNotifyQueue, openRedis, relayOutbox } from '@verbatim/queue';
@@ -76,8 +77,17 @@ export function startNotifications(
     relayQueue.on('error', (error) =>
       logger.warn({ err: error.message }, 'notify relay queue: Redis connection problem'),
     );
+    const healthWatch = new AccountHealthWatch({
+      catalog: backends.catalog,
+      people: backends.people,
+      store: backends.foiaStore,
+      itEmails: notify.itEmails,
+      webhookConfigured: notify.webhook !== undefined,
+      publicUrl: config.town.publicUrl,
+    });
     const relay = startOutboxRelay({
       store: backends.foiaStore,
+      checkAccountHealth: async () => (await healthWatch.check()).length,
       service: foia,
       queue: relayQueue,
       intervalMs: notify.relayIntervalMs,
@@ -91,12 +101,18 @@ export function startNotifications(
   return notifications;
 }
 
-/** One warning naming every setting notifications lack; /healthz reports the same gaps. */
+/** One warning naming every setting notifications lack, one for those left to a fallback; /healthz says both. */
 function warnAboutGaps(config: Readonly<AppConfig>, logger: Logger): void {
   const gaps = notificationGaps(config.notify);
-  if (gaps.length === 0) return;
-  logger.warn(
-    { missing: gaps.map((gap) => gap.missing) },
-    `notifications are not ready: ${gaps.map((gap) => gap.problem).join('; ')}`,
-  );
+  if (gaps.length > 0)
+    logger.warn(
+      { missing: gaps.map((gap) => gap.missing) },
+      `notifications are not ready: ${gaps.map((gap) => gap.problem).join('; ')}`,
+    );
+  const fallbacks = notificationWarnings(config.notify);
+  if (fallbacks.length > 0)
+    logger.warn(
+      { fallback: fallbacks.map((warning) => warning.missing) },
+      `notification settings: ${fallbacks.map((warning) => warning.problem).join('; ')}`,
+    );
 }

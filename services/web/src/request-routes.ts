@@ -211,7 +211,7 @@ function mountResendRoute(router: Router, deps: WebDependencies, render: Render,
       const requestId = String(request.params.id);
       const actor = { id: session.user.id, roles: session.user.roles };
       try {
-        await deps.notificationDesk.resend(String(request.params.deliveryId), actor, requestId);
+        await deps.notificationDesk.resend(String(request.params.deliveryId), actor, { requestId });
         return response.redirect(303, `/requests/${requestId}?resent=1`);
       } catch (caught) {
         if (!(caught instanceof UseCaseError)) throw caught;

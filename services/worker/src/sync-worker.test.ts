@@ -124,6 +124,12 @@ describe('sync worker on BullMQ', () => {
     expect(result.phase).toBe('done');
     // BullMQ counts the attempt that finished the job: one attempt, however many waits it took.
     expect((await queue.getJob(jobId))!.attemptsMade).toBe(1);
+    // The run history has each stretch: paused at each rate limit, then completed, adding up to the whole pass.
+    const runs = (await catalog.listSyncRuns(account.id, 100)).reverse();
+    expect(runs.at(-1)).toMatchObject({ outcome: 'completed', error: null, resumed: true, passNumber: 1 });
+    expect(runs.slice(0, -1).every((run) => run.outcome === 'paused' && /rate limit/.test(run.error ?? ''))).toBe(true);
+    expect(runs.length).toBeGreaterThan(1);
+    expect(runs.at(-1)!.items).toBe(result.items);
   });
 
   it('retries a failing sync with backoff and resumes from the saved cursor', async () => {
@@ -158,6 +164,13 @@ describe('sync worker on BullMQ', () => {
     expect(result.resumed).toBe(true);
     expect((await queue.getJob(jobId))!.attemptsMade).toBe(3);
     expect((await catalog.getSyncState(account.id)).status).toBe('completed');
+    const runs = await catalog.listSyncRuns(account.id, 10);
+    expect(runs.map((run) => [run.outcome, run.error, run.resumed])).toEqual([
+      ['completed', null, true],
+      ['failed', 'platform answered 502 Bad Gateway', true],
+      ['failed', 'platform answered 502 Bad Gateway', false],
+    ]);
+    expect(runs[0].created + runs[1].created + runs[2].created).toBeGreaterThan(0);
   });
 
   it('ends a job that cannot succeed as failed, with the error on the job and the account', async () => {

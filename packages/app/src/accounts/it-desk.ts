@@ -6,9 +6,12 @@ import type {
   JobControl,
   JobStatus,
   PeopleStore,
+  SyncRun,
+  SyncRunLog,
   SyncStateStore,
   User,
 } from '@verbatim/core';
+import type { Delivery, FoiaStore } from '@verbatim/foia';
 import { createPerson } from '../people/create-person';
 import { viewAccount, type AccountView } from './account-view';
 import { describeConnectorTypes, type ConnectorTypeDescription } from './connector-types';
@@ -17,6 +20,8 @@ import { registerAccount } from './register-account';
 import { registerAgency } from './register-agency';
 import { startSync } from './start-sync';
 import { updateAccount } from './update-account';
+
+const RECENT_RUNS = 20;
 
 /**
  * What IT does: agencies, accounts, syncs and people. The JSON API and the pages call the same functions, so a
@@ -42,6 +47,10 @@ export interface ItDesk {
   startSync(accountId: string, actorId: string): Promise<string>;
   /** Null when the queue no longer knows the job. */
   getJobStatus(jobId: string): Promise<JobStatus | null>;
+  /** The account's most recent sync runs with what each captured, newest first (at most 20). */
+  listSyncRuns(accountId: string): Promise<SyncRun[]>;
+  /** The notices about the account's health sent to IT (and the webhook), oldest first, with how sending went. */
+  listAccountNotifications(accountId: string): Promise<Delivery[]>;
   /** Payloads of the account that failed validation and were quarantined with their raw bytes. */
   countQuarantined(accountId: string): Promise<number>;
   /** The people who can sign in, without their password hashes. */
@@ -58,10 +67,13 @@ export function createItDesk({
   catalog,
   people,
   jobs,
+  foiaStore,
 }: {
-  catalog: AccountRegistry & SyncStateStore & CaptureReader & AuditLog;
+  catalog: AccountRegistry & SyncStateStore & SyncRunLog & CaptureReader & AuditLog;
   people: PeopleStore;
   jobs: JobControl;
+  /** Where the outbox lives: the account's health notices are read from it. */
+  foiaStore: Pick<FoiaStore, 'listAccountDeliveries'>;
 }): ItDesk {
   const services = { catalog, jobs };
   return {
@@ -77,6 +89,8 @@ export function createItDesk({
       viewAccount(catalog, await updateAccount(services, id, input, actorId, options)),
     startSync: (accountId, actorId) => startSync(services, accountId, actorId),
     getJobStatus: (jobId) => jobs.getStatus(jobId),
+    listSyncRuns: (accountId) => catalog.listSyncRuns(accountId, RECENT_RUNS),
+    listAccountNotifications: (accountId) => foiaStore.listAccountDeliveries(accountId),
     countQuarantined: async (accountId) => (await catalog.listQuarantine(accountId)).length,
     listPeople: () => people.listUsers(),
     createPerson: (input, actorId) => createPerson(people, catalog, input, actorId),

@@ -39,28 +39,34 @@ export interface NotificationDeskOptions {
 }
 
 /**
- * The notifications owed to the attorney's office across the town: what is still undelivered, and sending a
- * failed one again. The JSON API and the request page both call it, so both leave the same audit entry.
+ * The notifications owed across the town (to the attorney's office about requests, to IT about account health):
+ * what is still undelivered, and sending a failed one again. The JSON API and the request page both call it, so both leave the same audit entry.
  */
 export class NotificationDesk {
   constructor(private readonly options: NotificationDeskOptions) {}
 
-  /** Deliveries in the asked statuses across every request, newest first. */
+  /** Deliveries in the asked statuses across every request and account, newest first. */
   async list(query: NotificationListQuery): Promise<NotificationListing[]> {
     const deliveries = await this.options.foiaStore.listDeliveriesByStatus(query.status, query.limit);
     return deliveries.map(({ payload: _payload, ...listing }) => listing);
   }
 
   /**
-   * Puts a failed delivery back to pending, audits who did, and hands it to the queue. `requestId`, when given,
-   * is the request the caller saw it on: a delivery of another request is not found. Refused (`conflict`) for a
+   * Puts a failed delivery back to pending, audits who did, and hands it to the queue. `scope`, when given, is
+   * the request or account the caller saw it on: a delivery of another is not found. Refused (`conflict`) for a
    * delivery that did not fail: a pending one is still being sent, a delivered one arrived.
    */
-  async resend(deliveryId: string, actor: Actor, requestId?: string): Promise<Delivery> {
+  async resend(
+    deliveryId: string,
+    actor: Actor,
+    scope: { requestId?: string; accountId?: string } = {},
+  ): Promise<Delivery> {
     const { foiaStore } = this.options;
     const existing = await foiaStore.getDelivery(deliveryId);
-    if (!existing || (requestId !== undefined && existing.requestId !== requestId))
-      throw notFound(`notification ${deliveryId}`);
+    const outOfScope =
+      (scope.requestId !== undefined && existing?.requestId !== scope.requestId) ||
+      (scope.accountId !== undefined && existing?.accountId !== scope.accountId);
+    if (!existing || outOfScope) throw notFound(`notification ${deliveryId}`);
     const reopened = await foiaStore.reopenFailedDelivery(deliveryId);
     if (!reopened) throw notResendable((await foiaStore.getDelivery(deliveryId)) ?? existing);
     await this.options.catalog.appendAudit({
@@ -69,6 +75,7 @@ export class NotificationDesk {
       target: deliveryId,
       details: {
         requestId: reopened.requestId,
+        accountId: reopened.accountId,
         event: reopened.event,
         channel: reopened.channel,
         lastError: reopened.lastError,

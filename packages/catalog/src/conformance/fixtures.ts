@@ -2,6 +2,7 @@ import {
   contentHashOf,
   sha256Hex,
   type Account,
+  type AccountRegistry,
   type ApplyPageInput,
   type Attachment,
   type Catalog,
@@ -82,7 +83,7 @@ export function makePage(
 }
 
 /** An agency and one account in it, the starting point of most cases. */
-export async function createAccount(catalog: Catalog, handle = 'townofexample'): Promise<Account> {
+export async function createAccount(catalog: AccountRegistry, handle = 'townofexample'): Promise<Account> {
   const agency = await catalog.createAgency({ name: 'Office of the Town Clerk', kind: 'department' });
   return catalog.createAccount({
     agencyId: agency.id,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { PeopleStore } from '@verbatim/core';
+import type { AccountRegistry, PeopleStore } from '@verbatim/core';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { openPostgresBackendStores } from '../postgres/open-postgres-backend-stores';
 import { TEST_DATABASE_URL, uniqueSchemaName, type TestDatabase } from '../postgres/postgres-test-database';
@@ -15,6 +15,8 @@ export interface StoresHarness {
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
   people: PeopleStore;
+  /** The agencies and accounts of the same database, for rows that point at an account. */
+  accounts: AccountRegistry;
   /**
    * Runs one raw SQL statement against the adapter's database, to prove the storage itself refuses what the
    * code never attempts. Only table and column names both adapters share belong in it.
@@ -34,6 +36,7 @@ export const sqliteStoresHarness: StoresHarnessFactory = async () => {
     foiaStore: new SqliteFoiaStore(db),
     bundleStore: new SqliteBundleStore(db),
     people: new SqlitePeopleStore(db),
+    accounts: catalog,
     execute: async (sql) => {
       db.exec(sql);
     },
@@ -53,6 +56,7 @@ export function postgresStoresHarness(database: TestDatabase): StoresHarnessFact
       foiaStore: stores.foiaStore,
       bundleStore: stores.bundleStore,
       people: stores.people,
+      accounts: stores.catalog,
       execute: (sql) => database.executeIn(schema, sql),
       close: async () => {
         await stores.close();

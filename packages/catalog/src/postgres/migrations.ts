@@ -321,4 +321,47 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     sql: `UPDATE notification_outbox SET status = 'pending', relayed_at = NULL
       WHERE status = 'failed' AND last_error LIKE 'no % sender is configured%';`,
   },
+  {
+    version: 9,
+    name: "outbox rows about an account's health, and the health IT was last told of",
+    // See the SQLite migration of the same name; here the outbox is altered in place.
+    sql: `
+      ALTER TABLE notification_outbox ALTER COLUMN request_id DROP NOT NULL;
+      ALTER TABLE notification_outbox ADD COLUMN account_id text REFERENCES accounts(id);
+      ALTER TABLE notification_outbox ADD CONSTRAINT notification_outbox_one_owner
+        CHECK ((request_id IS NULL) <> (account_id IS NULL));
+      CREATE UNIQUE INDEX notification_outbox_account_dedupe ON notification_outbox (account_id, channel, dedupe_key)
+        WHERE account_id IS NOT NULL;
+      CREATE TABLE account_health (
+        account_id text PRIMARY KEY REFERENCES accounts(id),
+        state text NOT NULL,
+        problem text,
+        changed_at text NOT NULL
+      );
+    `,
+  },
+  {
+    version: 10,
+    name: 'what each sync run captured',
+    sql: `
+      CREATE TABLE sync_runs (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        account_id text NOT NULL REFERENCES accounts(id),
+        pass_number integer NOT NULL,
+        started_at text NOT NULL,
+        ended_at text NOT NULL,
+        outcome text NOT NULL,
+        error text,
+        resumed boolean NOT NULL,
+        pages integer NOT NULL,
+        items integer NOT NULL,
+        created integer NOT NULL,
+        new_versions integer NOT NULL,
+        tombstoned integer NOT NULL,
+        media_archived integer NOT NULL,
+        quarantined integer NOT NULL
+      );
+      CREATE INDEX sync_runs_by_account ON sync_runs (account_id, seq);
+    `,
+  },
 ];

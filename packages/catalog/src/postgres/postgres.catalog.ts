@@ -22,6 +22,7 @@ import type {
   RecordVersion,
   Role,
   SearchDocument,
+  SyncRun,
   SyncState,
   Tombstone,
 } from '@verbatim/core';
@@ -32,6 +33,7 @@ import { AuditRepository } from './audit.repository';
 import { RecordLifecycle } from './record-lifecycle';
 import { RecordRepository } from './record.repository';
 import { SyncStateRepository } from './sync-state.repository';
+import { SyncRunRepository } from './sync-run.repository';
 import { TokenRepository } from './token.repository';
 
 /**
@@ -43,6 +45,7 @@ export class PostgresCatalog implements Catalog {
   private readonly accounts: AccountRepository;
   private readonly tokens: TokenRepository;
   private readonly syncStates: SyncStateRepository;
+  private readonly syncRuns: SyncRunRepository;
   private readonly pages: PageApplier;
   private readonly records: RecordRepository;
   private readonly lifecycle: RecordLifecycle;
@@ -55,6 +58,7 @@ export class PostgresCatalog implements Catalog {
     this.accounts = new AccountRepository(pool);
     this.tokens = new TokenRepository(pool);
     this.syncStates = new SyncStateRepository(pool);
+    this.syncRuns = new SyncRunRepository(pool);
     this.pages = new PageApplier(pool, this.accounts, this.syncStates);
     this.records = new RecordRepository(pool);
     this.lifecycle = new RecordLifecycle(pool, this.accounts);
@@ -153,6 +157,14 @@ export class PostgresCatalog implements Catalog {
 
   failPass(accountId: string, passNumber: number, error: string, at: string): Promise<void> {
     return this.syncStates.failPass(accountId, passNumber, error, at);
+  }
+
+  recordSyncRun(run: SyncRun): Promise<void> {
+    return this.syncRuns.record(run);
+  }
+
+  listSyncRuns(accountId: string, limit: number): Promise<SyncRun[]> {
+    return this.syncRuns.listRecent(accountId, limit);
   }
 
   /** In record-creation order. */

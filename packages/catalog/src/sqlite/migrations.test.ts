@@ -25,4 +25,31 @@ describe('SQLite migrations', () => {
       { id: 'd_webhook', status: 'pending', relayed_at: null },
     ]);
   });
+
+  it('rebuilds the outbox so a row may belong to an account instead, keeping every row, its order and its limits', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = OFF'); // the outbox rows below stand alone, without their requests or accounts
+    runMigrations(
+      db,
+      MIGRATIONS.filter((migration) => migration.version <= 11),
+    );
+    const insert = db.prepare(`INSERT INTO notification_outbox
+      (id, request_id, event, channel, recipients_json, payload_json, dedupe_key, created_at)
+      VALUES (?, 'req_1', 'request.logged', 'email', '[]', '{}', ?, '2026-01-01T00:00:00Z')`);
+    insert.run('d_z', 'a');
+    insert.run('d_a', 'b');
+    runMigrations(db);
+    const order = db.prepare('SELECT id, request_id, account_id FROM notification_outbox ORDER BY created_at, rowid');
+    expect(order.all()).toEqual([
+      { id: 'd_z', request_id: 'req_1', account_id: null },
+      { id: 'd_a', request_id: 'req_1', account_id: null },
+    ]);
+    const insertFor = db.prepare(`INSERT INTO notification_outbox
+      (id, request_id, account_id, event, channel, recipients_json, payload_json, dedupe_key, created_at)
+      VALUES (?, ?, ?, 'account.failing', 'email', '[]', '{}', 'k', '2026-01-02T00:00:00Z') ON CONFLICT DO NOTHING`);
+    expect(insertFor.run('d_acc', null, 'acc_1').changes).toBe(1);
+    expect(insertFor.run('d_again', null, 'acc_1').changes).toBe(0); // the account's dedupe key is used
+    expect(() => insertFor.run('d_none', null, null)).toThrow(/CHECK/);
+    expect(() => insertFor.run('d_both', 'req_1', 'acc_1')).toThrow(/CHECK/);
+  });
 });

@@ -422,6 +422,72 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `UPDATE notification_outbox SET status = 'pending', relayed_at = NULL
       WHERE status = 'failed' AND last_error LIKE 'no % sender is configured%';`,
   },
+  {
+    version: 12,
+    name: "outbox rows about an account's health, and the health IT was last told of",
+    // SQLite cannot drop a NOT NULL: the outbox is rebuilt (rowids kept, so the order of equal times stays), then
+    // its indexes. A row belongs to a request or to an account, never both; an account's dedupe keys are its own.
+    sql: `
+      CREATE TABLE notification_outbox_new (
+        id TEXT PRIMARY KEY,
+        request_id TEXT REFERENCES foia_requests(id),
+        account_id TEXT REFERENCES accounts(id),
+        event TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        recipients_json TEXT NOT NULL,
+        payload_json TEXT NOT NULL,
+        dedupe_key TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT,
+        relayed_at TEXT,
+        UNIQUE (request_id, channel, dedupe_key),
+        CHECK ((request_id IS NULL) <> (account_id IS NULL))
+      );
+      INSERT INTO notification_outbox_new (rowid, id, request_id, event, channel, recipients_json, payload_json,
+          dedupe_key, status, attempts, last_error, created_at, delivered_at, relayed_at)
+        SELECT rowid, id, request_id, event, channel, recipients_json, payload_json, dedupe_key, status, attempts,
+          last_error, created_at, delivered_at, relayed_at
+        FROM notification_outbox ORDER BY rowid;
+      DROP TABLE notification_outbox;
+      ALTER TABLE notification_outbox_new RENAME TO notification_outbox;
+      CREATE INDEX notification_outbox_pending ON notification_outbox (created_at) WHERE status = 'pending';
+      CREATE UNIQUE INDEX notification_outbox_account_dedupe ON notification_outbox (account_id, channel, dedupe_key)
+        WHERE account_id IS NOT NULL;
+      CREATE TABLE account_health (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id),
+        state TEXT NOT NULL,
+        problem TEXT,
+        changed_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 13,
+    name: 'what each sync run captured',
+    sql: `
+      CREATE TABLE sync_runs (
+        seq INTEGER PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        pass_number INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        error TEXT,
+        resumed INTEGER NOT NULL,
+        pages INTEGER NOT NULL,
+        items INTEGER NOT NULL,
+        created INTEGER NOT NULL,
+        new_versions INTEGER NOT NULL,
+        tombstoned INTEGER NOT NULL,
+        media_archived INTEGER NOT NULL,
+        quarantined INTEGER NOT NULL
+      );
+      CREATE INDEX sync_runs_by_account ON sync_runs (account_id, seq);
+    `,
+  },
 ];
 
 /**

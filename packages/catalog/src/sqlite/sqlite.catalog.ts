@@ -22,6 +22,7 @@ import type {
   RecordVersion,
   Role,
   SearchDocument,
+  SyncRun,
   SyncState,
   Tombstone,
 } from '@verbatim/core';
@@ -32,6 +33,7 @@ import { connectionPageWriter, type PageWriter } from './page-writer';
 import { RecordLifecycle } from './record-lifecycle';
 import { RecordRepository } from './record.repository';
 import { SyncStateRepository } from './sync-state.repository';
+import { SyncRunRepository } from './sync-run.repository';
 import { TokenRepository } from './token.repository';
 
 /**
@@ -44,6 +46,7 @@ export class SqliteCatalog implements Catalog {
   private readonly accounts: AccountRepository;
   private readonly tokens: TokenRepository;
   private readonly syncStates: SyncStateRepository;
+  private readonly syncRuns: SyncRunRepository;
   private readonly pages: PageWriter;
   private readonly records: RecordRepository;
   private readonly lifecycle: RecordLifecycle;
@@ -61,6 +64,7 @@ export class SqliteCatalog implements Catalog {
     this.accounts = new AccountRepository(db);
     this.tokens = new TokenRepository(db);
     this.syncStates = new SyncStateRepository(db);
+    this.syncRuns = new SyncRunRepository(db);
     this.records = new RecordRepository(db);
     this.lifecycle = new RecordLifecycle(db);
     this.pages = options.pageWriter ?? connectionPageWriter(db, options.idMergeThreshold);
@@ -168,6 +172,14 @@ export class SqliteCatalog implements Catalog {
 
   async failPass(accountId: string, passNumber: number, error: string, at: string): Promise<void> {
     this.syncStates.failPass(accountId, passNumber, error, at);
+  }
+
+  async recordSyncRun(run: SyncRun): Promise<void> {
+    this.syncRuns.record(run);
+  }
+
+  async listSyncRuns(accountId: string, limit: number): Promise<SyncRun[]> {
+    return this.syncRuns.listRecent(accountId, limit);
   }
 
   /** In record-creation order. */

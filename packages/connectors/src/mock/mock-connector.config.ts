@@ -36,6 +36,11 @@ export const MockConnectorConfigSchema = z
     malformedEveryPages: z.number().int().min(1).optional(),
     /** Every Nth page of a pass is not valid JSON at all. For tests. */
     corruptPageEvery: z.number().int().min(1).optional(),
+    /**
+     * Every page fetch fails, for tests of failure reporting: `credentials` as a platform refusing an expired
+     * token does (not retried), `unreachable` as a network error does (retried).
+     */
+    failWith: z.enum(['credentials', 'unreachable']).optional(),
   })
   .refine((config) => config.editRate + config.hideRate + config.deleteRate <= 1, {
     message: 'editRate + hideRate + deleteRate must not exceed 1',

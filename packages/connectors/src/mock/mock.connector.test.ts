@@ -1,4 +1,10 @@
-import { RateLimitedError, sha256Hex, type ConnectorPage, type PlatformItem } from '@verbatim/core';
+import {
+  ConnectorCredentialsError,
+  RateLimitedError,
+  sha256Hex,
+  type ConnectorPage,
+  type PlatformItem,
+} from '@verbatim/core';
 import { PNG } from 'pngjs';
 import type { MockConnectorConfigInput } from './mock-connector.config';
 import { MockConnector } from './mock.connector';
@@ -220,5 +226,14 @@ describe('MockConnector', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(connector.beginPass(null, controller.signal)).rejects.toThrow();
+  });
+
+  it('fails every page as asked by failWith: refused credentials, or a platform out of reach', async () => {
+    const refused = new MockConnector({ ...EXAMPLE, failWith: 'credentials' });
+    const start = await refused.beginPass(null);
+    await expect(refused.fetchPage(start.passToken, start.firstCursor)).rejects.toThrow(ConnectorCredentialsError);
+    await expect(refused.fetchPage(start.passToken, start.firstCursor)).rejects.toThrow(/HTTP 401/);
+    const away = new MockConnector({ ...EXAMPLE, failWith: 'unreachable' });
+    await expect(away.fetchPage(start.passToken, start.firstCursor)).rejects.toThrow(/ECONNREFUSED/);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  ConnectorCredentialsError,
   RateLimitedError,
   type Connector,
   type ConnectorPage,
@@ -44,6 +45,7 @@ export class MockConnector implements Connector {
     const step = parseStep(passToken);
     const position = decodeMockCursor(cursor);
     if (position.step !== step) throw new Error(`mock cursor belongs to pass ${position.step}, not pass ${passToken}`);
+    this.failIfAsked();
     this.applyRateLimit(`${passToken}|${cursor}`);
 
     const { items, next } = this.platform.listPage(step, position, this.config.pageSize);
@@ -102,6 +104,16 @@ export class MockConnector implements Connector {
     }
     this.lastRateLimited = pageKey;
     throw new RateLimitedError(this.config.rateLimitWaitMs);
+  }
+
+  /** The failure `failWith` asks for, worded as a real platform's would be. */
+  private failIfAsked(): void {
+    if (this.config.failWith === 'credentials')
+      throw new ConnectorCredentialsError(
+        'the mock platform refused the access token (HTTP 401 Unauthorized): it has expired or was revoked',
+      );
+    if (this.config.failWith === 'unreachable')
+      throw new Error('connect ECONNREFUSED mock.platform.invalid:443: the mock platform could not be reached');
   }
 }
 

@@ -5,6 +5,7 @@ import type { CaptureReader } from './capture-reader.port';
 import type { IndexBacklog } from './index-backlog.port';
 import type { RecordReader } from './record-reader.port';
 import type { SearchDocumentSource } from './search-document-source.port';
+import type { SyncRunLog } from './sync-run-log.port';
 import type { SyncStateStore } from './sync-state-store.port';
 
 /**
@@ -18,6 +19,7 @@ export interface Catalog
     AccountRegistry,
     ApiTokenStore,
     SyncStateStore,
+    SyncRunLog,
     RecordReader,
     CaptureReader,
     AuditLog,

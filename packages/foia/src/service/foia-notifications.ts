@@ -1,6 +1,7 @@
 import {
   NotificationRuleSchema,
   resolveRecipients,
+  type AccountHealthPayload,
   type NotificationEvent,
   type NotificationPayload,
   type RecipientDefaults,
@@ -31,13 +32,13 @@ export function notificationPayload(
 
 /**
  * The outbox rows announcing `event`: one email to everyone the rules name (the attorney list always, for a
- * logged request) and one webhook call when configured. `occasion` tells repeats apart: the same event for
- * the same occasion is written once, however often it is raised.
+ * logged request; IT's by default, for an account's health) and one webhook call when configured. `occasion`
+ * tells repeats apart: the same event for the same occasion is written once, however often it is raised.
  */
 export function deliveriesFor(
   event: NotificationEvent,
   occasion: string,
-  payload: NotificationPayload,
+  payload: NotificationPayload | AccountHealthPayload,
   rules: unknown[] | null,
   defaults: RecipientDefaults,
 ): NewDelivery[] {

@@ -5,6 +5,23 @@ import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
 import { ALL_ROLES } from './roles';
 
+const SyncRunSchema = z.object({
+  accountId: z.string(),
+  passNumber: z.number(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  outcome: z.enum(['completed', 'failed', 'paused']).describe('paused: a rate limit or a shutdown; it resumes'),
+  error: z.string().nullable(),
+  resumed: z.boolean().describe('the run picked its pass up from the saved cursor'),
+  pages: z.number(),
+  items: z.number().describe('posts and comments listed'),
+  created: z.number().describe('records seen for the first time'),
+  newVersions: z.number().describe('records whose content changed'),
+  tombstoned: z.number().describe('records the platform confirmed deleted'),
+  mediaArchived: z.number(),
+  quarantined: z.number().describe('payloads set aside for failing validation'),
+});
+
 export function accountRoutes({ it, catalog }: ApiContext) {
   const loadAccount = async (id: string) => {
     const account = await it.getAccount(id);
@@ -69,6 +86,18 @@ export function accountRoutes({ it, catalog }: ApiContext) {
       handle: async ({ params }) => {
         if (!(await catalog.getAccount(params.id))) throw notFound(`account ${params.id}`);
         return { quarantine: await catalog.listQuarantine(params.id) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/accounts/:id/runs',
+      summary: "The account's recent sync runs, newest first, with what each captured",
+      roles: ['it-admin', 'auditor'],
+      status: 200,
+      response: z.object({ runs: z.array(SyncRunSchema) }),
+      handle: async ({ params }) => {
+        if (!(await catalog.getAccount(params.id))) throw notFound(`account ${params.id}`);
+        return { runs: await it.listSyncRuns(params.id) };
       },
     }),
   ];

@@ -3,7 +3,7 @@ import { NotificationListQuerySchema } from '@verbatim/app';
 import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
 
-/** Who watches what the attorney's office has not been told yet. */
+/** Who watches what the attorney's office (and IT, of account health) has not been told yet. */
 export const NOTIFICATION_WATCHERS = ['it-admin', 'attorney'] as const;
 /** Who may send a failed notification again: those who watch, and the officers who log the requests. */
 export const NOTIFICATION_RESENDERS = ['it-admin', 'attorney', 'foia-officer'] as const;
@@ -12,8 +12,13 @@ const DeliveryStatusSchema = z.enum(['pending', 'failed', 'delivered']);
 
 const NotificationSchema = z.object({
   id: z.string(),
-  requestId: z.string(),
-  event: z.string(),
+  requestId: z.string().nullable().describe('the FOIA request it announces; null for a notice about an account'),
+  accountId: z.string().nullable().describe('the account whose archiving health it announces to IT; else null'),
+  event: z
+    .string()
+    .describe(
+      'request.logged, request.due-soon, request.overdue, request.in-review; account.failing, account.stale, account.recovered',
+    ),
   channel: z.enum(['email', 'webhook']),
   recipients: z.array(z.string()).describe('email addresses; empty for the webhook'),
   status: DeliveryStatusSchema,
@@ -30,11 +35,18 @@ export function notificationRoutes(context: ApiContext) {
     defineRoute({
       method: 'get',
       path: '/notifications',
-      summary: "Notifications to the attorney's office across the town; by default the undelivered (pending, failed)",
+      summary:
+        "Notifications across the town (the attorney's office of requests, IT of account health); by default the undelivered (pending, failed)",
       roles: NOTIFICATION_WATCHERS,
       query: NotificationListQuerySchema,
       status: 200,
-      response: z.object({ notifications: z.array(NotificationSchema.extend({ requestNumber: z.string() })) }),
+      response: z.object({
+        notifications: z.array(
+          NotificationSchema.extend({
+            requestNumber: z.string().nullable().describe('null for a notice about an account'),
+          }),
+        ),
+      }),
       handle: async ({ query }) => ({ notifications: await notificationDesk.list(query) }),
     }),
     defineRoute({

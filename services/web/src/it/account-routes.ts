@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { IT_ROLES } from '@verbatim/core';
+import { IT_ROLES, UseCaseError } from '@verbatim/core';
 import { messageBody } from '../pages/message.page';
 import type { WebDependencies, WebSession } from '../web-dependencies';
 import {
@@ -86,7 +86,13 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
     request: Request,
     response: Response,
     session: WebSession,
-    overrides: { status?: number; form?: AccountForm; errors?: FieldErrors; syncError?: string } = {},
+    overrides: {
+      status?: number;
+      form?: AccountForm;
+      errors?: FieldErrors;
+      syncError?: string;
+      notificationMessage?: { error: boolean; text: string };
+    } = {},
   ) => {
     const account = await it.getAccount(String(request.params.id));
     if (!account)
@@ -98,11 +104,15 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
         messageBody('Account not found', 'There is no account with this address. Open it from the account list.'),
       );
     const jobId = text(request.query.job).slice(0, 200);
-    const [agency, quarantined, job] = await Promise.all([
+    const [agency, quarantined, job, notifications, runs] = await Promise.all([
       deps.catalog.getAgency(account.agencyId),
       it.countQuarantined(account.id),
       jobId ? it.getJobStatus(jobId) : null,
+      it.listAccountNotifications(account.id),
+      it.listSyncRuns(account.id),
     ]);
+    const resent =
+      request.query.resent === '1' ? { error: false, text: 'The notice was handed over to be sent again.' } : undefined;
     render(
       response,
       overrides.status ?? 200,
@@ -110,6 +120,9 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
       session,
       accountBody({
         account,
+        runs,
+        notifications,
+        notificationMessage: overrides.notificationMessage ?? resent,
         agency,
         quarantined,
         job: jobId ? { id: jobId, view: job } : null,
@@ -169,6 +182,30 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
         status: problem.status,
         form: withoutSecrets(form),
         errors: accountErrorsFrom(problem),
+      });
+    }
+  });
+  router.post('/accounts/:id/notifications/:deliveryId/resend', readForm, async (request, response) => {
+    const session = await guard(request, response, IT_ROLES);
+    if (!session || !carriesCsrf(request, response, session, render)) return;
+    const accountId = String(request.params.id);
+    const actor = { id: session.user.id, roles: session.user.roles };
+    try {
+      await deps.notificationDesk.resend(String(request.params.deliveryId), actor, { accountId });
+      response.redirect(303, `/accounts/${encodeURIComponent(accountId)}?resent=1#account-notifications-heading`);
+    } catch (error) {
+      if (!(error instanceof UseCaseError)) throw error;
+      if (error.kind === 'not-found')
+        return render(
+          response,
+          404,
+          'Not found',
+          session,
+          messageBody('Notice not found', 'This account has no such notice. Open it from the account page.'),
+        );
+      await showAccount(request, response, session, {
+        status: 409,
+        notificationMessage: { error: true, text: `${error.message}.` },
       });
     }
   });

@@ -1,9 +1,7 @@
 import type { Router } from 'express';
 import { AccountStatusSchema, IT_ROLES, type AccountStatus } from '@verbatim/core';
 import type { WebDependencies } from '../web-dependencies';
-import { findAccountTrouble, type AccountTrouble } from './account-trouble';
 import { capturesPerDay, capturesSince } from './captures-per-day';
-import type { AccountView } from '@verbatim/app';
 import { dashboardBody } from './pages/dashboard.page';
 import type { Guard, Render } from './route-kit';
 
@@ -27,9 +25,7 @@ export function mountDashboardRoutes(router: Router, deps: WebDependencies, rend
       number
     >;
     for (const account of accounts) accountsByStatus[account.status] += 1;
-    const troubled = accounts
-      .map((account) => ({ account, trouble: findAccountTrouble(account, now) }))
-      .filter((entry): entry is { account: AccountView; trouble: AccountTrouble } => entry.trouble !== null);
+    const troubled = accounts.filter((account) => account.health && account.health.state !== 'healthy');
     render(
       response,
       200,

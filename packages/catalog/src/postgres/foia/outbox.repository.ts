@@ -2,10 +2,12 @@ import type { Pool } from 'pg';
 import { newId } from '@verbatim/core';
 import type { Delivery, DeliveryStatus, NewDelivery, TownDelivery } from '@verbatim/foia';
 import type { Queryable } from '../postgres-pool';
+import type { DeliveryOwner } from '../../common-foia-row-mapping';
 import { deliveryFromRow, type DeliveryRow } from './foia-row-mapping';
 
-const INSERT = `INSERT INTO notification_outbox (id, request_id, event, channel, recipients, payload, dedupe_key, created_at)
-  VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8) ON CONFLICT DO NOTHING RETURNING *`;
+const INSERT = `INSERT INTO notification_outbox
+    (id, request_id, account_id, event, channel, recipients, payload, dedupe_key, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9) ON CONFLICT DO NOTHING RETURNING *`;
 
 /** A delivery that ended stays ended: a late duplicate attempt cannot turn delivered back into pending. */
 const RECORD_ATTEMPT = `UPDATE notification_outbox SET attempts = attempts + 1, status = $2, last_error = $3,
@@ -20,13 +22,14 @@ const RECORD_ATTEMPT = `UPDATE notification_outbox SET attempts = attempts + 1, 
 export class OutboxRepository {
   constructor(private readonly pool: Pool) {}
 
-  /** Call inside the caller's transaction. Deliveries whose dedupe key the request already used are skipped. */
-  async add(client: Queryable, requestId: string, deliveries: NewDelivery[], at: string): Promise<Delivery[]> {
+  /** Call inside the caller's transaction. Deliveries whose dedupe key the owner already used are skipped. */
+  async add(client: Queryable, owner: DeliveryOwner, deliveries: NewDelivery[], at: string): Promise<Delivery[]> {
     const added: Delivery[] = [];
     for (const delivery of deliveries) {
       const { rows } = await client.query<DeliveryRow>(INSERT, [
         newId('delivery'),
-        requestId,
+        owner.requestId ?? null,
+        owner.accountId ?? null,
         delivery.event,
         delivery.channel,
         JSON.stringify(delivery.recipients),
@@ -48,6 +51,14 @@ export class OutboxRepository {
     const { rows } = await this.pool.query<DeliveryRow>(
       'SELECT * FROM notification_outbox WHERE request_id = $1 ORDER BY seq',
       [requestId],
+    );
+    return rows.map(deliveryFromRow);
+  }
+
+  async listForAccount(accountId: string): Promise<Delivery[]> {
+    const { rows } = await this.pool.query<DeliveryRow>(
+      'SELECT * FROM notification_outbox WHERE account_id = $1 ORDER BY seq',
+      [accountId],
     );
     return rows.map(deliveryFromRow);
   }
@@ -94,9 +105,9 @@ export class OutboxRepository {
   }
 
   async listByStatus(statuses: DeliveryStatus[], limit: number): Promise<TownDelivery[]> {
-    const { rows } = await this.pool.query<DeliveryRow & { request_number: string }>(
+    const { rows } = await this.pool.query<DeliveryRow & { request_number: string | null }>(
       `SELECT o.*, r.number AS request_number
-      FROM notification_outbox o JOIN foia_requests r ON r.id = o.request_id
+      FROM notification_outbox o LEFT JOIN foia_requests r ON r.id = o.request_id
       WHERE o.status = ANY($1::text[]) ORDER BY o.seq DESC LIMIT $2`,
       [statuses, limit],
     );

@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
+import type { AccountHealthState } from '@verbatim/core';
 import type {
+  AnnouncedHealth,
   ClosureDay,
   Delivery,
   DeliveryStatus,
@@ -10,6 +12,7 @@ import type {
   FoiaSettings,
   FoiaStore,
   FoiaTransition,
+  HealthChange,
   ItemDecision,
   ItemSource,
   NewDelivery,
@@ -23,6 +26,7 @@ import { FoiaItemRepository } from './foia-item.repository';
 import { FoiaRequestRepository } from './foia-request.repository';
 import { FoiaSettingsRepository } from './foia-settings.repository';
 import { OutboxRepository } from './outbox.repository';
+import { AccountHealthRepository } from '../account-health.repository';
 
 /**
  * The FoiaStore in the catalog's PostgreSQL schema (migration 3), so a request and its outbox rows share one
@@ -33,8 +37,10 @@ export class PostgresFoiaStore implements FoiaStore {
   private readonly outbox: OutboxRepository;
   private readonly settings: FoiaSettingsRepository;
   private readonly items: FoiaItemRepository;
+  private readonly health: AccountHealthRepository;
 
   constructor(private readonly pool: Pool) {
+    this.health = new AccountHealthRepository(pool);
     this.requests = new FoiaRequestRepository(pool);
     this.outbox = new OutboxRepository(pool);
     this.settings = new FoiaSettingsRepository(pool);
@@ -48,7 +54,10 @@ export class PostgresFoiaStore implements FoiaStore {
   ): Promise<{ request: FoiaRequest; deliveries: Delivery[] }> {
     return withTransaction(this.pool, async (client) => {
       const request = await this.requests.create(client, input);
-      return { request, deliveries: await this.outbox.add(client, request.id, deliveries(request), input.createdAt) };
+      return {
+        request,
+        deliveries: await this.outbox.add(client, { requestId: request.id }, deliveries(request), input.createdAt),
+      };
     });
   }
 
@@ -63,7 +72,7 @@ export class PostgresFoiaStore implements FoiaStore {
   transitionRequest(id: string, change: TransitionChange, deliveries: NewDelivery[] = []): Promise<FoiaRequest | null> {
     return withTransaction(this.pool, async (client) => {
       if (!(await this.requests.transition(client, id, change))) return null;
-      await this.outbox.add(client, id, deliveries, change.at);
+      await this.outbox.add(client, { requestId: id }, deliveries, change.at);
       return this.requests.get(id, client);
     });
   }
@@ -77,7 +86,7 @@ export class PostgresFoiaStore implements FoiaStore {
   }
 
   addDeliveries(requestId: string, deliveries: NewDelivery[], at: string): Promise<Delivery[]> {
-    return withTransaction(this.pool, (client) => this.outbox.add(client, requestId, deliveries, at));
+    return withTransaction(this.pool, (client) => this.outbox.add(client, { requestId }, deliveries, at));
   }
 
   getDelivery(id: string): Promise<Delivery | null> {
@@ -106,6 +115,46 @@ export class PostgresFoiaStore implements FoiaStore {
 
   reopenFailedDelivery(id: string): Promise<Delivery | null> {
     return this.outbox.reopenFailed(id);
+  }
+
+  getAnnouncedHealth(accountId: string): Promise<AnnouncedHealth | null> {
+    return this.health.get(accountId);
+  }
+
+  /**
+   * The account's health row is locked for the transaction, so concurrent checks take turns; when there is none
+   * yet, the first insert wins and a check that lost reads the winner's row and compares with it.
+   */
+  recordAccountHealth(
+    accountId: string,
+    health: { state: AccountHealthState; problem: string | null; at: string },
+    announce: (previous: AnnouncedHealth | null) => NewDelivery[],
+  ): Promise<HealthChange | null> {
+    return withTransaction(this.pool, async (client) => {
+      const current = { accountId, state: health.state, problem: health.problem, changedAt: health.at };
+      let previous = await this.health.lock(client, accountId);
+      if (!previous) {
+        if (await this.health.insertIfAbsent(client, current)) {
+          return {
+            previous,
+            current,
+            deliveries: await this.outbox.add(client, { accountId }, announce(null), health.at),
+          };
+        }
+        previous = await this.health.lock(client, accountId);
+      }
+      if (!previous || previous.state === health.state) return null;
+      await this.health.update(client, current);
+      return {
+        previous,
+        current,
+        deliveries: await this.outbox.add(client, { accountId }, announce(previous), health.at),
+      };
+    });
+  }
+
+  listAccountDeliveries(accountId: string): Promise<Delivery[]> {
+    return this.outbox.listForAccount(accountId);
   }
 
   listDeliveriesByStatus(statuses: DeliveryStatus[], limit: number): Promise<TownDelivery[]> {

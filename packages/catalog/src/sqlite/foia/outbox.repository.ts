@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { newId } from '@verbatim/core';
 import type { Delivery, DeliveryStatus, NewDelivery, TownDelivery } from '@verbatim/foia';
+import type { DeliveryOwner } from '../../common-foia-row-mapping';
 import { deliveryFromRow, type DeliveryRow } from './foia-row-mapping';
 
 /**
@@ -12,19 +13,26 @@ export class OutboxRepository {
   private readonly insert: Database.Statement;
   private readonly selectOne: Database.Statement<[string], DeliveryRow>;
   private readonly selectForRequest: Database.Statement<[string], DeliveryRow>;
+  private readonly selectForAccount: Database.Statement<[string], DeliveryRow>;
   private readonly selectUnrelayed: Database.Statement<[string, number], DeliveryRow>;
   private readonly setRelayed: Database.Statement<[string, string]>;
   private readonly setAttempt: Database.Statement;
   private readonly setHeld: Database.Statement<[string, string]>;
   private readonly setReopened: Database.Statement<[string]>;
-  private readonly selectByStatus: Database.Statement<[string, number], DeliveryRow & { request_number: string }>;
+  private readonly selectByStatus: Database.Statement<
+    [string, number],
+    DeliveryRow & { request_number: string | null }
+  >;
 
   constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare(`INSERT INTO notification_outbox (id, request_id, event, channel, recipients_json,
-      payload_json, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    this.insert = db.prepare(`INSERT INTO notification_outbox (id, request_id, account_id, event, channel,
+      recipients_json, payload_json, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
     this.selectOne = db.prepare('SELECT * FROM notification_outbox WHERE id = ?');
     this.selectForRequest = db.prepare(
       'SELECT * FROM notification_outbox WHERE request_id = ? ORDER BY created_at, rowid',
+    );
+    this.selectForAccount = db.prepare(
+      'SELECT * FROM notification_outbox WHERE account_id = ? ORDER BY created_at, rowid',
     );
     this.selectUnrelayed = db.prepare(`SELECT * FROM notification_outbox
       WHERE status = 'pending' AND (relayed_at IS NULL OR relayed_at < ?) ORDER BY created_at, rowid LIMIT ?`);
@@ -38,18 +46,19 @@ export class OutboxRepository {
       `UPDATE notification_outbox SET status = 'pending', relayed_at = NULL WHERE id = ? AND status = 'failed'`,
     );
     this.selectByStatus = db.prepare(`SELECT o.*, r.number AS request_number
-      FROM notification_outbox o JOIN foia_requests r ON r.id = o.request_id
+      FROM notification_outbox o LEFT JOIN foia_requests r ON r.id = o.request_id
       WHERE o.status IN (SELECT value FROM json_each(?)) ORDER BY o.created_at DESC, o.rowid DESC LIMIT ?`);
   }
 
-  /** Call inside the caller's transaction. Deliveries whose dedupe key the request already used are skipped. */
-  add(requestId: string, deliveries: NewDelivery[], at: string): Delivery[] {
+  /** Call inside the caller's transaction. Deliveries whose dedupe key the owner already used are skipped. */
+  add(owner: DeliveryOwner, deliveries: NewDelivery[], at: string): Delivery[] {
     const added: Delivery[] = [];
     for (const delivery of deliveries) {
       const id = newId('delivery');
       const { changes } = this.insert.run(
         id,
-        requestId,
+        owner.requestId ?? null,
+        owner.accountId ?? null,
         delivery.event,
         delivery.channel,
         JSON.stringify(delivery.recipients),
@@ -69,6 +78,10 @@ export class OutboxRepository {
 
   listForRequest(requestId: string): Delivery[] {
     return this.selectForRequest.all(requestId).map(deliveryFromRow);
+  }
+
+  listForAccount(accountId: string): Delivery[] {
+    return this.selectForAccount.all(accountId).map(deliveryFromRow);
   }
 
   listUnrelayed(relayedBefore: string, limit: number): Delivery[] {

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { AccountHealthState } from '@verbatim/core';
 import type {
+  AnnouncedHealth,
   ClosureDay,
   Delivery,
   DeliveryStatus,
@@ -9,6 +11,7 @@ import type {
   FoiaSettings,
   FoiaStore,
   FoiaTransition,
+  HealthChange,
   NewDelivery,
   NewFoiaRequestRecord,
   TownDelivery,
@@ -19,6 +22,7 @@ import { FoiaItemRepository } from './foia-item.repository';
 import { FoiaRequestRepository } from './foia-request.repository';
 import { FoiaSettingsRepository } from './foia-settings.repository';
 import { OutboxRepository } from './outbox.repository';
+import { AccountHealthRepository } from '../account-health.repository';
 
 /** The FoiaStore in the catalog's SQLite file, so a request and its outbox rows share one transaction. */
 export class SqliteFoiaStore implements FoiaStore {
@@ -26,8 +30,10 @@ export class SqliteFoiaStore implements FoiaStore {
   private readonly outbox: OutboxRepository;
   private readonly settings: FoiaSettingsRepository;
   private readonly items: FoiaItemRepository;
+  private readonly health: AccountHealthRepository;
 
   constructor(private readonly db: Database.Database) {
+    this.health = new AccountHealthRepository(db);
     this.requests = new FoiaRequestRepository(db);
     this.outbox = new OutboxRepository(db);
     this.settings = new FoiaSettingsRepository(db);
@@ -38,7 +44,10 @@ export class SqliteFoiaStore implements FoiaStore {
     return this.db
       .transaction(() => {
         const request = this.requests.create(input);
-        return { request, deliveries: this.outbox.add(request.id, deliveries(request), input.createdAt) };
+        return {
+          request,
+          deliveries: this.outbox.add({ requestId: request.id }, deliveries(request), input.createdAt),
+        };
       })
       .immediate();
   }
@@ -59,7 +68,7 @@ export class SqliteFoiaStore implements FoiaStore {
     return this.db
       .transaction(() => {
         if (!this.requests.transition(id, change)) return null;
-        this.outbox.add(id, deliveries, change.at);
+        this.outbox.add({ requestId: id }, deliveries, change.at);
         return this.requests.get(id);
       })
       .immediate();
@@ -74,7 +83,7 @@ export class SqliteFoiaStore implements FoiaStore {
   }
 
   async addDeliveries(requestId: string, deliveries: NewDelivery[], at: string): Promise<Delivery[]> {
-    return this.db.transaction(() => this.outbox.add(requestId, deliveries, at)).immediate();
+    return this.db.transaction(() => this.outbox.add({ requestId }, deliveries, at)).immediate();
   }
 
   async getDelivery(id: string): Promise<Delivery | null> {
@@ -103,6 +112,31 @@ export class SqliteFoiaStore implements FoiaStore {
 
   async reopenFailedDelivery(id: string): Promise<Delivery | null> {
     return this.outbox.reopenFailed(id);
+  }
+
+  async getAnnouncedHealth(accountId: string): Promise<AnnouncedHealth | null> {
+    return this.health.get(accountId);
+  }
+
+  /** An immediate transaction: two processes checking one account take turns, the second sees the first's row. */
+  async recordAccountHealth(
+    accountId: string,
+    health: { state: AccountHealthState; problem: string | null; at: string },
+    announce: (previous: AnnouncedHealth | null) => NewDelivery[],
+  ): Promise<HealthChange | null> {
+    return this.db
+      .transaction((): HealthChange | null => {
+        const previous = this.health.get(accountId);
+        if (previous?.state === health.state) return null;
+        const current = { accountId, state: health.state, problem: health.problem, changedAt: health.at };
+        this.health.put(current);
+        return { previous, current, deliveries: this.outbox.add({ accountId }, announce(previous), health.at) };
+      })
+      .immediate();
+  }
+
+  async listAccountDeliveries(accountId: string): Promise<Delivery[]> {
+    return this.outbox.listForAccount(accountId);
   }
 
   async listDeliveriesByStatus(statuses: DeliveryStatus[], limit: number): Promise<TownDelivery[]> {

@@ -1,16 +1,23 @@
-import type { Agency } from '@verbatim/core';
+import type { Agency, SyncRun } from '@verbatim/core';
 import { html, type SafeHtml } from '../../html';
 import { localTime } from '../../format-time';
 import type { AccountForm } from '../account-form';
-import { adviceForFailure } from '../account-trouble';
 import { errorSummary, type FieldErrors } from '../form-field';
 import type { AccountView, ConnectorTypeDescription } from '@verbatim/app';
+import type { Delivery } from '@verbatim/foia';
 import type { JobView } from '../job-progress';
 import { describeJob } from '../job-progress';
 import { connectorFields, scheduleAndPeopleFields } from './account-fields.page';
+import { healthSection, noticesSection, runsSection } from './account-health.page';
 
 export interface AccountPage {
   account: AccountView;
+  /** Its most recent sync runs, newest first. */
+  runs: SyncRun[];
+  /** Notices of its health changes sent to IT, oldest first. */
+  notifications: Delivery[];
+  /** Why "Send again" was refused, if it was; or that it was done. */
+  notificationMessage?: { error: boolean; text: string };
   agency: Agency | null;
   quarantined: number;
   /** The sync just started from this page, when the address names one. */
@@ -39,8 +46,6 @@ function facts(options: AccountPage): SafeHtml {
   <dt>Status</dt><dd>${account.status}</dd>
   <dt>Syncs every</dt><dd>${account.syncIntervalMinutes} minutes</dd>
   <dt>Registered</dt><dd>${localTime(account.createdAt, timeZone)}</dd>
-  <dt>Last successful sync</dt><dd>${account.sync.lastCompletedAt ? localTime(account.sync.lastCompletedAt, timeZone) : 'Never'}</dd>
-  <dt>Passes so far</dt><dd>${account.sync.passNumber}</dd>
 </dl>`;
 }
 
@@ -66,15 +71,6 @@ function syncSection(options: AccountPage): SafeHtml {
   <script src="/assets/job-progress.js" defer></script>`
       : ''
   }
-  ${
-    account.sync.status === 'failed'
-      ? html`<div class="trouble">
-    <h3>The last sync failed</h3>
-    <p>Error: <code>${account.sync.lastError ?? 'no reason given'}</code></p>
-    <p><strong>What to do:</strong> ${adviceForFailure(account.sync.lastError ?? '')}</p>
-  </div>`
-      : ''
-  }
   <p>${options.quarantined === 0 ? 'No platform payloads were set aside.' : html`${options.quarantined} platform ${options.quarantined === 1 ? 'payload' : 'payloads'} could not be read and ${options.quarantined === 1 ? 'was' : 'were'} set aside with the original bytes kept; syncing goes on without ${options.quarantined === 1 ? 'it' : 'them'}. <a href="/api/v1/accounts/${account.id}/quarantine">The list, for your support contact</a> (JSON).`}</p>
 </section>`;
 }
@@ -87,7 +83,10 @@ export function accountBody(options: AccountPage): SafeHtml {
 <h1>${account.displayName ?? account.handle}</h1>
 ${account.complianceProblems.length ? html`<p class="error">Town policy: ${account.complianceProblems.join('; ')}.</p>` : ''}
 ${facts(options)}
+${healthSection(options.account, options.timeZone)}
 ${syncSection(options)}
+${runsSection(options.runs, options.timeZone)}
+${noticesSection(options)}
 <section aria-labelledby="people-heading">
   <h2 id="people-heading">People</h2>
   <h3>Administrators</h3>${people(account.administrators)}

@@ -16,17 +16,23 @@ export interface AccountsPage {
   timeZone: string;
 }
 
-function lastFailure(account: AccountView): SafeHtml | string {
-  return account.sync.status === 'failed'
-    ? html`<span class="badge badge-deleted">Failed</span> ${account.sync.lastError ?? ''}`
-    : 'None';
+/** The account's health as the dashboard words it: failing or stale with the problem, else capturing on time. */
+function healthCell(account: AccountView): SafeHtml | string {
+  const { health } = account;
+  if (!health) return 'Not tracked';
+  if (health.state === 'healthy') return 'On time';
+  const badge =
+    health.state === 'failing'
+      ? html`<span class="badge badge-deleted">Failing</span>`
+      : html`<span class="badge badge-hidden">Stale</span>`;
+  return html`${badge} ${health.problem ?? ''}`;
 }
 
 function accountTable(options: AccountsPage): SafeHtml {
   const agencyName = new Map(options.agencies.map((agency) => [agency.id, agency.name]));
   return html`<div class="table-wrap" role="region" aria-label="Registered accounts (scrolls sideways on narrow screens)" tabindex="0"><table>
   <caption>${options.accounts.length} registered ${options.accounts.length === 1 ? 'account' : 'accounts'}</caption>
-  <thead><tr><th scope="col">Account</th><th scope="col">Agency</th><th scope="col">Platform</th><th scope="col">Status</th><th scope="col">Last successful sync</th><th scope="col">Last failure</th></tr></thead>
+  <thead><tr><th scope="col">Account</th><th scope="col">Agency</th><th scope="col">Platform</th><th scope="col">Status</th><th scope="col">Last successful capture</th><th scope="col">Health</th></tr></thead>
   <tbody>${options.accounts.map(
     (account) => html`<tr>
     <th scope="row"><a href="/accounts/${account.id}">${account.displayName ?? account.handle}</a><br><span class="meta">${account.handle}</span></th>
@@ -34,7 +40,7 @@ function accountTable(options: AccountsPage): SafeHtml {
     <td>${account.platform}</td>
     <td>${account.status}</td>
     <td>${account.sync.lastCompletedAt ? localTime(account.sync.lastCompletedAt, options.timeZone) : 'Never'}</td>
-    <td>${lastFailure(account)}</td>
+    <td>${healthCell(account)}</td>
   </tr>`,
   )}</tbody>
 </table></div>`;

@@ -3,7 +3,6 @@ import type { AccountStatus, RecordStatus } from '@verbatim/core';
 import type { FoiaRequestView } from '@verbatim/foia';
 import { html, type SafeHtml } from '../../html';
 import { localTime } from '../../format-time';
-import type { AccountTrouble } from '../account-trouble';
 import { barChart } from '../bar-chart';
 import type { DayCount } from '../captures-per-day';
 import type { AccountView } from '@verbatim/app';
@@ -13,7 +12,8 @@ export interface DashboardPage {
   accountsByStatus: Record<AccountStatus, number>;
   agencyCount: number;
   days: DayCount[];
-  troubled: Array<{ account: AccountView; trouble: AccountTrouble }>;
+  /** Scheduled accounts whose health is failing or stale. */
+  troubled: AccountView[];
   overdue: FoiaRequestView[];
   timeZone: string;
 }
@@ -61,13 +61,16 @@ function troubleList(options: DashboardPage): SafeHtml {
     options.troubled.length === 0
       ? html`<p>None: every scheduled account synced on time.</p>`
       : html`<ul class="stack">${options.troubled.map(
-          ({ account, trouble }) => html`<li>
+          (account) => html`<li>
     <a href="/accounts/${account.id}">${account.displayName ?? account.handle}</a> (${account.platform}):
     ${
-      trouble.kind === 'failing'
-        ? html`<span class="badge badge-deleted">Last sync failed</span> ${trouble.error}`
-        : html`<span class="badge badge-hidden">Overdue</span> ${trouble.lastSuccessAt ? html`no successful sync since ${localTime(trouble.lastSuccessAt, options.timeZone)}` : 'never synced successfully'}`
+      account.health?.state === 'failing'
+        ? html`<span class="badge badge-deleted">Failing</span>`
+        : html`<span class="badge badge-hidden">Stale</span>`
     }
+    ${account.health?.problem ?? ''}
+    <span class="meta">Last successful capture: ${account.health?.lastSuccessAt ? localTime(account.health.lastSuccessAt, options.timeZone) : 'never'}.</span>
+    <br>${account.health?.advice ?? ''}
   </li>`,
         )}</ul>`
   }
