@@ -6,6 +6,8 @@ import { BlueskyConnectorConfigSchema } from './bluesky/bluesky-connector.config
 import { BlueskyConnector } from './bluesky/bluesky.connector';
 import { FacebookConnectorConfigSchema } from './facebook/facebook-connector.config';
 import { FacebookConnector } from './facebook/facebook.connector';
+import { InstagramConnectorConfigSchema } from './instagram/instagram-connector.config';
+import { InstagramConnector } from './instagram/instagram.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 
@@ -18,6 +20,7 @@ export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
   MastodonConnectorConfigSchema,
   BlueskyConnectorConfigSchema,
   FacebookConnectorConfigSchema,
+  InstagramConnectorConfigSchema,
 ]);
 
 /** A validated connector config, defaults applied. */
@@ -34,6 +37,7 @@ const FACTORIES: ConnectorFactories = {
   mastodon: (config) => new MastodonConnector(config),
   bluesky: (config) => new BlueskyConnector(config),
   facebook: (config) => new FacebookConnector(config),
+  instagram: (config) => new InstagramConnector(config),
 };
 
 /** Validates an account's connector settings; throws a `ZodError` naming the failing fields. */

@@ -1,10 +1,11 @@
 import { RateLimitedError, RecordKindSchema, type Connector, type ConnectorPage } from '@verbatim/core';
 import { createConnector, parseConnectorConfig } from './connector-registry';
-import { FakeBluesky, FakeFacebook, FakeMastodon } from './testing';
+import { FakeBluesky, FakeFacebook, FakeInstagram, FakeMastodon } from './testing';
 
 let bluesky: FakeBluesky;
 let mastodon: FakeMastodon;
 let facebook: FakeFacebook;
+let instagram: FakeInstagram;
 beforeAll(async () => {
   bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
   bluesky.advance();
@@ -22,11 +23,14 @@ beforeAll(async () => {
   mastodon.advance();
   facebook = await FakeFacebook.start({ seed: 11, posts: 80, maxCommentsPerPost: 6, mediaRate: 0.3 });
   facebook.advance();
+  instagram = await FakeInstagram.start({ seed: 11, media: 60, maxCommentsPerPost: 6, nestedReplies: 1 });
+  instagram.advance();
 });
 afterAll(async () => {
   await bluesky.close();
   await mastodon.close();
   await facebook.close();
+  await instagram.close();
 });
 
 /**
@@ -74,6 +78,18 @@ const CONNECTORS: Array<[string, () => Connector]> = [
           pageId: facebook.pageId,
           accessToken: facebook.accessToken,
           graphUrl: facebook.baseUrl,
+        }),
+      ),
+  ],
+  [
+    'instagram',
+    () =>
+      createConnector(
+        parseConnectorConfig({
+          type: 'instagram',
+          igUserId: instagram.igUserId,
+          accessToken: instagram.accessToken,
+          graphUrl: instagram.baseUrl,
         }),
       ),
   ],

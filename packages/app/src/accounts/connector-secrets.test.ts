@@ -27,6 +27,17 @@ describe('connector secrets', () => {
     expect(maskConnectorSecrets(facebook)).toEqual({ ...facebook, accessToken: SECRET_MASK, appSecret: SECRET_MASK });
   });
 
+  it("masks an Instagram account's token, and nothing else of its settings", () => {
+    const instagram = {
+      type: 'instagram',
+      igUserId: '17841400000000001',
+      accessToken: 'EAAtoken',
+      graphUrl: 'https://graph.facebook.com',
+      apiVersion: 'v21.0',
+    };
+    expect(maskConnectorSecrets(instagram)).toEqual({ ...instagram, accessToken: SECRET_MASK });
+  });
+
   it('keeps a stored secret when the edit left it blank or masked, and takes a new one when typed', () => {
     const stored = { type: 'x', accessToken: 'old', clientSecret: 'kept', pageSize: 10 };
     expect(keepStoredSecrets({ type: 'x', accessToken: '', clientSecret: SECRET_MASK, pageSize: 20 }, stored)).toEqual({

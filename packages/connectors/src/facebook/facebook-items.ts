@@ -1,13 +1,7 @@
 import type { Author, PlatformItem } from '@verbatim/core';
 import { stableMediaUrl } from '../graph/graph-media-link';
+import type { SignedMediaLink } from '../graph/signed-link-memory';
 import type { FacebookAttachment, FacebookComment, FacebookPost } from './facebook-payload.schema';
-
-/** A signed CDN link met in a payload, by the stable URL the archive knows it by, with the object that has it. */
-export interface SignedMediaLink {
-  stableUrl: string;
-  signedUrl: string;
-  objectId: string;
-}
 
 export interface ItemReading {
   item: PlatformItem;

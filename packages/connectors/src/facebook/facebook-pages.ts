@@ -4,7 +4,8 @@ import { jsonOf } from '../http/platform-http';
 import type { GraphResponse } from '../graph/graph-client';
 import { GraphListSchema, nextPageOf } from '../graph/graph-paging';
 import type { CommentsTask } from './facebook-cursor';
-import { itemOfComment, itemOfPost, type SignedMediaLink } from './facebook-items';
+import type { SignedMediaLink } from '../graph/signed-link-memory';
+import { itemOfComment, itemOfPost } from './facebook-items';
 import { FacebookCommentSchema, FacebookPostSchema } from './facebook-payload.schema';
 
 /** What one response yields: items, rejects, signed media links met, and where the list goes on. */

@@ -7,11 +7,12 @@ import {
 } from '@verbatim/core';
 import { GraphClient, type GraphResponse } from '../graph/graph-client';
 import { isMissingObject } from '../graph/graph-error';
+import { findMissingObjects } from '../graph/graph-lookup';
+import { SignedLinkMemory } from '../graph/signed-link-memory';
 import { jsonOf } from '../http/platform-http';
 import type { FacebookConnectorConfig } from './facebook-connector.config';
 import { decodeCursor, decodePass, encodeCursor, encodePass, type FacebookCursor } from './facebook-cursor';
 import { readAttachments } from './facebook-items';
-import { SignedLinkMemory } from './facebook-media-links';
 import { readCommentsPage, readPostsPage, type PageReading } from './facebook-pages';
 import { FacebookAttachmentSchema, FacebookPageSchema } from './facebook-payload.schema';
 
@@ -23,8 +24,6 @@ const POST_FIELDS =
   'attachments{type,media_type,media,url,target,subattachments},comments.summary(true).limit(0)';
 const COMMENT_FIELDS =
   'id,message,created_time,from{id,name},parent{id},comment_count,like_count,is_hidden,attachment,permalink_url';
-/** Direct lookups in flight at once while confirming deletions. */
-const LOOKUP_CONCURRENCY = 4;
 
 /**
  * Archives one Facebook Page through the Graph API. A pass lists the Page's own posts (`published_posts`, not
@@ -120,19 +119,8 @@ export class FacebookConnector implements Connector {
   }
 
   /** Looks each object up by id: only 100/33 there ("does not exist") confirms a deletion. */
-  async confirmGone(_passToken: string, platformIds: string[], signal?: AbortSignal): Promise<string[]> {
-    const gone = new Set<string>();
-    let next = 0;
-    const lookUp = async () => {
-      while (next < platformIds.length) {
-        const id = platformIds[next++];
-        const response = await this.client.get(this.client.urlOf(id, { fields: 'id' }), signal);
-        if (isMissingObject(response.error)) gone.add(id);
-        else if (response.status !== 200) throw this.client.unexpected(response, `the lookup of ${id}`);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, platformIds.length) }, lookUp));
-    return platformIds.filter((id) => gone.has(id));
+  confirmGone(_passToken: string, platformIds: string[], signal?: AbortSignal): Promise<string[]> {
+    return findMissingObjects(this.client, platformIds, signal);
   }
 
   private commentsUrl(postId: string): string {

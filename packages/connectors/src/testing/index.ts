@@ -13,3 +13,7 @@ export { FakeFacebook, FAKE_PAGE_TOKEN } from '../facebook/testing/fake-facebook
 export type { FakeFacebookServerOptions } from '../facebook/testing/fake-facebook.server';
 export { FAKE_PAGE_ID, FAKE_PAGE_NAME } from '../facebook/testing/fake-facebook-page';
 export type { FakeFacebookOptions, PageRef } from '../facebook/testing/fake-facebook-page';
+export { FakeInstagram, FAKE_IG_TOKEN } from '../instagram/testing/fake-instagram.server';
+export type { FakeInstagramServerOptions } from '../instagram/testing/fake-instagram.server';
+export { FakeInstagramAccount, FAKE_IG_USER_ID, FAKE_IG_USERNAME } from '../instagram/testing/fake-instagram-account';
+export type { FakeInstagramOptions, MediaType } from '../instagram/testing/fake-instagram-account';

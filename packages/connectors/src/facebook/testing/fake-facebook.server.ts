@@ -7,6 +7,7 @@ import {
   type GraphSurface,
   type ThrottleOptions,
 } from '../../graph/testing/fake-graph.server';
+import { decodeAfter, graphPaging, limitOf } from '../../graph/testing/fake-graph-paging';
 import type { FakeAnswer } from '../../testing/fake-server';
 import { FakeFacebookJson, PHOTO_HEIGHT, PHOTO_WIDTH } from './fake-facebook-json';
 import {
@@ -152,7 +153,7 @@ export class FakeFacebook implements GraphSurface {
 
   /** Newest first; a page spans `limit` posts of the id space and leaves out the deleted ones. */
   private publishedPosts(call: GraphCall): FakeAnswer {
-    const limit = Math.min(100, Math.max(1, Number(call.params.get('limit') ?? 25) || 25));
+    const limit = limitOf(call);
     const count = this.page.postCount(this.step);
     const after = decodeAfter(call.params.get('after'));
     const first = after === null ? count - 1 : Math.min(after, count - 1);
@@ -173,7 +174,7 @@ export class FakeFacebook implements GraphSurface {
 
   /** Chronological; `filter=stream` lists replies too, each with its `parent`; hidden ones are included. */
   private comments(post: number, call: GraphCall): FakeAnswer {
-    const limit = Math.min(100, Math.max(1, Number(call.params.get('limit') ?? 25) || 25));
+    const limit = limitOf(call);
     const stream = call.params.get('filter') === 'stream';
     const live = this.page
       .liveComments(post, this.step)
@@ -191,27 +192,11 @@ export class FakeFacebook implements GraphSurface {
     return { body };
   }
 
-  /** Graph's paging object; `next` repeats the query with the token, as Graph's own links do. */
   private paging(call: GraphCall, path: string, before: number, after: number | null): object {
-    const cursors = { before: encodeAfter(before), after: encodeAfter(after ?? before) };
-    if (after === null) return { cursors };
-    const next = new URL(path, this.baseUrl);
-    call.params.forEach((value, name) => next.searchParams.set(name, value));
-    next.searchParams.set('after', encodeAfter(after));
-    return { cursors, next: next.toString() };
+    return graphPaging(this.baseUrl, call, path, before, after);
   }
 
   private callFor(): GraphCall {
     return { segments: [], params: new URLSearchParams(), now: this.page.timeOf(this.step), signMedia: (path) => path };
   }
-}
-
-function encodeAfter(index: number): string {
-  return Buffer.from(`i:${index}`).toString('base64url');
-}
-
-function decodeAfter(cursor: string | null): number | null {
-  if (!cursor) return null;
-  const match = /^i:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) : null;
 }

@@ -29,13 +29,15 @@ export interface FakeGraphOptions {
   clock: () => number;
   /** How long a signed media link lives on the fake's clock (default 3 h). */
   linkLifetimeMs?: number;
-  /** The object id usage is reported for in `X-Business-Use-Case-Usage` (the Page id). */
+  /** The object id usage is reported for in `X-Business-Use-Case-Usage` (the Page id, the IG user id). */
   usageId: string;
+  /** The BUC type reported for it: `pages` (default) or `instagram`. */
+  usageType?: string;
 }
 
 /** A throttling refusal as Graph sends it: code, message, and the headers that say how long. */
 export interface ThrottleOptions {
-  code: 4 | 17 | 32 | 613 | 80001;
+  code: 4 | 17 | 32 | 613 | 80001 | 80002;
   /** `estimated_time_to_regain_access` in the BUC header (minutes); none when 0 or absent. */
   regainMinutes?: number;
 }
@@ -46,6 +48,7 @@ const MESSAGES: Record<number, string> = {
   32: 'Page request limit reached',
   613: 'Calls to this api have exceeded the rate limit.',
   80001: 'There have been too many calls to this Page account. Wait a bit and try again.',
+  80002: 'There have been too many calls to this Instagram account. Wait a bit and try again.',
 };
 
 /** Graph's error envelope with a trace id. */
@@ -98,7 +101,13 @@ export class FakeGraph {
     const regain = throttle.regainMinutes ?? 0;
     const business = {
       [this.options.usageId]: [
-        { type: 'pages', call_count: 100, total_cputime: 40, total_time: 40, estimated_time_to_regain_access: regain },
+        {
+          type: this.options.usageType ?? 'pages',
+          call_count: 100,
+          total_cputime: 40,
+          total_time: 40,
+          estimated_time_to_regain_access: regain,
+        },
       ],
     };
     for (let index = 0; index < count; index++) {
@@ -117,7 +126,7 @@ export class FakeGraph {
     }
   }
 
-  /** Usage reported on every answer from now on (percent of the Page's BUC budget). */
+  /** Usage reported on every answer from now on (percent of the object's BUC budget). */
   setUsage(percent: number): void {
     this.usagePercent = percent;
   }
@@ -178,7 +187,13 @@ export class FakeGraph {
       'x-app-usage': JSON.stringify({ call_count: 1, total_cputime: 1, total_time: 1 }),
       'x-business-use-case-usage': JSON.stringify({
         [this.options.usageId]: [
-          { type: 'pages', call_count: percent, total_cputime: 1, total_time: 1, estimated_time_to_regain_access: 0 },
+          {
+            type: this.options.usageType ?? 'pages',
+            call_count: percent,
+            total_cputime: 1,
+            total_time: 1,
+            estimated_time_to_regain_access: 0,
+          },
         ],
       }),
     };

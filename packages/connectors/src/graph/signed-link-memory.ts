@@ -1,10 +1,16 @@
-import type { SignedMediaLink } from './facebook-items';
+/** A signed CDN link met in a payload, by the stable URL the archive knows it by, with the object that has it. */
+export interface SignedMediaLink {
+  stableUrl: string;
+  signedUrl: string;
+  /** The object (post, comment, media) whose lookup signs the file afresh. */
+  objectId: string;
+}
 
 /** Links remembered at once: a pass's pages ahead hold a few hundred; the rest are already archived. */
 const MAX_LINKS = 5000;
 
 /**
- * The signed link last seen for each stable media URL, and the object (post or comment) it came from. The
+ * The signed link last seen for each stable media URL, and the object (post, comment, media) it came from. The
  * pipeline downloads a page's media right after fetching the page, with the same connector, so the link is
  * here when `fetchMedia` is asked for the stable URL; the object id is how an expired link is renewed.
  */
