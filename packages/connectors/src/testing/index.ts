@@ -7,3 +7,5 @@ export type { FakeBlueskyOptions, FakeKey, FakePost } from '../bluesky/testing/f
 export { everyPost, visiblePosts } from '../bluesky/testing/fake-bluesky-truth';
 export { FakeMastodon } from '../mastodon/testing/fake-mastodon.server';
 export type { FakeMastodonServerOptions } from '../mastodon/testing/fake-mastodon.server';
+export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
+export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
