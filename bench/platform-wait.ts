@@ -10,25 +10,25 @@ interface UndiciMessage {
   response?: { statusCode: number; headers: Array<Buffer | string> };
 }
 
-type State = 'http' | 'sleeping' | 'own';
-
 /**
  * Splits a run's wall time between the platform and us, from outside the code measured: Node's `fetch` reports
  * every request on the `undici:request:*` diagnostics channels. Time is the platform's while a request to
  * `origin` is in flight (sent until its body has arrived), or while the sync sleeps for a rate limit (from a
- * response saying `X-RateLimit-Remaining: 0` or 429 until the next API request); the rest is our own work.
- * Requests in flight together count once.
+ * response saying `X-RateLimit-Remaining: 0` or 429 until the next API request, but no later than the
+ * `X-RateLimit-Reset` it named: waking up late is ours); the rest is our own work. Requests in flight together
+ * count once.
  */
 export class PlatformWaitMeter {
   apiRequests = 0;
   mediaRequests = 0;
   refused = 0;
-  readonly seconds: Record<State, number> = { http: 0, sleeping: 0, own: 0 };
+  readonly seconds = { http: 0, sleeping: 0, own: 0 };
   private readonly origin: string;
-  private readonly pauseAfter = new WeakSet<UndiciRequest>();
+  /** Requests whose answer says to sleep, and until when (`performance.now()` time). */
+  private readonly pauseAfter = new WeakMap<UndiciRequest, number>();
   private readonly ours = new WeakSet<UndiciRequest>();
   private inFlight = 0;
-  private sleeping = false;
+  private sleepingUntil: number | null = null;
   private startedAt: number | null = null;
   private last = 0;
   private stoppedAt: number | null = null;
@@ -85,7 +85,7 @@ export class PlatformWaitMeter {
     this.ours.add(request);
     if (api) {
       this.apiRequests += 1;
-      this.sleeping = false;
+      this.sleepingUntil = null;
     } else {
       this.mediaRequests += 1;
     }
@@ -96,7 +96,8 @@ export class PlatformWaitMeter {
     if (!this.ours.has(request) || !request.path.startsWith('/api/') || !response) return;
     if (response.statusCode === 429) this.refused += 1;
     if (response.statusCode === 429 || headerOf(response.headers, 'x-ratelimit-remaining') === '0') {
-      this.pauseAfter.add(request);
+      const reset = Date.parse(headerOf(response.headers, 'x-ratelimit-reset') ?? '');
+      this.pauseAfter.set(request, Number.isFinite(reset) ? performance.now() + reset - Date.now() : Infinity);
     }
   }
 
@@ -105,14 +106,22 @@ export class PlatformWaitMeter {
     this.ours.delete(request);
     this.advance();
     this.inFlight -= 1;
-    if (this.pauseAfter.has(request)) this.sleeping = true;
+    const until = this.pauseAfter.get(request);
+    if (until !== undefined) this.sleepingUntil = until;
   }
 
   /** Adds the time since the last event to the state the run was in meanwhile. */
   private advance(): void {
     const now = performance.now();
-    const state: State = this.inFlight > 0 ? 'http' : this.sleeping ? 'sleeping' : 'own';
-    this.seconds[state] += (now - this.last) / 1000;
+    if (this.inFlight > 0) {
+      this.seconds.http += (now - this.last) / 1000;
+    } else if (this.sleepingUntil !== null) {
+      const slept = Math.max(0, Math.min(now, this.sleepingUntil) - this.last);
+      this.seconds.sleeping += slept / 1000;
+      this.seconds.own += (now - this.last - slept) / 1000;
+    } else {
+      this.seconds.own += (now - this.last) / 1000;
+    }
     this.last = now;
   }
 }
