@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@verbatim/config';
+import type { Account } from '@verbatim/core';
 import { MockPlatform } from '@verbatim/connectors';
 import type { SyncResult } from '@verbatim/ingest';
 import { getJobStatus, enqueueSync } from '@verbatim/queue';
@@ -75,17 +76,17 @@ export function backendsInUse(instance: BenchInstance): Record<string, string> {
   };
 }
 
-/** Registers one mock account and runs its first pass through the real sync job; returns seconds taken. */
-export async function ingestThroughQueue(
+/** Registers one account of a bench department (pending approval: no schedule syncs it); returns its id. */
+export async function createBenchAccount(
   instance: BenchInstance,
-  connector: ReturnType<typeof mockConfigFor>,
-  onProgress?: (items: number) => void,
-): Promise<{ accountId: string; seconds: number; result: SyncResult }> {
+  connector: Account['connector'],
+  platform: Account['platform'] = 'facebook',
+): Promise<string> {
   const { catalog } = instance.running.backends;
   const agency = await catalog.createAgency({ name: 'Bench Department', kind: 'department' });
   const account = await catalog.createAccount({
     agencyId: agency.id,
-    platform: 'facebook',
+    platform,
     handle: `bench-${randomBytes(3).toString('hex')}`,
     status: 'pending-approval',
     connector,
@@ -93,14 +94,25 @@ export async function ingestThroughQueue(
     administrators: [],
     moderators: [],
   });
+  return account.id;
+}
+
+/** Registers one mock account and runs its first pass through the real sync job; returns seconds taken. */
+export async function ingestThroughQueue(
+  instance: BenchInstance,
+  connector: ReturnType<typeof mockConfigFor>,
+  onProgress?: (items: number) => void,
+): Promise<{ accountId: string; seconds: number; result: SyncResult }> {
+  const { catalog } = instance.running.backends;
+  const accountId = await createBenchAccount(instance, connector);
   const started = process.hrtime.bigint();
-  const jobId = await enqueueSync(instance.running.queue, catalog, account.id);
+  const jobId = await enqueueSync(instance.running.queue, catalog, accountId);
   for (;;) {
     const status = await getJobStatus(instance.running.queue, jobId);
     if (status?.state === 'completed') {
       // What the sync job's handler returned, as BullMQ stored it.
       return {
-        accountId: account.id,
+        accountId,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
         result: status.result as SyncResult,
       };

@@ -61,6 +61,24 @@ describe('MastodonConnector against the fake instance', () => {
     await expect(connector.fetchPage(passToken, firstCursor)).resolves.toBeDefined();
   });
 
+  it('waits for the window to reset once X-RateLimit-Remaining says 0, without spending a request on a 429', async () => {
+    const fake = await startFake({ posts: 3, rateLimit: { requests: 2, windowMs: 1500 } });
+    const connector = connectorFor(fake);
+    const { passToken, firstCursor } = await connector.beginPass(null);
+    const first = await connector.fetchPage(passToken, firstCursor);
+    const waiting = await connector.fetchPage(passToken, first.nextCursor!).catch((error: unknown) => error);
+    expect(waiting).toBeInstanceOf(RateLimitedError);
+    expect((waiting as RateLimitedError).retryAfterMs).toBeGreaterThan(500);
+    expect((waiting as RateLimitedError).retryAfterMs).toBeLessThanOrEqual(1500);
+    expect(fake.requests).toHaveLength(2);
+    // Asked anyway, the instance refuses; once the window closed, it answers again.
+    const refused = await fetch(`${fake.baseUrl}/api/v1/accounts/42`);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+    await new Promise((resolve) => setTimeout(resolve, (waiting as RateLimitedError).retryAfterMs));
+    await expect(connector.fetchPage(passToken, first.nextCursor!)).resolves.toBeDefined();
+  });
+
   it('downloads media files, and reports a refused token in plain words', async () => {
     const fake = await startFake({ posts: 5, mediaRate: 1, accessToken: 'good' });
     const { pages } = await readPass(connectorFor(fake, { accessToken: 'good' }));

@@ -17,3 +17,5 @@ export { FakeInstagram, FAKE_IG_TOKEN } from '../instagram/testing/fake-instagra
 export type { FakeInstagramServerOptions } from '../instagram/testing/fake-instagram.server';
 export { FakeInstagramAccount, FAKE_IG_USER_ID, FAKE_IG_USERNAME } from '../instagram/testing/fake-instagram-account';
 export type { FakeInstagramOptions, MediaType } from '../instagram/testing/fake-instagram-account';
+export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
+export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';

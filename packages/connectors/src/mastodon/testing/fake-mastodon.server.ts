@@ -3,6 +3,7 @@ import { renderMockImage } from '../../mock/mock-media';
 import { startFakeServer, type FakeAnswer, type RunningFake } from '../../testing/fake-server';
 import { FakeMastodonModel, type FakeMastodonOptions, type StatusRef } from './fake-mastodon-model';
 import { FAKE_ACCOUNT_ID, FAKE_USERNAME, FakeMastodonJson } from './fake-mastodon-json';
+import { FakeRateWindow, MASTODON_RATE_LIMIT, limitHeaders, type FakeRateLimit } from './fake-rate-limit';
 
 export interface FakeMastodonServerOptions extends FakeMastodonOptions {
   /**
@@ -12,18 +13,24 @@ export interface FakeMastodonServerOptions extends FakeMastodonOptions {
   accessToken?: string;
   /** Posts whose JSON lacks `created_at`, wherever they are served: malformed items. */
   malformedPosts?: number[];
+  /**
+   * The API rate limit enforced, with `X-RateLimit-*` headers and 429 beyond it (default Mastodon's published
+   * 300 requests per 5 minutes); `false` for none and no such headers, as for a caller the instance exempts.
+   * Media files are never counted.
+   */
+  rateLimit?: FakeRateLimit | false;
 }
 
 const NOT_FOUND: FakeAnswer = { status: 404, body: { error: 'Record not found' } };
-const RATE_LIMIT = 300;
 /** Without a token Mastodon returns at most 60 descendants of a status; with one, up to 4,096. */
 const DESCENDANTS_WITHOUT_TOKEN = 60;
 
 /**
  * A fake Mastodon instance over real HTTP, following the documented API (reference/platform-apis.md §6):
  * account lookup, account statuses paged by `max_id` with `Link` headers, `/context`, `/history`, status
- * lookups (404 `Record not found` once deleted), media files, `X-RateLimit-*` headers, 429 and 401 on demand.
- * Its clock moves only when a test says `advance()`; the `Date` header tells it.
+ * lookups (404 `Record not found` once deleted), media files, the rate limit (`X-RateLimit-*` headers, 429
+ * beyond it), and 429 and 401 on demand. Its clock moves only when a test says `advance()`; the `Date` header
+ * tells it. Every answer is computed from the seed when asked, at a cost that does not grow with the account.
  */
 export class FakeMastodon {
   readonly model: FakeMastodonModel;
@@ -34,9 +41,11 @@ export class FakeMastodon {
   private readonly malformed: Set<number>;
   private refusals: { left: number; waitMs: number } = { left: 0, waitMs: 0 };
   private served = 0;
+  private readonly rateWindow: FakeRateWindow | null;
 
   private constructor(options: FakeMastodonServerOptions) {
     this.model = new FakeMastodonModel(options);
+    this.rateWindow = options.rateLimit === false ? null : new FakeRateWindow(options.rateLimit ?? MASTODON_RATE_LIMIT);
     this.accessToken = options.accessToken;
     this.malformed = new Set(options.malformedPosts ?? []);
   }
@@ -103,13 +112,15 @@ export class FakeMastodon {
     if (url.pathname.startsWith('/system/media_attachments/')) return this.mediaFile(url.pathname);
     if (this.refusals.left > 0) {
       this.refusals.left -= 1;
-      return { status: 429, headers: this.limitHeaders(0, this.refusals.waitMs), body: { error: 'Too many requests' } };
+      const limit = (this.rateWindow?.limit ?? MASTODON_RATE_LIMIT).requests;
+      return this.tooMany(limitHeaders(limit, 0, Date.now() + this.refusals.waitMs));
     }
+    const spent = this.rateWindow?.spend();
+    if (spent && !spent.allowed) return this.tooMany(spent.headers);
     this.served += 1;
     const answer = this.route(authorization, url);
-    const remaining = RATE_LIMIT - 1 - (this.served % (RATE_LIMIT - 1));
     answer.headers = {
-      ...this.limitHeaders(remaining, 5 * 60_000),
+      ...spent?.headers,
       date: new Date(this.model.timeOf(this.step)).toUTCString(),
       ...answer.headers,
     };
@@ -204,11 +215,7 @@ export class FakeMastodon {
     return ref.reply < 0 && this.malformed.has(ref.post);
   }
 
-  private limitHeaders(remaining: number, resetInMs: number): Record<string, string> {
-    return {
-      'x-ratelimit-limit': String(RATE_LIMIT),
-      'x-ratelimit-remaining': String(remaining),
-      'x-ratelimit-reset': new Date(Date.now() + resetInMs).toISOString(),
-    };
+  private tooMany(headers: Record<string, string>): FakeAnswer {
+    return { status: 429, headers, body: { error: 'Too many requests' } };
   }
 }
