@@ -1,14 +1,14 @@
 /**
  * Connector benchmark: a Mastodon account of POSTS posts (default 100,000) with residents' replies, served by the
  * fake instance over loopback HTTP from a child process, backfilled through the real embedded pipeline (sync job →
- * connector pages → raw captures in the object store → catalog → media → search index), twice:
+ * connector pages → raw captures in the object store → catalog → media → search index), at the published rate
+ * limit and without one, and read by the connector alone:
  *
  * - limited: the instance enforces Mastodon's published limit (300 API requests per 5 minutes, X-RateLimit
  *   headers, 429 beyond it) and the sync waits as the headers say (the job is parked until the reset). A whole
  *   backfill at that rate takes about a day, so this run is a slice: LIMITED_WINDOWS full windows (default 1),
  *   from the job's start until the first request of the next window.
  * - unlimited: no rate limit; the whole account, checked against what the instance shows.
- *
  * - connector: the connector alone reading the whole account (pages and media, parsed, then dropped): what the
  *   fake instance, loopback HTTP and parsing allow before our pipeline does anything.
  *
@@ -69,7 +69,8 @@ async function backfill(run: Run) {
   const cpuBefore = process.cpuUsage();
   meter.start();
   const jobId = await enqueueSync(instance.running.queue, catalog, accountId);
-  const result = await waitForJob(instance.running.queue, jobId, meter, run);
+  const rssMb: number[] = [];
+  const result = await waitForJob(instance.running.queue, jobId, meter, run, rssMb);
   meter.stop();
   const cpu = process.cpuUsage(cpuBefore);
   const fakeCpuSeconds = (await fake.cpuSeconds()) - fakeCpuBefore;
@@ -96,6 +97,7 @@ async function backfill(run: Run) {
     expected: truth,
     complete: truth === null ? null : items === truth.statuses && result!.items === truth.versions,
     peakRssMb,
+    rssMbEvery30s: rssMb,
     fileCreationMicroseconds: fileCreation,
     loadAverage: { before: loadBefore, after: load() },
     backends,
@@ -169,12 +171,16 @@ function figures(meter: PlatformWaitMeter, items: number, cpu: NodeJS.CpuUsage, 
   };
 }
 
-/** Polls the job until it completes (its result) or the meter stopped a slice (null). */
+/**
+ * Polls the job until it completes (its result) or the meter stopped a slice (null). Every 30 s it reports
+ * progress on stderr and adds this process's RSS to `rssMb`, which tells growth from a plateau.
+ */
 async function waitForJob(
   queue: Parameters<typeof getJobStatus>[0],
   jobId: string,
   meter: PlatformWaitMeter,
   run: Run,
+  rssMb: number[],
 ): Promise<SyncResult | null> {
   let lastReport = Date.now();
   for (;;) {
@@ -184,7 +190,10 @@ async function waitForJob(
     if (status?.state === 'failed') throw new Error(`the sync job failed: ${status.error}`);
     if (Date.now() - lastReport > 30_000) {
       const items = (status?.progress as { items?: number } | undefined)?.items ?? 0;
-      process.stderr.write(`${run}: ${status?.state}, ${meter.apiRequests} API requests, ${items} items\n`);
+      rssMb.push(Math.round(process.memoryUsage().rss / 2 ** 20));
+      process.stderr.write(
+        `${run}: ${status?.state}, ${meter.apiRequests} API requests, ${items} items, RSS ${rssMb.at(-1)} MB\n`,
+      );
       lastReport = Date.now();
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
