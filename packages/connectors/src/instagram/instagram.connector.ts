@@ -8,7 +8,7 @@ import {
 import { GraphClient, type GraphResponse } from '../graph/graph-client';
 import { isMissingObject } from '../graph/graph-error';
 import { findMissingObjects } from '../graph/graph-lookup';
-import { SignedLinkMemory } from '../graph/signed-link-memory';
+import { downloadSignedMedia, SignedLinkMemory } from '../graph/signed-link-memory';
 import { jsonOf } from '../http/platform-http';
 import type { InstagramConnectorConfig } from './instagram-connector.config';
 import { decodeCursor, decodePass, encodeCursor, encodePass, type InstagramCursor } from './instagram-cursor';
@@ -108,23 +108,15 @@ export class InstagramConnector implements Connector {
     return this.pageOf(response, reading, { listing: next === cursor.listing ? null : next, tasks: reading.tasks });
   }
 
-  /**
-   * Downloads a file by its stable URL, through the signed link last seen for it. A link that expired meanwhile
-   * (the CDN answers 403) is renewed by reading its media again; if that fails too the download fails plainly,
-   * the attachment stays without bytes, and the next pass tries again with the links it reads.
-   */
-  async fetchMedia(sourceUrl: string, signal?: AbortSignal): Promise<MediaDownload> {
-    const link = this.links.get(sourceUrl);
-    let response = await this.client.getMedia(link?.signedUrl ?? sourceUrl, signal);
-    if (response.status === 403 && link) {
-      const fresh = await this.renewLink(link.objectId, sourceUrl, signal);
-      if (fresh) response = await this.client.getMedia(fresh, signal);
-    }
-    if (response.status !== 200) {
-      throw new Error(`the media file ${sourceUrl} answered ${response.status} (an expired or refused link)`);
-    }
-    this.links.forget(sourceUrl);
-    return { bytes: response.raw, contentType: response.contentType };
+  /** Downloads a file through the signed link last seen for it, renewing an expired one from its object. */
+  fetchMedia(sourceUrl: string, signal?: AbortSignal): Promise<MediaDownload> {
+    return downloadSignedMedia(
+      this.client,
+      this.links,
+      sourceUrl,
+      (id, url, abort) => this.renewLink(id, url, abort),
+      signal,
+    );
   }
 
   /** Looks each media or comment up by id: only 100/33 there ("does not exist") confirms a deletion. */
