@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeToken, encodeToken } from '../opaque-token';
 
 /** What a pass knows about the Page: its id and name (the author of its posts), and which pass it is. */
 export interface FacebookPass {
@@ -34,23 +35,7 @@ const CursorSchema = z.strictObject({
   tasks: z.array(z.strictObject({ postId: z.string().min(1), url: z.string().min(1) })),
 });
 
-function encode(value: object): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-function decode<T>(text: string, schema: z.ZodType<T>, what: string): T {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw new Error(`invalid Facebook ${what} "${text.slice(0, 40)}": not base64url JSON`);
-  }
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw new Error(`invalid Facebook ${what}: ${parsed.error.issues[0].message}`);
-  return parsed.data;
-}
-
-export const encodePass = (pass: FacebookPass): string => encode(pass);
-export const decodePass = (text: string): FacebookPass => decode(text, PassSchema, 'pass token');
-export const encodeCursor = (cursor: FacebookCursor): string => encode(cursor);
-export const decodeCursor = (text: string): FacebookCursor => decode(text, CursorSchema, 'cursor');
+export const encodePass = (pass: FacebookPass): string => encodeToken(pass);
+export const decodePass = (text: string): FacebookPass => decodeToken(text, PassSchema, 'Facebook pass token');
+export const encodeCursor = (cursor: FacebookCursor): string => encodeToken(cursor);
+export const decodeCursor = (text: string): FacebookCursor => decodeToken(text, CursorSchema, 'Facebook cursor');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeToken, encodeToken } from '../opaque-token';
 
 /** What a pass knows about the account: its id and @username (the author of its media), and which pass it is. */
 export interface InstagramPass {
@@ -40,23 +41,7 @@ const CursorSchema = z.strictObject({
   ),
 });
 
-function encode(value: object): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-function decode<T>(text: string, schema: z.ZodType<T>, what: string): T {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw new Error(`invalid Instagram ${what} "${text.slice(0, 40)}": not base64url JSON`);
-  }
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw new Error(`invalid Instagram ${what}: ${parsed.error.issues[0].message}`);
-  return parsed.data;
-}
-
-export const encodePass = (pass: InstagramPass): string => encode(pass);
-export const decodePass = (text: string): InstagramPass => decode(text, PassSchema, 'pass token');
-export const encodeCursor = (cursor: InstagramCursor): string => encode(cursor);
-export const decodeCursor = (text: string): InstagramCursor => decode(text, CursorSchema, 'cursor');
+export const encodePass = (pass: InstagramPass): string => encodeToken(pass);
+export const decodePass = (text: string): InstagramPass => decodeToken(text, PassSchema, 'Instagram pass token');
+export const encodeCursor = (cursor: InstagramCursor): string => encodeToken(cursor);
+export const decodeCursor = (text: string): InstagramCursor => decodeToken(text, CursorSchema, 'Instagram cursor');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeToken, encodeToken } from '../opaque-token';
 
 /**
  * What a pass knows about the account and the instance's clock. `at` is the instance's time when the pass
@@ -47,24 +48,7 @@ const TaskSchema = z.discriminatedUnion('kind', [
 ]);
 const CursorSchema = z.strictObject({ listing: z.string().nullable(), tasks: z.array(TaskSchema) });
 
-/** Pass tokens and cursors are opaque base64url JSON; any process can resume from them. */
-function encode(value: object): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
-}
-
-function decode<T>(text: string, schema: z.ZodType<T>, what: string): T {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw new Error(`invalid Mastodon ${what} "${text.slice(0, 40)}": not base64url JSON`);
-  }
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw new Error(`invalid Mastodon ${what}: ${parsed.error.issues[0].message}`);
-  return parsed.data;
-}
-
-export const encodePass = (pass: MastodonPass): string => encode(pass);
-export const decodePass = (text: string): MastodonPass => decode(text, PassSchema, 'pass token');
-export const encodeCursor = (cursor: MastodonCursor): string => encode(cursor);
-export const decodeCursor = (text: string): MastodonCursor => decode(text, CursorSchema, 'cursor');
+export const encodePass = (pass: MastodonPass): string => encodeToken(pass);
+export const decodePass = (text: string): MastodonPass => decodeToken(text, PassSchema, 'Mastodon pass token');
+export const encodeCursor = (cursor: MastodonCursor): string => encodeToken(cursor);
+export const decodeCursor = (text: string): MastodonCursor => decodeToken(text, CursorSchema, 'Mastodon cursor');
