@@ -1,6 +1,18 @@
 import { z } from 'zod';
 
-export const RoleSchema = z.enum(['it-admin', 'foia-officer', 'attorney', 'moderator', 'auditor']);
+/**
+ * Who a person is to the archive. `it-director` (the Director of IT) co-approves user bans with the attorney's
+ * office; `communications-manager` approves new accounts where the town's policy requires it (Norwalk).
+ */
+export const RoleSchema = z.enum([
+  'it-admin',
+  'foia-officer',
+  'attorney',
+  'moderator',
+  'auditor',
+  'it-director',
+  'communications-manager',
+]);
 export type Role = z.infer<typeof RoleSchema>;
 
 /** Who may read archived records (every read is audited). */

@@ -4,7 +4,7 @@ import { RoleSchema, sha256Hex, type ApiToken, type ApiTokenStore, type AuditLog
 
 export const NewApiTokenSchema = z.object({
   name: z.string().trim().min(1).max(200),
-  roles: z.array(RoleSchema).min(1).max(5),
+  roles: z.array(RoleSchema).min(1).max(RoleSchema.options.length),
 });
 export type NewApiToken = z.infer<typeof NewApiTokenSchema>;
 

@@ -5,7 +5,7 @@ import { hashPassword } from './password';
 export const NewUserSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   email: z.email().max(320),
-  roles: z.array(RoleSchema).min(1).max(5),
+  roles: z.array(RoleSchema).min(1).max(RoleSchema.options.length),
   password: z.string().min(12, 'at least 12 characters').max(200),
 });
 export type NewUser = z.infer<typeof NewUserSchema>;

@@ -15,6 +15,8 @@ const ROLE_LABELS: Record<string, string> = {
   attorney: 'Town attorney',
   moderator: 'Moderator',
   auditor: 'Auditor',
+  'it-director': 'Director of IT',
+  'communications-manager': 'Communications manager',
 };
 
 /** The people who sign in, and the form that lets a new one in. */
