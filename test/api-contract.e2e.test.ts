@@ -8,6 +8,7 @@ interface OpenApiDocument {
 
 interface OpenApiOperation {
   parameters: Array<{ name: string }>;
+  security?: unknown[];
   requestBody: { content: Record<string, { schema: { properties: Record<string, { enum?: string[] }> } }> };
 }
 
@@ -163,6 +164,9 @@ describe('API contract: validation, roles and documentation', () => {
     ]) {
       expect(document.paths[route]).toBeDefined();
     }
+    const webhook = document.paths['/api/v1/webhooks/facebook'];
+    expect(webhook.get.security).toEqual([]);
+    expect(webhook.post.parameters.map((parameter) => parameter.name)).toEqual(['X-Hub-Signature-256']);
     const agencyBody = document.paths['/api/v1/agencies'].post.requestBody.content['application/json'].schema;
     expect(agencyBody.properties.kind.enum).toEqual(['department', 'board', 'commission', 'task-force', 'committee']);
     expect(document.paths['/api/v1/records'].get.parameters.map((parameter) => parameter.name)).toEqual(

@@ -128,6 +128,42 @@ describe('the Facebook Page webhook', () => {
     expect(await catalog().countRecords()).toBe(records);
   });
 
+  it('archives a delivery batched for several Pages once, naming each, and syncs every account it names', async () => {
+    const otherPage = '104000000000888';
+    const neverSynced = await registerMockAccount(instance, {
+      type: 'facebook',
+      pageId: otherPage,
+      accessToken: fake.accessToken,
+      graphUrl: fake.baseUrl,
+      appSecret: APP_SECRET,
+    });
+    const passBefore = (await syncState()).passNumber as number;
+    const body = JSON.stringify({
+      object: 'page',
+      entry: [
+        { id: otherPage, time: 1_735_800_000, changes: [{ field: 'feed', value: { item: 'status', verb: 'add' } }] },
+        { id: fake.pageId, time: 1_735_800_000, changes: [{ field: 'feed', value: { item: 'status', verb: 'add' } }] },
+      ],
+    });
+    const response = await post(body, signatureOf(body));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true });
+    const capture = await catalog().getCapture(sha256Hex(Buffer.from(body)));
+    expect(capture).toMatchObject({ accountId: neverSynced, byteLength: Buffer.byteLength(body) });
+    expect(capture!.source).toBe(
+      `facebook webhook delivery (feed) for Pages ${otherPage} (account ${neverSynced}), ${fake.pageId} (account ${accountId})`,
+    );
+    await waitForPass(passBefore + 1);
+    // The second Page is not the fake's: its queued sync ran and says so on the account, in plain words.
+    const deadline = Date.now() + 30_000;
+    let other = (await instance.request('GET', `/api/v1/accounts/${neverSynced}`)).body.sync;
+    while (!other.lastError && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      other = (await instance.request('GET', `/api/v1/accounts/${neverSynced}`)).body.sync;
+    }
+    expect(other.lastError).toMatch(`cannot read a Facebook Page with id ${otherPage}`);
+  });
+
   it('refuses deliveries for a Page whose account has no app secret, and says why in the log', async () => {
     const other = await FakeFacebook.start({ seed: 9, posts: 2 });
     try {

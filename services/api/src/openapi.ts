@@ -59,6 +59,44 @@ function operation(route: RouteDefinition): Record<string, unknown> {
   };
 }
 
+/** The public route Meta calls (no bearer token: a GET handshake with the verify token, signed POSTs). */
+const FACEBOOK_WEBHOOK_PATH = {
+  get: {
+    summary: "Meta's subscription handshake for the Facebook Page feed webhook",
+    security: [],
+    parameters: ['hub.mode', 'hub.verify_token', 'hub.challenge'].map((name) => ({
+      name,
+      in: 'query',
+      required: true,
+      schema: { type: 'string' },
+    })),
+    responses: {
+      200: { description: '`hub.challenge` echoed as text/plain: the verify token is FACEBOOK_WEBHOOK_VERIFY_TOKEN' },
+      403: { description: 'Wrong mode or verify token, or FACEBOOK_WEBHOOK_VERIFY_TOKEN is not set' },
+    },
+  },
+  post: {
+    summary: 'A Page feed delivery: archived byte for byte, and a sync of each Page named is queued',
+    security: [],
+    parameters: [
+      {
+        name: 'X-Hub-Signature-256',
+        in: 'header',
+        required: true,
+        description:
+          "`sha256=` and the HMAC-SHA256 of the exact body with the Meta app's secret (the account's appSecret)",
+        schema: { type: 'string' },
+      },
+    ],
+    requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+    responses: {
+      200: { description: 'Accepted (`{"received":true}`), also for the same bytes delivered again' },
+      400: { description: 'Not a Page delivery' },
+      403: { description: 'Wrong or missing signature, unknown Page, or its account has no appSecret' },
+    },
+  },
+};
+
 /** The OpenAPI 3 document of the API, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(routes: readonly RouteDefinition[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -75,6 +113,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], version
       },
     },
   };
+  paths['/api/v1/webhooks/facebook'] = FACEBOOK_WEBHOOK_PATH;
   return {
     openapi: '3.0.3',
     info: { title: 'Verbatim API', version, description: 'Social media archive and FOIA retrieval service.' },

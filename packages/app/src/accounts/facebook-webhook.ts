@@ -16,7 +16,7 @@ import {
 } from '@verbatim/core';
 
 export interface FacebookWebhookServices {
-  catalog: AccountRegistry & SyncStateStore & CaptureReader;
+  catalog: AccountRegistry & Pick<SyncStateStore, 'recordCapture'> & CaptureReader;
   objectStore: ObjectStore;
   jobs: JobControl;
   now?: () => Date;
@@ -31,7 +31,7 @@ const SOURCE = 'facebook webhook delivery (feed)';
 /**
  * Receives a Page webhook delivery. Every entry's Page must be an account here with the Meta app's secret in
  * its connector settings, and the body's `X-Hub-Signature-256` must be that secret's HMAC; otherwise nothing is
- * stored. An accepted delivery is archived byte for byte as a raw capture of each account it names, and a sync of
+ * stored. An accepted delivery is archived byte for byte as one raw capture naming every Page, and a sync of
  * each is queued: the sync reads the changes from the Graph API, where a new comment comes with its attachments,
  * an edit becomes a version by its message, a hide by `is_hidden`, and a removal a tombstone only once a direct
  * lookup confirms it (a delivery's values lack the attachments and a hide lacks the text, so building records
@@ -71,7 +71,15 @@ export async function receiveFacebookDelivery(
   const replay = (await services.catalog.getCapture(sha256)) !== null;
   if (!replay) {
     await services.objectStore.put(rawCaptureKey(sha256), raw, { contentType: 'application/json' });
-    for (const { account } of targets) await recordCapture(services, account.id, raw, sha256);
+    await services.catalog.recordCapture({
+      sha256,
+      key: rawCaptureKey(sha256),
+      accountId: targets[0].account.id,
+      contentType: 'application/json',
+      byteLength: raw.byteLength,
+      source: sourceOf(targets.map(({ account, config }) => `${config.pageId} (account ${account.id})`)),
+      capturedAt: (services.now?.() ?? new Date()).toISOString(),
+    });
     for (const { account } of targets) await services.jobs.enqueueSync(account.id);
   }
   return { accepted: true, accounts: targets.map(({ account }) => account.id), replay };
@@ -90,35 +98,9 @@ async function facebookAccountsByPage(
 }
 
 /**
- * Records the capture through `applyPage` with no items, as a page of the account's previous pass: the catalog
- * never lets a page of a pass that is no longer current move the current pass's cursor or state, so a running
- * sync goes on untouched. An account never synced has no pass to file it under; its bytes are in the object
- * store and its first sync (queued now) archives everything the delivery announced.
+ * Names what the delivery was about. Identical bytes are one capture, kept under the first Page's account; a
+ * delivery Meta batched for several Pages names each of them, so it is found from any of their accounts.
  */
-async function recordCapture(
-  services: FacebookWebhookServices,
-  accountId: string,
-  raw: Uint8Array,
-  sha256: string,
-): Promise<void> {
-  const state = await services.catalog.getSyncState(accountId);
-  if (state.passNumber < 1) return;
-  const capturedAt = (services.now?.() ?? new Date()).toISOString();
-  await services.catalog.applyPage({
-    accountId,
-    passNumber: state.passNumber - 1,
-    capture: {
-      sha256,
-      key: rawCaptureKey(sha256),
-      accountId,
-      contentType: 'application/json',
-      byteLength: raw.byteLength,
-      source: SOURCE,
-      capturedAt,
-    },
-    items: [],
-    rejected: [],
-    nextCursor: null,
-    capturedAt,
-  });
+function sourceOf(pages: string[]): string {
+  return `${SOURCE} for Page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}`;
 }

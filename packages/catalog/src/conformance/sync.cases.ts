@@ -106,6 +106,30 @@ export function describeSyncCases(harness: () => CatalogHarness): void {
     expect(await catalog.getSyncState(account.id)).toMatchObject({ passNumber: 2, status: 'running', lastError: null });
   });
 
+  it('records a capture outside any pass once, leaving the pass as it was', async () => {
+    const { catalog } = harness();
+    const account = await createAccount(catalog);
+    await catalog.startPass(account.id, 1, 'token-1', 'c0', T.pass1);
+    const before = await catalog.getSyncState(account.id);
+    const capture = {
+      sha256: 'c'.repeat(64),
+      key: `raw/${'c'.repeat(64)}`,
+      accountId: account.id,
+      contentType: 'application/json',
+      byteLength: 42,
+      source: 'facebook webhook delivery (feed)',
+      capturedAt: T.pass2,
+    };
+    await expect(catalog.recordCapture(capture)).resolves.toBe(true);
+    await expect(catalog.recordCapture({ ...capture, source: 'again', capturedAt: T.pass3 })).resolves.toBe(false);
+    expect(await catalog.getCapture(capture.sha256)).toEqual(capture);
+    expect(await catalog.getSyncState(account.id)).toEqual(before);
+    await expect(
+      catalog.recordCapture({ ...capture, sha256: 'd'.repeat(64), accountId: 'no-such-account' }),
+    ).rejects.toThrow(/account/);
+    expect(await catalog.getCapture('d'.repeat(64))).toBeNull();
+  });
+
   it('records why a pass could not begin, keeping the last pass, until a pass starts', async () => {
     const { catalog } = harness();
     const fresh = await createAccount(catalog);

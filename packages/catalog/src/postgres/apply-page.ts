@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { newId, type ApplyPageInput, type PageApplied, type PreparedItem } from '@verbatim/core';
+import { newId, type ApplyPageInput, type PageApplied, type PreparedItem, type RawCapture } from '@verbatim/core';
 import { UnknownReferenceError } from '../errors';
 import type { AccountRepository } from './account.repository';
 import { ExistingRecordWriter, type ExistingRecord } from './existing-records';
@@ -45,6 +45,24 @@ export class PageApplier {
     private readonly accounts: AccountRepository,
     private readonly syncStates: SyncStateRepository,
   ) {}
+
+  /** Records a capture on its own (see SyncStateStore.recordCapture); true when it was new. */
+  async recordCapture(capture: RawCapture): Promise<boolean> {
+    return withTransaction(this.pool, async (client) => {
+      const account = await this.accounts.shareLockAccount(client, capture.accountId);
+      if (!account) throw new UnknownReferenceError('account', capture.accountId);
+      const { rowCount } = await client.query(INSERT_CAPTURE, [
+        capture.sha256,
+        capture.key,
+        capture.accountId,
+        capture.contentType,
+        capture.byteLength,
+        capture.source,
+        capture.capturedAt,
+      ]);
+      return (rowCount ?? 0) > 0;
+    });
+  }
 
   async apply(input: ApplyPageInput): Promise<PageApplied> {
     return withTransaction(this.pool, async (client) => {

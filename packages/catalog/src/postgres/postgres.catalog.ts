@@ -135,6 +135,10 @@ export class PostgresCatalog implements Catalog {
     return this.pages.apply(input);
   }
 
+  recordCapture(capture: RawCapture): Promise<boolean> {
+    return this.pages.recordCapture(capture);
+  }
+
   /** Least recently seen first; deleted records are left out. */
   listUnseen(accountId: string, passNumber: number): Promise<Array<{ id: string; platformId: string }>> {
     return this.records.listUnseen(accountId, passNumber);

@@ -32,6 +32,7 @@ import { AuditRepository } from './audit.repository';
 import { connectionPageWriter, type PageWriter } from './page-writer';
 import { RecordLifecycle } from './record-lifecycle';
 import { RecordRepository } from './record.repository';
+import { StandaloneCaptureWriter } from './standalone-capture';
 import { SyncStateRepository } from './sync-state.repository';
 import { SyncRunRepository } from './sync-run.repository';
 import { TokenRepository } from './token.repository';
@@ -52,6 +53,7 @@ export class SqliteCatalog implements Catalog {
   private readonly lifecycle: RecordLifecycle;
   private readonly audit: AuditRepository;
   private readonly totals: ArchiveTotalsRepository;
+  private readonly captures: StandaloneCaptureWriter;
 
   /**
    * Expects a database already migrated; `openSqliteCatalog` opens, configures and migrates one.
@@ -70,6 +72,7 @@ export class SqliteCatalog implements Catalog {
     this.pages = options.pageWriter ?? connectionPageWriter(db, options.idMergeThreshold);
     this.audit = new AuditRepository(db);
     this.totals = new ArchiveTotalsRepository(db);
+    this.captures = new StandaloneCaptureWriter(db);
   }
 
   /** Validates the input; the id and creation time are assigned here. */
@@ -148,6 +151,11 @@ export class SqliteCatalog implements Catalog {
     // Read per page, not cached: another process (the API) may move the account to another agency meanwhile.
     const account = this.accounts.requireAccount(input.accountId);
     return this.pages.apply(input, account);
+  }
+
+  async recordCapture(capture: RawCapture): Promise<boolean> {
+    this.accounts.requireAccount(capture.accountId);
+    return this.captures.record(capture);
   }
 
   /** Least recently seen first; deleted records are left out. */

@@ -68,6 +68,12 @@ export interface SyncStateStore {
    * the second time.
    */
   applyPage(input: ApplyPageInput): Promise<PageApplied>;
+  /**
+   * Records a raw capture that arrived outside any pass (a webhook delivery), leaving every pass, cursor and
+   * record as they are. Identical bytes are one capture: returns false, changing nothing, when one with this
+   * SHA-256 is already recorded. Throws for an unknown account.
+   */
+  recordCapture(capture: RawCapture): Promise<boolean>;
   /** Records of the account not seen in pass `passNumber` and not already tombstoned, least recently seen first. */
   listUnseen(accountId: string, passNumber: number): Promise<Array<{ id: string; platformId: string }>>;
   /**
