@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListedSpanSchema, type ListedSpan } from '../graph/expired-cursor';
 import { decodeToken, encodeToken } from '../opaque-token';
 
 /** What a pass knows about the Page: its id and name (the author of its posts), and which pass it is. */
@@ -23,6 +24,8 @@ export interface CommentsTask {
 export interface FacebookCursor {
   listing: string | null;
   tasks: CommentsTask[];
+  /** The posts listed so far, by creation time: what a listing read again after its cursor expired skips. */
+  listed?: ListedSpan;
 }
 
 const PassSchema = z.strictObject({
@@ -33,6 +36,7 @@ const PassSchema = z.strictObject({
 const CursorSchema = z.strictObject({
   listing: z.string().nullable(),
   tasks: z.array(z.strictObject({ postId: z.string().min(1), url: z.string().min(1) })),
+  listed: ListedSpanSchema.optional(),
 });
 
 export const encodePass = (pass: FacebookPass): string => encodeToken(pass);

@@ -19,7 +19,7 @@ export interface PageReading {
   next: string | null;
 }
 
-function emptyReading(): PageReading {
+export function emptyReading(): PageReading {
   return { items: [], rejected: [], links: [], tasks: [], next: null };
 }
 

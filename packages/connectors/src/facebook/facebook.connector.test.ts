@@ -63,6 +63,32 @@ describe('FacebookConnector against the fake Graph API', () => {
     expect(post.author.name).toBe('Town of X');
   });
 
+  it('lists again from the top when Graph stops honouring a cursor, reading no thread twice', async () => {
+    const fake = await startFake({ posts: 300, deleteRate: 0.05 });
+    fake.advance(2);
+    const connector = connectorFor(fake);
+    const { passToken, firstCursor } = await connector.beginPass(null);
+    const pages: ConnectorPage[] = [];
+    let listings = 0;
+    for (let cursor: string | null = firstCursor; cursor !== null; cursor = pages[pages.length - 1].nextCursor) {
+      const pending = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { tasks: unknown[] };
+      if (pending.tasks.length === 0 && ++listings === 4) fake.expireCursors(); // a long wait: the 4th page's cursor is stale
+      pages.push(await connector.fetchPage(passToken, cursor));
+    }
+    const refused = pages.filter((page) => Buffer.from(page.raw).toString().includes('"code":2642'));
+    expect(refused).toHaveLength(1);
+    expect(refused[0].items).toEqual([]);
+    expect(new Set(pages.flatMap((page) => page.items.map((item) => item.platformId)))).toEqual(
+      new Set(fake.existingIds()),
+    );
+    const threadReads = fake.requests
+      .filter((request) => request.includes('/comments?'))
+      .map((request) => /\/(\d+_\d+)\/comments/.exec(request)![1]);
+    // Only posts at the edges of what was listed before the refusal may have their comments read twice.
+    expect(threadReads.length - new Set(threadReads).size).toBeLessThanOrEqual(2);
+    expect(new Set(threadReads).size).toBeGreaterThan(100);
+  });
+
   it('sends appsecret_proof when given the app secret', async () => {
     const fake = await startFake({ posts: 3, appSecret: 'app-secret-0123456789' });
     await expect(connectorFor(fake).beginPass(null)).rejects.toThrow(/appsecret_proof/);

@@ -5,6 +5,7 @@ import {
   type MediaDownload,
   type PassStart,
 } from '@verbatim/core';
+import { firstPageOf, isExpiredCursor, wasListed, widenSpan } from '../graph/expired-cursor';
 import { GraphClient, type GraphResponse } from '../graph/graph-client';
 import { isMissingObject } from '../graph/graph-error';
 import { findMissingObjects } from '../graph/graph-lookup';
@@ -13,7 +14,7 @@ import { jsonOf } from '../http/platform-http';
 import type { FacebookConnectorConfig } from './facebook-connector.config';
 import { decodeCursor, decodePass, encodeCursor, encodePass, type FacebookCursor } from './facebook-cursor';
 import { readAttachments } from './facebook-items';
-import { readCommentsPage, readPostsPage, type PageReading } from './facebook-pages';
+import { emptyReading, readCommentsPage, readPostsPage, type PageReading } from './facebook-pages';
 import { FacebookAttachmentSchema, FacebookPageSchema } from './facebook-payload.schema';
 
 /** `published_posts` allows up to 100 a page; 50 keeps a page with albums well under Graph's response limits. */
@@ -30,7 +31,9 @@ const COMMENT_FIELDS =
  * `/feed`, which returns only about 600 ranked posts a year) to the end, and reads each commented post's
  * comments with `filter=stream` (every comment, replies flattened in, hidden ones included). The API keeps no
  * edit history: the pipeline stores a new version when a message differs from the one archived. The cursor
- * carries the next listing page and the comment pages still to read, so a rate limit resumes exactly there.
+ * carries the next listing page and the comment pages still to read, so a rate limit resumes exactly there. A
+ * Graph cursor refused as expired (after a long wait) restarts its list from the first page; the listing then
+ * skips the comments of posts already read (see ListedSpan).
  */
 export class FacebookConnector implements Connector {
   private readonly client: GraphClient;
@@ -83,20 +86,33 @@ export class FacebookConnector implements Connector {
     const [task, ...rest] = cursor.tasks;
     if (task !== undefined) {
       const response = await this.client.get(task.url, signal);
+      if (isExpiredCursor(response.error, task.url)) {
+        const restarted = { postId: task.postId, url: firstPageOf(task.url) };
+        return this.pageOf(response, emptyReading(), { ...cursor, tasks: [restarted, ...rest] });
+      }
       if (response.error && !isMissingObject(response.error)) {
         throw this.client.unexpected(response, `the comments of post ${task.postId}`);
       }
       const reading = readCommentsPage(response, task.postId);
       const more = reading.next ? [{ postId: task.postId, url: this.client.storableUrl(reading.next) }] : [];
-      return this.pageOf(response, reading, { listing: cursor.listing, tasks: [...more, ...rest] });
+      return this.pageOf(response, reading, { ...cursor, tasks: [...more, ...rest] });
     }
     if (cursor.listing === null) throw new Error('the Facebook cursor has nothing left to fetch');
     const response = await this.client.get(cursor.listing, signal);
+    if (isExpiredCursor(response.error, cursor.listing)) {
+      return this.pageOf(response, emptyReading(), { ...cursor, listing: firstPageOf(cursor.listing) });
+    }
     if (response.status !== 200) throw this.client.unexpected(response, "the Page's published posts");
     const author = { id: pass.pageId, name: pass.pageName };
     const reading = readPostsPage(response, author, (postId) => this.commentsUrl(postId));
     const next = reading.next ? this.client.storableUrl(reading.next) : null;
-    return this.pageOf(response, reading, { listing: next === cursor.listing ? null : next, tasks: reading.tasks });
+    const postedAt = new Map(reading.items.map((item) => [item.platformId, item.postedAt]));
+    const tasks = reading.tasks.filter((task) => !wasListed(cursor.listed, postedAt.get(task.postId) ?? ''));
+    return this.pageOf(response, reading, {
+      listing: next === cursor.listing ? null : next,
+      tasks,
+      listed: widenSpan(cursor.listed, [...postedAt.values()]),
+    });
   }
 
   /** Downloads a file through the signed link last seen for it, renewing an expired one from its object. */

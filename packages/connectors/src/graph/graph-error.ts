@@ -24,6 +24,13 @@ export type GraphError = z.infer<typeof GraphErrorSchema>['error'];
  */
 export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613, 80001, 80002]);
 
+/**
+ * 2642 "Invalid cursors values": a paging cursor Graph no longer honours. Graph's cursors are short-lived (they
+ * are invalidated when their item is deleted, and should not be stored), so one kept across a long rate-limit
+ * wait can be refused. The code is the one Graph is seen to send; its documentation names none.
+ */
+export const INVALID_CURSOR_CODE = 2642;
+
 /** 190: the access token is invalid, expired or revoked (OAuthException). */
 export const INVALID_TOKEN_CODE = 190;
 

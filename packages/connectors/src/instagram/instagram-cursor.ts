@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListedSpanSchema, type ListedSpan } from '../graph/expired-cursor';
 import { decodeToken, encodeToken } from '../opaque-token';
 
 /** What a pass knows about the account: its id and @username (the author of its media), and which pass it is. */
@@ -27,6 +28,8 @@ export interface ThreadTask {
 export interface InstagramCursor {
   listing: string | null;
   tasks: ThreadTask[];
+  /** The media listed so far, by creation time: what a listing read again after its cursor expired skips. */
+  listed?: ListedSpan;
 }
 
 const PassSchema = z.strictObject({
@@ -39,6 +42,7 @@ const CursorSchema = z.strictObject({
   tasks: z.array(
     z.strictObject({ mediaId: z.string().min(1), commentId: z.string().min(1).optional(), url: z.string().min(1) }),
   ),
+  listed: ListedSpanSchema.optional(),
 });
 
 export const encodePass = (pass: InstagramPass): string => encodeToken(pass);

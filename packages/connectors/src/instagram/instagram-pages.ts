@@ -26,7 +26,7 @@ export interface ThreadUrls {
   replies(commentId: string, after: string | undefined): string;
 }
 
-function emptyReading(): PageReading {
+export function emptyReading(): PageReading {
   return { items: [], rejected: [], links: [], tasks: [], next: null };
 }
 

@@ -66,6 +66,34 @@ describe('InstagramConnector against the fake Graph API', () => {
     expect(media.author).toEqual({ id: fake.igUserId, name: 'townofx', handle: 'townofx' });
   });
 
+  it('reads a thread or the listing again from its first page when Graph stops honouring its cursor', async () => {
+    const fake = await startFake({ media: 160, maxCommentsPerPost: 12 });
+    fake.advance(2);
+    const connector = connectorFor(fake);
+    const { passToken, firstCursor } = await connector.beginPass(null);
+    const pages: ConnectorPage[] = [];
+    let expiredReplies = false;
+    let listings = 0;
+    for (let cursor: string | null = firstCursor; cursor !== null; cursor = pages[pages.length - 1].nextCursor) {
+      const pending = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+        tasks: Array<{ url: string }>;
+      };
+      const next = pending.tasks[0];
+      if (!expiredReplies && next?.url.includes('/replies') && next.url.includes('after=')) {
+        expiredReplies = true;
+        fake.expireCursors();
+      } else if (pending.tasks.length === 0 && ++listings === 3) fake.expireCursors();
+      pages.push(await connector.fetchPage(passToken, cursor));
+    }
+    expect(expiredReplies).toBe(true);
+    const refused = pages.filter((page) => Buffer.from(page.raw).toString().includes('"code":2642'));
+    expect(refused.length).toBe(2);
+    expect(refused.every((page) => page.items.length === 0)).toBe(true);
+    expect(new Set(pages.flatMap((page) => page.items.map((item) => item.platformId)))).toEqual(
+      new Set(fake.existingIds()),
+    );
+  });
+
   it('archives every child of a carousel, and a video as its poster image then the video', async () => {
     const fake = await startFake({ media: 40, carouselRate: 0.4, videoRate: 0.4 });
     const { pages } = await readPass(connectorFor(fake));

@@ -5,6 +5,7 @@ import {
   type MediaDownload,
   type PassStart,
 } from '@verbatim/core';
+import { firstPageOf, isExpiredCursor, wasListed, widenSpan } from '../graph/expired-cursor';
 import { GraphClient, type GraphResponse } from '../graph/graph-client';
 import { isMissingObject } from '../graph/graph-error';
 import { findMissingObjects } from '../graph/graph-lookup';
@@ -13,7 +14,14 @@ import { jsonOf } from '../http/platform-http';
 import type { InstagramConnectorConfig } from './instagram-connector.config';
 import { decodeCursor, decodePass, encodeCursor, encodePass, type InstagramCursor } from './instagram-cursor';
 import { readMediaFiles } from './instagram-items';
-import { readCommentsPage, readMediaPage, readRepliesPage, type PageReading, type ThreadUrls } from './instagram-pages';
+import {
+  emptyReading,
+  readCommentsPage,
+  readMediaPage,
+  readRepliesPage,
+  type PageReading,
+  type ThreadUrls,
+} from './instagram-pages';
 import { InstagramAccountSchema, InstagramMediaSchema } from './instagram-payload.schema';
 
 const MEDIA_PER_PAGE = '50';
@@ -89,6 +97,10 @@ export class InstagramConnector implements Connector {
     const [task, ...rest] = cursor.tasks;
     if (task !== undefined) {
       const response = await this.client.get(task.url, signal);
+      if (isExpiredCursor(response.error, task.url)) {
+        const restarted = { ...task, url: firstPageOf(task.url) };
+        return this.pageOf(response, emptyReading(), { ...cursor, tasks: [restarted, ...rest] });
+      }
       const what = task.commentId
         ? `the replies to comment ${task.commentId}`
         : `the comments of media ${task.mediaId}`;
@@ -97,15 +109,24 @@ export class InstagramConnector implements Connector {
         ? readRepliesPage(response, task.mediaId, task.commentId)
         : readCommentsPage(response, task.mediaId, this.urls);
       const more = reading.next ? [{ ...task, url: this.client.storableUrl(reading.next) }] : [];
-      return this.pageOf(response, reading, { listing: cursor.listing, tasks: [...reading.tasks, ...more, ...rest] });
+      return this.pageOf(response, reading, { ...cursor, tasks: [...reading.tasks, ...more, ...rest] });
     }
     if (cursor.listing === null) throw new Error('the Instagram cursor has nothing left to fetch');
     const response = await this.client.get(cursor.listing, signal);
+    if (isExpiredCursor(response.error, cursor.listing)) {
+      return this.pageOf(response, emptyReading(), { ...cursor, listing: firstPageOf(cursor.listing) });
+    }
     if (response.status !== 200) throw this.client.unexpected(response, "the Instagram account's media");
     const account = { id: pass.igUserId, name: pass.username || pass.igUserId, ...handleOf(pass.username) };
     const reading = readMediaPage(response, account, this.urls);
     const next = reading.next ? this.client.storableUrl(reading.next) : null;
-    return this.pageOf(response, reading, { listing: next === cursor.listing ? null : next, tasks: reading.tasks });
+    const postedAt = new Map(reading.items.map((item) => [item.platformId, item.postedAt]));
+    const tasks = reading.tasks.filter((task) => !wasListed(cursor.listed, postedAt.get(task.mediaId) ?? ''));
+    return this.pageOf(response, reading, {
+      listing: next === cursor.listing ? null : next,
+      tasks,
+      listed: widenSpan(cursor.listed, [...postedAt.values()]),
+    });
   }
 
   /** Downloads a file through the signed link last seen for it, renewing an expired one from its object. */

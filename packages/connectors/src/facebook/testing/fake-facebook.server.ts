@@ -101,6 +101,11 @@ export class FakeFacebook implements GraphSurface {
     this.graph.revokeToken();
   }
 
+  /** Every paging cursor handed out so far stops working (Graph's are short-lived). */
+  expireCursors(): void {
+    this.graph.expireCursors();
+  }
+
   close(): Promise<void> {
     return this.graph.close();
   }
@@ -197,6 +202,12 @@ export class FakeFacebook implements GraphSurface {
   }
 
   private callFor(): GraphCall {
-    return { segments: [], params: new URLSearchParams(), now: this.page.timeOf(this.step), signMedia: (path) => path };
+    return {
+      segments: [],
+      params: new URLSearchParams(),
+      now: this.page.timeOf(this.step),
+      cursorGeneration: 0,
+      signMedia: (path) => path,
+    };
   }
 }

@@ -1,14 +1,22 @@
 import type { GraphCall } from './fake-graph.server';
 
-/** A fake cursor: an index into the list, opaque to the client as Graph's are. */
-export function encodeAfter(index: number): string {
-  return Buffer.from(`i:${index}`).toString('base64url');
+/**
+ * A fake cursor: an index into the list and the generation of cursors it belongs to, opaque to the client as
+ * Graph's are. FakeGraph.expireCursors starts a new generation, and refuses cursors of the older ones.
+ */
+export function encodeAfter(index: number, generation = 0): string {
+  return Buffer.from(`i:${index}:g${generation}`).toString('base64url');
 }
 
 export function decodeAfter(cursor: string | null): number | null {
+  return readCursor(cursor)?.index ?? null;
+}
+
+/** The cursor's index and generation, or null for no cursor or one the fake did not make. */
+export function readCursor(cursor: string | null): { index: number; generation: number } | null {
   if (!cursor) return null;
-  const match = /^i:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) : null;
+  const match = /^i:(\d+):g(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match ? { index: Number(match[1]), generation: Number(match[2]) } : null;
 }
 
 /** `limit` as Graph reads it: 1..100, `fallback` when absent or unreadable. */
@@ -27,10 +35,11 @@ export function graphPaging(
   before: number,
   after: number | null,
 ): object {
-  const cursors = { before: encodeAfter(before), after: encodeAfter(after ?? before) };
+  const generation = call.cursorGeneration;
+  const cursors = { before: encodeAfter(before, generation), after: encodeAfter(after ?? before, generation) };
   if (after === null) return { cursors };
   const next = new URL(path, baseUrl);
   call.params.forEach((value, name) => next.searchParams.set(name, value));
-  next.searchParams.set('after', encodeAfter(after));
+  next.searchParams.set('after', encodeAfter(after, generation));
   return { cursors, next: next.toString() };
 }

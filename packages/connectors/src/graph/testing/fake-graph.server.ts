@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { startFakeServer, type FakeAnswer, type RunningFake } from '../../testing/fake-server';
+import { INVALID_CURSOR_CODE } from '../graph-error';
+import { readCursor } from './fake-graph-paging';
 
 /** A request to the fake Graph API, once the version and token are checked. */
 export interface GraphCall {
@@ -8,6 +10,8 @@ export interface GraphCall {
   params: URLSearchParams;
   /** The fake's clock now (epoch ms). */
   now: number;
+  /** The generation of the cursors this answer hands out (see FakeGraph.expireCursors). */
+  cursorGeneration: number;
   /** Signs a media path on this server with an expiry: `<base>/media/…?oe=<hex s>&oh=<signature>`. */
   signMedia(path: string, expiresAt?: number): string;
 }
@@ -72,6 +76,7 @@ export class FakeGraph {
   private server!: RunningFake;
   private accessToken: string;
   private usagePercent = 3;
+  private cursorGeneration = 0;
   private readonly refusals: Array<{ status: number; body: object; headers: Record<string, string> }> = [];
 
   private constructor(
@@ -136,6 +141,14 @@ export class FakeGraph {
     this.accessToken = `revoked-${this.accessToken}`;
   }
 
+  /**
+   * Every cursor handed out so far stops working, as Graph's short-lived cursors do after a long pause or when
+   * their item is deleted: a call with one is refused with code 2642, "Invalid cursors values".
+   */
+  expireCursors(): void {
+    this.cursorGeneration += 1;
+  }
+
   close(): Promise<void> {
     return this.server.close();
   }
@@ -168,10 +181,15 @@ export class FakeGraph {
         ),
       };
     }
+    const after = readCursor(url.searchParams.get('after'));
+    if (after !== null && after.generation < this.cursorGeneration) {
+      return { status: 400, body: graphError(INVALID_CURSOR_CODE, '(#2642) Invalid cursors values') };
+    }
     const call: GraphCall = {
       segments: match[1].split('/').map(decodeURIComponent),
       params: url.searchParams,
       now: this.options.clock(),
+      cursorGeneration: this.cursorGeneration,
       signMedia: (path, expiresAt) => this.signMedia(path, expiresAt),
     };
     for (const surface of this.surfaces) {

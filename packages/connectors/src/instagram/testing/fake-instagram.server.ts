@@ -103,6 +103,11 @@ export class FakeInstagram implements GraphSurface {
     this.graph.revokeToken();
   }
 
+  /** Every paging cursor handed out so far stops working (Graph's are short-lived). */
+  expireCursors(): void {
+    this.graph.expireCursors();
+  }
+
   close(): Promise<void> {
     return this.graph.close();
   }
@@ -128,6 +133,7 @@ export class FakeInstagram implements GraphSurface {
       segments: [],
       params: new URLSearchParams(),
       now: this.account.timeline.timeOf(this.step),
+      cursorGeneration: 0,
       signMedia: (path) => path,
     };
     return ref.comment < 0 ? this.json.media(ref.post, this.step, call) : this.json.comment(ref, this.step);
