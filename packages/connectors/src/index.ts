@@ -11,7 +11,7 @@ export { readMockPage } from './mock/mock-payload.mapper';
 export { MastodonConnectorConfigSchema } from './mastodon/mastodon-connector.config';
 export type { MastodonConnectorConfig, MastodonConnectorConfigInput } from './mastodon/mastodon-connector.config';
 export { MastodonConnector } from './mastodon/mastodon.connector';
-export { htmlToText } from './mastodon/html-to-text';
+export { htmlToText } from './text/html-to-text';
 export { BlueskyConnectorConfigSchema } from './bluesky/bluesky-connector.config';
 export type { BlueskyConnectorConfig, BlueskyConnectorConfigInput } from './bluesky/bluesky-connector.config';
 export { BlueskyConnector } from './bluesky/bluesky.connector';

@@ -1,5 +1,5 @@
 import type { Author, PlatformItem, RecordKind } from '@verbatim/core';
-import { htmlToText } from './html-to-text';
+import { htmlToText } from '../text/html-to-text';
 import type { MastodonAccount, MastodonMedia, MastodonStatus, MastodonStatusEdit } from './mastodon-payload.schema';
 
 /** Where a status sits in a thread, from the status itself or, for a history entry, from its listing. */

@@ -61,7 +61,7 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Plain text of Mastodon status HTML. */
+/** Plain text of HTML: Mastodon status content, feed entries, web pages. */
 export function htmlToText(html: string): string {
   const out = new TextBuilder();
   let dropping: string | null = null;
