@@ -12,8 +12,34 @@ export const PlatformSchema = z.enum([
   // Appended, never inserted: the SQLite search index stores a platform as its position in this list.
   'bluesky',
   'mastodon',
+  'blog',
+  'website',
+  'wiki',
+  'message-board',
 ]);
 export type Platform = z.infer<typeof PlatformSchema>;
+
+const PLATFORM_NAMES: Record<Platform, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  x: 'X',
+  youtube: 'YouTube',
+  tiktok: 'TikTok',
+  linkedin: 'LinkedIn',
+  nextdoor: 'Nextdoor',
+  mock: 'Mock platform',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  blog: 'Blog',
+  website: 'Website',
+  wiki: 'Wiki',
+  'message-board': 'Message board',
+};
+
+/** How people name a platform: `Facebook`, `Message board`. */
+export function platformName(platform: Platform): string {
+  return PLATFORM_NAMES[platform];
+}
 
 /** `abandoned` accounts are still archived: the records duty outlives the account's use. */
 export const AccountStatusSchema = z.enum(['pending-approval', 'active', 'abandoned', 'retired']);

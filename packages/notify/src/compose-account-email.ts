@@ -1,3 +1,4 @@
+import { platformName, PlatformSchema } from '@verbatim/core';
 import {
   createInstantFormatter,
   DEFAULT_TIME_ZONE,
@@ -7,20 +8,6 @@ import {
   type ComposeEmailOptions,
 } from './compose-email';
 import type { AccountHealthEvent, AccountHealthPayload } from './notification-event';
-
-/** How people name the platforms in a sentence. */
-const PLATFORM_NAMES: Record<string, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-  linkedin: 'LinkedIn',
-  nextdoor: 'Nextdoor',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  mock: 'the mock platform',
-};
 
 const WORDING: Record<AccountHealthEvent, { subject: string; lead: string }> = {
   'account.failing': {
@@ -40,7 +27,7 @@ const WORDING: Record<AccountHealthEvent, { subject: string; lead: string }> = {
 /** `@westportparks on Facebook (Parks & Recreation)`: the account as a subject line names it. */
 export function describeAccount(payload: Pick<AccountHealthPayload, 'handle' | 'platform' | 'agency'>): string {
   const handle = payload.handle.startsWith('@') ? payload.handle : `@${payload.handle}`;
-  return `${handle} on ${PLATFORM_NAMES[payload.platform] ?? payload.platform} (${payload.agency})`;
+  return `${handle} on ${nameOf(payload.platform)} (${payload.agency})`;
 }
 
 /**
@@ -91,4 +78,10 @@ function renderHtml(lead: string, fields: Array<[string, string]>, footnote: str
     `<p><small>${escapeHtml(footnote)}</small></p>`,
     '</body></html>',
   ].join('\n');
+}
+
+/** The platform as people name it; a value this version does not know as it was sent. */
+function nameOf(platform: string): string {
+  const known = PlatformSchema.safeParse(platform);
+  return known.success ? platformName(known.data) : platform;
 }

@@ -1,23 +1,8 @@
-import type { Platform, RecordKind } from '@verbatim/core';
+import { platformName, type RecordKind } from '@verbatim/core';
 import { formatDateTime } from '../format/dates';
+
+export { platformName };
 import type { PreparedRecord } from '../prepare-bundle';
-
-const PLATFORM_NAMES: Record<Platform, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  x: 'X',
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-  linkedin: 'LinkedIn',
-  nextdoor: 'Nextdoor',
-  mastodon: 'Mastodon',
-  mock: 'Mock platform',
-  bluesky: 'Bluesky',
-};
-
-export function platformName(platform: Platform): string {
-  return PLATFORM_NAMES[platform];
-}
 
 export function kindName(kind: RecordKind): string {
   return kind;
