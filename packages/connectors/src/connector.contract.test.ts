@@ -1,11 +1,12 @@
 import { RateLimitedError, RecordKindSchema, type Connector, type ConnectorPage } from '@verbatim/core';
 import { createConnector, parseConnectorConfig } from './connector-registry';
-import { FakeBluesky, FakeFacebook, FakeInstagram, FakeMastodon } from './testing';
+import { FakeBluesky, FakeFacebook, FakeFeed, FakeInstagram, FakeMastodon } from './testing';
 
 let bluesky: FakeBluesky;
 let mastodon: FakeMastodon;
 let facebook: FakeFacebook;
 let instagram: FakeInstagram;
+let feed: FakeFeed;
 beforeAll(async () => {
   bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
   bluesky.advance();
@@ -26,12 +27,15 @@ beforeAll(async () => {
   facebook.advance();
   instagram = await FakeInstagram.start({ seed: 11, media: 60, maxCommentsPerPost: 6, nestedReplies: 1 });
   instagram.advance();
+  feed = await FakeFeed.start({ format: 'atom', seed: 11, posts: 40, atomPageSize: 15, editRate: 0.3 });
+  feed.advance();
 });
 afterAll(async () => {
   await bluesky.close();
   await mastodon.close();
   await facebook.close();
   await instagram.close();
+  await feed.close();
 });
 
 /**
@@ -94,6 +98,7 @@ const CONNECTORS: Array<[string, () => Connector]> = [
         }),
       ),
   ],
+  ['feed', () => createConnector(parseConnectorConfig({ type: 'feed', url: feed.feedUrl }))],
 ];
 
 /** Connectors whose pass reads an edited item's history pages, repeating its current text beside the older ones. */
@@ -155,14 +160,14 @@ describe.each(CONNECTORS)('Connector contract: %s', (name, make) => {
     expect(await connector.confirmGone(second.passToken, listed)).toEqual([]);
   });
 
-  it('downloads the attachments it lists', async () => {
+  it('downloads the images it lists', async () => {
     const connector = make();
     const { passToken, firstCursor } = await connector.beginPass(null);
-    const attachment = (await readPass(connector, passToken, firstCursor)).flatMap((page) =>
-      page.items.flatMap((item) => item.attachments),
-    )[0];
+    const attachment = (await readPass(connector, passToken, firstCursor))
+      .flatMap((page) => page.items.flatMap((item) => item.attachments))
+      .find((listed) => listed.kind === 'image');
     expect(attachment).toBeDefined();
-    const media = await connector.fetchMedia(attachment.sourceUrl);
+    const media = await connector.fetchMedia(attachment!.sourceUrl);
     expect(media.bytes.byteLength).toBeGreaterThan(0);
     expect(media.contentType).toMatch(/^image\//);
   });

@@ -17,5 +17,9 @@ export { FakeInstagram, FAKE_IG_TOKEN } from '../instagram/testing/fake-instagra
 export type { FakeInstagramServerOptions } from '../instagram/testing/fake-instagram.server';
 export { FakeInstagramAccount, FAKE_IG_USER_ID, FAKE_IG_USERNAME } from '../instagram/testing/fake-instagram-account';
 export type { FakeInstagramOptions, MediaType } from '../instagram/testing/fake-instagram-account';
+export { FakeFeed } from '../feed/testing/fake-feed.server';
+export type { FakeFeedServerOptions } from '../feed/testing/fake-feed.server';
+export { FakeBlog } from '../feed/testing/fake-blog';
+export type { FakeBlogOptions } from '../feed/testing/fake-blog';
 export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';

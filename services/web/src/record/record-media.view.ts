@@ -41,7 +41,8 @@ function attachmentItem(
   }
   const facts = html`<span class="meta">${attachment.mediaType ?? 'unknown type'}, ${(attachment.byteLength ?? 0).toLocaleString('en-US')} bytes${when}. SHA-256 <code>${attachment.sha256}</code></span>`;
   if (attachment.kind !== 'image') {
-    return html`<li><p><a href="${mediaHref(attachment.sha256)}" download>Download the archived ${attachment.kind} ${position}</a> ${facts}</p></li>`;
+    const what = attachment.kind === 'link' ? 'linked page as it was served' : attachment.kind;
+    return html`<li><p><a href="${mediaHref(attachment.sha256)}" download>Download the archived ${what} (${position})</a> ${facts}</p></li>`;
   }
   return html`<li><figure class="media">
   <img src="${mediaHref(attachment.sha256)}" alt="${imageAlt(record, position, count)}"${attachment.width && attachment.height ? html` width="${attachment.width}" height="${attachment.height}"` : ''} loading="lazy">
