@@ -1,4 +1,4 @@
-import { FakeBluesky, FakeMastodon } from '@verbatim/connectors/testing';
+import { FakeBluesky, FakeFeed, FakeMastodon } from '@verbatim/connectors/testing';
 import { registerMockAccount, startInstance, syncOnce, waitForJob, type TestInstance } from './support/start-instance';
 
 /**
@@ -10,6 +10,7 @@ describe('real platform connectors in a running instance', () => {
   let instance: TestInstance;
   let mastodon: FakeMastodon;
   let bluesky: FakeBluesky;
+  let feed: FakeFeed;
 
   beforeAll(async () => {
     mastodon = await FakeMastodon.start({
@@ -25,12 +26,14 @@ describe('real platform connectors in a running instance', () => {
       accessToken: 'town-token',
     });
     bluesky = await FakeBluesky.start({ seed: 5, posts: 25, maxRepliesPerPost: 3, imageRate: 0.2 });
+    feed = await FakeFeed.start({ format: 'rss', seed: 5, posts: 15, photoRate: 0.3 });
     instance = await startInstance();
   });
   afterAll(async () => {
     await instance.stop();
     await mastodon.close();
     await bluesky.close();
+    await feed.close();
   });
 
   const recordsOf = async (accountId: string) =>
@@ -91,5 +94,27 @@ describe('real platform connectors in a running instance', () => {
     const found = (await instance.request('GET', `/api/v1/records?${new URLSearchParams({ accountId, q: word })}`))
       .body;
     expect(found.total).toBeGreaterThan(0);
+  });
+
+  it('archives a town blog from its RSS feed, each entry with its page as served, found by search', async () => {
+    const accountId = await registerMockAccount(instance, { type: 'feed', url: feed.feedUrl }, 'clerk-news', {
+      platform: 'blog',
+    });
+    await syncOnce(instance, accountId);
+    const { total, records } = await recordsOf(accountId);
+    expect(total).toBe(15);
+    expect(records.every((record) => record.platform === 'blog' && record.kind === 'post')).toBe(true);
+    const found = await instance.request(
+      'GET',
+      `/api/v1/records?${new URLSearchParams({ accountId, q: '"notice 7"' })}`,
+    );
+    expect(found.body.total).toBe(1);
+    const detail = (await instance.request('GET', `/api/v1/records/${found.body.records[0].id}`)).body;
+    const page = detail.attachments.find((attachment: { kind: string }) => attachment.kind === 'link');
+    const served = await fetch(`${instance.baseUrl}/api/v1/media/${page.sha256}`, {
+      headers: { authorization: `Bearer ${instance.adminToken}` },
+    });
+    expect(served.headers.get('content-security-policy')).toContain('sandbox');
+    expect(await served.text()).toContain('<h1>');
   });
 });
