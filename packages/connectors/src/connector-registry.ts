@@ -10,6 +10,8 @@ import { InstagramConnectorConfigSchema } from './instagram/instagram-connector.
 import { InstagramConnector } from './instagram/instagram.connector';
 import { FeedConnectorConfigSchema } from './feed/feed-connector.config';
 import { FeedConnector } from './feed/feed.connector';
+import { WebsiteConnectorConfigSchema } from './website/website-connector.config';
+import { WebsiteConnector } from './website/website.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 
@@ -24,6 +26,7 @@ export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
   FacebookConnectorConfigSchema,
   InstagramConnectorConfigSchema,
   FeedConnectorConfigSchema,
+  WebsiteConnectorConfigSchema,
 ]);
 
 /** A validated connector config, defaults applied. */
@@ -42,6 +45,7 @@ const FACTORIES: ConnectorFactories = {
   facebook: (config) => new FacebookConnector(config),
   instagram: (config) => new InstagramConnector(config),
   feed: (config) => new FeedConnector(config),
+  website: (config) => new WebsiteConnector(config),
 };
 
 /** Validates an account's connector settings; throws a `ZodError` naming the failing fields. */

@@ -18,7 +18,8 @@ const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * A town blog behind real HTTP: its feed (RSS 2.0 with `content:encoded` and enclosures, or a paged Atom feed
+ * A town blog site behind real HTTP: its home page `/` (the five latest posts, an about page, a page robots.txt
+ * disallows and a link to another site), `/robots.txt` (`Disallow: /private/`, a short Crawl-delay), its feed (RSS 2.0 with `content:encoded` and enclosures, or a paged Atom feed
  * with `html` content and `next` links), each post's page at `/posts/<n>` (404 once taken down) and its photo.
  * Posts are published, updated and taken down as the fake's clock moves (`advance`). It can ask a client to
  * slow down (429 with `Retry-After`) on demand.
@@ -96,6 +97,14 @@ export class FakeFeed {
     }
     if (url.pathname === '/feed.xml' && this.options.format === 'rss') return this.rss();
     if (url.pathname === '/atom.xml' && this.options.format === 'atom') return this.atom(url);
+    if (url.pathname === '/robots.txt') {
+      const robots = 'User-agent: *\nDisallow: /private/\nCrawl-delay: 0.01\n';
+      return { headers: { 'content-type': 'text/plain' }, body: robots };
+    }
+    if (url.pathname === '/') return this.home();
+    if (url.pathname === '/about')
+      return html('About the Clerk', `<p>Office hours: ${this.aboutHours}.</p><a href="/">Home</a>`);
+    if (url.pathname === '/private/minutes') return html('Draft minutes', '<p>Not for robots.</p>');
     const post = /^\/posts\/(\d+)$/.exec(url.pathname);
     if (post && this.blog.exists(Number(post[1]), this.step)) return this.page(Number(post[1]));
     const photo = /^\/media\/(\d+)\.png$/.exec(url.pathname);
@@ -149,13 +158,32 @@ ${entries.join('\n')}
 
   private page(n: number): FakeAnswer {
     const photo = this.blog.hasPhoto(n) ? `<img src="/media/${n}.png" alt="Notice ${n}">` : '';
-    const body = `<!doctype html><html lang="en"><head><title>${escape(this.blog.title(n))}</title></head>
-<body><nav><a href="/">Town Clerk News</a></nav><article><h1>${escape(this.blog.title(n))}</h1>
-${this.blog.bodyHtml(n, this.step)}${photo}</article></body></html>`;
-    return { headers: { 'content-type': 'text/html; charset=utf-8' }, body };
+    const previous = n > 0 ? `<a href="/posts/${n - 1}">Previous notice</a>` : '';
+    const body = `<nav><a href="/">Town Clerk News</a> ${previous}</nav><article><h1>${escape(this.blog.title(n))}</h1>
+${this.blog.bodyHtml(n, this.step)}${photo}</article>`;
+    return html(this.blog.title(n), body);
+  }
+
+  /** The office hours the about page states: a test changes them to see a new version. */
+  aboutHours = 'Monday to Friday, 9 to 5';
+
+  private home(): FakeAnswer {
+    const latest = this.blog
+      .livePosts(this.step)
+      .slice(0, 5)
+      .map((n) => `<li><a href="/posts/${n}">${escape(this.blog.title(n))}</a></li>`);
+    const body = `<ul>${latest.join('')}</ul><a href="/about">About</a> <a href="/private/minutes">Minutes</a>
+<a href="https://elsewhere.example.org/">State portal</a> <a href="/feed.xml">Feed</a>`;
+    return html('Town Clerk News', body);
   }
 
   private isMalformed(n: number): boolean {
     return this.options.malformedPosts?.includes(n) ?? false;
   }
+}
+
+function html(title: string, body: string): FakeAnswer {
+  const page = `<!doctype html><html lang="en"><head><title>${escape(title)}</title>
+<script>var visits = Date.now();</script></head><body>${body}</body></html>`;
+  return { headers: { 'content-type': 'text/html; charset=utf-8' }, body: page };
 }
