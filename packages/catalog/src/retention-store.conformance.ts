@@ -142,7 +142,7 @@ export function describeRetentionStoreConformance(createHarness: StoresHarnessFa
         { scope: 'saved-search', savedSearchId: savedSearch!.id, reason: 'the same' },
         IT,
       ),
-    ).toMatchObject({ scope: 'saved-search', savedSearchId: savedSearch!.id });
+    ).toMatchObject({ scope: 'saved-search', savedSearchId: savedSearch!.id, requestId });
 
     await harness.foiaStore.transitionRequest(requestId, {
       from: 'received',

@@ -133,3 +133,12 @@ export interface DisposedObject {
   /** Set while the store's Object Lock keeps the object: its deletion waits until then. */
   lockedUntil: string | null;
 }
+
+/** Who reads rules, holds, the disposition report and past dispositions. */
+export const RETENTION_READER_ROLES = ['attorney', 'it-admin', 'auditor'] as const;
+/** Who keeps the retention rules: IT enters the schedule, the attorney's office may correct it. */
+export const RETENTION_RULE_ROLES = ['it-admin', 'attorney'] as const;
+/** Who places a legal hold: the attorney's office, or IT at its request. */
+export const HOLD_PLACER_ROLES = ['attorney', 'it-admin'] as const;
+/** Who releases a hand-placed hold, and who approves a disposition: the attorney's office alone. */
+export const ATTORNEY_ONLY_ROLES = ['attorney'] as const;

@@ -63,7 +63,13 @@ export interface HoldRow {
   released_by: string | null;
   released_at: string | null;
   release_note: string | null;
+  /** The request whose saved search a saved-search hold names. */
+  request_id: string | null;
 }
+
+/** Selects holds with the request of their saved search (a `WHERE` or `ORDER BY` may follow). */
+export const HOLDS_SELECT = `SELECT h.*, s.request_id FROM legal_holds h
+  LEFT JOIN foia_saved_searches s ON s.id = h.saved_search_id`;
 
 export function holdFromRow(row: HoldRow): LegalHold {
   return {
@@ -72,7 +78,7 @@ export function holdFromRow(row: HoldRow): LegalHold {
     automatic: false,
     accountId: row.account_id,
     savedSearchId: row.saved_search_id,
-    requestId: null,
+    requestId: row.request_id,
     reason: row.reason,
     placedBy: row.placed_by,
     placedAt: iso(row.placed_at),

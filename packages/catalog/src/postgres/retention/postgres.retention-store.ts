@@ -15,6 +15,7 @@ import {
   automaticHoldFromRow,
   dispositionFromRow,
   holdFromRow,
+  HOLDS_SELECT,
   newRetentionId,
   ruleFromRow,
   type AutomaticHoldRow,
@@ -77,12 +78,13 @@ export class PostgresRetentionStore implements RetentionStore {
     const savedSearchId = hold.scope === 'saved-search' ? hold.savedSearchId : null;
     if (accountId && !(await this.exists('accounts', accountId))) return null;
     if (savedSearchId && !(await this.exists('foia_saved_searches', savedSearchId))) return null;
-    const { rows } = await this.pool.query<HoldRow>(
+    const id = newRetentionId('hold');
+    await this.pool.query(
       `INSERT INTO legal_holds (id, scope, account_id, saved_search_id, reason, placed_by, placed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [newRetentionId('hold'), hold.scope, accountId, savedSearchId, hold.reason, stamp.by, stamp.at],
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, hold.scope, accountId, savedSearchId, hold.reason, stamp.by, stamp.at],
     );
-    return holdFromRow(rows[0]);
+    return this.getHold(id);
   }
 
   async releaseHold(id: string, note: string, stamp: Stamp): Promise<LegalHold | null> {
@@ -91,12 +93,16 @@ export class PostgresRetentionStore implements RetentionStore {
        WHERE id = $4 AND released_at IS NULL`,
       [stamp.by, stamp.at, note, id],
     );
-    const { rows } = await this.pool.query<HoldRow>('SELECT * FROM legal_holds WHERE id = $1', [id]);
+    return this.getHold(id);
+  }
+
+  private async getHold(id: string): Promise<LegalHold | null> {
+    const { rows } = await this.pool.query<HoldRow>(`${HOLDS_SELECT} WHERE h.id = $1`, [id]);
     return rows[0] ? holdFromRow(rows[0]) : null;
   }
 
   async listHolds(): Promise<LegalHold[]> {
-    const placed = (await this.pool.query<HoldRow>('SELECT * FROM legal_holds')).rows.map(holdFromRow);
+    const placed = (await this.pool.query<HoldRow>(HOLDS_SELECT)).rows.map(holdFromRow);
     const automatic = (await this.pool.query<AutomaticHoldRow>(AUTOMATIC_HOLDS)).rows.map(automaticHoldFromRow);
     return [...placed, ...automatic].sort((a, b) => b.placedAt.localeCompare(a.placedAt) || a.id.localeCompare(b.id));
   }

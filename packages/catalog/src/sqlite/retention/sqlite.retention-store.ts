@@ -15,6 +15,7 @@ import {
   automaticHoldFromRow,
   dispositionFromRow,
   holdFromRow,
+  HOLDS_SELECT,
   newRetentionId,
   ruleFromRow,
   type AutomaticHoldRow,
@@ -102,12 +103,12 @@ export class SqliteRetentionStore implements RetentionStore {
   }
 
   private getHold(id: string): LegalHold | null {
-    const row = this.db.prepare<[string], HoldRow>('SELECT * FROM legal_holds WHERE id = ?').get(id);
+    const row = this.db.prepare<[string], HoldRow>(`${HOLDS_SELECT} WHERE h.id = ?`).get(id);
     return row ? holdFromRow(row) : null;
   }
 
   async listHolds(): Promise<LegalHold[]> {
-    const placed = this.db.prepare<[], HoldRow>('SELECT * FROM legal_holds').all().map(holdFromRow);
+    const placed = this.db.prepare<[], HoldRow>(HOLDS_SELECT).all().map(holdFromRow);
     const automatic = this.db.prepare<[], AutomaticHoldRow>(AUTOMATIC_HOLDS).all().map(automaticHoldFromRow);
     return [...placed, ...automatic].sort((a, b) => b.placedAt.localeCompare(a.placedAt) || a.id.localeCompare(b.id));
   }
