@@ -116,9 +116,10 @@ export class DispositionDesk {
     }
     // The index first: content must leave search even if storage is slow or refuses.
     await flushIndexBacklog(this.deps);
-    const earlier = (await this.deps.retention.listWaitingObjects()).map((object) => object.key);
+    // Objects earlier runs left for their lock are retried, each checked again: a new capture may use it now.
+    for (const object of await this.deps.retention.listWaitingObjects()) objectKeys.add(object.key);
     const unused = await this.deps.retention.unusedObjects([...objectKeys]);
-    const { deleted, waiting } = await this.removeObjects(disposition.id, [...new Set([...unused, ...earlier])]);
+    const { deleted, waiting } = await this.removeObjects(disposition.id, unused);
     const completed = await this.deps.retention.completeDisposition(disposition.id, records.length, this.now());
     await this.deps.catalog.appendAudit({
       actor: attorney,
