@@ -86,7 +86,7 @@ describe('retention, legal holds and disposition, end to end', () => {
     const [header, ...rows] = readCsv((await response.text()).replace(/^\uFEFF/, ''));
     expect(header.slice(0, 4)).toEqual(['rule_id', 'citation', 'retention', 'record_id']);
     expect(rows.map((row) => row[3]).sort()).toEqual((await dueIds()).sort());
-    for (const row of rows) expect(row.slice(1, 3)).toEqual([CITATION, '1 days']);
+    for (const row of rows) expect(row.slice(1, 3)).toEqual([CITATION, '1 day']);
   });
 
   let heldByRequest: string;

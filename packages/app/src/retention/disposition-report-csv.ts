@@ -15,7 +15,7 @@ const HEADER = [
 ] as const;
 
 export const retentionText = (retention: RetentionPeriod) =>
-  retention === 'permanent' ? 'permanent' : `${retention.days} days`;
+  retention === 'permanent' ? 'permanent' : `${retention.days} ${retention.days === 1 ? 'day' : 'days'}`;
 
 /** The report as CSV: one row per due record with its rule, then one row per object waiting for its lock. */
 export function dispositionReportCsv(report: DispositionReport): string {

@@ -1,4 +1,5 @@
 import type { Account, Agency, RetentionRule } from '@verbatim/core';
+import { retentionText } from '@verbatim/app';
 import { localTime } from '../format-time';
 import { html, type SafeHtml } from '../html';
 import { errorSummary, field, invalidAttributes, type FieldErrors } from '../it/form-field';
@@ -57,7 +58,7 @@ ${
   <thead><tr><th scope="col">Applies to</th><th scope="col">Keep</th><th scope="col">Schedule citation</th><th scope="col">Added</th><th scope="col">Status</th></tr></thead>
   <tbody>${rules.map(
     (rule) => html`<tr><th scope="row">${scope(rule)}</th>
-    <td>${rule.retention === 'permanent' ? 'permanently' : `${rule.retention.days} days`}</td>
+    <td>${rule.retention === 'permanent' ? 'permanently' : retentionText(rule.retention)}</td>
     <td>${rule.citation}</td>
     <td>${localTime(rule.createdAt, options.timeZone)} by ${rule.createdBy}</td>
     <td>${
