@@ -3,6 +3,7 @@ import type {
   JobControl,
   ObjectStore,
   PeopleStore,
+  RetentionStore,
   ReindexControl,
   SearchGenerations,
   SearchIndex,
@@ -17,11 +18,15 @@ import { RequestLog } from './foia/request-log';
 import { Sessions } from './people/sessions';
 import { RecordDesk } from './records/record-desk';
 import { SearchIndexDesk } from './search/search-index-desk';
+import { DispositionDesk } from './retention/disposition-desk';
+import { RetentionDesk } from './retention/retention-desk';
 
 /** The ports and settings the use cases run on, wired by the process that hosts them (services/embedded). */
 export interface ApplicationDependencies {
   catalog: Catalog;
   people: PeopleStore;
+  /** Retention rules, legal holds and dispositions, in the catalog's database. */
+  retention: RetentionStore;
   searchIndex: SearchIndex;
   objectStore: ObjectStore;
   jobs: JobControl;
@@ -56,6 +61,8 @@ export interface Application extends ApplicationDependencies {
   foiaSettings: FoiaSettingsDesk;
   notificationDesk: NotificationDesk;
   searchIndexDesk: SearchIndexDesk;
+  retentionDesk: RetentionDesk;
+  dispositionDesk: DispositionDesk;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
@@ -71,5 +78,7 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
     foiaSettings: new FoiaSettingsDesk(dependencies),
     notificationDesk: new NotificationDesk({ catalog, foiaStore, relayNotifications }),
     searchIndexDesk: new SearchIndexDesk(dependencies),
+    retentionDesk: new RetentionDesk(dependencies),
+    dispositionDesk: new DispositionDesk(dependencies),
   };
 }

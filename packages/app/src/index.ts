@@ -19,3 +19,7 @@ export * from './records/records-query.schema';
 export * from './search/search-index-desk';
 export * from './accounts/facebook-webhook';
 export * from './accounts/account-health-watch';
+export * from './retention/retention-desk';
+export * from './retention/disposition-desk';
+export * from './retention/disposition-report';
+export * from './retention/disposition-report-csv';

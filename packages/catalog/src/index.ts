@@ -10,6 +10,7 @@ export { UnknownReferenceError, StalePassError } from './errors';
 export { SqliteFoiaStore } from './sqlite/foia/sqlite.foia-store';
 export { SqliteBundleStore } from './sqlite/foia/sqlite.bundle-store';
 export { SqlitePeopleStore } from './sqlite/sqlite.people-store';
+export { SqliteRetentionStore } from './sqlite/retention/sqlite.retention-store';
 export { PostgresCatalog } from './postgres/postgres.catalog';
 export { openPostgresCatalog, type PostgresCatalogOptions } from './postgres/open-postgres-catalog';
 export { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres/migrations';
@@ -17,6 +18,7 @@ export { runPostgresMigrations } from './postgres/run-migrations';
 export { PostgresFoiaStore } from './postgres/foia/postgres.foia-store';
 export { PostgresBundleStore } from './postgres/foia/postgres.bundle-store';
 export { PostgresPeopleStore } from './postgres/people/postgres.people-store';
+export { PostgresRetentionStore } from './postgres/retention/postgres.retention-store';
 export {
   openPostgresBackendStores,
   type PostgresBackendStores,

@@ -29,3 +29,5 @@ export * from './search-document-columns';
 export * from './use-case-error';
 export * from './ports/job-control.port';
 export * from './csv';
+export * from './retention.schema';
+export * from './ports/retention-store.port';

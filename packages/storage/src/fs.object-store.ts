@@ -4,7 +4,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { ObjectNotFoundError } from '@verbatim/core';
-import type { ObjectStore, PutOptions, StoredObjectInfo } from '@verbatim/core';
+import type { ObjectRemoval, ObjectStore, PutOptions, StoredObjectInfo } from '@verbatim/core';
 import { ContentTypeSidecars } from './fs.content-type-sidecars';
 import { errorCode, removeIfPresent, temporaryPathBeside, writeBytesDurably } from './fs.file-ops';
 import { assertIntact, expectedSha256Of, verifiedStream } from './object-integrity';
@@ -93,6 +93,14 @@ export class FilesystemObjectStore implements ObjectStore {
     assertValidListPrefix(prefix);
     const slash = prefix.lastIndexOf('/');
     yield* this.walk(prefix.slice(0, slash + 1), prefix.slice(slash + 1));
+  }
+
+  /** Unlinks the object and its content-type name; the filesystem has no Object Lock. */
+  async remove(key: string): Promise<ObjectRemoval> {
+    assertValidObjectKey(key);
+    await removeIfPresent(this.objectPath(key));
+    await removeIfPresent(this.sidecarPath(key));
+    return { removed: true };
   }
 
   /** Checks the root is a directory this process can write to. */

@@ -109,6 +109,18 @@ describe.each(adapters)('ObjectStore conformance: $name', ({ open }) => {
     await fixture?.close();
   });
 
+  it('removes an object for disposition: gone from reads and listings; removing it again is harmless', async () => {
+    const key = 'media/dd/disposed';
+    await store.put(key, Buffer.from('disposed bytes'), { contentType: 'image/png' });
+    await expect(store.remove(key)).resolves.toEqual({ removed: true });
+    await expect(store.head(key)).resolves.toBeNull();
+    await expect(store.get(key)).rejects.toBeInstanceOf(ObjectNotFoundError);
+    const listed: string[] = [];
+    for await (const listedKey of store.list('media/dd/')) listed.push(listedKey);
+    expect(listed).toEqual([]);
+    await expect(store.remove(key)).resolves.toEqual({ removed: true });
+  });
+
   it('answers ping', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
   });

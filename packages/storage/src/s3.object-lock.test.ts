@@ -91,6 +91,35 @@ describe('S3ObjectStore Object Lock on a bucket that has it', () => {
     expect(parts).toHaveLength(2);
     for (const part of parts) expect(part.headers['x-amz-checksum-sha256']).toMatch(/^[A-Za-z0-9+/]{43}=$/);
   });
+
+  it('keeps a locked object on removal and says until when: the write time plus the retention days', async () => {
+    const before = Date.now();
+    await fixture.store.put('media/cc/locked-media', Buffer.from('locked'));
+    const after = Date.now();
+    fixture.sent.length = 0;
+    const removal = await fixture.store.remove('media/cc/locked-media');
+    expect(removal.removed).toBe(false);
+    const lockedUntil = Date.parse((removal as { lockedUntil: string }).lockedUntil);
+    // s3rver reports no retain-until date; LastModified has second precision.
+    expect(lockedUntil).toBeGreaterThanOrEqual(before + 30 * DAY_MS - 1000);
+    expect(lockedUntil).toBeLessThanOrEqual(after + 30 * DAY_MS);
+    expect(sentFor(fixture, 'DeleteObjectCommand')).toHaveLength(0);
+    expect(await fixture.store.head('media/cc/locked-media')).not.toBeNull();
+  });
+
+  it("follows the server's own retain-until date, and deletes once it has passed", async () => {
+    await fixture.store.put('media/cc/lock-ended', Buffer.from('ended'));
+    answerInsteadOfServer(fixture.store.client, 'HeadObjectCommand', {
+      ObjectLockRetainUntilDate: new Date('2020-01-01T00:00:00Z'),
+      LastModified: new Date(),
+    });
+    try {
+      await expect(fixture.store.remove('media/cc/lock-ended')).resolves.toEqual({ removed: true });
+    } finally {
+      fixture.store.client.middlewareStack.remove('answerHeadObjectCommandForTests');
+    }
+    expect(await fixture.store.head('media/cc/lock-ended')).toBeNull();
+  });
 });
 
 describe('S3ObjectStore Object Lock on a server without it (plain s3rver)', () => {

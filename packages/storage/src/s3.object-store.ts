@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { ObjectNotFoundError } from '@verbatim/core';
-import type { ObjectStore, PutOptions, StoredObjectInfo } from '@verbatim/core';
+import type { ObjectRemoval, ObjectStore, PutOptions, StoredObjectInfo } from '@verbatim/core';
 // Types only: the SDK itself is loaded by createS3ObjectStore, and only when S3 is the chosen backend.
 import type { S3Client } from '@aws-sdk/client-s3';
 import { assertIntact, verifiedStream, expectedSha256Of, SHA256_METADATA_NAME, sha256Hex } from './object-integrity';
@@ -17,6 +17,7 @@ import {
 import { createBucketUnlessPresent } from './s3.bucket-setup';
 import { resolveChecksumModes, S3SettingsSchema, type S3Settings, type S3SettingsInput } from './s3.config';
 import { httpStatus, isMissingObject } from './s3.errors';
+import { removeS3Object } from './s3.object-removal';
 import type { S3Sdk } from './s3.sdk';
 import { uploadObject, type ObjectUpload } from './s3.upload';
 import { stdoutStorageLogger, type StorageLogger } from './storage-logger';
@@ -140,6 +141,17 @@ export class S3ObjectStore implements ObjectStore {
       }
       continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (continuationToken !== undefined);
+  }
+
+  /** Deletes for disposition; an object whose Object Lock has not ended stays, and the answer says until when. */
+  async remove(key: string): Promise<ObjectRemoval> {
+    assertValidObjectKey(key);
+    return removeS3Object(this.sdk, this.client, {
+      bucket: this.bucket,
+      key,
+      retention: this.retention,
+      now: new Date(),
+    });
   }
 
   /** Checks the bucket exists and the credentials may use it (HeadBucket). */

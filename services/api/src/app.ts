@@ -18,6 +18,7 @@ import { notificationRoutes } from './routes/notifications.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { searchIndexRoutes } from './routes/search-index.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
+import { dispositionRoutes, retentionRoutes } from './routes/retention.routes';
 
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
   return [
@@ -33,6 +34,8 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...bundleRoutes(context),
     ...peopleRoutes(context),
     ...searchIndexRoutes(context),
+    ...retentionRoutes(context),
+    ...dispositionRoutes(context),
   ];
 }
 

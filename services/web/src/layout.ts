@@ -1,4 +1,4 @@
-import { FOIA_READER_ROLES, IT_ROLES, RECORD_READER_ROLES, type Role } from '@verbatim/core';
+import { FOIA_READER_ROLES, IT_ROLES, RECORD_READER_ROLES, RETENTION_READER_ROLES, type Role } from '@verbatim/core';
 import { html, type SafeHtml } from './html';
 import type { WebSession } from './web-dependencies';
 
@@ -16,6 +16,7 @@ export function page(options: PageOptions): string {
   const worksRequests = holds(FOIA_READER_ROLES);
   const readsRecords = holds(RECORD_READER_ROLES);
   const runsIt = holds(IT_ROLES);
+  const keepsRecords = holds(RETENTION_READER_ROLES);
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -36,6 +37,7 @@ export function page(options: PageOptions): string {
       ${readsRecords ? html`<li><a href="/search">Search</a></li>` : ''}
       ${worksRequests ? html`<li><a href="/requests">Requests</a></li>` : ''}
       ${runsIt ? html`<li><a href="/accounts">Accounts</a></li><li><a href="/people">People</a></li>` : ''}
+      ${keepsRecords ? html`<li><a href="/retention">Retention</a></li>` : ''}
     </ul>
   </nav>
   <form class="sign-out" method="post" action="/sign-out">

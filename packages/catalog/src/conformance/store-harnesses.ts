@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AccountRegistry, PeopleStore } from '@verbatim/core';
+import type { AccountRegistry, Catalog, PeopleStore, RetentionStore } from '@verbatim/core';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { openPostgresBackendStores } from '../postgres/open-postgres-backend-stores';
 import { TEST_DATABASE_URL, uniqueSchemaName, type TestDatabase } from '../postgres/postgres-test-database';
@@ -9,14 +9,18 @@ import { SqliteBundleStore } from '../sqlite/foia/sqlite.bundle-store';
 import { SqliteFoiaStore } from '../sqlite/foia/sqlite.foia-store';
 import { openSqliteCatalog } from '../sqlite/open-sqlite-catalog';
 import { SqlitePeopleStore } from '../sqlite/sqlite.people-store';
+import { SqliteRetentionStore } from '../sqlite/retention/sqlite.retention-store';
 
 /** What a store conformance case gets: fresh, empty stores in the catalog's database, and a way below them. */
 export interface StoresHarness {
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
   people: PeopleStore;
+  retention: RetentionStore;
   /** The agencies and accounts of the same database, for rows that point at an account. */
   accounts: AccountRegistry;
+  /** The whole catalog of the same database, for cases that need records in it. */
+  catalog: Catalog;
   /**
    * Runs one raw SQL statement against the adapter's database, to prove the storage itself refuses what the
    * code never attempts. Only table and column names both adapters share belong in it.
@@ -36,7 +40,9 @@ export const sqliteStoresHarness: StoresHarnessFactory = async () => {
     foiaStore: new SqliteFoiaStore(db),
     bundleStore: new SqliteBundleStore(db),
     people: new SqlitePeopleStore(db),
+    retention: new SqliteRetentionStore(db),
     accounts: catalog,
+    catalog,
     execute: async (sql) => {
       db.exec(sql);
     },
@@ -56,7 +62,9 @@ export function postgresStoresHarness(database: TestDatabase): StoresHarnessFact
       foiaStore: stores.foiaStore,
       bundleStore: stores.bundleStore,
       people: stores.people,
+      retention: stores.retention,
       accounts: stores.catalog,
+      catalog: stores.catalog,
       execute: (sql) => database.executeIn(schema, sql),
       close: async () => {
         await stores.close();

@@ -1,10 +1,11 @@
-import type { PeopleStore } from '@verbatim/core';
+import type { PeopleStore, RetentionStore } from '@verbatim/core';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { PostgresBundleStore } from './foia/postgres.bundle-store';
 import { PostgresFoiaStore } from './foia/postgres.foia-store';
 import { openMigratedPool, type PostgresCatalogOptions } from './open-postgres-catalog';
 import { PostgresCatalog } from './postgres.catalog';
 import { PostgresPeopleStore } from './people/postgres.people-store';
+import { PostgresRetentionStore } from './retention/postgres.retention-store';
 
 export type PostgresBackendStoresOptions = Omit<PostgresCatalogOptions, 'connectionString'>;
 
@@ -15,6 +16,8 @@ export interface PostgresBackendStores {
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
   people: PeopleStore;
+  /** Retention rules, legal holds and dispositions. */
+  retention: RetentionStore;
   /** Ends the shared pool after the queries in flight; closing twice is harmless. */
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function openPostgresBackendStores(
     foiaStore: new PostgresFoiaStore(pool),
     bundleStore: new PostgresBundleStore(pool),
     people: new PostgresPeopleStore(pool),
+    retention: new PostgresRetentionStore(pool),
     // The catalog owns the pool: ending it through the catalog keeps a second close harmless.
     close: () => catalog.close(),
   };

@@ -29,7 +29,16 @@ export interface ObjectStore {
   list(prefix: string): AsyncIterable<string>;
   /** Checks the store answers; used by /healthz and at start. */
   ping(): Promise<void>;
+  /**
+   * Deletes the object, for disposition only (the one deliberate exception to write-once). An object still under
+   * the store's Object Lock retention is not deleted: the answer says until when it is locked. Deleting an absent
+   * key is not an error.
+   */
+  remove(key: string): Promise<ObjectRemoval>;
 }
+
+/** What `remove` did: deleted (or already absent), or kept by an Object Lock until `lockedUntil` (ISO-8601). */
+export type ObjectRemoval = { removed: true } | { removed: false; lockedUntil: string };
 
 export class ObjectNotFoundError extends Error {
   override readonly name = 'ObjectNotFoundError';

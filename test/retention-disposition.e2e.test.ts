@@ -1,0 +1,230 @@
+import { createToken } from './support/foia-fixtures';
+import { readCsv } from './support/read-csv';
+import { registerMockAccount, startInstance, syncOnce, type TestInstance } from './support/start-instance';
+
+const CONNECTOR = { type: 'mock', seed: 7, posts: 6, maxCommentsPerPost: 3, pageSize: 5 };
+const CITATION = 'CT State Library GS2 (M1), general correspondence: 1 day for this test';
+
+interface Version {
+  contentHash: string;
+  rawCaptureKey: string;
+}
+interface RecordBody {
+  id: string;
+  text: string;
+  versions: Version[];
+}
+interface Candidate {
+  recordId: string;
+}
+interface Report {
+  total: number;
+  rules: Array<{ rule: { id: string; citation: string }; count: number; records: Candidate[] }>;
+}
+
+describe('retention, legal holds and disposition, end to end', () => {
+  let instance: TestInstance;
+  let attorney: string;
+  let officer: string;
+  let accountId: string;
+
+  beforeAll(async () => {
+    instance = await startInstance();
+    attorney = await createToken(instance, 'attorney', ['attorney']);
+    officer = await createToken(instance, 'officer', ['foia-officer']);
+    accountId = await registerMockAccount(instance, CONNECTOR);
+    await syncOnce(instance, accountId);
+  });
+  afterAll(() => instance.stop());
+
+  const report = async () =>
+    (await instance.request<Report>('GET', '/api/v1/disposition-report', undefined, attorney)).body;
+  const dueIds = async () => (await report()).rules.flatMap((rule) => rule.records.map((record) => record.recordId));
+  const record = async (id: string) =>
+    (await instance.request<RecordBody>('GET', `/api/v1/records/${id}`, undefined, attorney)).body;
+  const stored = async (key: string) => (await instance.running.backends.objectStore.head(key)) !== null;
+
+  it('keeps rules to IT and the attorney, validated, and lists what is past retention per rule', async () => {
+    const refused = await instance.request(
+      'POST',
+      '/api/v1/retention-rules',
+      { accountId, retention: { days: 1 }, citation: CITATION },
+      officer,
+    );
+    expect(refused.status).toBe(403);
+    const invalid = await instance.request('POST', '/api/v1/retention-rules', {
+      accountId,
+      retention: { days: 0 },
+      citation: '',
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.details.map((problem: { path: string }) => problem.path).sort()).toEqual([
+      'citation',
+      'retention.days',
+    ]);
+    expect((await instance.request('GET', '/api/v1/retention-rules')).body.rules).toEqual([]);
+    expect(await dueIds()).toEqual([]);
+
+    const rule = await instance.request('POST', '/api/v1/retention-rules', {
+      accountId,
+      retention: { days: 1 },
+      citation: CITATION,
+    });
+    expect(rule.status).toBe(201);
+    const due = await report();
+    expect(due.total).toBeGreaterThan(3);
+    expect(due.rules).toHaveLength(1);
+    expect(due.rules[0]).toMatchObject({ rule: { id: rule.body.id, citation: CITATION }, count: due.total });
+  });
+
+  it('reads the report back as CSV, one row per due record with its citation', async () => {
+    const response = await fetch(`${instance.baseUrl}/api/v1/disposition-report`, {
+      headers: { authorization: `Bearer ${attorney}`, accept: 'text/csv' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const [header, ...rows] = readCsv((await response.text()).replace(/^\uFEFF/, ''));
+    expect(header.slice(0, 4)).toEqual(['rule_id', 'citation', 'retention', 'record_id']);
+    expect(rows.map((row) => row[3]).sort()).toEqual((await dueIds()).sort());
+    for (const row of rows) expect(row.slice(1, 3)).toEqual([CITATION, '1 day']);
+  });
+
+  let heldByRequest: string;
+  let requestId: string;
+
+  it('holds what an open FOIA request gathered automatically, and an account hold blocks the rest', async () => {
+    [heldByRequest] = await dueIds();
+    requestId = (
+      await instance.request(
+        'POST',
+        '/api/v1/foia-requests',
+        { requester: { name: 'Lee Park' }, receivedAt: '2026-11-03T09:00:00-05:00', description: 'Beach posts' },
+        officer,
+      )
+    ).body.id;
+    const gathered = await instance.request(
+      'POST',
+      `/api/v1/foia-requests/${requestId}/items`,
+      { recordIds: [heldByRequest] },
+      officer,
+    );
+    expect(gathered.body).toMatchObject({ added: 1 });
+    expect(await dueIds()).not.toContain(heldByRequest);
+    const holds = (await instance.request('GET', '/api/v1/legal-holds', undefined, attorney)).body.holds;
+    expect(holds).toContainEqual(
+      expect.objectContaining({ id: `foia-${requestId}`, automatic: true, requestId, releasedAt: null }),
+    );
+
+    const placed = await instance.request('POST', '/api/v1/legal-holds', {
+      scope: 'account',
+      accountId,
+      reason: 'Notice of claim, Ortiz v. Town',
+    });
+    expect(placed.status).toBe(201);
+    expect(placed.body).toMatchObject({ scope: 'account', placedBy: expect.any(String), releasedAt: null });
+    expect(await dueIds()).toEqual([]);
+  });
+
+  it('a hold blocks disposition; only the attorney approves; the release lets it through after approval', async () => {
+    const before = await report();
+    expect(before.total).toBe(0);
+    expect((await instance.request('POST', '/api/v1/dispositions', { note: 'Schedule M1' })).status).toBe(403);
+    expect((await instance.request('POST', '/api/v1/dispositions', { note: '' }, attorney)).status).toBe(400);
+    const blocked = await instance.request('POST', '/api/v1/dispositions', { note: 'Schedule M1' }, attorney);
+    expect(blocked.status).toBe(201);
+    expect(blocked.body.records).toEqual([]);
+
+    const [hold] = (await instance.request('GET', '/api/v1/legal-holds', undefined, attorney)).body.holds.filter(
+      (candidate: { scope: string }) => candidate.scope === 'account',
+    );
+    expect((await instance.request('POST', `/api/v1/legal-holds/${hold.id}/release`, { note: 'settled' })).status).toBe(
+      403,
+    );
+    const released = await instance.request(
+      'POST',
+      `/api/v1/legal-holds/${hold.id}/release`,
+      { note: 'Claim settled on 2026-11-30' },
+      attorney,
+    );
+    expect(released.body).toMatchObject({ releaseNote: 'Claim settled on 2026-11-30', releasedAt: expect.any(String) });
+
+    const due = await dueIds();
+    expect(due.length).toBeGreaterThan(3);
+    expect(due).not.toContain(heldByRequest);
+    const kept = await record(heldByRequest);
+    const keptKeys = kept.versions.map((version) => version.rawCaptureKey);
+    const dueRecords = await Promise.all(due.map(record));
+    const keysOf = (body: RecordBody) => body.versions.map((version) => version.rawCaptureKey);
+    // A record from a capture the held record does not share, so that capture is used by disposed records only.
+    const sample = dueRecords.find((body) => keysOf(body).some((key) => !keptKeys.includes(key)))!;
+    const word = sample.text.split(/\W+/).find((candidate) => candidate.length > 5)!;
+    const sampleKeys = keysOf(sample);
+    const sharedKeys = dueRecords.flatMap(keysOf).filter((key) => keptKeys.includes(key));
+    for (const key of [...keptKeys, ...sampleKeys]) expect(await stored(key)).toBe(true);
+
+    const approved = await instance.request(
+      'POST',
+      '/api/v1/dispositions',
+      { note: 'Past schedule M1; no litigation pending' },
+      attorney,
+    );
+    expect(approved.status).toBe(201);
+    expect(approved.body.records.map((tombstone: { recordId: string }) => tombstone.recordId).sort()).toEqual(
+      due.sort(),
+    );
+    expect(approved.body.disposition).toMatchObject({ recordsDisposed: due.length, completedAt: expect.any(String) });
+    expect(approved.body.objectsWaiting).toEqual([]);
+
+    // The tombstone keeps the hashes, the rule, the approval and the date.
+    const tombstone = await instance.request('GET', `/api/v1/disposed-records/${sample.id}`, undefined, attorney);
+    expect(tombstone.body).toMatchObject({
+      contentHashes: sample.versions.map((version) => version.contentHash),
+      citation: CITATION,
+      dispositionId: approved.body.disposition.id,
+      disposedAt: expect.any(String),
+    });
+    expect(tombstone.body.rawCaptureSha256.length).toBeGreaterThan(0);
+
+    // Gone from search and storage; the held record and what it uses stay.
+    const search = await instance.request('GET', `/api/v1/records?q=${encodeURIComponent(word)}`, undefined, attorney);
+    for (const id of due) expect(search.body.records.map((hit: { id: string }) => hit.id)).not.toContain(id);
+    expect((await record(sample.id)).text).toBe('');
+    expect((await record(sample.id)).versions[0].contentHash).toBe(sample.versions[0].contentHash);
+    expect((await record(heldByRequest)).text).toBe(kept.text);
+    // A capture the held record shares with disposed ones stays; one only disposed records used is deleted.
+    for (const key of keptKeys) expect(await stored(key)).toBe(true);
+    expect(sharedKeys.length).toBeGreaterThan(0);
+    const onlyDisposed = sampleKeys.filter((key) => !keptKeys.includes(key));
+    expect(onlyDisposed.length).toBeGreaterThan(0);
+    for (const key of onlyDisposed) expect(await stored(key)).toBe(false);
+    expect(await dueIds()).toEqual([]);
+  });
+
+  it('a request once withdrawn releases its automatic hold', async () => {
+    const withdrawn = await instance.request(
+      'POST',
+      `/api/v1/foia-requests/${requestId}/transitions`,
+      { to: 'withdrawn', note: 'requester withdrew' },
+      officer,
+    );
+    expect(withdrawn.status).toBe(200);
+    expect(await dueIds()).toEqual([heldByRequest]);
+    const holds = (await instance.request('GET', '/api/v1/legal-holds', undefined, attorney)).body.holds;
+    expect(holds).toContainEqual(
+      expect.objectContaining({ id: `foia-${requestId}`, releaseNote: 'the request was withdrawn' }),
+    );
+  });
+
+  it('documents every route in the OpenAPI document', async () => {
+    const { paths } = (await instance.request('GET', '/api/v1/openapi.json')).body;
+    for (const path of [
+      '/api/v1/retention-rules',
+      '/api/v1/legal-holds',
+      '/api/v1/legal-holds/{id}/release',
+      '/api/v1/disposition-report',
+      '/api/v1/dispositions',
+      '/api/v1/disposed-records/{id}',
+    ])
+      expect(paths).toHaveProperty([path]);
+  });
+});
