@@ -1,5 +1,7 @@
 export { ConnectorConfigSchemas, createConnector, parseConnectorConfig } from './connector-registry';
 export type { ConnectorConfig, ConnectorConfigInput, ConnectorType } from './connector-registry';
+export { DEFAULT_REQUEST_CONCURRENCY } from './connector-options';
+export type { ConnectorOptions } from './connector-options';
 export { MockConnectorConfigSchema } from './mock/mock-connector.config';
 export type { MockConnectorConfig, MockConnectorConfigInput } from './mock/mock-connector.config';
 export { MockConnector } from './mock/mock.connector';
@@ -21,7 +23,8 @@ export { FacebookConnector } from './facebook/facebook.connector';
 export { InstagramConnectorConfigSchema } from './instagram/instagram-connector.config';
 export type { InstagramConnectorConfig, InstagramConnectorConfigInput } from './instagram/instagram-connector.config';
 export { InstagramConnector } from './instagram/instagram.connector';
-export { GraphClient, DEFAULT_THROTTLE_WAIT_MS, SLOW_DOWN_PERCENT } from './graph/graph-client';
+export { GraphClient, DEFAULT_THROTTLE_WAIT_MS, SLOW_DOWN_PERCENT, SLOW_DOWN_WAIT_MS } from './graph/graph-client';
+export { usageOf as graphUsageOf } from './graph/graph-usage';
 export { GraphErrorSchema, isMissingObject, RATE_LIMIT_CODES } from './graph/graph-error';
 export { graphTimeToIso } from './graph/graph-time';
 export {
