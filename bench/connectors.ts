@@ -103,9 +103,10 @@ async function backfill(platform: BenchPlatform, run: Run, concurrency: number) 
     run,
     requestConcurrency: concurrency,
     rateLimit: limited ? platform.rateLimit(settings) : 'none',
-    measured: limited
-      ? `a slice: from the job's start until the first API request after the client's sleep number ${windows} for the limit`
-      : 'the whole backfill, until the sync job completed',
+    measured:
+      result === null
+        ? `a slice: from the job's start until the first API request after the client's sleep number ${windows} for the limit`
+        : `the whole backfill, until the sync job completed${limited ? ' (within the limit: fewer calls than it allows)' : ''}`,
     items,
     ...figures(meter, items, cpu, fakeCpuSeconds),
     // Unlimited only: what the sync job emitted (an edited status once per version), and the fake's truth.
