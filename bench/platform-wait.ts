@@ -10,18 +10,29 @@ interface UndiciMessage {
   response?: { statusCode: number; headers: Array<Buffer | string> };
 }
 
+/** How a platform's traffic reads: which requests are API calls, and which answers make the client pause. */
+export interface PlatformTraffic {
+  isApiRequest(path: string): boolean;
+  /**
+   * For an API answer: whether the platform refused it for the rate limit, and how long the client sleeps after
+   * it (ms; Infinity when the answer does not say), or null when it does not sleep.
+   */
+  pauseAfter(statusCode: number, headers: Headers): { refused: boolean; pauseMs: number | null };
+}
+
 /**
  * Splits a run's wall time between the platform and us, from outside the code measured: Node's `fetch` reports
  * every request on the `undici:request:*` diagnostics channels. Time is the platform's while a request to
- * `origin` is in flight (sent until its body has arrived), or while the sync sleeps for a rate limit (from a
- * response saying `X-RateLimit-Remaining: 0` or 429 until the next API request, but no later than the
- * `X-RateLimit-Reset` it named: waking up late is ours); the rest is our own work. Requests in flight together
- * count once.
+ * `origin` is in flight (sent until its body has arrived), or while the sync sleeps for a rate limit (from an
+ * answer `traffic` says pauses the client until the next API request, but no later than the wait the answer
+ * named: waking up late is ours); the rest is our own work. Requests in flight together count once.
  */
 export class PlatformWaitMeter {
   apiRequests = 0;
   mediaRequests = 0;
   refused = 0;
+  /** Sleeps begun for the rate limit. */
+  pauses = 0;
   readonly seconds = { http: 0, sleeping: 0, own: 0 };
   private readonly origin: string;
   /** Requests whose answer says to sleep, and until when (`performance.now()` time). */
@@ -35,12 +46,13 @@ export class PlatformWaitMeter {
   private readonly subscriptions: Array<[string, (message: unknown) => void]>;
 
   /**
-   * @param lastApiRequest when set, the meter stops as API request `lastApiRequest + 1` is sent (the slice of a
-   *   rate-limited run ends there) and calls `onStop` at that instant, before the request's answer can arrive.
+   * @param stopAfterPauses when set, the meter stops as the first API request after that many sleeps is sent
+   *   (the slice of a rate-limited run ends there) and calls `onStop` at that instant, before its answer comes.
    */
   constructor(
     baseUrl: string,
-    private readonly lastApiRequest: number | null = null,
+    private readonly traffic: PlatformTraffic,
+    private readonly stopAfterPauses: number | null = null,
     private readonly onStop: () => void = () => undefined,
   ) {
     this.origin = new URL(baseUrl).origin;
@@ -76,8 +88,8 @@ export class PlatformWaitMeter {
 
   private sent({ request }: UndiciMessage): void {
     if (this.startedAt === null || this.stopped || originOf(request) !== this.origin) return;
-    const api = request.path.startsWith('/api/');
-    if (api && this.lastApiRequest !== null && this.apiRequests === this.lastApiRequest) {
+    const api = this.traffic.isApiRequest(request.path);
+    if (api && this.stopAfterPauses !== null && this.pauses >= this.stopAfterPauses) {
       this.stop();
       return;
     }
@@ -93,12 +105,10 @@ export class PlatformWaitMeter {
   }
 
   private answered({ request, response }: UndiciMessage): void {
-    if (!this.ours.has(request) || !request.path.startsWith('/api/') || !response) return;
-    if (response.statusCode === 429) this.refused += 1;
-    if (response.statusCode === 429 || headerOf(response.headers, 'x-ratelimit-remaining') === '0') {
-      const reset = Date.parse(headerOf(response.headers, 'x-ratelimit-reset') ?? '');
-      this.pauseAfter.set(request, Number.isFinite(reset) ? performance.now() + reset - Date.now() : Infinity);
-    }
+    if (!this.ours.has(request) || !this.traffic.isApiRequest(request.path) || !response) return;
+    const { refused, pauseMs } = this.traffic.pauseAfter(response.statusCode, headersOf(response.headers));
+    if (refused) this.refused += 1;
+    if (pauseMs !== null) this.pauseAfter.set(request, performance.now() + pauseMs);
   }
 
   private ended({ request }: UndiciMessage): void {
@@ -107,7 +117,9 @@ export class PlatformWaitMeter {
     this.advance();
     this.inFlight -= 1;
     const until = this.pauseAfter.get(request);
-    if (until !== undefined) this.sleepingUntil = until;
+    if (until === undefined) return;
+    if (this.sleepingUntil === null) this.pauses += 1;
+    this.sleepingUntil = Math.max(until, this.sleepingUntil ?? 0);
   }
 
   /** Adds the time since the last event to the state the run was in meanwhile. */
@@ -130,9 +142,9 @@ function originOf(request: UndiciRequest): string {
   return String(request.origin).replace(/\/$/, '');
 }
 
-function headerOf(headers: Array<Buffer | string>, name: string): string | undefined {
-  for (let index = 0; index + 1 < headers.length; index += 2) {
-    if (headers[index].toString().toLowerCase() === name) return headers[index + 1].toString().trim();
-  }
-  return undefined;
+function headersOf(raw: Array<Buffer | string>): Headers {
+  const headers = new Headers();
+  for (let index = 0; index + 1 < raw.length; index += 2)
+    headers.append(raw[index].toString(), raw[index + 1].toString());
+  return headers;
 }

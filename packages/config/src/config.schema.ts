@@ -52,6 +52,8 @@ export const BaseEnvSchema = z.object({
       }
     }),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Requests one sync keeps in flight to its platform (threads, comment pages), handed out in order; 1: one at a time. */
+  CONNECTOR_REQUEST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /** How long a worker's job lock lives; a killed worker's job is taken over by another after about this long. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   STORAGE_BACKEND: z.enum(['fs', 's3']).default('fs'),

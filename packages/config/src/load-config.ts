@@ -59,6 +59,8 @@ export interface AppConfig {
   queue: {
     prefix: string;
     syncConcurrency: number;
+    /** Requests a sync keeps in flight to its platform (the connectors' `requestConcurrency`). */
+    connectorRequestConcurrency: number;
     lockDurationMs: number;
     platformRateLimits: Readonly<Record<string, PlatformRateLimit>>;
   };
@@ -161,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     queue: {
       prefix: base.QUEUE_PREFIX,
       syncConcurrency: base.SYNC_CONCURRENCY,
+      connectorRequestConcurrency: base.CONNECTOR_REQUEST_CONCURRENCY,
       lockDurationMs: base.JOB_LOCK_MS,
       platformRateLimits: base.PLATFORM_RATE_LIMITS,
     },

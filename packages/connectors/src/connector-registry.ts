@@ -14,6 +14,7 @@ import { WebsiteConnectorConfigSchema } from './website/website-connector.config
 import { WebsiteConnector } from './website/website.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
+import type { ConnectorOptions } from './connector-options';
 
 /**
  * Every connector's config, told apart by `type`. A new platform adds its schema here and its factory below;
@@ -35,14 +36,16 @@ export type ConnectorConfig = z.output<typeof ConnectorConfigSchemas>;
 export type ConnectorConfigInput = z.input<typeof ConnectorConfigSchemas>;
 export type ConnectorType = ConnectorConfig['type'];
 
-type ConnectorFactories = { [Type in ConnectorType]: (config: Extract<ConnectorConfig, { type: Type }>) => Connector };
+type ConnectorFactories = {
+  [Type in ConnectorType]: (config: Extract<ConnectorConfig, { type: Type }>, options: ConnectorOptions) => Connector;
+};
 
 /** One factory per type. Adapters with heavy SDKs should `require` them inside their factory, only when chosen. */
 const FACTORIES: ConnectorFactories = {
   mock: (config) => new MockConnector(config),
-  mastodon: (config) => new MastodonConnector(config),
+  mastodon: (config, options) => new MastodonConnector(config, options),
   bluesky: (config) => new BlueskyConnector(config),
-  facebook: (config) => new FacebookConnector(config),
+  facebook: (config, options) => new FacebookConnector(config, options),
   instagram: (config) => new InstagramConnector(config),
   feed: (config) => new FeedConnector(config),
   website: (config) => new WebsiteConnector(config),
@@ -57,7 +60,7 @@ export function parseConnectorConfig(input: unknown): ConnectorConfig {
  * The one place a connector is chosen. Accepts a config as stored with an account (validated again here, since
  * stored settings may predate a schema change) and throws `ConnectorConfigError` when it is unusable.
  */
-export function createConnector(config: { readonly type: string }): Connector {
+export function createConnector(config: { readonly type: string }, options: ConnectorOptions = {}): Connector {
   const parsed = ConnectorConfigSchemas.safeParse(config);
   if (!parsed.success) {
     const problems = parsed.error.issues
@@ -65,10 +68,13 @@ export function createConnector(config: { readonly type: string }): Connector {
       .join('; ');
     throw new ConnectorConfigError(`invalid ${config.type} connector config: ${problems}`);
   }
-  return build(parsed.data);
+  return build(parsed.data, options);
 }
 
 /** The factory of the config's type, called with its config (the compiler cannot pair them up by itself). */
-function build<Type extends ConnectorType>(config: Extract<ConnectorConfig, { type: Type }>): Connector {
-  return FACTORIES[config.type](config);
+function build<Type extends ConnectorType>(
+  config: Extract<ConnectorConfig, { type: Type }>,
+  options: ConnectorOptions,
+): Connector {
+  return FACTORIES[config.type](config, options);
 }

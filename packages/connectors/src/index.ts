@@ -1,5 +1,7 @@
 export { ConnectorConfigSchemas, createConnector, parseConnectorConfig } from './connector-registry';
 export type { ConnectorConfig, ConnectorConfigInput, ConnectorType } from './connector-registry';
+export { DEFAULT_REQUEST_CONCURRENCY } from './connector-options';
+export type { ConnectorOptions } from './connector-options';
 export { MockConnectorConfigSchema } from './mock/mock-connector.config';
 export type { MockConnectorConfig, MockConnectorConfigInput } from './mock/mock-connector.config';
 export { MockConnector } from './mock/mock.connector';
@@ -27,7 +29,8 @@ export { FeedConnector } from './feed/feed.connector';
 export { WebsiteConnectorConfigSchema } from './website/website-connector.config';
 export type { WebsiteConnectorConfig, WebsiteConnectorConfigInput } from './website/website-connector.config';
 export { WebsiteConnector } from './website/website.connector';
-export { GraphClient, DEFAULT_THROTTLE_WAIT_MS, SLOW_DOWN_PERCENT } from './graph/graph-client';
+export { GraphClient, DEFAULT_THROTTLE_WAIT_MS, SLOW_DOWN_PERCENT, SLOW_DOWN_WAIT_MS } from './graph/graph-client';
+export { usageOf as graphUsageOf } from './graph/graph-usage';
 export { GraphErrorSchema, isMissingObject, RATE_LIMIT_CODES } from './graph/graph-error';
 export { graphTimeToIso } from './graph/graph-time';
 export {

@@ -125,7 +125,8 @@ describe('syncing a Mastodon account from the fake instance', () => {
       const state = await catalog.getSyncState(accountId);
       expect(state.status).toBe('running');
       const requestsBefore = fake.requests.length;
-      const refused = fake.requests[requestsBefore - 1];
+      // The first request after the refusal was set up (later ones may have been made ahead of their turn).
+      const refused = fake.requests[refusedAt];
       const resumed = await syncAccount(deps, accountId);
       expect(resumed.resumed).toBe(true);
       // The first request after resuming is the one refused: nothing before it is fetched again.

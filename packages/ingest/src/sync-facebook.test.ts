@@ -106,11 +106,11 @@ describe('syncing a Facebook Page from the fake Graph API', () => {
 
   it('stops at a BUC rate limit (80001) in the middle of a backfill and resumes from the refused request', () =>
     withPage(async (fake, { deps, catalog, accountId }) => {
-      let throttled = false;
+      let throttledAt = -1;
       const stopped = await syncAccount(deps, accountId, {
         onProgress: (progress) => {
-          if (progress.pages === 6 && !throttled) {
-            throttled = true;
+          if (progress.pages === 6 && throttledAt < 0) {
+            throttledAt = fake.requests.length;
             fake.throttleNext(1, { code: 80001, regainMinutes: 3 });
           }
         },
@@ -120,7 +120,8 @@ describe('syncing a Facebook Page from the fake Graph API', () => {
       expect((stopped as Error).message).toMatch(/code 80001: There have been too many calls to this Page account/);
       expect((await catalog.getSyncState(accountId)).status).toBe('running');
       const requestsBefore = fake.requests.length;
-      const refused = fake.requests[requestsBefore - 1];
+      // The first request after the throttle was set up (later ones may have been made ahead of their turn).
+      const refused = fake.requests[throttledAt];
       const resumed = await syncAccount(deps, accountId);
       expect(resumed.resumed).toBe(true);
       expect(fake.requests[requestsBefore]).toBe(refused);

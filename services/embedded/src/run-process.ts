@@ -1,6 +1,7 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
+import type { Account } from '@verbatim/core';
 import { createConnector } from '@verbatim/connectors';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
 import { createApplication } from '@verbatim/app';
@@ -76,7 +77,12 @@ export async function runProcess(
     const limits = config.queue.platformRateLimits;
     const rateLimiter =
       Object.keys(limits).length > 0 ? redisPlatformRateLimiter(connection, config.queue.prefix, limits) : undefined;
-    const deps = { ...backends, createConnector, rateLimiter };
+    const connectorOptions = { requestConcurrency: config.queue.connectorRequestConcurrency };
+    const deps = {
+      ...backends,
+      createConnector: (settings: Account['connector']) => createConnector(settings, connectorOptions),
+      rateLimiter,
+    };
     running.worker = startSyncWorker({
       connection,
       prefix: config.queue.prefix,

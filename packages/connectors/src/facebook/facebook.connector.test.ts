@@ -14,7 +14,7 @@ async function startFake(options: Partial<FakeFacebookServerOptions> = {}): Prom
   return fake;
 }
 
-function connectorFor(fake: FakeFacebook, settings: Record<string, string> = {}) {
+function connectorFor(fake: FakeFacebook, settings: Record<string, string> = {}, requestConcurrency?: number) {
   return createConnector(
     parseConnectorConfig({
       type: 'facebook',
@@ -23,6 +23,7 @@ function connectorFor(fake: FakeFacebook, settings: Record<string, string> = {})
       graphUrl: fake.baseUrl,
       ...settings,
     }),
+    { requestConcurrency },
   );
 }
 
@@ -36,6 +37,19 @@ async function readPass(connector: ReturnType<typeof createConnector>) {
 }
 
 describe('FacebookConnector against the fake Graph API', () => {
+  it('reads comment pages ahead of their turn, yet returns the pages of one request at a time', async () => {
+    const fake = await startFake({ maxCommentsPerPost: 12 });
+    fake.advance(2);
+    const pagesOf = async (concurrency: number) =>
+      (await readPass(connectorFor(fake, {}, concurrency))).pages.map((page) => ({
+        ...page,
+        raw: Buffer.from(page.raw).toString(),
+      }));
+    const oneAtATime = await pagesOf(1);
+    expect(await pagesOf(6)).toEqual(oneAtATime);
+    expect(oneAtATime.filter((page) => page.source.includes('/comments')).length).toBeGreaterThan(50);
+  });
+
   it('reads every post and comment, follows paging.next, and keeps the token out of cursors and sources', async () => {
     const fake = await startFake({ deleteRate: 0.1 });
     fake.advance(3);

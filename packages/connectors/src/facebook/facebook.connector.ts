@@ -6,7 +6,9 @@ import {
   type PassStart,
 } from '@verbatim/core';
 import { firstPageOf, isExpiredCursor, wasListed, widenSpan } from '../graph/expired-cursor';
+import { DEFAULT_REQUEST_CONCURRENCY, type ConnectorOptions } from '../connector-options';
 import { GraphClient, type GraphResponse } from '../graph/graph-client';
+import { RequestPrefetch, type UpcomingRequest } from '../http/request-prefetch';
 import { isMissingObject } from '../graph/graph-error';
 import { findMissingObjects } from '../graph/graph-lookup';
 import { downloadSignedMedia, SignedLinkMemory } from '../graph/signed-link-memory';
@@ -31,15 +33,21 @@ const COMMENT_FIELDS =
  * `/feed`, which returns only about 600 ranked posts a year) to the end, and reads each commented post's
  * comments with `filter=stream` (every comment, replies flattened in, hidden ones included). The API keeps no
  * edit history: the pipeline stores a new version when a message differs from the one archived. The cursor
- * carries the next listing page and the comment pages still to read, so a rate limit resumes exactly there. A
- * Graph cursor refused as expired (after a long wait) restarts its list from the first page; the listing then
- * skips the comments of posts already read (see ListedSpan).
+ * carries the next listing page and the comment pages still to read, so a rate limit resumes exactly there.
+ * Those requests are made a few at a time ahead of their turn (`requestConcurrency`) and handed out in the
+ * cursor's order (see RequestPrefetch). A Graph cursor refused as expired (after a long wait) restarts its list
+ * from the first page; the listing then skips the comments of posts already read (see ListedSpan).
  */
 export class FacebookConnector implements Connector {
   private readonly client: GraphClient;
   private readonly links = new SignedLinkMemory();
+  private readonly prefetch: RequestPrefetch<GraphResponse>;
 
-  constructor(private readonly config: FacebookConnectorConfig) {
+  constructor(
+    private readonly config: FacebookConnectorConfig,
+    options: ConnectorOptions = {},
+  ) {
+    this.prefetch = new RequestPrefetch(options.requestConcurrency ?? DEFAULT_REQUEST_CONCURRENCY);
     this.client = new GraphClient({
       graphUrl: config.graphUrl,
       apiVersion: config.apiVersion,
@@ -53,6 +61,7 @@ export class FacebookConnector implements Connector {
 
   /** Reads the Page (its name authors its posts): a refused token or a wrong Page id is found here, at once. */
   async beginPass(previousPassToken: string | null, signal?: AbortSignal): Promise<PassStart> {
+    this.prefetch.clear();
     const response = await this.client.get(this.client.urlOf(this.config.pageId, { fields: 'id,name' }), signal);
     if (response.error?.code === 100) {
       throw new ConnectorConfigError(
@@ -84,8 +93,9 @@ export class FacebookConnector implements Connector {
     const pass = decodePass(passToken);
     const cursor = decodeCursor(cursorText);
     const [task, ...rest] = cursor.tasks;
+    if (task === undefined && cursor.listing === null) throw new Error('the Facebook cursor has nothing left to fetch');
+    const response = await this.prefetch.take(this.upcoming(cursor, signal));
     if (task !== undefined) {
-      const response = await this.client.get(task.url, signal);
       if (isExpiredCursor(response.error, task.url)) {
         const restarted = { postId: task.postId, url: firstPageOf(task.url) };
         return this.pageOf(response, emptyReading(), { ...cursor, tasks: [restarted, ...rest] });
@@ -97,10 +107,8 @@ export class FacebookConnector implements Connector {
       const more = reading.next ? [{ postId: task.postId, url: this.client.storableUrl(reading.next) }] : [];
       return this.pageOf(response, reading, { ...cursor, tasks: [...more, ...rest] });
     }
-    if (cursor.listing === null) throw new Error('the Facebook cursor has nothing left to fetch');
-    const response = await this.client.get(cursor.listing, signal);
-    if (isExpiredCursor(response.error, cursor.listing)) {
-      return this.pageOf(response, emptyReading(), { ...cursor, listing: firstPageOf(cursor.listing) });
+    if (isExpiredCursor(response.error, cursor.listing!)) {
+      return this.pageOf(response, emptyReading(), { ...cursor, listing: firstPageOf(cursor.listing!) });
     }
     if (response.status !== 200) throw this.client.unexpected(response, "the Page's published posts");
     const author = { id: pass.pageId, name: pass.pageName };
@@ -129,6 +137,12 @@ export class FacebookConnector implements Connector {
   /** Looks each object up by id: only 100/33 there ("does not exist") confirms a deletion. */
   confirmGone(_passToken: string, platformIds: string[], signal?: AbortSignal): Promise<string[]> {
     return findMissingObjects(this.client, platformIds, signal);
+  }
+
+  /** The requests the cursor still holds, in its order: the comment pages, then the listing page. */
+  private upcoming(cursor: FacebookCursor, signal?: AbortSignal): Array<UpcomingRequest<GraphResponse>> {
+    const urls = [...cursor.tasks.map((task) => task.url), ...(cursor.listing === null ? [] : [cursor.listing])];
+    return urls.map((url) => ({ key: url, make: () => this.client.get(url, signal) }));
   }
 
   private commentsUrl(postId: string): string {

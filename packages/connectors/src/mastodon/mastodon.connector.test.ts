@@ -13,9 +13,14 @@ async function startFake(options: Partial<FakeMastodonServerOptions> = {}): Prom
   return fake;
 }
 
-function connectorFor(fake: FakeMastodon, settings: { account?: string; accessToken?: string } = {}) {
+function connectorFor(
+  fake: FakeMastodon,
+  settings: { account?: string; accessToken?: string } = {},
+  requestConcurrency?: number,
+) {
   return createConnector(
     parseConnectorConfig({ type: 'mastodon', instanceUrl: fake.baseUrl, account: 'townofx', ...settings }),
+    { requestConcurrency },
   );
 }
 
@@ -29,6 +34,18 @@ async function readPass(connector: ReturnType<typeof createConnector>, previous:
 }
 
 describe('MastodonConnector against the fake instance', () => {
+  it('makes threads and histories ahead of their turn, yet returns the pages of one request at a time', async () => {
+    const fake = await startFake({ posts: 60 });
+    const pagesOf = async (concurrency: number) =>
+      (await readPass(connectorFor(fake, {}, concurrency))).pages.map((page) => ({
+        ...page,
+        raw: Buffer.from(page.raw).toString(),
+      }));
+    const oneAtATime = await pagesOf(1);
+    expect(await pagesOf(6)).toEqual(oneAtATime);
+    expect(oneAtATime.some((page) => page.source.endsWith('/history'))).toBe(true);
+  });
+
   it('follows Link headers through short and empty listing pages to the end', async () => {
     // Posts 20..59 are followers-only: the second listing page of 40 comes back empty, with a next link.
     const fake = await startFake({ privateRange: [20, 60], deleteRate: 0 });

@@ -5,7 +5,9 @@ import {
   type MediaDownload,
   type PassStart,
 } from '@verbatim/core';
+import { DEFAULT_REQUEST_CONCURRENCY, type ConnectorOptions } from '../connector-options';
 import { jsonOf, type PlatformResponse } from '../http/platform-http';
+import { RequestPrefetch, type UpcomingRequest } from '../http/request-prefetch';
 import { MastodonClient } from './mastodon-client';
 import type { MastodonConnectorConfig } from './mastodon-connector.config';
 import {
@@ -30,17 +32,24 @@ const LOOKUP_CONCURRENCY = 4;
  * Archives one Mastodon account. A pass lists the account's statuses to the end (following `Link: rel="next"`),
  * and for each status fetches its thread (`/context`) and, when edited, its history (`/history`): one request
  * per page, each stored as received. The cursor carries the next listing page and the threads and histories
- * still to fetch, so a rate limit or crash resumes exactly there.
+ * still to fetch, so a rate limit or crash resumes exactly there. Those requests are made a few at a time ahead
+ * of their turn (`requestConcurrency`) and handed out in the cursor's order (see RequestPrefetch).
  */
 export class MastodonConnector implements Connector {
   private readonly client: MastodonClient;
+  private readonly prefetch: RequestPrefetch<PlatformResponse>;
 
-  constructor(private readonly config: MastodonConnectorConfig) {
+  constructor(
+    private readonly config: MastodonConnectorConfig,
+    options: ConnectorOptions = {},
+  ) {
     this.client = new MastodonClient(config.instanceUrl, config.accessToken);
+    this.prefetch = new RequestPrefetch(options.requestConcurrency ?? DEFAULT_REQUEST_CONCURRENCY);
   }
 
   /** Resolves the account (by username or id) and reads the instance's clock, which splits edits by pass. */
   async beginPass(previousPassToken: string | null, signal?: AbortSignal): Promise<PassStart> {
+    this.prefetch.clear();
     const account = this.config.account.replace(/^@/, '');
     const path = /^\d+$/.test(account)
       ? `/api/v1/accounts/${account}`
@@ -71,21 +80,30 @@ export class MastodonConnector implements Connector {
     const pass = decodePass(passToken);
     const cursor = decodeCursor(cursorText);
     const [task, ...rest] = cursor.tasks;
+    if (task === undefined && cursor.listing === null) throw new Error('the Mastodon cursor has nothing left to fetch');
+    const response = await this.prefetch.take(this.upcoming(cursor, signal));
     if (task !== undefined) {
-      const path = `/api/v1/statuses/${encodeURIComponent(task.statusId)}/${task.kind}`;
-      const response = await this.client.get(path, signal);
       if (response.status !== 200 && ![403, 404, 410].includes(response.status)) {
         throw this.client.unexpected(response, `the ${task.kind} of status ${task.statusId}`);
       }
       const reading = readTask(response, task, pass);
       return this.pageOf(response, reading, { listing: cursor.listing, tasks: [...reading.tasks, ...rest] });
     }
-    if (cursor.listing === null) throw new Error('the Mastodon cursor has nothing left to fetch');
-    const response = await this.client.get(cursor.listing, signal);
     if (response.status !== 200) throw this.client.unexpected(response, "the account's statuses");
     const reading = readStatusesPage(response, pass);
     const next = nextLinkOf(response.headers.get('link'), this.client.origin);
     return this.pageOf(response, reading, { listing: next === cursor.listing ? null : next, tasks: reading.tasks });
+  }
+
+  /** The requests the cursor still holds, in its order: the threads and histories, then the listing page. */
+  private upcoming(cursor: MastodonCursor, signal?: AbortSignal): Array<UpcomingRequest<PlatformResponse>> {
+    const requests = cursor.tasks.map((task) => {
+      const path = `/api/v1/statuses/${encodeURIComponent(task.statusId)}/${task.kind}`;
+      return { key: path, make: () => this.client.get(path, signal) };
+    });
+    const listing = cursor.listing;
+    if (listing !== null) requests.push({ key: listing, make: () => this.client.get(listing, signal) });
+    return requests;
   }
 
   /** Downloads a media file; the instance's token is not sent (media often lives on another host). */

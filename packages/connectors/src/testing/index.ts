@@ -9,6 +9,8 @@ export { FakeMastodon } from '../mastodon/testing/fake-mastodon.server';
 export type { FakeMastodonServerOptions } from '../mastodon/testing/fake-mastodon.server';
 export { FakeGraph, graphError, missingObject } from '../graph/testing/fake-graph.server';
 export type { FakeGraphOptions, GraphCall, GraphSurface, ThrottleOptions } from '../graph/testing/fake-graph.server';
+export { CALLS_PER_ENGAGED_USER, pagesRateLimit } from '../graph/testing/fake-graph-rate-limit';
+export type { GraphRateLimit } from '../graph/testing/fake-graph-rate-limit';
 export { FakeFacebook, FAKE_PAGE_TOKEN } from '../facebook/testing/fake-facebook.server';
 export type { FakeFacebookServerOptions } from '../facebook/testing/fake-facebook.server';
 export { FAKE_PAGE_ID, FAKE_PAGE_NAME } from '../facebook/testing/fake-facebook-page';

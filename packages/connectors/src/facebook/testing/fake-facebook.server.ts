@@ -7,6 +7,7 @@ import {
   type GraphSurface,
   type ThrottleOptions,
 } from '../../graph/testing/fake-graph.server';
+import type { GraphRateLimit } from '../../graph/testing/fake-graph-rate-limit';
 import { decodeAfter, graphPaging, limitOf } from '../../graph/testing/fake-graph-paging';
 import type { FakeAnswer } from '../../testing/fake-server';
 import { FakeFacebookJson, PHOTO_HEIGHT, PHOTO_WIDTH } from './fake-facebook-json';
@@ -29,6 +30,8 @@ export interface FakeFacebookServerOptions extends FakeFacebookOptions {
   staleLinkPosts?: number[];
   /** Lifetime of signed media links on the fake's clock (default 3 h, three steps). */
   linkLifetimeMs?: number;
+  /** The Page's BUC budget over a rolling window, in real time (e.g. `pagesRateLimit(engagedUsers)`); none by default. */
+  rateLimit?: GraphRateLimit;
 }
 
 export const FAKE_PAGE_TOKEN = 'EAAfakePageAccessToken0123456789';
@@ -66,6 +69,7 @@ export class FakeFacebook implements GraphSurface {
         clock: () => fake.page.timeOf(fake.step),
         linkLifetimeMs: options.linkLifetimeMs,
         usageId: FAKE_PAGE_ID,
+        rateLimit: options.rateLimit,
       },
       [fake],
     );

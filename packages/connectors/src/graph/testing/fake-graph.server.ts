@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { startFakeServer, type FakeAnswer, type RunningFake } from '../../testing/fake-server';
 import { INVALID_CURSOR_CODE } from '../graph-error';
 import { readCursor } from './fake-graph-paging';
+import { FakeRollingBudget, type GraphRateLimit } from './fake-graph-rate-limit';
 
 /** A request to the fake Graph API, once the version and token are checked. */
 export interface GraphCall {
@@ -37,6 +38,12 @@ export interface FakeGraphOptions {
   usageId: string;
   /** The BUC type reported for it: `pages` (default) or `instagram`. */
   usageType?: string;
+  /**
+   * A BUC budget enforced over a rolling window (e.g. `pagesRateLimit(engagedUsers)`, Meta's published Pages
+   * limit): usage reported as its share, and calls beyond it refused with 80001 (80002 for `instagram`) and the
+   * minutes until access returns. None by default: usage stays where `setUsage` puts it.
+   */
+  rateLimit?: GraphRateLimit;
 }
 
 /** A throttling refusal as Graph sends it: code, message, and the headers that say how long. */
@@ -78,12 +85,14 @@ export class FakeGraph {
   private usagePercent = 3;
   private cursorGeneration = 0;
   private readonly refusals: Array<{ status: number; body: object; headers: Record<string, string> }> = [];
+  private readonly budget: FakeRollingBudget | null;
 
   private constructor(
     private readonly options: FakeGraphOptions,
     private readonly surfaces: GraphSurface[],
   ) {
     this.accessToken = options.accessToken;
+    this.budget = options.rateLimit ? new FakeRollingBudget(options.rateLimit) : null;
   }
 
   static async start(options: FakeGraphOptions, surfaces: GraphSurface[]): Promise<FakeGraph> {
@@ -103,32 +112,7 @@ export class FakeGraph {
 
   /** The next `count` API calls are throttled as Graph does it. */
   throttleNext(count: number, throttle: ThrottleOptions): void {
-    const regain = throttle.regainMinutes ?? 0;
-    const business = {
-      [this.options.usageId]: [
-        {
-          type: this.options.usageType ?? 'pages',
-          call_count: 100,
-          total_cputime: 40,
-          total_time: 40,
-          estimated_time_to_regain_access: regain,
-        },
-      ],
-    };
-    for (let index = 0; index < count; index++) {
-      this.refusals.push({
-        status: throttle.code === 4 ? 403 : 400,
-        body: graphError(throttle.code, MESSAGES[throttle.code]),
-        headers: {
-          'x-app-usage': JSON.stringify({
-            call_count: throttle.code === 4 ? 100 : 10,
-            total_cputime: 5,
-            total_time: 5,
-          }),
-          'x-business-use-case-usage': JSON.stringify(business),
-        },
-      });
-    }
+    for (let index = 0; index < count; index++) this.refusals.push(this.refusal(throttle));
   }
 
   /** Usage reported on every answer from now on (percent of the object's BUC budget). */
@@ -185,6 +169,11 @@ export class FakeGraph {
     if (after !== null && after.generation < this.cursorGeneration) {
       return { status: 400, body: graphError(INVALID_CURSOR_CODE, '(#2642) Invalid cursors values') };
     }
+    const spent = this.budget?.spend();
+    if (spent && !spent.allowed) {
+      const code = this.options.usageType === 'instagram' ? 80002 : 80001;
+      return this.refusal({ code, regainMinutes: spent.regainMinutes }, spent.percent);
+    }
     const call: GraphCall = {
       segments: match[1].split('/').map(decodeURIComponent),
       params: url.searchParams,
@@ -194,13 +183,37 @@ export class FakeGraph {
     };
     for (const surface of this.surfaces) {
       const answer = surface.answer(call);
-      if (answer) return { ...answer, headers: { ...this.usageHeaders(), ...answer.headers } };
+      if (answer) return { ...answer, headers: { ...this.usageHeaders(spent?.percent ?? 0), ...answer.headers } };
     }
     return missingObject(call.segments[0]);
   }
 
-  private usageHeaders(): Record<string, string> {
-    const percent = this.usagePercent;
+  /** A throttling answer: the code in the body (HTTP 403 for 4, else 400) and usage headers saying how long. */
+  private refusal(throttle: ThrottleOptions, percent = 100) {
+    const business = {
+      [this.options.usageId]: [
+        {
+          type: this.options.usageType ?? 'pages',
+          call_count: percent,
+          total_cputime: 40,
+          total_time: 40,
+          estimated_time_to_regain_access: throttle.regainMinutes ?? 0,
+        },
+      ],
+    };
+    return {
+      status: throttle.code === 4 ? 403 : 400,
+      body: graphError(throttle.code, MESSAGES[throttle.code]),
+      headers: {
+        'x-app-usage': JSON.stringify({ call_count: throttle.code === 4 ? 100 : 10, total_cputime: 5, total_time: 5 }),
+        'x-business-use-case-usage': JSON.stringify(business),
+      },
+    };
+  }
+
+  /** Usage on a served answer: the higher of what `setUsage` set and the share of the rolling budget spent. */
+  private usageHeaders(budgetPercent: number): Record<string, string> {
+    const percent = Math.max(this.usagePercent, budgetPercent);
     return {
       'x-app-usage': JSON.stringify({ call_count: 1, total_cputime: 1, total_time: 1 }),
       'x-business-use-case-usage': JSON.stringify({
