@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AccountRegistry, PeopleStore } from '@verbatim/core';
-import type { BundleStore, FoiaStore } from '@verbatim/foia';
+import type { BundleStore, ComplianceStore, FoiaStore } from '@verbatim/foia';
 import { openPostgresBackendStores } from '../postgres/open-postgres-backend-stores';
 import { TEST_DATABASE_URL, uniqueSchemaName, type TestDatabase } from '../postgres/postgres-test-database';
+import { SqliteComplianceStore } from '../sqlite/compliance/sqlite.compliance-store';
 import { SqliteBundleStore } from '../sqlite/foia/sqlite.bundle-store';
 import { SqliteFoiaStore } from '../sqlite/foia/sqlite.foia-store';
 import { openSqliteCatalog } from '../sqlite/open-sqlite-catalog';
@@ -15,6 +16,7 @@ export interface StoresHarness {
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
   people: PeopleStore;
+  compliance: ComplianceStore;
   /** The agencies and accounts of the same database, for rows that point at an account. */
   accounts: AccountRegistry;
   /**
@@ -36,6 +38,7 @@ export const sqliteStoresHarness: StoresHarnessFactory = async () => {
     foiaStore: new SqliteFoiaStore(db),
     bundleStore: new SqliteBundleStore(db),
     people: new SqlitePeopleStore(db),
+    compliance: new SqliteComplianceStore(db),
     accounts: catalog,
     execute: async (sql) => {
       db.exec(sql);
@@ -56,6 +59,7 @@ export function postgresStoresHarness(database: TestDatabase): StoresHarnessFact
       foiaStore: stores.foiaStore,
       bundleStore: stores.bundleStore,
       people: stores.people,
+      compliance: stores.complianceStore,
       accounts: stores.catalog,
       execute: (sql) => database.executeIn(schema, sql),
       close: async () => {

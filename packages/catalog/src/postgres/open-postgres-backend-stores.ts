@@ -1,5 +1,6 @@
 import type { PeopleStore } from '@verbatim/core';
-import type { BundleStore, FoiaStore } from '@verbatim/foia';
+import type { BundleStore, ComplianceStore, FoiaStore } from '@verbatim/foia';
+import { PostgresComplianceStore } from './compliance/postgres.compliance-store';
 import { PostgresBundleStore } from './foia/postgres.bundle-store';
 import { PostgresFoiaStore } from './foia/postgres.foia-store';
 import { openMigratedPool, type PostgresCatalogOptions } from './open-postgres-catalog';
@@ -15,6 +16,8 @@ export interface PostgresBackendStores {
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
   people: PeopleStore;
+  /** Policy documents, receipts, people history, approvals and announced compliance, beside the outbox. */
+  complianceStore: ComplianceStore;
   /** Ends the shared pool after the queries in flight; closing twice is harmless. */
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function openPostgresBackendStores(
     foiaStore: new PostgresFoiaStore(pool),
     bundleStore: new PostgresBundleStore(pool),
     people: new PostgresPeopleStore(pool),
+    complianceStore: new PostgresComplianceStore(pool),
     // The catalog owns the pool: ending it through the catalog keeps a second close harmless.
     close: () => catalog.close(),
   };
