@@ -4,13 +4,14 @@ import type { AppConfig } from '@verbatim/config';
 import type { Catalog, ObjectStore, PeopleStore, SearchGenerations, SearchIndex } from '@verbatim/core';
 import {
   SqliteBundleStore,
+  SqliteComplianceStore,
   SqliteFoiaStore,
   SqlitePeopleStore,
   openPostgresBackendStores,
   openSqliteCatalog,
   openThreadedSqliteCatalog,
 } from '@verbatim/catalog';
-import type { BundleStore, FoiaStore } from '@verbatim/foia';
+import type { BundleStore, ComplianceStore, FoiaStore } from '@verbatim/foia';
 import { openElasticsearchWithGenerations, SqliteSearchGenerations } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
 import type { Logger } from './logger';
@@ -25,6 +26,8 @@ export interface Backends {
   bundleStore: BundleStore;
   /** People who sign in to the web application, and their sessions. */
   people: PeopleStore;
+  /** Policy documents, receipts, account people history, approvals and announced compliance. */
+  complianceStore: ComplianceStore;
   /** Rebuilding the search index beside the live one (reindex); absent where the backend cannot yet. */
   searchGenerations?: SearchGenerations;
   close(): Promise<void>;
@@ -52,6 +55,7 @@ export async function openBackends(
     foiaStore,
     bundleStore,
     people,
+    complianceStore,
     close: closeCatalog,
   } = await openCatalogStores(config.catalog, options.ingests ?? false);
   const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(
@@ -78,6 +82,7 @@ export async function openBackends(
     foiaStore,
     bundleStore,
     people,
+    complianceStore,
     searchGenerations,
     async close() {
       await searchIndex.close();
@@ -86,7 +91,7 @@ export async function openBackends(
   };
 }
 
-type CatalogStores = Pick<Backends, 'catalog' | 'foiaStore' | 'bundleStore' | 'people' | 'close'>;
+type CatalogStores = Pick<Backends, 'catalog' | 'foiaStore' | 'bundleStore' | 'people' | 'complianceStore' | 'close'>;
 
 /**
  * The catalog chosen by CATALOG_BACKEND, with the FOIA, bundle and people stores beside it in the same
@@ -108,6 +113,7 @@ async function openCatalogStores(settings: AppConfig['catalog'], ingests: boolea
     foiaStore: new SqliteFoiaStore(db),
     bundleStore: new SqliteBundleStore(db),
     people: new SqlitePeopleStore(db),
+    complianceStore: new SqliteComplianceStore(db),
     close: () => catalog.close(),
   };
 }

@@ -17,6 +17,7 @@ import { bundleRoutes } from './routes/bundles.routes';
 import { notificationRoutes } from './routes/notifications.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { searchIndexRoutes } from './routes/search-index.routes';
+import { complianceRoutes } from './routes/compliance.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
 
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
@@ -33,6 +34,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...bundleRoutes(context),
     ...peopleRoutes(context),
     ...searchIndexRoutes(context),
+    ...complianceRoutes(context),
   ];
 }
 
