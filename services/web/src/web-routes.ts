@@ -1,5 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
-import { type Role } from '@verbatim/core';
+import { RECORD_READER_ROLES, type Role } from '@verbatim/core';
 import { csrfTokenMatches, currentSession, signInWithCookie, signOutWithCookie } from '@verbatim/http';
 import { APP_CSS } from './app.css';
 import { page } from './layout';
@@ -10,6 +10,7 @@ import { mountItRoutes } from './it/it-routes';
 import { mountSearchRoutes } from './search-routes';
 import { mountRecordRoutes } from './record-routes';
 import { mountRequestWorkRoutes } from './requests/request-work-routes';
+import { mountComplianceRoutes } from './compliance/compliance-routes';
 import type { WebDependencies, WebSession } from './web-dependencies';
 
 /** A posted form field as a string ('' when absent or repeated). */
@@ -57,14 +58,17 @@ export function webRoutes(deps: WebDependencies): Router {
   router.get('/assets/app.css', (_request, response) =>
     response.type('css').set('cache-control', 'public, max-age=300').send(APP_CSS),
   );
-  router.get('/', async (request, response) =>
-    response.redirect(303, (await currentSession(deps.sessions, request)) ? '/search' : '/sign-in'),
-  );
+  router.get('/', async (request, response) => {
+    const session = await currentSession(deps.sessions, request);
+    // Someone who reads no records (a moderator, the Communications Manager) starts at the policies they must sign.
+    const reads = session?.user.roles.some((role) => RECORD_READER_ROLES.includes(role));
+    response.redirect(303, session ? (reads ? '/search' : '/receipts') : '/sign-in');
+  });
   router.get('/sign-in', async (_request, response) => render(response, 200, 'Sign in', null, signInBody({})));
   router.post('/sign-in', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
     const email = field(request, 'email').trim();
     if (await signInWithCookie(deps.sessions, email, field(request, 'password'), request, response))
-      return response.redirect(303, '/search');
+      return response.redirect(303, '/');
     render(
       response,
       401,
@@ -84,6 +88,7 @@ export function webRoutes(deps: WebDependencies): Router {
   mountRequestRoutes(router, deps, render, guard);
   mountItRoutes(router, deps, render, guard);
   mountRequestWorkRoutes(router, deps, render, guard);
+  mountComplianceRoutes(router, deps, render, guard);
 
   // Pages answer failures with a page, not the API's JSON error.
   router.use((error: unknown, _request: Request, response: Response, next: (error?: unknown) => void) => {
