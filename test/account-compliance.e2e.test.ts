@@ -73,6 +73,11 @@ describe('account registry compliance', () => {
     expect(badReceipt.status).toBe(400);
     expect(badReceipt.body.error.details).toEqual([{ path: 'versionId', message: 'no policy version has this id' }]);
     expect((await instance.request('GET', '/api/v1/policies')).body.policies).toHaveLength(2);
+    const byToken = await instance.request('POST', '/api/v1/policy-receipts/mine', {
+      versionId: body.policies[0].versions[0].id,
+    });
+    expect(byToken.status).toBe(403);
+    expect(byToken.body.error.code).toBe('person_required');
     expect((await instance.request('GET', '/api/v1/policy-receipts')).body.receipts).toEqual([]);
   });
 
