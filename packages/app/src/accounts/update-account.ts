@@ -45,9 +45,8 @@ export async function updateAccount(
     target: account.id,
     details: { fields: Object.keys(patch) },
   });
-  const at = new Date().toISOString();
   await compliance.appendPeopleChanges(
-    diffAccountPeople(stored, account, { accountId: account.id, changedBy: actorId, changedAt: at }),
+    diffAccountPeople(stored, account, { accountId: account.id, changedBy: actorId, changedAt: account.updatedAt }),
   );
   await jobs.schedule(account);
   return account;

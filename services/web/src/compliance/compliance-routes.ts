@@ -1,5 +1,5 @@
 import type { Response, Router } from 'express';
-import { currentPolicies } from '@verbatim/app';
+import { currentPolicies, townDate } from '@verbatim/app';
 import type { Role } from '@verbatim/core';
 import type { WebDependencies, WebSession } from '../web-dependencies';
 import { text } from '../it/form-field';
@@ -56,7 +56,7 @@ export function mountComplianceRoutes(router: Router, deps: WebDependencies, ren
         policies: currentPolicies(documents),
         hasReceipt: (versionId, email) => received.has(`${versionId}|${email.toLowerCase()}`),
         nameOf,
-        today: new Date().toISOString().slice(0, 10),
+        today: townDate(new Date().toISOString(), deps.timeZone),
         canApprove: session.user.roles.includes('communications-manager'),
         csrfToken: session.csrfToken,
         timeZone: deps.timeZone,
