@@ -19,6 +19,10 @@ const field = (request: Request, name: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
+/** Where a person lands: search, or, for someone who reads no records (a moderator), the policies to sign. */
+const landingOf = (roles: readonly Role[]): string =>
+  roles.some((role) => RECORD_READER_ROLES.includes(role)) ? '/search' : '/receipts';
+
 /**
  * The web application's pages, served by the API process on the same port. Pages are rendered on the server as
  * plain HTML forms and links: they work with a keyboard, a screen reader, at any zoom, and without scripts.
@@ -60,15 +64,13 @@ export function webRoutes(deps: WebDependencies): Router {
   );
   router.get('/', async (request, response) => {
     const session = await currentSession(deps.sessions, request);
-    // Someone who reads no records (a moderator, the Communications Manager) starts at the policies they must sign.
-    const reads = session?.user.roles.some((role) => RECORD_READER_ROLES.includes(role));
-    response.redirect(303, session ? (reads ? '/search' : '/receipts') : '/sign-in');
+    response.redirect(303, session ? landingOf(session.user.roles) : '/sign-in');
   });
   router.get('/sign-in', async (_request, response) => render(response, 200, 'Sign in', null, signInBody({})));
   router.post('/sign-in', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
     const email = field(request, 'email').trim();
-    if (await signInWithCookie(deps.sessions, email, field(request, 'password'), request, response))
-      return response.redirect(303, '/');
+    const signedIn = await signInWithCookie(deps.sessions, email, field(request, 'password'), request, response);
+    if (signedIn) return response.redirect(303, landingOf(signedIn.user.roles));
     render(
       response,
       401,
