@@ -9,7 +9,7 @@ import type {
   SearchIndex,
 } from '@verbatim/core';
 import type { RenderPdfToFile } from '@verbatim/bundles/production';
-import type { BundleStore, FoiaService, FoiaStore } from '@verbatim/foia';
+import type { BundleStore, ComplianceStore, FoiaService, FoiaStore } from '@verbatim/foia';
 import { createItDesk, type ItDesk } from './accounts/it-desk';
 import { FoiaDesk } from './foia/foia-desk';
 import { FoiaSettingsDesk } from './foia/foia-settings-desk';
@@ -20,6 +20,7 @@ import { RecordDesk } from './records/record-desk';
 import { SearchIndexDesk } from './search/search-index-desk';
 import { DispositionDesk } from './retention/disposition-desk';
 import { RetentionDesk } from './retention/retention-desk';
+import { ComplianceDesk } from './compliance/compliance-desk';
 
 /** The ports and settings the use cases run on, wired by the process that hosts them (services/embedded). */
 export interface ApplicationDependencies {
@@ -36,6 +37,12 @@ export interface ApplicationDependencies {
   foia: FoiaService;
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
+  /** Policy documents, receipts, account people history, approvals and announced compliance. */
+  complianceStore: ComplianceStore;
+  /** REQUIRE_ACCOUNT_APPROVAL: new accounts wait for the Communications Manager's approval. */
+  requireAccountApproval: boolean;
+  /** PUBLIC_URL, for links in reports. */
+  publicUrl?: string;
   /** Hands new outbox deliveries to the queue now; never throws (the relay loop catches up when Redis is down). */
   relayNotifications: () => Promise<void>;
   /** Queues a bundle's build; throws while Redis is down. */
@@ -63,15 +70,18 @@ export interface Application extends ApplicationDependencies {
   searchIndexDesk: SearchIndexDesk;
   retentionDesk: RetentionDesk;
   dispositionDesk: DispositionDesk;
+  compliance: ComplianceDesk;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
   const { catalog, people, jobs, searchIndex, objectStore, foia, foiaStore, relayNotifications, timeZone } =
     dependencies;
+  const { complianceStore: compliance, requireAccountApproval } = dependencies;
   return {
     ...dependencies,
     sessions: new Sessions(people, catalog),
-    it: createItDesk({ catalog, people, jobs, foiaStore }),
+    it: createItDesk({ catalog, people, jobs, foiaStore, compliance, requireAccountApproval }),
+    compliance: new ComplianceDesk(dependencies),
     records: new RecordDesk({ catalog, searchIndex, objectStore }),
     requestLog: new RequestLog({ catalog, foia, foiaStore, relayNotifications, timeZone }),
     foiaDesk: new FoiaDesk(dependencies),

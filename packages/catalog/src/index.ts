@@ -24,3 +24,5 @@ export {
   type PostgresBackendStores,
   type PostgresBackendStoresOptions,
 } from './postgres/open-postgres-backend-stores';
+export { SqliteComplianceStore } from './sqlite/compliance/sqlite.compliance-store';
+export { PostgresComplianceStore } from './postgres/compliance/postgres.compliance-store';

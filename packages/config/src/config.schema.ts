@@ -125,6 +125,11 @@ export const FoiaEnvSchema = z
       .optional(),
     NOTIFY_FROM: z.string().min(3).default('Verbatim FOIA <foia@localhost>'),
     ATTORNEY_NOTIFY_EMAILS: emailList.default([]),
+    /**
+     * The town's policy requires the Communications Manager's approval of each new account (Norwalk): new accounts
+     * start pending approval and are not synced until approved. Off by default (Westport).
+     */
+    REQUIRE_ACCOUNT_APPROVAL: booleanFromEnv.default(false),
     /** Who hears that an account stopped archiving or came back; unset, the active IT administrators. */
     IT_NOTIFY_EMAILS: emailList.default([]),
     NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -69,6 +69,8 @@ export interface AppConfig {
   catalog: CatalogSettings;
   search: SearchSettings;
   town: { name: string; timeZone: string; publicUrl?: string };
+  /** REQUIRE_ACCOUNT_APPROVAL: new accounts wait for the Communications Manager's approval before they are synced. */
+  registry: { requireAccountApproval: boolean };
   notify: NotifySettings;
   bootstrapAdminToken?: string;
   /** The Facebook Page webhook's verify token (FACEBOOK_WEBHOOK_VERIFY_TOKEN); without it the handshake is refused. */
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     catalog: catalogSettings(base.CATALOG_BACKEND, dataDir, env),
     search: searchSettings(base.SEARCH_BACKEND, dataDir, env),
     town: { name: foia.TOWN_NAME, timeZone: foia.TOWN_TIME_ZONE, publicUrl: foia.PUBLIC_URL },
+    registry: { requireAccountApproval: foia.REQUIRE_ACCOUNT_APPROVAL },
     notify: {
       smtpUrl: foia.SMTP_URL,
       from: foia.NOTIFY_FROM,

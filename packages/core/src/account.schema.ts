@@ -55,10 +55,27 @@ export const SCHEDULED_ACCOUNT_STATUSES: readonly AccountStatus[] = ['active', '
 export const ConnectorConfigSchema = z.looseObject({ type: z.string().min(1) });
 export type ConnectorConfig = z.infer<typeof ConnectorConfigSchema>;
 
-export const AccountPersonSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  email: z.email().optional(),
-});
+/**
+ * A registered administrator or moderator of an account, with the contact details the policies ask for and the
+ * dates they started and stopped (a person whose `stoppedOn` has come no longer counts; the change is kept in
+ * the account's people history).
+ */
+export const AccountPersonSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[+0-9 ().x-]{7,40}$/, 'expected a phone number: digits, spaces, + ( ) . - and x for an extension')
+      .optional(),
+    startedOn: z.iso.date().optional(),
+    stoppedOn: z.iso.date().optional(),
+  })
+  .refine((person) => !person.startedOn || !person.stoppedOn || person.startedOn <= person.stoppedOn, {
+    message: 'stoppedOn is before startedOn',
+    path: ['stoppedOn'],
+  });
 export type AccountPerson = z.infer<typeof AccountPersonSchema>;
 
 /** An account's editable fields, without defaults (a PATCH must not reset what it does not name). */

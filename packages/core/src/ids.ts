@@ -12,6 +12,10 @@ const ID_PREFIXES = {
   savedSearch: 'srch',
   bundle: 'bdl',
   user: 'usr',
+  policyDocument: 'pol',
+  policyVersion: 'polv',
+  policyReceipt: 'rcpt',
+  peopleChange: 'apc',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -1,6 +1,7 @@
 export * from './agency.schema';
 export * from './account.schema';
 export * from './account-health';
+export * from './account-compliance';
 export * from './record.schema';
 export * from './role.schema';
 export * from './hash';

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { composeAccountHealthEmail } from './compose-account-email';
+import { composeAccountComplianceEmail } from './compose-compliance-email';
+import {
+  AccountComplianceEventSchema,
+  AccountCompliancePayloadSchema,
+  isAccountComplianceEvent,
+} from './compliance-event';
 import { composeNotificationEmail } from './compose-email';
 import { DeliveryIdSchema } from './delivery-id';
 import { DeliveryError } from './delivery.error';
@@ -39,14 +45,22 @@ const AccountHealthDeliverySchema = z.object({
   event: AccountHealthEventSchema,
   payload: AccountHealthPayloadSchema,
 });
+const AccountComplianceDeliverySchema = z.object({
+  ...DeliveryFields,
+  event: AccountComplianceEventSchema,
+  payload: AccountCompliancePayloadSchema,
+});
 export const NotificationDeliverySchema = z.discriminatedUnion('event', [
   RequestDeliverySchema,
   AccountHealthDeliverySchema,
+  AccountComplianceDeliverySchema,
 ]);
 /** A delivery about a FOIA request. */
 export type RequestNotificationDelivery = z.infer<typeof RequestDeliverySchema>;
 /** A delivery about an account's health. */
 export type AccountHealthDelivery = z.infer<typeof AccountHealthDeliverySchema>;
+/** A delivery about an account's compliance. */
+export type AccountComplianceDelivery = z.infer<typeof AccountComplianceDeliverySchema>;
 export type NotificationDelivery = z.infer<typeof NotificationDeliverySchema>;
 
 /**
@@ -122,6 +136,7 @@ function unconfigured(channel: 'email' | 'webhook'): DeliveryError {
 
 function composeEmail(delivery: NotificationDelivery, timeZone: string | undefined) {
   try {
+    if (isAboutCompliance(delivery)) return composeAccountComplianceEmail(delivery.event, delivery.payload);
     if (isAboutAccount(delivery)) return composeAccountHealthEmail(delivery.event, delivery.payload, { timeZone });
     return composeNotificationEmail(delivery.event, delivery.payload, { timeZone });
   } catch (error) {
@@ -132,6 +147,10 @@ function composeEmail(delivery: NotificationDelivery, timeZone: string | undefin
       cause: error,
     });
   }
+}
+
+function isAboutCompliance(delivery: NotificationDelivery): delivery is AccountComplianceDelivery {
+  return isAccountComplianceEvent(delivery.event);
 }
 
 function isAboutAccount(

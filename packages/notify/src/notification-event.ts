@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNT_COMPLIANCE_EVENTS, isAccountComplianceEvent } from './compliance-event';
 
 /** Every event about a FOIA request the attorney's office can be notified of. */
 export const REQUEST_NOTIFICATION_EVENTS = [
@@ -16,7 +17,11 @@ export const AccountHealthEventSchema = z.enum(ACCOUNT_HEALTH_EVENTS);
 export type AccountHealthEvent = z.infer<typeof AccountHealthEventSchema>;
 
 /** Every event anyone can be notified of. */
-export const NOTIFICATION_EVENTS = [...REQUEST_NOTIFICATION_EVENTS, ...ACCOUNT_HEALTH_EVENTS] as const;
+export const NOTIFICATION_EVENTS = [
+  ...REQUEST_NOTIFICATION_EVENTS,
+  ...ACCOUNT_HEALTH_EVENTS,
+  ...ACCOUNT_COMPLIANCE_EVENTS,
+] as const;
 export const NotificationEventSchema = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = z.infer<typeof NotificationEventSchema>;
 
@@ -109,7 +114,7 @@ export interface NotificationRecipients {
  *
  * - `request.logged` always reaches the attorney list and, when configured, the webhook (DESIGN.md invariant 4:
  *   the attorney's office hears of every request); rules can only add addresses.
- * - Another event with no rule falls back to the attorney list (IT's, for account health) and the webhook, so
+ * - Another event with no rule falls back to the attorney list (IT's, for account health and compliance) and the webhook, so
  *   deadlines and failing accounts are never silent by omission; a rule for the event replaces that fallback
  *   (`emails: []`, `webhook: false` silences the event).
  *
@@ -126,7 +131,8 @@ export function resolveRecipients(
     return { emails: uniqueEmails([...defaults.attorneyEmails, ...ruleEmails]), webhook: defaults.webhookConfigured };
   }
   if (matching.length === 0) {
-    const fallback = isAccountHealthEvent(event) ? (defaults.itEmails ?? []) : defaults.attorneyEmails;
+    const aboutAccount = isAccountHealthEvent(event) || isAccountComplianceEvent(event);
+    const fallback = aboutAccount ? (defaults.itEmails ?? []) : defaults.attorneyEmails;
     return { emails: uniqueEmails(fallback), webhook: defaults.webhookConfigured };
   }
   return {

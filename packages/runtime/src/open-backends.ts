@@ -4,6 +4,7 @@ import type { AppConfig } from '@verbatim/config';
 import type { Catalog, ObjectStore, PeopleStore, RetentionStore, SearchGenerations, SearchIndex } from '@verbatim/core';
 import {
   SqliteBundleStore,
+  SqliteComplianceStore,
   SqliteFoiaStore,
   SqlitePeopleStore,
   SqliteRetentionStore,
@@ -11,7 +12,7 @@ import {
   openSqliteCatalog,
   openThreadedSqliteCatalog,
 } from '@verbatim/catalog';
-import type { BundleStore, FoiaStore } from '@verbatim/foia';
+import type { BundleStore, ComplianceStore, FoiaStore } from '@verbatim/foia';
 import { openElasticsearchWithGenerations, SqliteSearchGenerations } from '@verbatim/search';
 import { createObjectStore } from '@verbatim/storage';
 import type { Logger } from './logger';
@@ -28,6 +29,8 @@ export interface Backends {
   people: PeopleStore;
   /** Retention rules, legal holds and dispositions, in the catalog's database. */
   retention: RetentionStore;
+  /** Policy documents, receipts, account people history, approvals and announced compliance. */
+  complianceStore: ComplianceStore;
   /** Rebuilding the search index beside the live one (reindex); absent where the backend cannot yet. */
   searchGenerations?: SearchGenerations;
   close(): Promise<void>;
@@ -56,6 +59,7 @@ export async function openBackends(
     bundleStore,
     people,
     retention,
+    complianceStore,
     close: closeCatalog,
   } = await openCatalogStores(config.catalog, options.ingests ?? false);
   const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(
@@ -83,6 +87,7 @@ export async function openBackends(
     bundleStore,
     people,
     retention,
+    complianceStore,
     searchGenerations,
     async close() {
       await searchIndex.close();
@@ -91,7 +96,10 @@ export async function openBackends(
   };
 }
 
-type CatalogStores = Pick<Backends, 'catalog' | 'foiaStore' | 'bundleStore' | 'people' | 'retention' | 'close'>;
+type CatalogStores = Pick<
+  Backends,
+  'catalog' | 'foiaStore' | 'bundleStore' | 'people' | 'retention' | 'complianceStore' | 'close'
+>;
 
 /**
  * The catalog chosen by CATALOG_BACKEND, with the FOIA, bundle and people stores beside it in the same
@@ -114,6 +122,7 @@ async function openCatalogStores(settings: AppConfig['catalog'], ingests: boolea
     bundleStore: new SqliteBundleStore(db),
     people: new SqlitePeopleStore(db),
     retention: new SqliteRetentionStore(db),
+    complianceStore: new SqliteComplianceStore(db),
     close: () => catalog.close(),
   };
 }

@@ -17,6 +17,7 @@ import { bundleRoutes } from './routes/bundles.routes';
 import { notificationRoutes } from './routes/notifications.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { searchIndexRoutes } from './routes/search-index.routes';
+import { complianceRoutes } from './routes/compliance.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
 import { dispositionRoutes, retentionRoutes } from './routes/retention.routes';
 
@@ -36,6 +37,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...searchIndexRoutes(context),
     ...retentionRoutes(context),
     ...dispositionRoutes(context),
+    ...complianceRoutes(context),
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { AccountHealthWatch } from '@verbatim/app';
+import { AccountHealthWatch, ComplianceWatch } from '@verbatim/app';
 import { notificationGaps, notificationWarnings, type AppConfig } from '@verbatim/config';
 import { FoiaService } from '@verbatim/foia';
 import { createSmtpEmailSender, createWebhookSender, missingSenderReason } from '@verbatim/notify';
@@ -85,9 +85,20 @@ export function startNotifications(
       webhookConfigured: notify.webhook !== undefined,
       publicUrl: config.town.publicUrl,
     });
+    const complianceWatch = new ComplianceWatch({
+      catalog: backends.catalog,
+      people: backends.people,
+      complianceStore: backends.complianceStore,
+      settings: backends.foiaStore,
+      itEmails: notify.itEmails,
+      webhookConfigured: notify.webhook !== undefined,
+      timeZone: config.town.timeZone,
+      publicUrl: config.town.publicUrl,
+    });
     const relay = startOutboxRelay({
       store: backends.foiaStore,
-      checkAccountHealth: async () => (await healthWatch.check()).length,
+      // Health first, then the compliance that reads it: one run tells IT of both kinds of change.
+      checkAccountHealth: async () => (await healthWatch.check()).length + (await complianceWatch.check()).length,
       service: foia,
       queue: relayQueue,
       intervalMs: notify.relayIntervalMs,

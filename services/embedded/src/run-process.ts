@@ -4,7 +4,7 @@ import type { AppConfig } from '@verbatim/config';
 import type { Account } from '@verbatim/core';
 import { createConnector } from '@verbatim/connectors';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
-import { createApplication } from '@verbatim/app';
+import { createApplication, loadExamplePolicies } from '@verbatim/app';
 import {
   bullmqJobControl,
   bullmqReindexControl,
@@ -99,6 +99,9 @@ export async function runProcess(
   }
   if (config.roles.includes('index')) await rebuildLostSearchIndex(backends, logger, shutdown);
   if (config.roles.includes('api')) {
+    const examples = await loadExamplePolicies(backends.complianceStore);
+    if (examples > 0)
+      logger.info({ examples }, 'policy documents: the example policies are loaded (no receipt required)');
     // The use cases, wired to this process's adapters; the JSON API and the pages are two views of them.
     const application = createApplication({
       ...backends,
@@ -110,6 +113,8 @@ export async function runProcess(
       renderPdf: bundles.renderPdf,
       townName: config.town.name,
       timeZone: config.town.timeZone,
+      publicUrl: config.town.publicUrl,
+      requireAccountApproval: config.registry.requireAccountApproval,
     });
     const pages = webRoutes({
       ...application,

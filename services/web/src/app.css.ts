@@ -12,7 +12,7 @@ input[type=date]:focus,input[type=date]:focus-within,input[type=datetime-local]:
 .banner a{color:#fff}
 .brand{margin:0;font-weight:600}
 .town{font-weight:400;opacity:.9}
-nav ul{display:flex;gap:1rem;list-style:none;margin:0;padding:0}
+nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
 .sign-out{display:flex;gap:.5rem;align-items:center}
 main{max-width:60rem;margin:0 auto;padding:1rem}
 .stack>*+*{margin-top:1rem}

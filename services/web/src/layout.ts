@@ -17,6 +17,7 @@ export function page(options: PageOptions): string {
   const readsRecords = holds(RECORD_READER_ROLES);
   const runsIt = holds(IT_ROLES);
   const keepsRecords = holds(RETENTION_READER_ROLES);
+  const readsCompliance = holds(['it-admin', 'it-director', 'communications-manager', 'auditor']);
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -38,6 +39,8 @@ export function page(options: PageOptions): string {
       ${worksRequests ? html`<li><a href="/requests">Requests</a></li>` : ''}
       ${runsIt ? html`<li><a href="/accounts">Accounts</a></li><li><a href="/people">People</a></li>` : ''}
       ${keepsRecords ? html`<li><a href="/retention">Retention</a></li>` : ''}
+      ${readsCompliance ? html`<li><a href="/compliance">Compliance</a></li>` : ''}
+      <li><a href="/receipts">Policies and receipts</a></li>
     </ul>
   </nav>
   <form class="sign-out" method="post" action="/sign-out">

@@ -1,5 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
-import { type Role } from '@verbatim/core';
+import { RECORD_READER_ROLES, type Role } from '@verbatim/core';
 import { csrfTokenMatches, currentSession, signInWithCookie, signOutWithCookie } from '@verbatim/http';
 import { APP_CSS } from './app.css';
 import { page } from './layout';
@@ -11,6 +11,7 @@ import { mountSearchRoutes } from './search-routes';
 import { mountRecordRoutes } from './record-routes';
 import { mountRequestWorkRoutes } from './requests/request-work-routes';
 import { mountRetentionRoutes } from './retention/retention-routes';
+import { mountComplianceRoutes } from './compliance/compliance-routes';
 import type { WebDependencies, WebSession } from './web-dependencies';
 
 /** A posted form field as a string ('' when absent or repeated). */
@@ -18,6 +19,10 @@ const field = (request: Request, name: string): string => {
   const value = (request.body as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : '';
 };
+
+/** Where a person lands: search, or, for someone who reads no records (a moderator), the policies to sign. */
+const landingOf = (roles: readonly Role[]): string =>
+  roles.some((role) => RECORD_READER_ROLES.includes(role)) ? '/search' : '/receipts';
 
 /**
  * The web application's pages, served by the API process on the same port. Pages are rendered on the server as
@@ -58,14 +63,15 @@ export function webRoutes(deps: WebDependencies): Router {
   router.get('/assets/app.css', (_request, response) =>
     response.type('css').set('cache-control', 'public, max-age=300').send(APP_CSS),
   );
-  router.get('/', async (request, response) =>
-    response.redirect(303, (await currentSession(deps.sessions, request)) ? '/search' : '/sign-in'),
-  );
+  router.get('/', async (request, response) => {
+    const session = await currentSession(deps.sessions, request);
+    response.redirect(303, session ? landingOf(session.user.roles) : '/sign-in');
+  });
   router.get('/sign-in', async (_request, response) => render(response, 200, 'Sign in', null, signInBody({})));
   router.post('/sign-in', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
     const email = field(request, 'email').trim();
-    if (await signInWithCookie(deps.sessions, email, field(request, 'password'), request, response))
-      return response.redirect(303, '/search');
+    const signedIn = await signInWithCookie(deps.sessions, email, field(request, 'password'), request, response);
+    if (signedIn) return response.redirect(303, landingOf(signedIn.user.roles));
     render(
       response,
       401,
@@ -86,6 +92,7 @@ export function webRoutes(deps: WebDependencies): Router {
   mountItRoutes(router, deps, render, guard);
   mountRequestWorkRoutes(router, deps, render, guard);
   mountRetentionRoutes(router, deps, render, guard);
+  mountComplianceRoutes(router, deps, render, guard);
 
   // Pages answer failures with a page, not the API's JSON error.
   router.use((error: unknown, _request: Request, response: Response, next: (error?: unknown) => void) => {

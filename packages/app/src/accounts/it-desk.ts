@@ -11,7 +11,7 @@ import type {
   SyncStateStore,
   User,
 } from '@verbatim/core';
-import type { Delivery, FoiaStore } from '@verbatim/foia';
+import type { ComplianceStore, Delivery, FoiaStore } from '@verbatim/foia';
 import { createPerson } from '../people/create-person';
 import { viewAccount, type AccountView } from './account-view';
 import { describeConnectorTypes, type ConnectorTypeDescription } from './connector-types';
@@ -68,14 +68,20 @@ export function createItDesk({
   people,
   jobs,
   foiaStore,
+  compliance,
+  requireAccountApproval,
 }: {
   catalog: AccountRegistry & SyncStateStore & SyncRunLog & CaptureReader & AuditLog;
   people: PeopleStore;
   jobs: JobControl;
   /** Where the outbox lives: the account's health notices are read from it. */
   foiaStore: Pick<FoiaStore, 'listAccountDeliveries'>;
+  /** Where changes of administrators and moderators are kept. */
+  compliance: ComplianceStore;
+  /** REQUIRE_ACCOUNT_APPROVAL. */
+  requireAccountApproval: boolean;
 }): ItDesk {
-  const services = { catalog, jobs };
+  const services = { catalog, jobs, compliance, requireAccountApproval };
   return {
     listAccounts: async (filter = {}) =>
       Promise.all((await catalog.listAccounts(filter)).map((account) => viewAccount(catalog, account))),

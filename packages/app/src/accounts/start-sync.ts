@@ -3,10 +3,11 @@ import type { AccountServices } from './account-services';
 
 /**
  * Queues a sync of the account now (`POST /api/v1/accounts/:id/sync` and the "Sync now" button) and audits it.
- * Returns the job id. Throws UseCaseError `not-found`, `conflict` (retired) or `unavailable` (queue down).
+ * Returns the job id. Throws UseCaseError `not-found`, `conflict` (retired, or pending approval where the town
+ * requires approval) or `unavailable` (queue down).
  */
 export async function startSync(
-  { catalog, jobs }: AccountServices,
+  { catalog, jobs, requireAccountApproval }: Pick<AccountServices, 'catalog' | 'jobs' | 'requireAccountApproval'>,
   accountId: string,
   actorId: string,
 ): Promise<string> {
@@ -17,6 +18,12 @@ export async function startSync(
       'conflict',
       'account_retired',
       'this account is retired; set its status to active or abandoned to sync it',
+    );
+  if (requireAccountApproval && account.status === 'pending-approval')
+    throw new UseCaseError(
+      'conflict',
+      'account_pending_approval',
+      "this account is waiting for the Communications Manager's approval: it is not archived until approved",
     );
   const jobId = await jobs.enqueueSync(account.id);
   await catalog.appendAudit({ actor: actorId, action: 'account.sync', target: account.id, details: { jobId } });

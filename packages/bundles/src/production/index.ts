@@ -2,3 +2,4 @@ export * from './assemble-bundle-input';
 export * from './build-bundle';
 export * from './companion-files';
 export * from './verify-bundle';
+export * from '../reports/compliance-report-pdf';

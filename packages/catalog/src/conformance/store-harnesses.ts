@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AccountRegistry, Catalog, PeopleStore, RetentionStore } from '@verbatim/core';
-import type { BundleStore, FoiaStore } from '@verbatim/foia';
+import type { BundleStore, ComplianceStore, FoiaStore } from '@verbatim/foia';
 import { openPostgresBackendStores } from '../postgres/open-postgres-backend-stores';
 import { TEST_DATABASE_URL, uniqueSchemaName, type TestDatabase } from '../postgres/postgres-test-database';
+import { SqliteComplianceStore } from '../sqlite/compliance/sqlite.compliance-store';
 import { SqliteBundleStore } from '../sqlite/foia/sqlite.bundle-store';
 import { SqliteFoiaStore } from '../sqlite/foia/sqlite.foia-store';
 import { openSqliteCatalog } from '../sqlite/open-sqlite-catalog';
@@ -17,6 +18,7 @@ export interface StoresHarness {
   bundleStore: BundleStore;
   people: PeopleStore;
   retention: RetentionStore;
+  compliance: ComplianceStore;
   /** The agencies and accounts of the same database, for rows that point at an account. */
   accounts: AccountRegistry;
   /** The whole catalog of the same database, for cases that need records in it. */
@@ -41,6 +43,7 @@ export const sqliteStoresHarness: StoresHarnessFactory = async () => {
     bundleStore: new SqliteBundleStore(db),
     people: new SqlitePeopleStore(db),
     retention: new SqliteRetentionStore(db),
+    compliance: new SqliteComplianceStore(db),
     accounts: catalog,
     catalog,
     execute: async (sql) => {
@@ -63,6 +66,7 @@ export function postgresStoresHarness(database: TestDatabase): StoresHarnessFact
       bundleStore: stores.bundleStore,
       people: stores.people,
       retention: stores.retention,
+      compliance: stores.complianceStore,
       accounts: stores.catalog,
       catalog: stores.catalog,
       execute: (sql) => database.executeIn(schema, sql),

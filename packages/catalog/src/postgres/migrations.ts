@@ -1,4 +1,5 @@
 import { BUNDLE_MIGRATION } from './foia/bundle.migration';
+import { POSTGRES_COMPLIANCE_MIGRATIONS } from './compliance-migrations';
 import { PEOPLE_MIGRATION } from './people/people.migration';
 import { POSTGRES_RETENTION_MIGRATIONS } from './retention-migrations';
 
@@ -366,4 +367,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     `,
   },
   ...POSTGRES_RETENTION_MIGRATIONS,
+  ...POSTGRES_COMPLIANCE_MIGRATIONS,
 ];

@@ -1,5 +1,6 @@
 import type { PeopleStore, RetentionStore } from '@verbatim/core';
-import type { BundleStore, FoiaStore } from '@verbatim/foia';
+import type { BundleStore, ComplianceStore, FoiaStore } from '@verbatim/foia';
+import { PostgresComplianceStore } from './compliance/postgres.compliance-store';
 import { PostgresBundleStore } from './foia/postgres.bundle-store';
 import { PostgresFoiaStore } from './foia/postgres.foia-store';
 import { openMigratedPool, type PostgresCatalogOptions } from './open-postgres-catalog';
@@ -18,6 +19,8 @@ export interface PostgresBackendStores {
   people: PeopleStore;
   /** Retention rules, legal holds and dispositions. */
   retention: RetentionStore;
+  /** Policy documents, receipts, people history, approvals and announced compliance, beside the outbox. */
+  complianceStore: ComplianceStore;
   /** Ends the shared pool after the queries in flight; closing twice is harmless. */
   close(): Promise<void>;
 }
@@ -39,6 +42,7 @@ export async function openPostgresBackendStores(
     bundleStore: new PostgresBundleStore(pool),
     people: new PostgresPeopleStore(pool),
     retention: new PostgresRetentionStore(pool),
+    complianceStore: new PostgresComplianceStore(pool),
     // The catalog owns the pool: ending it through the catalog keeps a second close harmless.
     close: () => catalog.close(),
   };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { RETENTION_MIGRATIONS } from './retention-migrations';
+import { COMPLIANCE_MIGRATIONS } from './compliance-migrations';
 
 export interface Migration {
   version: number;
@@ -490,6 +491,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   ...RETENTION_MIGRATIONS,
+  ...COMPLIANCE_MIGRATIONS,
 ];
 
 /**

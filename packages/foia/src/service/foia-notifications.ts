@@ -1,6 +1,7 @@
 import {
   NotificationRuleSchema,
   resolveRecipients,
+  type AccountCompliancePayload,
   type AccountHealthPayload,
   type NotificationEvent,
   type NotificationPayload,
@@ -38,7 +39,7 @@ export function notificationPayload(
 export function deliveriesFor(
   event: NotificationEvent,
   occasion: string,
-  payload: NotificationPayload | AccountHealthPayload,
+  payload: NotificationPayload | AccountHealthPayload | AccountCompliancePayload,
   rules: unknown[] | null,
   defaults: RecipientDefaults,
 ): NewDelivery[] {

@@ -27,6 +27,20 @@ describe('the account form', () => {
     expect(formatPeopleLines(people)).toBe('Ada Ames, ada@town.gov\nBo Byrne\nSmith, Jr.');
   });
 
+  it('reads and writes the phone and the days a person started and stopped, in any order', () => {
+    const people = parsePeopleLines('Ada Ames, from 2026-01-05, 203 555 0101, ada@town.gov, until 2026-12-01');
+    expect(people).toEqual([
+      {
+        name: 'Ada Ames',
+        email: 'ada@town.gov',
+        phone: '203 555 0101',
+        startedOn: '2026-01-05',
+        stoppedOn: '2026-12-01',
+      },
+    ]);
+    expect(formatPeopleLines(people)).toBe('Ada Ames, ada@town.gov, 203 555 0101, from 2026-01-05, until 2026-12-01');
+  });
+
   it('becomes the API input, optional fields left out when blank', () => {
     const { input, errors } = accountInputFrom(form, [
       'agencyId',

@@ -36,21 +36,50 @@ export function accountFormFrom(body: Record<string, unknown>): AccountForm {
   return Object.fromEntries(FIELDS.map((name) => [name, text(body[name])])) as unknown as AccountForm;
 }
 
-/** People as one per line: a name, then a comma and an email when known ("Ada Ames, ada@town.gov"). */
+const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
+const STARTED = new RegExp(`^from (${DATE})$`, 'i');
+const STOPPED = new RegExp(`^until (${DATE})$`, 'i');
+const PHONE = /^\+?[0-9][0-9 ().x-]{6,39}$/;
+
+/**
+ * People as one per line: the name, then, separated by commas and in any order, the email, the phone, `from`
+ * the day they started and `until` the day they stopped, each when known
+ * ("Ada Ames, ada@town.gov, 203 555 0101, from 2026-01-05"). Parts that are none of these stay in the name.
+ */
 export function parsePeopleLines(lines: string): AccountPerson[] {
   return lines
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => {
-      const comma = line.lastIndexOf(',');
-      const email = comma >= 0 ? line.slice(comma + 1).trim() : '';
-      return comma >= 0 && email.includes('@') ? { name: line.slice(0, comma).trim(), email } : { name: line };
+      const [first, ...rest] = line.split(',').map((part) => part.trim());
+      const person: Record<string, string> = {};
+      const name = [first];
+      for (const part of rest) {
+        if (part.includes('@') && !person.email) person.email = part;
+        else if (STARTED.test(part)) person.startedOn = STARTED.exec(part)![1];
+        else if (STOPPED.test(part)) person.stoppedOn = STOPPED.exec(part)![1];
+        else if (PHONE.test(part) && !person.phone) person.phone = part;
+        else name.push(part);
+      }
+      return { name: name.join(', '), ...person };
     });
 }
 
 export function formatPeopleLines(people: AccountPerson[]): string {
-  return people.map((person) => (person.email ? `${person.name}, ${person.email}` : person.name)).join('\n');
+  return people
+    .map((person) =>
+      [
+        person.name,
+        person.email,
+        person.phone,
+        person.startedOn ? `from ${person.startedOn}` : undefined,
+        person.stoppedOn ? `until ${person.stoppedOn}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    )
+    .join('\n');
 }
 
 /**

@@ -65,7 +65,11 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
     form: AccountForm,
     errors: FieldErrors,
   ) => {
-    const [accounts, agencies] = await Promise.all([it.listAccounts(), deps.catalog.listAgencies()]);
+    const [accounts, agencies, compliance] = await Promise.all([
+      it.listAccounts(),
+      deps.catalog.listAgencies(),
+      deps.compliance.assess(),
+    ]);
     render(
       response,
       status,
@@ -77,6 +81,7 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
         form,
         errors,
         connectorTypes: it.connectorTypes,
+        compliance: new Map(compliance.map((account) => [account.accountId, account])),
         csrfToken: session.csrfToken,
         timeZone: deps.timeZone,
       }),

@@ -7,18 +7,19 @@ import type { Guard, Render } from './route-kit';
 
 const CHART_DAYS = 30;
 
-/** /dashboard: totals, captures per day, accounts that need attention and overdue FOIA requests. */
+/** /dashboard: totals, captures per day, accounts that need attention or are out of compliance, overdue requests. */
 export function mountDashboardRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
   router.get('/dashboard', async (request, response) => {
     const session = await guard(request, response, IT_ROLES);
     if (!session) return;
     const now = new Date();
-    const [recordsByStatus, hourly, accounts, agencies, requests] = await Promise.all([
+    const [recordsByStatus, hourly, accounts, agencies, requests, compliance] = await Promise.all([
       deps.catalog.countRecordsByStatus(),
       deps.catalog.countCapturesByHour(capturesSince(now, deps.timeZone, CHART_DAYS)),
       deps.it.listAccounts(),
       deps.catalog.listAgencies(),
       deps.foia.listRequests(session.user.roles),
+      deps.compliance.assess(),
     ]);
     const accountsByStatus = Object.fromEntries(AccountStatusSchema.options.map((status) => [status, 0])) as Record<
       AccountStatus,
@@ -38,6 +39,7 @@ export function mountDashboardRoutes(router: Router, deps: WebDependencies, rend
         days: capturesPerDay(hourly, now, deps.timeZone, CHART_DAYS),
         troubled,
         overdue: requests.filter((view) => view.nextDeadline?.overdue),
+        noncompliant: compliance.filter((account) => !account.compliant),
         timeZone: deps.timeZone,
       }),
     );

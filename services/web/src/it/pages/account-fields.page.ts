@@ -29,7 +29,8 @@ export function identityFields(form: AccountForm, errors: FieldErrors, agencies:
 
 /** Status, schedule and the people the policies require. New and existing accounts alike. */
 export function scheduleAndPeopleFields(form: AccountForm, errors: FieldErrors): SafeHtml {
-  const peopleHint = 'One person per line: the name, then a comma and the email if known (Ada Ames, ada@town.gov).';
+  const peopleHint =
+    'One person per line: the name, then after commas the email, the phone, from the day they started and until the day they stopped, each when known (Ada Ames, ada@town.gov, 203 555 0101, from 2026-01-05).';
   return html`<fieldset class="stack"><legend>Status, schedule and people</legend>
   ${field({ id: 'status', label: 'Status', errors, control: html`<select id="status" name="status"${invalidAttributes('status', errors)}>${options(AccountStatusSchema.options, form.status, (value) => STATUS_LABELS[value] ?? value)}</select>` })}
   ${field({ id: 'syncIntervalMinutes', label: 'Sync every (minutes)', hint: 'From 1 to 10080 (a week). 60 checks the account every hour.', errors, control: html`<input id="syncIntervalMinutes" name="syncIntervalMinutes" type="number" inputmode="numeric" min="1" max="10080" required value="${form.syncIntervalMinutes}"${invalidAttributes('syncIntervalMinutes', errors, true)}>` })}

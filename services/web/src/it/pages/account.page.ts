@@ -82,6 +82,7 @@ export function accountBody(options: AccountPage): SafeHtml {
   return html`<p><a href="/accounts">All accounts</a></p>
 <h1>${account.displayName ?? account.handle}</h1>
 ${account.complianceProblems.length ? html`<p class="error">Town policy: ${account.complianceProblems.join('; ')}.</p>` : ''}
+<p><a href="/compliance/accounts/${account.id}">Compliance, administrators, moderators and their receipts</a></p>
 ${facts(options)}
 ${healthSection(options.account, options.timeZone)}
 ${syncSection(options)}

@@ -3,7 +3,8 @@ import { html, type SafeHtml } from '../../html';
 import { localTime } from '../../format-time';
 import type { AccountForm } from '../account-form';
 import { errorSummary, type FieldErrors } from '../form-field';
-import type { AccountView, ConnectorTypeDescription } from '@verbatim/app';
+import type { AccountCompliance, AccountView, ConnectorTypeDescription } from '@verbatim/app';
+import { complianceBadge } from '../../compliance/compliance-badge';
 import { connectorFields, identityFields, scheduleAndPeopleFields } from './account-fields.page';
 
 export interface AccountsPage {
@@ -12,6 +13,8 @@ export interface AccountsPage {
   form: AccountForm;
   errors: FieldErrors;
   connectorTypes: ConnectorTypeDescription[];
+  /** Each account's compliance, by account id. */
+  compliance?: Map<string, AccountCompliance>;
   csrfToken: string;
   timeZone: string;
 }
@@ -28,11 +31,18 @@ function healthCell(account: AccountView): SafeHtml | string {
   return html`${badge} ${health.problem ?? ''}`;
 }
 
+/** Compliant or not, linking the account's compliance page where what is missing is listed. */
+function complianceCell(accountId: string, compliance: AccountsPage['compliance']): SafeHtml | string {
+  const assessed = compliance?.get(accountId);
+  if (!assessed) return '';
+  return html`<a href="/compliance/accounts/${accountId}">${complianceBadge(assessed.compliant)}</a>${assessed.compliant ? '' : html` ${assessed.reasons.length} missing`}`;
+}
+
 function accountTable(options: AccountsPage): SafeHtml {
   const agencyName = new Map(options.agencies.map((agency) => [agency.id, agency.name]));
   return html`<div class="table-wrap" role="region" aria-label="Registered accounts (scrolls sideways on narrow screens)" tabindex="0"><table>
   <caption>${options.accounts.length} registered ${options.accounts.length === 1 ? 'account' : 'accounts'}</caption>
-  <thead><tr><th scope="col">Account</th><th scope="col">Agency</th><th scope="col">Platform</th><th scope="col">Status</th><th scope="col">Last successful capture</th><th scope="col">Health</th></tr></thead>
+  <thead><tr><th scope="col">Account</th><th scope="col">Agency</th><th scope="col">Platform</th><th scope="col">Status</th><th scope="col">Last successful capture</th><th scope="col">Health</th><th scope="col">Compliance</th></tr></thead>
   <tbody>${options.accounts.map(
     (account) => html`<tr>
     <th scope="row"><a href="/accounts/${account.id}">${account.displayName ?? account.handle}</a><br><span class="meta">${account.handle}</span></th>
@@ -41,6 +51,7 @@ function accountTable(options: AccountsPage): SafeHtml {
     <td>${account.status}</td>
     <td>${account.sync.lastCompletedAt ? localTime(account.sync.lastCompletedAt, options.timeZone) : 'Never'}</td>
     <td>${healthCell(account)}</td>
+    <td>${complianceCell(account.id, options.compliance)}</td>
   </tr>`,
   )}</tbody>
 </table></div>`;

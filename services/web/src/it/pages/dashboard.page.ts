@@ -5,7 +5,7 @@ import { html, type SafeHtml } from '../../html';
 import { localTime } from '../../format-time';
 import { barChart } from '../bar-chart';
 import type { DayCount } from '../captures-per-day';
-import type { AccountView } from '@verbatim/app';
+import type { AccountCompliance, AccountView } from '@verbatim/app';
 
 export interface DashboardPage {
   recordsByStatus: Record<RecordStatus, number>;
@@ -15,6 +15,8 @@ export interface DashboardPage {
   /** Scheduled accounts whose health is failing or stale. */
   troubled: AccountView[];
   overdue: FoiaRequestView[];
+  /** Accounts out of compliance with the town policies (see the compliance page). */
+  noncompliant?: AccountCompliance[];
   timeZone: string;
 }
 
@@ -92,6 +94,18 @@ function overdueList(options: DashboardPage): SafeHtml {
 </section>`;
 }
 
+function complianceList(accounts: AccountCompliance[]): SafeHtml {
+  return html`<section aria-labelledby="compliance-heading">
+  <h2 id="compliance-heading">Accounts out of compliance</h2>
+  ${
+    accounts.length === 0
+      ? html`<p>None: every account meets the town policies.</p>`
+      : html`<ul>${accounts.map((account) => html`<li><a href="/compliance/accounts/${account.accountId}">${account.displayName ?? account.handle}</a> (${account.agency}): ${account.reasons.join(' ')}</li>`)}</ul>`
+  }
+  <p><a href="/compliance">Compliance of every account</a></p>
+</section>`;
+}
+
 /** What IT checks each morning: the archive's size, whether capturing goes on, and what needs attention. */
 export function dashboardBody(options: DashboardPage): SafeHtml {
   return html`<h1>Dashboard</h1>
@@ -106,5 +120,6 @@ export function dashboardBody(options: DashboardPage): SafeHtml {
 </section>
 ${capturesChart(options.days)}
 ${troubleList(options)}
+${complianceList(options.noncompliant ?? [])}
 ${overdueList(options)}`;
 }
