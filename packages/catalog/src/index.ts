@@ -10,6 +10,8 @@ export { UnknownReferenceError, StalePassError } from './errors';
 export { SqliteFoiaStore } from './sqlite/foia/sqlite.foia-store';
 export { SqliteBundleStore } from './sqlite/foia/sqlite.bundle-store';
 export { SqlitePeopleStore } from './sqlite/sqlite.people-store';
+export { SqliteModerationStore } from './sqlite/moderation/sqlite.moderation-store';
+export { PostgresModerationStore } from './postgres/moderation/postgres.moderation-store';
 export { PostgresCatalog } from './postgres/postgres.catalog';
 export { openPostgresCatalog, type PostgresCatalogOptions } from './postgres/open-postgres-catalog';
 export { POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres/migrations';

@@ -29,3 +29,8 @@ export * from './search-document-columns';
 export * from './use-case-error';
 export * from './ports/job-control.port';
 export * from './csv';
+export * from './moderation/policy-category.schema';
+export * from './moderation/moderation-review.schema';
+export * from './moderation/review-rules';
+export * from './moderation/viewpoint-rule';
+export * from './ports/moderation-store.port';

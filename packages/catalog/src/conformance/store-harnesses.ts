@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AccountRegistry, PeopleStore } from '@verbatim/core';
+import type { AccountRegistry, ModerationStore, PeopleStore, SyncStateStore } from '@verbatim/core';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { openPostgresBackendStores } from '../postgres/open-postgres-backend-stores';
 import { TEST_DATABASE_URL, uniqueSchemaName, type TestDatabase } from '../postgres/postgres-test-database';
 import { SqliteBundleStore } from '../sqlite/foia/sqlite.bundle-store';
 import { SqliteFoiaStore } from '../sqlite/foia/sqlite.foia-store';
 import { openSqliteCatalog } from '../sqlite/open-sqlite-catalog';
+import { SqliteModerationStore } from '../sqlite/moderation/sqlite.moderation-store';
 import { SqlitePeopleStore } from '../sqlite/sqlite.people-store';
 
 /** What a store conformance case gets: fresh, empty stores in the catalog's database, and a way below them. */
@@ -15,8 +16,9 @@ export interface StoresHarness {
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
   people: PeopleStore;
-  /** The agencies and accounts of the same database, for rows that point at an account. */
-  accounts: AccountRegistry;
+  moderation: ModerationStore;
+  /** The agencies, accounts and records of the same database, for rows that point at an account or a record. */
+  accounts: AccountRegistry & SyncStateStore;
   /**
    * Runs one raw SQL statement against the adapter's database, to prove the storage itself refuses what the
    * code never attempts. Only table and column names both adapters share belong in it.
@@ -36,6 +38,7 @@ export const sqliteStoresHarness: StoresHarnessFactory = async () => {
     foiaStore: new SqliteFoiaStore(db),
     bundleStore: new SqliteBundleStore(db),
     people: new SqlitePeopleStore(db),
+    moderation: new SqliteModerationStore(db),
     accounts: catalog,
     execute: async (sql) => {
       db.exec(sql);
@@ -56,6 +59,7 @@ export function postgresStoresHarness(database: TestDatabase): StoresHarnessFact
       foiaStore: stores.foiaStore,
       bundleStore: stores.bundleStore,
       people: stores.people,
+      moderation: stores.moderation,
       accounts: stores.catalog,
       execute: (sql) => database.executeIn(schema, sql),
       close: async () => {

@@ -1,4 +1,5 @@
 import { BUNDLE_MIGRATION } from './foia/bundle.migration';
+import { POSTGRES_MODERATION_MIGRATIONS } from './moderation/moderation-migrations';
 import { PEOPLE_MIGRATION } from './people/people.migration';
 
 export interface PostgresMigration {
@@ -364,4 +365,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX sync_runs_by_account ON sync_runs (account_id, seq);
     `,
   },
+  ...POSTGRES_MODERATION_MIGRATIONS,
 ];

@@ -1,8 +1,9 @@
-import type { PeopleStore } from '@verbatim/core';
+import type { ModerationStore, PeopleStore } from '@verbatim/core';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { PostgresBundleStore } from './foia/postgres.bundle-store';
 import { PostgresFoiaStore } from './foia/postgres.foia-store';
 import { openMigratedPool, type PostgresCatalogOptions } from './open-postgres-catalog';
+import { PostgresModerationStore } from './moderation/postgres.moderation-store';
 import { PostgresCatalog } from './postgres.catalog';
 import { PostgresPeopleStore } from './people/postgres.people-store';
 
@@ -15,6 +16,8 @@ export interface PostgresBackendStores {
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
   people: PeopleStore;
+  /** Removal categories and moderation reviews, with their notices in the same outbox. */
+  moderation: ModerationStore;
   /** Ends the shared pool after the queries in flight; closing twice is harmless. */
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function openPostgresBackendStores(
     foiaStore: new PostgresFoiaStore(pool),
     bundleStore: new PostgresBundleStore(pool),
     people: new PostgresPeopleStore(pool),
+    moderation: new PostgresModerationStore(pool),
     // The catalog owns the pool: ending it through the catalog keeps a second close harmless.
     close: () => catalog.close(),
   };
