@@ -1,6 +1,7 @@
 import type {
   Catalog,
   JobControl,
+  ModerationStore,
   ObjectStore,
   PeopleStore,
   ReindexControl,
@@ -15,6 +16,8 @@ import { FoiaSettingsDesk } from './foia/foia-settings-desk';
 import { NotificationDesk } from './foia/notification-desk';
 import { RequestLog } from './foia/request-log';
 import { Sessions } from './people/sessions';
+import { ModerationDesk } from './moderation/moderation-desk';
+import { PolicyCategories } from './moderation/policy-categories';
 import { RecordDesk } from './records/record-desk';
 import { SearchIndexDesk } from './search/search-index-desk';
 
@@ -22,6 +25,8 @@ import { SearchIndexDesk } from './search/search-index-desk';
 export interface ApplicationDependencies {
   catalog: Catalog;
   people: PeopleStore;
+  /** Removal categories and moderation reviews. */
+  moderation: ModerationStore;
   searchIndex: SearchIndex;
   objectStore: ObjectStore;
   jobs: JobControl;
@@ -56,6 +61,8 @@ export interface Application extends ApplicationDependencies {
   foiaSettings: FoiaSettingsDesk;
   notificationDesk: NotificationDesk;
   searchIndexDesk: SearchIndexDesk;
+  policyCategories: PolicyCategories;
+  moderationDesk: ModerationDesk;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
@@ -71,5 +78,12 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
     foiaSettings: new FoiaSettingsDesk(dependencies),
     notificationDesk: new NotificationDesk({ catalog, foiaStore, relayNotifications }),
     searchIndexDesk: new SearchIndexDesk(dependencies),
+    policyCategories: new PolicyCategories({ store: dependencies.moderation, audit: catalog }),
+    moderationDesk: new ModerationDesk({
+      store: dependencies.moderation,
+      catalog,
+      foia,
+      relayNotifications,
+    }),
   };
 }

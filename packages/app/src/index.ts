@@ -19,3 +19,5 @@ export * from './records/records-query.schema';
 export * from './search/search-index-desk';
 export * from './accounts/facebook-webhook';
 export * from './accounts/account-health-watch';
+export * from './moderation/moderation-desk';
+export * from './moderation/policy-categories';

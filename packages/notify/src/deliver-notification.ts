@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { composeAccountHealthEmail } from './compose-account-email';
 import { composeNotificationEmail } from './compose-email';
+import { composeModerationEmail } from './compose-moderation-email';
+import { isModerationEvent, ModerationEventSchema, ModerationPayloadSchema } from './moderation-event';
 import { DeliveryIdSchema } from './delivery-id';
 import { DeliveryError } from './delivery.error';
 import {
@@ -39,10 +41,18 @@ const AccountHealthDeliverySchema = z.object({
   event: AccountHealthEventSchema,
   payload: AccountHealthPayloadSchema,
 });
+const ModerationDeliverySchema = z.object({
+  ...DeliveryFields,
+  event: ModerationEventSchema,
+  payload: ModerationPayloadSchema,
+});
 export const NotificationDeliverySchema = z.discriminatedUnion('event', [
   RequestDeliverySchema,
   AccountHealthDeliverySchema,
+  ModerationDeliverySchema,
 ]);
+/** A delivery about a moderation review or an unreviewed hide or removal. */
+export type ModerationDelivery = z.infer<typeof ModerationDeliverySchema>;
 /** A delivery about a FOIA request. */
 export type RequestNotificationDelivery = z.infer<typeof RequestDeliverySchema>;
 /** A delivery about an account's health. */
@@ -122,6 +132,7 @@ function unconfigured(channel: 'email' | 'webhook'): DeliveryError {
 
 function composeEmail(delivery: NotificationDelivery, timeZone: string | undefined) {
   try {
+    if (isAboutModeration(delivery)) return composeModerationEmail(delivery.event, delivery.payload);
     if (isAboutAccount(delivery)) return composeAccountHealthEmail(delivery.event, delivery.payload, { timeZone });
     return composeNotificationEmail(delivery.event, delivery.payload, { timeZone });
   } catch (error) {
@@ -132,6 +143,10 @@ function composeEmail(delivery: NotificationDelivery, timeZone: string | undefin
       cause: error,
     });
   }
+}
+
+function isAboutModeration(delivery: NotificationDelivery): delivery is ModerationDelivery {
+  return isModerationEvent(delivery.event);
 }
 
 function isAboutAccount(

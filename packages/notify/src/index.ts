@@ -9,3 +9,5 @@ export * from './smtp.email-sender';
 export * from './webhook.sender';
 export * from './webhook-signature';
 export * from './deliver-notification';
+export * from './moderation-event';
+export { composeModerationEmail } from './compose-moderation-email';

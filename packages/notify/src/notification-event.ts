@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MODERATION_EVENTS } from './moderation-event';
 
 /** Every event about a FOIA request the attorney's office can be notified of. */
 export const REQUEST_NOTIFICATION_EVENTS = [
@@ -16,7 +17,11 @@ export const AccountHealthEventSchema = z.enum(ACCOUNT_HEALTH_EVENTS);
 export type AccountHealthEvent = z.infer<typeof AccountHealthEventSchema>;
 
 /** Every event anyone can be notified of. */
-export const NOTIFICATION_EVENTS = [...REQUEST_NOTIFICATION_EVENTS, ...ACCOUNT_HEALTH_EVENTS] as const;
+export const NOTIFICATION_EVENTS = [
+  ...REQUEST_NOTIFICATION_EVENTS,
+  ...ACCOUNT_HEALTH_EVENTS,
+  ...MODERATION_EVENTS,
+] as const;
 export const NotificationEventSchema = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = z.infer<typeof NotificationEventSchema>;
 

@@ -17,6 +17,8 @@ import { bundleRoutes } from './routes/bundles.routes';
 import { notificationRoutes } from './routes/notifications.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { searchIndexRoutes } from './routes/search-index.routes';
+import { moderationReviewRoutes } from './routes/moderation-reviews.routes';
+import { policyCategoryRoutes } from './routes/policy-categories.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
 
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
@@ -33,6 +35,8 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...bundleRoutes(context),
     ...peopleRoutes(context),
     ...searchIndexRoutes(context),
+    ...policyCategoryRoutes(context),
+    ...moderationReviewRoutes(context),
   ];
 }
 

@@ -2,6 +2,7 @@ import {
   NotificationRuleSchema,
   resolveRecipients,
   type AccountHealthPayload,
+  type ModerationPayload,
   type NotificationEvent,
   type NotificationPayload,
   type RecipientDefaults,
@@ -38,7 +39,7 @@ export function notificationPayload(
 export function deliveriesFor(
   event: NotificationEvent,
   occasion: string,
-  payload: NotificationPayload | AccountHealthPayload,
+  payload: NotificationPayload | AccountHealthPayload | ModerationPayload,
   rules: unknown[] | null,
   defaults: RecipientDefaults,
 ): NewDelivery[] {

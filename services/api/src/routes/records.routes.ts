@@ -4,6 +4,7 @@ import { ArchiveRecordSchema, RecordVersionSchema, TombstoneSchema } from '@verb
 import { RecordsQuerySchema } from '@verbatim/app';
 import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
+import { ModerationReviewViewSchema } from './moderation.schemas';
 import { RECORD_READERS } from './roles';
 
 const RecordSummarySchema = ArchiveRecordSchema.extend({
@@ -32,6 +33,9 @@ const RecordDetailSchema = ArchiveRecordSchema.extend({
       source: z.string(),
     }),
   ),
+  moderationReviews: z
+    .array(ModerationReviewViewSchema)
+    .describe('every moderation review of the record, newest first: the archived item is kept whatever is decided'),
 });
 
 /** The path parameter of everything addressed by its content: captures and media. */
@@ -40,7 +44,7 @@ const Sha256ParamsSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/,
 /** Media types a browser may show inline; anything else (SVG, HTML) is sent as a download, so it cannot run here. */
 const INLINE_MEDIA = /^(image\/(png|jpeg|gif|webp|avif)|video\/(mp4|webm))$/;
 
-export function recordRoutes({ records }: ApiContext) {
+export function recordRoutes({ records, moderationDesk }: ApiContext) {
   return [
     defineRoute({
       method: 'get',
@@ -59,7 +63,10 @@ export function recordRoutes({ records }: ApiContext) {
       roles: RECORD_READERS,
       status: 200,
       response: RecordDetailSchema,
-      handle: ({ params, principal }) => records.read(params.id, principal.id),
+      handle: async ({ params, principal }) => ({
+        ...(await records.read(params.id, principal.id)),
+        moderationReviews: await moderationDesk.historyOf(params.id),
+      }),
     }),
     defineRoute({
       method: 'get',
