@@ -11,6 +11,8 @@ export { SqliteFoiaStore } from './sqlite/foia/sqlite.foia-store';
 export { SqliteBundleStore } from './sqlite/foia/sqlite.bundle-store';
 export { SqlitePeopleStore } from './sqlite/sqlite.people-store';
 export { SqliteModerationStore } from './sqlite/moderation/sqlite.moderation-store';
+export { SqliteModerationLedger } from './sqlite/moderation/sqlite.moderation-ledger';
+export { PostgresModerationLedger } from './postgres/moderation/postgres.moderation-ledger';
 export { PostgresModerationStore } from './postgres/moderation/postgres.moderation-store';
 export { PostgresCatalog } from './postgres/postgres.catalog';
 export { openPostgresCatalog, type PostgresCatalogOptions } from './postgres/open-postgres-catalog';

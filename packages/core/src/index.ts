@@ -34,3 +34,5 @@ export * from './moderation/moderation-review.schema';
 export * from './moderation/review-rules';
 export * from './moderation/viewpoint-rule';
 export * from './ports/moderation-store.port';
+export * from './moderation/moderation-ledger.schema';
+export * from './ports/moderation-ledger-store.port';

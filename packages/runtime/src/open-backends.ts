@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AppConfig } from '@verbatim/config';
 import type {
   Catalog,
+  ModerationLedgerStore,
   ModerationStore,
   ObjectStore,
   PeopleStore,
@@ -14,6 +15,7 @@ import {
   SqliteFoiaStore,
   SqlitePeopleStore,
   SqliteModerationStore,
+  SqliteModerationLedger,
   openPostgresBackendStores,
   openSqliteCatalog,
   openThreadedSqliteCatalog,
@@ -35,6 +37,8 @@ export interface Backends {
   people: PeopleStore;
   /** Removal categories and moderation reviews. */
   moderation: ModerationStore;
+  /** Every hide and disappearance, once. */
+  moderationLedger: ModerationLedgerStore;
   /** Rebuilding the search index beside the live one (reindex); absent where the backend cannot yet. */
   searchGenerations?: SearchGenerations;
   close(): Promise<void>;
@@ -63,6 +67,7 @@ export async function openBackends(
     bundleStore,
     people,
     moderation,
+    moderationLedger,
     close: closeCatalog,
   } = await openCatalogStores(config.catalog, options.ingests ?? false);
   const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(
@@ -90,6 +95,7 @@ export async function openBackends(
     bundleStore,
     people,
     moderation,
+    moderationLedger,
     searchGenerations,
     async close() {
       await searchIndex.close();
@@ -98,7 +104,10 @@ export async function openBackends(
   };
 }
 
-type CatalogStores = Pick<Backends, 'catalog' | 'foiaStore' | 'bundleStore' | 'people' | 'moderation' | 'close'>;
+type CatalogStores = Pick<
+  Backends,
+  'catalog' | 'foiaStore' | 'bundleStore' | 'people' | 'moderation' | 'moderationLedger' | 'close'
+>;
 
 /**
  * The catalog chosen by CATALOG_BACKEND, with the FOIA, bundle and people stores beside it in the same
@@ -121,6 +130,7 @@ async function openCatalogStores(settings: AppConfig['catalog'], ingests: boolea
     bundleStore: new SqliteBundleStore(db),
     people: new SqlitePeopleStore(db),
     moderation: new SqliteModerationStore(db),
+    moderationLedger: new SqliteModerationLedger(db),
     close: () => catalog.close(),
   };
 }

@@ -1,13 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AccountRegistry, ModerationStore, PeopleStore, SyncStateStore } from '@verbatim/core';
+import type {
+  AccountRegistry,
+  ModerationLedgerStore,
+  ModerationStore,
+  PeopleStore,
+  SyncStateStore,
+} from '@verbatim/core';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { openPostgresBackendStores } from '../postgres/open-postgres-backend-stores';
 import { TEST_DATABASE_URL, uniqueSchemaName, type TestDatabase } from '../postgres/postgres-test-database';
 import { SqliteBundleStore } from '../sqlite/foia/sqlite.bundle-store';
 import { SqliteFoiaStore } from '../sqlite/foia/sqlite.foia-store';
 import { openSqliteCatalog } from '../sqlite/open-sqlite-catalog';
+import { SqliteModerationLedger } from '../sqlite/moderation/sqlite.moderation-ledger';
 import { SqliteModerationStore } from '../sqlite/moderation/sqlite.moderation-store';
 import { SqlitePeopleStore } from '../sqlite/sqlite.people-store';
 
@@ -17,6 +24,7 @@ export interface StoresHarness {
   bundleStore: BundleStore;
   people: PeopleStore;
   moderation: ModerationStore;
+  moderationLedger: ModerationLedgerStore;
   /** The agencies, accounts and records of the same database, for rows that point at an account or a record. */
   accounts: AccountRegistry & SyncStateStore;
   /**
@@ -39,6 +47,7 @@ export const sqliteStoresHarness: StoresHarnessFactory = async () => {
     bundleStore: new SqliteBundleStore(db),
     people: new SqlitePeopleStore(db),
     moderation: new SqliteModerationStore(db),
+    moderationLedger: new SqliteModerationLedger(db),
     accounts: catalog,
     execute: async (sql) => {
       db.exec(sql);
@@ -60,6 +69,7 @@ export function postgresStoresHarness(database: TestDatabase): StoresHarnessFact
       bundleStore: stores.bundleStore,
       people: stores.people,
       moderation: stores.moderation,
+      moderationLedger: stores.moderationLedger,
       accounts: stores.catalog,
       execute: (sql) => database.executeIn(schema, sql),
       close: async () => {

@@ -1,8 +1,9 @@
-import type { ModerationStore, PeopleStore } from '@verbatim/core';
+import type { ModerationLedgerStore, ModerationStore, PeopleStore } from '@verbatim/core';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { PostgresBundleStore } from './foia/postgres.bundle-store';
 import { PostgresFoiaStore } from './foia/postgres.foia-store';
 import { openMigratedPool, type PostgresCatalogOptions } from './open-postgres-catalog';
+import { PostgresModerationLedger } from './moderation/postgres.moderation-ledger';
 import { PostgresModerationStore } from './moderation/postgres.moderation-store';
 import { PostgresCatalog } from './postgres.catalog';
 import { PostgresPeopleStore } from './people/postgres.people-store';
@@ -18,6 +19,8 @@ export interface PostgresBackendStores {
   people: PeopleStore;
   /** Removal categories and moderation reviews, with their notices in the same outbox. */
   moderation: ModerationStore;
+  /** Every hide and disappearance, once, with the unreviewed ones' notices. */
+  moderationLedger: ModerationLedgerStore;
   /** Ends the shared pool after the queries in flight; closing twice is harmless. */
   close(): Promise<void>;
 }
@@ -39,6 +42,7 @@ export async function openPostgresBackendStores(
     bundleStore: new PostgresBundleStore(pool),
     people: new PostgresPeopleStore(pool),
     moderation: new PostgresModerationStore(pool),
+    moderationLedger: new PostgresModerationLedger(pool),
     // The catalog owns the pool: ending it through the catalog keeps a second close harmless.
     close: () => catalog.close(),
   };

@@ -37,4 +37,24 @@ export const MODERATION_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX moderation_reviews_by_status ON moderation_reviews (status, seq);
     `,
   },
+  {
+    version: 21,
+    name: 'the moderation ledger: every hide and disappearance, once',
+    sql: `
+      CREATE TABLE moderation_ledger (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        record_id TEXT NOT NULL,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        change TEXT NOT NULL CHECK (change IN ('hidden', 'deleted')),
+        detected_at TEXT NOT NULL,
+        review_id TEXT REFERENCES moderation_reviews(id),
+        unreviewed INTEGER NOT NULL,
+        resolution_json TEXT,
+        UNIQUE (record_id, change)
+      );
+      CREATE INDEX moderation_ledger_by_account ON moderation_ledger (account_id, detected_at);
+      CREATE INDEX records_hidden_or_deleted ON records (seq) WHERE status IN ('hidden', 'deleted');
+    `,
+  },
 ];

@@ -37,4 +37,24 @@ export const POSTGRES_MODERATION_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX moderation_reviews_by_status ON moderation_reviews (status, seq);
     `,
   },
+  {
+    version: 18,
+    name: 'the moderation ledger: every hide and disappearance, once',
+    sql: `
+      CREATE TABLE moderation_ledger (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        record_id text NOT NULL REFERENCES records(id),
+        account_id text NOT NULL REFERENCES accounts(id),
+        change text NOT NULL CHECK (change IN ('hidden', 'deleted')),
+        detected_at text NOT NULL,
+        review_id text REFERENCES moderation_reviews(id),
+        unreviewed boolean NOT NULL,
+        resolution jsonb,
+        UNIQUE (record_id, change)
+      );
+      CREATE INDEX moderation_ledger_by_account ON moderation_ledger (account_id, detected_at);
+      CREATE INDEX records_hidden_or_deleted ON records (seq) WHERE status IN ('hidden', 'deleted');
+    `,
+  },
 ];
