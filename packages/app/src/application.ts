@@ -1,6 +1,7 @@
 import type {
   Catalog,
   JobControl,
+  ModerationLedgerStore,
   ModerationStore,
   ObjectStore,
   PeopleStore,
@@ -17,6 +18,7 @@ import { NotificationDesk } from './foia/notification-desk';
 import { RequestLog } from './foia/request-log';
 import { Sessions } from './people/sessions';
 import { ModerationDesk } from './moderation/moderation-desk';
+import { ModerationLedgerDesk } from './moderation/moderation-ledger-desk';
 import { PolicyCategories } from './moderation/policy-categories';
 import { RecordDesk } from './records/record-desk';
 import { SearchIndexDesk } from './search/search-index-desk';
@@ -27,6 +29,8 @@ export interface ApplicationDependencies {
   people: PeopleStore;
   /** Removal categories and moderation reviews. */
   moderation: ModerationStore;
+  /** Every hide and disappearance the archive saw, once. */
+  moderationLedger: ModerationLedgerStore;
   searchIndex: SearchIndex;
   objectStore: ObjectStore;
   jobs: JobControl;
@@ -63,6 +67,7 @@ export interface Application extends ApplicationDependencies {
   searchIndexDesk: SearchIndexDesk;
   policyCategories: PolicyCategories;
   moderationDesk: ModerationDesk;
+  moderationLedgerDesk: ModerationLedgerDesk;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
@@ -84,6 +89,11 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
       catalog,
       foia,
       relayNotifications,
+    }),
+    moderationLedgerDesk: new ModerationLedgerDesk({
+      ledger: dependencies.moderationLedger,
+      reviews: dependencies.moderation,
+      catalog,
     }),
   };
 }

@@ -21,3 +21,5 @@ export * from './accounts/facebook-webhook';
 export * from './accounts/account-health-watch';
 export * from './moderation/moderation-desk';
 export * from './moderation/policy-categories';
+export * from './moderation/moderation-ledger-desk';
+export * from './moderation/moderation-ledger-watch';

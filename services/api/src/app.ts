@@ -19,6 +19,7 @@ import { peopleRoutes } from './routes/people.routes';
 import { searchIndexRoutes } from './routes/search-index.routes';
 import { moderationReviewRoutes } from './routes/moderation-reviews.routes';
 import { policyCategoryRoutes } from './routes/policy-categories.routes';
+import { moderationLedgerRoutes } from './routes/moderation-ledger.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
 
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
@@ -37,6 +38,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...searchIndexRoutes(context),
     ...policyCategoryRoutes(context),
     ...moderationReviewRoutes(context),
+    ...moderationLedgerRoutes(context),
   ];
 }
 

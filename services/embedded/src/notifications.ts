@@ -1,6 +1,6 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { AccountHealthWatch } from '@verbatim/app';
+import { AccountHealthWatch, ModerationLedgerWatch } from '@verbatim/app';
 import { notificationGaps, notificationWarnings, type AppConfig } from '@verbatim/config';
 import { FoiaService } from '@verbatim/foia';
 import { createSmtpEmailSender, createWebhookSender, missingSenderReason } from '@verbatim/notify';
@@ -85,9 +85,16 @@ export function startNotifications(
       webhookConfigured: notify.webhook !== undefined,
       publicUrl: config.town.publicUrl,
     });
+    const ledgerWatch = new ModerationLedgerWatch({
+      ledger: backends.moderationLedger,
+      reviews: backends.moderation,
+      catalog: backends.catalog,
+      foia,
+    });
     const relay = startOutboxRelay({
       store: backends.foiaStore,
-      checkAccountHealth: async () => (await healthWatch.check()).length,
+      // The moderation ledger is built on the same beat: hides and disappearances since the last run, each once.
+      checkAccountHealth: async () => (await healthWatch.check()).length + (await ledgerWatch.check()).length,
       service: foia,
       queue: relayQueue,
       intervalMs: notify.relayIntervalMs,
