@@ -245,6 +245,7 @@ describe('moderation review: categories, proposals, the approval rules, and the 
       'remove-comment',
     ]);
     expect(record.body.text.length).toBeGreaterThan(0);
+    expect(record.body.policyFlags).toEqual(expect.any(Array));
   });
 
   it('documents the routes in the OpenAPI document', async () => {

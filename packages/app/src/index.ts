@@ -23,3 +23,4 @@ export * from './moderation/moderation-desk';
 export * from './moderation/policy-categories';
 export * from './moderation/moderation-ledger-desk';
 export * from './moderation/moderation-ledger-watch';
+export * from './moderation/policy-flags';

@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { ArchiveRecordSchema, RecordVersionSchema, TombstoneSchema } from '@verbatim/core';
-import { RecordsQuerySchema } from '@verbatim/app';
+import { policyFlagsOfRecord, RecordsQuerySchema } from '@verbatim/app';
 import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
 import { ModerationReviewViewSchema } from './moderation.schemas';
@@ -36,6 +36,16 @@ const RecordDetailSchema = ArchiveRecordSchema.extend({
   moderationReviews: z
     .array(ModerationReviewViewSchema)
     .describe('every moderation review of the record, newest first: the archived item is kept whatever is decided'),
+  policyFlags: z
+    .array(
+      z.object({
+        flag: z.enum(['personal-information', 'spam', 'commercial', 'crowdfunding', 'profanity', 'threat']),
+        category: z.string().describe('the Exhibit A category (seed id) it suggests'),
+        reason: z.string(),
+        evidence: z.array(z.string()),
+      }),
+    )
+    .describe('suggestions for moderators, never actions: what the text may break of the comment policy'),
 });
 
 /** The path parameter of everything addressed by its content: captures and media. */
@@ -63,10 +73,14 @@ export function recordRoutes({ records, moderationDesk }: ApiContext) {
       roles: RECORD_READERS,
       status: 200,
       response: RecordDetailSchema,
-      handle: async ({ params, principal }) => ({
-        ...(await records.read(params.id, principal.id)),
-        moderationReviews: await moderationDesk.historyOf(params.id),
-      }),
+      handle: async ({ params, principal }) => {
+        const detail = await records.read(params.id, principal.id);
+        return {
+          ...detail,
+          moderationReviews: await moderationDesk.historyOf(params.id),
+          policyFlags: policyFlagsOfRecord(detail),
+        };
+      },
     }),
     defineRoute({
       method: 'get',
