@@ -16,6 +16,7 @@ export function page(options: PageOptions): string {
   const worksRequests = holds(FOIA_READER_ROLES);
   const readsRecords = holds(RECORD_READER_ROLES);
   const runsIt = holds(IT_ROLES);
+  const moderates = holds(['moderator', 'attorney', 'it-director', 'it-admin', 'auditor']);
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -36,6 +37,7 @@ export function page(options: PageOptions): string {
       ${readsRecords ? html`<li><a href="/search">Search</a></li>` : ''}
       ${worksRequests ? html`<li><a href="/requests">Requests</a></li>` : ''}
       ${runsIt ? html`<li><a href="/accounts">Accounts</a></li><li><a href="/people">People</a></li>` : ''}
+      ${moderates ? html`<li><a href="/moderation/reviews">Moderation</a></li>` : ''}
     </ul>
   </nav>
   <form class="sign-out" method="post" action="/sign-out">

@@ -10,6 +10,7 @@ import { mountItRoutes } from './it/it-routes';
 import { mountSearchRoutes } from './search-routes';
 import { mountRecordRoutes } from './record-routes';
 import { mountRequestWorkRoutes } from './requests/request-work-routes';
+import { mountModerationRoutes } from './moderation/moderation-routes';
 import type { WebDependencies, WebSession } from './web-dependencies';
 
 /** A posted form field as a string ('' when absent or repeated). */
@@ -84,6 +85,7 @@ export function webRoutes(deps: WebDependencies): Router {
   mountRequestRoutes(router, deps, render, guard);
   mountItRoutes(router, deps, render, guard);
   mountRequestWorkRoutes(router, deps, render, guard);
+  mountModerationRoutes(router, deps, render, guard);
 
   // Pages answer failures with a page, not the API's JSON error.
   router.use((error: unknown, _request: Request, response: Response, next: (error?: unknown) => void) => {
