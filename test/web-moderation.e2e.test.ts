@@ -71,7 +71,7 @@ describe('the moderation screens in a real browser', () => {
     await page.close();
   });
 
-  it('a moderator has the Moderation page, showing their own proposals only, and no decision form', async () => {
+  it('a moderator has the Moderation page: proposes a ban through its form, and sees their own proposals only, with no decision form', async () => {
     const page = await browser.newPage();
     await signIn(page, instance.baseUrl, MODERATOR);
     await navLink(page, 'Moderation').click();
@@ -79,6 +79,24 @@ describe('the moderation screens in a real browser', () => {
     await expect(page.getByText('Nothing waits for a decision.').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Deny' }).count()).resolves.toBe(0);
     await checkScreen(page, 'moderation-queue-moderator');
+
+    await page.getByRole('button', { name: 'Send for review' }).click();
+    await expect(
+      page
+        .getByLabel("Record id (shown on the record's page and in search results)")
+        .evaluate((input) => (input as unknown as { validity: { valid: boolean } }).validity.valid),
+    ).resolves.toBe(false);
+    await page.getByLabel("Record id (shown on the record's page and in search results)").fill(recordId);
+    await page.getByLabel('Ban the user (needs the Director of IT too)').check();
+    await page.getByLabel('Spam and undecipherable language').check();
+    await page.getByLabel("Note for the attorney's office").fill('posts the same advertisement every hour');
+    await page.getByRole('button', { name: 'Send for review' }).click();
+    await page.waitForURL('**/moderation/reviews');
+    await expect(page.getByRole('heading', { name: 'Pending (1)' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText("waiting for the attorney's office and the Director of IT").isVisible()).resolves.toBe(
+      true,
+    );
+    await checkScreen(page, 'moderation-queue-proposed');
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { ModerationDecisionInputSchema, UseCaseError, type Role } from '@verbatim/core';
-import { formIsGenuine, formText, type Render } from '../form-guard';
+import { ModerationDecisionInputSchema, NewModerationReviewSchema, UseCaseError, type Role } from '@verbatim/core';
+import { formIsGenuine, formList, formText, type Render } from '../form-guard';
 import type { WebDependencies, WebSession } from '../web-dependencies';
 import { reviewQueueBody } from './review-queue.page';
 
@@ -12,7 +12,10 @@ export const REVIEW_QUEUE_ROLES: readonly Role[] = ['moderator', 'attorney', 'it
 /** The moderation review queue and its decision form; the same use cases and rules as the API. */
 export function mountModerationRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
   const show = async (response: Response, session: WebSession, status: number, error?: string) => {
-    const reviews = await deps.moderationDesk.list({ id: session.user.id, roles: session.user.roles });
+    const [reviews, categories] = await Promise.all([
+      deps.moderationDesk.list({ id: session.user.id, roles: session.user.roles }),
+      deps.policyCategories.list(),
+    ]);
     render(
       response,
       status,
@@ -24,6 +27,7 @@ export function mountModerationRoutes(router: Router, deps: WebDependencies, ren
         csrfToken: session.csrfToken,
         timeZone: deps.timeZone,
         error,
+        categories,
       }),
     );
   };
@@ -31,6 +35,35 @@ export function mountModerationRoutes(router: Router, deps: WebDependencies, ren
     const session = await guard(request, response, REVIEW_QUEUE_ROLES);
     if (session) await show(response, session, 200);
   });
+  router.post(
+    '/moderation/reviews',
+    express.urlencoded({ extended: false, limit: '20kb' }),
+    async (request, response) => {
+      const session = await guard(request, response, ['moderator']);
+      if (!session) return;
+      const body = request.body as Record<string, unknown>;
+      if (!formIsGenuine(body, session, response, render)) return;
+      const parsed = NewModerationReviewSchema.safeParse({
+        recordId: formText(body.recordId),
+        action: formText(body.action),
+        categories: formList(body.categories),
+        note: formText(body.note),
+      });
+      if (!parsed.success)
+        return show(response, session, 400, 'Give the record id, at least one category and a note, then send again.');
+      try {
+        await deps.moderationDesk.propose(parsed.data, {
+          id: session.user.id,
+          roles: session.user.roles,
+          name: session.user.name,
+        });
+      } catch (error) {
+        if (error instanceof UseCaseError) return show(response, session, 400, error.message);
+        throw error;
+      }
+      response.redirect(303, '/moderation/reviews');
+    },
+  );
   router.post(
     '/moderation/reviews/:id/decisions',
     express.urlencoded({ extended: false, limit: '20kb' }),

@@ -2,6 +2,8 @@ import type { ModerationReviewView } from '@verbatim/app';
 import type { Role } from '@verbatim/core';
 import { localTime } from '../format-time';
 import { html, type SafeHtml } from '../html';
+import { proposeReviewForm } from './propose-review.form';
+import type { PolicyCategory } from '@verbatim/core';
 
 const ACTIONS = { 'remove-comment': 'Remove a comment', 'ban-user': 'Ban a user' } as const;
 const OFFICES = { attorney: "the attorney's office", 'it-director': 'the Director of IT' } as const;
@@ -13,6 +15,8 @@ export interface ReviewQueueOptions {
   timeZone: string;
   /** A decision the server refused, shown above the list. */
   error?: string;
+  /** The categories in use, for a moderator's proposal form. */
+  categories: PolicyCategory[];
 }
 
 function age(review: ModerationReviewView): string {
@@ -55,6 +59,7 @@ export function reviewQueueBody(options: ReviewQueueOptions): SafeHtml {
   const decided = options.reviews.filter((review) => review.status !== 'pending');
   return html`<h1>Moderation reviews</h1>
 ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
+${options.roles.includes('moderator') ? proposeReviewForm({ categories: options.categories, csrfToken: options.csrfToken }) : ''}
 <section aria-labelledby="pending-heading"><h2 id="pending-heading">Pending (${pending.length})</h2>
 ${pending.length === 0 ? html`<p>Nothing waits for a decision.</p>` : html`<ul>${pending.map((review) => reviewItem(review, options))}</ul>`}
 </section>
