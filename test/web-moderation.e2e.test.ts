@@ -47,7 +47,7 @@ describe('the moderation screens in a real browser', () => {
     await instance.stop();
   });
 
-  it('the attorney sees the pending review with its age and approves it from the queue, keyboard reachable', async () => {
+  it('the attorney sees the pending review with its age, approves it from the queue, and opens the ledger, keyboard reachable', async () => {
     const page = await browser.newPage();
     await signIn(page, instance.baseUrl, ATTORNEY);
     await navLink(page, 'Moderation').click();
@@ -68,6 +68,15 @@ describe('the moderation screens in a real browser', () => {
     await expect(page.getByRole('heading', { name: 'Review history' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText("Approved by the attorney's office").isVisible()).resolves.toBe(true);
     await checkScreen(page, 'moderation-record-history');
+
+    await navLink(page, 'Moderation').click();
+    await page.getByRole('link', { name: 'The moderation ledger' }).click();
+    await page.waitForURL('**/moderation/ledger');
+    await page.getByLabel('Only unreviewed ones not yet settled').check();
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL('**/moderation/ledger?*open=true*');
+    await expect(page.getByRole('link', { name: 'PDF' }).getAttribute('href')).resolves.toContain('report.pdf');
+    await checkScreen(page, 'moderation-ledger');
     await page.close();
   });
 

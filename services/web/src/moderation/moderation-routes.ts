@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { ModerationDecisionInputSchema, NewModerationReviewSchema, UseCaseError, type Role } from '@verbatim/core';
 import { formIsGenuine, formList, formText, type Render } from '../form-guard';
 import type { WebDependencies, WebSession } from '../web-dependencies';
+import { ledgerBody } from './ledger.page';
 import { reviewQueueBody } from './review-queue.page';
 
 type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
@@ -31,6 +32,33 @@ export function mountModerationRoutes(router: Router, deps: WebDependencies, ren
       }),
     );
   };
+  router.get('/moderation/ledger', async (request, response) => {
+    const session = await guard(request, response, ['attorney', 'it-director', 'it-admin', 'auditor']);
+    if (!session) return;
+    const day = (value: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(formText(value)) ? formText(value) : undefined);
+    const filter = {
+      accountId: formText(request.query.accountId) || undefined,
+      from: day(request.query.from),
+      to: day(request.query.to),
+      open: formText(request.query.open) === 'true',
+    };
+    const [rows, accounts] = await Promise.all([
+      deps.moderationLedgerDesk.list({
+        accountId: filter.accountId,
+        from: filter.from ? new Date(filter.from).toISOString() : undefined,
+        to: filter.to ? new Date(filter.to).toISOString() : undefined,
+        openOnly: filter.open,
+      }),
+      deps.catalog.listAccounts(),
+    ]);
+    render(
+      response,
+      200,
+      'Moderation ledger',
+      session,
+      ledgerBody({ rows, accounts, filter, timeZone: deps.timeZone }),
+    );
+  });
   router.get('/moderation/reviews', async (request, response) => {
     const session = await guard(request, response, REVIEW_QUEUE_ROLES);
     if (session) await show(response, session, 200);
