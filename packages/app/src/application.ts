@@ -1,6 +1,8 @@
 import type {
   Catalog,
   JobControl,
+  ModerationLedgerStore,
+  ModerationStore,
   ObjectStore,
   PeopleStore,
   RetentionStore,
@@ -16,6 +18,9 @@ import { FoiaSettingsDesk } from './foia/foia-settings-desk';
 import { NotificationDesk } from './foia/notification-desk';
 import { RequestLog } from './foia/request-log';
 import { Sessions } from './people/sessions';
+import { ModerationDesk } from './moderation/moderation-desk';
+import { ModerationLedgerDesk } from './moderation/moderation-ledger-desk';
+import { PolicyCategories } from './moderation/policy-categories';
 import { RecordDesk } from './records/record-desk';
 import { SearchIndexDesk } from './search/search-index-desk';
 import { DispositionDesk } from './retention/disposition-desk';
@@ -28,6 +33,10 @@ export interface ApplicationDependencies {
   people: PeopleStore;
   /** Retention rules, legal holds and dispositions, in the catalog's database. */
   retention: RetentionStore;
+  /** Removal categories and moderation reviews. */
+  moderation: ModerationStore;
+  /** Every hide and disappearance the archive saw, once. */
+  moderationLedger: ModerationLedgerStore;
   searchIndex: SearchIndex;
   objectStore: ObjectStore;
   jobs: JobControl;
@@ -71,6 +80,9 @@ export interface Application extends ApplicationDependencies {
   retentionDesk: RetentionDesk;
   dispositionDesk: DispositionDesk;
   compliance: ComplianceDesk;
+  policyCategories: PolicyCategories;
+  moderationDesk: ModerationDesk;
+  moderationLedgerDesk: ModerationLedgerDesk;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
@@ -90,5 +102,17 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
     searchIndexDesk: new SearchIndexDesk(dependencies),
     retentionDesk: new RetentionDesk(dependencies),
     dispositionDesk: new DispositionDesk(dependencies),
+    policyCategories: new PolicyCategories({ store: dependencies.moderation, audit: catalog }),
+    moderationDesk: new ModerationDesk({
+      store: dependencies.moderation,
+      catalog,
+      foia,
+      relayNotifications,
+    }),
+    moderationLedgerDesk: new ModerationLedgerDesk({
+      ledger: dependencies.moderationLedger,
+      reviews: dependencies.moderation,
+      catalog,
+    }),
   };
 }

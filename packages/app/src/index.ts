@@ -29,3 +29,8 @@ export * from './compliance/compliance-watch';
 export * from './compliance/example-policies';
 export * from './compliance/policy-inputs';
 export * from './compliance/compliance-report';
+export * from './moderation/moderation-desk';
+export * from './moderation/policy-categories';
+export * from './moderation/moderation-ledger-desk';
+export * from './moderation/moderation-ledger-watch';
+export * from './moderation/policy-flags';

@@ -17,3 +17,5 @@ export {
 } from './leak-check/unredacted-text';
 export type { LeakGuard, OutputFile, UnredactedOccurrence } from './leak-check/unredacted-text';
 export type { WorkerRenderOptions } from './render-bundle-pdf-in-worker';
+export { renderModerationLedgerPdf } from './moderation-ledger/render-ledger-pdf';
+export type { LedgerPdfInput, LedgerPdfRow } from './moderation-ledger/render-ledger-pdf';

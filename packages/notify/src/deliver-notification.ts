@@ -7,6 +7,8 @@ import {
   isAccountComplianceEvent,
 } from './compliance-event';
 import { composeNotificationEmail } from './compose-email';
+import { composeModerationEmail } from './compose-moderation-email';
+import { isModerationEvent, ModerationEventSchema, ModerationPayloadSchema } from './moderation-event';
 import { DeliveryIdSchema } from './delivery-id';
 import { DeliveryError } from './delivery.error';
 import {
@@ -50,11 +52,19 @@ const AccountComplianceDeliverySchema = z.object({
   event: AccountComplianceEventSchema,
   payload: AccountCompliancePayloadSchema,
 });
+const ModerationDeliverySchema = z.object({
+  ...DeliveryFields,
+  event: ModerationEventSchema,
+  payload: ModerationPayloadSchema,
+});
 export const NotificationDeliverySchema = z.discriminatedUnion('event', [
   RequestDeliverySchema,
   AccountHealthDeliverySchema,
   AccountComplianceDeliverySchema,
+  ModerationDeliverySchema,
 ]);
+/** A delivery about a moderation review or an unreviewed hide or removal. */
+export type ModerationDelivery = z.infer<typeof ModerationDeliverySchema>;
 /** A delivery about a FOIA request. */
 export type RequestNotificationDelivery = z.infer<typeof RequestDeliverySchema>;
 /** A delivery about an account's health. */
@@ -137,6 +147,7 @@ function unconfigured(channel: 'email' | 'webhook'): DeliveryError {
 function composeEmail(delivery: NotificationDelivery, timeZone: string | undefined) {
   try {
     if (isAboutCompliance(delivery)) return composeAccountComplianceEmail(delivery.event, delivery.payload);
+    if (isAboutModeration(delivery)) return composeModerationEmail(delivery.event, delivery.payload);
     if (isAboutAccount(delivery)) return composeAccountHealthEmail(delivery.event, delivery.payload, { timeZone });
     return composeNotificationEmail(delivery.event, delivery.payload, { timeZone });
   } catch (error) {
@@ -151,6 +162,10 @@ function composeEmail(delivery: NotificationDelivery, timeZone: string | undefin
 
 function isAboutCompliance(delivery: NotificationDelivery): delivery is AccountComplianceDelivery {
   return isAccountComplianceEvent(delivery.event);
+}
+
+function isAboutModeration(delivery: NotificationDelivery): delivery is ModerationDelivery {
+  return isModerationEvent(delivery.event);
 }
 
 function isAboutAccount(

@@ -11,3 +11,5 @@ export * from './webhook-signature';
 export * from './deliver-notification';
 export * from './compliance-event';
 export { composeAccountComplianceEmail } from './compose-compliance-email';
+export * from './moderation-event';
+export { composeModerationEmail } from './compose-moderation-email';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_COMPLIANCE_EVENTS, isAccountComplianceEvent } from './compliance-event';
+import { MODERATION_EVENTS } from './moderation-event';
 
 /** Every event about a FOIA request the attorney's office can be notified of. */
 export const REQUEST_NOTIFICATION_EVENTS = [
@@ -21,6 +22,7 @@ export const NOTIFICATION_EVENTS = [
   ...REQUEST_NOTIFICATION_EVENTS,
   ...ACCOUNT_HEALTH_EVENTS,
   ...ACCOUNT_COMPLIANCE_EVENTS,
+  ...MODERATION_EVENTS,
 ] as const;
 export const NotificationEventSchema = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = z.infer<typeof NotificationEventSchema>;

@@ -1,13 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '@verbatim/config';
-import type { Catalog, ObjectStore, PeopleStore, RetentionStore, SearchGenerations, SearchIndex } from '@verbatim/core';
+import type {
+  Catalog,
+  ModerationLedgerStore,
+  ModerationStore,
+  ObjectStore,
+  PeopleStore,
+  RetentionStore,
+  SearchGenerations,
+  SearchIndex,
+} from '@verbatim/core';
 import {
   SqliteBundleStore,
   SqliteComplianceStore,
   SqliteFoiaStore,
   SqlitePeopleStore,
   SqliteRetentionStore,
+  SqliteModerationStore,
+  SqliteModerationLedger,
   openPostgresBackendStores,
   openSqliteCatalog,
   openThreadedSqliteCatalog,
@@ -31,6 +42,10 @@ export interface Backends {
   retention: RetentionStore;
   /** Policy documents, receipts, account people history, approvals and announced compliance. */
   complianceStore: ComplianceStore;
+  /** Removal categories and moderation reviews. */
+  moderation: ModerationStore;
+  /** Every hide and disappearance, once. */
+  moderationLedger: ModerationLedgerStore;
   /** Rebuilding the search index beside the live one (reindex); absent where the backend cannot yet. */
   searchGenerations?: SearchGenerations;
   close(): Promise<void>;
@@ -60,6 +75,8 @@ export async function openBackends(
     people,
     retention,
     complianceStore,
+    moderation,
+    moderationLedger,
     close: closeCatalog,
   } = await openCatalogStores(config.catalog, options.ingests ?? false);
   const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(
@@ -88,6 +105,8 @@ export async function openBackends(
     people,
     retention,
     complianceStore,
+    moderation,
+    moderationLedger,
     searchGenerations,
     async close() {
       await searchIndex.close();
@@ -98,7 +117,15 @@ export async function openBackends(
 
 type CatalogStores = Pick<
   Backends,
-  'catalog' | 'foiaStore' | 'bundleStore' | 'people' | 'retention' | 'complianceStore' | 'close'
+  | 'catalog'
+  | 'foiaStore'
+  | 'bundleStore'
+  | 'people'
+  | 'retention'
+  | 'complianceStore'
+  | 'moderation'
+  | 'moderationLedger'
+  | 'close'
 >;
 
 /**
@@ -123,6 +150,8 @@ async function openCatalogStores(settings: AppConfig['catalog'], ingests: boolea
     people: new SqlitePeopleStore(db),
     retention: new SqliteRetentionStore(db),
     complianceStore: new SqliteComplianceStore(db),
+    moderation: new SqliteModerationStore(db),
+    moderationLedger: new SqliteModerationLedger(db),
     close: () => catalog.close(),
   };
 }

@@ -18,6 +18,9 @@ import { notificationRoutes } from './routes/notifications.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { searchIndexRoutes } from './routes/search-index.routes';
 import { complianceRoutes } from './routes/compliance.routes';
+import { moderationReviewRoutes } from './routes/moderation-reviews.routes';
+import { policyCategoryRoutes } from './routes/policy-categories.routes';
+import { moderationLedgerRoutes } from './routes/moderation-ledger.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
 import { dispositionRoutes, retentionRoutes } from './routes/retention.routes';
 
@@ -38,6 +41,9 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...retentionRoutes(context),
     ...dispositionRoutes(context),
     ...complianceRoutes(context),
+    ...policyCategoryRoutes(context),
+    ...moderationReviewRoutes(context),
+    ...moderationLedgerRoutes(context),
   ];
 }
 

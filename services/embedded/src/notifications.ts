@@ -1,6 +1,6 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { AccountHealthWatch, ComplianceWatch } from '@verbatim/app';
+import { AccountHealthWatch, ComplianceWatch, ModerationLedgerWatch } from '@verbatim/app';
 import { notificationGaps, notificationWarnings, type AppConfig } from '@verbatim/config';
 import { FoiaService } from '@verbatim/foia';
 import { createSmtpEmailSender, createWebhookSender, missingSenderReason } from '@verbatim/notify';
@@ -95,10 +95,20 @@ export function startNotifications(
       timeZone: config.town.timeZone,
       publicUrl: config.town.publicUrl,
     });
+    const ledgerWatch = new ModerationLedgerWatch({
+      ledger: backends.moderationLedger,
+      reviews: backends.moderation,
+      catalog: backends.catalog,
+      foia,
+    });
     const relay = startOutboxRelay({
       store: backends.foiaStore,
-      // Health first, then the compliance that reads it: one run tells IT of both kinds of change.
-      checkAccountHealth: async () => (await healthWatch.check()).length + (await complianceWatch.check()).length,
+      // Health first, then the compliance that reads it: one run tells IT of both kinds of change. The moderation
+      // ledger is built on the same beat: hides and disappearances since the last run, each once.
+      checkAccountHealth: async () =>
+        (await healthWatch.check()).length +
+        (await complianceWatch.check()).length +
+        (await ledgerWatch.check()).length,
       service: foia,
       queue: relayQueue,
       intervalMs: notify.relayIntervalMs,

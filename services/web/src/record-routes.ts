@@ -1,4 +1,5 @@
 import type { Request, Response, Router } from 'express';
+import { policyFlagsOfRecord } from '@verbatim/app';
 import { RECORD_READER_ROLES, UseCaseError, type Role } from '@verbatim/core';
 import type { SafeHtml } from './html';
 import { messageBody } from './pages/message.page';
@@ -28,9 +29,10 @@ export function mountRecordRoutes(router: Router, deps: WebDependencies, render:
         messageBody('Record not found', 'There is no record with this address. Search for it again.'),
       );
     const { versions, tombstone, thread, captures, ...record } = detail;
-    const [agency, account] = await Promise.all([
+    const [agency, account, moderationReviews] = await Promise.all([
       deps.catalog.getAgency(record.agencyId),
       deps.catalog.getAccount(record.accountId),
+      deps.moderationDesk.historyOf(record.id),
     ]);
     render(
       response,
@@ -47,6 +49,8 @@ export function mountRecordRoutes(router: Router, deps: WebDependencies, render:
         agencyName: agency?.name ?? record.agencyId,
         accountName: account ? accountLabel(account) : record.accountId,
         timeZone: deps.timeZone,
+        policyFlags: policyFlagsOfRecord(detail),
+        moderationReviews,
       }),
     );
   });

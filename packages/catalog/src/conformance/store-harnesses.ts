@@ -1,7 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AccountRegistry, Catalog, PeopleStore, RetentionStore } from '@verbatim/core';
+import type {
+  AccountRegistry,
+  Catalog,
+  ModerationLedgerStore,
+  ModerationStore,
+  PeopleStore,
+  RetentionStore,
+  SyncStateStore,
+} from '@verbatim/core';
 import type { BundleStore, ComplianceStore, FoiaStore } from '@verbatim/foia';
 import { openPostgresBackendStores } from '../postgres/open-postgres-backend-stores';
 import { TEST_DATABASE_URL, uniqueSchemaName, type TestDatabase } from '../postgres/postgres-test-database';
@@ -9,6 +17,8 @@ import { SqliteComplianceStore } from '../sqlite/compliance/sqlite.compliance-st
 import { SqliteBundleStore } from '../sqlite/foia/sqlite.bundle-store';
 import { SqliteFoiaStore } from '../sqlite/foia/sqlite.foia-store';
 import { openSqliteCatalog } from '../sqlite/open-sqlite-catalog';
+import { SqliteModerationLedger } from '../sqlite/moderation/sqlite.moderation-ledger';
+import { SqliteModerationStore } from '../sqlite/moderation/sqlite.moderation-store';
 import { SqlitePeopleStore } from '../sqlite/sqlite.people-store';
 import { SqliteRetentionStore } from '../sqlite/retention/sqlite.retention-store';
 
@@ -19,8 +29,10 @@ export interface StoresHarness {
   people: PeopleStore;
   retention: RetentionStore;
   compliance: ComplianceStore;
-  /** The agencies and accounts of the same database, for rows that point at an account. */
-  accounts: AccountRegistry;
+  moderation: ModerationStore;
+  moderationLedger: ModerationLedgerStore;
+  /** The agencies, accounts and records of the same database, for rows that point at an account or a record. */
+  accounts: AccountRegistry & SyncStateStore;
   /** The whole catalog of the same database, for cases that need records in it. */
   catalog: Catalog;
   /**
@@ -44,6 +56,8 @@ export const sqliteStoresHarness: StoresHarnessFactory = async () => {
     people: new SqlitePeopleStore(db),
     retention: new SqliteRetentionStore(db),
     compliance: new SqliteComplianceStore(db),
+    moderation: new SqliteModerationStore(db),
+    moderationLedger: new SqliteModerationLedger(db),
     accounts: catalog,
     catalog,
     execute: async (sql) => {
@@ -67,6 +81,8 @@ export function postgresStoresHarness(database: TestDatabase): StoresHarnessFact
       people: stores.people,
       retention: stores.retention,
       compliance: stores.complianceStore,
+      moderation: stores.moderation,
+      moderationLedger: stores.moderationLedger,
       accounts: stores.catalog,
       catalog: stores.catalog,
       execute: (sql) => database.executeIn(schema, sql),

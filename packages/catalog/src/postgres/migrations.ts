@@ -1,5 +1,6 @@
 import { BUNDLE_MIGRATION } from './foia/bundle.migration';
 import { POSTGRES_COMPLIANCE_MIGRATIONS } from './compliance-migrations';
+import { POSTGRES_MODERATION_MIGRATIONS } from './moderation/moderation-migrations';
 import { PEOPLE_MIGRATION } from './people/people.migration';
 import { POSTGRES_RETENTION_MIGRATIONS } from './retention-migrations';
 
@@ -368,4 +369,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   },
   ...POSTGRES_RETENTION_MIGRATIONS,
   ...POSTGRES_COMPLIANCE_MIGRATIONS,
+  ...POSTGRES_MODERATION_MIGRATIONS,
 ];

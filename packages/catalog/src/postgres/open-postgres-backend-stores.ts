@@ -1,9 +1,11 @@
-import type { PeopleStore, RetentionStore } from '@verbatim/core';
+import type { ModerationLedgerStore, ModerationStore, PeopleStore, RetentionStore } from '@verbatim/core';
 import type { BundleStore, ComplianceStore, FoiaStore } from '@verbatim/foia';
 import { PostgresComplianceStore } from './compliance/postgres.compliance-store';
 import { PostgresBundleStore } from './foia/postgres.bundle-store';
 import { PostgresFoiaStore } from './foia/postgres.foia-store';
 import { openMigratedPool, type PostgresCatalogOptions } from './open-postgres-catalog';
+import { PostgresModerationLedger } from './moderation/postgres.moderation-ledger';
+import { PostgresModerationStore } from './moderation/postgres.moderation-store';
 import { PostgresCatalog } from './postgres.catalog';
 import { PostgresPeopleStore } from './people/postgres.people-store';
 import { PostgresRetentionStore } from './retention/postgres.retention-store';
@@ -21,6 +23,10 @@ export interface PostgresBackendStores {
   retention: RetentionStore;
   /** Policy documents, receipts, people history, approvals and announced compliance, beside the outbox. */
   complianceStore: ComplianceStore;
+  /** Removal categories and moderation reviews, with their notices in the same outbox. */
+  moderation: ModerationStore;
+  /** Every hide and disappearance, once, with the unreviewed ones' notices. */
+  moderationLedger: ModerationLedgerStore;
   /** Ends the shared pool after the queries in flight; closing twice is harmless. */
   close(): Promise<void>;
 }
@@ -43,6 +49,8 @@ export async function openPostgresBackendStores(
     people: new PostgresPeopleStore(pool),
     retention: new PostgresRetentionStore(pool),
     complianceStore: new PostgresComplianceStore(pool),
+    moderation: new PostgresModerationStore(pool),
+    moderationLedger: new PostgresModerationLedger(pool),
     // The catalog owns the pool: ending it through the catalog keeps a second close harmless.
     close: () => catalog.close(),
   };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { RETENTION_MIGRATIONS } from './retention-migrations';
 import { COMPLIANCE_MIGRATIONS } from './compliance-migrations';
+import { MODERATION_MIGRATIONS } from './moderation-migrations';
 
 export interface Migration {
   version: number;
@@ -492,6 +493,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   ...RETENTION_MIGRATIONS,
   ...COMPLIANCE_MIGRATIONS,
+  ...MODERATION_MIGRATIONS,
 ];
 
 /**

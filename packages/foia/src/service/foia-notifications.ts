@@ -3,6 +3,7 @@ import {
   resolveRecipients,
   type AccountCompliancePayload,
   type AccountHealthPayload,
+  type ModerationPayload,
   type NotificationEvent,
   type NotificationPayload,
   type RecipientDefaults,
@@ -39,7 +40,7 @@ export function notificationPayload(
 export function deliveriesFor(
   event: NotificationEvent,
   occasion: string,
-  payload: NotificationPayload | AccountHealthPayload | AccountCompliancePayload,
+  payload: NotificationPayload | AccountHealthPayload | AccountCompliancePayload | ModerationPayload,
   rules: unknown[] | null,
   defaults: RecipientDefaults,
 ): NewDelivery[] {

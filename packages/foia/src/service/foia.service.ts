@@ -39,6 +39,19 @@ export class FoiaService {
     this.now = options.now ?? (() => new Date());
   }
 
+  /**
+   * Who hears of an event by default, the routing rules IT set, and where the pages are: for notices about
+   * other things than requests (moderation), written through the same outbox with the same rules.
+   */
+  async noticeSettings(): Promise<{ recipients: RecipientDefaults; rules: unknown[] | null; publicUrl?: string }> {
+    const settings = await this.options.store.getSettings();
+    return {
+      recipients: this.options.recipients,
+      rules: settings.notificationRules,
+      publicUrl: this.options.town.publicUrl,
+    };
+  }
+
   /** The business calendar with today's holiday rules and closure days: deadlines follow every change. */
   async calendar(): Promise<{ calendar: BusinessCalendar; settings: FoiaSettings }> {
     const [settings, closures] = await Promise.all([

@@ -1,9 +1,10 @@
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { ArchiveRecordSchema, RecordVersionSchema, TombstoneSchema } from '@verbatim/core';
-import { RecordsQuerySchema } from '@verbatim/app';
+import { policyFlagsOfRecord, RecordsQuerySchema } from '@verbatim/app';
 import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
+import { ModerationReviewViewSchema } from './moderation.schemas';
 import { RECORD_READERS } from './roles';
 
 const RecordSummarySchema = ArchiveRecordSchema.extend({
@@ -32,6 +33,19 @@ const RecordDetailSchema = ArchiveRecordSchema.extend({
       source: z.string(),
     }),
   ),
+  moderationReviews: z
+    .array(ModerationReviewViewSchema)
+    .describe('every moderation review of the record, newest first: the archived item is kept whatever is decided'),
+  policyFlags: z
+    .array(
+      z.object({
+        flag: z.enum(['personal-information', 'spam', 'commercial', 'crowdfunding', 'profanity', 'threat']),
+        category: z.string().describe('the Exhibit A category (seed id) it suggests'),
+        reason: z.string(),
+        evidence: z.array(z.string()),
+      }),
+    )
+    .describe('suggestions for moderators, never actions: what the text may break of the comment policy'),
 });
 
 /** The path parameter of everything addressed by its content: captures and media. */
@@ -40,7 +54,7 @@ const Sha256ParamsSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/,
 /** Media types a browser may show inline; anything else (SVG, HTML) is sent as a download, so it cannot run here. */
 const INLINE_MEDIA = /^(image\/(png|jpeg|gif|webp|avif)|video\/(mp4|webm))$/;
 
-export function recordRoutes({ records }: ApiContext) {
+export function recordRoutes({ records, moderationDesk }: ApiContext) {
   return [
     defineRoute({
       method: 'get',
@@ -59,7 +73,14 @@ export function recordRoutes({ records }: ApiContext) {
       roles: RECORD_READERS,
       status: 200,
       response: RecordDetailSchema,
-      handle: ({ params, principal }) => records.read(params.id, principal.id),
+      handle: async ({ params, principal }) => {
+        const detail = await records.read(params.id, principal.id);
+        return {
+          ...detail,
+          moderationReviews: await moderationDesk.historyOf(params.id),
+          policyFlags: policyFlagsOfRecord(detail),
+        };
+      },
     }),
     defineRoute({
       method: 'get',

@@ -1,9 +1,11 @@
+import type { ModerationReviewView, PolicyFlag } from '@verbatim/app';
 import type { ArchiveRecord, RawCapture, RecordVersion, Tombstone } from '@verbatim/core';
 import { localTime } from '../format-time';
 import { html, type SafeHtml } from '../html';
 import { attachmentsSection } from '../record/record-media.view';
 import { threadSection } from '../record/record-thread.view';
 import { versionsSection } from '../record/record-versions.view';
+import { moderationSection } from '../record/record-moderation.view';
 import { recordTitle } from '../record/record-label';
 
 export interface RecordPageOptions {
@@ -17,6 +19,9 @@ export interface RecordPageOptions {
   agencyName: string;
   accountName: string;
   timeZone: string;
+  /** Suggestions for moderators; the review history of the item. */
+  policyFlags: PolicyFlag[];
+  moderationReviews: ModerationReviewView[];
 }
 
 function facts(options: RecordPageOptions): SafeHtml {
@@ -47,5 +52,6 @@ ${facts(options)}
 <section aria-labelledby="current-heading"><h2 id="current-heading">Text as last captured</h2><p class="text">${record.text}</p></section>
 ${attachmentsSection(record, options.versions)}
 ${threadSection(record, options.ancestors, options.replies)}
-${versionsSection(options.versions, options.captures, timeZone)}`;
+${versionsSection(options.versions, options.captures, timeZone)}
+${moderationSection(options.policyFlags, options.moderationReviews, timeZone)}`;
 }

@@ -1,0 +1,120 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { ModerationDecisionInputSchema, NewModerationReviewSchema, UseCaseError, type Role } from '@verbatim/core';
+import { formIsGenuine, formList, formText, type Render } from '../form-guard';
+import type { WebDependencies, WebSession } from '../web-dependencies';
+import { ledgerBody } from './ledger.page';
+import { reviewQueueBody } from './review-queue.page';
+
+type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
+
+/** Who opens the review queue: moderators (their own), the reviewers, IT and auditors. */
+export const REVIEW_QUEUE_ROLES: readonly Role[] = ['moderator', 'attorney', 'it-director', 'it-admin', 'auditor'];
+
+/** The moderation review queue and its decision form; the same use cases and rules as the API. */
+export function mountModerationRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
+  const show = async (response: Response, session: WebSession, status: number, error?: string) => {
+    const [reviews, categories] = await Promise.all([
+      deps.moderationDesk.list({ id: session.user.id, roles: session.user.roles }),
+      deps.policyCategories.list(),
+    ]);
+    render(
+      response,
+      status,
+      'Moderation reviews',
+      session,
+      reviewQueueBody({
+        reviews,
+        roles: session.user.roles,
+        csrfToken: session.csrfToken,
+        timeZone: deps.timeZone,
+        error,
+        categories,
+      }),
+    );
+  };
+  router.get('/moderation/ledger', async (request, response) => {
+    const session = await guard(request, response, ['attorney', 'it-director', 'it-admin', 'auditor']);
+    if (!session) return;
+    const day = (value: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(formText(value)) ? formText(value) : undefined);
+    const filter = {
+      accountId: formText(request.query.accountId) || undefined,
+      from: day(request.query.from),
+      to: day(request.query.to),
+      open: formText(request.query.open) === 'true',
+    };
+    const [rows, accounts] = await Promise.all([
+      deps.moderationLedgerDesk.list({
+        accountId: filter.accountId,
+        from: filter.from ? new Date(filter.from).toISOString() : undefined,
+        to: filter.to ? new Date(filter.to).toISOString() : undefined,
+        openOnly: filter.open,
+      }),
+      deps.catalog.listAccounts(),
+    ]);
+    render(
+      response,
+      200,
+      'Moderation ledger',
+      session,
+      ledgerBody({ rows, accounts, filter, timeZone: deps.timeZone }),
+    );
+  });
+  router.get('/moderation/reviews', async (request, response) => {
+    const session = await guard(request, response, REVIEW_QUEUE_ROLES);
+    if (session) await show(response, session, 200);
+  });
+  router.post(
+    '/moderation/reviews',
+    express.urlencoded({ extended: false, limit: '20kb' }),
+    async (request, response) => {
+      const session = await guard(request, response, ['moderator']);
+      if (!session) return;
+      const body = request.body as Record<string, unknown>;
+      if (!formIsGenuine(body, session, response, render)) return;
+      const parsed = NewModerationReviewSchema.safeParse({
+        recordId: formText(body.recordId),
+        action: formText(body.action),
+        categories: formList(body.categories),
+        note: formText(body.note),
+      });
+      if (!parsed.success)
+        return show(response, session, 400, 'Give the record id, at least one category and a note, then send again.');
+      try {
+        await deps.moderationDesk.propose(parsed.data, {
+          id: session.user.id,
+          roles: session.user.roles,
+          name: session.user.name,
+        });
+      } catch (error) {
+        if (error instanceof UseCaseError) return show(response, session, 400, error.message);
+        throw error;
+      }
+      response.redirect(303, '/moderation/reviews');
+    },
+  );
+  router.post(
+    '/moderation/reviews/:id/decisions',
+    express.urlencoded({ extended: false, limit: '20kb' }),
+    async (request, response) => {
+      const session = await guard(request, response, ['attorney', 'it-director']);
+      if (!session) return;
+      const body = request.body as Record<string, unknown>;
+      if (!formIsGenuine(body, session, response, render)) return;
+      const parsed = ModerationDecisionInputSchema.safeParse({
+        decision: formText(body.decision),
+        note: formText(body.note),
+      });
+      if (!parsed.success) return show(response, session, 400, 'A denial needs a note saying why.');
+      try {
+        await deps.moderationDesk.decide(String(request.params.id), parsed.data, {
+          id: session.user.id,
+          roles: session.user.roles,
+        });
+      } catch (error) {
+        if (error instanceof UseCaseError) return show(response, session, 409, error.message);
+        throw error;
+      }
+      response.redirect(303, '/moderation/reviews');
+    },
+  );
+}
