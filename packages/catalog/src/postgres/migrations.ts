@@ -367,7 +367,8 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX sync_runs_by_account ON sync_runs (account_id, seq);
     `,
   },
-  ...POSTGRES_RETENTION_MIGRATIONS,
+  // Each feature's migrations in a file of its own, listed in version order.
   ...POSTGRES_COMPLIANCE_MIGRATIONS,
   ...POSTGRES_MODERATION_MIGRATIONS,
+  ...POSTGRES_RETENTION_MIGRATIONS,
 ];

@@ -491,9 +491,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sync_runs_by_account ON sync_runs (account_id, seq);
     `,
   },
-  ...RETENTION_MIGRATIONS,
+  // Each feature's migrations in a file of its own, listed in version order.
   ...COMPLIANCE_MIGRATIONS,
   ...MODERATION_MIGRATIONS,
+  ...RETENTION_MIGRATIONS,
 ];
 
 /**
