@@ -1,5 +1,7 @@
 import type {
   Catalog,
+  ExportImportStore,
+  ImportControl,
   JobControl,
   ObjectStore,
   PeopleStore,
@@ -10,6 +12,7 @@ import type {
 import type { RenderPdfToFile } from '@verbatim/bundles/production';
 import type { BundleStore, FoiaService, FoiaStore } from '@verbatim/foia';
 import { createItDesk, type ItDesk } from './accounts/it-desk';
+import { ImportDesk } from './imports/import-desk';
 import { FoiaDesk } from './foia/foia-desk';
 import { FoiaSettingsDesk } from './foia/foia-settings-desk';
 import { NotificationDesk } from './foia/notification-desk';
@@ -26,6 +29,12 @@ export interface ApplicationDependencies {
   objectStore: ObjectStore;
   jobs: JobControl;
   reindexControl: ReindexControl;
+  /** Imports of platform exports and their reports. */
+  exportImports: ExportImportStore;
+  /** Queues imports. */
+  importControl: ImportControl;
+  /** Where uploads are spooled while hashed (DATA_DIR/tmp). */
+  scratchDir?: string;
   /** Rebuilding the search index beside the live one; absent where the backend cannot yet. */
   searchGenerations?: SearchGenerations;
   foia: FoiaService;
@@ -56,6 +65,7 @@ export interface Application extends ApplicationDependencies {
   foiaSettings: FoiaSettingsDesk;
   notificationDesk: NotificationDesk;
   searchIndexDesk: SearchIndexDesk;
+  imports: ImportDesk;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
@@ -71,5 +81,6 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
     foiaSettings: new FoiaSettingsDesk(dependencies),
     notificationDesk: new NotificationDesk({ catalog, foiaStore, relayNotifications }),
     searchIndexDesk: new SearchIndexDesk(dependencies),
+    imports: new ImportDesk(dependencies),
   };
 }

@@ -19,3 +19,4 @@ export * from './records/records-query.schema';
 export * from './search/search-index-desk';
 export * from './accounts/facebook-webhook';
 export * from './accounts/account-health-watch';
+export * from './imports/import-desk';

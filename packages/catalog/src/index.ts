@@ -22,3 +22,5 @@ export {
   type PostgresBackendStores,
   type PostgresBackendStoresOptions,
 } from './postgres/open-postgres-backend-stores';
+export { SqliteExportImportStore } from './sqlite/imports/sqlite.export-import-store';
+export { PostgresExportImportStore } from './postgres/imports/postgres.export-import-store';

@@ -8,6 +8,8 @@ import { FacebookConnectorConfigSchema } from './facebook/facebook-connector.con
 import { FacebookConnector } from './facebook/facebook.connector';
 import { InstagramConnectorConfigSchema } from './instagram/instagram-connector.config';
 import { InstagramConnector } from './instagram/instagram.connector';
+import { ImportOnlyConnectorConfigSchema } from './import-only/import-only-connector.config';
+import { ImportOnlyConnector } from './import-only/import-only.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 
@@ -21,6 +23,7 @@ export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
   BlueskyConnectorConfigSchema,
   FacebookConnectorConfigSchema,
   InstagramConnectorConfigSchema,
+  ImportOnlyConnectorConfigSchema,
 ]);
 
 /** A validated connector config, defaults applied. */
@@ -38,6 +41,7 @@ const FACTORIES: ConnectorFactories = {
   bluesky: (config) => new BlueskyConnector(config),
   facebook: (config) => new FacebookConnector(config),
   instagram: (config) => new InstagramConnector(config),
+  'import-only': () => new ImportOnlyConnector(),
 };
 
 /** Validates an account's connector settings; throws a `ZodError` naming the failing fields. */

@@ -12,6 +12,12 @@ export const PlatformSchema = z.enum([
   // Appended, never inserted: the SQLite search index stores a platform as its position in this list.
   'bluesky',
   'mastodon',
+  'snapchat',
+  'yelp',
+  'myspace',
+  'slack',
+  'discord',
+  'other',
 ]);
 export type Platform = z.infer<typeof PlatformSchema>;
 
@@ -21,6 +27,14 @@ export type AccountStatus = z.infer<typeof AccountStatusSchema>;
 
 /** Statuses whose accounts keep a sync schedule. Retired accounts are frozen: their archive stays, polling stops. */
 export const SCHEDULED_ACCOUNT_STATUSES: readonly AccountStatus[] = ['active', 'abandoned'];
+
+/** The connector type of accounts archived only from uploaded platform exports: never polled. */
+export const IMPORT_ONLY_CONNECTOR_TYPE = 'import-only';
+
+/** Whether the scheduler polls the account: archived (active or abandoned) and with an API to poll. */
+export function isAccountPolled(account: { status: AccountStatus; connector?: { type: string } }): boolean {
+  return SCHEDULED_ACCOUNT_STATUSES.includes(account.status) && account.connector?.type !== IMPORT_ONLY_CONNECTOR_TYPE;
+}
 
 /**
  * A connector's settings. Each connector type owns the exact schema of its config (see @verbatim/connectors);

@@ -12,6 +12,7 @@ const ID_PREFIXES = {
   savedSearch: 'srch',
   bundle: 'bdl',
   user: 'usr',
+  exportImport: 'imp',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

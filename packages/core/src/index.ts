@@ -29,3 +29,6 @@ export * from './search-document-columns';
 export * from './use-case-error';
 export * from './ports/job-control.port';
 export * from './csv';
+export * from './export-import.schema';
+export * from './ports/export-import-store.port';
+export * from './ports/export-reader.port';

@@ -19,6 +19,12 @@ const PLATFORM_NAMES: Record<string, string> = {
   nextdoor: 'Nextdoor',
   mastodon: 'Mastodon',
   bluesky: 'Bluesky',
+  snapchat: 'Snapchat',
+  yelp: 'Yelp',
+  myspace: 'Myspace',
+  slack: 'Slack',
+  discord: 'Discord',
+  other: 'another platform',
   mock: 'the mock platform',
 };
 

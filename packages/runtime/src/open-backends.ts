@@ -1,9 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '@verbatim/config';
-import type { Catalog, ObjectStore, PeopleStore, SearchGenerations, SearchIndex } from '@verbatim/core';
+import type {
+  Catalog,
+  ExportImportStore,
+  ObjectStore,
+  PeopleStore,
+  SearchGenerations,
+  SearchIndex,
+} from '@verbatim/core';
 import {
   SqliteBundleStore,
+  SqliteExportImportStore,
   SqliteFoiaStore,
   SqlitePeopleStore,
   openPostgresBackendStores,
@@ -25,6 +33,8 @@ export interface Backends {
   bundleStore: BundleStore;
   /** People who sign in to the web application, and their sessions. */
   people: PeopleStore;
+  /** Imports of platform exports and their reports. */
+  exportImports: ExportImportStore;
   /** Rebuilding the search index beside the live one (reindex); absent where the backend cannot yet. */
   searchGenerations?: SearchGenerations;
   close(): Promise<void>;
@@ -52,6 +62,7 @@ export async function openBackends(
     foiaStore,
     bundleStore,
     people,
+    exportImports,
     close: closeCatalog,
   } = await openCatalogStores(config.catalog, options.ingests ?? false);
   const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(
@@ -78,6 +89,7 @@ export async function openBackends(
     foiaStore,
     bundleStore,
     people,
+    exportImports,
     searchGenerations,
     async close() {
       await searchIndex.close();
@@ -86,7 +98,7 @@ export async function openBackends(
   };
 }
 
-type CatalogStores = Pick<Backends, 'catalog' | 'foiaStore' | 'bundleStore' | 'people' | 'close'>;
+type CatalogStores = Pick<Backends, 'catalog' | 'foiaStore' | 'bundleStore' | 'people' | 'exportImports' | 'close'>;
 
 /**
  * The catalog chosen by CATALOG_BACKEND, with the FOIA, bundle and people stores beside it in the same
@@ -108,6 +120,7 @@ async function openCatalogStores(settings: AppConfig['catalog'], ingests: boolea
     foiaStore: new SqliteFoiaStore(db),
     bundleStore: new SqliteBundleStore(db),
     people: new SqlitePeopleStore(db),
+    exportImports: new SqliteExportImportStore(db),
     close: () => catalog.close(),
   };
 }

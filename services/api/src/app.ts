@@ -18,6 +18,7 @@ import { notificationRoutes } from './routes/notifications.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { searchIndexRoutes } from './routes/search-index.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
+import { importRoutes, isImportUpload } from './routes/imports.routes';
 
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
   return [
@@ -33,6 +34,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...bundleRoutes(context),
     ...peopleRoutes(context),
     ...searchIndexRoutes(context),
+    ...importRoutes(context),
   ];
 }
 
@@ -57,7 +59,9 @@ export function createApp(context: ApiContext, logError: (error: unknown) => voi
   app.use('/api/v1/webhooks/facebook', facebookWebhookRouter(context, logError));
 
   const api = Router();
-  api.use(express.json({ limit: '1mb' }));
+  const parseJson = express.json({ limit: '1mb' });
+  // An export upload is streamed by its route, whatever its content type (a lone outbox.json is JSON too).
+  api.use((request, response, next) => (isImportUpload(request) ? next() : parseJson(request, response, next)));
   mountRoutes(
     api,
     routes.filter((route) => route.public),

@@ -1,10 +1,13 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
-import { createConnector } from '@verbatim/connectors';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createConnector, findExportReader } from '@verbatim/connectors';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
 import { createApplication } from '@verbatim/app';
 import {
+  bullmqImportControl,
   bullmqJobControl,
   bullmqReindexControl,
   createSyncQueue,
@@ -82,6 +85,7 @@ export async function runProcess(
       prefix: config.queue.prefix,
       queue,
       deps,
+      imports: { exportImports: backends.exportImports, findExportReader, scratchDir: scratchDirOf(config) },
       signal: shutdown.signal,
       concurrency: config.queue.syncConcurrency,
       lockDurationMs: config.queue.lockDurationMs,
@@ -98,6 +102,8 @@ export async function runProcess(
       ...backends,
       jobs: bullmqJobControl(queue, producer, backends.catalog, [searchIndexJobs.queue]),
       reindexControl: bullmqReindexControl(searchIndexJobs.queue),
+      importControl: bullmqImportControl(queue),
+      scratchDir: scratchDirOf(config),
       foia: notifications.foia,
       relayNotifications: notifications.relayNotifications,
       enqueueBundle: bundles.enqueueBundle,
@@ -112,6 +118,16 @@ export async function runProcess(
     running.port = (await startApi(config, application, logger, shutdown, pages)).port;
   }
   return running;
+}
+
+/**
+ * Where uploads and exports being read are spooled: under DATA_DIR rather than the system's temp directory,
+ * which is often a small in-memory file system, too small for an export of several GB.
+ */
+function scratchDirOf(config: Readonly<AppConfig>): string {
+  const dir = path.join(config.dataDir, 'tmp');
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { notFound, UseCaseError } from '@verbatim/core';
+import { IMPORT_ONLY_CONNECTOR_TYPE, notFound, UseCaseError } from '@verbatim/core';
 import type { AccountServices } from './account-services';
 
 /**
  * Queues a sync of the account now (`POST /api/v1/accounts/:id/sync` and the "Sync now" button) and audits it.
- * Returns the job id. Throws UseCaseError `not-found`, `conflict` (retired) or `unavailable` (queue down).
+ * Returns the job id. Throws UseCaseError `not-found`, `conflict` (retired or import-only) or `unavailable` (queue down).
  */
 export async function startSync(
   { catalog, jobs }: AccountServices,
@@ -17,6 +17,12 @@ export async function startSync(
       'conflict',
       'account_retired',
       'this account is retired; set its status to active or abandoned to sync it',
+    );
+  if (account.connector.type === IMPORT_ONLY_CONNECTOR_TYPE)
+    throw new UseCaseError(
+      'conflict',
+      'account_import_only',
+      'this account is import-only: there is no platform API to sync; import the platform export instead',
     );
   const jobId = await jobs.enqueueSync(account.id);
   await catalog.appendAudit({ actor: actorId, action: 'account.sync', target: account.id, details: { jobId } });

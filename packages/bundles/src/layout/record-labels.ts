@@ -13,6 +13,12 @@ const PLATFORM_NAMES: Record<Platform, string> = {
   mastodon: 'Mastodon',
   mock: 'Mock platform',
   bluesky: 'Bluesky',
+  snapchat: 'Snapchat',
+  yelp: 'Yelp',
+  myspace: 'Myspace',
+  slack: 'Slack',
+  discord: 'Discord',
+  other: 'another platform',
 };
 
 export function platformName(platform: Platform): string {

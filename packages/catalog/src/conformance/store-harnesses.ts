@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AccountRegistry, PeopleStore } from '@verbatim/core';
+import type { AccountRegistry, ExportImportStore, PeopleStore } from '@verbatim/core';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { openPostgresBackendStores } from '../postgres/open-postgres-backend-stores';
 import { TEST_DATABASE_URL, uniqueSchemaName, type TestDatabase } from '../postgres/postgres-test-database';
@@ -9,12 +9,14 @@ import { SqliteBundleStore } from '../sqlite/foia/sqlite.bundle-store';
 import { SqliteFoiaStore } from '../sqlite/foia/sqlite.foia-store';
 import { openSqliteCatalog } from '../sqlite/open-sqlite-catalog';
 import { SqlitePeopleStore } from '../sqlite/sqlite.people-store';
+import { SqliteExportImportStore } from '../sqlite/imports/sqlite.export-import-store';
 
 /** What a store conformance case gets: fresh, empty stores in the catalog's database, and a way below them. */
 export interface StoresHarness {
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
   people: PeopleStore;
+  exportImports: ExportImportStore;
   /** The agencies and accounts of the same database, for rows that point at an account. */
   accounts: AccountRegistry;
   /**
@@ -36,6 +38,7 @@ export const sqliteStoresHarness: StoresHarnessFactory = async () => {
     foiaStore: new SqliteFoiaStore(db),
     bundleStore: new SqliteBundleStore(db),
     people: new SqlitePeopleStore(db),
+    exportImports: new SqliteExportImportStore(db),
     accounts: catalog,
     execute: async (sql) => {
       db.exec(sql);
@@ -56,6 +59,7 @@ export function postgresStoresHarness(database: TestDatabase): StoresHarnessFact
       foiaStore: stores.foiaStore,
       bundleStore: stores.bundleStore,
       people: stores.people,
+      exportImports: stores.exportImports,
       accounts: stores.catalog,
       execute: (sql) => database.executeIn(schema, sql),
       close: async () => {

@@ -1,5 +1,6 @@
 import { BUNDLE_MIGRATION } from './foia/bundle.migration';
 import { PEOPLE_MIGRATION } from './people/people.migration';
+import { POSTGRES_IMPORT_MIGRATIONS } from './imports/import-migrations';
 
 export interface PostgresMigration {
   version: number;
@@ -364,4 +365,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX sync_runs_by_account ON sync_runs (account_id, seq);
     `,
   },
+  ...POSTGRES_IMPORT_MIGRATIONS,
 ];

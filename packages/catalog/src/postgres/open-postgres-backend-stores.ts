@@ -1,4 +1,5 @@
-import type { PeopleStore } from '@verbatim/core';
+import type { ExportImportStore, PeopleStore } from '@verbatim/core';
+import { PostgresExportImportStore } from './imports/postgres.export-import-store';
 import type { BundleStore, FoiaStore } from '@verbatim/foia';
 import { PostgresBundleStore } from './foia/postgres.bundle-store';
 import { PostgresFoiaStore } from './foia/postgres.foia-store';
@@ -15,6 +16,8 @@ export interface PostgresBackendStores {
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
   people: PeopleStore;
+  /** Imports of platform exports and their reports. */
+  exportImports: ExportImportStore;
   /** Ends the shared pool after the queries in flight; closing twice is harmless. */
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function openPostgresBackendStores(
     foiaStore: new PostgresFoiaStore(pool),
     bundleStore: new PostgresBundleStore(pool),
     people: new PostgresPeopleStore(pool),
+    exportImports: new PostgresExportImportStore(pool),
     // The catalog owns the pool: ending it through the catalog keeps a second close harmless.
     close: () => catalog.close(),
   };

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { IMPORT_MIGRATIONS } from './imports/import-migrations';
 
 export interface Migration {
   version: number;
@@ -488,6 +489,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sync_runs_by_account ON sync_runs (account_id, seq);
     `,
   },
+  ...IMPORT_MIGRATIONS,
 ];
 
 /**

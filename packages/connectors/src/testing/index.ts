@@ -19,3 +19,5 @@ export { FakeInstagramAccount, FAKE_IG_USER_ID, FAKE_IG_USERNAME } from '../inst
 export type { FakeInstagramOptions, MediaType } from '../instagram/testing/fake-instagram-account';
 export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
+export { tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';
+export type { ArchiveAccount, ArchiveTweet } from '../exports/x-archive/testing/x-archive.builder';
