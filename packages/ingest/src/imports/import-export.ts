@@ -13,6 +13,7 @@ import {
   type ExportReader,
   type ImportReport,
   type ObjectStore,
+  type PreparedItem,
   type RawCapture,
   type SearchIndex,
 } from '@verbatim/core';
@@ -108,47 +109,97 @@ async function importFile(
       `${upload.fileName} is no export format Verbatim reads (an X archive with data/tweets.js, or a Mastodon outbox.json)`,
     );
   tally.report.format = reader.format;
+  const pipeline = new BatchPipeline(deps, account, capture, file, tally);
   for await (const batch of reader.read(file, account, tally, options.batchSize ?? 1000)) {
     if (options.signal?.aborted) throw new Error('import interrupted by shutdown; running it again resumes safely');
-    await applyBatch(deps, account, capture, file, batch, tally);
-    const report = tally.snapshot();
-    await deps.exportImports.recordProgress(upload.id, report);
-    await options.onProgress?.(report);
+    if (await pipeline.add(batch)) await reportProgress(deps, upload, tally, options);
   }
+  while (await pipeline.applyOldest()) await reportProgress(deps, upload, tally, options);
+  await pipeline.finish();
   return tally.snapshot();
 }
 
-async function applyBatch(
+async function reportProgress(
   deps: ImportDependencies,
-  account: Account,
-  capture: RawCapture,
-  file: OpenedExportFile,
-  batch: ExportBatch,
+  upload: ExportImport,
   tally: ImportTally,
+  options: ImportOptions,
 ): Promise<void> {
-  for (const item of batch.items) {
-    for (const attachment of item.attachments) {
-      if (!batch.mediaFiles.has(attachment.sourceUrl))
-        tally.skip('media the export does not hold: only its link is kept', attachment.sourceUrl);
+  const report = tally.snapshot();
+  await deps.exportImports.recordProgress(upload.id, report);
+  await options.onProgress?.(report);
+}
+
+/** Batches whose media are being archived ahead of the one being applied. */
+const BATCHES_AHEAD = 3;
+
+/**
+ * Applies batches in order while the next ones' media are archived (file I/O) and the previous batch is indexed,
+ * as a sync overlaps its pages. Which items are earlier versions is decided just before a batch is applied,
+ * once every batch before it is in the catalog.
+ */
+class BatchPipeline {
+  private readonly archiving: Array<Promise<{ batch: ExportBatch; prepared: PreparedItem[]; mediaArchived: number }>> =
+    [];
+  private indexing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: ImportDependencies,
+    private readonly account: Account,
+    private readonly capture: RawCapture,
+    private readonly file: OpenedExportFile,
+    private readonly tally: ImportTally,
+  ) {}
+
+  /** Starts archiving the batch's media; applies the oldest batch when enough are ahead. True when one was applied. */
+  async add(batch: ExportBatch): Promise<boolean> {
+    for (const item of batch.items) {
+      for (const attachment of item.attachments) {
+        if (!batch.mediaFiles.has(attachment.sourceUrl))
+          this.tally.skip('media the export does not hold: only its link is kept', attachment.sourceUrl);
+      }
     }
+    const source = exportMediaSource(this.file, batch.mediaFiles);
+    const archiving = archiveItems(this.deps, source, this.account.id, batch.items).then((archived) => ({
+      batch,
+      prepared: archived.items,
+      mediaArchived: archived.mediaArchived,
+    }));
+    archiving.catch(() => undefined); // surfaces when applied, in order
+    this.archiving.push(archiving);
+    return this.archiving.length > BATCHES_AHEAD ? this.applyOldest() : false;
   }
-  const archived = await archiveItems(deps, exportMediaSource(file, batch.mediaFiles), account.id, batch.items);
-  const current = await withoutEarlierVersions(deps.catalog, account.id, archived.items);
-  const applied = await deps.catalog.applyPage({
-    accountId: account.id,
-    passNumber: OUTSIDE_ANY_PASS,
-    capture,
-    items: current.items,
-    rejected: batch.rejected,
-    nextCursor: null,
-    capturedAt: capture.capturedAt,
-  });
-  await indexDocuments(deps, applied.changed);
-  const { report } = tally;
-  report.itemsFound += batch.items.length;
-  report.created += applied.created;
-  report.newVersions += applied.newVersions;
-  report.unchanged += applied.unchanged + current.earlier;
-  report.quarantined += applied.quarantined;
-  report.mediaArchived += archived.mediaArchived;
+
+  /** Applies the oldest batch waiting; false when none is. */
+  async applyOldest(): Promise<boolean> {
+    const next = this.archiving.shift();
+    if (!next) return false;
+    const { batch, prepared, mediaArchived } = await next;
+    const current = await withoutEarlierVersions(this.deps.catalog, this.account.id, prepared);
+    const applied = await this.deps.catalog.applyPage({
+      accountId: this.account.id,
+      passNumber: OUTSIDE_ANY_PASS,
+      capture: this.capture,
+      items: current.items,
+      rejected: batch.rejected,
+      nextCursor: null,
+      capturedAt: this.capture.capturedAt,
+    });
+    await this.indexing;
+    this.indexing = indexDocuments(this.deps, applied.changed);
+    this.indexing.catch(() => undefined); // surfaces at the next batch or at finish
+    const { report } = this.tally;
+    report.itemsFound += batch.items.length;
+    report.created += applied.created;
+    report.newVersions += applied.newVersions;
+    report.unchanged += applied.unchanged + current.earlier;
+    report.quarantined += applied.quarantined;
+    report.mediaArchived += mediaArchived;
+    return true;
+  }
+
+  /** Waits for the last batch to be indexed. */
+  async finish(): Promise<void> {
+    await this.indexing;
+  }
 }
