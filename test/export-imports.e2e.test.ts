@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { writeXArchive } from '@verbatim/connectors/testing';
@@ -103,5 +104,46 @@ describe('imports of platform exports into an import-only account', () => {
       status: 'failed',
       error: expect.stringContaining('notes.json is no export format Verbatim reads'),
     });
+  });
+
+  it('takes an export from the account page form, streamed, only with the form’s CSRF token, and lists it there', async () => {
+    const person = { name: 'Robin Reyes', email: 'robin.reyes@town.example', roles: ['it-admin'] };
+    const password = 'a long it passphrase';
+    expect((await instance.request('POST', '/api/v1/users', { ...person, password })).status).toBe(201);
+    const session = await fetch(`${instance.baseUrl}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: person.email, password }),
+    });
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const cookie = session.headers.get('set-cookie')!.split(';')[0];
+    const file = path.join(instance.dataDir, 'twitter-form.zip');
+    await writeXArchive(file, ACCOUNT, [
+      { id: '600', text: 'Leaf collection begins Monday', createdAt: '2026-02-01T09:00:00.000Z' },
+    ]);
+    const bytes = await readFile(file);
+    const submit = (csrf: string) => {
+      const form = new FormData();
+      form.append('csrf', csrf);
+      form.append('export', new Blob([bytes], { type: 'application/zip' }), 'twitter-form.zip');
+      return fetch(`${instance.baseUrl}/accounts/${accountId}/imports`, {
+        method: 'POST',
+        headers: { cookie },
+        body: form,
+        redirect: 'manual',
+      });
+    };
+    expect((await submit('forged')).status).toBe(403);
+    const sent = await submit(csrfToken);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe(`/accounts/${accountId}?imported=1#imports-heading`);
+    const [latest] = (await instance.request('GET', `/api/v1/accounts/${accountId}/imports`)).body.imports;
+    expect(latest).toMatchObject({ fileName: 'twitter-form.zip' });
+    await waitForJob(instance, `import-${latest.id}`);
+    const page = await (await fetch(`${instance.baseUrl}/accounts/${accountId}`, { headers: { cookie } })).text();
+    expect(page).toContain('This account is import-only');
+    expect(page).toContain('twitter-form.zip');
+    expect(page).toContain('1 items found: 1 new');
+    expect(page).toContain('enctype="multipart/form-data"');
   });
 });
