@@ -1,8 +1,9 @@
 import type { ExportReader } from '@verbatim/core';
+import { mastodonOutboxReader } from './mastodon-outbox/mastodon-outbox.reader';
 import { xArchiveReader } from './x-archive/x-archive.reader';
 
 /** Every export format Verbatim imports, tried in this order. A new format adds its reader here. */
-export const EXPORT_READERS: readonly ExportReader[] = [xArchiveReader];
+export const EXPORT_READERS: readonly ExportReader[] = [xArchiveReader, mastodonOutboxReader];
 
 /** The reader of the export whose files are `names`, or null when no format recognizes it. */
 export function findExportReader(names: readonly string[]): ExportReader | null {

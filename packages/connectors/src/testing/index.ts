@@ -21,3 +21,11 @@ export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
 export { tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';
 export type { ArchiveAccount, ArchiveTweet } from '../exports/x-archive/testing/x-archive.builder';
+export {
+  announceActivity,
+  ARCHIVE_ACTOR,
+  createActivity,
+  outboxJson,
+  writeMastodonArchive,
+} from '../exports/mastodon-outbox/testing/mastodon-archive.builder';
+export type { OutboxStatus } from '../exports/mastodon-outbox/testing/mastodon-archive.builder';
