@@ -29,16 +29,16 @@ export function importsSection(options: ImportsSection): SafeHtml {
   <h2 id="imports-heading">Imports of platform exports</h2>
   <p class="hint">An X archive (the ZIP from Settings → Your account → Download an archive) or a Mastodon outbox.json. The file is archived as it is, under its SHA-256; its posts become records, and importing it again changes nothing.</p>
   ${options.message ? html`<p class="${options.message.error ? 'error' : ''}" role="${options.message.error ? 'alert' : 'status'}">${options.message.text}</p>` : ''}
-  <form method="post" action="/accounts/${accountId}/imports" enctype="multipart/form-data">
+  <form method="post" action="/accounts/${accountId}/imports" enctype="multipart/form-data" class="stack it-form">
     <input type="hidden" name="csrf" value="${options.csrfToken}">
-    <label for="export-file">Export file</label>
-    <input id="export-file" type="file" name="export" required>
-    <button type="submit">Import</button>
+    <div><label for="export-file">Export file</label></div>
+    <div><input id="export-file" type="file" name="export" required></div>
+    <div><button type="submit">Import</button></div>
   </form>
   ${
     options.imports.length === 0
       ? html`<p>No exports imported yet.</p>`
-      : html`<table>
+      : html`<div class="table-wrap" role="region" aria-label="Imports (scrolls sideways on narrow screens)" tabindex="0"><table>
     <caption>Imports, newest first</caption>
     <thead><tr><th scope="col">File</th><th scope="col">Uploaded</th><th scope="col">Status</th><th scope="col">What it found</th></tr></thead>
     <tbody>${options.imports.map(
@@ -49,7 +49,7 @@ export function importsSection(options: ImportsSection): SafeHtml {
       <td>${reportText(entry)}</td>
     </tr>`,
     )}</tbody>
-  </table>`
+  </table></div>`
   }
 </section>`;
 }
