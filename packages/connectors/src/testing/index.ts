@@ -29,3 +29,4 @@ export {
   writeMastodonArchive,
 } from '../exports/mastodon-outbox/testing/mastodon-archive.builder';
 export type { OutboxStatus } from '../exports/mastodon-outbox/testing/mastodon-archive.builder';
+export { writeZip } from '../exports/testing/zip.builder';
