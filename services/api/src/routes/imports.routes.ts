@@ -14,7 +14,7 @@ export function importRoutes({ imports }: ApiContext) {
       method: 'post',
       path: '/accounts/:id/imports',
       summary:
-        'Import a platform export (X archive ZIP, Mastodon outbox): the file is the request body, streamed; `fileName` names it',
+        'Import a platform export (X archive, Mastodon archive or outbox.json, Facebook or Instagram JSON download): the file is the request body, streamed; `fileName` names it',
       roles: ['it-admin'],
       query: z.strictObject({ fileName: z.string().optional() }),
       status: 202,
