@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** The platform export formats Verbatim reads. */
-export const ExportFormatSchema = z.enum(['x-archive', 'mastodon-outbox', 'facebook-download', 'instagram-download']);
+export const ExportFormatSchema = z.enum([
+  'x-archive',
+  'mastodon-outbox',
+  'facebook-download',
+  'instagram-download',
+  'slack-export',
+]);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 export const ExportImportStatusSchema = z.enum(['queued', 'running', 'completed', 'failed']);
