@@ -7,6 +7,7 @@ export const ExportFormatSchema = z.enum([
   'facebook-download',
   'instagram-download',
   'slack-export',
+  'discord-export',
 ]);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 

@@ -1,5 +1,6 @@
 import type { ExportReader } from '@verbatim/core';
 import { facebookDownloadReader, instagramDownloadReader } from './meta-download/meta-download.reader';
+import { discordExportReader } from './discord-export/discord-export.reader';
 import { slackExportReader } from './slack-export/slack-export.reader';
 import { mastodonOutboxReader } from './mastodon-outbox/mastodon-outbox.reader';
 import { xArchiveReader } from './x-archive/x-archive.reader';
@@ -11,6 +12,7 @@ export const EXPORT_READERS: readonly ExportReader[] = [
   facebookDownloadReader,
   instagramDownloadReader,
   slackExportReader,
+  discordExportReader,
 ];
 
 /** The reader of the export whose files are `names`, or null when no format recognizes it. */

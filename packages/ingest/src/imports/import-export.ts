@@ -106,7 +106,7 @@ async function importFile(
   await deps.catalog.recordCapture(capture);
   if (!reader)
     throw new UnrecognizedExportError(
-      `${upload.fileName} is no export format Verbatim reads (an X archive, a Mastodon archive or outbox.json, a Facebook or Instagram JSON download, a Slack export)`,
+      `${upload.fileName} is no export format Verbatim reads (an X archive, a Mastodon archive or outbox.json, a Facebook or Instagram JSON download, a Slack or Discord export)`,
     );
   tally.report.format = reader.format;
   const pipeline = new BatchPipeline(deps, account, capture, file, tally);

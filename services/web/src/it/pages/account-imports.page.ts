@@ -27,7 +27,7 @@ export function importsSection(options: ImportsSection): SafeHtml {
   const { accountId } = options;
   return html`<section aria-labelledby="imports-heading" class="stack">
   <h2 id="imports-heading">Imports of platform exports</h2>
-  <p class="hint">An X archive, a Mastodon archive (or its outbox.json), a Facebook or Instagram download in JSON, or a Slack export. The file is archived as it is, under its SHA-256; its posts become records, and importing it again changes nothing.</p>
+  <p class="hint">An X archive, a Mastodon archive (or its outbox.json), a Facebook or Instagram download in JSON, or a Slack or Discord (DiscordChatExporter JSON) export. The file is archived as it is, under its SHA-256; its posts become records, and importing it again changes nothing.</p>
   ${options.message ? html`<p class="${options.message.error ? 'error' : ''}" role="${options.message.error ? 'alert' : 'status'}">${options.message.text}</p>` : ''}
   <form method="post" action="/accounts/${accountId}/imports" enctype="multipart/form-data" class="stack it-form">
     <input type="hidden" name="csrf" value="${options.csrfToken}">
