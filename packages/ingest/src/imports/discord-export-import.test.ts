@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openImportStack, type ImportStack } from './x-archive-import.test-fixture';
+import { openImportStack, type ImportStack } from './import-stack.test-fixture';
 
 let stack: ImportStack;
 beforeEach(async () => {

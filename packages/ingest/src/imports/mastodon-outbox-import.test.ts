@@ -8,7 +8,7 @@ import {
   writeMastodonArchive,
   type OutboxStatus,
 } from '@verbatim/connectors/testing';
-import { openImportStack, type ImportStack } from './x-archive-import.test-fixture';
+import { openImportStack, type ImportStack } from './import-stack.test-fixture';
 
 const IMAGE = Buffer.from('a plow on Main St');
 const STATUSES: OutboxStatus[] = [

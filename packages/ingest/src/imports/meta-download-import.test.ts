@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sha256Hex } from '@verbatim/core';
 import { writeZip } from '@verbatim/connectors/testing';
-import { openImportStack, type ImportStack } from './x-archive-import.test-fixture';
+import { openImportStack, type ImportStack } from './import-stack.test-fixture';
 
 /** What Facebook writes for "Café ouvert 😀": the Latin-1 reading of the UTF-8 bytes, escaped. */
 const MISENCODED = 'Caf\\u00c3\\u00a9 ouvert \\u00f0\\u009f\\u0098\\u0080';

@@ -5,7 +5,7 @@ import { sha256Hex } from '@verbatim/core';
 import { writeXArchive, type ArchiveTweet } from '@verbatim/connectors/testing';
 import { importExport } from './import-export';
 import { storeExportUpload } from './store-export-upload';
-import { openImportStack, type ImportStack } from './x-archive-import.test-fixture';
+import { openImportStack, type ImportStack } from './import-stack.test-fixture';
 
 const ACCOUNT = { accountId: '9001', username: 'TownOfExample', accountDisplayName: 'Town of Example' };
 const PHOTO = Buffer.from('a small photo');
