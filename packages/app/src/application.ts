@@ -1,5 +1,7 @@
 import type {
   Catalog,
+  ExportImportStore,
+  ImportControl,
   JobControl,
   ModerationLedgerStore,
   ModerationStore,
@@ -13,6 +15,7 @@ import type {
 import type { RenderPdfToFile } from '@verbatim/bundles/production';
 import type { BundleStore, ComplianceStore, FoiaService, FoiaStore } from '@verbatim/foia';
 import { createItDesk, type ItDesk } from './accounts/it-desk';
+import { ImportDesk } from './imports/import-desk';
 import { FoiaDesk } from './foia/foia-desk';
 import { FoiaSettingsDesk } from './foia/foia-settings-desk';
 import { NotificationDesk } from './foia/notification-desk';
@@ -41,6 +44,12 @@ export interface ApplicationDependencies {
   objectStore: ObjectStore;
   jobs: JobControl;
   reindexControl: ReindexControl;
+  /** Imports of platform exports and their reports. */
+  exportImports: ExportImportStore;
+  /** Queues imports. */
+  importControl: ImportControl;
+  /** Where uploads are spooled while hashed (DATA_DIR/tmp). */
+  scratchDir?: string;
   /** Rebuilding the search index beside the live one; absent where the backend cannot yet. */
   searchGenerations?: SearchGenerations;
   foia: FoiaService;
@@ -83,6 +92,7 @@ export interface Application extends ApplicationDependencies {
   policyCategories: PolicyCategories;
   moderationDesk: ModerationDesk;
   moderationLedgerDesk: ModerationLedgerDesk;
+  imports: ImportDesk;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
@@ -114,5 +124,6 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
       reviews: dependencies.moderation,
       catalog,
     }),
+    imports: new ImportDesk(dependencies),
   };
 }

@@ -34,3 +34,4 @@ export * from './moderation/policy-categories';
 export * from './moderation/moderation-ledger-desk';
 export * from './moderation/moderation-ledger-watch';
 export * from './moderation/policy-flags';
+export * from './imports/import-desk';

@@ -30,3 +30,5 @@ export {
 } from './postgres/open-postgres-backend-stores';
 export { SqliteComplianceStore } from './sqlite/compliance/sqlite.compliance-store';
 export { PostgresComplianceStore } from './postgres/compliance/postgres.compliance-store';
+export { SqliteExportImportStore } from './sqlite/imports/sqlite.export-import-store';
+export { PostgresExportImportStore } from './postgres/imports/postgres.export-import-store';

@@ -12,6 +12,8 @@ import { FeedConnectorConfigSchema } from './feed/feed-connector.config';
 import { FeedConnector } from './feed/feed.connector';
 import { WebsiteConnectorConfigSchema } from './website/website-connector.config';
 import { WebsiteConnector } from './website/website.connector';
+import { ImportOnlyConnectorConfigSchema } from './import-only/import-only-connector.config';
+import { ImportOnlyConnector } from './import-only/import-only.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 import type { ConnectorOptions } from './connector-options';
@@ -28,6 +30,7 @@ export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
   InstagramConnectorConfigSchema,
   FeedConnectorConfigSchema,
   WebsiteConnectorConfigSchema,
+  ImportOnlyConnectorConfigSchema,
 ]);
 
 /** A validated connector config, defaults applied. */
@@ -49,6 +52,7 @@ const FACTORIES: ConnectorFactories = {
   instagram: (config) => new InstagramConnector(config),
   feed: (config) => new FeedConnector(config),
   website: (config) => new WebsiteConnector(config),
+  'import-only': () => new ImportOnlyConnector(),
 };
 
 /** Validates an account's connector settings; throws a `ZodError` naming the failing fields. */

@@ -40,3 +40,6 @@ export {
   parseWebhookDelivery,
 } from './facebook/facebook-webhook';
 export type { FacebookWebhookDelivery } from './facebook/facebook-webhook';
+export { ImportOnlyConnectorConfigSchema } from './import-only/import-only-connector.config';
+export { IMPORT_ONLY_SYNC_REFUSAL } from './import-only/import-only.connector';
+export { EXPORT_READERS, findExportReader } from './exports/export-readers';

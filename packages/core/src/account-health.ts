@@ -1,4 +1,4 @@
-import { SCHEDULED_ACCOUNT_STATUSES, type Account } from './account.schema';
+import { isAccountPolled, type Account } from './account.schema';
 import type { SyncState } from './ports/sync-state-store.port';
 
 /** How an account's archiving goes: capturing on time, its last pass failed, or too long without a success. */
@@ -17,21 +17,23 @@ export interface AccountHealth {
 }
 
 /** What the rule reads of an account. */
-export type AccountHealthFacts = Pick<Account, 'status' | 'syncIntervalMinutes' | 'createdAt'>;
+export type AccountHealthFacts = Pick<Account, 'status' | 'syncIntervalMinutes' | 'createdAt'> & {
+  connector?: { type: string };
+};
 /** What the rule reads of its sync state. */
 export type SyncHealthFacts = Pick<SyncState, 'status' | 'lastCompletedAt' | 'lastError'>;
 
 /**
  * The health rule: an account on the schedule is failing when its last pass failed (or the last one could not
  * begin), and stale when its last successful sync (or, before any, its registration) is more than twice its sync
- * interval ago; a failure is reported first. Accounts off the schedule (pending approval, retired) are not tracked: null.
+ * interval ago; a failure is reported first. Accounts off the schedule (pending approval, retired, import-only) are not tracked: null.
  */
 export function assessAccountHealth(
   account: AccountHealthFacts,
   sync: SyncHealthFacts,
   now: Date,
 ): AccountHealth | null {
-  if (!SCHEDULED_ACCOUNT_STATUSES.includes(account.status)) return null;
+  if (!isAccountPolled(account)) return null;
   const lastSuccessAt = sync.lastCompletedAt;
   // A failed pass, or a pass that could not begin (the platform refused the token): the state keeps its error.
   if (sync.status === 'failed' || (sync.status !== 'running' && sync.lastError !== null)) {
@@ -111,7 +113,7 @@ export function nextScheduledSync(
   sync: Pick<SyncState, 'startedAt' | 'completedAt'>,
   now: Date,
 ): { at: string; due: boolean } | null {
-  if (!SCHEDULED_ACCOUNT_STATUSES.includes(account.status)) return null;
+  if (!isAccountPolled(account)) return null;
   const last = Date.parse(sync.completedAt ?? sync.startedAt ?? account.createdAt);
   const at = last + account.syncIntervalMinutes * 60_000;
   return { at: new Date(at).toISOString(), due: at <= now.getTime() };

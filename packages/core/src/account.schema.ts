@@ -16,6 +16,12 @@ export const PlatformSchema = z.enum([
   'website',
   'wiki',
   'message-board',
+  'snapchat',
+  'yelp',
+  'myspace',
+  'slack',
+  'discord',
+  'other',
 ]);
 export type Platform = z.infer<typeof PlatformSchema>;
 
@@ -34,6 +40,12 @@ const PLATFORM_NAMES: Record<Platform, string> = {
   website: 'Website',
   wiki: 'Wiki',
   'message-board': 'Message board',
+  snapchat: 'Snapchat',
+  yelp: 'Yelp',
+  myspace: 'Myspace',
+  slack: 'Slack',
+  discord: 'Discord',
+  other: 'another platform',
 };
 
 /** How people name a platform: `Facebook`, `Message board`. */
@@ -47,6 +59,14 @@ export type AccountStatus = z.infer<typeof AccountStatusSchema>;
 
 /** Statuses whose accounts keep a sync schedule. Retired accounts are frozen: their archive stays, polling stops. */
 export const SCHEDULED_ACCOUNT_STATUSES: readonly AccountStatus[] = ['active', 'abandoned'];
+
+/** The connector type of accounts archived only from uploaded platform exports: never polled. */
+export const IMPORT_ONLY_CONNECTOR_TYPE = 'import-only';
+
+/** Whether the scheduler polls the account: archived (active or abandoned) and with an API to poll. */
+export function isAccountPolled(account: { status: AccountStatus; connector?: { type: string } }): boolean {
+  return SCHEDULED_ACCOUNT_STATUSES.includes(account.status) && account.connector?.type !== IMPORT_ONLY_CONNECTOR_TYPE;
+}
 
 /**
  * A connector's settings. Each connector type owns the exact schema of its config (see @verbatim/connectors);

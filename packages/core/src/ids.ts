@@ -16,6 +16,7 @@ const ID_PREFIXES = {
   policyVersion: 'polv',
   policyReceipt: 'rcpt',
   peopleChange: 'apc',
+  exportImport: 'imp',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -39,3 +39,6 @@ export * from './moderation/viewpoint-rule';
 export * from './ports/moderation-store.port';
 export * from './moderation/moderation-ledger.schema';
 export * from './ports/moderation-ledger-store.port';
+export * from './export-import.schema';
+export * from './ports/export-import-store.port';
+export * from './ports/export-reader.port';

@@ -19,7 +19,7 @@ const MEDIA_CONCURRENCY = 8;
  */
 export async function archiveItems(
   deps: { catalog: RecordReader; objectStore: ObjectStore },
-  connector: Connector,
+  connector: Pick<Connector, 'fetchMedia'>,
   accountId: string,
   items: PlatformItem[],
   signal?: AbortSignal,
@@ -75,7 +75,7 @@ function pickArchived(archived: Attachment | undefined): Partial<Attachment> {
 
 async function downloadAll(
   store: ObjectStore,
-  connector: Connector,
+  connector: Pick<Connector, 'fetchMedia'>,
   urls: string[],
   signal?: AbortSignal,
 ): Promise<Map<string, Attachment>> {
@@ -94,7 +94,7 @@ async function downloadAll(
 
 async function downloadOne(
   store: ObjectStore,
-  connector: Connector,
+  connector: Pick<Connector, 'fetchMedia'>,
   url: string,
   signal?: AbortSignal,
 ): Promise<Attachment | null> {

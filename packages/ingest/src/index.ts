@@ -4,3 +4,7 @@ export * from './rebuild-search-index';
 export * from './reindex';
 export * from './search-drift';
 export { archiveItems } from './archive-media';
+export { importExport, ImportNotFoundError, UnrecognizedExportError } from './imports/import-export';
+export type { ImportDependencies, ImportOptions } from './imports/import-export';
+export { storeExportUpload, EmptyExportError } from './imports/store-export-upload';
+export type { ExportUpload } from './imports/store-export-upload';

@@ -1,6 +1,14 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { queueUnavailable, UseCaseError, type Catalog, type JobControl, type ReindexControl } from '@verbatim/core';
+import {
+  queueUnavailable,
+  UseCaseError,
+  type Catalog,
+  type ImportControl,
+  type JobControl,
+  type ReindexControl,
+} from '@verbatim/core';
+import { enqueueImport } from './import-export.job';
 import { enqueueReindex, latestReindex, ReindexAlreadyRunningError } from './reindex.job';
 import { enqueueSync, getJobStatus, scheduleAccount } from './sync-queue';
 
@@ -52,4 +60,9 @@ export function bullmqReindexControl(queue: Queue): ReindexControl {
       }),
     latest: () => whileQueueAnswers(() => latestReindex(queue)),
   };
+}
+
+/** The sync queue behind the ImportControl port: imports run beside the syncs. */
+export function bullmqImportControl(queue: Queue): ImportControl {
+  return { enqueue: (importId) => whileQueueAnswers(() => enqueueImport(queue, importId)) };
 }

@@ -6,3 +6,4 @@ export * from './bundle.job';
 export * from './platform-rate-limiter';
 export * from './reindex.job';
 export * from './bullmq-job-control';
+export * from './import-export.job';

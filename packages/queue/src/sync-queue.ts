@@ -1,7 +1,7 @@
 import { Job, JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Account, AccountRegistry, JobStatus, SyncStateStore } from '@verbatim/core';
-import { SCHEDULED_ACCOUNT_STATUSES } from '@verbatim/core';
+import { isAccountPolled } from '@verbatim/core';
 import { SYNC_QUEUE_NAME, SyncAccountJob, SyncTickJob } from './sync-account.job';
 
 /** Retries with exponential backoff (5 s, 10 s, 20 s …); finished jobs are kept long enough to be looked up. */
@@ -58,10 +58,10 @@ function normalizeState(state: string): JobStatus['state'] {
   return 'waiting';
 }
 
-/** Gives the account a job scheduler at its interval while it is archived, and removes it otherwise. */
+/** Gives the account a job scheduler at its interval while it is polled, and removes it otherwise. */
 export async function scheduleAccount(queue: Queue, account: Account): Promise<void> {
   const schedulerId = SyncTickJob.schedulerId(account.id);
-  if (!SCHEDULED_ACCOUNT_STATUSES.includes(account.status)) {
+  if (!isAccountPolled(account)) {
     await queue.removeJobScheduler(schedulerId);
     return;
   }
@@ -80,5 +80,5 @@ export async function scheduleAccount(queue: Queue, account: Account): Promise<v
 export async function reconcileSchedules(queue: Queue, catalog: AccountRegistry): Promise<number> {
   const accounts = await catalog.listAccounts();
   for (const account of accounts) await scheduleAccount(queue, account);
-  return accounts.filter((account) => SCHEDULED_ACCOUNT_STATUSES.includes(account.status)).length;
+  return accounts.filter(isAccountPolled).length;
 }

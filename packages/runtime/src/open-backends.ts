@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AppConfig } from '@verbatim/config';
 import type {
   Catalog,
+  ExportImportStore,
   ModerationLedgerStore,
   ModerationStore,
   ObjectStore,
@@ -14,6 +15,7 @@ import type {
 import {
   SqliteBundleStore,
   SqliteComplianceStore,
+  SqliteExportImportStore,
   SqliteFoiaStore,
   SqlitePeopleStore,
   SqliteRetentionStore,
@@ -46,6 +48,8 @@ export interface Backends {
   moderation: ModerationStore;
   /** Every hide and disappearance, once. */
   moderationLedger: ModerationLedgerStore;
+  /** Imports of platform exports and their reports. */
+  exportImports: ExportImportStore;
   /** Rebuilding the search index beside the live one (reindex); absent where the backend cannot yet. */
   searchGenerations?: SearchGenerations;
   close(): Promise<void>;
@@ -77,6 +81,7 @@ export async function openBackends(
     complianceStore,
     moderation,
     moderationLedger,
+    exportImports,
     close: closeCatalog,
   } = await openCatalogStores(config.catalog, options.ingests ?? false);
   const { searchIndex, searchGenerations, warmUp } = await openSearchIndex(config.search).catch(
@@ -107,6 +112,7 @@ export async function openBackends(
     complianceStore,
     moderation,
     moderationLedger,
+    exportImports,
     searchGenerations,
     async close() {
       await searchIndex.close();
@@ -125,6 +131,7 @@ type CatalogStores = Pick<
   | 'complianceStore'
   | 'moderation'
   | 'moderationLedger'
+  | 'exportImports'
   | 'close'
 >;
 
@@ -152,6 +159,7 @@ async function openCatalogStores(settings: AppConfig['catalog'], ingests: boolea
     complianceStore: new SqliteComplianceStore(db),
     moderation: new SqliteModerationStore(db),
     moderationLedger: new SqliteModerationLedger(db),
+    exportImports: new SqliteExportImportStore(db),
     close: () => catalog.close(),
   };
 }

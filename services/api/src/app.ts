@@ -23,6 +23,7 @@ import { policyCategoryRoutes } from './routes/policy-categories.routes';
 import { moderationLedgerRoutes } from './routes/moderation-ledger.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
 import { dispositionRoutes, retentionRoutes } from './routes/retention.routes';
+import { importRoutes, isImportUpload } from './routes/imports.routes';
 
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
   return [
@@ -44,6 +45,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...policyCategoryRoutes(context),
     ...moderationReviewRoutes(context),
     ...moderationLedgerRoutes(context),
+    ...importRoutes(context),
   ];
 }
 
@@ -68,7 +70,9 @@ export function createApp(context: ApiContext, logError: (error: unknown) => voi
   app.use('/api/v1/webhooks/facebook', facebookWebhookRouter(context, logError));
 
   const api = Router();
-  api.use(express.json({ limit: '1mb' }));
+  const parseJson = express.json({ limit: '1mb' });
+  // An export upload is streamed by its route, whatever its content type (a lone outbox.json is JSON too).
+  api.use((request, response, next) => (isImportUpload(request) ? next() : parseJson(request, response, next)));
   mountRoutes(
     api,
     routes.filter((route) => route.public),

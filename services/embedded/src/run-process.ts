@@ -1,11 +1,14 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Account } from '@verbatim/core';
-import { createConnector } from '@verbatim/connectors';
+import { createConnector, findExportReader } from '@verbatim/connectors';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
 import { createApplication, loadExamplePolicies } from '@verbatim/app';
 import {
+  bullmqImportControl,
   bullmqJobControl,
   bullmqReindexControl,
   createSyncQueue,
@@ -88,6 +91,7 @@ export async function runProcess(
       prefix: config.queue.prefix,
       queue,
       deps,
+      imports: { exportImports: backends.exportImports, findExportReader, scratchDir: scratchDirOf(config) },
       signal: shutdown.signal,
       concurrency: config.queue.syncConcurrency,
       lockDurationMs: config.queue.lockDurationMs,
@@ -107,6 +111,8 @@ export async function runProcess(
       ...backends,
       jobs: bullmqJobControl(queue, producer, backends.catalog, [searchIndexJobs.queue]),
       reindexControl: bullmqReindexControl(searchIndexJobs.queue),
+      importControl: bullmqImportControl(queue),
+      scratchDir: scratchDirOf(config),
       foia: notifications.foia,
       relayNotifications: notifications.relayNotifications,
       enqueueBundle: bundles.enqueueBundle,
@@ -123,6 +129,16 @@ export async function runProcess(
     running.port = (await startApi(config, application, logger, shutdown, pages)).port;
   }
   return running;
+}
+
+/**
+ * Where uploads and exports being read are spooled: under DATA_DIR rather than the system's temp directory,
+ * which is often a small in-memory file system, too small for an export of several GB.
+ */
+function scratchDirOf(config: Readonly<AppConfig>): string {
+  const dir = path.join(config.dataDir, 'tmp');
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 /**

@@ -4,3 +4,4 @@ export * from './outbox-relay';
 export * from './handlers/deliver-notification.handler';
 export * from './bundle-worker';
 export * from './search-index-worker';
+export * from './handlers/import-export.handler';

@@ -1,8 +1,9 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { SyncDependencies } from '@verbatim/ingest';
-import { SYNC_QUEUE_JOB_NAMES, SYNC_QUEUE_NAME, SyncAccountJob, SyncTickJob } from '@verbatim/queue';
+import type { ImportDependencies, SyncDependencies } from '@verbatim/ingest';
+import { ImportExportJob, SYNC_QUEUE_JOB_NAMES, SYNC_QUEUE_NAME, SyncAccountJob, SyncTickJob } from '@verbatim/queue';
 import type { Logger } from '@verbatim/runtime';
+import { handleImportExport } from './handlers/import-export.handler';
 import { handleSyncAccount } from './handlers/sync-account.handler';
 import { handleSyncTick } from './handlers/sync-tick.handler';
 import { startQueueWorker } from './queue-worker';
@@ -12,6 +13,8 @@ export interface SyncWorkerOptions {
   prefix: string;
   queue: Queue;
   deps: SyncDependencies;
+  /** What imports of platform exports need besides the sync's parts; a process without it fails imports, saying so. */
+  imports?: Pick<ImportDependencies, 'exportImports' | 'findExportReader' | 'scratchDir'>;
   signal: AbortSignal;
   concurrency: number;
   /** How long a job's lock lives without renewal; a killed worker's job is taken over after about this long. */
@@ -29,6 +32,15 @@ export function startSyncWorker(options: SyncWorkerOptions): Worker {
       [SyncAccountJob.name]: (job, token) =>
         handleSyncAccount({ deps: options.deps, signal: options.signal }, job, token),
       [SyncTickJob.name]: (job) => handleSyncTick({ queue: options.queue, catalog: options.deps.catalog }, job),
+      [ImportExportJob.name]: (job, token) => {
+        if (!options.imports)
+          throw new Error('this worker was started without imports: start it with the catalog stores');
+        return handleImportExport(
+          { deps: { ...options.deps, ...options.imports }, signal: options.signal },
+          job,
+          token,
+        );
+      },
     },
     options: {
       connection: options.connection,

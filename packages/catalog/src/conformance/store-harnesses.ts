@@ -4,6 +4,7 @@ import path from 'node:path';
 import type {
   AccountRegistry,
   Catalog,
+  ExportImportStore,
   ModerationLedgerStore,
   ModerationStore,
   PeopleStore,
@@ -21,12 +22,14 @@ import { SqliteModerationLedger } from '../sqlite/moderation/sqlite.moderation-l
 import { SqliteModerationStore } from '../sqlite/moderation/sqlite.moderation-store';
 import { SqlitePeopleStore } from '../sqlite/sqlite.people-store';
 import { SqliteRetentionStore } from '../sqlite/retention/sqlite.retention-store';
+import { SqliteExportImportStore } from '../sqlite/imports/sqlite.export-import-store';
 
 /** What a store conformance case gets: fresh, empty stores in the catalog's database, and a way below them. */
 export interface StoresHarness {
   foiaStore: FoiaStore;
   bundleStore: BundleStore;
   people: PeopleStore;
+  exportImports: ExportImportStore;
   retention: RetentionStore;
   compliance: ComplianceStore;
   moderation: ModerationStore;
@@ -58,6 +61,7 @@ export const sqliteStoresHarness: StoresHarnessFactory = async () => {
     compliance: new SqliteComplianceStore(db),
     moderation: new SqliteModerationStore(db),
     moderationLedger: new SqliteModerationLedger(db),
+    exportImports: new SqliteExportImportStore(db),
     accounts: catalog,
     catalog,
     execute: async (sql) => {
@@ -83,6 +87,7 @@ export function postgresStoresHarness(database: TestDatabase): StoresHarnessFact
       compliance: stores.complianceStore,
       moderation: stores.moderation,
       moderationLedger: stores.moderationLedger,
+      exportImports: stores.exportImports,
       accounts: stores.catalog,
       catalog: stores.catalog,
       execute: (sql) => database.executeIn(schema, sql),

@@ -1,3 +1,4 @@
+import { OUTSIDE_ANY_PASS } from '@verbatim/core';
 import { createAccount, makeItem, makePage, T, type CatalogHarness } from './fixtures';
 
 /** The per-account sync state: passes, cursors saved with pages, completion and failure. */
@@ -50,6 +51,17 @@ export function describeSyncCases(harness: () => CatalogHarness): void {
       lastCompletedPassToken: 'token-1',
       lastCompletedAt: T.pass2,
     });
+  });
+
+  it('applies a page outside any pass (an import) without creating or moving any pass', async () => {
+    const { catalog } = harness();
+    const account = await createAccount(catalog);
+    const imported = makePage(account.id, 'export', [makeItem('a')], { passNumber: OUTSIDE_ANY_PASS });
+    expect((await catalog.applyPage(imported)).created).toBe(1);
+    expect(await catalog.getSyncState(account.id)).toMatchObject({ status: 'never', passNumber: 0, pagesFetched: 0 });
+    await catalog.startPass(account.id, 1, 'token-1', 'cursor-0', T.pass1);
+    await catalog.applyPage(makePage(account.id, 'export-2', [makeItem('b')], { passNumber: OUTSIDE_ANY_PASS }));
+    expect(await catalog.getSyncState(account.id)).toMatchObject({ cursor: 'cursor-0', pagesFetched: 0, itemsSeen: 0 });
   });
 
   it('starts the next pass with fresh counters and keeps the last completed token', async () => {

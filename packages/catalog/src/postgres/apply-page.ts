@@ -1,5 +1,12 @@
 import type { Pool } from 'pg';
-import { newId, type ApplyPageInput, type PageApplied, type PreparedItem, type RawCapture } from '@verbatim/core';
+import {
+  newId,
+  OUTSIDE_ANY_PASS,
+  type ApplyPageInput,
+  type PageApplied,
+  type PreparedItem,
+  type RawCapture,
+} from '@verbatim/core';
 import { UnknownReferenceError } from '../errors';
 import type { AccountRepository } from './account.repository';
 import { ExistingRecordWriter, type ExistingRecord } from './existing-records';
@@ -90,7 +97,14 @@ export class PageApplier {
       await this.existingRecords.apply(client, input, pairs, result);
       await this.rememberArchivedMedia(client, input);
       result.quarantined = await this.quarantine(client, input);
-      await this.syncStates.recordPage(client, input.accountId, input.passNumber, input.nextCursor, input.items.length);
+      if (input.passNumber !== OUTSIDE_ANY_PASS)
+        await this.syncStates.recordPage(
+          client,
+          input.accountId,
+          input.passNumber,
+          input.nextCursor,
+          input.items.length,
+        );
       return result;
     });
   }

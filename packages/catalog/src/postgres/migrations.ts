@@ -3,6 +3,7 @@ import { POSTGRES_COMPLIANCE_MIGRATIONS } from './compliance-migrations';
 import { POSTGRES_MODERATION_MIGRATIONS } from './moderation/moderation-migrations';
 import { PEOPLE_MIGRATION } from './people/people.migration';
 import { POSTGRES_RETENTION_MIGRATIONS } from './retention-migrations';
+import { POSTGRES_IMPORT_MIGRATIONS } from './imports/import-migrations';
 
 export interface PostgresMigration {
   version: number;
@@ -371,4 +372,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   ...POSTGRES_COMPLIANCE_MIGRATIONS,
   ...POSTGRES_MODERATION_MIGRATIONS,
   ...POSTGRES_RETENTION_MIGRATIONS,
+  ...POSTGRES_IMPORT_MIGRATIONS,
 ];

@@ -1,6 +1,13 @@
-import type { ModerationLedgerStore, ModerationStore, PeopleStore, RetentionStore } from '@verbatim/core';
+import type {
+  ExportImportStore,
+  ModerationLedgerStore,
+  ModerationStore,
+  PeopleStore,
+  RetentionStore,
+} from '@verbatim/core';
 import type { BundleStore, ComplianceStore, FoiaStore } from '@verbatim/foia';
 import { PostgresComplianceStore } from './compliance/postgres.compliance-store';
+import { PostgresExportImportStore } from './imports/postgres.export-import-store';
 import { PostgresBundleStore } from './foia/postgres.bundle-store';
 import { PostgresFoiaStore } from './foia/postgres.foia-store';
 import { openMigratedPool, type PostgresCatalogOptions } from './open-postgres-catalog';
@@ -27,6 +34,8 @@ export interface PostgresBackendStores {
   moderation: ModerationStore;
   /** Every hide and disappearance, once, with the unreviewed ones' notices. */
   moderationLedger: ModerationLedgerStore;
+  /** Imports of platform exports and their reports. */
+  exportImports: ExportImportStore;
   /** Ends the shared pool after the queries in flight; closing twice is harmless. */
   close(): Promise<void>;
 }
@@ -51,6 +60,7 @@ export async function openPostgresBackendStores(
     complianceStore: new PostgresComplianceStore(pool),
     moderation: new PostgresModerationStore(pool),
     moderationLedger: new PostgresModerationLedger(pool),
+    exportImports: new PostgresExportImportStore(pool),
     // The catalog owns the pool: ending it through the catalog keeps a second close harmless.
     close: () => catalog.close(),
   };

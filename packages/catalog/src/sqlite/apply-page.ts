@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { newId, type ApplyPageInput, type PageApplied, type PreparedItem } from '@verbatim/core';
+import { newId, OUTSIDE_ANY_PASS, type ApplyPageInput, type PageApplied, type PreparedItem } from '@verbatim/core';
 import { ExistingRecordWriter, type ExistingRecord } from './existing-records';
 import { NewRecordWriter, type AccountContext } from './new-records';
 import type { RecordIdIndex } from './record-id-index';
@@ -87,7 +87,8 @@ export class PageApplier {
       );
       result.quarantined += changes;
     }
-    this.saveCursor.run(input.accountId, input.passNumber, input.nextCursor, input.items.length);
+    if (input.passNumber !== OUTSIDE_ANY_PASS)
+      this.saveCursor.run(input.accountId, input.passNumber, input.nextCursor, input.items.length);
   }
 
   private sortItems(input: ApplyPageInput): SortedItems {

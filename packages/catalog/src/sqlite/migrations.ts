@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { RETENTION_MIGRATIONS } from './retention-migrations';
 import { COMPLIANCE_MIGRATIONS } from './compliance-migrations';
 import { MODERATION_MIGRATIONS } from './moderation-migrations';
+import { IMPORT_MIGRATIONS } from './imports/import-migrations';
 
 export interface Migration {
   version: number;
@@ -495,6 +496,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...COMPLIANCE_MIGRATIONS,
   ...MODERATION_MIGRATIONS,
   ...RETENTION_MIGRATIONS,
+  ...IMPORT_MIGRATIONS,
 ];
 
 /**

@@ -25,3 +25,14 @@ export { FakeBlog } from '../feed/testing/fake-blog';
 export type { FakeBlogOptions } from '../feed/testing/fake-blog';
 export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
+export { tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';
+export type { ArchiveAccount, ArchiveTweet } from '../exports/x-archive/testing/x-archive.builder';
+export {
+  announceActivity,
+  ARCHIVE_ACTOR,
+  createActivity,
+  outboxJson,
+  writeMastodonArchive,
+} from '../exports/mastodon-outbox/testing/mastodon-archive.builder';
+export type { OutboxStatus } from '../exports/mastodon-outbox/testing/mastodon-archive.builder';
+export { writeZip } from '../exports/testing/zip.builder';

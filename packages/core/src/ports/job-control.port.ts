@@ -32,3 +32,9 @@ export interface ReindexControl {
   /** The newest rebuild's state, or null when none was ever queued. */
   latest(): Promise<JobStatus | null>;
 }
+
+/** The queue of imports of platform exports (they run on the sync queue, beside the syncs). */
+export interface ImportControl {
+  /** Queues the import's job and returns its id (`GET /api/v1/jobs/:jobId` reports it); the same id if queued. */
+  enqueue(importId: string): Promise<string>;
+}

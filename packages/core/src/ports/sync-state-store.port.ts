@@ -9,8 +9,15 @@ export interface PreparedItem extends Omit<PlatformItem, 'attachments'> {
   contentHash: string;
 }
 
+/**
+ * The pass number of a page applied outside any pass (an import of a platform export): its records are
+ * written as a pass's are, but no pass's cursor or counters move, and no sync state is created.
+ */
+export const OUTSIDE_ANY_PASS = 0;
+
 export interface ApplyPageInput {
   accountId: string;
+  /** The pass the page belongs to, or OUTSIDE_ANY_PASS. */
   passNumber: number;
   capture: RawCapture;
   items: PreparedItem[];

@@ -16,6 +16,7 @@ import type { AccountView } from '@verbatim/app';
 import { accountBody } from './pages/account.page';
 import { accountsBody } from './pages/accounts.page';
 import { JOB_PROGRESS_SCRIPT } from './job-progress';
+import { mountImportRoutes } from './import-routes';
 import { carriesCsrf, formBody, readForm, type Guard, type Render } from './route-kit';
 
 /** What the settings form sends: everything an existing account may change, except where it lives. */
@@ -97,6 +98,7 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
       errors?: FieldErrors;
       syncError?: string;
       notificationMessage?: { error: boolean; text: string };
+      importMessage?: { error: boolean; text: string };
     } = {},
   ) => {
     const account = await it.getAccount(String(request.params.id));
@@ -109,13 +111,18 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
         messageBody('Account not found', 'There is no account with this address. Open it from the account list.'),
       );
     const jobId = text(request.query.job).slice(0, 200);
-    const [agency, quarantined, job, notifications, runs] = await Promise.all([
+    const [agency, quarantined, job, notifications, runs, imports] = await Promise.all([
       deps.catalog.getAgency(account.agencyId),
       it.countQuarantined(account.id),
       jobId ? it.getJobStatus(jobId) : null,
       it.listAccountNotifications(account.id),
       it.listSyncRuns(account.id),
+      deps.imports.listImports(account.id),
     ]);
+    const imported =
+      request.query.imported === '1'
+        ? { error: false, text: 'The export was archived and its import queued; this list shows how it goes.' }
+        : undefined;
     const resent =
       request.query.resent === '1' ? { error: false, text: 'The notice was handed over to be sent again.' } : undefined;
     render(
@@ -134,6 +141,8 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
         form: overrides.form ?? settingsFormOf(account),
         errors: overrides.errors ?? new Map<string, string>(),
         syncError: overrides.syncError,
+        imports,
+        importMessage: overrides.importMessage ?? imported,
         connectorTypes: it.connectorTypes,
         csrfToken: session.csrfToken,
         timeZone: deps.timeZone,
@@ -214,6 +223,9 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
       });
     }
   });
+  mountImportRoutes(router, deps, guard, (request, response, session, message, status) =>
+    showAccount(request, response, session, { status, importMessage: message }),
+  );
   router.post('/accounts/:id/sync', readForm, async (request, response) => {
     const session = await guard(request, response, IT_ROLES);
     if (!session || !carriesCsrf(request, response, session, render)) return;

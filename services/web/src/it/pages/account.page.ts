@@ -1,4 +1,4 @@
-import type { Agency, SyncRun } from '@verbatim/core';
+import { IMPORT_ONLY_CONNECTOR_TYPE, type Agency, type ExportImport, type SyncRun } from '@verbatim/core';
 import { html, type SafeHtml } from '../../html';
 import { localTime } from '../../format-time';
 import type { AccountForm } from '../account-form';
@@ -9,6 +9,7 @@ import type { JobView } from '../job-progress';
 import { describeJob } from '../job-progress';
 import { connectorFields, scheduleAndPeopleFields } from './account-fields.page';
 import { healthSection, noticesSection, runsSection } from './account-health.page';
+import { importsSection } from './account-imports.page';
 
 export interface AccountPage {
   account: AccountView;
@@ -26,6 +27,10 @@ export interface AccountPage {
   errors: FieldErrors;
   /** Why "Sync now" was refused, if it was. */
   syncError?: string;
+  /** Its imports of platform exports, newest first. */
+  imports: ExportImport[];
+  /** That an upload was just queued, or why it was refused. */
+  importMessage?: { error: boolean; text: string };
   connectorTypes: ConnectorTypeDescription[];
   csrfToken: string;
   timeZone: string;
@@ -52,6 +57,11 @@ function facts(options: AccountPage): SafeHtml {
 function syncSection(options: AccountPage): SafeHtml {
   const { account, job } = options;
   const described = job ? describeJob(job.view) : null;
+  if (account.connector.type === IMPORT_ONLY_CONNECTOR_TYPE)
+    return html`<section aria-labelledby="sync-heading" class="stack">
+  <h2 id="sync-heading">Syncing</h2>
+  <p>This account is import-only: the platform has no API Verbatim can poll, so it is never synced. Its archive comes from the platform's own exports, imported below.</p>
+</section>`;
   return html`<section aria-labelledby="sync-heading" class="stack">
   <h2 id="sync-heading">Syncing</h2>
   ${options.syncError ? html`<p class="error" role="alert">${options.syncError}</p>` : ''}
@@ -86,6 +96,7 @@ ${account.complianceProblems.length ? html`<p class="error">Town policy: ${accou
 ${facts(options)}
 ${healthSection(options.account, options.timeZone)}
 ${syncSection(options)}
+${importsSection({ accountId: account.id, imports: options.imports, csrfToken: options.csrfToken, timeZone: options.timeZone, message: options.importMessage })}
 ${runsSection(options.runs, options.timeZone)}
 ${noticesSection(options)}
 <section aria-labelledby="people-heading">
