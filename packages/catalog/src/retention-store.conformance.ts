@@ -80,7 +80,9 @@ export function describeRetentionStoreConformance(createHarness: StoresHarnessFa
     expect(retired).toMatchObject({ retiredBy: 'usr_attorney', retiredAt: LATER });
     expect(await harness.retention.retireRule(rule!.id, IT)).toMatchObject({ retiredBy: 'usr_attorney' });
     expect(await harness.retention.listRules()).toHaveLength(1);
-    await expect(harness.execute(`DELETE FROM retention_rules WHERE id = '${rule!.id}'`)).rejects.toThrow();
+    await expect(harness.execute(`DELETE FROM retention_rules WHERE id = '${rule!.id}'`)).rejects.toMatchObject({
+      message: expect.stringMatching(/retired, never deleted/) as string,
+    });
   });
 
   it('lists records past the longest matching rule; a permanent rule keeps them', async () => {
