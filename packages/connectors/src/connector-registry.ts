@@ -14,6 +14,8 @@ import { WebsiteConnectorConfigSchema } from './website/website-connector.config
 import { WebsiteConnector } from './website/website.connector';
 import { ImportOnlyConnectorConfigSchema } from './import-only/import-only-connector.config';
 import { ImportOnlyConnector } from './import-only/import-only.connector';
+import { YoutubeConnectorConfigSchema } from './youtube/youtube-connector.config';
+import { YoutubeConnector } from './youtube/youtube.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 import type { ConnectorOptions } from './connector-options';
@@ -30,6 +32,7 @@ export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
   InstagramConnectorConfigSchema,
   FeedConnectorConfigSchema,
   WebsiteConnectorConfigSchema,
+  YoutubeConnectorConfigSchema,
   ImportOnlyConnectorConfigSchema,
 ]);
 
@@ -52,6 +55,7 @@ const FACTORIES: ConnectorFactories = {
   instagram: (config) => new InstagramConnector(config),
   feed: (config) => new FeedConnector(config),
   website: (config) => new WebsiteConnector(config),
+  youtube: (config) => new YoutubeConnector(config),
   'import-only': () => new ImportOnlyConnector(),
 };
 

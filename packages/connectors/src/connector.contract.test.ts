@@ -1,12 +1,21 @@
 import { RateLimitedError, RecordKindSchema, type Connector, type ConnectorPage } from '@verbatim/core';
 import { createConnector, parseConnectorConfig } from './connector-registry';
-import { FakeBluesky, FakeFacebook, FakeFeed, FakeInstagram, FakeMastodon } from './testing';
+import {
+  FakeBluesky,
+  FakeFacebook,
+  FakeFeed,
+  FakeInstagram,
+  FakeMastodon,
+  FakeYoutube,
+  FAKE_CHANNEL_ID,
+} from './testing';
 
 let bluesky: FakeBluesky;
 let mastodon: FakeMastodon;
 let facebook: FakeFacebook;
 let instagram: FakeInstagram;
 let feed: FakeFeed;
+let youtube: FakeYoutube;
 beforeAll(async () => {
   bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
   bluesky.advance();
@@ -29,6 +38,8 @@ beforeAll(async () => {
   instagram.advance();
   feed = await FakeFeed.start({ format: 'atom', seed: 11, posts: 40, atomPageSize: 15, editRate: 0.3 });
   feed.advance();
+  youtube = await FakeYoutube.start({ seed: 11, videos: 30, maxRepliesPerThread: 8, editRate: 0.3 });
+  youtube.advance();
 });
 afterAll(async () => {
   await bluesky.close();
@@ -36,6 +47,7 @@ afterAll(async () => {
   await facebook.close();
   await instagram.close();
   await feed.close();
+  await youtube.close();
 });
 
 /**
@@ -99,6 +111,18 @@ const CONNECTORS: Array<[string, () => Connector]> = [
       ),
   ],
   ['feed', () => createConnector(parseConnectorConfig({ type: 'feed', url: feed.feedUrl }))],
+  [
+    'youtube',
+    () =>
+      createConnector(
+        parseConnectorConfig({
+          type: 'youtube',
+          channelId: FAKE_CHANNEL_ID,
+          apiKey: youtube.apiKey,
+          apiUrl: youtube.apiUrl,
+        }),
+      ),
+  ],
   ['website', () => createConnector(parseConnectorConfig({ type: 'website', urls: [`${feed.baseUrl}/`], depth: 2 }))],
 ];
 

@@ -23,6 +23,8 @@ export { FakeFeed } from '../feed/testing/fake-feed.server';
 export type { FakeFeedServerOptions } from '../feed/testing/fake-feed.server';
 export { FakeBlog } from '../feed/testing/fake-blog';
 export type { FakeBlogOptions } from '../feed/testing/fake-blog';
+export { FakeYoutube, FAKE_CHANNEL_ID, FAKE_YOUTUBE_KEY } from '../youtube/testing/fake-youtube.server';
+export type { FakeYoutubeServerOptions } from '../youtube/testing/fake-youtube.server';
 export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
 export { tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';
