@@ -139,11 +139,12 @@ describe('several worker processes on one Redis', () => {
     }
 
     // The budget held across both processes: no stretch of a window saw more pages fetched than it allows
-    // (a page is stored just after its call was granted, hence the small margin).
+    // (a page is stored after its call was granted, and on a loaded machine a page granted late in one window
+    // can be stored among the next window's, hence the margin; a budget not held at all still shows at once).
     const times = await captureTimes(instance);
     const pages = times.length;
     expect(pages).toBeGreaterThan(BUDGET.calls * 2);
-    expect(busiestStretch(times, BUDGET.windowMs - 150)).toBeLessThanOrEqual(BUDGET.calls);
+    expect(busiestStretch(times, BUDGET.windowMs - 300)).toBeLessThanOrEqual(BUDGET.calls);
     // Spending the budget takes time: at least one window per budget's worth of pages, beyond the first.
     expect(seconds).toBeGreaterThanOrEqual(Math.floor(pages / BUDGET.calls - 1) * (BUDGET.windowMs / 1000));
   }, 180_000);

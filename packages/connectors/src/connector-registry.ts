@@ -16,6 +16,8 @@ import { ImportOnlyConnectorConfigSchema } from './import-only/import-only-conne
 import { ImportOnlyConnector } from './import-only/import-only.connector';
 import { YoutubeConnectorConfigSchema } from './youtube/youtube-connector.config';
 import { YoutubeConnector } from './youtube/youtube.connector';
+import { XConnectorConfigSchema } from './x/x-connector.config';
+import { XConnector } from './x/x.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 import type { ConnectorOptions } from './connector-options';
@@ -33,6 +35,7 @@ export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
   FeedConnectorConfigSchema,
   WebsiteConnectorConfigSchema,
   YoutubeConnectorConfigSchema,
+  XConnectorConfigSchema,
   ImportOnlyConnectorConfigSchema,
 ]);
 
@@ -56,6 +59,7 @@ const FACTORIES: ConnectorFactories = {
   feed: (config) => new FeedConnector(config),
   website: (config) => new WebsiteConnector(config),
   youtube: (config) => new YoutubeConnector(config),
+  x: (config) => new XConnector(config),
   'import-only': () => new ImportOnlyConnector(),
 };
 

@@ -6,6 +6,7 @@ import {
   FakeFeed,
   FakeInstagram,
   FakeMastodon,
+  FakeX,
   FakeYoutube,
   FAKE_CHANNEL_ID,
 } from './testing';
@@ -16,6 +17,7 @@ let facebook: FakeFacebook;
 let instagram: FakeInstagram;
 let feed: FakeFeed;
 let youtube: FakeYoutube;
+let x: FakeX;
 beforeAll(async () => {
   bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
   bluesky.advance();
@@ -40,6 +42,8 @@ beforeAll(async () => {
   feed.advance();
   youtube = await FakeYoutube.start({ seed: 11, videos: 30, maxRepliesPerThread: 8, editRate: 0.3 });
   youtube.advance();
+  x = await FakeX.start({ seed: 11, posts: 60, editRate: 0.3, mediaRate: 0.3 });
+  x.advance();
 });
 afterAll(async () => {
   await bluesky.close();
@@ -48,6 +52,7 @@ afterAll(async () => {
   await instagram.close();
   await feed.close();
   await youtube.close();
+  await x.close();
 });
 
 /**
@@ -111,6 +116,13 @@ const CONNECTORS: Array<[string, () => Connector]> = [
       ),
   ],
   ['feed', () => createConnector(parseConnectorConfig({ type: 'feed', url: feed.feedUrl }))],
+  [
+    'x',
+    () =>
+      createConnector(
+        parseConnectorConfig({ type: 'x', username: 'townofx', bearerToken: x.bearerToken, apiUrl: x.apiUrl }),
+      ),
+  ],
   [
     'youtube',
     () =>

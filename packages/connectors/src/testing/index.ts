@@ -25,6 +25,8 @@ export { FakeBlog } from '../feed/testing/fake-blog';
 export type { FakeBlogOptions } from '../feed/testing/fake-blog';
 export { FakeYoutube, FAKE_CHANNEL_ID, FAKE_YOUTUBE_KEY } from '../youtube/testing/fake-youtube.server';
 export type { FakeYoutubeServerOptions } from '../youtube/testing/fake-youtube.server';
+export { FakeX, FAKE_X_TOKEN, FAKE_X_USER } from '../x/testing/fake-x.server';
+export type { FakeXOptions } from '../x/testing/fake-x.server';
 export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
 export { tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';
