@@ -15,6 +15,7 @@ import {
   type NewDelivery,
 } from '@verbatim/foia';
 import type { AccountHealthEvent, AccountHealthPayload } from '@verbatim/notify';
+import { itRecipients } from './it-recipients';
 
 export interface AccountHealthWatchOptions {
   catalog: AccountRegistry & SyncStateStore;
@@ -53,7 +54,7 @@ export class AccountHealthWatch {
     const [agencies, settings, itEmails] = await Promise.all([
       catalog.listAgencies(),
       store.getSettings(),
-      this.itEmails(),
+      itRecipients(this.options.itEmails, this.options.people),
     ]);
     const agencyNames = new Map(agencies.map((agency) => [agency.id, agency.name]));
     const changes: HealthChange[] = [];
@@ -89,15 +90,6 @@ export class AccountHealthWatch {
         webhookConfigured: this.options.webhookConfigured,
       });
     };
-  }
-
-  /** IT_NOTIFY_EMAILS, or else every active IT administrator's address. */
-  private async itEmails(): Promise<readonly string[]> {
-    if (this.options.itEmails.length > 0) return this.options.itEmails;
-    const people = await this.options.people.listUsers();
-    return people
-      .filter((user) => user.disabledAt === null && user.roles.includes('it-admin'))
-      .map((user) => user.email);
   }
 
   private payloadOf(account: Account, agency: string, health: AccountHealth): AccountHealthPayload {

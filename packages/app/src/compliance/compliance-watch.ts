@@ -9,6 +9,7 @@ import {
 } from '@verbatim/foia';
 import type { AccountCompliancePayload } from '@verbatim/notify';
 import { assessCompliance, type AccountCompliance } from './assess-compliance';
+import { itRecipients } from '../accounts/it-recipients';
 
 export interface ComplianceWatchOptions {
   catalog: AccountRegistry & SyncStateStore;
@@ -41,7 +42,10 @@ export class ComplianceWatch {
     const now = (this.options.now ?? (() => new Date()))();
     const assessed = await assessCompliance(this.options, {}, now);
     if (assessed.length === 0) return [];
-    const [{ notificationRules }, itEmails] = await Promise.all([settings.getSettings(), this.itEmails()]);
+    const [{ notificationRules }, itEmails] = await Promise.all([
+      settings.getSettings(),
+      itRecipients(this.options.itEmails, this.options.people),
+    ]);
     const changes: ComplianceChange[] = [];
     for (const account of assessed) {
       // A plain read first: most checks change nothing, and need not take the write lock to learn it.
@@ -81,14 +85,5 @@ export class ComplianceWatch {
       reasons,
       ...(publicUrl ? { url: new URL(`/compliance/accounts/${account.accountId}`, publicUrl).toString() } : {}),
     };
-  }
-
-  /** IT_NOTIFY_EMAILS, or else every active IT administrator's address. */
-  private async itEmails(): Promise<readonly string[]> {
-    if (this.options.itEmails.length > 0) return this.options.itEmails;
-    const people = await this.options.people.listUsers();
-    return people
-      .filter((user) => user.disabledAt === null && user.roles.includes('it-admin'))
-      .map((user) => user.email);
   }
 }
