@@ -9,7 +9,7 @@ import {
 import { z } from 'zod';
 import { siteRateLimit, webGet } from '../http/web-fetch';
 import { decodeToken, encodeToken } from '../opaque-token';
-import { SiteRules } from './site-rules';
+import { ROBOTS_AGENT, SiteRules } from './site-rules';
 import { readWebPage } from './web-page';
 import type { WebsiteConnectorConfig } from './website-connector.config';
 
@@ -43,7 +43,7 @@ export class WebsiteConnector implements Connector {
     for (const url of seeds) if (await this.rules.isAllowed(url, signal)) allowed.push(url);
     if (allowed.length === 0) {
       throw new ConnectorConfigError(
-        `robots.txt of ${new URL(seeds[0]).host} disallows every page in urls for Verbatim-Archiver: ask the site's owner to allow it, or archive the pages another way`,
+        `robots.txt of ${new URL(seeds[0]).host} disallows every page in urls for ${ROBOTS_AGENT}: ask the site's owner to allow it, or archive the pages another way`,
       );
     }
     const sequence = previousPassToken === null ? 1 : sequenceOf(previousPassToken) + 1;
