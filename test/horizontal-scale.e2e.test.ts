@@ -68,6 +68,17 @@ function busiestStretch(times: number[], stretchMs: number): number {
   return most;
 }
 
+/** Waits until at least `atLeast` worker connections listen on the sync queue; returns how many do. */
+async function workersListening(queue: Queue, atLeast: number): Promise<number> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const count = (await queue.getWorkers()).length;
+    if (count >= atLeast) return count;
+    if (Date.now() > deadline) throw new Error(`only ${count} of ${atLeast} sync workers listened within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('several worker processes on one Redis', () => {
   let instance: TestInstance;
   const workers: ChildProcess[] = [];
@@ -95,7 +106,16 @@ describe('several worker processes on one Redis', () => {
         seed,
       });
     }
-    workers.push(startIngestWorker(instance), startIngestWorker(instance));
+    // Both processes are listening before any job is queued: a process still starting would leave all to the other.
+    const watcher = new Queue(SYNC_QUEUE_NAME, { connection: { url: TEST_REDIS_URL }, prefix: instance.queuePrefix });
+    try {
+      workers.push(startIngestWorker(instance));
+      const perProcess = await workersListening(watcher, 1);
+      workers.push(startIngestWorker(instance));
+      await workersListening(watcher, perProcess * 2);
+    } finally {
+      await watcher.close();
+    }
     const started = Date.now();
     const jobIds = await Promise.all(
       accounts.map(
