@@ -88,6 +88,14 @@ describe('imports of platform exports into an import-only account', () => {
     expect(listed.body.imports).toHaveLength(1);
   });
 
+  it('documents the upload in the OpenAPI document as a binary body, not JSON to parse', async () => {
+    const { paths } = (await instance.request('GET', '/api/v1/openapi.json')).body;
+    const upload = paths['/api/v1/accounts/{id}/imports'].post;
+    expect(upload.requestBody.content['application/zip'].schema).toEqual({ type: 'string', format: 'binary' });
+    expect(upload.requestBody.content['application/octet-stream'].schema.format).toBe('binary');
+    expect(upload.parameters).toContainEqual(expect.objectContaining({ name: 'fileName', in: 'query' }));
+  });
+
   it('fails an export it cannot read, and says so on the import (a JSON body is not parsed as the API JSON)', async () => {
     const started = await upload(
       instance,

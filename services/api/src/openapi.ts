@@ -55,6 +55,17 @@ function operation(route: RouteDefinition): Record<string, unknown> {
           requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },
         }
       : {}),
+    ...(route.uploads
+      ? {
+          requestBody: {
+            required: true,
+            description: route.uploads.description,
+            content: Object.fromEntries(
+              route.uploads.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+            ),
+          },
+        }
+      : {}),
     responses: { [route.status]: success, 400: error, 401: error, 403: error, 404: error },
   };
 }

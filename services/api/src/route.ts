@@ -33,6 +33,8 @@ export interface RouteDefinition<Body = unknown, Query = unknown, Params = Recor
   response?: z.ZodType;
   /** Content type for routes that stream bytes instead of JSON. */
   produces?: string;
+  /** For routes that read a file as their body, streamed rather than parsed: what the bytes are. */
+  uploads?: { contentTypes: readonly string[]; description: string };
   /** Other representations of the JSON response, chosen by the `Accept` header: content type → what it holds. */
   alternatives?: Record<string, string>;
   /** Returns the JSON body, or undefined when the handler wrote the response itself. */

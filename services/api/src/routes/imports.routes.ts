@@ -14,9 +14,14 @@ export function importRoutes({ imports }: ApiContext) {
       method: 'post',
       path: '/accounts/:id/imports',
       summary:
-        'Import a platform export (X archive, Mastodon archive or outbox.json, Facebook or Instagram JSON download): the file is the request body, streamed; `fileName` names it',
+        'Import a platform export (X archive, Mastodon archive or outbox.json, Facebook or Instagram JSON download, Slack or Discord channel export): the file is the request body, streamed; `fileName` names it',
       roles: ['it-admin'],
       query: z.strictObject({ fileName: z.string().optional() }),
+      uploads: {
+        contentTypes: ['application/zip', 'application/json', 'application/octet-stream'],
+        description:
+          'The export file itself, streamed (several GB are fine); its format is recognised from its contents, whatever the content type',
+      },
       status: 202,
       response: z.object({ jobId: z.string(), importId: z.string() }),
       handle: async ({ params, query, request, principal }) =>
