@@ -36,6 +36,8 @@ export const ImportReportSchema = z.object({
   quarantined: z.number().int(),
   mediaFound: z.number().int(),
   mediaArchived: z.number().int(),
+  /** Records marked deleted because the export lists them as deleted (absent from reports made before it). */
+  tombstoned: z.number().int().optional(),
   skipped: z.array(ImportSkipSchema),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
@@ -69,6 +71,7 @@ export function emptyImportReport(): ImportReport {
     quarantined: 0,
     mediaFound: 0,
     mediaArchived: 0,
+    tombstoned: 0,
     skipped: [],
   };
 }

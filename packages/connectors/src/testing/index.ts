@@ -29,7 +29,7 @@ export { FakeX, FAKE_X_TOKEN, FAKE_X_USER } from '../x/testing/fake-x.server';
 export type { FakeXOptions } from '../x/testing/fake-x.server';
 export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
-export { tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';
+export { deletedTweetsJs, tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';
 export type { ArchiveAccount, ArchiveTweet } from '../exports/x-archive/testing/x-archive.builder';
 export {
   announceActivity,

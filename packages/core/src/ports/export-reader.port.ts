@@ -19,6 +19,16 @@ export interface ExportBatch {
   rejected: RejectedPayload[];
   /** The export's file holding each attachment's bytes, by the attachment's `sourceUrl`. */
   mediaFiles: Map<string, string>;
+  /**
+   * Items the export itself records as deleted from the platform (an X archive's deleted tweets), with when. Their
+   * records are tombstoned, with that time, once the batch's items are applied; the text stays archived.
+   */
+  deletions?: ExportDeletion[];
+}
+
+export interface ExportDeletion {
+  platformId: string;
+  deletedAt: string;
 }
 
 /** Where a reader says what it left out; counted per reason in the import's report. */

@@ -8,6 +8,7 @@ import {
   type Account,
   type Catalog,
   type ExportBatch,
+  type ExportDeletion,
   type ExportImport,
   type ExportImportStore,
   type ExportReader,
@@ -15,7 +16,9 @@ import {
   type ObjectStore,
   type PreparedItem,
   type RawCapture,
+  type SearchDocument,
   type SearchIndex,
+  recordIdFor,
 } from '@verbatim/core';
 import { archiveItems } from '../archive-media';
 import { indexDocuments } from '../index-backlog';
@@ -175,27 +178,59 @@ class BatchPipeline {
     const next = this.archiving.shift();
     if (!next) return false;
     const { batch, prepared, mediaArchived } = await next;
+    const deletions = await this.deletionsNotYetRecorded(batch.deletions ?? []);
+    const stillDeleted = (item: PreparedItem) => deletions.recorded.has(item.platformId);
     const current = await withoutEarlierVersions(this.deps.catalog, this.account.id, prepared);
     const applied = await this.deps.catalog.applyPage({
       accountId: this.account.id,
       passNumber: OUTSIDE_ANY_PASS,
       capture: this.capture,
-      items: current.items,
+      // An item already tombstoned as the export says is left as it is: applied, it would count as restored.
+      items: current.items.filter((item) => !stillDeleted(item)),
       rejected: batch.rejected,
       nextCursor: null,
       capturedAt: this.capture.capturedAt,
     });
+    const tombstoned = await this.markDeleted(deletions.toRecord);
     await this.indexing;
-    this.indexing = indexDocuments(this.deps, applied.changed);
+    this.indexing = indexDocuments(this.deps, [...applied.changed, ...tombstoned]);
     this.indexing.catch(() => undefined); // surfaces at the next batch or at finish
     const { report } = this.tally;
     report.itemsFound += batch.items.length;
     report.created += applied.created;
     report.newVersions += applied.newVersions;
-    report.unchanged += applied.unchanged + current.earlier;
+    report.unchanged += applied.unchanged + current.earlier + current.items.filter(stillDeleted).length;
     report.quarantined += applied.quarantined;
     report.mediaArchived += mediaArchived;
+    report.tombstoned = (report.tombstoned ?? 0) + tombstoned.length;
     return true;
+  }
+
+  /** Splits the export's deletions into those whose records are deleted already and those to record now. */
+  private async deletionsNotYetRecorded(
+    deletions: readonly ExportDeletion[],
+  ): Promise<{ recorded: Set<string>; toRecord: ExportDeletion[] }> {
+    if (deletions.length === 0) return { recorded: new Set(), toRecord: [] };
+    const records = await this.deps.catalog.getRecords(
+      deletions.map((deletion) => recordIdFor(this.account.id, deletion.platformId)),
+    );
+    const recorded = new Set(
+      records.filter((record) => record.status === 'deleted').map((record) => record.platformId),
+    );
+    return { recorded, toRecord: deletions.filter((deletion) => !recorded.has(deletion.platformId)) };
+  }
+
+  /** Tombstones what the export lists as deleted, each with its own time; records already deleted stay as they are. */
+  private async markDeleted(deletions: readonly ExportDeletion[]): Promise<SearchDocument[]> {
+    const byTime = new Map<string, string[]>();
+    for (const { platformId, deletedAt } of deletions) {
+      byTime.set(deletedAt, [...(byTime.get(deletedAt) ?? []), recordIdFor(this.account.id, platformId)]);
+    }
+    const documents: SearchDocument[] = [];
+    for (const [deletedAt, recordIds] of byTime) {
+      documents.push(...(await this.deps.catalog.markGone(this.account.id, recordIds, deletedAt)));
+    }
+    return documents;
   }
 
   /** Waits for the last batch to be indexed. */

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256Hex } from '@verbatim/core';
-import { writeXArchive, type ArchiveTweet } from '@verbatim/connectors/testing';
+import { deletedTweetsJs, writeXArchive, type ArchiveTweet } from '@verbatim/connectors/testing';
 import { importExport } from './import-export';
 import { storeExportUpload } from './store-export-upload';
 import { openImportStack, type ImportStack } from './import-stack.test-fixture';
@@ -55,7 +55,7 @@ beforeEach(async () => {
 });
 afterEach(() => stack.close());
 
-async function archive(name: string, tweets: ArchiveTweet[], extra?: Record<string, string>): Promise<string> {
+async function archive(name: string, tweets: ArchiveTweet[], extra?: Record<string, string | Buffer>): Promise<string> {
   const file = path.join(stack.dir, name);
   await writeXArchive(file, ACCOUNT, tweets, extra);
   return file;
@@ -82,6 +82,7 @@ describe('importing an X archive', () => {
       quarantined: 1,
       mediaFound: 2,
       mediaArchived: 2,
+      tombstoned: 0,
       skipped: [{ reason: expect.stringMatching(/^retweets/), count: 1, examples: ['302'] }],
     });
     const stored = await stack.exportImports.getImport(importId);
@@ -172,6 +173,45 @@ describe('importing an X archive', () => {
     const reply = await recordOf('301');
     expect(reply).toMatchObject({ versionCount: 2, text: 'Detour via Oak Ave and Pine St', status: 'edited' });
     expect(await stack.catalog.countRecords()).toBe(3);
+  });
+
+  it('keeps the tweets the archive lists as deleted, tombstoned with their deletion time, once', async () => {
+    await stack.upload(await archive('march.zip', MARCH.slice(0, 2)));
+    const deleted = deletedTweetsJs([
+      // Archived before from the March export, deleted since.
+      { ...MARCH[1], deletedAt: '2026-03-20T08:00:00.000Z' },
+      // Never seen: posted and deleted between the exports, its photo in deleted_tweets_media.
+      {
+        id: '350',
+        text: 'Wrong date for the budget hearing',
+        createdAt: '2026-03-10T09:00:00.000Z',
+        deletedAt: '2026-03-10T09:30:00.000Z',
+        media: [{ name: 'flyer.jpg', bytes: PHOTO }],
+      },
+    ]);
+    const april = await archive('april.zip', MARCH.slice(0, 1), {
+      'data/deleted-tweets.js': deleted,
+      'data/deleted_tweets_media/350-flyer.jpg': PHOTO,
+    });
+    const { report } = await stack.upload(april);
+    expect(report).toMatchObject({ itemsFound: 3, created: 1, unchanged: 2, tombstoned: 2, quarantined: 0 });
+    expect(report.skipped).toEqual([]);
+
+    const detour = await recordOf('301');
+    expect(detour).toMatchObject({ status: 'deleted', text: 'Detour via Oak Ave', versionCount: 1 });
+    expect(await stack.catalog.getTombstone(detour.id)).toMatchObject({ detectedAt: '2026-03-20T08:00:00.000Z' });
+    const hearing = await recordOf('350');
+    expect(hearing).toMatchObject({ status: 'deleted', text: 'Wrong date for the budget hearing' });
+    expect(hearing.attachments[0]).toMatchObject({ sha256: sha256Hex(PHOTO) });
+    expect(await stack.catalog.getTombstone(hearing.id)).toMatchObject({ detectedAt: '2026-03-10T09:30:00.000Z' });
+    expect((await recordOf('300')).status).toBe('live');
+    const found = await stack.searchIndex.search({ q: 'budget hearing', filters: { status: ['deleted'] } });
+    expect(found.hits.map((hit) => hit.id)).toEqual([hearing.id]);
+
+    const again = await stack.upload(april, 'april-again.zip');
+    expect(again.report).toMatchObject({ created: 0, newVersions: 0, unchanged: 3, tombstoned: 0 });
+    expect(await recordOf('301')).toMatchObject({ status: 'deleted' });
+    expect(await stack.catalog.getTombstone(detour.id)).toMatchObject({ detectedAt: '2026-03-20T08:00:00.000Z' });
   });
 
   it('fails an export it cannot read, keeping the file archived and saying which formats it reads', async () => {

@@ -38,6 +38,8 @@ export const XTweetSchema = z.looseObject({
   in_reply_to_status_id_str: z.string().optional(),
   edit_info: EditInfoSchema.optional(),
   extended_entities: z.looseObject({ media: z.array(XMediaSchema) }).optional(),
+  /** Only in `data/deleted-tweets.js`: when the account deleted the tweet. */
+  deleted_at: XDateSchema.optional(),
 });
 export type XTweet = z.infer<typeof XTweetSchema>;
 

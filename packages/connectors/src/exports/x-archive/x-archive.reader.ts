@@ -7,14 +7,16 @@ import { itemsOfChain, type TweetMediaFiles } from './x-archive-tweet.mapper';
 
 /** `data/tweets.js`, and the `-part1.js` … files large archives split it into (older archives: `tweet.js`). */
 const TWEET_FILES = /^data\/tweets?(-part\d+)?\.js$/;
-const MEDIA_FILE = /^data\/tweets?_media\/(\d+)-[^/]+$/;
+/** Tweets the account deleted that X still held when it made the archive: `window.YTD.deleted_tweets.part0`. */
+const DELETED_TWEET_FILES = /^data\/deleted-tweets?(-part\d+)?\.js$/;
+const MEDIA_FILE = /^data\/(?:deleted_)?tweets?_media\/(\d+)-[^/]+$/;
 const RETWEET = /^RT @[A-Za-z0-9_]+:/;
 
 /**
  * The X (Twitter) archive: a ZIP whose `data/tweets.js` is `window.YTD.tweets.part0 = [ { "tweet": … } ]`, with
  * each tweet's images and videos in `data/tweets_media/<tweet id>-<name>` and the account in `data/account.js`.
  * Retweets are left out (the words are another account's); an edited tweet becomes one record with a version
- * per edit.
+ * per edit. Tweets in `data/deleted-tweets.js` become records too, tombstoned with their `deleted_at` time.
  */
 export const xArchiveReader: ExportReader = {
   format: 'x-archive',
@@ -36,31 +38,47 @@ async function* readXArchive(
   // Quarantine entries are keyed by capture and item index, and the whole export is one capture: an element's
   // index counts across every tweets file, so it is unique in the export and the same on a second import.
   let ordinal = 0;
-  for (const name of file.names.filter((entry) => TWEET_FILES.test(entry))) {
-    let index = 0;
-    for await (const bytes of jsonArrayElements(await file.open(name))) {
-      const tweet = parseTweet(bytes, `${name} element ${index}`, ordinal, batch);
-      index += 1;
-      ordinal += 1;
-      if (!tweet) continue;
-      if (RETWEET.test(tweet.full_text)) {
-        tally.skip("retweets: another account's words, kept only in the archived export", tweet.id_str);
-        continue;
-      }
-      const ready = chains.add(tweet);
-      if (ready.length > 0) batch.items.push(...itemsOfChain(ready, author, media, batch.mediaFiles));
-      if (batch.items.length + batch.rejected.length >= batchSize) {
-        yield batch;
-        batch = emptyBatch();
+  for (const deleted of [false, true]) {
+    const files = file.names.filter((entry) => (deleted ? DELETED_TWEET_FILES : TWEET_FILES).test(entry));
+    for (const name of files) {
+      let index = 0;
+      for await (const bytes of jsonArrayElements(await file.open(name))) {
+        const tweet = parseTweet(bytes, `${name} element ${index}`, ordinal, batch);
+        index += 1;
+        ordinal += 1;
+        if (!tweet) continue;
+        if (RETWEET.test(tweet.full_text)) {
+          tally.skip("retweets: another account's words, kept only in the archived export", tweet.id_str);
+          continue;
+        }
+        const ready = chains.add(tweet);
+        if (ready.length > 0) addChain(batch, ready, author, media);
+        if (batch.items.length + batch.rejected.length >= batchSize) {
+          yield batch;
+          batch = emptyBatch();
+        }
       }
     }
-  }
-  for (const chain of chains.rest()) batch.items.push(...itemsOfChain(chain, author, media, batch.mediaFiles));
-  for (const name of file.names) {
-    if (/^data\/deleted-tweets?(-part\d+)?\.js$/.test(name))
-      tally.skip('tweets deleted before the export: kept only in the archived export', name);
+    // A chain is whole within its file: the edits of a deleted tweet are deleted with it.
+    for (const chain of chains.rest()) addChain(batch, chain, author, media);
   }
   if (batch.items.length + batch.rejected.length > 0) yield batch;
+}
+
+/** The chain's items, and its deletion when its newest tweet is a deleted one. */
+function addChain(
+  batch: ExportBatch & { items: PlatformItem[] },
+  chain: XTweet[],
+  author: Author,
+  media: TweetMediaFiles,
+) {
+  const items = itemsOfChain(chain, author, media, batch.mediaFiles);
+  batch.items.push(...items);
+  const deletedAt = chain.at(-1)!.deleted_at;
+  if (deletedAt !== undefined) {
+    batch.deletions ??= [];
+    batch.deletions.push({ platformId: items[0].platformId, deletedAt: new Date(deletedAt).toISOString() });
+  }
 }
 
 function emptyBatch(): ExportBatch & { items: PlatformItem[] } {

@@ -14,7 +14,7 @@ export interface ImportsSection {
 function reportText(entry: ExportImport): SafeHtml | string {
   const report = entry.report;
   if (!report) return entry.status === 'queued' ? 'Waiting for a worker.' : 'Starting.';
-  const counts = `${report.itemsFound} items found: ${report.created} new, ${report.newVersions} new versions, ${report.unchanged} already archived; ${report.mediaArchived} of ${report.mediaFound} media files archived; ${report.quarantined} set aside unreadable.`;
+  const counts = `${report.itemsFound} items found: ${report.created} new, ${report.newVersions} new versions, ${report.unchanged} already archived; ${report.mediaArchived} of ${report.mediaFound} media files archived; ${report.quarantined} set aside unreadable${report.tombstoned ? `; ${report.tombstoned} marked deleted, as the export lists them` : ''}.`;
   return html`${counts}${
     report.skipped.length
       ? html`<ul>${report.skipped.map((skip) => html`<li>Skipped ${skip.count}: ${skip.reason} (e.g. <code>${skip.examples.join(', ')}</code>)</li>`)}</ul>`

@@ -80,6 +80,15 @@ export function tweetElement(tweet: ArchiveTweet): unknown {
   };
 }
 
+/** `data/deleted-tweets.js`: the tweets with the `deleted_at` X adds to each (an ISO time given per tweet). */
+export function deletedTweetsJs(tweets: Array<ArchiveTweet & { deletedAt: string }>): string {
+  const elements = tweets.map((tweet) => {
+    const element = tweetElement(tweet) as { tweet: Record<string, unknown> };
+    return { tweet: { ...element.tweet, deleted_at: xDate(tweet.deletedAt) } };
+  });
+  return `window.YTD.deleted_tweets.part0 = ${JSON.stringify(elements, null, 2)}`;
+}
+
 /** `window.YTD.<name>.part0 = [ … ]`, streamed element by element. */
 function ytdFile(name: string, elements: Iterable<unknown>): Readable {
   return Readable.from(
@@ -104,7 +113,7 @@ export async function writeXArchive(
   filePath: string,
   account: ArchiveAccount,
   tweets: Iterable<ArchiveTweet>,
-  extraFiles: Record<string, string> = {},
+  extraFiles: Record<string, string | Buffer> = {},
 ): Promise<void> {
   const zip = new ZipFile();
   const out = zip.outputStream.pipe(createWriteStream(filePath));
@@ -120,7 +129,7 @@ export async function writeXArchive(
   zip.addReadStream(tweetsJs, 'data/tweets.js');
   await finished(tweetsJs);
   for (const file of media) zip.addBuffer(file.bytes, `data/tweets_media/${file.name}`, { compress: false });
-  for (const [name, text] of Object.entries(extraFiles)) zip.addBuffer(Buffer.from(text), name);
+  for (const [name, bytes] of Object.entries(extraFiles)) zip.addBuffer(Buffer.from(bytes), name);
   zip.end();
   await finished(out);
 }
