@@ -8,6 +8,7 @@ export const ExportFormatSchema = z.enum([
   'instagram-download',
   'slack-export',
   'discord-export',
+  'youtube-takeout',
 ]);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- --account ID FILE`: imports a platform export (an X archive, a Mastodon archive or outbox.json, a Facebook or Instagram JSON download, a Slack or Discord export) into the
+ * `npm run import -- --account ID FILE`: imports a platform export (an X archive, a Mastodon archive or outbox.json, a Facebook or Instagram JSON download, a Slack or Discord export, a YouTube Takeout) into the
  * account, in this process: the file is archived under its SHA-256 and its items applied as the API's import
  * job does, with the same report (printed as JSON on stdout; progress on stderr). Needs no running worker.
  */

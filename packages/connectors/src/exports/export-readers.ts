@@ -4,6 +4,7 @@ import { discordExportReader } from './discord-export/discord-export.reader';
 import { slackExportReader } from './slack-export/slack-export.reader';
 import { mastodonOutboxReader } from './mastodon-outbox/mastodon-outbox.reader';
 import { xArchiveReader } from './x-archive/x-archive.reader';
+import { youtubeTakeoutReader } from './youtube-takeout/youtube-takeout.reader';
 
 /** Every export format Verbatim imports, tried in this order. A new format adds its reader here. */
 export const EXPORT_READERS: readonly ExportReader[] = [
@@ -13,6 +14,7 @@ export const EXPORT_READERS: readonly ExportReader[] = [
   instagramDownloadReader,
   slackExportReader,
   discordExportReader,
+  youtubeTakeoutReader,
 ];
 
 /** The reader of the export whose files are `names`, or null when no format recognizes it. */

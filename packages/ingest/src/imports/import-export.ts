@@ -109,7 +109,7 @@ async function importFile(
   await deps.catalog.recordCapture(capture);
   if (!reader)
     throw new UnrecognizedExportError(
-      `${upload.fileName} is no export format Verbatim reads (an X archive, a Mastodon archive or outbox.json, a Facebook or Instagram JSON download, a Slack or Discord export)`,
+      `${upload.fileName} is no export format Verbatim reads (an X archive, a Mastodon archive or outbox.json, a Facebook or Instagram JSON download, a Slack or Discord export, a YouTube Takeout)`,
     );
   tally.report.format = reader.format;
   const pipeline = new BatchPipeline(deps, account, capture, file, tally);
