@@ -16,10 +16,11 @@ export interface SyncRunRow {
   tombstoned: number;
   media_archived: number;
   quarantined: number;
+  notices_json: string;
 }
 
 export const SYNC_RUN_COLUMNS =
-  'account_id, pass_number, started_at, ended_at, outcome, error, resumed, pages, items, created, new_versions, tombstoned, media_archived, quarantined';
+  'account_id, pass_number, started_at, ended_at, outcome, error, resumed, pages, items, created, new_versions, tombstoned, media_archived, quarantined, notices_json';
 
 export function syncRunFromRow(row: SyncRunRow): SyncRun {
   return {
@@ -37,6 +38,7 @@ export function syncRunFromRow(row: SyncRunRow): SyncRun {
     tombstoned: row.tombstoned,
     mediaArchived: row.media_archived,
     quarantined: row.quarantined,
+    notices: JSON.parse(row.notices_json) as string[],
   };
 }
 
@@ -57,5 +59,6 @@ export function syncRunValues(run: SyncRun, flag: (value: boolean) => number | b
     run.tombstoned,
     run.mediaArchived,
     run.quarantined,
+    JSON.stringify(run.notices),
   ];
 }

@@ -34,7 +34,7 @@ export type { YoutubeConnectorConfig, YoutubeConnectorConfigInput } from './yout
 export { YoutubeConnector } from './youtube/youtube.connector';
 export { XConnectorConfigSchema } from './x/x-connector.config';
 export type { XConnectorConfig, XConnectorConfigInput } from './x/x-connector.config';
-export { XConnector } from './x/x.connector';
+export { X_TIER_NOTICES, XConnector } from './x/x.connector';
 export { GraphClient, DEFAULT_THROTTLE_WAIT_MS, SLOW_DOWN_PERCENT, SLOW_DOWN_WAIT_MS } from './graph/graph-client';
 export { usageOf as graphUsageOf } from './graph/graph-usage';
 export { GraphErrorSchema, isMissingObject, RATE_LIMIT_CODES } from './graph/graph-error';

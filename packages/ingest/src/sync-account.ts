@@ -39,6 +39,8 @@ export interface SyncProgress {
   quarantined: number;
   tombstoned: number;
   mediaArchived: number;
+  /** What the platform would not give (the connector's notices), each once. */
+  notices: string[];
   phase: 'fetching' | 'checking-deletions' | 'done';
 }
 
@@ -103,6 +105,7 @@ async function runPass(deps: SyncDependencies, accountId: string, options: SyncO
     quarantined: 0,
     tombstoned: 0,
     mediaArchived: 0,
+    notices: [],
     phase: 'fetching',
   };
   await applyPages(deps, connector, account, pass, progress, now, options);
@@ -155,6 +158,7 @@ interface FetchedPage {
   rejected: ConnectorPage['rejected'];
   nextCursor: string | null;
   mediaArchived: number;
+  notices: string[];
 }
 
 /**
@@ -302,6 +306,7 @@ async function storePage(
     rejected: page.rejected,
     nextCursor: page.nextCursor,
     mediaArchived: archived.mediaArchived,
+    notices: page.notices ?? [],
   };
 }
 
@@ -328,6 +333,7 @@ async function applyFetchedPage(
   progress.newVersions += applied.newVersions;
   progress.quarantined += applied.quarantined;
   progress.mediaArchived += fetched.mediaArchived;
+  for (const notice of fetched.notices) if (!progress.notices.includes(notice)) progress.notices.push(notice);
   return applied.changed;
 }
 

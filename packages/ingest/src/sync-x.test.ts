@@ -1,3 +1,4 @@
+import { X_TIER_NOTICES } from '@verbatim/connectors';
 import { FakeX, type FakeXOptions } from '@verbatim/connectors/testing';
 import { ConnectorConfigError, ConnectorCredentialsError, RateLimitedError, sha256Hex } from '@verbatim/core';
 import { syncAccount } from './sync-account';
@@ -23,7 +24,7 @@ describe('syncing an X account from the fake API v2', () => {
     await open({ seed: 3, posts: 150, maxRepliesPerPost: 4, editRate: 0.3, mediaRate: 0.3 });
     const result = await syncAccount(stack.deps, stack.accountId);
     const expected = fake.expected();
-    expect(result).toMatchObject({ phase: 'done', created: expected.size, quarantined: 0 });
+    expect(result).toMatchObject({ phase: 'done', created: expected.size, quarantined: 0, notices: [] });
     for (const [id, text] of expected) expect((await recordOf(id))?.text).toBe(text);
     const edited = fake.livePosts().find((n) => fake.chainOf(n).length > 2)!;
     const chain = fake.chainOf(edited);
@@ -75,6 +76,18 @@ describe('syncing an X account from the fake API v2', () => {
     expect(resumed.resumed).toBe(true);
     expect(fake.requests.filter((request) => request === refused)).toHaveLength(2);
     expect(await stack.catalog.countRecords({ accountId: stack.accountId })).toBe(fake.expected().size);
+  });
+
+  it('says what the access tier keeps out: replies refused to a tier without search, and those older than seven days', async () => {
+    // 200 posts an hour apart: the oldest 33 are more than seven days old.
+    await open({ seed: 6, posts: 200, maxRepliesPerPost: 3, editRate: 0, tier: 'free' });
+    const result = await syncAccount(stack.deps, stack.accountId);
+    expect([...result.notices].sort()).toEqual([X_TIER_NOTICES.olderReplies, X_TIER_NOTICES.searchRefused].sort());
+    expect(result.notices.join(' ')).toMatch(/Basic tier/);
+    // The posts are all archived; no reply is, and the account is told why instead of nothing being said.
+    expect(result.created).toBe(fake.livePosts().length);
+    const withReplies = fake.livePosts().find((n) => fake.replyCount(n) > 0 && fake.replyExists(n, 0))!;
+    expect(await recordOf(fake.replyId(withReplies, 0))).toBeNull();
   });
 
   it('quarantines a malformed post with the page bytes and archives the rest', async () => {

@@ -16,6 +16,7 @@ const run = (accountId: string, overrides: Partial<SyncRun> = {}): SyncRun => ({
   tombstoned: 2,
   mediaArchived: 12,
   quarantined: 1,
+  notices: [],
   ...overrides,
 });
 
@@ -26,7 +27,13 @@ export function describeSyncRunCases(harness: () => CatalogHarness): void {
     const account = await createAccount(catalog);
     const other = await createAccount(catalog, 'other');
     const failed = run(account.id, { outcome: 'failed', error: 'HTTP 401', pages: 0, items: 0, created: 0 });
-    const resumed = run(account.id, { passNumber: 2, outcome: 'paused', error: 'rate limited', resumed: true });
+    const resumed = run(account.id, {
+      passNumber: 2,
+      outcome: 'paused',
+      error: 'rate limited',
+      resumed: true,
+      notices: ['replies were not read: the app’s access tier has no search', 'a second “notice”'],
+    });
     await catalog.recordSyncRun(run(account.id));
     await catalog.recordSyncRun(run(other.id));
     await catalog.recordSyncRun(failed);

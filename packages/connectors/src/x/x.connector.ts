@@ -21,6 +21,14 @@ const EXPANSIONS = { expansions: 'attachments.media_keys,author_id', 'media.fiel
 export const RECENT_SEARCH_MS = 7 * 24 * 3_600_000;
 const LOOKUP_BATCH = 100;
 
+/** What the app's access tier keeps from the archive, said on the account (through the sync run's notices). */
+export const X_TIER_NOTICES = {
+  searchRefused:
+    "Residents' replies were not archived: X refused the replies search (search/recent) to this app's access tier. The Basic tier or above reaches replies of the last seven days.",
+  olderReplies:
+    "Replies to posts older than seven days are not read: X's search/recent reaches back seven days; older conversations need search/all, which only the Pro tier or above has.",
+} as const;
+
 const PassSchema = z.strictObject({
   userId: z.string(),
   name: z.string(),
@@ -92,8 +100,17 @@ export class XConnector implements Connector {
         return pageOf(response, url, this.readChain(response, task.chain, pass), { ...cursor, tasks: rest });
       }
       const response = await this.client.get(task.url, signal);
-      // A tier without search: the replies cannot be read; the README says which tier reaches them.
-      if (response.status === 403) return pageOf(response, task.url, emptyReading(), { ...cursor, tasks: rest });
+      // A tier without search: the replies cannot be read, and the account says so.
+      if (response.status === 403)
+        return pageOf(
+          response,
+          task.url,
+          { ...emptyReading(), notices: [X_TIER_NOTICES.searchRefused] },
+          {
+            ...cursor,
+            tasks: rest,
+          },
+        );
       if (response.status !== 200) throw this.client.unexpected(response, `the replies to post ${task.conversation}`);
       const reading = this.readPosts(response, pass, false);
       const more = reading.next ? [{ ...task, url: withToken(task.url, 'next_token', reading.next) }] : [];
@@ -156,9 +173,11 @@ export class XConnector implements Connector {
       const chain = tweet.data.edit_history_tweet_ids;
       if (chain.length > 1) reading.tasks.push({ chain });
       else reading.items.push(itemOfTweet(tweet.data, authors, media, own));
-      if (own && !tweet.data.referenced_tweets && this.isRecent(tweet.data)) {
+      if (own && !tweet.data.referenced_tweets) {
         const conversation = tweet.data.conversation_id ?? chain[0];
-        reading.tasks.push({ conversation, url: this.searchUrl(conversation) });
+        if (this.isRecent(tweet.data)) reading.tasks.push({ conversation, url: this.searchUrl(conversation) });
+        else if (!reading.notices.includes(X_TIER_NOTICES.olderReplies))
+          reading.notices.push(X_TIER_NOTICES.olderReplies);
       }
     });
     return reading;
@@ -211,10 +230,11 @@ interface Reading {
   rejected: RejectedPayload[];
   tasks: XTask[];
   next: string | null;
+  notices: string[];
 }
 
 function emptyReading(next: string | null = null): Reading {
-  return { items: [], rejected: [], tasks: [], next };
+  return { items: [], rejected: [], tasks: [], next, notices: [] };
 }
 
 function withToken(url: string, name: string, token: string): string {
@@ -232,6 +252,7 @@ function pageOf(response: PlatformResponse, source: string, reading: Reading, ne
     items: reading.items,
     rejected: reading.rejected,
     nextCursor: done ? null : encodeToken(next),
+    ...(reading.notices.length > 0 ? { notices: reading.notices } : {}),
   };
 }
 

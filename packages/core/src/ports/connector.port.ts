@@ -33,6 +33,11 @@ export interface ConnectorPage {
   rejected: RejectedPayload[];
   /** Opaque cursor of the next page of this pass; null when the pass has seen everything. */
   nextCursor: string | null;
+  /**
+   * What the platform would not give, in plain words with what reaches it (an access tier without search, say):
+   * kept with the sync run and shown on the account, so nothing is skipped silently.
+   */
+  notices?: string[];
 }
 
 export interface MediaDownload {

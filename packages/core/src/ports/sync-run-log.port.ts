@@ -27,6 +27,8 @@ export interface SyncRun {
   mediaArchived: number;
   /** Payloads that failed validation and were set aside with their raw bytes. */
   quarantined: number;
+  /** What the platform would not give this run (its connector's notices), each once; empty when nothing. */
+  notices: string[];
 }
 
 /** The history of an account's sync runs: what each captured, for the people who watch archiving. */

@@ -20,6 +20,11 @@ const SyncRunSchema = z.object({
   tombstoned: z.number().describe('records the platform confirmed deleted'),
   mediaArchived: z.number(),
   quarantined: z.number().describe('payloads set aside for failing validation'),
+  notices: z
+    .array(z.string())
+    .describe(
+      "what the platform would not give this run, in plain words (e.g. what the app's X access tier cannot reach)",
+    ),
 });
 
 export function accountRoutes({ it, catalog }: ApiContext) {

@@ -101,6 +101,7 @@ async function endRun(
     tombstoned: progress?.tombstoned ?? 0,
     mediaArchived: progress?.mediaArchived ?? 0,
     quarantined: progress?.quarantined ?? 0,
+    notices: progress?.notices ?? [],
   };
   await context.deps.catalog.recordSyncRun(entry).catch(() => undefined);
 }

@@ -20,6 +20,8 @@ export interface FakeXOptions {
   malformedPosts?: number[];
   /** The bearer token the fake accepts. */
   bearerToken?: string;
+  /** The app's access tier: `free` has no search, and `search/recent` answers 403 client-not-enrolled (default basic). */
+  tier?: 'free' | 'basic';
 }
 
 export const FAKE_X_TOKEN = 'AAAAAAAAAAAAAAAAAAAAAFakeXBearerToken0123456789';
@@ -42,7 +44,7 @@ export class FakeX {
   private readonly epoch: number;
   private limitAfter: number | null = null;
   private answered = 0;
-  private readonly options: Required<Omit<FakeXOptions, 'malformedPosts' | 'bearerToken'>> & FakeXOptions;
+  private readonly options: Required<Omit<FakeXOptions, 'malformedPosts' | 'bearerToken' | 'tier'>> & FakeXOptions;
 
   private constructor(options: FakeXOptions) {
     this.options = {
@@ -219,6 +221,17 @@ export class FakeX {
   }
 
   private search(params: URLSearchParams): FakeAnswer {
+    if (this.options.tier === 'free')
+      return {
+        status: 403,
+        body: {
+          title: 'Client Forbidden',
+          detail: 'This endpoint is not available for your current access level.',
+          reason: 'client-not-enrolled',
+          required_enrollment: 'Appropriate Level of API Access',
+          type: 'https://api.twitter.com/2/problems/client-forbidden',
+        },
+      };
     const match = /^conversation_id:(\d+)$/.exec(params.get('query') ?? '');
     if (!match) return { status: 400, body: { title: 'Invalid Request' } };
     const n = Number((BigInt(match[1]) - BASE) / 100n);

@@ -50,6 +50,23 @@ const OUTCOME_WORDS: Record<SyncRun['outcome'], string> = {
   paused: 'Paused',
 };
 
+/**
+ * What the platform does not give this account, as the connector said during the current or last pass (the runs
+ * back to the newest completed one): an access tier without search, say. Nothing when it gave everything.
+ */
+export function platformLimitsSection(runs: SyncRun[]): SafeHtml {
+  const notices: string[] = [];
+  for (const run of runs) {
+    for (const notice of run.notices) if (!notices.includes(notice)) notices.push(notice);
+    if (run.outcome === 'completed') break;
+  }
+  if (notices.length === 0) return html``;
+  return html`<section aria-labelledby="limits-heading" class="stack">
+  <h2 id="limits-heading">What the platform does not give this account</h2>
+  <div class="trouble" role="status"><ul>${notices.map((notice) => html`<li>${notice}</li>`)}</ul></div>
+</section>`;
+}
+
 /** Each recent run and what it captured: the record of whether archiving goes on. */
 export function runsSection(runs: SyncRun[], timeZone: string): SafeHtml {
   const count = (value: number) => value.toLocaleString('en-US');

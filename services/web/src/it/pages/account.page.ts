@@ -8,7 +8,7 @@ import type { Delivery } from '@verbatim/foia';
 import type { JobView } from '../job-progress';
 import { describeJob } from '../job-progress';
 import { connectorFields, scheduleAndPeopleFields } from './account-fields.page';
-import { healthSection, noticesSection, runsSection } from './account-health.page';
+import { healthSection, noticesSection, platformLimitsSection, runsSection } from './account-health.page';
 import { importsSection } from './account-imports.page';
 
 export interface AccountPage {
@@ -95,6 +95,7 @@ ${account.complianceProblems.length ? html`<p class="error">Town policy: ${accou
 <p><a href="/compliance/accounts/${account.id}">Compliance, administrators, moderators and their receipts</a></p>
 ${facts(options)}
 ${healthSection(options.account, options.timeZone)}
+${platformLimitsSection(options.runs)}
 ${syncSection(options)}
 ${importsSection({ accountId: account.id, imports: options.imports, csrfToken: options.csrfToken, timeZone: options.timeZone, message: options.importMessage })}
 ${runsSection(options.runs, options.timeZone)}
