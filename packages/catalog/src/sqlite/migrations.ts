@@ -3,6 +3,7 @@ import { RETENTION_MIGRATIONS } from './retention-migrations';
 import { COMPLIANCE_MIGRATIONS } from './compliance-migrations';
 import { MODERATION_MIGRATIONS } from './moderation-migrations';
 import { IMPORT_MIGRATIONS } from './imports/import-migrations';
+import { VERSION_EDITOR_MIGRATIONS } from './version-editors/version-editor-migrations';
 
 export interface Migration {
   version: number;
@@ -497,6 +498,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...MODERATION_MIGRATIONS,
   ...RETENTION_MIGRATIONS,
   ...IMPORT_MIGRATIONS,
+  ...VERSION_EDITOR_MIGRATIONS,
 ];
 
 /**
