@@ -73,6 +73,30 @@ describe('syncing a wiki from the fake MediaWiki Action API', () => {
     expect(third).toMatchObject({ created: 0, newVersions: 0, tombstoned: 0 });
   });
 
+  it('adds no version again when a pass reads revisions another pass already archived', async () => {
+    await open({ seed: 7, pages: 5, maxRevisions: 2 });
+    await syncAccount(stack.deps, stack.accountId);
+    const firstPassToken = (await stack.catalog.getSyncState(stack.accountId)).lastCompletedPassToken;
+    const page = fake.wiki.livePages(0)[1];
+    fake.wiki.edit(page.pageid);
+    fake.wiki.edit(page.pageid);
+    expect(await syncAccount(stack.deps, stack.accountId)).toMatchObject({ newVersions: 2 });
+    // A pass that starts again from the first one's end, as after a pass that never finished, reads those edits again:
+    // the first is no longer the page's current text, and must not be taken for a new edit.
+    const connector = stack.deps.createConnector((await stack.catalog.getAccount(stack.accountId))!.connector);
+    const replay = await connector.beginPass(firstPassToken);
+    const { passNumber } = await stack.catalog.getSyncState(stack.accountId);
+    await stack.catalog.startPass(
+      stack.accountId,
+      passNumber + 1,
+      replay.passToken,
+      replay.firstCursor,
+      new Date().toISOString(),
+    );
+    expect(await syncAccount(stack.deps, stack.accountId)).toMatchObject({ resumed: true, newVersions: 0, created: 0 });
+    expect((await versionsOf(page.pageid)).length).toBe(page.revisions.length);
+  });
+
   it('keeps a revision whose text or editor the wiki hid, saying so', async () => {
     await open({ seed: 6, pages: 3, maxRevisions: 1 });
     const page = fake.wiki.livePages(0)[0];
