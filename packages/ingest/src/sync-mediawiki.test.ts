@@ -177,6 +177,8 @@ describe('syncing a wiki from the fake MediaWiki Action API', () => {
     await expect(attempt({ apiUrl: `${fake.baseUrl}/wiki/api.php` })).rejects.toThrow(ConnectorConfigError);
     await expect(attempt({ category: 'Parking' })).rejects.toThrow('the wiki has no category “Parking”');
     await expect(attempt({ apiUrl: `${fake.baseUrl}/wiki/Main_Page` })).rejects.toThrow(/api\.php address/);
+    fake.denyReading();
+    await expect(attempt({})).rejects.toThrow(/lets only signed-in users read it \(readapidenied\)/);
     await expect(attempt({ pages: ['A'], namespace: 4 })).rejects.toThrow(
       /at most one of pages, category or namespace/,
     );

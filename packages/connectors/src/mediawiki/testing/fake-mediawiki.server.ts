@@ -21,6 +21,7 @@ export class FakeMediaWiki {
   private server!: RunningFake;
   private slowDown: { after: number; kind: SlowDown; retryAfter: number | null } | null = null;
   private answered = 0;
+  private readDenied = false;
 
   private constructor(private readonly options: FakeMediaWikiOptions) {
     this.wiki = new FakeWiki(options);
@@ -52,6 +53,11 @@ export class FakeMediaWiki {
     this.slowDown = { after: this.answered + after, kind, retryAfter: retryAfterSeconds };
   }
 
+  /** From now on the wiki lets only signed-in users read, as a private wiki does: `readapidenied`. */
+  denyReading(): void {
+    this.readDenied = true;
+  }
+
   close(): Promise<void> {
     return this.server.close();
   }
@@ -64,6 +70,7 @@ export class FakeMediaWiki {
       return { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>Not Found</h1>' };
     this.answered += 1;
     if (this.slowDown && this.answered > this.slowDown.after) return this.refuse();
+    if (this.readDenied) return { body: apiError('readapidenied', 'You need read permission to use this module.') };
     const params = url.searchParams;
     if (params.get('action') !== 'query')
       return {
