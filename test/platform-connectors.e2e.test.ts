@@ -1,4 +1,4 @@
-import { FakeBluesky, FakeFeed, FakeMastodon } from '@verbatim/connectors/testing';
+import { FAKE_EDITORS, FakeBluesky, FakeFeed, FakeMastodon, FakeMediaWiki } from '@verbatim/connectors/testing';
 import { registerMockAccount, startInstance, syncOnce, waitForJob, type TestInstance } from './support/start-instance';
 
 /**
@@ -11,6 +11,7 @@ describe('real platform connectors in a running instance', () => {
   let mastodon: FakeMastodon;
   let bluesky: FakeBluesky;
   let feed: FakeFeed;
+  let wiki: FakeMediaWiki;
 
   beforeAll(async () => {
     mastodon = await FakeMastodon.start({
@@ -27,6 +28,7 @@ describe('real platform connectors in a running instance', () => {
     });
     bluesky = await FakeBluesky.start({ seed: 5, posts: 25, maxRepliesPerPost: 3, imageRate: 0.2 });
     feed = await FakeFeed.start({ format: 'rss', seed: 5, posts: 15, photoRate: 0.3 });
+    wiki = await FakeMediaWiki.start({ seed: 5, pages: 8, maxRevisions: 3 });
     instance = await startInstance();
   });
   afterAll(async () => {
@@ -34,6 +36,7 @@ describe('real platform connectors in a running instance', () => {
     await mastodon.close();
     await bluesky.close();
     await feed.close();
+    await wiki.close();
   });
 
   const recordsOf = async (accountId: string) =>
@@ -116,5 +119,45 @@ describe('real platform connectors in a running instance', () => {
     });
     expect(served.headers.get('content-security-policy')).toContain('sandbox');
     expect(await served.text()).toContain('<h1>');
+  });
+
+  it('archives a town wiki: each revision a version with its editor and time, a new edit added on the next sync', async () => {
+    const refused = await instance.request('POST', '/api/v1/accounts', {
+      agencyId: 'agency_missing',
+      platform: 'wiki',
+      handle: 'townwiki',
+      connector: { type: 'mediawiki', apiUrl: `${wiki.baseUrl}/wiki/Main_Page`, category: 'Minutes', namespace: 0 },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('api.php address');
+    expect(JSON.stringify(refused.body)).toContain('at most one of pages, category or namespace');
+    const accountId = await registerMockAccount(instance, { type: 'mediawiki', apiUrl: wiki.apiUrl }, 'townwiki', {
+      platform: 'wiki',
+    });
+    await syncOnce(instance, accountId);
+    const { total, records } = await recordsOf(accountId);
+    expect(total).toBe(wiki.wiki.livePages(0).length);
+    expect(records.every((record) => record.platform === 'wiki' && !record.text.includes("'''"))).toBe(true);
+
+    const page = wiki.wiki.livePages(0)[0];
+    wiki.wiki.edit(page.pageid, FAKE_EDITORS[3]);
+    await syncOnce(instance, accountId);
+    const found = await instance.request(
+      'GET',
+      `/api/v1/records?${new URLSearchParams({ accountId, q: `"Amendment ${page.revisions.length - 1}"` })}`,
+    );
+    const detail = (
+      await instance.request(
+        'GET',
+        `/api/v1/records/${found.body.records.find((record: { platformId: string }) => record.platformId === String(page.pageid)).id}`,
+      )
+    ).body;
+    expect(
+      detail.versions.map((version: { author: { name: string }; editedAt: string }) => [
+        version.author.name,
+        version.editedAt,
+      ]),
+    ).toEqual(page.revisions.map((revision) => [revision.user, new Date(revision.timestamp).toISOString()]));
+    expect(detail.versions.at(-1).author).toEqual({ id: String(FAKE_EDITORS[3].userid), name: FAKE_EDITORS[3].user });
   });
 });

@@ -304,6 +304,10 @@ describe('searching the archive and reading a record in a real browser', () => {
       }),
     );
     expect(sideTexts).toEqual([detail.versions[0].text, detail.versions[1].text]);
+    // Each version names who made it on the platform.
+    expect(await comparison.locator('.side .meta').first().textContent()).toContain(
+      `By ${detail.versions[0].author.name}`,
+    );
     const announced = await comparison.locator('del .visually-hidden, ins .visually-hidden').first().textContent();
     expect(announced).toMatch(/^\[(removed|added): $/);
     await checkScreen(page, 'record-edited');

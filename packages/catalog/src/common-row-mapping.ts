@@ -191,7 +191,22 @@ export interface VersionColumns {
   captured_at: string;
   raw_capture_sha256: string;
   raw_capture_key: string;
+  /** The version's own editor, null for versions captured before editors were recorded (or disposed of). */
+  version_author_id: string | null;
+  version_author_name: string | null;
+  version_author_handle: string | null;
+  record_author_id: string | null;
+  record_author_name: string;
+  record_author_handle: string | null;
 }
+
+/**
+ * The editor columns a version read selects (`v` the version, `r` its record): the version's own, and the
+ * record's author for versions without one.
+ */
+export const VERSION_EDITOR_COLUMNS = `v.author_id AS version_author_id, v.author_name AS version_author_name,
+  v.author_handle AS version_author_handle, r.author_id AS record_author_id, r.author_name AS record_author_name,
+  r.author_handle AS record_author_handle`;
 
 export function accountFromColumns(
   row: AccountColumns,
@@ -267,9 +282,29 @@ export function versionFromColumns(row: VersionColumns, attachments: Attachment[
     text: row.text,
     attachments,
     ...optional('editedAt', row.edited_at),
+    author: versionEditorOf(row),
     contentHash: row.content_hash,
     capturedAt: row.captured_at,
     rawCaptureSha256: row.raw_capture_sha256,
     rawCaptureKey: row.raw_capture_key,
+  };
+}
+
+/**
+ * Who made the version: its own editor when recorded; otherwise the record's author, the only person who could
+ * edit a post on the platforms archived before editors were recorded per version.
+ */
+function versionEditorOf(row: VersionColumns): RecordVersion['author'] {
+  if (row.version_author_name === null) {
+    return {
+      ...optional('id', row.record_author_id),
+      name: row.record_author_name,
+      ...optional('handle', row.record_author_handle),
+    };
+  }
+  return {
+    ...optional('id', row.version_author_id),
+    name: row.version_author_name,
+    ...optional('handle', row.version_author_handle),
   };
 }

@@ -194,6 +194,7 @@ export function describeRetentionStoreConformance(createHarness: StoresHarnessFa
     expect((await harness.catalog.listVersions(seeded.oldMedia))[0]).toMatchObject({
       text: '',
       attachments: [],
+      author: { name: '' },
       contentHash: versionsBefore[0].contentHash,
     });
     const queued = await harness.catalog.listIndexBacklog(10);

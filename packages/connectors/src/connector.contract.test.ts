@@ -6,6 +6,7 @@ import {
   FakeFeed,
   FakeInstagram,
   FakeMastodon,
+  FakeMediaWiki,
   FakeX,
   FakeYoutube,
   FAKE_CHANNEL_ID,
@@ -18,6 +19,7 @@ let instagram: FakeInstagram;
 let feed: FakeFeed;
 let youtube: FakeYoutube;
 let x: FakeX;
+let wiki: FakeMediaWiki;
 beforeAll(async () => {
   bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
   bluesky.advance();
@@ -44,6 +46,7 @@ beforeAll(async () => {
   youtube.advance();
   x = await FakeX.start({ seed: 11, posts: 60, editRate: 0.3, mediaRate: 0.3 });
   x.advance();
+  wiki = await FakeMediaWiki.start({ seed: 11, pages: 40, maxRevisions: 4 });
 });
 afterAll(async () => {
   await bluesky.close();
@@ -53,6 +56,7 @@ afterAll(async () => {
   await feed.close();
   await youtube.close();
   await x.close();
+  await wiki.close();
 });
 
 /**
@@ -135,14 +139,21 @@ const CONNECTORS: Array<[string, () => Connector]> = [
         }),
       ),
   ],
+  ['mediawiki', () => createConnector(parseConnectorConfig({ type: 'mediawiki', apiUrl: wiki.apiUrl }))],
   ['website', () => createConnector(parseConnectorConfig({ type: 'website', urls: [`${feed.baseUrl}/`], depth: 2 }))],
 ];
 
-/** Connectors whose items carry images to download (a web page's bytes are its capture, not an attachment). */
-const connectorListsImages = (name: string) => name !== 'website';
+/**
+ * Connectors whose items carry images to download (a web page's bytes are its capture, not an attachment; a wiki
+ * revision's attachment is its wikitext).
+ */
+const connectorListsImages = (name: string) => name !== 'website' && name !== 'mediawiki';
 
-/** Connectors whose pass reads an edited item's history pages, repeating its current text beside the older ones. */
-const connectorReadsHistory = (name: string) => name === 'mastodon';
+/**
+ * Connectors whose pass reads an edited item's history pages, repeating its current text beside the older ones
+ * (a wiki revision may change only markup: the same plain text, another wikitext attached).
+ */
+const connectorReadsHistory = (name: string) => name === 'mastodon' || name === 'mediawiki';
 
 async function readPass(connector: Connector, passToken: string, firstCursor: string): Promise<ConnectorPage[]> {
   const pages: ConnectorPage[] = [];
@@ -206,6 +217,12 @@ describe.each(CONNECTORS)('Connector contract: %s', (name, make) => {
     const attachments = (await readPass(connector, passToken, firstCursor)).flatMap((page) =>
       page.items.flatMap((item) => item.attachments),
     );
+    if (name === 'mediawiki') {
+      const wikitext = await connector.fetchMedia(attachments[0].sourceUrl);
+      expect(wikitext.contentType).toMatch(/^text\/x-wiki/);
+      expect(new TextDecoder().decode(wikitext.bytes)).toContain('[[Notice board|this notice]]');
+      return;
+    }
     if (!connectorListsImages(name)) {
       expect(attachments).toEqual([]);
       return;

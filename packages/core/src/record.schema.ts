@@ -62,6 +62,11 @@ export const RecordVersionSchema = z.object({
   text: z.string(),
   attachments: z.array(AttachmentSchema),
   editedAt: z.string().optional(),
+  /**
+   * Who made this version on the platform (a wiki page's editor at each revision). For versions captured before
+   * editors were recorded, the record's author, who alone could edit a post on those platforms.
+   */
+  author: AuthorSchema.optional(),
   contentHash: z.string(),
   capturedAt: z.string(),
   rawCaptureSha256: z.string(),

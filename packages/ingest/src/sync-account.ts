@@ -16,6 +16,7 @@ import {
   sha256Hex,
 } from '@verbatim/core';
 import { archiveItems } from './archive-media';
+import { withoutEarlierVersions } from './imports/earlier-versions';
 import { clearIndexed, flushIndexBacklog } from './index-backlog';
 import { tombstoneVanished } from './tombstone-vanished';
 import { withPlatformBudget } from './platform-budget';
@@ -206,7 +207,7 @@ async function applyPages(
       if (storing.length > 0) {
         const fetched = await storing.shift()!;
         throwIfAborted(options.signal);
-        applying = applyFetchedPage(deps, account, pass, fetched, progress);
+        applying = applyFetchedPage(deps, account, pass, fetched, progress, connector.replaysHistory === true);
         applying.catch(() => undefined); // surfaces when awaited above, on the next turn
       }
       if (changed !== null) {
@@ -317,12 +318,17 @@ async function applyFetchedPage(
   pass: OpenPass,
   fetched: FetchedPage,
   progress: SyncProgress,
+  replaysHistory: boolean,
 ): Promise<SearchDocument[]> {
+  // Read only now, once the page before is applied: an earlier version is one the catalog holds at this point.
+  const items = replaysHistory
+    ? (await withoutEarlierVersions(deps.catalog, account.id, fetched.items)).items
+    : fetched.items;
   const applied = await deps.catalog.applyPage({
     accountId: account.id,
     passNumber: pass.passNumber,
     capture: fetched.capture,
-    items: fetched.items,
+    items,
     rejected: fetched.rejected,
     nextCursor: fetched.nextCursor,
     capturedAt: fetched.capture.capturedAt,

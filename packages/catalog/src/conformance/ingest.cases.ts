@@ -51,6 +51,7 @@ export function describeIngestCases(harness: () => CatalogHarness): void {
         version: 1,
         text: post.text,
         attachments: [],
+        author: post.author,
         contentHash: post.contentHash,
         capturedAt: T.pass1,
         rawCaptureSha256: page.capture.sha256,
@@ -134,6 +135,35 @@ export function describeIngestCases(harness: () => CatalogHarness): void {
     const [document] = await catalog.listSearchDocuments(null, 10);
     expect(document.priorText).toContain('meeting on tuesday');
     expect(document.priorText).toContain('meeting on wednesday');
+  });
+
+  it('each version keeps the editor who made it; the record keeps its first author', async () => {
+    const { catalog } = harness();
+    const account = await createAccount(catalog);
+    const creator = { id: '7', name: 'Clerk Ann', handle: 'Clerk Ann' };
+    const editor = { id: '9', name: 'Planner Bo' };
+    const anonymous = { name: '192.0.2.4' };
+    await catalog.applyPage(
+      makePage(account.id, 'e1', [
+        makeItem('page-1', { text: 'Budget 2025', author: creator }),
+        makeItem('page-1', { text: 'Budget 2025, amended', author: editor, editedAt: '2024-03-02T10:00:00.000Z' }),
+      ]),
+    );
+    await catalog.applyPage(
+      makePage(account.id, 'e2', [makeItem('page-1', { text: 'Budget 2025, final', author: anonymous })], {
+        capturedAt: T.pass2,
+        passNumber: 2,
+      }),
+    );
+    const record = (await catalog.getRecordByPlatformId(account.id, 'page-1'))!;
+    expect(record).toMatchObject({ author: creator, versionCount: 3, text: 'Budget 2025, final' });
+    const versions = await catalog.listVersions(record.id);
+    expect(versions.map((version) => [version.version, version.author])).toEqual([
+      [1, creator],
+      [2, editor],
+      [3, anonymous],
+    ]);
+    expect(versions[1].editedAt).toBe('2024-03-02T10:00:00.000Z');
   });
 
   it('hiding and unhiding change the status, never the versions', async () => {

@@ -23,7 +23,8 @@ const LOCK_RECORDS = `SELECT platform_id, seq, id, content_hash, hidden_at, stat
   FROM records WHERE account_id = $1 AND platform_id = ANY($2::text[]) ORDER BY platform_id FOR NO KEY UPDATE`;
 
 const INSERT_VERSION = `INSERT INTO record_versions (record_seq, version, text, attachments, edited_at, content_hash,
-  captured_at, raw_capture_sha256) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)`;
+  captured_at, raw_capture_sha256, author_id, author_name, author_handle)
+  VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11)`;
 
 /** Right-hand sides read the row as it was, so `text` here is the text being replaced. */
 const UPDATE_CONTENT = `UPDATE records SET
@@ -107,6 +108,9 @@ export class ExistingRecordWriter {
       item.contentHash,
       input.capturedAt,
       input.capture.sha256,
+      item.author.id ?? null,
+      item.author.name,
+      item.author.handle ?? null,
     ]);
     const { rows } = await client.query<SearchDocumentRow>(UPDATE_CONTENT, [
       existing.seq,

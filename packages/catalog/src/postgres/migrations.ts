@@ -5,6 +5,7 @@ import { PEOPLE_MIGRATION } from './people/people.migration';
 import { POSTGRES_RETENTION_MIGRATIONS } from './retention-migrations';
 import { POSTGRES_IMPORT_MIGRATIONS } from './imports/import-migrations';
 import { POSTGRES_SYNC_RUN_NOTICE_MIGRATIONS } from './sync-run-notice-migrations';
+import { POSTGRES_VERSION_EDITOR_MIGRATIONS } from './version-editors/version-editor-migrations';
 
 export interface PostgresMigration {
   version: number;
@@ -374,5 +375,6 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   ...POSTGRES_MODERATION_MIGRATIONS,
   ...POSTGRES_RETENTION_MIGRATIONS,
   ...POSTGRES_IMPORT_MIGRATIONS,
+  ...POSTGRES_VERSION_EDITOR_MIGRATIONS,
   ...POSTGRES_SYNC_RUN_NOTICE_MIGRATIONS,
 ];

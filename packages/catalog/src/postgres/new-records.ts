@@ -29,8 +29,9 @@ const INSERT_RECORDS = `INSERT INTO records (id, account_id, agency_id, platform
   RETURNING seq, id, platform_id`;
 
 const INSERT_FIRST_VERSIONS = `INSERT INTO record_versions (record_seq, version, text, attachments, edited_at,
-    content_hash, captured_at, raw_capture_sha256)
-  SELECT seq, 1, text, attachments, edited_at, content_hash, first_captured_at, $2 FROM records WHERE seq = ANY($1::bigint[])`;
+    content_hash, captured_at, raw_capture_sha256, author_id, author_name, author_handle)
+  SELECT seq, 1, text, attachments, edited_at, content_hash, first_captured_at, $2, author_id, author_name, author_handle
+  FROM records WHERE seq = ANY($1::bigint[])`;
 
 const QUEUE_FOR_INDEX = `INSERT INTO index_backlog (record_seq, record_id)
   SELECT seq, id FROM records WHERE seq = ANY($1::bigint[]) ON CONFLICT DO NOTHING`;

@@ -25,6 +25,7 @@ import {
   type TombstoneRow,
   type VersionRow,
 } from './row-mapping';
+import { VERSION_EDITOR_COLUMNS } from '../common-row-mapping';
 
 /** Reads of records and what hangs off them: versions, tombstones, captures, quarantine, media. */
 export class RecordRepository {
@@ -66,7 +67,8 @@ export class RecordRepository {
   async listVersions(recordId: string): Promise<RecordVersion[]> {
     const { rows } = await this.pool.query<VersionRow>(
       `SELECT r.id AS record_id, v.version, v.text, v.attachments,
-        v.edited_at, v.content_hash, v.captured_at, v.raw_capture_sha256, c.key AS raw_capture_key
+        v.edited_at, v.content_hash, v.captured_at, v.raw_capture_sha256, c.key AS raw_capture_key,
+        ${VERSION_EDITOR_COLUMNS}
       FROM records r JOIN record_versions v ON v.record_seq = r.seq JOIN raw_captures c ON c.sha256 = v.raw_capture_sha256
       WHERE r.id = $1 ORDER BY v.version`,
       [recordId],

@@ -39,7 +39,8 @@ export class ExistingRecordWriter {
     this.lookup = db.prepare(`SELECT platform_id, seq, id, content_hash, hidden_at, status, version_count
       FROM records WHERE account_id = ? AND platform_id IN (SELECT value FROM json_each(?))`);
     this.insertVersion = db.prepare(`INSERT INTO record_versions (record_seq, version, text, attachments_json,
-      edited_at, content_hash, captured_at, raw_capture_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      edited_at, content_hash, captured_at, raw_capture_sha256, author_id, author_name, author_handle)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // Right-hand sides read the row as it was, so `text` here is the text being replaced.
     this.updateContent = db.prepare(`UPDATE records SET
         prior_text = CASE WHEN text = @text THEN prior_text WHEN prior_text = '' THEN text
@@ -108,6 +109,9 @@ export class ExistingRecordWriter {
       item.contentHash,
       input.capturedAt,
       input.capture.sha256,
+      item.author.id ?? null,
+      item.author.name,
+      item.author.handle ?? null,
     );
     const row = this.updateContent.get({
       seq: existing.seq,

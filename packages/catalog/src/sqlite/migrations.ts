@@ -4,6 +4,7 @@ import { COMPLIANCE_MIGRATIONS } from './compliance-migrations';
 import { MODERATION_MIGRATIONS } from './moderation-migrations';
 import { IMPORT_MIGRATIONS } from './imports/import-migrations';
 import { SYNC_RUN_NOTICE_MIGRATIONS } from './sync-run-notice-migrations';
+import { VERSION_EDITOR_MIGRATIONS } from './version-editors/version-editor-migrations';
 
 export interface Migration {
   version: number;
@@ -498,6 +499,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...MODERATION_MIGRATIONS,
   ...RETENTION_MIGRATIONS,
   ...IMPORT_MIGRATIONS,
+  ...VERSION_EDITOR_MIGRATIONS,
   ...SYNC_RUN_NOTICE_MIGRATIONS,
 ];
 

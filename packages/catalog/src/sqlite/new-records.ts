@@ -31,8 +31,9 @@ export class NewRecordWriter {
       VALUES (${Array(BOUND_COLUMN_COUNT).fill('?').join(', ')}, 1)`);
     this.maxSeq = db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM records').pluck();
     this.firstVersions = db.prepare(`INSERT INTO record_versions (record_seq, version, text, attachments_json,
-        edited_at, content_hash, captured_at, raw_capture_sha256)
-      SELECT seq, 1, text, attachments_json, edited_at, content_hash, first_captured_at, ? FROM records WHERE seq > ?`);
+        edited_at, content_hash, captured_at, raw_capture_sha256, author_id, author_name, author_handle)
+      SELECT seq, 1, text, attachments_json, edited_at, content_hash, first_captured_at, ?, author_id, author_name,
+        author_handle FROM records WHERE seq > ?`);
     this.queueForIndex = db.prepare(
       'INSERT OR IGNORE INTO index_backlog (record_seq, record_id) SELECT seq, id FROM records WHERE seq > ?',
     );

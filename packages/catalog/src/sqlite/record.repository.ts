@@ -25,6 +25,7 @@ import {
   type VersionRow,
 } from './row-mapping';
 import { SEQ_OF_ID, SEQS_OF_IDS } from './record-id-index';
+import { VERSION_EDITOR_COLUMNS } from '../common-row-mapping';
 
 const RECORD_COLUMNS = `id, account_id, agency_id, platform, kind, platform_id, parent_platform_id,
   thread_root_platform_id, author_id, author_name, author_handle, text, url, posted_at, edited_at, first_captured_at,
@@ -49,7 +50,7 @@ export class RecordRepository {
       `SELECT ${RECORD_COLUMNS} FROM records WHERE account_id = ? AND platform_id = ?`,
     );
     this.selectVersions = db.prepare(`SELECT r.id AS record_id, v.version, v.text, v.attachments_json, v.edited_at,
-        v.content_hash, v.captured_at, v.raw_capture_sha256, c.key AS raw_capture_key
+        v.content_hash, v.captured_at, v.raw_capture_sha256, c.key AS raw_capture_key, ${VERSION_EDITOR_COLUMNS}
       FROM records r JOIN record_versions v ON v.record_seq = r.seq JOIN raw_captures c ON c.sha256 = v.raw_capture_sha256
       WHERE v.record_seq IN (${SEQ_OF_ID}) ORDER BY v.version`);
     this.selectTombstone = db.prepare(`SELECT r.id AS record_id, t.detected_at, t.last_seen_at, t.reason

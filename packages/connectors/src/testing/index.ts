@@ -27,6 +27,10 @@ export { FakeYoutube, FAKE_CHANNEL_ID, FAKE_YOUTUBE_KEY } from '../youtube/testi
 export type { FakeYoutubeServerOptions } from '../youtube/testing/fake-youtube.server';
 export { FakeX, FAKE_X_TOKEN, FAKE_X_USER } from '../x/testing/fake-x.server';
 export type { FakeXOptions } from '../x/testing/fake-x.server';
+export { FakeMediaWiki } from '../mediawiki/testing/fake-mediawiki.server';
+export type { FakeMediaWikiOptions } from '../mediawiki/testing/fake-mediawiki.server';
+export { FakeWiki, FAKE_EDITORS, MINUTES_CATEGORY } from '../mediawiki/testing/fake-mediawiki-wiki';
+export type { FakePage, FakeRevision, FakeWikiOptions } from '../mediawiki/testing/fake-mediawiki-wiki';
 export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
 export { deletedTweetsJs, tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';

@@ -58,6 +58,12 @@ export interface PassStart {
  */
 export interface Connector {
   /**
+   * True when a pass may list an item's earlier states again (a wiki page's revisions read anew after a pass
+   * that did not finish): the sync then leaves out items whose content is already one of the record's
+   * versions, so they are not taken for new edits.
+   */
+  readonly replaysHistory?: boolean;
+  /**
    * Starts a new full pass over the account, given the token of the last completed pass (null on the first).
    * The mock platform advances its simulated clock one step here.
    */

@@ -5,8 +5,15 @@ import { markWordChanges } from './word-diff';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
+/** Who made a version on the platform: the name, and the handle when it says something more. */
+function editorOf(version: RecordVersion): string {
+  const author = version.author;
+  if (!author || author.name === '') return 'unknown';
+  return author.handle && author.handle !== author.name ? `${author.name} (@${author.handle})` : author.name;
+}
+
 function versionMeta(version: RecordVersion, timeZone: string): SafeHtml {
-  return html`<p class="meta">Captured ${localTime(version.capturedAt, timeZone)}${version.editedAt ? html`; edited on the platform ${localTime(version.editedAt, timeZone)}` : ''}</p>`;
+  return html`<p class="meta">By ${editorOf(version)}; captured ${localTime(version.capturedAt, timeZone)}${version.editedAt ? html`; edited on the platform ${localTime(version.editedAt, timeZone)}` : ''}</p>`;
 }
 
 /** Two successive versions side by side (stacked on narrow screens), the words that changed marked in each. */
@@ -31,6 +38,8 @@ function captureFacts(version: RecordVersion, capture: RawCapture | undefined, t
   return html`<li>
   <h3>Version ${version.version}</h3>
   <dl class="facts">
+    <dt>Editor</dt><dd>${editorOf(version)}</dd>
+    ${version.editedAt ? html`<dt>Made on the platform</dt><dd>${localTime(version.editedAt, timeZone)}</dd>` : ''}
     <dt>Captured</dt><dd>${localTime(version.capturedAt, timeZone)}</dd>
     <dt>Archive key</dt><dd><code>${version.rawCaptureKey}</code></dd>
     <dt>SHA-256</dt><dd class="hash"><code>${version.rawCaptureSha256}</code></dd>

@@ -72,9 +72,11 @@ export class PostgresDispositionRepository {
         candidate.ruleId,
       ],
     );
-    await client.query(`UPDATE record_versions SET text = '', attachments = '[]'::jsonb WHERE record_seq = $1`, [
-      candidate.seq,
-    ]);
+    await client.query(
+      `UPDATE record_versions SET text = '', attachments = '[]'::jsonb, author_id = NULL, author_name = NULL,
+         author_handle = NULL WHERE record_seq = $1`,
+      [candidate.seq],
+    );
     await client.query(
       `UPDATE records SET text = '', prior_text = '', attachments = '[]'::jsonb, author_name = '',
          author_handle = NULL, author_id = NULL, revision = revision + 1 WHERE seq = $1`,

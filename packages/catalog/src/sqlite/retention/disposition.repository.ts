@@ -97,7 +97,10 @@ export class SqliteDispositionRepository {
         candidate.ruleId,
       );
     this.db
-      .prepare(`UPDATE record_versions SET text = '', attachments_json = '[]' WHERE record_seq = ?`)
+      .prepare(
+        `UPDATE record_versions SET text = '', attachments_json = '[]', author_id = NULL, author_name = NULL,
+          author_handle = NULL WHERE record_seq = ?`,
+      )
       .run(candidate.seq);
     this.db
       .prepare(
