@@ -60,6 +60,10 @@ describe('syncing an X account from the fake API v2', () => {
     expect(second.created).toBe([...after.keys()].filter((id) => !before.has(id)).length);
     expect(second.tombstoned).toBe(gone.length);
     for (const id of gone) expect((await recordOf(id))!.status).toBe('deleted');
+    // Edit chains are read whole on every pass: their earlier versions are not taken for new edits.
+    const edited = fake.livePosts().filter((n) => fake.chainOf(n).length > 1);
+    expect(edited.length).toBeGreaterThan(3);
+    for (const n of edited) expect((await recordOf(fake.chainOf(n)[0]))!.versionCount).toBe(fake.chainOf(n).length);
   });
 
   it('resumes a backfill stopped by a 429 at the reset X announced, from the refused request', async () => {

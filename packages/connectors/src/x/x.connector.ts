@@ -54,6 +54,8 @@ type XCursor = z.infer<typeof CursorSchema>;
  * `x-rate-limit-*`, and a pass resumes from the refused request.
  */
 export class XConnector implements Connector {
+  /** An edited post's chain is read whole on every pass: its earlier versions come back each time. */
+  readonly replaysHistory = true;
   private readonly client: XClient;
 
   constructor(
