@@ -5,6 +5,7 @@ import {
   FakeFacebook,
   FakeFeed,
   FakeInstagram,
+  FakeLinkedin,
   FakeMastodon,
   FakeX,
   FakeYoutube,
@@ -18,6 +19,7 @@ let instagram: FakeInstagram;
 let feed: FakeFeed;
 let youtube: FakeYoutube;
 let x: FakeX;
+let linkedin: FakeLinkedin;
 beforeAll(async () => {
   bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
   bluesky.advance();
@@ -44,6 +46,8 @@ beforeAll(async () => {
   youtube.advance();
   x = await FakeX.start({ seed: 11, posts: 60, editRate: 0.3, mediaRate: 0.3 });
   x.advance();
+  linkedin = await FakeLinkedin.start({ seed: 11, posts: 40, editRate: 0.3, imageRate: 0.3, maxPageSize: 7 });
+  linkedin.advance();
 });
 afterAll(async () => {
   await bluesky.close();
@@ -53,6 +57,7 @@ afterAll(async () => {
   await feed.close();
   await youtube.close();
   await x.close();
+  await linkedin.close();
 });
 
 /**
@@ -132,6 +137,18 @@ const CONNECTORS: Array<[string, () => Connector]> = [
           channelId: FAKE_CHANNEL_ID,
           apiKey: youtube.apiKey,
           apiUrl: youtube.apiUrl,
+        }),
+      ),
+  ],
+  [
+    'linkedin',
+    () =>
+      createConnector(
+        parseConnectorConfig({
+          type: 'linkedin',
+          organizationId: linkedin.organizationId,
+          accessToken: linkedin.accessToken,
+          apiUrl: linkedin.apiUrl,
         }),
       ),
   ],

@@ -27,6 +27,18 @@ export { FakeYoutube, FAKE_CHANNEL_ID, FAKE_YOUTUBE_KEY } from '../youtube/testi
 export type { FakeYoutubeServerOptions } from '../youtube/testing/fake-youtube.server';
 export { FakeX, FAKE_X_TOKEN, FAKE_X_USER } from '../x/testing/fake-x.server';
 export type { FakeXOptions } from '../x/testing/fake-x.server';
+export { FakeLinkedin, FAKE_LINKEDIN_TOKEN } from '../linkedin/testing/fake-linkedin.server';
+export type { FakeLinkedinServerOptions } from '../linkedin/testing/fake-linkedin.server';
+export {
+  FakeLinkedinOrganization,
+  FAKE_ORGANIZATION_ID,
+  FAKE_ORGANIZATION_NAME,
+  FAKE_ORGANIZATION_URN,
+} from '../linkedin/testing/fake-linkedin-organization';
+export type {
+  CommentRef as LinkedinCommentRef,
+  FakeLinkedinOptions,
+} from '../linkedin/testing/fake-linkedin-organization';
 export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
 export { tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';
