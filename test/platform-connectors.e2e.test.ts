@@ -1,4 +1,4 @@
-import { FakeBluesky, FakeFeed, FakeMastodon } from '@verbatim/connectors/testing';
+import { FakeBluesky, FakeFeed, FakeLinkedin, FakeMastodon } from '@verbatim/connectors/testing';
 import { registerMockAccount, startInstance, syncOnce, waitForJob, type TestInstance } from './support/start-instance';
 
 /**
@@ -11,6 +11,7 @@ describe('real platform connectors in a running instance', () => {
   let mastodon: FakeMastodon;
   let bluesky: FakeBluesky;
   let feed: FakeFeed;
+  let linkedin: FakeLinkedin;
 
   beforeAll(async () => {
     mastodon = await FakeMastodon.start({
@@ -27,6 +28,7 @@ describe('real platform connectors in a running instance', () => {
     });
     bluesky = await FakeBluesky.start({ seed: 5, posts: 25, maxRepliesPerPost: 3, imageRate: 0.2 });
     feed = await FakeFeed.start({ format: 'rss', seed: 5, posts: 15, photoRate: 0.3 });
+    linkedin = await FakeLinkedin.start({ seed: 5, posts: 12, maxCommentsPerPost: 3, imageRate: 0.3 });
     instance = await startInstance();
   });
   afterAll(async () => {
@@ -34,6 +36,7 @@ describe('real platform connectors in a running instance', () => {
     await mastodon.close();
     await bluesky.close();
     await feed.close();
+    await linkedin.close();
   });
 
   const recordsOf = async (accountId: string) =>
@@ -116,5 +119,57 @@ describe('real platform connectors in a running instance', () => {
     });
     expect(served.headers.get('content-security-policy')).toContain('sandbox');
     expect(await served.text()).toContain('<h1>');
+  });
+
+  it('archives a LinkedIn organization, keeps its token secret, and names the permission LinkedIn wants', async () => {
+    const connector = {
+      type: 'linkedin',
+      organizationId: linkedin.organizationId,
+      accessToken: linkedin.accessToken,
+      apiUrl: linkedin.apiUrl,
+    };
+    const refused = await instance.request('POST', '/api/v1/accounts', {
+      agencyId: 'agency_missing',
+      platform: 'linkedin',
+      handle: 'townofx',
+      connector: { ...connector, organizationId: 'town-of-x', version: '202401' },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/connector\.organizationId/);
+    expect(JSON.stringify(refused.body)).toMatch(/version/); // strict: an unknown setting is refused, not dropped
+    const accountId = await registerMockAccount(instance, connector, 'townofx', { platform: 'linkedin' });
+    const shown = (await instance.request('GET', `/api/v1/accounts/${accountId}`)).body;
+    expect(shown.connector.accessToken).toBe('••••');
+    expect(JSON.stringify(shown)).not.toContain(linkedin.accessToken);
+
+    await syncOnce(instance, accountId);
+    const { total, records } = await recordsOf(accountId);
+    expect(total).toBe(linkedin.expected().size);
+    expect(records.every((record) => record.platform === 'linkedin')).toBe(true);
+    expect(records.some((record) => record.kind === 'comment')).toBe(true);
+    const found = await instance.request(
+      'GET',
+      `/api/v1/records?${new URLSearchParams({ accountId, q: '"Public Works"' })}`,
+    );
+    expect(found.body.total).toBe(12);
+
+    const failedSync = async () => {
+      const started = await instance.request('POST', `/api/v1/accounts/${accountId}/sync`);
+      const job = await waitForJob(instance, started.body.jobId);
+      expect(job.state).toBe('failed');
+      const account = (await instance.request('GET', `/api/v1/accounts/${accountId}`)).body;
+      return { attempts: job.attemptsMade, lastError: account.sync.lastError as string };
+    };
+    // Refused without retries: only new access helps.
+    linkedin.withdrawPartnerAccess();
+    const forbidden = await failedSync();
+    expect(forbidden.attempts).toBe(1);
+    expect(forbidden.lastError).toMatch(
+      /^LinkedIn refused to show the organization's posts \(403 .*the r_organization_social permission/,
+    );
+    linkedin.expireToken();
+    expect((await failedSync()).lastError).toMatch(
+      /^the LinkedIn access token has expired \(LinkedIn access tokens last 60 days\)/,
+    );
   });
 });
