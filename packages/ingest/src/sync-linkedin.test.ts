@@ -100,6 +100,23 @@ describe('syncing a LinkedIn organization from the fake Community Management API
     expect(versions[1].editedAt).toBe(new Date(org.postModifiedAt(editedPost, 2)).toISOString());
   });
 
+  it('never takes an item missing from a listing for deleted: the lookup finds it, nothing is tombstoned', async () => {
+    await open({ seed: 6, posts: 10, maxCommentsPerPost: 3, deleteRate: 0 });
+    await syncAccount(stack.deps, stack.accountId);
+    const org = fake.organization;
+    const post = org.postUrn(3);
+    const comment = [...fake.expected().keys()].find(
+      (id) => id.startsWith('urn:li:comment:') && org.refOfUrn(id)!.reply < 0,
+    )!;
+    fake.omitFromListings(post);
+    fake.omitFromListings(comment);
+    const second = await syncAccount(stack.deps, stack.accountId);
+    expect(second.tombstoned).toBe(0);
+    expect((await recordOf(post))!.status).not.toBe('deleted');
+    expect((await recordOf(comment))!.status).not.toBe('deleted');
+    expect(fake.requests).toContain(`GET /rest/posts/${encodeURIComponent(post)}`);
+  });
+
   it('waits for midnight UTC when the daily limit is reached (429), then resumes from the refused request', async () => {
     await open({ seed: 9, posts: 30, maxCommentsPerPost: 2, maxPageSize: 10 });
     fake.spendDailyLimit(12);
@@ -149,6 +166,17 @@ describe('syncing a LinkedIn organization from the fake Community Management API
     await expect(forbidden).rejects.toThrow(
       /LinkedIn refused to show the organization's posts \(403 ACCESS_DENIED.*needs the r_organization_social permission.*Community Management API/,
     );
+  });
+
+  it('archives without the admin lookup, naming the organization by its URN', async () => {
+    await open({ seed: 2, posts: 5, maxCommentsPerPost: 2 });
+    fake.denyOrganizationLookup();
+    const result = await syncAccount(stack.deps, stack.accountId);
+    expect(result).toMatchObject({ phase: 'done', created: fake.expected().size });
+    expect((await recordOf(fake.organization.postUrn(0)))?.author).toMatchObject({
+      id: FAKE_ORGANIZATION_URN,
+      name: FAKE_ORGANIZATION_URN,
+    });
   });
 
   it('says which setting to check when the organization does not exist', async () => {

@@ -73,6 +73,8 @@ export class LinkedinClient {
         authorization: `Bearer ${this.config.accessToken}`,
         'linkedin-version': LINKEDIN_VERSION,
         'x-restli-protocol-version': '2.0.0',
+        // A `q=` query is a Rest.li finder, which LinkedIn's examples name.
+        ...(new URL(url).searchParams.has('q') ? { 'x-restli-method': 'FINDER' } : {}),
       },
     });
     const parsed = response.status >= 400 ? LinkedinErrorSchema.safeParse(jsonOf(response)) : null;

@@ -67,4 +67,4 @@ export const LinkedinCommentSchema = z
 export type LinkedinComment = z.infer<typeof LinkedinCommentSchema>;
 
 /** The Images API's answer: a short-lived `downloadUrl` for the image's bytes. */
-export const LinkedinImageSchema = z.object({ downloadUrl: z.string().url(), status: z.string().optional() });
+export const LinkedinImageSchema = z.object({ downloadUrl: z.url(), status: z.string().optional() });

@@ -42,6 +42,8 @@ export class FakeLinkedin {
   private calls = 0;
   private tokenState: TokenState = 'valid';
   private partnerAccess = true;
+  private adminLookup = true;
+  private readonly unlisted = new Set<string>();
 
   private constructor(private readonly options: FakeLinkedinServerOptions) {
     this.organization = new FakeLinkedinOrganization(options);
@@ -89,6 +91,16 @@ export class FakeLinkedin {
   /** The app loses (or never had) the Community Management API's `r_organization_social`. */
   withdrawPartnerAccess(): void {
     this.partnerAccess = false;
+  }
+
+  /** The app lacks `rw_organization_admin`: the organization lookup answers 403, posts and comments still read. */
+  denyOrganizationLookup(): void {
+    this.adminLookup = false;
+  }
+
+  /** Leaves an item out of listings while it still exists, as a paged listing shifting under edits can. */
+  omitFromListings(urn: string): void {
+    this.unlisted.add(urn);
   }
 
   /** Spends the day's calls down to `left`. */
@@ -163,6 +175,8 @@ export class FakeLinkedin {
         `Not enough permissions to access: partnerApiPostsExternal.FINDER-author.${version}`,
       );
     const [resource, target, sub, id] = segments;
+    if (resource === 'organizations' && !this.adminLookup)
+      return apiError(403, 100, 'ACCESS_DENIED', `Not enough permissions to access: organizations.GET.${version}`);
     if (resource === 'organizations' && segments.length === 2) return this.organizationLookup(target);
     if (resource === 'posts' && segments.length === 1) return this.postsByAuthor(url.searchParams);
     if (resource === 'posts' && segments.length === 2) return this.postLookup(target);
@@ -181,7 +195,9 @@ export class FakeLinkedin {
 
   private postsByAuthor(params: URLSearchParams): FakeAnswer {
     if (params.get('q') !== 'author') return apiError(400, 100, 'ILLEGAL_ARGUMENT', 'unknown finder');
-    const posts = params.get('author') === FAKE_ORGANIZATION_URN ? this.organization.livePosts(this.step) : [];
+    const posts = (params.get('author') === FAKE_ORGANIZATION_URN ? this.organization.livePosts(this.step) : []).filter(
+      (n) => !this.unlisted.has(this.organization.postUrn(n)),
+    );
     return this.paged(posts, params, (n) => this.post(n));
   }
 
@@ -202,7 +218,10 @@ export class FakeLinkedin {
     }
     const n = org.postOf(targetUrn);
     if (n === null || !org.postExists(n, this.step)) return apiError(404, 0, 'NOT_FOUND', `${targetUrn} not found`);
-    return this.paged(org.liveComments(n, this.step), params, (c) => this.comment({ post: n, comment: c, reply: -1 }));
+    const comments = org
+      .liveComments(n, this.step)
+      .filter((c) => !this.unlisted.has(org.commentUrn({ post: n, comment: c, reply: -1 })));
+    return this.paged(comments, params, (c) => this.comment({ post: n, comment: c, reply: -1 }));
   }
 
   private commentLookup(targetUrn: string, id: string): FakeAnswer {
