@@ -179,10 +179,14 @@ describe('syncing a LinkedIn organization from the fake Community Management API
     });
   });
 
-  it('says which setting to check when the organization does not exist', async () => {
+  it('says what to change when the organization does not exist or the API version is retired', async () => {
     await open({ seed: 1, posts: 2 }, '99999');
     const missing = syncAccount(stack.deps, stack.accountId);
     await expect(missing).rejects.toBeInstanceOf(ConnectorConfigError);
     await expect(missing).rejects.toThrow('LinkedIn has no organization 99999: check the organizationId setting');
+    fake.retireVersion();
+    await expect(syncAccount(stack.deps, stack.accountId)).rejects.toThrow(
+      /^LinkedIn no longer serves API version \d{6} \(Requested version \d{6} is not active\): update Verbatim/,
+    );
   });
 });

@@ -43,6 +43,7 @@ export class FakeLinkedin {
   private tokenState: TokenState = 'valid';
   private partnerAccess = true;
   private adminLookup = true;
+  private versionRetired = false;
   private readonly unlisted = new Set<string>();
 
   private constructor(private readonly options: FakeLinkedinServerOptions) {
@@ -98,6 +99,11 @@ export class FakeLinkedin {
     this.adminLookup = false;
   }
 
+  /** LinkedIn has sunset the version the connector names: every call answers 426. */
+  retireVersion(): void {
+    this.versionRetired = true;
+  }
+
   /** Leaves an item out of listings while it still exists, as a paged listing shifting under edits can. */
   omitFromListings(urn: string): void {
     this.unlisted.add(urn);
@@ -142,6 +148,33 @@ export class FakeLinkedin {
     const download = /^\/media\/image-(\d+)\.png$/.exec(url.pathname);
     if (download) return { headers: { 'content-type': 'image/png' }, body: this.imageOf(Number(download[1])) };
     if (!url.pathname.startsWith('/rest/')) return { status: 404, body: 'Not Found' };
+    const refusal = this.refusal(headers);
+    if (refusal) return refusal;
+    const version = String(headers['linkedin-version']);
+    const segments = url.pathname.slice('/rest/'.length).split('/').map(decodeURIComponent);
+    if (!this.partnerAccess && segments[0] !== 'images')
+      return apiError(
+        403,
+        100,
+        'ACCESS_DENIED',
+        `Not enough permissions to access: partnerApiPostsExternal.FINDER-author.${version}`,
+      );
+    const [resource, target, sub, id] = segments;
+    if (resource === 'organizations' && !this.adminLookup)
+      return apiError(403, 100, 'ACCESS_DENIED', `Not enough permissions to access: organizations.GET.${version}`);
+    if (resource === 'organizations' && segments.length === 2) return this.organizationLookup(target);
+    if (resource === 'posts' && segments.length === 1) return this.postsByAuthor(url.searchParams);
+    if (resource === 'posts' && segments.length === 2) return this.postLookup(target);
+    if (resource === 'socialActions' && sub === 'comments' && segments.length === 3)
+      return this.comments(target, url.searchParams);
+    if (resource === 'socialActions' && sub === 'comments' && segments.length === 4)
+      return this.commentLookup(target, id);
+    if (resource === 'images' && segments.length === 2) return this.imageLookup(target);
+    return apiError(404, 0, 'NOT_FOUND', `no resource at ${url.pathname}`);
+  }
+
+  /** What LinkedIn answers before looking at the request's resource: the daily limit, the token, the headers. */
+  private refusal(headers: IncomingHttpHeaders): FakeAnswer | null {
     this.calls += 1;
     if (this.calls > (this.options.dailyLimit ?? 100_000))
       return apiError(
@@ -164,28 +197,11 @@ export class FakeLinkedin {
         'VERSION_MISSING',
         'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
       );
+    if (this.versionRetired)
+      return apiError(426, 100, 'NONEXISTENT_VERSION', `Requested version ${version} is not active`);
     if (headers['x-restli-protocol-version'] !== '2.0.0')
       return apiError(400, 100, 'ILLEGAL_ARGUMENT', 'this resource needs X-Restli-Protocol-Version: 2.0.0');
-    const segments = url.pathname.slice('/rest/'.length).split('/').map(decodeURIComponent);
-    if (!this.partnerAccess && segments[0] !== 'images')
-      return apiError(
-        403,
-        100,
-        'ACCESS_DENIED',
-        `Not enough permissions to access: partnerApiPostsExternal.FINDER-author.${version}`,
-      );
-    const [resource, target, sub, id] = segments;
-    if (resource === 'organizations' && !this.adminLookup)
-      return apiError(403, 100, 'ACCESS_DENIED', `Not enough permissions to access: organizations.GET.${version}`);
-    if (resource === 'organizations' && segments.length === 2) return this.organizationLookup(target);
-    if (resource === 'posts' && segments.length === 1) return this.postsByAuthor(url.searchParams);
-    if (resource === 'posts' && segments.length === 2) return this.postLookup(target);
-    if (resource === 'socialActions' && sub === 'comments' && segments.length === 3)
-      return this.comments(target, url.searchParams);
-    if (resource === 'socialActions' && sub === 'comments' && segments.length === 4)
-      return this.commentLookup(target, id);
-    if (resource === 'images' && segments.length === 2) return this.imageLookup(target);
-    return apiError(404, 0, 'NOT_FOUND', `no resource at ${url.pathname}`);
+    return null;
   }
 
   private organizationLookup(id: string): FakeAnswer {
