@@ -1,4 +1,11 @@
-import { FAKE_EDITORS, FakeBluesky, FakeFeed, FakeMastodon, FakeMediaWiki } from '@verbatim/connectors/testing';
+import {
+  FAKE_EDITORS,
+  FakeBluesky,
+  FakeFeed,
+  FakeLinkedin,
+  FakeMastodon,
+  FakeMediaWiki,
+} from '@verbatim/connectors/testing';
 import { registerMockAccount, startInstance, syncOnce, waitForJob, type TestInstance } from './support/start-instance';
 
 /**
@@ -12,6 +19,7 @@ describe('real platform connectors in a running instance', () => {
   let bluesky: FakeBluesky;
   let feed: FakeFeed;
   let wiki: FakeMediaWiki;
+  let linkedin: FakeLinkedin;
 
   beforeAll(async () => {
     mastodon = await FakeMastodon.start({
@@ -29,6 +37,7 @@ describe('real platform connectors in a running instance', () => {
     bluesky = await FakeBluesky.start({ seed: 5, posts: 25, maxRepliesPerPost: 3, imageRate: 0.2 });
     feed = await FakeFeed.start({ format: 'rss', seed: 5, posts: 15, photoRate: 0.3 });
     wiki = await FakeMediaWiki.start({ seed: 5, pages: 8, maxRevisions: 3 });
+    linkedin = await FakeLinkedin.start({ seed: 5, posts: 12, maxCommentsPerPost: 3, imageRate: 0.3 });
     instance = await startInstance();
   });
   afterAll(async () => {
@@ -37,6 +46,7 @@ describe('real platform connectors in a running instance', () => {
     await bluesky.close();
     await feed.close();
     await wiki.close();
+    await linkedin.close();
   });
 
   const recordsOf = async (accountId: string) =>
@@ -159,5 +169,57 @@ describe('real platform connectors in a running instance', () => {
       ]),
     ).toEqual(page.revisions.map((revision) => [revision.user, new Date(revision.timestamp).toISOString()]));
     expect(detail.versions.at(-1).author).toEqual({ id: String(FAKE_EDITORS[3].userid), name: FAKE_EDITORS[3].user });
+  });
+
+  it('archives a LinkedIn organization, keeps its token secret, and names the permission LinkedIn wants', async () => {
+    const connector = {
+      type: 'linkedin',
+      organizationId: linkedin.organizationId,
+      accessToken: linkedin.accessToken,
+      apiUrl: linkedin.apiUrl,
+    };
+    const refused = await instance.request('POST', '/api/v1/accounts', {
+      agencyId: 'agency_missing',
+      platform: 'linkedin',
+      handle: 'townofx',
+      connector: { ...connector, organizationId: 'town-of-x', version: '202401' },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toMatch(/connector\.organizationId/);
+    expect(JSON.stringify(refused.body)).toMatch(/version/); // strict: an unknown setting is refused, not dropped
+    const accountId = await registerMockAccount(instance, connector, 'townofx', { platform: 'linkedin' });
+    const shown = (await instance.request('GET', `/api/v1/accounts/${accountId}`)).body;
+    expect(shown.connector.accessToken).toBe('••••');
+    expect(JSON.stringify(shown)).not.toContain(linkedin.accessToken);
+
+    await syncOnce(instance, accountId);
+    const { total, records } = await recordsOf(accountId);
+    expect(total).toBe(linkedin.expected().size);
+    expect(records.every((record) => record.platform === 'linkedin')).toBe(true);
+    expect(records.some((record) => record.kind === 'comment')).toBe(true);
+    const found = await instance.request(
+      'GET',
+      `/api/v1/records?${new URLSearchParams({ accountId, q: '"Public Works"' })}`,
+    );
+    expect(found.body.total).toBe(12);
+
+    const failedSync = async () => {
+      const started = await instance.request('POST', `/api/v1/accounts/${accountId}/sync`);
+      const job = await waitForJob(instance, started.body.jobId);
+      expect(job.state).toBe('failed');
+      const account = (await instance.request('GET', `/api/v1/accounts/${accountId}`)).body;
+      return { attempts: job.attemptsMade, lastError: account.sync.lastError as string };
+    };
+    // Refused without retries: only new access helps.
+    linkedin.withdrawPartnerAccess();
+    const forbidden = await failedSync();
+    expect(forbidden.attempts).toBe(1);
+    expect(forbidden.lastError).toMatch(
+      /^LinkedIn refused to show the organization's posts \(403 .*the r_organization_social permission/,
+    );
+    linkedin.expireToken();
+    expect((await failedSync()).lastError).toMatch(
+      /^the LinkedIn access token has expired \(LinkedIn access tokens last 60 days\)/,
+    );
   });
 });

@@ -20,6 +20,8 @@ import { XConnectorConfigSchema } from './x/x-connector.config';
 import { XConnector } from './x/x.connector';
 import { MediawikiConnectorConfigSchema } from './mediawiki/mediawiki-connector.config';
 import { MediawikiConnector } from './mediawiki/mediawiki.connector';
+import { LinkedinConnectorConfigSchema } from './linkedin/linkedin-connector.config';
+import { LinkedinConnector } from './linkedin/linkedin.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 import type { ConnectorOptions } from './connector-options';
@@ -39,6 +41,7 @@ export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
   YoutubeConnectorConfigSchema,
   XConnectorConfigSchema,
   MediawikiConnectorConfigSchema,
+  LinkedinConnectorConfigSchema,
   ImportOnlyConnectorConfigSchema,
 ]);
 
@@ -64,6 +67,7 @@ const FACTORIES: ConnectorFactories = {
   youtube: (config) => new YoutubeConnector(config),
   x: (config) => new XConnector(config),
   mediawiki: (config) => new MediawikiConnector(config),
+  linkedin: (config) => new LinkedinConnector(config),
   'import-only': () => new ImportOnlyConnector(),
 };
 

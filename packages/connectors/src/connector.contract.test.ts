@@ -5,6 +5,7 @@ import {
   FakeFacebook,
   FakeFeed,
   FakeInstagram,
+  FakeLinkedin,
   FakeMastodon,
   FakeMediaWiki,
   FakeX,
@@ -20,6 +21,7 @@ let feed: FakeFeed;
 let youtube: FakeYoutube;
 let x: FakeX;
 let wiki: FakeMediaWiki;
+let linkedin: FakeLinkedin;
 beforeAll(async () => {
   bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
   bluesky.advance();
@@ -47,6 +49,8 @@ beforeAll(async () => {
   x = await FakeX.start({ seed: 11, posts: 60, editRate: 0.3, mediaRate: 0.3 });
   x.advance();
   wiki = await FakeMediaWiki.start({ seed: 11, pages: 40, maxRevisions: 4 });
+  linkedin = await FakeLinkedin.start({ seed: 11, posts: 40, editRate: 0.3, imageRate: 0.3, maxPageSize: 7 });
+  linkedin.advance();
 });
 afterAll(async () => {
   await bluesky.close();
@@ -57,6 +61,7 @@ afterAll(async () => {
   await youtube.close();
   await x.close();
   await wiki.close();
+  await linkedin.close();
 });
 
 /**
@@ -140,6 +145,18 @@ const CONNECTORS: Array<[string, () => Connector]> = [
       ),
   ],
   ['mediawiki', () => createConnector(parseConnectorConfig({ type: 'mediawiki', apiUrl: wiki.apiUrl }))],
+  [
+    'linkedin',
+    () =>
+      createConnector(
+        parseConnectorConfig({
+          type: 'linkedin',
+          organizationId: linkedin.organizationId,
+          accessToken: linkedin.accessToken,
+          apiUrl: linkedin.apiUrl,
+        }),
+      ),
+  ],
   ['website', () => createConnector(parseConnectorConfig({ type: 'website', urls: [`${feed.baseUrl}/`], depth: 2 }))],
 ];
 

@@ -31,6 +31,18 @@ export { FakeMediaWiki } from '../mediawiki/testing/fake-mediawiki.server';
 export type { FakeMediaWikiOptions } from '../mediawiki/testing/fake-mediawiki.server';
 export { FakeWiki, FAKE_EDITORS, MINUTES_CATEGORY } from '../mediawiki/testing/fake-mediawiki-wiki';
 export type { FakePage, FakeRevision, FakeWikiOptions } from '../mediawiki/testing/fake-mediawiki-wiki';
+export { FakeLinkedin, FAKE_LINKEDIN_TOKEN } from '../linkedin/testing/fake-linkedin.server';
+export type { FakeLinkedinServerOptions } from '../linkedin/testing/fake-linkedin.server';
+export {
+  FakeLinkedinOrganization,
+  FAKE_ORGANIZATION_ID,
+  FAKE_ORGANIZATION_NAME,
+  FAKE_ORGANIZATION_URN,
+} from '../linkedin/testing/fake-linkedin-organization';
+export type {
+  CommentRef as LinkedinCommentRef,
+  FakeLinkedinOptions,
+} from '../linkedin/testing/fake-linkedin-organization';
 export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
 export { deletedTweetsJs, tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';
