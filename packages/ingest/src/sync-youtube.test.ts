@@ -1,4 +1,10 @@
-import { FAKE_CHANNEL_ID, FakeYoutube, type FakeYoutubeServerOptions } from '@verbatim/connectors/testing';
+import { YoutubeConnectorConfigSchema } from '@verbatim/connectors';
+import {
+  FAKE_CHANNEL_ID,
+  FAKE_YOUTUBE_OAUTH,
+  FakeYoutube,
+  type FakeYoutubeServerOptions,
+} from '@verbatim/connectors/testing';
 import { ConnectorConfigError, ConnectorCredentialsError, RateLimitedError, sha256Hex } from '@verbatim/core';
 import { syncAccount } from './sync-account';
 import { openSyncStack, type SyncStack } from './sync-stack.test-fixture';
@@ -14,6 +20,20 @@ afterEach(async () => {
 async function open(options: FakeYoutubeServerOptions, channelId = FAKE_CHANNEL_ID): Promise<void> {
   fake = await FakeYoutube.start(options);
   stack = await openSyncStack({ type: 'youtube', channelId, apiKey: fake.apiKey, apiUrl: fake.apiUrl }, 'youtube');
+}
+
+/** The channel read with its owner's OAuth credentials instead of an API key. */
+async function openWithOwnerToken(options: FakeYoutubeServerOptions, refreshable: boolean): Promise<void> {
+  fake = await FakeYoutube.start(options);
+  const oauth = refreshable ? { ...FAKE_YOUTUBE_OAUTH, tokenUrl: fake.tokenUrl } : {};
+  const config = {
+    type: 'youtube' as const,
+    channelId: FAKE_CHANNEL_ID,
+    accessToken: fake.accessToken,
+    apiUrl: fake.apiUrl,
+    ...oauth,
+  };
+  stack = await openSyncStack(config, 'youtube');
 }
 
 const recordOf = (id: string) => stack.catalog.getRecordByPlatformId(stack.accountId, id);
@@ -88,6 +108,44 @@ describe('syncing a YouTube channel from the fake Data API', () => {
     expect(entry.reason).toContain('contentDetails.videoPublishedAt');
     const page = JSON.parse(Buffer.from(await stack.objectStore.get(entry.rawCaptureKey)).toString('utf8'));
     expect(page.items[entry.itemIndex!].contentDetails.videoId).toBe(fake.channel.videoId(2));
+  });
+
+  it('reads with the owner’s OAuth token, renews it from the refresh token when it expires, and says when it cannot', async () => {
+    await openWithOwnerToken({ seed: 2, videos: 5, maxThreadsPerVideo: 2 }, true);
+    const first = await syncAccount(stack.deps, stack.accountId);
+    expect(first.created).toBe(fake.existingIds().length);
+    expect(fake.tokensIssued).toBe(0);
+    expect(fake.requests.every((request) => !request.includes('key='))).toBe(true);
+
+    fake.revokeToken(); // the saved access token's hour is over
+    fake.advance();
+    const second = await syncAccount(stack.deps, stack.accountId);
+    expect(second.phase).toBe('done');
+    expect(fake.tokensIssued).toBe(1);
+
+    fake.revokeRefreshToken();
+    const refused = syncAccount(stack.deps, stack.accountId);
+    await expect(refused).rejects.toBeInstanceOf(ConnectorCredentialsError);
+    await expect(refused).rejects.toThrow(
+      /Google refused to renew the YouTube access token \(invalid_grant\).*authorize Verbatim again/,
+    );
+  });
+
+  it('says an expired access token without a refresh token needs one, and checks the OAuth settings go together', async () => {
+    await openWithOwnerToken({ seed: 2, videos: 2 }, false);
+    fake.revokeToken();
+    await expect(syncAccount(stack.deps, stack.accountId)).rejects.toThrow(
+      /the YouTube access token was refused .*save the channel owner's refreshToken/,
+    );
+    const base = { type: 'youtube', channelId: FAKE_CHANNEL_ID };
+    expect(
+      YoutubeConnectorConfigSchema.safeParse({ ...base, refreshToken: FAKE_YOUTUBE_OAUTH.refreshToken }).success,
+    ).toBe(false);
+    expect(
+      YoutubeConnectorConfigSchema.safeParse({ ...base, apiKey: 'AIza0123456789', accessToken: fake.accessToken })
+        .success,
+    ).toBe(false);
+    expect(YoutubeConnectorConfigSchema.safeParse({ ...base, ...FAKE_YOUTUBE_OAUTH }).success).toBe(true);
   });
 
   it('says in plain words when the key is refused or the channel does not exist, without retrying', async () => {

@@ -23,7 +23,12 @@ export { FakeFeed } from '../feed/testing/fake-feed.server';
 export type { FakeFeedServerOptions } from '../feed/testing/fake-feed.server';
 export { FakeBlog } from '../feed/testing/fake-blog';
 export type { FakeBlogOptions } from '../feed/testing/fake-blog';
-export { FakeYoutube, FAKE_CHANNEL_ID, FAKE_YOUTUBE_KEY } from '../youtube/testing/fake-youtube.server';
+export {
+  FakeYoutube,
+  FAKE_CHANNEL_ID,
+  FAKE_YOUTUBE_KEY,
+  FAKE_YOUTUBE_OAUTH,
+} from '../youtube/testing/fake-youtube.server';
 export type { FakeYoutubeServerOptions } from '../youtube/testing/fake-youtube.server';
 export { FakeX, FAKE_X_TOKEN, FAKE_X_USER } from '../x/testing/fake-x.server';
 export type { FakeXOptions } from '../x/testing/fake-x.server';

@@ -2,6 +2,7 @@ import { ConnectorConfigError, ConnectorCredentialsError, RateLimitedError } fro
 import { z } from 'zod';
 import { jsonOf, platformGet, retryAfterMs, type PlatformResponse } from '../http/platform-http';
 import type { YoutubeConnectorConfig } from './youtube-connector.config';
+import { YoutubeAccessTokens } from './youtube-access-tokens';
 
 /** Google's error envelope: `{"error":{"code","message","errors":[{"reason","domain"}]}}`. */
 const YoutubeErrorSchema = z.object({
@@ -27,10 +28,14 @@ export interface YoutubeResponse extends PlatformResponse {
  * decide what a reason means where they are.
  */
 export class YoutubeClient {
+  private readonly tokens: YoutubeAccessTokens | null;
+
   constructor(
     private readonly config: YoutubeConnectorConfig,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.tokens = config.apiKey ? null : new YoutubeAccessTokens(config);
+  }
 
   /** `apiUrl/resource?params`, without the key (what cursors and sources hold). */
   urlOf(resource: string, params: Record<string, string>): string {
@@ -40,11 +45,24 @@ export class YoutubeClient {
   }
 
   async get(url: string, signal?: AbortSignal): Promise<YoutubeResponse> {
+    let response = await this.send(url, signal);
+    // An access token lasts an hour: with a refresh token, a refused one is replaced once and the call made again.
+    if (response.status === 401 && this.tokens?.canRefresh) {
+      await this.tokens.refresh(signal);
+      response = await this.send(url, signal);
+    }
+    return this.read(response, url);
+  }
+
+  private async send(url: string, signal?: AbortSignal): Promise<PlatformResponse> {
     const target = new URL(url);
     const headers: Record<string, string> = {};
-    if (this.config.apiKey) target.searchParams.set('key', this.config.apiKey);
-    else headers.authorization = `Bearer ${this.config.accessToken}`;
-    const response = { ...(await platformGet(target.toString(), { signal, headers })), url };
+    if (this.tokens) headers.authorization = `Bearer ${await this.tokens.current(signal)}`;
+    else target.searchParams.set('key', this.config.apiKey!);
+    return { ...(await platformGet(target.toString(), { signal, headers })), url };
+  }
+
+  private read(response: PlatformResponse, url: string): YoutubeResponse {
     const parsed = response.status >= 400 ? YoutubeErrorSchema.safeParse(jsonOf(response)) : null;
     const reason = parsed?.success ? (parsed.data.error.errors?.[0]?.reason ?? null) : null;
     const message = parsed?.success ? parsed.data.error.message : `HTTP ${response.status}`;
@@ -60,14 +78,19 @@ export class YoutubeClient {
       throw new RateLimitedError(Math.max(1000, wait), `YouTube asked to slow down (${reason ?? 429})`);
     }
     if (response.status === 401 || reason === 'keyInvalid' || reason === 'keyExpired' || reason === 'authError') {
-      const what = this.config.apiKey ? 'API key' : 'access token';
-      throw new ConnectorCredentialsError(
-        `the YouTube ${what} was refused (${message}): create a new one in the Google Cloud console (YouTube Data API v3 enabled) and save it on the account`,
-      );
+      throw new ConnectorCredentialsError(this.refusedCredentials(message));
     }
     if (response.status >= 500)
       throw new Error(`YouTube answered ${response.status} to ${url}; the sync will try again`);
     return { ...response, reason };
+  }
+
+  private refusedCredentials(message: string): string {
+    if (this.config.apiKey)
+      return `the YouTube API key was refused (${message}): create a new one in the Google Cloud console (YouTube Data API v3 enabled) and save it on the account`;
+    if (this.tokens?.canRefresh)
+      return `the YouTube access token was refused even just renewed (${message}): the channel's owner must authorize Verbatim again with the youtube.readonly scope and the new refreshToken be saved on the account`;
+    return `the YouTube access token was refused (${message}): access tokens last an hour; save the channel owner's refreshToken with the OAuth client's clientId and clientSecret on the account so Verbatim renews it`;
   }
 
   /** An answer where only success makes sense: a settings problem for a 4xx. */

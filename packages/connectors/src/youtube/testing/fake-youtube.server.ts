@@ -6,6 +6,8 @@ import { FakeYoutubeChannel, type CommentRef, type FakeYoutubeOptions } from './
 export interface FakeYoutubeServerOptions extends FakeYoutubeOptions {
   /** The API key the fake accepts (default a fixed test key). */
   apiKey?: string;
+  /** The OAuth access token of the channel's owner the fake accepts as `Authorization: Bearer` (default a fixed one). */
+  accessToken?: string;
   /** Units a day before `quotaExceeded` (default 10,000, every call costing 1). */
   dailyQuota?: number;
   /** Videos whose playlist item lacks `videoPublishedAt`: malformed items. */
@@ -13,6 +15,13 @@ export interface FakeYoutubeServerOptions extends FakeYoutubeOptions {
 }
 
 export const FAKE_YOUTUBE_KEY = 'AIzaFakeYoutubeKey0123456789';
+export const FAKE_YOUTUBE_TOKEN = 'ya29.FakeYoutubeOwnerToken0123456789';
+/** The owner's refresh token and the OAuth client the fake's token endpoint accepts. */
+export const FAKE_YOUTUBE_OAUTH = {
+  refreshToken: '1//FakeYoutubeRefreshToken0123456789',
+  clientId: '123456789012-fake.apps.googleusercontent.com',
+  clientSecret: 'GOCSPX-FakeClientSecret01',
+} as const;
 export const FAKE_CHANNEL_ID = 'UCtownofx000000000000001';
 const INLINE_REPLIES = 5;
 
@@ -32,15 +41,24 @@ export class FakeYoutube {
   private step = 0;
   private quotaUsed = 0;
   private key: string;
+  /** Access tokens accepted now (Google keeps each valid for its hour, renewed ones alongside). */
+  private readonly tokens = new Set<string>();
+  private refreshToken: string = FAKE_YOUTUBE_OAUTH.refreshToken;
+  private issued = 0;
 
   private constructor(private readonly options: FakeYoutubeServerOptions) {
     this.channel = new FakeYoutubeChannel(options);
     this.key = options.apiKey ?? FAKE_YOUTUBE_KEY;
+    this.tokens.add(options.accessToken ?? FAKE_YOUTUBE_TOKEN);
   }
 
   static async start(options: FakeYoutubeServerOptions): Promise<FakeYoutube> {
     const fake = new FakeYoutube(options);
-    fake.server = await startFakeServer((_request, url) => fake.answer(url));
+    fake.server = await startFakeServer((request, url) =>
+      request.method === 'POST' && url.pathname === '/token'
+        ? fake.issueToken(new URLSearchParams(request.body.toString('utf8')))
+        : fake.answer(url, request.headers.authorization),
+    );
     return fake;
   }
 
@@ -51,6 +69,26 @@ export class FakeYoutube {
 
   get apiKey(): string {
     return FAKE_YOUTUBE_KEY;
+  }
+
+  get accessToken(): string {
+    return FAKE_YOUTUBE_TOKEN;
+  }
+
+  /** Google's OAuth token endpoint, to give as `tokenUrl`. */
+  get tokenUrl(): string {
+    return `${this.server.baseUrl}/token`;
+  }
+
+  /** Access tokens issued from the refresh token so far. */
+  get tokensIssued(): number {
+    return this.issued;
+  }
+
+  /** The owner withdraws Verbatim's access (or the refresh token expires): renewing fails with invalid_grant. */
+  revokeRefreshToken(): void {
+    this.refreshToken = `revoked-${this.refreshToken}`;
+    this.revokeToken();
   }
 
   get requests(): string[] {
@@ -76,6 +114,11 @@ export class FakeYoutube {
 
   revokeKey(): void {
     this.key = `revoked-${this.key}`;
+  }
+
+  /** The owner's OAuth token expires (they last an hour) or is revoked. */
+  revokeToken(): void {
+    this.tokens.clear();
   }
 
   /** Every live video and comment id, as a listing of everything would show them. */
@@ -107,7 +150,30 @@ export class FakeYoutube {
     return this.server.close();
   }
 
-  private answer(url: URL): FakeAnswer {
+  /** `grant_type=refresh_token`: a new access token, the previous one no longer accepted. */
+  private issueToken(form: URLSearchParams): FakeAnswer {
+    if (form.get('grant_type') !== 'refresh_token') return { status: 400, body: { error: 'unsupported_grant_type' } };
+    if (
+      form.get('client_id') !== FAKE_YOUTUBE_OAUTH.clientId ||
+      form.get('client_secret') !== FAKE_YOUTUBE_OAUTH.clientSecret
+    )
+      return { status: 401, body: { error: 'invalid_client', error_description: 'The OAuth client was not found.' } };
+    if (form.get('refresh_token') !== this.refreshToken)
+      return { status: 400, body: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } };
+    this.issued += 1;
+    const token = `ya29.FakeRenewedToken${this.issued}-0123456789`;
+    this.tokens.add(token);
+    return {
+      body: {
+        access_token: token,
+        expires_in: 3599,
+        scope: 'https://www.googleapis.com/auth/youtube.readonly',
+        token_type: 'Bearer',
+      },
+    };
+  }
+
+  private answer(url: URL, authorization: string | undefined): FakeAnswer {
     const thumbnail = /^\/vi\/(V\d{10})\/hqdefault\.png$/.exec(url.pathname);
     if (thumbnail) {
       const v = this.channel.videoOf(thumbnail[1])!;
@@ -118,7 +184,10 @@ export class FakeYoutube {
     this.quotaUsed += 1;
     if (this.quotaUsed > (this.options.dailyQuota ?? 10_000))
       return apiError(403, 'quotaExceeded', 'The request cannot be completed because you have exceeded your quota.');
-    if (url.searchParams.get('key') !== this.key)
+    if (authorization !== undefined) {
+      if (!this.tokens.has(authorization.replace(/^Bearer /, '')))
+        return apiError(401, 'authError', 'Request had invalid authentication credentials.');
+    } else if (url.searchParams.get('key') !== this.key)
       return apiError(400, 'keyInvalid', 'API key not valid. Please pass a valid API key.');
     const params = url.searchParams;
     switch (match[1]) {
