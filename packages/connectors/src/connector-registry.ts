@@ -18,6 +18,8 @@ import { YoutubeConnectorConfigSchema } from './youtube/youtube-connector.config
 import { YoutubeConnector } from './youtube/youtube.connector';
 import { XConnectorConfigSchema } from './x/x-connector.config';
 import { XConnector } from './x/x.connector';
+import { DiscourseConnectorConfigSchema } from './discourse/discourse-connector.config';
+import { DiscourseConnector } from './discourse/discourse.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 import type { ConnectorOptions } from './connector-options';
@@ -36,6 +38,7 @@ export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
   WebsiteConnectorConfigSchema,
   YoutubeConnectorConfigSchema,
   XConnectorConfigSchema,
+  DiscourseConnectorConfigSchema,
   ImportOnlyConnectorConfigSchema,
 ]);
 
@@ -60,6 +63,7 @@ const FACTORIES: ConnectorFactories = {
   website: (config) => new WebsiteConnector(config),
   youtube: (config) => new YoutubeConnector(config),
   x: (config) => new XConnector(config),
+  discourse: (config) => new DiscourseConnector(config),
   'import-only': () => new ImportOnlyConnector(),
 };
 

@@ -2,6 +2,7 @@ import { RateLimitedError, RecordKindSchema, type Connector, type ConnectorPage 
 import { createConnector, parseConnectorConfig } from './connector-registry';
 import {
   FakeBluesky,
+  FakeDiscourse,
   FakeFacebook,
   FakeFeed,
   FakeInstagram,
@@ -18,6 +19,7 @@ let instagram: FakeInstagram;
 let feed: FakeFeed;
 let youtube: FakeYoutube;
 let x: FakeX;
+let discourse: FakeDiscourse;
 beforeAll(async () => {
   bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
   bluesky.advance();
@@ -44,6 +46,8 @@ beforeAll(async () => {
   youtube.advance();
   x = await FakeX.start({ seed: 11, posts: 60, editRate: 0.3, mediaRate: 0.3 });
   x.advance();
+  discourse = await FakeDiscourse.start({ seed: 11, topics: 40, maxRepliesPerTopic: 25, editRate: 0.3 });
+  discourse.advance();
 });
 afterAll(async () => {
   await bluesky.close();
@@ -53,6 +57,7 @@ afterAll(async () => {
   await feed.close();
   await youtube.close();
   await x.close();
+  await discourse.close();
 });
 
 /**
@@ -133,6 +138,13 @@ const CONNECTORS: Array<[string, () => Connector]> = [
           apiKey: youtube.apiKey,
           apiUrl: youtube.apiUrl,
         }),
+      ),
+  ],
+  [
+    'discourse',
+    () =>
+      createConnector(
+        parseConnectorConfig({ type: 'discourse', baseUrl: discourse.baseUrl, apiKey: discourse.apiKey }),
       ),
   ],
   ['website', () => createConnector(parseConnectorConfig({ type: 'website', urls: [`${feed.baseUrl}/`], depth: 2 }))],

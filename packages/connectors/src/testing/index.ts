@@ -27,6 +27,9 @@ export { FakeYoutube, FAKE_CHANNEL_ID, FAKE_YOUTUBE_KEY } from '../youtube/testi
 export type { FakeYoutubeServerOptions } from '../youtube/testing/fake-youtube.server';
 export { FakeX, FAKE_X_TOKEN, FAKE_X_USER } from '../x/testing/fake-x.server';
 export type { FakeXOptions } from '../x/testing/fake-x.server';
+export { FakeDiscourse, FAKE_DISCOURSE_KEY } from '../discourse/testing/fake-discourse.server';
+export { FakeDiscourseForum, CATEGORIES as FAKE_DISCOURSE_CATEGORIES } from '../discourse/testing/fake-discourse-forum';
+export type { FakeDiscourseOptions, PostRef as FakeDiscoursePostRef } from '../discourse/testing/fake-discourse-forum';
 export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
 export { tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';
