@@ -122,7 +122,8 @@ export function readRevision(
     reading.rejected.push({ itemIndex: null, reason: 'the page is not a Discourse revision' });
   let { previous, fallback, emitted } = task;
   const consider = (version: VersionContent, time: string) => {
-    if (Date.parse(time) <= Date.parse(pass.at)) fallback = version;
+    // The newest version by the pass's start; the original when the post was written after it began.
+    if (Date.parse(time) <= Date.parse(pass.at) || fallback === null) fallback = version;
     if (inWindow(pass, time)) {
       reading.items.push(versionItem(task.item, version));
       emitted = true;
