@@ -22,7 +22,7 @@ const recordOf = (id: string | number) => stack.catalog.getRecordByPlatformId(st
 
 describe('syncing a Discourse forum from the fake API', () => {
   it('backfills every topic and reply, long topics paged, each edit a version at the forum’s time', async () => {
-    await open({ seed: 3, topics: 70, maxRepliesPerTopic: 25, editRate: 0.3, deleteRate: 0 });
+    await open({ seed: 3, topics: 70, maxRepliesPerTopic: 25, editRate: 0.3, deleteRate: 0, hiddenRate: 0.1 });
     const result = await syncAccount(stack.deps, stack.accountId);
     const expected = fake.expected();
     expect(result).toMatchObject({ phase: 'done', created: expected.size, quarantined: 0 });
@@ -47,6 +47,12 @@ describe('syncing a Discourse forum from the fake API', () => {
       threadRootPlatformId: first,
     });
     expect(await recordOf(forum.postId({ n: busy, p: 3 }))).toMatchObject({ kind: 'comment', parentPlatformId: first });
+
+    const flagged = forum.liveTopics().find((n) => forum.postHidden({ n, p: 1 }))!;
+    expect(await recordOf(forum.postId({ n: flagged, p: 1 }))).toMatchObject({
+      status: 'hidden',
+      text: forum.textOf({ n: flagged, p: 1 }, forum.editTimes({ n: flagged, p: 1 }).length),
+    });
 
     const pictured = forum.liveTopics().find((n) => forum.hasImage(n))!;
     const withImage = (await recordOf(forum.postId({ n: pictured, p: 0 })))!;
@@ -81,18 +87,25 @@ describe('syncing a Discourse forum from the fake API', () => {
     expect(third).toMatchObject({ created: 0, newVersions: 0, tombstoned: 0 });
   });
 
-  it('reads a forum as a guest, without a key, and only the category it is told', async () => {
+  it('reads a forum as a guest: one category, posts flagged away left alone, never taken for deleted', async () => {
     await open(
-      { seed: 6, topics: 20, maxRepliesPerTopic: 2, deleteRate: 0.2 },
+      { seed: 6, topics: 30, maxRepliesPerTopic: 4, deleteRate: 0.1, hiddenRate: 0.3 },
       { withKey: false, category: 'public-works' },
     );
-    fake.advance(1);
-    await syncAccount(stack.deps, stack.accountId);
-    const wanted = [...fake.expected().keys()].filter(
-      (id) => fake.forum.categoryOf(fake.forum.refOf(Number(id))!.n).slug === 'public-works',
-    );
-    expect(await stack.catalog.countRecords({ accountId: stack.accountId })).toBe(wanted.length);
+    const { forum } = fake;
+    const inCategory = (ids: Map<string, string>) =>
+      new Map([...ids].filter(([id]) => forum.categoryOf(forum.refOf(Number(id))!.n).slug === 'public-works'));
+    const first = await syncAccount(stack.deps, stack.accountId);
+    const before = inCategory(fake.expected(false));
+    expect(first.created).toBe(before.size);
+    expect(before.size).toBeLessThan(inCategory(fake.expected(true)).size);
+    for (const [id, text] of before) expect((await recordOf(id))?.text).toBe(text);
     expect(fake.requests.some((request) => request.startsWith('GET /c/public-works/6.json'))).toBe(true);
+    fake.advance(2);
+    const second = await syncAccount(stack.deps, stack.accountId);
+    const after = inCategory(fake.expected(false));
+    expect(second.tombstoned).toBe([...before.keys()].filter((id) => !after.has(id)).length);
+    expect(second.tombstoned).toBeGreaterThan(0);
   });
 
   it('waits as a 429 says, then resumes from the refused request', async () => {

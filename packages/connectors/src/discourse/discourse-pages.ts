@@ -65,9 +65,9 @@ export function readTopic(response: PlatformResponse, pass: DiscoursePass, baseU
   if (page.data.deleted_at) return emptyReading();
   const reading = emptyReading();
   const posts = parsePosts(page.data.post_stream.posts, reading);
-  const first = posts.find((post) => post.post_number === 1) ?? posts[0];
-  const firstPostId = first?.id ?? page.data.post_stream.stream?.[0];
-  const topicId = page.data.id ?? first?.topic_id;
+  // The stream lists posts by number: its head is the first post, even when that post was malformed.
+  const firstPostId = posts.find((post) => post.post_number === 1)?.id ?? page.data.post_stream.stream?.[0];
+  const topicId = page.data.id ?? posts[0]?.topic_id;
   if (firstPostId === undefined || topicId === undefined) return reading;
   const place: TopicPlace = { topicId, slug: page.data.slug ?? String(topicId), firstPostId, numbers: new Map() };
   emitPosts(posts, place, pass, baseUrl, reading);
@@ -156,7 +156,8 @@ function emitPosts(posts: DiscoursePost[], place: TopicPlace, pass: DiscoursePas
   const revisions: DiscourseTask[] = [];
   for (const post of posts) {
     place.numbers.set(post.post_number, post.id);
-    if (post.deleted_at || post.post_type === SMALL_ACTION) continue;
+    // A post flagged away shows a guest no text (`cooked_hidden`): nothing to archive until a key can read it.
+    if (post.deleted_at || post.post_type === SMALL_ACTION || post.cooked_hidden) continue;
     const item = itemOfPost(post, place, baseUrl);
     const editedSince = pass.since === null || Date.parse(post.updated_at ?? post.created_at) > Date.parse(pass.since);
     if (post.version > 1 && editedSince) {

@@ -54,6 +54,7 @@ export const DiscoursePostSchema = z.object({
   reply_to_post_number: z.number().int().positive().nullish(),
   post_type: z.number().int().optional(),
   hidden: z.boolean().optional(),
+  cooked_hidden: z.boolean().optional(),
   deleted_at: IsoDate.nullish(),
 });
 export type DiscoursePost = z.infer<typeof DiscoursePostSchema>;

@@ -14,6 +14,8 @@ export interface FakeDiscourseOptions {
   deleteRate?: number;
   /** Fraction of topics whose first post shows an uploaded picture (default 0.25). */
   imageRate?: number;
+  /** Fraction of replies flagged away (`hidden`): staff read them, guests get no text (default 0). */
+  hiddenRate?: number;
   /** Topics whose first post lacks `created_at`: malformed items. */
   malformedTopics?: number[];
 }
@@ -28,7 +30,7 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 /** The forum's clock at step 0 (topics before it): a fixed day, so runs are alike. */
 const EPOCH = Date.UTC(2026, 2, 2, 8);
-const SALT = { replies: 1, edits: 2, editCount: 3, delete: 4, image: 5 };
+const SALT = { replies: 1, edits: 2, editCount: 3, delete: 4, image: 5, hidden: 6 };
 export const CATEGORIES = [
   { id: 5, slug: 'town-council', name: 'Town Council' },
   { id: 6, slug: 'public-works', name: 'Public Works' },
@@ -48,6 +50,7 @@ export class FakeDiscourseForum {
       maxRepliesPerTopic: 6,
       editRate: 0.2,
       deleteRate: 0.03,
+      hiddenRate: 0,
       imageRate: 0.25,
       ...options,
     };
@@ -143,6 +146,11 @@ export class FakeDiscourseForum {
     return `<p>${escape(first)}</p>\n<p>${escape(second)}</p>${image}`;
   }
 
+  /** A reply the community flagged away: still there, its text shown to staff only. */
+  postHidden(ref: PostRef): boolean {
+    return ref.p > 0 && hashUnit(this.options.seed, this.keyOf(ref), SALT.hidden) < this.options.hiddenRate;
+  }
+
   postExisted(ref: PostRef): boolean {
     return ref.n >= 0 && ref.n < this.topicCount() && ref.p >= 0 && ref.p <= this.replyCount(ref.n);
   }
@@ -170,12 +178,12 @@ export class FakeDiscourseForum {
     return live;
   }
 
-  /** Every record the archive should hold now, by post id: its current text. */
-  expected(): Map<string, string> {
+  /** Every record the archive should hold now, by post id: its current text (hidden posts only for staff). */
+  expected(staff = true): Map<string, string> {
     const texts = new Map<string, string>();
     for (const n of this.liveTopics())
       for (let p = 0; p <= this.replyCount(n); p++)
-        if (this.postLive({ n, p }))
+        if (this.postLive({ n, p }) && (staff || !this.postHidden({ n, p })))
           texts.set(String(this.postId({ n, p })), this.textOf({ n, p }, this.editTimes({ n, p }).length));
     return texts;
   }

@@ -14,7 +14,8 @@ const NOT_FOUND = { errors: ['The requested URL or resource could not be found.'
  * and `/c/{slug}/{id}.json` with `page=` and `more_topics_url`, `/t/{id}.json` (twenty posts and the whole
  * `stream`), `/t/{id}/posts.json?post_ids[]=`, `/posts/{id}.json`, `/posts/{id}/revisions/{n}.json` (a
  * `side_by_side` diff), uploads. A request with the right `Api-Key` reads as staff (deleted posts and topics shown
- * with `deleted_at`); one without reads as a guest (they are 404); a wrong key gets 403 `invalid_access`. Its
+ * with `deleted_at`, posts flagged away with their text); one without reads as a guest (deleted ones are 404,
+ * flagged ones `cooked_hidden` without text); a wrong key gets 403 `invalid_access`. Its
  * clock moves only on `advance()` and shows in the `Date` header; 429 with `Retry-After` on demand.
  */
 export class FakeDiscourse {
@@ -60,8 +61,9 @@ export class FakeDiscourse {
     this.limitAfter = this.answered + after;
   }
 
-  expected(): Map<string, string> {
-    return this.forum.expected();
+  /** Every post the archive should hold, by id, with its current text (as staff read it, unless `staff` is false). */
+  expected(staff = true): Map<string, string> {
+    return this.forum.expected(staff);
   }
 
   imageOf(n: number): Buffer {
@@ -126,7 +128,7 @@ export class FakeDiscourse {
     if (post) {
       const ref = this.forum.refOf(Number(post[1]));
       if (!ref || !this.visible(ref, staff)) return { status: 404, body: NOT_FOUND };
-      return { body: { ...this.postJson(ref), raw: this.forum.textOf(ref, this.forum.editTimes(ref).length) } };
+      return { body: { ...this.postJson(ref, staff), raw: this.forum.textOf(ref, this.forum.editTimes(ref).length) } };
     }
     return { status: 404, body: NOT_FOUND };
   }
@@ -191,7 +193,7 @@ export class FakeDiscourse {
     for (let p = 0; p <= this.forum.replyCount(n); p++) if (this.visible({ n, p }, staff)) refs.push({ n, p });
     if (postIds !== null) {
       const wanted = new Set(postIds.map(Number));
-      const posts = refs.filter((ref) => wanted.has(this.forum.postId(ref))).map((ref) => this.postJson(ref));
+      const posts = refs.filter((ref) => wanted.has(this.forum.postId(ref))).map((ref) => this.postJson(ref, staff));
       return { body: { post_stream: { posts }, id: this.forum.topicId(n) } };
     }
     return {
@@ -203,7 +205,7 @@ export class FakeDiscourse {
         deleted_at: this.forum.topicDeleted(n) ? new Date(this.forum.now()).toISOString() : null,
         posts_count: refs.length,
         post_stream: {
-          posts: refs.slice(0, CHUNK).map((ref) => this.postJson(ref)),
+          posts: refs.slice(0, CHUNK).map((ref) => this.postJson(ref, staff)),
           stream: refs.map((ref) => this.forum.postId(ref)),
         },
       },
@@ -250,18 +252,20 @@ export class FakeDiscourse {
     return staff ? this.forum.postExisted(ref) : this.forum.postLive(ref);
   }
 
-  private postJson(ref: PostRef): object {
+  private postJson(ref: PostRef, staff: boolean): object {
     const times = this.forum.editTimes(ref);
     const created = this.forum.createdAt(ref);
     const malformed = ref.p === 0 && this.forum.options.malformedTopics?.includes(ref.n);
     const townClerk = ref.p === 0;
+    const hidden = this.forum.postHidden(ref);
     return {
       id: this.forum.postId(ref),
       name: townClerk ? 'Town Clerk' : `Resident ${ref.p}`,
       username: townClerk ? 'townclerk' : `resident${ref.p}`,
       avatar_template: '/letter_avatar_proxy/v4/letter/t/f475e1/{size}.png',
       ...(malformed ? {} : { created_at: new Date(created).toISOString() }),
-      cooked: this.forum.cookedOf(ref, times.length),
+      cooked: hidden && !staff ? '' : this.forum.cookedOf(ref, times.length),
+      ...(hidden && !staff ? { cooked_hidden: true } : {}),
       post_number: ref.p + 1,
       post_type: 1,
       updated_at: new Date(times.at(-1) ?? created).toISOString(),
@@ -271,7 +275,7 @@ export class FakeDiscourse {
       topic_slug: this.forum.slugOf(ref.n),
       display_username: townClerk ? 'Town Clerk' : `Resident ${ref.p}`,
       version: times.length + 1,
-      hidden: false,
+      hidden,
       deleted_at: this.forum.postDeleted(ref) ? new Date(this.forum.now()).toISOString() : null,
       user_id: townClerk ? 1 : 100 + ref.p,
       user_deleted: false,
