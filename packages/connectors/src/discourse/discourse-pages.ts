@@ -156,8 +156,7 @@ function emitPosts(posts: DiscoursePost[], place: TopicPlace, pass: DiscoursePas
   const revisions: DiscourseTask[] = [];
   for (const post of posts) {
     place.numbers.set(post.post_number, post.id);
-    // A post flagged away shows a guest no text (`cooked_hidden`): nothing to archive until a key can read it.
-    if (post.deleted_at || post.post_type === SMALL_ACTION || post.cooked_hidden) continue;
+    if (!isArchivable(post)) continue;
     const item = itemOfPost(post, place, baseUrl);
     const editedSince = pass.since === null || Date.parse(post.updated_at ?? post.created_at) > Date.parse(pass.since);
     if (post.version > 1 && editedSince) {
@@ -174,6 +173,15 @@ function emitPosts(posts: DiscoursePost[], place: TopicPlace, pass: DiscoursePas
     } else reading.items.push(item);
   }
   reading.tasks.unshift(...revisions);
+}
+
+/**
+ * Not the words of a post now: one deleted (`deleted_at`, shown to staff), one its author deleted (Discourse shows
+ * "(post deleted by author)" for a day, then deletes it), a notice Discourse wrote itself, or one flagged away whose
+ * text a guest is not shown (`cooked_hidden`). Each keeps its last archived text; a lookup settles deletions.
+ */
+function isArchivable(post: DiscoursePost): boolean {
+  return !post.deleted_at && !post.user_deleted && post.post_type !== SMALL_ACTION && !post.cooked_hidden;
 }
 
 function idOf(element: unknown): unknown {

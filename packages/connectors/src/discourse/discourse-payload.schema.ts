@@ -55,6 +55,7 @@ export const DiscoursePostSchema = z.object({
   post_type: z.number().int().optional(),
   hidden: z.boolean().optional(),
   cooked_hidden: z.boolean().optional(),
+  user_deleted: z.boolean().optional(),
   deleted_at: IsoDate.nullish(),
 });
 export type DiscoursePost = z.infer<typeof DiscoursePostSchema>;

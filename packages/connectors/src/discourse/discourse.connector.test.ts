@@ -1,6 +1,7 @@
 import { RateLimitedError, type Connector, type PlatformItem } from '@verbatim/core';
 import { createConnector, parseConnectorConfig } from '../connector-registry';
 import { contentOfCooked, sidesOfRevision } from './discourse-items';
+import { readTopic } from './discourse-pages';
 import { FakeDiscourse } from './testing/fake-discourse.server';
 
 async function readPass(connector: Connector, previous: string | null) {
@@ -62,6 +63,51 @@ describe('reading revisions', () => {
       ],
     });
     expect(sidesOfRevision('<div class="inline-diff">x</div>')).toBeNull();
+  });
+});
+
+describe('reading a topic page', () => {
+  const post = (id: number, number: number, extra: object = {}) => ({
+    id,
+    post_number: number,
+    topic_id: 7,
+    username: `user${number}`,
+    created_at: '2026-03-01T10:00:00.000Z',
+    cooked: `<p>Post ${number}</p>`,
+    version: 1,
+    ...extra,
+  });
+  const responseOf = (body: object) => ({
+    url: 'https://forum.town.gov/t/7.json',
+    status: 200,
+    headers: new Headers(),
+    contentType: 'application/json',
+    raw: new TextEncoder().encode(JSON.stringify(body)),
+  });
+  const pass = { at: '2026-03-02T00:00:00.000Z', since: null };
+
+  it('leaves out what are not a post’s words now, and hangs a reply to a post it cannot see on the topic', () => {
+    const posts = [
+      post(70, 1),
+      post(71, 2, { user_deleted: true, cooked: '<p>(post deleted by author)</p>' }),
+      post(72, 3, { post_type: 3, cooked: '' }),
+      post(73, 4, { cooked_hidden: true, cooked: '', hidden: true }),
+      post(75, 6, { reply_to_post_number: 4 }),
+      post(76, 7, { reply_to_post_number: 5 }),
+    ];
+    const reading = readTopic(
+      responseOf({ id: 7, slug: 'budget', post_stream: { posts, stream: [70, 71, 72, 73, 75, 76] } }),
+      pass,
+      'https://forum.town.gov',
+    );
+    expect(reading.rejected).toEqual([]);
+    expect(reading.tasks).toEqual([]);
+    expect(reading.items.map((item) => [item.platformId, item.kind, item.parentPlatformId])).toEqual([
+      ['70', 'post', undefined],
+      ['75', 'reply', '73'],
+      ['76', 'comment', '70'],
+    ]);
+    expect(reading.items[1].url).toBe('https://forum.town.gov/t/budget/7/6');
   });
 });
 
