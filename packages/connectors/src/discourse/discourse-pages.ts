@@ -131,9 +131,8 @@ export function readRevision(
   };
   if (revision?.success) {
     const sides = revision.data.body_changes ? sidesOfRevision(revision.data.body_changes.side_by_side) : null;
-    const before: VersionContent = previous ?? {
-      ...(sides ? contentOfCooked(sides.before, baseUrl) : { text: task.item.text, attachments: [] }),
-    };
+    const before: VersionContent =
+      previous ?? (sides ? contentOfCooked(sides.before, baseUrl) : { text: task.item.text, attachments: [] });
     if (previous === null) consider(before, task.item.postedAt);
     const editedAt = new Date(revision.data.created_at).toISOString();
     const after = task.next === task.last ? task.item : sides ? contentOfCooked(sides.after, baseUrl) : before;
