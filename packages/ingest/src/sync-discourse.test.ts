@@ -81,7 +81,10 @@ describe('syncing a Discourse forum from the fake API', () => {
     expect(second.created).toBe([...after.keys()].filter((id) => !before.has(id)).length);
     expect(second.tombstoned).toBe(gone.length);
     expect(second.newVersions).toBe(edits.length);
-    for (const id of gone) expect((await recordOf(id))!.status).toBe('deleted');
+    for (const id of gone) {
+      expect((await recordOf(id))!.status).toBe('deleted');
+      expect(fake.requests).toContain(`GET /posts/${id}.json`);
+    }
     for (const [id, text] of changed) expect((await recordOf(id))!).toMatchObject({ status: 'edited', text });
     const third = await syncAccount(stack.deps, stack.accountId);
     expect(third).toMatchObject({ created: 0, newVersions: 0, tombstoned: 0 });
