@@ -22,6 +22,8 @@ import { MediawikiConnectorConfigSchema } from './mediawiki/mediawiki-connector.
 import { MediawikiConnector } from './mediawiki/mediawiki.connector';
 import { LinkedinConnectorConfigSchema } from './linkedin/linkedin-connector.config';
 import { LinkedinConnector } from './linkedin/linkedin.connector';
+import { DiscourseConnectorConfigSchema } from './discourse/discourse-connector.config';
+import { DiscourseConnector } from './discourse/discourse.connector';
 import { MockConnectorConfigSchema } from './mock/mock-connector.config';
 import { MockConnector } from './mock/mock.connector';
 import type { ConnectorOptions } from './connector-options';
@@ -42,6 +44,7 @@ export const ConnectorConfigSchemas = z.discriminatedUnion('type', [
   XConnectorConfigSchema,
   MediawikiConnectorConfigSchema,
   LinkedinConnectorConfigSchema,
+  DiscourseConnectorConfigSchema,
   ImportOnlyConnectorConfigSchema,
 ]);
 
@@ -68,6 +71,7 @@ const FACTORIES: ConnectorFactories = {
   x: (config) => new XConnector(config),
   mediawiki: (config) => new MediawikiConnector(config),
   linkedin: (config) => new LinkedinConnector(config),
+  discourse: (config) => new DiscourseConnector(config),
   'import-only': () => new ImportOnlyConnector(),
 };
 

@@ -2,6 +2,7 @@ import { RateLimitedError, RecordKindSchema, type Connector, type ConnectorPage 
 import { createConnector, parseConnectorConfig } from './connector-registry';
 import {
   FakeBluesky,
+  FakeDiscourse,
   FakeFacebook,
   FakeFeed,
   FakeInstagram,
@@ -22,6 +23,7 @@ let youtube: FakeYoutube;
 let x: FakeX;
 let wiki: FakeMediaWiki;
 let linkedin: FakeLinkedin;
+let discourse: FakeDiscourse;
 beforeAll(async () => {
   bluesky = await FakeBluesky.start({ seed: 11, posts: 120, maxRepliesPerPost: 5, imageRate: 0.3 });
   bluesky.advance();
@@ -51,6 +53,8 @@ beforeAll(async () => {
   wiki = await FakeMediaWiki.start({ seed: 11, pages: 40, maxRevisions: 4 });
   linkedin = await FakeLinkedin.start({ seed: 11, posts: 40, editRate: 0.3, imageRate: 0.3, maxPageSize: 7 });
   linkedin.advance();
+  discourse = await FakeDiscourse.start({ seed: 11, topics: 40, maxRepliesPerTopic: 25, editRate: 0.3 });
+  discourse.advance();
 });
 afterAll(async () => {
   await bluesky.close();
@@ -62,6 +66,7 @@ afterAll(async () => {
   await x.close();
   await wiki.close();
   await linkedin.close();
+  await discourse.close();
 });
 
 /**
@@ -155,6 +160,13 @@ const CONNECTORS: Array<[string, () => Connector]> = [
           accessToken: linkedin.accessToken,
           apiUrl: linkedin.apiUrl,
         }),
+      ),
+  ],
+  [
+    'discourse',
+    () =>
+      createConnector(
+        parseConnectorConfig({ type: 'discourse', baseUrl: discourse.baseUrl, apiKey: discourse.apiKey }),
       ),
   ],
   ['website', () => createConnector(parseConnectorConfig({ type: 'website', urls: [`${feed.baseUrl}/`], depth: 2 }))],

@@ -39,6 +39,9 @@ export { LinkedinConnectorConfigSchema } from './linkedin/linkedin-connector.con
 export type { LinkedinConnectorConfig, LinkedinConnectorConfigInput } from './linkedin/linkedin-connector.config';
 export { LinkedinConnector } from './linkedin/linkedin.connector';
 export { LINKEDIN_VERSION } from './linkedin/linkedin-client';
+export { DiscourseConnectorConfigSchema } from './discourse/discourse-connector.config';
+export type { DiscourseConnectorConfig, DiscourseConnectorConfigInput } from './discourse/discourse-connector.config';
+export { DiscourseConnector } from './discourse/discourse.connector';
 export { GraphClient, DEFAULT_THROTTLE_WAIT_MS, SLOW_DOWN_PERCENT, SLOW_DOWN_WAIT_MS } from './graph/graph-client';
 export { usageOf as graphUsageOf } from './graph/graph-usage';
 export { GraphErrorSchema, isMissingObject, RATE_LIMIT_CODES } from './graph/graph-error';

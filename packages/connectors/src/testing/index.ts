@@ -48,6 +48,9 @@ export type {
   CommentRef as LinkedinCommentRef,
   FakeLinkedinOptions,
 } from '../linkedin/testing/fake-linkedin-organization';
+export { FakeDiscourse, FAKE_DISCOURSE_KEY } from '../discourse/testing/fake-discourse.server';
+export { FakeDiscourseForum, CATEGORIES as FAKE_DISCOURSE_CATEGORIES } from '../discourse/testing/fake-discourse-forum';
+export type { FakeDiscourseOptions, PostRef as FakeDiscoursePostRef } from '../discourse/testing/fake-discourse-forum';
 export { MASTODON_RATE_LIMIT } from '../mastodon/testing/fake-rate-limit';
 export type { FakeRateLimit } from '../mastodon/testing/fake-rate-limit';
 export { deletedTweetsJs, tweetElement, writeXArchive, xDate } from '../exports/x-archive/testing/x-archive.builder';
