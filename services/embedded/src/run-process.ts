@@ -6,8 +6,9 @@ import path from 'node:path';
 import type { Account } from '@verbatim/core';
 import { createConnector, findExportReader } from '@verbatim/connectors';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
-import { createApplication, loadExamplePolicies } from '@verbatim/app';
+import { createApplication, DispositionRun, loadExamplePolicies, resumeUnfinishedDispositions } from '@verbatim/app';
 import {
+  bullmqDispositionControl,
   bullmqImportControl,
   bullmqJobControl,
   bullmqReindexControl,
@@ -92,6 +93,7 @@ export async function runProcess(
       queue,
       deps,
       imports: { exportImports: backends.exportImports, findExportReader, scratchDir: scratchDirOf(config) },
+      dispositions: new DispositionRun(backends),
       signal: shutdown.signal,
       concurrency: config.queue.syncConcurrency,
       lockDurationMs: config.queue.lockDurationMs,
@@ -100,6 +102,9 @@ export async function runProcess(
     shutdown.register('sync worker', () => running.worker!.close());
     const scheduled = await reconcileSchedules(queue, backends.catalog);
     logger.info({ scheduled }, 'ingest worker started; account schedules reconciled');
+    const dispositionControl = bullmqDispositionControl(queue);
+    const resumed = await resumeUnfinishedDispositions({ retention: backends.retention, dispositionControl });
+    if (resumed > 0) logger.info({ resumed }, 'dispositions approved but not completed: queued again');
   }
   if (config.roles.includes('index')) await rebuildLostSearchIndex(backends, logger, shutdown);
   if (config.roles.includes('api')) {
@@ -112,6 +117,7 @@ export async function runProcess(
       jobs: bullmqJobControl(queue, producer, backends.catalog, [searchIndexJobs.queue]),
       reindexControl: bullmqReindexControl(searchIndexJobs.queue),
       importControl: bullmqImportControl(queue),
+      dispositionControl: bullmqDispositionControl(queue),
       scratchDir: scratchDirOf(config),
       foia: notifications.foia,
       relayNotifications: notifications.relayNotifications,

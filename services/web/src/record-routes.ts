@@ -29,10 +29,11 @@ export function mountRecordRoutes(router: Router, deps: WebDependencies, render:
         messageBody('Record not found', 'There is no record with this address. Search for it again.'),
       );
     const { versions, tombstone, thread, captures, ...record } = detail;
-    const [agency, account, moderationReviews] = await Promise.all([
+    const [agency, account, moderationReviews, disposition] = await Promise.all([
       deps.catalog.getAgency(record.agencyId),
       deps.catalog.getAccount(record.accountId),
       deps.moderationDesk.historyOf(record.id),
+      deps.dispositionDesk.dispositionOf(record.id),
     ]);
     render(
       response,
@@ -51,6 +52,7 @@ export function mountRecordRoutes(router: Router, deps: WebDependencies, render:
         timeZone: deps.timeZone,
         policyFlags: policyFlagsOfRecord(detail),
         moderationReviews,
+        disposition,
       }),
     );
   });

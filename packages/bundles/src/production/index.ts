@@ -3,3 +3,4 @@ export * from './build-bundle';
 export * from './companion-files';
 export * from './verify-bundle';
 export * from '../reports/compliance-report-pdf';
+export * from '../reports/disposition-report-pdf';

@@ -1,4 +1,4 @@
-import type { ModerationReviewView, PolicyFlag } from '@verbatim/app';
+import type { ModerationReviewView, PolicyFlag, RecordDisposition } from '@verbatim/app';
 import type { ArchiveRecord, RawCapture, RecordVersion, Tombstone } from '@verbatim/core';
 import { localTime } from '../format-time';
 import { html, type SafeHtml } from '../html';
@@ -7,6 +7,7 @@ import { threadSection } from '../record/record-thread.view';
 import { versionsSection } from '../record/record-versions.view';
 import { moderationSection } from '../record/record-moderation.view';
 import { recordTitle } from '../record/record-label';
+import { dispositionSection } from '../record/record-disposition.view';
 
 export interface RecordPageOptions {
   record: ArchiveRecord;
@@ -22,12 +23,15 @@ export interface RecordPageOptions {
   /** Suggestions for moderators; the review history of the item. */
   policyFlags: PolicyFlag[];
   moderationReviews: ModerationReviewView[];
+  /** Set when the record was disposed of: its tombstone and approval. */
+  disposition: RecordDisposition | null;
 }
 
 function facts(options: RecordPageOptions): SafeHtml {
   const { record, tombstone, timeZone } = options;
   return html`<dl class="facts">
   <dt>Status</dt><dd><span class="badge badge-${record.status}">${record.status}</span></dd>
+  ${options.disposition ? html`<dt>Disposed of</dt><dd>${localTime(options.disposition.disposedAt, timeZone)}, under ${options.disposition.citation}</dd>` : ''}
   ${tombstone ? html`<dt>Deletion detected</dt><dd>${localTime(tombstone.detectedAt, timeZone)}; last seen on the platform ${localTime(tombstone.lastSeenAt, timeZone)}</dd>` : ''}
   ${record.hiddenAt ? html`<dt>Hidden since</dt><dd>${localTime(record.hiddenAt, timeZone)} <span class="meta">(hidden from the public by a moderator; still archived)</span></dd>` : ''}
   <dt>Posted</dt><dd>${localTime(record.postedAt, timeZone)}</dd>
@@ -49,7 +53,11 @@ export function recordBody(options: RecordPageOptions): SafeHtml {
   return html`<p><a href="/search">Back to search</a></p>
 <h1>${recordTitle(record)}</h1>
 ${facts(options)}
-<section aria-labelledby="current-heading"><h2 id="current-heading">Text as last captured</h2><p class="text">${record.text}</p></section>
+${
+  options.disposition
+    ? dispositionSection(options.disposition, timeZone)
+    : html`<section aria-labelledby="current-heading"><h2 id="current-heading">Text as last captured</h2><p class="text">${record.text}</p></section>`
+}
 ${attachmentsSection(record, options.versions)}
 ${threadSection(record, options.ancestors, options.replies)}
 ${versionsSection(options.versions, options.captures, timeZone)}
