@@ -67,14 +67,16 @@ export class DispositionRun {
     };
     const objectKeys = await this.disposeDueRecords(disposition, progress, report);
     // The index first: content must leave search even if storage is slow or refuses.
-    await report({ ...progress, step: 'search' });
+    progress.step = 'search';
+    await report({ ...progress });
     await flushIndexBacklog(this.deps);
     const tombstones = await this.deps.retention.listDisposedRecords(dispositionId);
     for (const key of keysOfTombstones(tombstones)) objectKeys.add(key);
     // Objects earlier runs left for their lock are retried, each checked again: a new capture may use it now.
     for (const object of await this.deps.retention.listWaitingObjects()) objectKeys.add(object.key);
     const unused = await this.deps.retention.unusedObjects([...objectKeys]);
-    progress.objectsToCheck = unused.length;
+    Object.assign(progress, { step: 'storage', objectsToCheck: unused.length });
+    await report({ ...progress });
     const { deleted, waiting } = await this.removeObjects(dispositionId, unused, progress, report);
     const completed = await this.deps.retention.completeDisposition(dispositionId, tombstones.length, this.now());
     await this.deps.catalog.appendAudit({
@@ -83,7 +85,8 @@ export class DispositionRun {
       target: dispositionId,
       details: { records: tombstones.length, objectsDeleted: deleted.length, objectsWaiting: waiting.length },
     });
-    await report({ ...progress, step: 'done' });
+    progress.step = 'done';
+    await report({ ...progress });
     return {
       disposition: completed,
       recordsDisposed: tombstones.length,

@@ -49,17 +49,23 @@ function facts(options: RecordPageOptions): SafeHtml {
  * its current text and images, every version compared side by side, and each version's archived original.
  */
 export function recordBody(options: RecordPageOptions): SafeHtml {
-  const { record, timeZone } = options;
+  const { record, timeZone, disposition } = options;
+  // A disposed record keeps its tombstone, its place in the thread and its review history; its text, media and
+  // the captures only it used are gone, so only the tombstone's hashes are shown of them.
+  const content = disposition
+    ? dispositionSection(disposition, timeZone)
+    : html`<section aria-labelledby="current-heading"><h2 id="current-heading">Text as last captured</h2><p class="text">${record.text}</p></section>
+${attachmentsSection(record, options.versions)}`;
   return html`<p><a href="/search">Back to search</a></p>
-<h1>${recordTitle(record)}</h1>
+<h1>${recordPageTitle(record, disposition)}</h1>
 ${facts(options)}
-${
-  options.disposition
-    ? dispositionSection(options.disposition, timeZone)
-    : html`<section aria-labelledby="current-heading"><h2 id="current-heading">Text as last captured</h2><p class="text">${record.text}</p></section>`
-}
-${attachmentsSection(record, options.versions)}
+${content}
 ${threadSection(record, options.ancestors, options.replies)}
-${versionsSection(options.versions, options.captures, timeZone)}
+${disposition ? '' : versionsSection(options.versions, options.captures, timeZone)}
 ${moderationSection(options.policyFlags, options.moderationReviews, timeZone)}`;
+}
+
+/** The page's heading and title: a disposed record's author is no longer kept. */
+export function recordPageTitle(record: ArchiveRecord, disposition: RecordDisposition | null): string {
+  return disposition ? `${record.kind}, disposed of` : recordTitle(record);
 }

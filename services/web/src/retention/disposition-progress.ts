@@ -63,7 +63,8 @@ export function describeDispositionJob(job: JobStatus | null): DispositionJobDes
     };
   if (job.state === 'waiting')
     return { finished: false, fraction: 0, sentence: 'Waiting for a worker to start the disposition…' };
-  const step = describeStep((job.progress ?? {}));
+  const step = describeStep(job.progress ?? {});
+  step.fraction = Math.round(step.fraction * 1000) / 1000;
   if (job.state === 'delayed')
     return {
       finished: false,

@@ -15,7 +15,7 @@ function jobStatus(job: DispositionJobView | undefined): SafeHtml | string {
   if (!job) return '';
   const { description } = job;
   return html`<section aria-labelledby="job-heading" class="stack">
-<h2 id="job-heading">Disposition under way</h2>
+<h2 id="job-heading">The approved disposition</h2>
 <div id="job-status" class="job" role="status" data-job-id="${job.id}" data-finished="${String(description.finished)}">
   <label for="job-progress">Progress of the approved disposition</label>
   <progress id="job-progress" max="1" value="${String(description.fraction)}"></progress>
@@ -26,14 +26,18 @@ function jobStatus(job: DispositionJobView | undefined): SafeHtml | string {
 </section>`;
 }
 
-function pastDispositions(dispositions: Disposition[], timeZone: string): SafeHtml | string {
+function pastDispositions(
+  dispositions: Disposition[],
+  names: Map<string, string>,
+  timeZone: string,
+): SafeHtml | string {
   if (dispositions.length === 0) return '';
   return html`<h2 id="past-heading">Past dispositions</h2>
 <div class="table-wrap" role="region" aria-labelledby="past-heading" tabindex="0"><table>
   <thead><tr><th scope="col">Disposition</th><th scope="col">Approved</th><th scope="col">Note</th><th scope="col">Records disposed</th><th scope="col">Tombstones</th></tr></thead>
   <tbody>${dispositions.map(
     (disposition) =>
-      html`<tr><th scope="row">${disposition.id}</th><td>${localTime(disposition.approvedAt, timeZone)} by ${disposition.approvedBy}</td><td>${disposition.note}</td><td>${disposition.completedAt ? String(disposition.recordsDisposed) : 'under way'}</td><td><a href="/dispositions/${disposition.id}/report.pdf">PDF<span class="visually-hidden"> of ${disposition.id}</span></a> · <a href="/dispositions/${disposition.id}/report.csv">CSV<span class="visually-hidden"> of ${disposition.id}</span></a></td></tr>`,
+      html`<tr><th scope="row">${disposition.id}</th><td>${localTime(disposition.approvedAt, timeZone)} by ${names.get(disposition.approvedBy) ?? disposition.approvedBy}</td><td>${disposition.note}</td><td>${disposition.completedAt ? String(disposition.recordsDisposed) : 'under way'}</td><td><a href="/dispositions/${disposition.id}/report.pdf">PDF<span class="visually-hidden"> of ${disposition.id}</span></a> · <a href="/dispositions/${disposition.id}/report.csv">CSV<span class="visually-hidden"> of ${disposition.id}</span></a></td></tr>`,
   )}</tbody>
 </table></div>`;
 }
@@ -43,6 +47,8 @@ export function dispositionBody(options: {
   report: DispositionReport;
   job?: DispositionJobView;
   dispositions: Disposition[];
+  /** People's names by user id, for who approved. */
+  names: Map<string, string>;
   mayApprove: boolean;
   note: string;
   errors: FieldErrors;
@@ -81,5 +87,5 @@ ${errorSummary(errors, 'Nothing was disposed.')}
 </form>`
     : ''
 }
-${pastDispositions(options.dispositions, options.timeZone)}`;
+${pastDispositions(options.dispositions, options.names, options.timeZone)}`;
 }

@@ -178,14 +178,16 @@ export function mountRetentionRoutes(router: Router, deps: WebDependencies, rend
     session: WebSession,
     extra: { note?: string; errors?: FieldErrors; jobId?: string } = {},
   ) => {
-    const [report, dispositions, job] = await Promise.all([
+    const [report, dispositions, job, users] = await Promise.all([
       deps.dispositionDesk.report(),
       deps.dispositionDesk.listDispositions(),
       extra.jobId ? deps.jobs.getStatus(extra.jobId) : null,
+      deps.people.listUsers(),
     ]);
     const body = dispositionBody({
       report,
       dispositions,
+      names: new Map(users.map((user) => [user.id, user.name])),
       job: extra.jobId ? { id: extra.jobId, description: describeDispositionJob(job) } : undefined,
       mayApprove: has(session, ATTORNEY_ONLY_ROLES),
       note: extra.note ?? '',
