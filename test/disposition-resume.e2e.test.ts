@@ -1,6 +1,6 @@
-import { DispositionRun } from '@verbatim/app';
+import { DispositionRun, resumeUnfinishedDispositions } from '@verbatim/app';
 import type { DispositionProgress, ObjectStore, RetentionStore } from '@verbatim/core';
-import { enqueueDisposition } from '@verbatim/queue';
+import { bullmqDispositionControl, enqueueDisposition } from '@verbatim/queue';
 import { createToken } from './support/foia-fixtures';
 import { registerMockAccount, startInstance, syncOnce, waitForJob, type TestInstance } from './support/start-instance';
 
@@ -119,8 +119,10 @@ describe('a disposition interrupted midway resumes where it stopped', () => {
       );
     expect((await stillStored()).length).toBeGreaterThan(0);
 
-    // 3. The job on the real queue picks it up and finishes.
-    const jobId = await enqueueDisposition(instance.running.queue, disposition.id);
+    // 3. As when a worker starts: the unfinished disposition is queued again, and its job finishes it.
+    const dispositionControl = bullmqDispositionControl(instance.running.queue);
+    expect(await resumeUnfinishedDispositions({ retention: backends.retention, dispositionControl })).toBe(1);
+    const jobId = `disposition-${disposition.id}`;
     const job = await waitForJob(instance, jobId);
     expect(job.state).toBe('completed');
     expect(job.result).toMatchObject({ recordsDisposed: due.length, objectsWaiting: [] });
@@ -135,8 +137,10 @@ describe('a disposition interrupted midway resumes where it stopped', () => {
     const keptByOthers = await backends.retention.unusedObjects([...keys]);
     expect(await stillStored()).toEqual([...keys].filter((key) => !keptByOthers.includes(key)));
 
-    // Asking again is a no-op: the same job id, nothing disposed twice.
+    // Asking again is a no-op: nothing unfinished, the same job id, nothing disposed twice.
+    expect(await resumeUnfinishedDispositions({ retention: backends.retention, dispositionControl })).toBe(0);
     expect(await enqueueDisposition(instance.running.queue, disposition.id)).toBe(jobId);
+    expect((await waitForJob(instance, jobId)).state).toBe('completed');
     expect(await backends.retention.listDisposedRecords(disposition.id)).toHaveLength(due.length);
   });
 });

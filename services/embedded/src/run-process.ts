@@ -102,9 +102,7 @@ export async function runProcess(
     shutdown.register('sync worker', () => running.worker!.close());
     const scheduled = await reconcileSchedules(queue, backends.catalog);
     logger.info({ scheduled }, 'ingest worker started; account schedules reconciled');
-    const dispositionControl = bullmqDispositionControl(queue);
-    const resumed = await resumeUnfinishedDispositions({ retention: backends.retention, dispositionControl });
-    if (resumed > 0) logger.info({ resumed }, 'dispositions approved but not completed: queued again');
+    await resumeDispositions(backends, queue, logger);
   }
   if (config.roles.includes('index')) await rebuildLostSearchIndex(backends, logger, shutdown);
   if (config.roles.includes('api')) {
@@ -135,6 +133,17 @@ export async function runProcess(
     running.port = (await startApi(config, application, logger, shutdown, pages)).port;
   }
   return running;
+}
+
+/** Approved dispositions not completed (Redis down when approved, or their job failed for good) are queued again. */
+async function resumeDispositions(backends: Backends, queue: Queue, logger: Logger): Promise<void> {
+  const dispositionControl = bullmqDispositionControl(queue);
+  try {
+    const resumed = await resumeUnfinishedDispositions({ retention: backends.retention, dispositionControl });
+    if (resumed > 0) logger.info({ resumed }, 'dispositions approved but not completed: queued again');
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, 'unfinished dispositions not queued again; the next start retries');
+  }
 }
 
 /**
