@@ -233,6 +233,15 @@ describe('retention, legal holds and disposition, end to end', () => {
     const onlyDisposed = sampleKeys.filter((key) => !keptKeys.includes(key));
     expect(onlyDisposed.length).toBeGreaterThan(0);
     for (const key of onlyDisposed) expect(await stored(key)).toBe(false);
+    // Asking for a disposed capture says it was disposed of, not that the archive is damaged.
+    const gone = await instance.request(
+      'GET',
+      `/api/v1/captures/${onlyDisposed[0].slice(onlyDisposed[0].lastIndexOf('/') + 1)}`,
+      undefined,
+      attorney,
+    );
+    expect(gone.status).toBe(404);
+    expect(gone.body.error).toMatchObject({ code: 'disposed', message: expect.stringContaining('was disposed of on') });
     expect(await dueIds()).toEqual([]);
   });
 

@@ -107,7 +107,7 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
     sessions: new Sessions(people, catalog),
     it: createItDesk({ catalog, people, jobs, foiaStore, compliance, requireAccountApproval }),
     compliance: new ComplianceDesk(dependencies),
-    records: new RecordDesk({ catalog, searchIndex, objectStore }),
+    records: new RecordDesk({ catalog, searchIndex, objectStore, retention: dependencies.retention }),
     requestLog: new RequestLog({ catalog, foia, foiaStore, relayNotifications, timeZone }),
     foiaDesk: new FoiaDesk(dependencies),
     foiaSettings: new FoiaSettingsDesk(dependencies),
