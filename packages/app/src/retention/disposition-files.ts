@@ -1,5 +1,5 @@
 import { csvDocument, type Account, type DisposedRecord, type Disposition } from '@verbatim/core';
-import { renderDispositionReportPdf, renderDispositionTombstonesPdf } from '@verbatim/bundles/production';
+import { renderReportPdfInWorker } from '@verbatim/bundles/production';
 import type { ReportFile } from '../compliance/compliance-report';
 import { townDate, townDateTime } from '../foia/request-log-csv';
 import { retentionText } from './disposition-report-csv';
@@ -23,24 +23,27 @@ const producedAt = (context: FileContext) => `${townClock(context.now.toISOStrin
 
 /** The disposition report as PDF: due records per rule with its citation, then objects waiting for their lock. */
 export async function dispositionReportPdf(report: DispositionReport, context: FileContext): Promise<ReportFile> {
-  const content = await renderDispositionReportPdf({
-    townName: context.townName,
-    producedAt: producedAt(context),
-    total: report.total,
-    truncated: report.truncated,
-    rules: report.rules.map(({ rule, records }) => ({
-      ruleId: rule.id,
-      citation: rule.citation,
-      retention: retentionText(rule.retention),
-      records: records.map((record) => ({
-        recordId: record.recordId,
-        account: accountLabel(context, record.accountId),
-        kind: record.kind,
-        postedAt: townClock(record.postedAt, context),
-        retentionEndedAt: townClock(record.retentionEndedAt, context),
+  const content = await renderReportPdfInWorker({
+    kind: 'disposition-report',
+    input: {
+      townName: context.townName,
+      producedAt: producedAt(context),
+      total: report.total,
+      truncated: report.truncated,
+      rules: report.rules.map(({ rule, records }) => ({
+        ruleId: rule.id,
+        citation: rule.citation,
+        retention: retentionText(rule.retention),
+        records: records.map((record) => ({
+          recordId: record.recordId,
+          account: accountLabel(context, record.accountId),
+          kind: record.kind,
+          postedAt: townClock(record.postedAt, context),
+          retentionEndedAt: townClock(record.retentionEndedAt, context),
+        })),
       })),
-    })),
-    waitingObjects: report.waitingObjects,
+      waitingObjects: report.waitingObjects,
+    },
   });
   return { fileName: `disposition-report-${townDate(report.asOf, context.timeZone)}.pdf`, content };
 }
@@ -94,22 +97,25 @@ export async function dispositionTombstonesPdf(
   records: DisposedRecord[],
   context: FileContext,
 ): Promise<ReportFile> {
-  const content = await renderDispositionTombstonesPdf({
-    townName: context.townName,
-    producedAt: producedAt(context),
-    disposition: {
-      id: disposition.id,
-      approvedBy: disposition.approvedBy,
-      approvedAt: townClock(disposition.approvedAt, context),
-      note: disposition.note,
-      completedAt: disposition.completedAt ? townClock(disposition.completedAt, context) : 'under way',
+  const content = await renderReportPdfInWorker({
+    kind: 'disposition-tombstones',
+    input: {
+      townName: context.townName,
+      producedAt: producedAt(context),
+      disposition: {
+        id: disposition.id,
+        approvedBy: disposition.approvedBy,
+        approvedAt: townClock(disposition.approvedAt, context),
+        note: disposition.note,
+        completedAt: disposition.completedAt ? townClock(disposition.completedAt, context) : 'under way',
+      },
+      records: records.map((record) => ({
+        ...record,
+        account: accountLabel(context, record.accountId),
+        postedAt: townClock(record.postedAt, context),
+        disposedAt: townClock(record.disposedAt, context),
+      })),
     },
-    records: records.map((record) => ({
-      ...record,
-      account: accountLabel(context, record.accountId),
-      postedAt: townClock(record.postedAt, context),
-      disposedAt: townClock(record.disposedAt, context),
-    })),
   });
   return { fileName: `disposition-${disposition.id}.pdf`, content };
 }
