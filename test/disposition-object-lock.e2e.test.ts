@@ -1,4 +1,5 @@
 import type { S3ObjectStore } from '@verbatim/storage';
+import { approveDisposition } from './support/disposition';
 import { createToken } from './support/foia-fixtures';
 import { registerMockAccount, startInstance, syncOnce, type TestInstance } from './support/start-instance';
 
@@ -41,11 +42,11 @@ describe('disposition waits for the object lock, and says so', () => {
   const stored = (key: string) => instance.running.backends.objectStore.head(key);
 
   it('empties the records at once, keeps locked objects, and the report shows until when; a later run deletes them', async () => {
-    const first = await instance.request('POST', '/api/v1/dispositions', { note: 'Schedule M1' }, attorney);
-    expect(first.status).toBe(201);
-    expect(first.body.records.length).toBeGreaterThan(0);
-    expect(first.body.objectsDeleted).toEqual([]);
-    const waiting = first.body.objectsWaiting as Array<{ key: string; lockedUntil: string; message: string }>;
+    const first = await approveDisposition(instance, 'Schedule M1', attorney);
+    expect(first.records.length).toBeGreaterThan(0);
+    expect(first.result.objectsDeleted).toEqual([]);
+    const waiting = first.result.objectsWaiting;
+    expect(first.job.progress).toMatchObject({ step: 'done', objectsDeleted: 0, objectsWaiting: waiting.length });
     expect(waiting.length).toBeGreaterThan(0);
     for (const object of waiting) {
       expect(object).toMatchObject({
@@ -54,7 +55,7 @@ describe('disposition waits for the object lock, and says so', () => {
       });
       expect(await stored(object.key)).not.toBeNull();
     }
-    const [disposed] = first.body.records;
+    const [disposed] = first.records;
     expect((await instance.request('GET', `/api/v1/records/${disposed.recordId}`, undefined, attorney)).body.text).toBe(
       '',
     );
@@ -65,9 +66,9 @@ describe('disposition waits for the object lock, and says so', () => {
     );
 
     retainUntil = new Date('2001-01-01T00:00:00.000Z');
-    const second = await instance.request('POST', '/api/v1/dispositions', { note: 'Locks ended' }, attorney);
-    expect(second.body.records).toEqual([]);
-    expect([...second.body.objectsDeleted].sort()).toEqual(waiting.map((object) => object.key).sort());
+    const second = await approveDisposition(instance, 'Locks ended', attorney);
+    expect(second.records).toEqual([]);
+    expect([...second.result.objectsDeleted].sort()).toEqual(waiting.map((object) => object.key).sort());
     for (const object of waiting) expect(await stored(object.key)).toBeNull();
     expect(
       (await instance.request('GET', '/api/v1/disposition-report', undefined, attorney)).body.waitingObjects,

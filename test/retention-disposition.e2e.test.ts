@@ -1,3 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { popplerPageTexts } from '@verbatim/bundles/testing';
+import { approveDisposition } from './support/disposition';
 import { createToken } from './support/foia-fixtures';
 import { readCsv } from './support/read-csv';
 import { registerMockAccount, startInstance, syncOnce, type TestInstance } from './support/start-instance';
@@ -89,6 +93,37 @@ describe('retention, legal holds and disposition, end to end', () => {
     for (const row of rows) expect(row.slice(1, 3)).toEqual([CITATION, '1 day']);
   });
 
+  const download = async (urlPath: string, accept?: string) => {
+    const response = await fetch(`${instance.baseUrl}${urlPath}`, {
+      headers: { authorization: `Bearer ${attorney}`, ...(accept ? { accept } : {}) },
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      disposition: response.headers.get('content-disposition'),
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  };
+  const pdfText = async (bytes: Buffer, name: string) => {
+    const file = path.join(instance.dataDir, name);
+    writeFileSync(file, bytes);
+    return (await popplerPageTexts(file)).join('\n').replace(/\s+/g, ' ');
+  };
+
+  it('reads the report back as PDF: each due record under its rule and citation', async () => {
+    const pdf = await download('/api/v1/disposition-report', 'application/pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    expect(pdf.disposition).toMatch(/^attachment; filename="disposition-report-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    const text = await pdfText(pdf.bytes, 'disposition-report.pdf');
+    const due = await dueIds();
+    expect(text).toContain('disposition report');
+    expect(text).toContain(`${due.length} records are past retention and held by no legal hold.`);
+    expect(text).toContain(`${CITATION}: ${due.length} records`);
+    expect(text).toContain('keep 1 day.');
+    for (const id of due) expect(text).toContain(`${id}: `);
+  });
+
   let heldByRequest: string;
   let requestId: string;
 
@@ -130,9 +165,9 @@ describe('retention, legal holds and disposition, end to end', () => {
     expect(before.total).toBe(0);
     expect((await instance.request('POST', '/api/v1/dispositions', { note: 'Schedule M1' })).status).toBe(403);
     expect((await instance.request('POST', '/api/v1/dispositions', { note: '' }, attorney)).status).toBe(400);
-    const blocked = await instance.request('POST', '/api/v1/dispositions', { note: 'Schedule M1' }, attorney);
-    expect(blocked.status).toBe(201);
-    expect(blocked.body.records).toEqual([]);
+    const blocked = await approveDisposition(instance, 'Schedule M1', attorney);
+    expect(blocked.records).toEqual([]);
+    expect(blocked.result).toMatchObject({ recordsDisposed: 0, disposition: { completedAt: expect.any(String) } });
 
     const [hold] = (await instance.request('GET', '/api/v1/legal-holds', undefined, attorney)).body.holds.filter(
       (candidate: { scope: string }) => candidate.scope === 'account',
@@ -162,25 +197,26 @@ describe('retention, legal holds and disposition, end to end', () => {
     const sharedKeys = dueRecords.flatMap(keysOf).filter((key) => keptKeys.includes(key));
     for (const key of [...keptKeys, ...sampleKeys]) expect(await stored(key)).toBe(true);
 
-    const approved = await instance.request(
-      'POST',
-      '/api/v1/dispositions',
-      { note: 'Past schedule M1; no litigation pending' },
-      attorney,
-    );
-    expect(approved.status).toBe(201);
-    expect(approved.body.records.map((tombstone: { recordId: string }) => tombstone.recordId).sort()).toEqual(
-      due.sort(),
-    );
-    expect(approved.body.disposition).toMatchObject({ recordsDisposed: due.length, completedAt: expect.any(String) });
-    expect(approved.body.objectsWaiting).toEqual([]);
+    const approved = await approveDisposition(instance, 'Past schedule M1; no litigation pending', attorney);
+    expect(approved.jobId).toBe(`disposition-${approved.dispositionId}`);
+    expect(approved.records.map((tombstone) => tombstone.recordId).sort()).toEqual(due.sort());
+    expect(approved.result.disposition).toMatchObject({ recordsDisposed: due.length, completedAt: expect.any(String) });
+    expect(approved.result.objectsWaiting).toEqual([]);
+    // The job reported how far it got, and ended with every record and object done.
+    expect(approved.job.progress).toMatchObject({
+      dispositionId: approved.dispositionId,
+      step: 'done',
+      recordsDue: due.length,
+      recordsDisposed: due.length,
+      objectsWaiting: 0,
+    });
 
     // The tombstone keeps the hashes, the rule, the approval and the date.
     const tombstone = await instance.request('GET', `/api/v1/disposed-records/${sample.id}`, undefined, attorney);
     expect(tombstone.body).toMatchObject({
       contentHashes: sample.versions.map((version) => version.contentHash),
       citation: CITATION,
-      dispositionId: approved.body.disposition.id,
+      dispositionId: approved.dispositionId,
       disposedAt: expect.any(String),
     });
     expect(tombstone.body.rawCaptureSha256.length).toBeGreaterThan(0);
@@ -197,7 +233,84 @@ describe('retention, legal holds and disposition, end to end', () => {
     const onlyDisposed = sampleKeys.filter((key) => !keptKeys.includes(key));
     expect(onlyDisposed.length).toBeGreaterThan(0);
     for (const key of onlyDisposed) expect(await stored(key)).toBe(false);
+    // Asking for a disposed capture says it was disposed of, not that the archive is damaged.
+    const gone = await instance.request(
+      'GET',
+      `/api/v1/captures/${onlyDisposed[0].slice(onlyDisposed[0].lastIndexOf('/') + 1)}`,
+      undefined,
+      attorney,
+    );
+    expect(gone.status).toBe(404);
+    expect(gone.body.error).toMatchObject({ code: 'disposed', message: expect.stringContaining('was disposed of on') });
     expect(await dueIds()).toEqual([]);
+  });
+
+  it("keeps each disposed record's tombstone on its detail and in the disposition's PDF and CSV", async () => {
+    const [disposition] = (await instance.request('GET', '/api/v1/dispositions', undefined, attorney)).body
+      .dispositions as Array<{ id: string; recordsDisposed: number; note: string }>;
+    expect(disposition.note).toBe('Past schedule M1; no litigation pending');
+    const { records: tombstones } = (
+      await instance.request('GET', `/api/v1/dispositions/${disposition.id}`, undefined, attorney)
+    ).body as { records: Array<{ recordId: string; contentHashes: string[]; rawCaptureSha256: string[] }> };
+    expect(tombstones).toHaveLength(disposition.recordsDisposed);
+    const [first] = tombstones;
+
+    const detail = (await instance.request('GET', `/api/v1/records/${first.recordId}`, undefined, attorney)).body;
+    expect(detail.disposition).toMatchObject({
+      recordId: first.recordId,
+      dispositionId: disposition.id,
+      citation: CITATION,
+      approvalNote: 'Past schedule M1; no litigation pending',
+      approvedAt: expect.any(String),
+      disposedAt: expect.any(String),
+      contentHashes: first.contentHashes,
+    });
+    expect(detail.text).toBe('');
+    const kept = (await instance.request('GET', `/api/v1/records/${heldByRequest}`, undefined, attorney)).body;
+    expect(kept.disposition).toBeNull();
+
+    const csv = await download(`/api/v1/dispositions/${disposition.id}/report?format=csv`);
+    expect(csv.type).toBe('text/csv; charset=utf-8');
+    const [header, ...rows] = readCsv(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    expect(header).toEqual([
+      'disposition_id',
+      'approved_by',
+      'approved_at',
+      'approval_note',
+      'record_id',
+      'account_id',
+      'platform_id',
+      'kind',
+      'posted_at',
+      'rule_id',
+      'citation',
+      'disposed_at',
+      'content_sha256',
+      'raw_capture_sha256',
+      'media_sha256',
+    ]);
+    expect(rows.map((row) => row[4]).sort()).toEqual(tombstones.map((tombstone) => tombstone.recordId).sort());
+    const row = rows.find((candidate) => candidate[4] === first.recordId)!;
+    expect(row[0]).toBe(disposition.id);
+    expect(row[3]).toBe('Past schedule M1; no litigation pending');
+    expect(row[10]).toBe(CITATION);
+    expect(row[12].split(' ')).toEqual(first.contentHashes);
+    expect(row[13].split(' ')).toEqual(first.rawCaptureSha256);
+
+    const pdf = await download(`/api/v1/dispositions/${disposition.id}/report`);
+    expect(pdf.type).toBe('application/pdf');
+    const text = await pdfText(pdf.bytes, 'tombstones.pdf');
+    expect(text).toContain(`disposition ${disposition.id}`);
+    expect(text).toContain('Past schedule M1; no litigation pending');
+    expect(text).toContain(`${tombstones.length} records disposed.`);
+    for (const tombstone of tombstones) {
+      expect(text).toContain(tombstone.recordId);
+      for (const hash of tombstone.contentHashes) expect(text).toContain(hash);
+    }
+    expect(text).toContain(`Rule `);
+    expect(text).toContain(CITATION);
+    expect((await download('/api/v1/dispositions/dsp_unknown/report')).status).toBe(404);
+    expect((await download(`/api/v1/dispositions/${disposition.id}/report?format=xls`)).status).toBe(400);
   });
 
   it('a request once withdrawn releases its automatic hold', async () => {
@@ -223,6 +336,7 @@ describe('retention, legal holds and disposition, end to end', () => {
       '/api/v1/legal-holds/{id}/release',
       '/api/v1/disposition-report',
       '/api/v1/dispositions',
+      '/api/v1/dispositions/{id}/report',
       '/api/v1/disposed-records/{id}',
     ])
       expect(paths).toHaveProperty([path]);

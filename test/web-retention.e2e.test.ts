@@ -80,10 +80,37 @@ describe('the retention pages in a real browser', () => {
     expect(due).toBeGreaterThan(0);
     await checkScreen(attorney, 'disposition-due');
 
+    const firstDue = (await attorney.getByRole('table').first().getByRole('link').first().textContent())!;
     await attorney.getByLabel('Approval note').fill('Past schedule M1; no litigation pending');
     await attorney.getByRole('button', { name: 'Approve and dispose' }).click();
-    await expect(attorney.getByRole('status').textContent()).resolves.toContain(`${due} records disposed`);
-    await expect(attorney.getByText('Nothing is due for disposition.').isVisible()).resolves.toBe(true);
+    await attorney.waitForURL(/\/disposition\?job=disposition-dsp_/);
+    await expect(attorney.getByRole('heading', { name: 'The approved disposition' }).isVisible()).resolves.toBe(true);
+    // The page follows the job through GET /api/v1/jobs/:jobId until it ends, then offers the updated report.
+    await attorney.getByRole('status').getByText(`${due} records disposed`).waitFor({ timeout: 30_000 });
+    await expect(attorney.getByRole('progressbar').getAttribute('value')).resolves.toBe('1');
     await checkScreen(attorney, 'disposition-done');
+    await attorney.getByRole('link', { name: 'Show the updated report' }).click();
+    await expect(attorney.getByText('Nothing is due for disposition.').isVisible()).resolves.toBe(true);
+    await expect(attorney.getByRole('status').textContent()).resolves.toContain(`${due} records disposed`);
+    const past = attorney.getByRole('region', { name: 'Past dispositions' });
+    await expect(past.textContent()).resolves.toContain('Past schedule M1; no litigation pending');
+    await expect(past.textContent()).resolves.toContain(ATTORNEY.name);
+    const [pdf] = await Promise.all([
+      attorney.waitForEvent('download'),
+      past.getByRole('link', { name: /^PDF/ }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/^disposition-dsp_[0-9a-f]+\.pdf$/);
+    await checkScreen(attorney, 'disposition-past');
+
+    // The disposed record's page keeps its tombstone: when, the rule, the approval and the hashes.
+    await attorney.goto(`${instance.baseUrl}/records/${firstDue}`);
+    await expect(attorney.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/, disposed of$/);
+    await expect(attorney.getByText('Download version 1').count()).resolves.toBe(0);
+    const tombstone = attorney.getByRole('region', { name: 'Disposed of under the retention schedule' });
+    await expect(tombstone.textContent()).resolves.toContain(CITATION);
+    await expect(tombstone.textContent()).resolves.toContain('Past schedule M1; no litigation pending');
+    await expect(tombstone.textContent()).resolves.toContain(`approved by ${ATTORNEY.name}`);
+    await expect(tombstone.textContent()).resolves.toMatch(/[0-9a-f]{64}/);
+    await checkScreen(attorney, 'record-disposed');
   });
 });

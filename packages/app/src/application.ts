@@ -1,5 +1,6 @@
 import type {
   Catalog,
+  DispositionControl,
   ExportImportStore,
   ImportControl,
   JobControl,
@@ -48,6 +49,8 @@ export interface ApplicationDependencies {
   exportImports: ExportImportStore;
   /** Queues imports. */
   importControl: ImportControl;
+  /** Queues the dispositions the attorney approves. */
+  dispositionControl: DispositionControl;
   /** Where uploads are spooled while hashed (DATA_DIR/tmp). */
   scratchDir?: string;
   /** Rebuilding the search index beside the live one; absent where the backend cannot yet. */
@@ -104,7 +107,7 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
     sessions: new Sessions(people, catalog),
     it: createItDesk({ catalog, people, jobs, foiaStore, compliance, requireAccountApproval }),
     compliance: new ComplianceDesk(dependencies),
-    records: new RecordDesk({ catalog, searchIndex, objectStore }),
+    records: new RecordDesk({ catalog, searchIndex, objectStore, retention: dependencies.retention }),
     requestLog: new RequestLog({ catalog, foia, foiaStore, relayNotifications, timeZone }),
     foiaDesk: new FoiaDesk(dependencies),
     foiaSettings: new FoiaSettingsDesk(dependencies),

@@ -21,6 +21,7 @@ export * from './accounts/facebook-webhook';
 export * from './accounts/account-health-watch';
 export * from './retention/retention-desk';
 export * from './retention/disposition-desk';
+export * from './retention/disposition-run';
 export * from './retention/disposition-report';
 export * from './retention/disposition-report-csv';
 export * from './compliance/assess-compliance';

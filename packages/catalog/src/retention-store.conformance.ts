@@ -233,6 +233,17 @@ export function describeRetentionStoreConformance(createHarness: StoresHarnessFa
         lockedUntil: '2027-01-01T00:00:00.000Z',
       },
     ]);
+    expect(await harness.retention.getDisposedObject(page2)).toEqual({
+      key: page2,
+      dispositionId: disposition.id,
+      deletedAt: LATER,
+      lockedUntil: null,
+    });
+    expect(await harness.retention.getDisposedObject(seeded.media.archiveKey!)).toMatchObject({
+      deletedAt: null,
+      lockedUntil: '2027-01-01T00:00:00.000Z',
+    });
+    expect(await harness.retention.getDisposedObject(page1)).toBeNull();
     expect(await harness.retention.completeDisposition(disposition.id, 2, LATER)).toMatchObject({
       recordsDisposed: 2,
       completedAt: LATER,

@@ -125,6 +125,38 @@ export interface DisposedRecord {
   mediaSha256: string[];
 }
 
+/**
+ * How far a disposition's job has got (`GET /api/v1/jobs/:jobId` shows it as the job's progress). The run goes
+ * through three steps: records emptied to tombstones, their content taken out of search, then the objects only
+ * they used deleted from storage (or left waiting for their Object Lock).
+ */
+export interface DispositionProgress {
+  dispositionId: string;
+  step: 'records' | 'search' | 'storage' | 'done';
+  /** Records this disposition disposes: those it already disposed plus those still due. */
+  recordsDue: number;
+  recordsDisposed: number;
+  /** Stored objects to delete, once the records are done; 0 before. */
+  objectsToCheck: number;
+  objectsDeleted: number;
+  objectsWaiting: number;
+}
+
+/** An object kept by its Object Lock, and the sentence people are shown for it. */
+export interface ObjectWaiting {
+  key: string;
+  lockedUntil: string;
+  message: string;
+}
+
+/** What a disposition's job did (the job's result); its tombstones are at `GET /api/v1/dispositions/:id`. */
+export interface DispositionRunResult {
+  disposition: Disposition;
+  recordsDisposed: number;
+  objectsDeleted: string[];
+  objectsWaiting: ObjectWaiting[];
+}
+
 /** What became of an object only disposed records used. */
 export interface DisposedObject {
   key: string;

@@ -4,10 +4,12 @@ import {
   queueUnavailable,
   UseCaseError,
   type Catalog,
+  type DispositionControl,
   type ImportControl,
   type JobControl,
   type ReindexControl,
 } from '@verbatim/core';
+import { enqueueDisposition } from './disposition.job';
 import { enqueueImport } from './import-export.job';
 import { enqueueReindex, latestReindex, ReindexAlreadyRunningError } from './reindex.job';
 import { enqueueSync, getJobStatus, scheduleAccount } from './sync-queue';
@@ -65,4 +67,9 @@ export function bullmqReindexControl(queue: Queue): ReindexControl {
 /** The sync queue behind the ImportControl port: imports run beside the syncs. */
 export function bullmqImportControl(queue: Queue): ImportControl {
   return { enqueue: (importId) => whileQueueAnswers(() => enqueueImport(queue, importId)) };
+}
+
+/** The sync queue behind the DispositionControl port: an approved disposition runs beside the syncs. */
+export function bullmqDispositionControl(queue: Queue): DispositionControl {
+  return { enqueue: (dispositionId) => whileQueueAnswers(() => enqueueDisposition(queue, dispositionId)) };
 }

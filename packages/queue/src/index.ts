@@ -7,3 +7,4 @@ export * from './platform-rate-limiter';
 export * from './reindex.job';
 export * from './bullmq-job-control';
 export * from './import-export.job';
+export * from './disposition.job';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CarryOutDispositionJob } from './disposition.job';
 import { ImportExportJob } from './import-export.job';
 
 /** Runs (or resumes) one pass of an account's connector. */
@@ -25,7 +26,12 @@ export const SyncTickJob = {
 } as const;
 
 /** Every job name the sync queue carries; a worker refuses to start without a handler for each. */
-export const SYNC_QUEUE_JOB_NAMES = [SyncAccountJob.name, SyncTickJob.name, ImportExportJob.name] as const;
+export const SYNC_QUEUE_JOB_NAMES = [
+  SyncAccountJob.name,
+  SyncTickJob.name,
+  ImportExportJob.name,
+  CarryOutDispositionJob.name,
+] as const;
 export type SyncQueueJobName = (typeof SYNC_QUEUE_JOB_NAMES)[number];
 
 export const SYNC_QUEUE_NAME = 'sync';

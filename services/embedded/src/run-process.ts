@@ -6,8 +6,9 @@ import path from 'node:path';
 import type { Account } from '@verbatim/core';
 import { createConnector, findExportReader } from '@verbatim/connectors';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
-import { createApplication, loadExamplePolicies } from '@verbatim/app';
+import { createApplication, DispositionRun, loadExamplePolicies, resumeUnfinishedDispositions } from '@verbatim/app';
 import {
+  bullmqDispositionControl,
   bullmqImportControl,
   bullmqJobControl,
   bullmqReindexControl,
@@ -92,6 +93,7 @@ export async function runProcess(
       queue,
       deps,
       imports: { exportImports: backends.exportImports, findExportReader, scratchDir: scratchDirOf(config) },
+      dispositions: new DispositionRun(backends),
       signal: shutdown.signal,
       concurrency: config.queue.syncConcurrency,
       lockDurationMs: config.queue.lockDurationMs,
@@ -100,6 +102,7 @@ export async function runProcess(
     shutdown.register('sync worker', () => running.worker!.close());
     const scheduled = await reconcileSchedules(queue, backends.catalog);
     logger.info({ scheduled }, 'ingest worker started; account schedules reconciled');
+    await resumeDispositions(backends, queue, logger);
   }
   if (config.roles.includes('index')) await rebuildLostSearchIndex(backends, logger, shutdown);
   if (config.roles.includes('api')) {
@@ -112,6 +115,7 @@ export async function runProcess(
       jobs: bullmqJobControl(queue, producer, backends.catalog, [searchIndexJobs.queue]),
       reindexControl: bullmqReindexControl(searchIndexJobs.queue),
       importControl: bullmqImportControl(queue),
+      dispositionControl: bullmqDispositionControl(queue),
       scratchDir: scratchDirOf(config),
       foia: notifications.foia,
       relayNotifications: notifications.relayNotifications,
@@ -129,6 +133,17 @@ export async function runProcess(
     running.port = (await startApi(config, application, logger, shutdown, pages)).port;
   }
   return running;
+}
+
+/** Approved dispositions not completed (Redis down when approved, or their job failed for good) are queued again. */
+async function resumeDispositions(backends: Backends, queue: Queue, logger: Logger): Promise<void> {
+  const dispositionControl = bullmqDispositionControl(queue);
+  try {
+    const resumed = await resumeUnfinishedDispositions({ retention: backends.retention, dispositionControl });
+    if (resumed > 0) logger.info({ resumed }, 'dispositions approved but not completed: queued again');
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, 'unfinished dispositions not queued again; the next start retries');
+  }
 }
 
 /**

@@ -3,9 +3,8 @@ import { policyFlagsOfRecord } from '@verbatim/app';
 import { RECORD_READER_ROLES, UseCaseError, type Role } from '@verbatim/core';
 import type { SafeHtml } from './html';
 import { messageBody } from './pages/message.page';
-import { recordBody } from './pages/record.page';
+import { recordBody, recordPageTitle } from './pages/record.page';
 import { accountLabel } from './search/search-choices';
-import { recordTitle } from './record/record-label';
 import type { WebDependencies, WebSession } from './web-dependencies';
 
 type Render = (response: Response, status: number, title: string, session: WebSession | null, body: SafeHtml) => void;
@@ -29,15 +28,19 @@ export function mountRecordRoutes(router: Router, deps: WebDependencies, render:
         messageBody('Record not found', 'There is no record with this address. Search for it again.'),
       );
     const { versions, tombstone, thread, captures, ...record } = detail;
-    const [agency, account, moderationReviews] = await Promise.all([
+    const [agency, account, moderationReviews, disposed] = await Promise.all([
       deps.catalog.getAgency(record.agencyId),
       deps.catalog.getAccount(record.accountId),
       deps.moderationDesk.historyOf(record.id),
+      deps.dispositionDesk.dispositionOf(record.id),
     ]);
+    // The page names who approved a disposition; the API keeps the user id.
+    const approver = disposed ? await deps.people.getUser(disposed.approvedBy) : null;
+    const disposition = disposed ? { ...disposed, approvedBy: approver?.name ?? disposed.approvedBy } : null;
     render(
       response,
       200,
-      recordTitle(record),
+      recordPageTitle(record, disposition),
       session,
       recordBody({
         record,
@@ -51,6 +54,7 @@ export function mountRecordRoutes(router: Router, deps: WebDependencies, render:
         timeZone: deps.timeZone,
         policyFlags: policyFlagsOfRecord(detail),
         moderationReviews,
+        disposition,
       }),
     );
   });

@@ -1,8 +1,16 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ImportDependencies, SyncDependencies } from '@verbatim/ingest';
-import { ImportExportJob, SYNC_QUEUE_JOB_NAMES, SYNC_QUEUE_NAME, SyncAccountJob, SyncTickJob } from '@verbatim/queue';
+import {
+  CarryOutDispositionJob,
+  ImportExportJob,
+  SYNC_QUEUE_JOB_NAMES,
+  SYNC_QUEUE_NAME,
+  SyncAccountJob,
+  SyncTickJob,
+} from '@verbatim/queue';
 import type { Logger } from '@verbatim/runtime';
+import { handleCarryOutDisposition, type DispositionRunner } from './handlers/carry-out-disposition.handler';
 import { handleImportExport } from './handlers/import-export.handler';
 import { handleSyncAccount } from './handlers/sync-account.handler';
 import { handleSyncTick } from './handlers/sync-tick.handler';
@@ -15,6 +23,8 @@ export interface SyncWorkerOptions {
   deps: SyncDependencies;
   /** What imports of platform exports need besides the sync's parts; a process without it fails imports, saying so. */
   imports?: Pick<ImportDependencies, 'exportImports' | 'findExportReader' | 'scratchDir'>;
+  /** Carries out approved dispositions; a process without it fails their jobs, saying so. */
+  dispositions?: DispositionRunner;
   signal: AbortSignal;
   concurrency: number;
   /** How long a job's lock lives without renewal; a killed worker's job is taken over after about this long. */
@@ -40,6 +50,11 @@ export function startSyncWorker(options: SyncWorkerOptions): Worker {
           job,
           token,
         );
+      },
+      [CarryOutDispositionJob.name]: (job) => {
+        if (!options.dispositions)
+          throw new Error('this worker was started without dispositions: start it with the catalog stores');
+        return handleCarryOutDisposition(options.dispositions, job);
       },
     },
     options: {

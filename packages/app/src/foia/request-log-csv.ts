@@ -49,7 +49,7 @@ export function townDate(iso: string, timeZone: string): string {
 }
 
 /** `2025-12-23 10:15` on the town's clock. */
-function townDateTime(iso: string, timeZone: string): string {
+export function townDateTime(iso: string, timeZone: string): string {
   const { hour, minute } = wallClock(iso, timeZone);
   return `${townDate(iso, timeZone)} ${hour}:${minute}`;
 }

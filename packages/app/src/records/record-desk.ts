@@ -16,6 +16,7 @@ import {
   type RecordVersion,
   type SearchIndex,
   type StoredObjectInfo,
+  type RetentionStore,
   type Tombstone,
 } from '@verbatim/core';
 import { toSearchQuery, type RecordsQuery } from './records-query.schema';
@@ -42,6 +43,8 @@ export class RecordDesk {
       catalog: RecordReader & CaptureReader & AuditLog;
       searchIndex: SearchIndex;
       objectStore: ObjectStore;
+      /** Says whether a missing object was disposed of rather than lost. */
+      retention: Pick<RetentionStore, 'getDisposedObject'>;
     },
   ) {}
 
@@ -114,8 +117,9 @@ export class RecordDesk {
     const { catalog, objectStore } = this.options;
     const capture = await catalog.getCapture(sha256);
     if (!capture) throw notFound(`capture ${sha256}`);
-    const bytes = await objectStore.get(capture.key).catch((error: unknown) => {
+    const bytes = await objectStore.get(capture.key).catch(async (error: unknown) => {
       if (error instanceof ObjectNotFoundError) {
+        await this.refuseDisposed(capture.key, `capture ${capture.sha256}`);
         throw new UseCaseError(
           'damaged',
           'archive_missing',
@@ -133,9 +137,24 @@ export class RecordDesk {
     const { catalog, objectStore } = this.options;
     const key = mediaKey(sha256);
     const info = await objectStore.head(key);
-    if (!info) throw notFound(`media ${sha256}`);
+    if (!info) {
+      await this.refuseDisposed(key, `media ${sha256}`);
+      throw notFound(`media ${sha256}`);
+    }
     const stream = await objectStore.getStream(key);
     await catalog.appendAudit({ actor: actorId, action: 'media.download', target: sha256 });
     return { info, stream };
+  }
+
+  /** A file deleted by a disposition is gone on purpose: 404 saying so, rather than a missing-archive fault. */
+  private async refuseDisposed(key: string, what: string): Promise<void> {
+    const disposed = await this.options.retention.getDisposedObject(key);
+    if (disposed?.deletedAt) {
+      throw new UseCaseError(
+        'not-found',
+        'disposed',
+        `${what} was disposed of on ${disposed.deletedAt} (disposition ${disposed.dispositionId}); only its SHA-256 is kept`,
+      );
+    }
   }
 }

@@ -1,45 +1,53 @@
 import {
   UseCaseError,
+  notFound,
+  type AccountRegistry,
   type AuditLog,
   type DisposedRecord,
   type Disposition,
   type DispositionApproval,
-  type DispositionCandidate,
-  type IndexBacklog,
-  type ObjectStore,
+  type DispositionControl,
   type RetentionStore,
   type SearchIndex,
 } from '@verbatim/core';
 import type { FoiaStore } from '@verbatim/foia';
-import { flushIndexBacklog } from '@verbatim/ingest';
-import { buildDispositionReport, waitingMessage, type DispositionReport } from './disposition-report';
-import { recordsHeldBySavedSearches } from './saved-search-holds';
+import type { ReportFile } from '../compliance/compliance-report';
+import { buildDispositionReport, type DispositionReport } from './disposition-report';
+import { dispositionReportCsv } from './disposition-report-csv';
+import { dispositionReportPdf, dispositionTombstonesCsv, dispositionTombstonesPdf } from './disposition-files';
+import { dueRecords } from './due-records';
 
-/** A report or a run looks at this many due records at most; the rest wait for the next run. */
-export const MAX_DUE = 10_000;
-const BATCH = 200;
+export { MAX_DUE } from './due-records';
 
 export interface DispositionDeskDependencies {
-  catalog: AuditLog & IndexBacklog;
+  catalog: AuditLog & Pick<AccountRegistry, 'listAccounts'>;
   retention: RetentionStore;
   foiaStore: FoiaStore;
   searchIndex: SearchIndex;
-  objectStore: ObjectStore;
+  /** Queues the approved disposition's job (DispositionRun carries it out). */
+  dispositionControl: DispositionControl;
+  townName: string;
+  timeZone: string;
   now?: () => Date;
 }
 
-/** What one approved run did. */
-export interface DispositionOutcome {
+/** What a record's page and API detail say of its disposition: the tombstone and the approval it names. */
+export interface RecordDisposition extends DisposedRecord {
+  approvedAt: string;
+  approvalNote: string;
+}
+
+/** An approval recorded, and the job that carries it out. */
+export interface DispositionStarted {
   disposition: Disposition;
-  records: DisposedRecord[];
-  objectsDeleted: string[];
-  objectsWaiting: Array<{ key: string; lockedUntil: string; message: string }>;
+  jobId: string;
 }
 
 /**
- * The disposition report, and disposition itself once the attorney approves: records past retention and not
- * held are emptied to a tombstone (hashes, rule, approval, date), re-indexed without their content, and the
- * captures and media only they used are deleted from storage, or wait for their Object Lock to end.
+ * The disposition report, and disposition itself once the attorney approves: the approval is recorded, then a
+ * job (see DispositionRun) empties the records past retention and not held to tombstones (hashes, rule,
+ * approval, date), takes their content out of search, and deletes the captures and media only they used, or
+ * leaves them waiting for their Object Lock to end.
  */
 export class DispositionDesk {
   constructor(private readonly deps: DispositionDeskDependencies) {}
@@ -48,17 +56,9 @@ export class DispositionDesk {
     return (this.deps.now?.() ?? new Date()).toISOString();
   }
 
-  /** Due records not held by any hold, saved-search holds included. */
-  private async due(asOf: string, ruleIds?: string[]): Promise<{ due: DispositionCandidate[]; truncated: boolean }> {
-    const candidates = await this.deps.retention.listDispositionCandidates(asOf, MAX_DUE + 1, ruleIds);
-    const held = await recordsHeldBySavedSearches(this.deps, await this.deps.retention.listHolds());
-    const due = candidates.slice(0, MAX_DUE).filter((candidate) => !held.has(candidate.recordId));
-    return { due, truncated: candidates.length > MAX_DUE };
-  }
-
   async report(): Promise<DispositionReport> {
     const asOf = this.now();
-    const { due, truncated } = await this.due(asOf);
+    const { due, truncated } = await dueRecords(this.deps, asOf);
     return buildDispositionReport({
       asOf,
       rules: await this.deps.retention.listRules(),
@@ -66,6 +66,31 @@ export class DispositionDesk {
       truncated,
       waiting: await this.deps.retention.listWaitingObjects(),
     });
+  }
+
+  private async fileContext() {
+    const { townName, timeZone } = this.deps;
+    return {
+      townName,
+      timeZone,
+      accounts: await this.deps.catalog.listAccounts(),
+      now: this.deps.now?.() ?? new Date(),
+    };
+  }
+
+  /** The report as a file to download: CSV, or PDF for the attorney's file. */
+  async reportFile(format: 'csv' | 'pdf'): Promise<ReportFile> {
+    const report = await this.report();
+    if (format === 'pdf') return dispositionReportPdf(report, await this.fileContext());
+    return { fileName: `disposition-report-${report.asOf.slice(0, 10)}.csv`, content: dispositionReportCsv(report) };
+  }
+
+  /** What a disposition left, as a file: its approval and every tombstone with hashes, rule and date. */
+  async tombstonesFile(id: string, format: 'csv' | 'pdf'): Promise<ReportFile> {
+    const outcome = await this.getOutcome(id);
+    if (!outcome) throw notFound(`disposition ${id}`);
+    if (format === 'csv') return dispositionTombstonesCsv(outcome.disposition, outcome.records);
+    return dispositionTombstonesPdf(outcome.disposition, outcome.records, await this.fileContext());
   }
 
   listDispositions(): Promise<Disposition[]> {
@@ -82,8 +107,19 @@ export class DispositionDesk {
     return this.deps.retention.getDisposedRecord(recordId);
   }
 
-  /** The attorney approves: records the approval, then disposes what is due now (holds re-checked) at once. */
-  async approve(approval: DispositionApproval, attorney: string): Promise<DispositionOutcome> {
+  /** A disposed record's tombstone with its approval's date and note, for its page; null when not disposed. */
+  async dispositionOf(recordId: string): Promise<RecordDisposition | null> {
+    const tombstone = await this.deps.retention.getDisposedRecord(recordId);
+    if (!tombstone) return null;
+    const approval = await this.deps.retention.getDisposition(tombstone.dispositionId);
+    return { ...tombstone, approvedAt: approval?.approvedAt ?? '', approvalNote: approval?.note ?? '' };
+  }
+
+  /**
+   * The attorney approves: the approval is recorded and its job queued. The job disposes of what was due at
+   * approval, checking the holds again as it goes.
+   */
+  async approve(approval: DispositionApproval, attorney: string): Promise<DispositionStarted> {
     const rules = await this.deps.retention.listRules();
     const unknown = (approval.ruleIds ?? []).filter((id) => !rules.some((rule) => rule.id === id));
     if (unknown.length > 0) {
@@ -101,46 +137,19 @@ export class DispositionDesk {
       target: disposition.id,
       details: { ...approval },
     });
-    return this.run(disposition, attorney);
+    return { disposition, jobId: await this.deps.dispositionControl.enqueue(disposition.id) };
   }
+}
 
-  private async run(disposition: Disposition, attorney: string): Promise<DispositionOutcome> {
-    const { due } = await this.due(this.now(), disposition.ruleIds ?? undefined);
-    const records: DisposedRecord[] = [];
-    const objectKeys = new Set<string>();
-    for (let start = 0; start < due.length; start += BATCH) {
-      const ids = due.slice(start, start + BATCH).map((candidate) => candidate.recordId);
-      const batch = await this.deps.retention.disposeRecords(disposition.id, ids, this.now());
-      records.push(...batch.disposed);
-      for (const key of batch.objectKeys) objectKeys.add(key);
-    }
-    // The index first: content must leave search even if storage is slow or refuses.
-    await flushIndexBacklog(this.deps);
-    // Objects earlier runs left for their lock are retried, each checked again: a new capture may use it now.
-    for (const object of await this.deps.retention.listWaitingObjects()) objectKeys.add(object.key);
-    const unused = await this.deps.retention.unusedObjects([...objectKeys]);
-    const { deleted, waiting } = await this.removeObjects(disposition.id, unused);
-    const completed = await this.deps.retention.completeDisposition(disposition.id, records.length, this.now());
-    await this.deps.catalog.appendAudit({
-      actor: attorney,
-      action: 'disposition.completed',
-      target: disposition.id,
-      details: { records: records.length, objectsDeleted: deleted.length, objectsWaiting: waiting.length },
-    });
-    return { disposition: completed, records, objectsDeleted: deleted, objectsWaiting: waiting };
-  }
-
-  private async removeObjects(dispositionId: string, keys: string[]) {
-    const deleted: string[] = [];
-    const waiting: DispositionOutcome['objectsWaiting'] = [];
-    for (const key of keys) {
-      const removal = await this.deps.objectStore.remove(key);
-      const lockedUntil = removal.removed ? null : removal.lockedUntil;
-      const deletedAt = removal.removed ? this.now() : null;
-      await this.deps.retention.recordObjectOutcome({ key, dispositionId, deletedAt, lockedUntil });
-      if (lockedUntil === null) deleted.push(key);
-      else waiting.push({ key, lockedUntil, message: waitingMessage(lockedUntil) });
-    }
-    return { deleted, waiting };
-  }
+/**
+ * Queues again every approved disposition not yet completed (its job failed for good, expired, or Redis was
+ * down when it was approved); run when a worker starts. Returns how many.
+ */
+export async function resumeUnfinishedDispositions(deps: {
+  retention: RetentionStore;
+  dispositionControl: DispositionControl;
+}): Promise<number> {
+  const unfinished = (await deps.retention.listDispositions()).filter((d) => d.completedAt === null);
+  for (const disposition of unfinished) await deps.dispositionControl.enqueue(disposition.id);
+  return unfinished.length;
 }

@@ -38,3 +38,12 @@ export interface ImportControl {
   /** Queues the import's job and returns its id (`GET /api/v1/jobs/:jobId` reports it); the same id if queued. */
   enqueue(importId: string): Promise<string>;
 }
+
+/** The queue that carries out dispositions the attorney approved (they run on the sync queue, beside the syncs). */
+export interface DispositionControl {
+  /**
+   * Queues the disposition's job and returns its id (`GET /api/v1/jobs/:jobId` reports it); the same id while it
+   * is queued, and a failed job is retried rather than added again.
+   */
+  enqueue(dispositionId: string): Promise<string>;
+}

@@ -63,6 +63,8 @@ export interface RetentionStore {
   recordObjectOutcome(object: DisposedObject): Promise<void>;
   /** Objects still waiting for their Object Lock to end. */
   listWaitingObjects(): Promise<DisposedObject[]>;
+  /** What a disposition did with this object (deleted, or waiting for its lock); null when none touched it. */
+  getDisposedObject(key: string): Promise<DisposedObject | null>;
   /** Marks a run finished with the number of records it disposed. */
   completeDisposition(id: string, recordsDisposed: number, at: string): Promise<Disposition>;
   getDisposition(id: string): Promise<Disposition | null>;

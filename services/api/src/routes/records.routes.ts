@@ -5,6 +5,7 @@ import { policyFlagsOfRecord, RecordsQuerySchema } from '@verbatim/app';
 import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
 import { ModerationReviewViewSchema } from './moderation.schemas';
+import { DisposedRecordSchema } from './retention.schemas';
 import { RECORD_READERS } from './roles';
 
 const RecordSummarySchema = ArchiveRecordSchema.extend({
@@ -46,6 +47,12 @@ const RecordDetailSchema = ArchiveRecordSchema.extend({
       }),
     )
     .describe('suggestions for moderators, never actions: what the text may break of the comment policy'),
+  disposition: DisposedRecordSchema.extend({ approvedAt: z.string(), approvalNote: z.string() })
+    .nullable()
+    .describe(
+      'set once the record was disposed of under a retention rule: its content is gone, the tombstone keeps its ' +
+        'hashes, the rule and citation, the approval and the date',
+    ),
 });
 
 /** The path parameter of everything addressed by its content: captures and media. */
@@ -54,7 +61,7 @@ const Sha256ParamsSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/,
 /** Media types a browser may show inline; anything else (SVG, HTML) is sent as a download, so it cannot run here. */
 const INLINE_MEDIA = /^(image\/(png|jpeg|gif|webp|avif)|video\/(mp4|webm))$/;
 
-export function recordRoutes({ records, moderationDesk }: ApiContext) {
+export function recordRoutes({ records, moderationDesk, dispositionDesk }: ApiContext) {
   return [
     defineRoute({
       method: 'get',
@@ -79,6 +86,7 @@ export function recordRoutes({ records, moderationDesk }: ApiContext) {
           ...detail,
           moderationReviews: await moderationDesk.historyOf(params.id),
           policyFlags: policyFlagsOfRecord(detail),
+          disposition: await dispositionDesk.dispositionOf(detail.id),
         };
       },
     }),

@@ -10,12 +10,12 @@ import {
   RETENTION_READER_ROLES,
   RETENTION_RULE_ROLES,
 } from '@verbatim/core';
-import { dispositionReportCsv } from '@verbatim/app';
+import type { Response } from 'express';
+import type { ReportFile } from '@verbatim/app';
 import { sendCsvDownload } from '@verbatim/http';
 import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
 import {
-  DispositionOutcomeSchema,
   DispositionReportSchema,
   DispositionSchema,
   DisposedRecordSchema,
@@ -24,6 +24,15 @@ import {
 } from './retention.schemas';
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
+
+/** Sends a report as a download: CSV through the shared writer, PDF as is. */
+function sendReportFile(response: Response, file: ReportFile): void {
+  if (typeof file.content === 'string')
+    return sendCsvDownload(response, { fileName: file.fileName, content: file.content });
+  response.status(200).type('application/pdf').set('Cache-Control', 'no-store');
+  response.setHeader('content-disposition', `attachment; filename="${file.fileName}"`);
+  response.send(file.content);
+}
 
 /** Rules and holds: IT and the attorney's office keep them; only the attorney releases a hold. */
 export function retentionRoutes({ retentionDesk }: ApiContext) {
@@ -96,7 +105,9 @@ export function dispositionRoutes({ dispositionDesk }: ApiContext) {
     defineRoute({
       method: 'get',
       path: '/disposition-report',
-      summary: 'Records past retention and not held, per rule; objects waiting for their lock. `Accept: text/csv`',
+      summary:
+        'Records past retention and not held, per rule; objects waiting for their lock. `Accept: text/csv` or ' +
+        '`application/pdf` for the files',
       roles: RETENTION_READER_ROLES,
       status: 200,
       response: DispositionReportSchema,
@@ -104,27 +115,32 @@ export function dispositionRoutes({ dispositionDesk }: ApiContext) {
         'text/csv':
           'One row per due record: rule, citation, retention, record, account, agency, kind, posted, retention ' +
           'ended; then one row per object waiting for its Object Lock, with the date in the last column.',
+        'application/pdf': 'The same report for the attorney: due records under each rule and its citation.',
       },
       handle: async ({ request, response }) => {
         response.vary('Accept');
-        const report = await dispositionDesk.report();
-        if (request.accepts(['application/json', 'text/csv']) === 'text/csv') {
-          const fileName = `disposition-report-${report.asOf.slice(0, 10)}.csv`;
-          sendCsvDownload(response, { fileName, content: dispositionReportCsv(report) });
+        const format = request.accepts(['application/json', 'text/csv', 'application/pdf']);
+        if (format === 'text/csv' || format === 'application/pdf') {
+          sendReportFile(response, await dispositionDesk.reportFile(format === 'text/csv' ? 'csv' : 'pdf'));
           return undefined;
         }
-        return report;
+        return dispositionDesk.report();
       },
     }),
     defineRoute({
       method: 'post',
       path: '/dispositions',
-      summary: "The attorney's approval: dispose of what is due now (holds re-checked), keeping tombstones",
+      summary:
+        "The attorney's approval: records it, then a job disposes of what is due (holds re-checked), keeping " +
+        'tombstones; `GET /api/v1/jobs/:jobId` follows it',
       roles: ATTORNEY_ONLY_ROLES,
       body: DispositionApprovalSchema,
-      status: 201,
-      response: DispositionOutcomeSchema,
-      handle: ({ body, principal }) => dispositionDesk.approve(body, principal.id),
+      status: 202,
+      response: z.object({ jobId: z.string(), dispositionId: z.string() }),
+      handle: async ({ body, principal }) => {
+        const started = await dispositionDesk.approve(body, principal.id);
+        return { jobId: started.jobId, dispositionId: started.disposition.id };
+      },
     }),
     defineRoute({
       method: 'get',
@@ -147,6 +163,23 @@ export function dispositionRoutes({ dispositionDesk }: ApiContext) {
         const outcome = await dispositionDesk.getOutcome(params.id);
         if (!outcome) throw notFound(`disposition ${params.id}`);
         return outcome;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/dispositions/:id/report',
+      summary: "What a disposition left, for the file: its approval and each record's tombstone (PDF or CSV)",
+      roles: RETENTION_READER_ROLES,
+      params: IdParams,
+      query: z.strictObject({ format: z.enum(['pdf', 'csv']).default('pdf') }),
+      status: 200,
+      produces: 'application/pdf',
+      alternatives: {
+        'text/csv': 'with `format=csv`: one row per disposed record with the approval, rule, citation, date and hashes',
+      },
+      handle: async ({ params, query, response }) => {
+        sendReportFile(response, await dispositionDesk.tombstonesFile(params.id, query.format));
+        return undefined;
       },
     }),
     defineRoute({

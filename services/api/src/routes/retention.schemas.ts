@@ -82,10 +82,3 @@ export const DisposedRecordSchema = z.object({
   rawCaptureSha256: z.array(z.string()),
   mediaSha256: z.array(z.string()),
 });
-
-export const DispositionOutcomeSchema = z.object({
-  disposition: DispositionSchema,
-  records: z.array(DisposedRecordSchema),
-  objectsDeleted: z.array(z.string()),
-  objectsWaiting: z.array(z.object({ key: z.string(), lockedUntil: z.string(), message: z.string() })),
-});

@@ -1,4 +1,4 @@
-import type { ModerationReviewView, PolicyFlag } from '@verbatim/app';
+import type { ModerationReviewView, PolicyFlag, RecordDisposition } from '@verbatim/app';
 import type { ArchiveRecord, RawCapture, RecordVersion, Tombstone } from '@verbatim/core';
 import { localTime } from '../format-time';
 import { html, type SafeHtml } from '../html';
@@ -7,6 +7,7 @@ import { threadSection } from '../record/record-thread.view';
 import { versionsSection } from '../record/record-versions.view';
 import { moderationSection } from '../record/record-moderation.view';
 import { recordTitle } from '../record/record-label';
+import { dispositionSection } from '../record/record-disposition.view';
 
 export interface RecordPageOptions {
   record: ArchiveRecord;
@@ -22,12 +23,15 @@ export interface RecordPageOptions {
   /** Suggestions for moderators; the review history of the item. */
   policyFlags: PolicyFlag[];
   moderationReviews: ModerationReviewView[];
+  /** Set when the record was disposed of: its tombstone and approval. */
+  disposition: RecordDisposition | null;
 }
 
 function facts(options: RecordPageOptions): SafeHtml {
   const { record, tombstone, timeZone } = options;
   return html`<dl class="facts">
   <dt>Status</dt><dd><span class="badge badge-${record.status}">${record.status}</span></dd>
+  ${options.disposition ? html`<dt>Disposed of</dt><dd>${localTime(options.disposition.disposedAt, timeZone)}, under ${options.disposition.citation}</dd>` : ''}
   ${tombstone ? html`<dt>Deletion detected</dt><dd>${localTime(tombstone.detectedAt, timeZone)}; last seen on the platform ${localTime(tombstone.lastSeenAt, timeZone)}</dd>` : ''}
   ${record.hiddenAt ? html`<dt>Hidden since</dt><dd>${localTime(record.hiddenAt, timeZone)} <span class="meta">(hidden from the public by a moderator; still archived)</span></dd>` : ''}
   <dt>Posted</dt><dd>${localTime(record.postedAt, timeZone)}</dd>
@@ -45,13 +49,23 @@ function facts(options: RecordPageOptions): SafeHtml {
  * its current text and images, every version compared side by side, and each version's archived original.
  */
 export function recordBody(options: RecordPageOptions): SafeHtml {
-  const { record, timeZone } = options;
+  const { record, timeZone, disposition } = options;
+  // A disposed record keeps its tombstone, its place in the thread and its review history; its text, media and
+  // the captures only it used are gone, so only the tombstone's hashes are shown of them.
+  const content = disposition
+    ? dispositionSection(disposition, timeZone)
+    : html`<section aria-labelledby="current-heading"><h2 id="current-heading">Text as last captured</h2><p class="text">${record.text}</p></section>
+${attachmentsSection(record, options.versions)}`;
   return html`<p><a href="/search">Back to search</a></p>
-<h1>${recordTitle(record)}</h1>
+<h1>${recordPageTitle(record, disposition)}</h1>
 ${facts(options)}
-<section aria-labelledby="current-heading"><h2 id="current-heading">Text as last captured</h2><p class="text">${record.text}</p></section>
-${attachmentsSection(record, options.versions)}
+${content}
 ${threadSection(record, options.ancestors, options.replies)}
-${versionsSection(options.versions, options.captures, timeZone)}
+${disposition ? '' : versionsSection(options.versions, options.captures, timeZone)}
 ${moderationSection(options.policyFlags, options.moderationReviews, timeZone)}`;
+}
+
+/** The page's heading and title: a disposed record's author is no longer kept. */
+export function recordPageTitle(record: ArchiveRecord, disposition: RecordDisposition | null): string {
+  return disposition ? `${record.kind}, disposed of` : recordTitle(record);
 }

@@ -12,12 +12,13 @@ import {
   RETENTION_RULE_ROLES,
   type Role,
 } from '@verbatim/core';
-import { dispositionReportCsv, type DispositionOutcome } from '@verbatim/app';
+import type { ReportFile } from '@verbatim/app';
 import type { WebDependencies, WebSession } from '../web-dependencies';
 import { text, type FieldErrors } from '../it/form-field';
 import { inputProblemOf } from '../it/input-problem';
 import { carriesCsrf, formBody, readForm, type Guard, type Render } from '../it/route-kit';
 import { dispositionBody } from './disposition.page';
+import { describeDispositionJob, DISPOSITION_PROGRESS_SCRIPT } from './disposition-progress';
 import { EMPTY_HOLD_FORM, legalHoldsBody, type HoldForm } from './legal-holds.page';
 import { EMPTY_RULE_FORM, retentionRulesBody, type RuleForm } from './retention-rules.page';
 
@@ -175,11 +176,19 @@ export function mountRetentionRoutes(router: Router, deps: WebDependencies, rend
     response: Response,
     status: number,
     session: WebSession,
-    extra: { note?: string; errors?: FieldErrors; outcome?: DispositionOutcome } = {},
+    extra: { note?: string; errors?: FieldErrors; jobId?: string } = {},
   ) => {
+    const [report, dispositions, job, users] = await Promise.all([
+      deps.dispositionDesk.report(),
+      deps.dispositionDesk.listDispositions(),
+      extra.jobId ? deps.jobs.getStatus(extra.jobId) : null,
+      deps.people.listUsers(),
+    ]);
     const body = dispositionBody({
-      report: await deps.dispositionDesk.report(),
-      outcome: extra.outcome,
+      report,
+      dispositions,
+      names: new Map(users.map((user) => [user.id, user.name])),
+      job: extra.jobId ? { id: extra.jobId, description: describeDispositionJob(job) } : undefined,
       mayApprove: has(session, ATTORNEY_ONLY_ROLES),
       note: extra.note ?? '',
       errors: extra.errors ?? new Map<string, string>(),
@@ -188,26 +197,44 @@ export function mountRetentionRoutes(router: Router, deps: WebDependencies, rend
     });
     render(response, status, 'Disposition report', session, body);
   };
+  const sendFile = (response: Response, file: ReportFile) =>
+    response
+      .type(typeof file.content === 'string' ? CSV_CONTENT_TYPE : 'application/pdf')
+      .set('Content-Disposition', `attachment; filename="${file.fileName}"`)
+      .send(file.content);
+  const jobIdOf = (request: Request) => text(request.query.job).slice(0, 200) || undefined;
+
+  router.get('/assets/disposition-progress.js', (_request, response) =>
+    response.type('js').set('cache-control', 'public, max-age=300').send(DISPOSITION_PROGRESS_SCRIPT),
+  );
   router.get('/disposition', async (request, response) => {
     const session = await guard(request, response, RETENTION_READER_ROLES);
-    if (session) await showReport(response, 200, session);
+    if (session) await showReport(response, 200, session, { jobId: jobIdOf(request) });
   });
-  router.get('/disposition.csv', async (request: Request, response: Response) => {
+  router.get('/disposition/progress', async (request, response) => {
     const session = await guard(request, response, RETENTION_READER_ROLES);
+    const jobId = jobIdOf(request);
     if (!session) return;
-    const report = await deps.dispositionDesk.report();
-    response
-      .type(CSV_CONTENT_TYPE)
-      .set('Content-Disposition', `attachment; filename="disposition-report-${report.asOf.slice(0, 10)}.csv"`)
-      .send(dispositionReportCsv(report));
+    if (!jobId) return void response.status(400).json({ error: { code: 'invalid', message: 'name the job: ?job=' } });
+    response.json(describeDispositionJob(await deps.jobs.getStatus(jobId)));
   });
+  for (const format of ['csv', 'pdf'] as const) {
+    router.get(`/disposition.${format}`, async (request: Request, response: Response) => {
+      const session = await guard(request, response, RETENTION_READER_ROLES);
+      if (session) sendFile(response, await deps.dispositionDesk.reportFile(format));
+    });
+    router.get(`/dispositions/:id/report.${format}`, async (request: Request, response: Response) => {
+      const session = await guard(request, response, RETENTION_READER_ROLES);
+      if (session) sendFile(response, await deps.dispositionDesk.tombstonesFile(String(request.params.id), format));
+    });
+  }
   router.post('/disposition', readForm, async (request, response) => {
     const session = await guard(request, response, ATTORNEY_ONLY_ROLES);
     if (!session || !carriesCsrf(request, response, session, render)) return;
     const note = text(formBody(request).note);
     const parsed = DispositionApprovalSchema.safeParse({ note });
     if (!parsed.success) return showReport(response, 400, session, { note, errors: fieldErrors(parsed.error.issues) });
-    const outcome = await deps.dispositionDesk.approve(parsed.data, session.user.id);
-    await showReport(response, 200, session, { outcome });
+    const started = await deps.dispositionDesk.approve(parsed.data, session.user.id);
+    response.redirect(303, `/disposition?job=${encodeURIComponent(started.jobId)}`);
   });
 }

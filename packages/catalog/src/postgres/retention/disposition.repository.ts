@@ -130,6 +130,23 @@ export class PostgresDispositionRepository {
     }));
   }
 
+  async disposedObject(key: string): Promise<DisposedObject | null> {
+    const { rows } = await this.pool.query<{
+      key: string;
+      disposition_id: string;
+      deleted_at: string | null;
+      locked_until: string | null;
+    }>('SELECT key, disposition_id, deleted_at, locked_until FROM disposed_objects WHERE key = $1', [key]);
+    const [row] = rows;
+    if (!row) return null;
+    return {
+      key: row.key,
+      dispositionId: row.disposition_id,
+      deletedAt: row.deleted_at,
+      lockedUntil: row.locked_until,
+    };
+  }
+
   async tombstones(db: Queryable, where: { dispositionId?: string; recordId?: string }): Promise<DisposedRecord[]> {
     const filter = where.recordId !== undefined ? 'd.record_id = $1' : 'd.disposition_id = $1';
     const { rows } = await db.query<DisposedRecordRow>(

@@ -142,6 +142,10 @@ export class PostgresRetentionStore implements RetentionStore {
     return this.dispositions.waitingObjects();
   }
 
+  getDisposedObject(key: string): Promise<DisposedObject | null> {
+    return this.dispositions.disposedObject(key);
+  }
+
   async completeDisposition(id: string, recordsDisposed: number, at: string): Promise<Disposition> {
     const { rows } = await this.pool.query<DispositionRow>(
       'UPDATE dispositions SET completed_at = $1, records_disposed = $2 WHERE id = $3 RETURNING *',

@@ -165,6 +165,22 @@ export class SqliteDispositionRepository {
       }));
   }
 
+  disposedObject(key: string): DisposedObject | null {
+    const row = this.db
+      .prepare<
+        [string],
+        { key: string; disposition_id: string; deleted_at: string | null; locked_until: string | null }
+      >('SELECT * FROM disposed_objects WHERE key = ?')
+      .get(key);
+    if (!row) return null;
+    return {
+      key: row.key,
+      dispositionId: row.disposition_id,
+      deletedAt: row.deleted_at,
+      lockedUntil: row.locked_until,
+    };
+  }
+
   tombstones(where: { dispositionId?: string; recordId?: string }): DisposedRecord[] {
     const filter = where.recordId !== undefined ? 'd.record_id = ?' : 'd.disposition_id = ?';
     return this.db

@@ -141,6 +141,10 @@ export class SqliteRetentionStore implements RetentionStore {
     return this.dispositions.waitingObjects();
   }
 
+  async getDisposedObject(key: string): Promise<DisposedObject | null> {
+    return this.dispositions.disposedObject(key);
+  }
+
   async completeDisposition(id: string, recordsDisposed: number, at: string): Promise<Disposition> {
     this.db
       .prepare('UPDATE dispositions SET completed_at = ?, records_disposed = ? WHERE id = ?')
