@@ -4,6 +4,7 @@ import { POSTGRES_MODERATION_MIGRATIONS } from './moderation/moderation-migratio
 import { PEOPLE_MIGRATION } from './people/people.migration';
 import { POSTGRES_RETENTION_MIGRATIONS } from './retention-migrations';
 import { POSTGRES_IMPORT_MIGRATIONS } from './imports/import-migrations';
+import { POSTGRES_POLICY_FILE_MIGRATIONS } from './compliance/policy-file-migrations';
 
 export interface PostgresMigration {
   version: number;
@@ -373,4 +374,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   ...POSTGRES_MODERATION_MIGRATIONS,
   ...POSTGRES_RETENTION_MIGRATIONS,
   ...POSTGRES_IMPORT_MIGRATIONS,
+  ...POSTGRES_POLICY_FILE_MIGRATIONS,
 ];

@@ -3,6 +3,7 @@ import { RETENTION_MIGRATIONS } from './retention-migrations';
 import { COMPLIANCE_MIGRATIONS } from './compliance-migrations';
 import { MODERATION_MIGRATIONS } from './moderation-migrations';
 import { IMPORT_MIGRATIONS } from './imports/import-migrations';
+import { POLICY_FILE_MIGRATIONS } from './compliance/policy-file-migrations';
 
 export interface Migration {
   version: number;
@@ -497,6 +498,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...MODERATION_MIGRATIONS,
   ...RETENTION_MIGRATIONS,
   ...IMPORT_MIGRATIONS,
+  ...POLICY_FILE_MIGRATIONS,
 ];
 
 /**
