@@ -60,7 +60,7 @@ export function ledgerEntryBody(options: LedgerEntryPageOptions): SafeHtml {
   return html`<p><a href="/moderation/ledger">The moderation ledger</a></p>
 <h1>${CHANGES[entry.change]}: ${entry.kind} by ${entry.author}</h1>
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
-<dl>
+<dl class="facts">
   <dt>Detected</dt><dd>${localTime(entry.detectedAt, timeZone)}</dd>
   <dt>Account</dt><dd>${entry.account}</dd>
   <dt>Item</dt><dd><a href="/records/${entry.recordId}">${entry.text.slice(0, 200) || entry.recordId}</a></dd>

@@ -58,7 +58,7 @@ export function reviewBody(options: ReviewPageOptions): SafeHtml {
   return html`<p><a href="/moderation/reviews">All moderation reviews</a></p>
 <h1>${ACTIONS[review.action]}: <span class="badge">${review.status}</span></h1>
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
-<dl>
+<dl class="facts">
   <dt>Record</dt><dd>${readsRecords ? html`<a href="/records/${review.recordId}">${review.recordId}</a>` : html`<code>${review.recordId}</code>`}</dd>
   <dt>Proposed</dt><dd>${localTime(review.proposedAt, timeZone)}</dd>
   <dt>Comment policy categories</dt><dd>${review.categories.map((id) => labels.get(id) ?? id).join('; ')}</dd>
