@@ -49,7 +49,7 @@ export function mountLedgerRoutes(router: Router, deps: WebDependencies, render:
         settles: session.user.roles.some((role) => LEDGER_SETTLERS.includes(role)),
         csrfToken: session.csrfToken,
         timeZone: deps.timeZone,
-        errors: state.errors ?? new Map(),
+        errors: state.errors ?? new Map<string, string>(),
         reason: state.reason ?? '',
         notice: state.notice,
       }),

@@ -69,7 +69,7 @@ export function mountReviewRoutes(
         csrfToken: session.csrfToken,
         timeZone: deps.timeZone,
         categories: await deps.policyCategories.list(true),
-        errors: state.errors ?? new Map(),
+        errors: state.errors ?? new Map<string, string>(),
         carriedOut: state.carriedOut ?? { at: now, note: '' },
         notice: state.notice,
         decisionError: state.decisionError,
