@@ -29,6 +29,7 @@ export * from './compliance/compliance-desk';
 export * from './compliance/compliance-watch';
 export * from './compliance/example-policies';
 export * from './compliance/policy-inputs';
+export * from './compliance/policy-file';
 export * from './compliance/compliance-report';
 export * from './moderation/moderation-desk';
 export * from './moderation/policy-categories';

@@ -1,5 +1,12 @@
 import type { AccountPerson } from '@verbatim/core';
-import type { AccountPeopleChange, PolicyDocument, PolicyReceipt, PolicyVersion, ReceiptMethod } from '@verbatim/foia';
+import type {
+  AccountPeopleChange,
+  NewPolicyVersion,
+  PolicyDocument,
+  PolicyReceipt,
+  PolicyVersion,
+  ReceiptMethod,
+} from '@verbatim/foia';
 
 /** Compliance rows both catalog adapters share; JSON columns are passed in parsed (text in SQLite, jsonb here). */
 export interface PolicyDocumentColumns {
@@ -16,6 +23,11 @@ export interface PolicyVersionColumns {
   version: number;
   text: string;
   effective_on: string | null;
+  /** The uploaded file's, all null when the text was typed in (migration 44). */
+  file_sha256: string | null;
+  file_content_type: string | null;
+  file_name: string | null;
+  file_byte_length: number | string | null;
   created_by: string;
   created_at: string;
 }
@@ -46,12 +58,36 @@ export interface PeopleChangeColumns {
 export const SELECT_RECEIPTS = `SELECT r.*, v.document_id, v.version FROM policy_receipts r
   JOIN policy_versions v ON v.id = r.version_id`;
 
+/** The columns of a new version row, in INSERT order after its id, document and number (both adapters). */
+export const POLICY_VERSION_INSERT_COLUMNS =
+  'id, document_id, version, text, effective_on, file_sha256, file_content_type, file_name, file_byte_length, created_by, created_at';
+
+export const newPolicyVersionValues = (input: NewPolicyVersion, actor: string, at: string) => [
+  input.text,
+  input.effectiveOn ?? null,
+  input.file?.sha256 ?? null,
+  input.file?.contentType ?? null,
+  input.file?.fileName ?? null,
+  input.file?.byteLength ?? null,
+  actor,
+  at,
+];
+
 export const policyVersionFromColumns = (row: PolicyVersionColumns): PolicyVersion => ({
   id: row.id,
   documentId: row.document_id,
   version: row.version,
   text: row.text,
   effectiveOn: row.effective_on,
+  file:
+    row.file_sha256 === null
+      ? null
+      : {
+          sha256: row.file_sha256,
+          contentType: row.file_content_type ?? 'application/octet-stream',
+          fileName: row.file_name ?? row.file_sha256,
+          byteLength: Number(row.file_byte_length),
+        },
   createdBy: row.created_by,
   createdAt: row.created_at,
 });

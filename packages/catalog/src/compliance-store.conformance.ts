@@ -68,6 +68,52 @@ export function describeComplianceStoreConformance(createHarness: StoresHarnessF
     expect(await harness.compliance.getPolicyDocument('pol_missing')).toBeNull();
   });
 
+  it('keeps the file a version was uploaded as (SHA-256, type, name, size) beside versions typed in', async () => {
+    const file = {
+      sha256: 'a'.repeat(64),
+      contentType: 'application/pdf',
+      fileName: 'policy 2026.pdf',
+      byteLength: 3_400_000,
+    };
+    const typed = await harness.compliance.createPolicyDocument(
+      { title: 'Norwalk Social Media Use Policy', requiresReceipt: true, text: 'typed in' },
+      'usr_it',
+      AT[0],
+    );
+    expect(typed.versions[0].file).toBeNull();
+    const uploaded = await harness.compliance.addPolicyVersion(
+      typed.id,
+      { text: 'extracted text', effectiveOn: '2026-12-01', file },
+      'usr_it2',
+      AT[1],
+    );
+    expect(uploaded?.versions.map((version) => [version.version, version.file, version.createdBy])).toEqual([
+      [1, null, 'usr_it'],
+      [2, file, 'usr_it2'],
+    ]);
+    const fromFile = await harness.compliance.createPolicyDocument(
+      {
+        title: 'Markdown policy',
+        requiresReceipt: false,
+        text: '# Policy',
+        file: { ...file, contentType: 'text/markdown', fileName: 'p.md', byteLength: 8 },
+      },
+      'usr_it',
+      AT[2],
+    );
+    expect(fromFile.versions[0].file).toEqual({
+      ...file,
+      contentType: 'text/markdown',
+      fileName: 'p.md',
+      byteLength: 8,
+    });
+    expect(
+      (await harness.compliance.listPolicyDocuments()).map(
+        (document) => document.versions.at(-1)?.file?.fileName ?? null,
+      ),
+    ).toEqual(['policy 2026.pdf', 'p.md']);
+  });
+
   it('records one receipt per person and version, matched by email in any case, never replaced', async () => {
     const document = await harness.compliance.createPolicyDocument(
       { title: 'Policy', requiresReceipt: true, text: 't' },

@@ -1,6 +1,16 @@
 import type { AccountPerson } from '@verbatim/core';
 import type { Delivery, NewDelivery } from './foia-store.port';
 
+/** A policy version uploaded as a file: its bytes archived in the object store under their SHA-256. */
+export interface PolicyFile {
+  sha256: string;
+  /** `application/pdf`, `text/plain` or `text/markdown`, checked against the bytes when uploaded. */
+  contentType: string;
+  /** The name the file was uploaded with. */
+  fileName: string;
+  byteLength: number;
+}
+
 /** One version of a town policy document, as uploaded; never changed afterwards (a change is a new version). */
 export interface PolicyVersion {
   id: string;
@@ -10,6 +20,8 @@ export interface PolicyVersion {
   text: string;
   /** The day the version takes effect, as the town states it; null when not given. */
   effectiveOn: string | null;
+  /** The uploaded file the version came from; null when its text was typed or pasted in. */
+  file: PolicyFile | null;
   createdBy: string;
   createdAt: string;
 }
@@ -25,11 +37,16 @@ export interface PolicyDocument {
   versions: PolicyVersion[];
 }
 
-export interface NewPolicyDocument {
-  title: string;
-  requiresReceipt: boolean;
+/** The next version of a document: its text, and the file it came from when uploaded as one. */
+export interface NewPolicyVersion {
   text: string;
   effectiveOn?: string;
+  file?: PolicyFile;
+}
+
+export interface NewPolicyDocument extends NewPolicyVersion {
+  title: string;
+  requiresReceipt: boolean;
 }
 
 /** `web`: the person acknowledged it in the web application; `paper`: IT recorded a signed paper copy. */
@@ -103,7 +120,7 @@ export interface ComplianceStore {
   /** Adds the next version to a document; null when there is no such document. */
   addPolicyVersion(
     documentId: string,
-    input: { text: string; effectiveOn?: string },
+    input: NewPolicyVersion,
     actor: string,
     at: string,
   ): Promise<PolicyDocument | null>;

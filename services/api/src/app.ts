@@ -24,6 +24,7 @@ import { moderationLedgerRoutes } from './routes/moderation-ledger.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
 import { dispositionRoutes, retentionRoutes } from './routes/retention.routes';
 import { importRoutes, isImportUpload } from './routes/imports.routes';
+import { isPolicyFileUpload } from './routes/policies.routes';
 
 export function apiRoutes(context: ApiContext): RouteDefinition[] {
   return [
@@ -72,7 +73,9 @@ export function createApp(context: ApiContext, logError: (error: unknown) => voi
   const api = Router();
   const parseJson = express.json({ limit: '1mb' });
   // An export upload is streamed by its route, whatever its content type (a lone outbox.json is JSON too).
-  api.use((request, response, next) => (isImportUpload(request) ? next() : parseJson(request, response, next)));
+  api.use((request, response, next) =>
+    isImportUpload(request) || isPolicyFileUpload(request) ? next() : parseJson(request, response, next),
+  );
   mountRoutes(
     api,
     routes.filter((route) => route.public),

@@ -1,8 +1,12 @@
 import {
   notFound,
+  ObjectNotFoundError,
   parseInput,
+  policyFileKey,
+  sha256Hex,
   UseCaseError,
   type AccountRegistry,
+  type ObjectStore,
   type AuditLog,
   type JobControl,
   type PeopleStore,
@@ -13,18 +17,29 @@ import type {
   AccountPeopleChange,
   ComplianceStore,
   PolicyDocument,
+  PolicyFile,
   PolicyReceipt,
 } from '@verbatim/foia';
 import { townDate } from '../foia/request-log-csv';
 import { assessCompliance, type AccountCompliance } from './assess-compliance';
 import { complianceCsv, compliancePdf, type ReportFile } from './compliance-report';
-import { NewPolicyDocumentSchema, NewPolicyVersionSchema, OwnReceiptSchema, PaperReceiptSchema } from './policy-inputs';
+import { checkPolicyFile, type PolicyUpload } from './policy-file';
+import {
+  NewPolicyDocumentSchema,
+  NewPolicyVersionSchema,
+  OwnReceiptSchema,
+  PaperReceiptSchema,
+  PolicyFileDocumentSchema,
+  PolicyFileVersionSchema,
+} from './policy-inputs';
 
 export interface ComplianceDeskDependencies {
   catalog: AccountRegistry & SyncStateStore & AuditLog;
   people: PeopleStore;
   jobs: JobControl;
   complianceStore: ComplianceStore;
+  /** Where uploaded policy files are archived, under their SHA-256. */
+  objectStore: ObjectStore;
   townName: string;
   timeZone: string;
 }
@@ -81,6 +96,58 @@ export class ComplianceDesk {
     if (!document) throw notFound(`policy document ${id}`);
     await this.audit(actorId, 'policy.version', id);
     return document;
+  }
+
+  /**
+   * As `POST /api/v1/policies/:id/versions/file` (and `POST /api/v1/policies/file` with a title): a policy file
+   * (PDF, text or Markdown) as the next version of a document, or as a new document. Everything is checked before
+   * anything is stored; the bytes are then archived under their SHA-256 and the version records who and when.
+   */
+  async uploadPolicyFile(target: object, upload: PolicyUpload, actorId: string): Promise<PolicyDocument> {
+    const fields =
+      'documentId' in target
+        ? parseInput(PolicyFileVersionSchema, target)
+        : parseInput(PolicyFileDocumentSchema, target);
+    if ('documentId' in fields) await this.getPolicy(fields.documentId);
+    const { file, text } = checkPolicyFile(upload);
+    await this.deps.objectStore.put(policyFileKey(file.sha256), upload.bytes, { contentType: file.contentType });
+    const at = new Date().toISOString();
+    const version = { text, file, ...(fields.effectiveOn ? { effectiveOn: fields.effectiveOn } : {}) };
+    const store = this.deps.complianceStore;
+    const document =
+      'documentId' in fields
+        ? await store.addPolicyVersion(fields.documentId, version, actorId, at)
+        : await store.createPolicyDocument(
+            { ...version, title: fields.title, requiresReceipt: fields.requiresReceipt },
+            actorId,
+            at,
+          );
+    if (!document) throw notFound('policy document');
+    await this.audit(actorId, 'documentId' in fields ? 'policy.version' : 'policy.create', document.id);
+    return document;
+  }
+
+  /** The file a policy version was uploaded as, read back and checked against its SHA-256. */
+  async policyFile(documentId: string, version: number): Promise<{ file: PolicyFile; bytes: Uint8Array }> {
+    const document = await this.getPolicy(documentId);
+    const file = document.versions.find((candidate) => candidate.version === version)?.file;
+    if (!file) throw notFound(`a file of version ${version} of policy document ${documentId}`);
+    const bytes = await this.deps.objectStore.get(policyFileKey(file.sha256)).catch((error: unknown) => {
+      if (error instanceof ObjectNotFoundError)
+        throw new UseCaseError(
+          'damaged',
+          'archive_missing',
+          `policy file ${file.sha256} is missing from the object store`,
+        );
+      throw error;
+    });
+    if (sha256Hex(bytes) !== file.sha256)
+      throw new UseCaseError(
+        'damaged',
+        'archive_corrupt',
+        `policy file ${file.sha256} no longer hashes to its SHA-256`,
+      );
+    return { file, bytes };
   }
 
   /** As `POST /api/v1/policy-receipts`: IT records a signed paper copy of a version for a person. */

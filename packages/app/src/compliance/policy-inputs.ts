@@ -19,6 +19,19 @@ export const NewPolicyVersionSchema = z.strictObject({
   effectiveOn: z.iso.date().optional(),
 });
 
+/** An uploaded policy file as the next version of a document (`POST /api/v1/policies/:id/versions/file`). */
+export const PolicyFileVersionSchema = z.strictObject({
+  documentId: z.string().min(1),
+  effectiveOn: z.iso.date().optional(),
+});
+
+/** An uploaded policy file as a new document's first version (`POST /api/v1/policies/file`). */
+export const PolicyFileDocumentSchema = z.strictObject({
+  title: z.string().trim().min(3, 'give the policy a title (at least 3 characters)').max(300),
+  requiresReceipt: z.boolean().default(true),
+  effectiveOn: z.iso.date().optional(),
+});
+
 /** `POST /api/v1/policy-receipts`: IT records a signed paper copy. */
 export const PaperReceiptSchema = z.strictObject({
   versionId: z.string().min(1),

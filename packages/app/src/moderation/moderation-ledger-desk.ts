@@ -68,7 +68,17 @@ export class ModerationLedgerDesk {
   ) {}
 
   async list(filter: ModerationLedgerFilter = {}): Promise<ModerationLedgerRow[]> {
-    const entries = await this.options.ledger.listEntries(filter);
+    return this.rowsOf(await this.options.ledger.listEntries(filter));
+  }
+
+  /** One entry as people read it; throws `not-found` when there is none. */
+  async get(id: string): Promise<ModerationLedgerRow> {
+    const entry = await this.options.ledger.getEntry(id);
+    if (!entry) throw notFound('moderation ledger entry');
+    return (await this.rowsOf([entry]))[0];
+  }
+
+  private async rowsOf(entries: ModerationLedgerEntry[]): Promise<ModerationLedgerRow[]> {
     const { catalog } = this.options;
     const records = new Map((await catalog.getRecords(entries.map((e) => e.recordId))).map((r) => [r.id, r]));
     const accounts = new Map((await catalog.listAccounts()).map((account) => [account.id, account]));
@@ -108,8 +118,7 @@ export class ModerationLedgerDesk {
       target: id,
       details: { ...input },
     });
-    const [row] = (await this.list({})).filter((candidate) => candidate.id === id);
-    return row;
+    return this.get(id);
   }
 
   /** The report of one account (or all) over a period; audited, since it carries residents' words. */

@@ -6,6 +6,7 @@ import { POSTGRES_RETENTION_MIGRATIONS } from './retention-migrations';
 import { POSTGRES_IMPORT_MIGRATIONS } from './imports/import-migrations';
 import { POSTGRES_SYNC_RUN_NOTICE_MIGRATIONS } from './sync-run-notice-migrations';
 import { POSTGRES_VERSION_EDITOR_MIGRATIONS } from './version-editors/version-editor-migrations';
+import { POSTGRES_POLICY_FILE_MIGRATIONS } from './compliance/policy-file-migrations';
 
 export interface PostgresMigration {
   version: number;
@@ -376,5 +377,6 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   ...POSTGRES_RETENTION_MIGRATIONS,
   ...POSTGRES_IMPORT_MIGRATIONS,
   ...POSTGRES_VERSION_EDITOR_MIGRATIONS,
+  ...POSTGRES_POLICY_FILE_MIGRATIONS,
   ...POSTGRES_SYNC_RUN_NOTICE_MIGRATIONS,
 ];

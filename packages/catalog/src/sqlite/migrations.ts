@@ -5,6 +5,7 @@ import { MODERATION_MIGRATIONS } from './moderation-migrations';
 import { IMPORT_MIGRATIONS } from './imports/import-migrations';
 import { SYNC_RUN_NOTICE_MIGRATIONS } from './sync-run-notice-migrations';
 import { VERSION_EDITOR_MIGRATIONS } from './version-editors/version-editor-migrations';
+import { POLICY_FILE_MIGRATIONS } from './compliance/policy-file-migrations';
 
 export interface Migration {
   version: number;
@@ -500,6 +501,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...RETENTION_MIGRATIONS,
   ...IMPORT_MIGRATIONS,
   ...VERSION_EDITOR_MIGRATIONS,
+  ...POLICY_FILE_MIGRATIONS,
   ...SYNC_RUN_NOTICE_MIGRATIONS,
 ];
 

@@ -68,3 +68,8 @@ export function rawCaptureKey(sha256: string): string {
 export function mediaKey(sha256: string): string {
   return `media/${sha256.slice(0, 2)}/${sha256}`;
 }
+
+/** Content-addressed key of a policy document's uploaded file (PDF, text or Markdown). */
+export function policyFileKey(sha256: string): string {
+  return `policies/${sha256.slice(0, 2)}/${sha256}`;
+}

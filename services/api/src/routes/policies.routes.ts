@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { NewPolicyDocumentSchema, NewPolicyVersionSchema, OwnReceiptSchema, PaperReceiptSchema } from '@verbatim/app';
+import {
+  NewPolicyDocumentSchema,
+  NewPolicyVersionSchema,
+  OwnReceiptSchema,
+  PaperReceiptSchema,
+  POLICY_FILE_MAX_BYTES,
+} from '@verbatim/app';
 import type { Role } from '@verbatim/core';
 import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
 import { ALL_ROLES } from './roles';
+import { attachmentDisposition, readUploadBody } from './upload-body';
 
 const POLICY_READERS: readonly Role[] = ALL_ROLES;
 const RECEIPT_READERS: readonly Role[] = ['it-admin', 'it-director', 'communications-manager', 'auditor'];
@@ -14,6 +21,10 @@ const PolicyVersionSchema = z.object({
   version: z.number(),
   text: z.string(),
   effectiveOn: z.string().nullable(),
+  file: z
+    .object({ sha256: z.string(), contentType: z.string(), fileName: z.string(), byteLength: z.number() })
+    .nullable()
+    .describe('the file the version was uploaded as (download it from …/versions/:version/file); null when typed in'),
   createdBy: z.string(),
   createdAt: z.string(),
 });
@@ -41,6 +52,28 @@ const ReceiptResultSchema = z.object({
   receipt: PolicyReceiptSchema,
   created: z.boolean().describe('false when a receipt of this version by this person was already on record'),
 });
+
+/** The file routes read their body themselves, as bytes: the JSON body parser must leave it alone. */
+export function isPolicyFileUpload(request: { method: string; path: string }): boolean {
+  return request.method === 'POST' && /^\/policies\/(file|[^/]+\/versions\/file)\/?$/.test(request.path);
+}
+
+const FileQuerySchema = z.strictObject({
+  fileName: z.string().max(200).optional().describe('the name to keep with the file, e.g. social-media-policy.pdf'),
+  effectiveOn: z.string().optional().describe('the day the version takes effect (YYYY-MM-DD)'),
+});
+const NewDocumentFileQuerySchema = FileQuerySchema.extend({
+  title: z.string().optional(),
+  requiresReceipt: z
+    .enum(['true', 'false'], { error: 'use true or false' })
+    .optional()
+    .transform((value) => value !== 'false'),
+});
+const VersionParamsSchema = z.object({
+  id: z.string(),
+  version: z.coerce.number({ error: 'a version number' }).int().min(1),
+});
+const withEffectiveOn = (effectiveOn?: string) => (effectiveOn ? { effectiveOn } : {});
 
 export function policyRoutes({ compliance }: ApiContext) {
   return [
@@ -81,6 +114,61 @@ export function policyRoutes({ compliance }: ApiContext) {
       status: 201,
       response: PolicyDocumentSchema,
       handle: ({ params, body, principal }) => compliance.addPolicyVersion(params.id, body, principal.id),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/policies/:id/versions/file',
+      summary: `Upload the next version of a policy document as a file, the request body (PDF, text/plain or text/markdown, as its Content-Type; at most ${POLICY_FILE_MAX_BYTES / 1024 / 1024} MB); archived under its SHA-256; receipts are then due for it`,
+      roles: ['it-admin'],
+      query: FileQuerySchema,
+      status: 201,
+      response: PolicyDocumentSchema,
+      handle: async ({ params, query, request, principal }) => {
+        const target = { documentId: params.id, ...withEffectiveOn(query.effectiveOn) };
+        const bytes = await readUploadBody(request, POLICY_FILE_MAX_BYTES);
+        const upload = { contentType: request.get('content-type') ?? '', fileName: query.fileName ?? '', bytes };
+        return compliance.uploadPolicyFile(target, upload, principal.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/policies/file',
+      summary:
+        'Upload a new policy document as a file, the request body (PDF, text/plain or text/markdown), titled `title`; its first version',
+      roles: ['it-admin'],
+      query: NewDocumentFileQuerySchema,
+      status: 201,
+      response: PolicyDocumentSchema,
+      handle: async ({ query, request, principal }) => {
+        const target = {
+          title: query.title ?? '',
+          requiresReceipt: query.requiresReceipt,
+          ...withEffectiveOn(query.effectiveOn),
+        };
+        const bytes = await readUploadBody(request, POLICY_FILE_MAX_BYTES);
+        const upload = { contentType: request.get('content-type') ?? '', fileName: query.fileName ?? '', bytes };
+        return compliance.uploadPolicyFile(target, upload, principal.id);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/policies/:id/versions/:version/file',
+      summary: 'Download the file a policy version was uploaded as, checked against its SHA-256',
+      roles: POLICY_READERS,
+      params: VersionParamsSchema,
+      status: 200,
+      produces: 'application/octet-stream',
+      handle: async ({ params, response }) => {
+        const { file, bytes } = await compliance.policyFile(params.id, params.version);
+        response.setHeader('content-type', file.contentType);
+        response.setHeader('content-length', String(bytes.byteLength));
+        response.setHeader('content-disposition', attachmentDisposition(file.fileName));
+        response.setHeader('x-content-type-options', 'nosniff');
+        response.setHeader('content-security-policy', "default-src 'none'; sandbox");
+        response.setHeader('x-content-sha256', file.sha256);
+        response.status(200).end(Buffer.from(bytes));
+        return undefined;
+      },
     }),
     defineRoute({
       method: 'get',

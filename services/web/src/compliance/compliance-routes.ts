@@ -16,7 +16,7 @@ export const COMPLIANCE_PAGE_ROLES: readonly Role[] = ['it-admin', 'it-director'
 /** Names of people by id, for "recorded by" and "approved by" (a token's id is shown as it is). */
 async function namesOf(deps: WebDependencies): Promise<(id: string) => string> {
   const names = new Map((await deps.people.listUsers()).map((user) => [user.id, user.name]));
-  return (id) => names.get(id) ?? (id === 'system' ? 'Verbatim' : id);
+  return (id) => names.get(id) ?? (id === 'system' ? 'Verbatim' : id.startsWith('tok_') ? `API token ${id}` : id);
 }
 
 /** /compliance (town or agency), /compliance/accounts/:id with the approval, and the receipts pages. */

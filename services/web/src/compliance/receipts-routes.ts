@@ -2,13 +2,24 @@ import type { Request, Response, Router } from 'express';
 import { IT_ROLES, RoleSchema } from '@verbatim/core';
 import type { WebDependencies, WebSession } from '../web-dependencies';
 import { text, type FieldErrors } from '../it/form-field';
-import { inputProblemOf } from '../it/input-problem';
+import { inputProblemOf, type InputProblem } from '../it/input-problem';
 import { carriesCsrf, formBody, readForm, type Guard, type Render } from '../it/route-kit';
+import { formIsGenuine } from '../form-guard';
+import { readPolicyForm } from './policy-form';
+import { uploadPolicy } from './upload-policy';
 import { receiptsBody } from './receipts.page';
+
+/** A refusal's messages by form field (the first part of each path); its message alone when it names none. */
+function fieldErrorsOf(problem: InputProblem): FieldErrors {
+  const errors: FieldErrors = new Map();
+  for (const [path, message] of problem.fields) errors.set(path.split('.')[0], message);
+  if (errors.size === 0) errors.set('', problem.message);
+  return errors;
+}
 
 type NamesOf = (deps: WebDependencies) => Promise<(id: string) => string>;
 
-/** /receipts: everyone acknowledges the current policies; IT records paper copies and uploads policies. */
+/** /receipts: everyone acknowledges the current policies; IT records paper copies and uploads policies (POST /policies). */
 export function mountReceiptRoutes(
   router: Router,
   deps: WebDependencies,
@@ -16,7 +27,15 @@ export function mountReceiptRoutes(
   guard: Guard,
   namesOf: NamesOf,
 ): void {
-  const show = async (response: Response, session: WebSession, status: number, notice: string, errors: FieldErrors) => {
+  /** The page; a refusal is marked on the form it came from (`upload` for the policy upload, else the receipt's). */
+  const show = async (
+    response: Response,
+    session: WebSession,
+    status: number,
+    notice: string,
+    errors: FieldErrors,
+    refusedUpload?: Record<string, string>,
+  ) => {
     const isIt = session.user.roles.some((role) => IT_ROLES.includes(role));
     const [policies, mine, all, nameOf] = await Promise.all([
       deps.compliance.listPolicies(),
@@ -36,6 +55,7 @@ export function mountReceiptRoutes(
         isIt,
         notice,
         errors,
+        refusedUpload,
         csrfToken: session.csrfToken,
         timeZone: deps.timeZone,
         nameOf,
@@ -50,10 +70,7 @@ export function mountReceiptRoutes(
     } catch (error) {
       const problem = inputProblemOf(error);
       if (!problem) throw error;
-      const errors: FieldErrors = new Map();
-      for (const [path, message] of problem.fields) errors.set(path.split('.')[0], message);
-      if (errors.size === 0) errors.set('', problem.message);
-      await show(response, session, problem.status, '', errors);
+      await show(response, session, problem.status, '', fieldErrorsOf(problem));
     }
   };
 
@@ -88,31 +105,21 @@ export function mountReceiptRoutes(
         : `${receipt.personName} already has a receipt of this version on record, from ${receipt.signedOn}.`;
     });
   });
-  router.post('/policies', readForm, async (request, response) => {
+  router.post('/policies', async (request, response) => {
     const session = await guard(request, response, IT_ROLES);
-    if (!session || !carriesCsrf(request, response, session, render)) return;
-    const body = formBody(request);
-    const effectiveOn = text(body.effectiveOn) ? { effectiveOn: text(body.effectiveOn) } : {};
-    await change(request, response, session, async () => {
-      const documentId = text(body.documentId);
-      if (documentId) {
-        const document = await deps.compliance.addPolicyVersion(
-          documentId,
-          { text: text(body.text), ...effectiveOn },
-          session.user.id,
-        );
-        return `Version ${document.versions.length} of ${document.title} is uploaded; receipts are now due for it.`;
-      }
-      const document = await deps.compliance.createPolicy(
-        {
-          title: text(body.title),
-          text: text(body.text),
-          requiresReceipt: text(body.requiresReceipt) === 'yes',
-          ...effectiveOn,
-        },
-        session.user.id,
-      );
-      return `${document.title} is uploaded.`;
-    });
+    if (!session) return;
+    const form = await readPolicyForm(request).catch(() => null);
+    if (!form)
+      return show(response, session, 400, '', new Map([['', 'Send the upload form from this page again.']]), {});
+    if (!formIsGenuine(form.fields, session, response, render)) return;
+    try {
+      const notice = await uploadPolicy(deps, form, session.user.id);
+      return response.redirect(303, `/receipts?notice=${encodeURIComponent(notice)}`);
+    } catch (error) {
+      const problem = inputProblemOf(error);
+      if (!problem) throw error;
+      // The form again as sent (but for its file, which a browser never fills back in), the refusal marked.
+      await show(response, session, problem.status, '', fieldErrorsOf(problem), form.fields);
+    }
   });
 }

@@ -32,7 +32,7 @@ function row(entry: ModerationLedgerRow, timeZone: string): SafeHtml {
   <td>${entry.change}</td>
   <td>${entry.account}</td>
   <td><a href="/records/${entry.recordId}">${entry.kind} by ${entry.author}</a></td>
-  <td>${status}</td>
+  <td><a href="/moderation/ledger/${entry.id}">${status}</a></td>
 </tr>`;
 }
 

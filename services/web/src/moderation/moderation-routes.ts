@@ -2,7 +2,8 @@ import express, { type Request, type Response, type Router } from 'express';
 import { ModerationDecisionInputSchema, NewModerationReviewSchema, UseCaseError, type Role } from '@verbatim/core';
 import { formIsGenuine, formList, formText, type Render } from '../form-guard';
 import type { WebDependencies, WebSession } from '../web-dependencies';
-import { ledgerBody } from './ledger.page';
+import { mountLedgerRoutes } from './ledger-routes';
+import { mountReviewRoutes } from './review-routes';
 import { reviewQueueBody } from './review-queue.page';
 
 type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
@@ -10,7 +11,10 @@ type Guard = (request: Request, response: Response, roles: readonly Role[]) => P
 /** Who opens the review queue: moderators (their own), the reviewers, IT and auditors. */
 export const REVIEW_QUEUE_ROLES: readonly Role[] = ['moderator', 'attorney', 'it-director', 'it-admin', 'auditor'];
 
-/** The moderation review queue and its decision form; the same use cases and rules as the API. */
+/**
+ * The moderation review queue with its decision and proposal forms, each review's page, and the ledger; the same use
+ * cases and rules as the API.
+ */
 export function mountModerationRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
   const show = async (response: Response, session: WebSession, status: number, error?: string) => {
     const [reviews, categories] = await Promise.all([
@@ -32,33 +36,7 @@ export function mountModerationRoutes(router: Router, deps: WebDependencies, ren
       }),
     );
   };
-  router.get('/moderation/ledger', async (request, response) => {
-    const session = await guard(request, response, ['attorney', 'it-director', 'it-admin', 'auditor']);
-    if (!session) return;
-    const day = (value: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(formText(value)) ? formText(value) : undefined);
-    const filter = {
-      accountId: formText(request.query.accountId) || undefined,
-      from: day(request.query.from),
-      to: day(request.query.to),
-      open: formText(request.query.open) === 'true',
-    };
-    const [rows, accounts] = await Promise.all([
-      deps.moderationLedgerDesk.list({
-        accountId: filter.accountId,
-        from: filter.from ? new Date(filter.from).toISOString() : undefined,
-        to: filter.to ? new Date(filter.to).toISOString() : undefined,
-        openOnly: filter.open,
-      }),
-      deps.catalog.listAccounts(),
-    ]);
-    render(
-      response,
-      200,
-      'Moderation ledger',
-      session,
-      ledgerBody({ rows, accounts, filter, timeZone: deps.timeZone }),
-    );
-  });
+  mountLedgerRoutes(router, deps, render, guard);
   router.get('/moderation/reviews', async (request, response) => {
     const session = await guard(request, response, REVIEW_QUEUE_ROLES);
     if (session) await show(response, session, 200);
@@ -92,6 +70,7 @@ export function mountModerationRoutes(router: Router, deps: WebDependencies, ren
       response.redirect(303, '/moderation/reviews');
     },
   );
+  const showReview = mountReviewRoutes(router, deps, render, guard, REVIEW_QUEUE_ROLES);
   router.post(
     '/moderation/reviews/:id/decisions',
     express.urlencoded({ extended: false, limit: '20kb' }),
@@ -104,17 +83,23 @@ export function mountModerationRoutes(router: Router, deps: WebDependencies, ren
         decision: formText(body.decision),
         note: formText(body.note),
       });
-      if (!parsed.success) return show(response, session, 400, 'A denial needs a note saying why.');
+      const id = String(request.params.id);
+      const fromReview = formText(body.returnTo) === 'review';
+      const refuse = (status: number, message: string) =>
+        fromReview
+          ? showReview(response, session, id, status, { decisionError: message })
+          : show(response, session, status, message);
+      if (!parsed.success) return refuse(400, 'A denial needs a note saying why.');
       try {
-        await deps.moderationDesk.decide(String(request.params.id), parsed.data, {
+        await deps.moderationDesk.decide(id, parsed.data, {
           id: session.user.id,
           roles: session.user.roles,
         });
       } catch (error) {
-        if (error instanceof UseCaseError) return show(response, session, 409, error.message);
+        if (error instanceof UseCaseError) return refuse(409, error.message);
         throw error;
       }
-      response.redirect(303, '/moderation/reviews');
+      response.redirect(303, fromReview ? `/moderation/reviews/${encodeURIComponent(id)}` : '/moderation/reviews');
     },
   );
 }

@@ -5,8 +5,16 @@ import { html, type SafeHtml } from '../html';
 import { proposeReviewForm } from './propose-review.form';
 import type { PolicyCategory } from '@verbatim/core';
 
-const ACTIONS = { 'remove-comment': 'Remove a comment', 'ban-user': 'Ban a user' } as const;
-const OFFICES = { attorney: "the attorney's office", 'it-director': 'the Director of IT' } as const;
+export const ACTIONS = { 'remove-comment': 'Remove a comment', 'ban-user': 'Ban a user' } as const;
+export const OFFICES = { attorney: "the attorney's office", 'it-director': 'the Director of IT' } as const;
+
+/** What a decision form needs: whose roles decide, and the session's CSRF token. */
+export interface DecisionFormOptions {
+  roles: readonly Role[];
+  csrfToken: string;
+  /** Where the server sends the reviewer back to after the decision. */
+  returnTo?: 'queue' | 'review';
+}
 
 export interface ReviewQueueOptions {
   reviews: ModerationReviewView[];
@@ -25,12 +33,13 @@ function age(review: ModerationReviewView): string {
 }
 
 /** Approve or deny, for the offices the review still waits for and the viewer holds. */
-function decisionForm(review: ModerationReviewView, options: ReviewQueueOptions): SafeHtml {
+export function decisionForm(review: ModerationReviewView, options: DecisionFormOptions): SafeHtml {
   const mine = review.awaiting.filter((office) => options.roles.includes(office));
   if (review.status !== 'pending' || mine.length === 0) return html``;
   const note = `note-${review.id}`;
   return html`<form method="post" action="/moderation/reviews/${review.id}/decisions">
   <input type="hidden" name="csrf" value="${options.csrfToken}">
+  ${options.returnTo === 'review' ? html`<input type="hidden" name="returnTo" value="review">` : ''}
   <label for="${note}">Note (required to deny)</label>
   <textarea id="${note}" name="note" rows="2"></textarea>
   <button type="submit" name="decision" value="approve">Approve as ${OFFICES[mine[0]]}</button>
@@ -38,14 +47,22 @@ function decisionForm(review: ModerationReviewView, options: ReviewQueueOptions)
 </form>`;
 }
 
+/** When the approved action was done on the platform; or, to its moderator, where to record it. */
+function carriedOutLine(review: ModerationReviewView, options: ReviewQueueOptions): SafeHtml | string {
+  if (review.carriedOut)
+    return html`<p>Carried out on the platform ${localTime(review.carriedOut.at, options.timeZone)}.</p>`;
+  if (review.status !== 'approved' || !options.roles.includes('moderator')) return '';
+  return html`<p>Approved: once done on the platform, <a href="/moderation/reviews/${review.id}#carried-out-heading">record when it was carried out</a>.</p>`;
+}
+
 function reviewItem(review: ModerationReviewView, options: ReviewQueueOptions): SafeHtml {
   const { timeZone } = options;
   return html`<li>
-  <h3>${ACTIONS[review.action]}: <span class="badge">${review.status}</span> ${age(review)}</h3>
+  <h3><a href="/moderation/reviews/${review.id}">${ACTIONS[review.action]}</a>: <span class="badge">${review.status}</span> ${age(review)}</h3>
   <p>Proposed ${localTime(review.proposedAt, timeZone)} for <code>${review.categories.join(', ')}</code>: ${review.note}</p>
   <p>Record <code>${review.recordId}</code>${review.awaiting.length > 0 ? html`; waiting for ${review.awaiting.map((office) => OFFICES[office]).join(' and ')}` : ''}.</p>
   ${review.decisions.length > 0 ? html`<ul>${review.decisions.map((decision) => html`<li>${decision.decision === 'approve' ? 'Approved' : 'Denied'} by ${OFFICES[decision.capacity]} ${localTime(decision.at, timeZone)}${decision.note ? html`: ${decision.note}` : ''}</li>`)}</ul>` : ''}
-  ${review.carriedOut ? html`<p>Carried out on the platform ${localTime(review.carriedOut.at, timeZone)}.</p>` : ''}
+  ${carriedOutLine(review, options)}
   ${decisionForm(review, options)}
 </li>`;
 }

@@ -10,6 +10,7 @@ import type {
   NewDelivery,
   NewPolicyDocument,
   NewPolicyReceipt,
+  NewPolicyVersion,
   PolicyDocument,
   PolicyReceipt,
 } from '@verbatim/foia';
@@ -50,7 +51,7 @@ export class PostgresComplianceStore implements ComplianceStore {
 
   addPolicyVersion(
     documentId: string,
-    input: { text: string; effectiveOn?: string },
+    input: NewPolicyVersion,
     actor: string,
     at: string,
   ): Promise<PolicyDocument | null> {

@@ -1,7 +1,15 @@
 import type { Pool } from 'pg';
 import { newId } from '@verbatim/core';
-import type { NewPolicyDocument, NewPolicyReceipt, PolicyDocument, PolicyReceipt } from '@verbatim/foia';
+import type {
+  NewPolicyDocument,
+  NewPolicyReceipt,
+  NewPolicyVersion,
+  PolicyDocument,
+  PolicyReceipt,
+} from '@verbatim/foia';
 import {
+  newPolicyVersionValues,
+  POLICY_VERSION_INSERT_COLUMNS,
   policyDocumentsFromColumns,
   policyReceiptFromColumns,
   SELECT_RECEIPTS,
@@ -27,12 +35,7 @@ export class PostgresPolicyRepository {
     });
   }
 
-  addVersion(
-    documentId: string,
-    input: { text: string; effectiveOn?: string },
-    actor: string,
-    at: string,
-  ): Promise<PolicyDocument | null> {
+  addVersion(documentId: string, input: NewPolicyVersion, actor: string, at: string): Promise<PolicyDocument | null> {
     return withTransaction(this.pool, async (client) => {
       // The document's row locked: two uploads at once number their versions one after the other.
       const locked = await client.query('SELECT 1 FROM policy_documents WHERE id = $1 FOR UPDATE', [documentId]);
@@ -99,14 +102,14 @@ export class PostgresPolicyRepository {
     client: Queryable,
     documentId: string,
     version: number,
-    input: { text: string; effectiveOn?: string },
+    input: NewPolicyVersion,
     actor: string,
     at: string,
   ): Promise<void> {
     await client.query(
-      `INSERT INTO policy_versions (id, document_id, version, text, effective_on, created_by, created_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [newId('policyVersion'), documentId, version, input.text, input.effectiveOn ?? null, actor, at],
+      `INSERT INTO policy_versions (${POLICY_VERSION_INSERT_COLUMNS})
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [newId('policyVersion'), documentId, version, ...newPolicyVersionValues(input, actor, at)],
     );
   }
 }

@@ -10,6 +10,7 @@ import type {
   NewDelivery,
   NewPolicyDocument,
   NewPolicyReceipt,
+  NewPolicyVersion,
   PolicyDocument,
   PolicyReceipt,
 } from '@verbatim/foia';
@@ -49,7 +50,7 @@ export class SqliteComplianceStore implements ComplianceStore {
 
   async addPolicyVersion(
     documentId: string,
-    input: { text: string; effectiveOn?: string },
+    input: NewPolicyVersion,
     actor: string,
     at: string,
   ): Promise<PolicyDocument | null> {

@@ -1,7 +1,15 @@
 import type Database from 'better-sqlite3';
 import { newId } from '@verbatim/core';
-import type { NewPolicyDocument, NewPolicyReceipt, PolicyDocument, PolicyReceipt } from '@verbatim/foia';
+import type {
+  NewPolicyDocument,
+  NewPolicyReceipt,
+  NewPolicyVersion,
+  PolicyDocument,
+  PolicyReceipt,
+} from '@verbatim/foia';
 import {
+  newPolicyVersionValues,
+  POLICY_VERSION_INSERT_COLUMNS,
   policyDocumentsFromColumns,
   policyReceiptFromColumns,
   SELECT_RECEIPTS,
@@ -26,7 +34,7 @@ export class SqlitePolicyRepository {
   }
 
   /** Inside the caller's transaction. */
-  addVersion(documentId: string, input: { text: string; effectiveOn?: string }, actor: string, at: string): boolean {
+  addVersion(documentId: string, input: NewPolicyVersion, actor: string, at: string): boolean {
     const row = this.db
       .prepare<[string], { latest: number | null }>(
         'SELECT MAX(version) AS latest FROM policy_versions WHERE document_id = ?',
@@ -89,18 +97,11 @@ export class SqlitePolicyRepository {
     return rows.map(policyReceiptFromColumns);
   }
 
-  private insertVersion(
-    documentId: string,
-    version: number,
-    input: { text: string; effectiveOn?: string },
-    actor: string,
-    at: string,
-  ): void {
+  private insertVersion(documentId: string, version: number, input: NewPolicyVersion, actor: string, at: string): void {
     this.db
       .prepare(
-        `INSERT INTO policy_versions (id, document_id, version, text, effective_on, created_by, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO policy_versions (${POLICY_VERSION_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(newId('policyVersion'), documentId, version, input.text, input.effectiveOn ?? null, actor, at);
+      .run(newId('policyVersion'), documentId, version, ...newPolicyVersionValues(input, actor, at));
   }
 }
