@@ -145,6 +145,17 @@ describe('moderation ledger: hides and disappearances, each flagged once, settle
     );
     expect(linked.status).toBe(200);
     expect(linked.body).toMatchObject({ flagged: false, resolution: { reviewId: proposed.body.id, reason: null } });
+    // Settled once: a second answer is refused and the first stays.
+    const again = await instance.request(
+      'POST',
+      `/api/v1/moderation-ledger/${first.id}/resolution`,
+      { reason: 'changed my mind' },
+      attorney,
+    );
+    expect(again).toMatchObject({ status: 409, body: { error: { code: 'already_settled' } } });
+    const listed = await instance.request('GET', '/api/v1/moderation-ledger', undefined, attorney);
+    const kept = listed.body.entries.find((entry: LedgerRow) => entry.id === first.id);
+    expect(kept.resolution).toMatchObject({ reviewId: proposed.body.id, reason: null });
     if (second) {
       const reasoned = await instance.request(
         'POST',

@@ -1,5 +1,6 @@
 import {
   csvDocument,
+  UseCaseError,
   invalidFields,
   notFound,
   type AccountRegistry,
@@ -100,6 +101,13 @@ export class ModerationLedgerDesk {
   async resolve(id: string, input: LedgerResolutionInput, actor: Actor): Promise<ModerationLedgerRow> {
     const entry = await this.options.ledger.getEntry(id);
     if (!entry) throw notFound('moderation ledger entry');
+    // What counsel was told stays as it was: a settled entry is not settled again over its first answer.
+    if (entry.resolution)
+      throw new UseCaseError(
+        'conflict',
+        'already_settled',
+        `this entry was settled on ${entry.resolution.at} by ${entry.resolution.by}; its settlement is part of the record and is not replaced`,
+      );
     if (input.reviewId) {
       const review = await this.options.reviews.getReview(input.reviewId);
       if (!review || review.recordId !== entry.recordId || review.status !== 'approved')
