@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Account } from '@verbatim/core';
 import { createConnector, findExportReader } from '@verbatim/connectors';
-import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
+import { rebuildSearchIndex, reindexOutdatedSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
 import { createApplication, loadExamplePolicies } from '@verbatim/app';
 import {
   bullmqImportControl,
@@ -101,7 +101,10 @@ export async function runProcess(
     const scheduled = await reconcileSchedules(queue, backends.catalog);
     logger.info({ scheduled }, 'ingest worker started; account schedules reconciled');
   }
-  if (config.roles.includes('index')) await rebuildLostSearchIndex(backends, logger, shutdown);
+  if (config.roles.includes('index')) {
+    await rebuildLostSearchIndex(backends, logger, shutdown);
+    await upgradeOutdatedSearchIndex(backends, searchIndexJobs, logger);
+  }
   if (config.roles.includes('api')) {
     const examples = await loadExamplePolicies(backends.complianceStore);
     if (examples > 0)
@@ -139,6 +142,19 @@ function scratchDirOf(config: Readonly<AppConfig>): string {
   const dir = path.join(config.dataDir, 'tmp');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * An index written by an older version (before policy flags were indexed) is rebuilt beside the live one by a
+ * reindex job, queued here; searches go on meanwhile and the new generation goes live when it is complete.
+ */
+async function upgradeOutdatedSearchIndex(backends: Backends, jobs: SearchIndexJobs, logger: Logger): Promise<void> {
+  if (!backends.searchGenerations) return;
+  const reason = await reindexOutdatedSearchIndex({
+    searchIndex: backends.searchIndex,
+    reindexControl: bullmqReindexControl(jobs.queue),
+  });
+  if (reason) logger.warn({ reason }, 'the search index is outdated: a reindex is queued to bring it up to date');
 }
 
 /**
