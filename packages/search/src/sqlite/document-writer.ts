@@ -115,6 +115,7 @@ export class DocumentWriter {
     const row = this.toRow(document);
     const doc = this.ids.find(document.id);
     if (doc === undefined) {
+      row[6] = flagBitsOf(document.text);
       const inserted = Number(this.insertDocument.run(document.id, ...row, document.revision).lastInsertRowid);
       this.ids.add(document.id, inserted);
       this.insertText.run(inserted, ...foldedText(document));
@@ -124,6 +125,8 @@ export class DocumentWriter {
     const heldRevision = existing[7];
     if (document.revision < heldRevision) return;
     const textChanged = existing[5] !== row[5];
+    // The flags follow from the text alone: unchanged text (a status change, the common update) keeps them.
+    row[6] = textChanged ? flagBitsOf(document.text) : existing[6];
     if (!textChanged && row.every((value, index) => value === existing[index])) {
       // Readers cache none of the revision, so a newer revision with nothing else changed logs no change.
       if (document.revision > heldRevision) this.updateRevision.run(document.revision, doc);
@@ -145,7 +148,7 @@ export class DocumentWriter {
       packEnums(document.platform, document.kind, document.status, document.hasAttachments),
       postedAt,
       hashText(`${document.text}\u0000${document.priorText}\u0000${document.authorName}`),
-      flagBitsOf(document.text),
+      0, // the policy flags, set by writeOne: computed only when the text is new
     ];
   }
 
