@@ -11,7 +11,9 @@ interface PrintedSignIn {
 /** What a newcomer reads on the terminal: each person's line, the web address and the token's curl line. */
 function readBanner(text: string) {
   const people: PrintedSignIn[] = [
-    ...text.matchAll(/^ {2}(IT administrator|FOIA officer|Attorney) +(\S+@\S+) +password: (\S+)$/gm),
+    ...text.matchAll(
+      /^ {2}(IT administrator|FOIA officer|Attorney|Moderator|IT director|Communications manager) +(\S+@\S+) +password: (\S+)$/gm,
+    ),
   ].map(([, title, email, password]) => ({ title, email, password }));
   const webUrl = /Sign in to the web application at (\S+) as:/.exec(text)?.[1];
   const token = /Authorization: Bearer (\S+)'/.exec(text)?.[1];
@@ -79,10 +81,17 @@ describe('the demo creates people who can sign in, and prints their details', ()
   });
   afterAll(() => instance.stop());
 
-  it('prints an IT administrator, a FOIA officer and an attorney who sign in with their roles, and a working token', async () => {
+  it('prints an IT administrator, a FOIA officer, an attorney, a moderator, an IT director and a communications manager who sign in with their roles, and a working token', async () => {
     const demo = await runDemoOn(instance);
     expect(demo.webUrl).toBe(`http://localhost:${instance.running.port}/`);
-    expect(demo.people.map((person) => person.title)).toEqual(['IT administrator', 'FOIA officer', 'Attorney']);
+    expect(demo.people.map((person) => person.title)).toEqual([
+      'IT administrator',
+      'FOIA officer',
+      'Attorney',
+      'Moderator',
+      'IT director',
+      'Communications manager',
+    ]);
     for (const person of demo.people) expect(person.password.length).toBeGreaterThanOrEqual(12);
     // The structured log names the people but never a password or the token.
     expect(demo.logged).toContain(demo.people[0].email);
@@ -106,8 +115,37 @@ describe('the demo creates people who can sign in, and prints their details', ()
         };
       }),
     );
-    const [it, officer, attorney] = signedIn;
-    expect(signedIn.map((person) => person.roles)).toEqual([['it-admin'], ['foia-officer'], ['attorney']]);
+    const [it, officer, attorney, moderator] = signedIn;
+    expect(signedIn.map((person) => person.roles)).toEqual([
+      ['it-admin'],
+      ['foia-officer'],
+      ['attorney'],
+      ['moderator'],
+      ['it-director'],
+      ['communications-manager'],
+    ]);
+    // The moderator proposes reviews, which the others' roles do not.
+    const categories = await call(instance, 'GET', '/api/v1/policy-categories', moderator.cookie);
+    expect(categories.status).toBe(200);
+
+    // The demo accounts register demo people as their administrators and moderator, with full contact details,
+    // so the compliance page names no registry gap for them.
+    const compliance = await call(instance, 'GET', '/api/v1/compliance', it.cookie);
+    expect(compliance.status).toBe(200);
+    const accounts = (await instance.running.backends.catalog.listAccounts()).filter((account) =>
+      account.handle.startsWith('demo-'),
+    );
+    expect(accounts).toHaveLength(2);
+    for (const account of accounts) {
+      expect(account.administrators.map((person) => person.email)).toEqual([
+        'it.demo@town.example.gov',
+        'itdirector.demo@town.example.gov',
+      ]);
+      const entry = (compliance.body as { accounts: Array<{ accountId: string; reasons: string[] }> }).accounts.find(
+        (candidate) => candidate.accountId === account.id,
+      )!;
+      expect(entry.reasons.filter((reason) => /administrator|moderator|Contact details/.test(reason))).toEqual([]);
+    }
 
     // Each can do their group's work, and not another's.
     expect(
@@ -164,9 +202,11 @@ describe('the demo creates people who can sign in, and prints their details', ()
     for (const [index, person] of second.people.entries()) {
       expect(person.password).not.toBe(first.people[index].password);
       expect((await signInOnThePage(instance, person.email, first.people[index].password)).status).toBe(401);
+      // Those who read records land on the search; the others on their policy receipts.
+      const landing = ['IT administrator', 'FOIA officer', 'Attorney'].includes(person.title) ? '/search' : '/receipts';
       expect(await signInOnThePage(instance, person.email, person.password)).toMatchObject({
         status: 303,
-        location: '/search',
+        location: landing,
       });
     }
     // A reset ends the sessions signed in with the old password.

@@ -107,6 +107,8 @@ describe('searching the archive and reading a record in a real browser', () => {
       ['status', 'deleted'],
       ['kind', 'comment'],
       ['platform', 'facebook'],
+      // Policy flags, computed when each record was indexed (the mock writes phone numbers and emails).
+      ['flag', 'personal-information'],
     ];
     for (const [name, value] of checkboxFacets) {
       await page.goto(`${instance.baseUrl}/search`);

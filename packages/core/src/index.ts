@@ -36,6 +36,8 @@ export * from './moderation/policy-category.schema';
 export * from './moderation/moderation-review.schema';
 export * from './moderation/review-rules';
 export * from './moderation/viewpoint-rule';
+export * from './moderation/policy-flags';
+export * from './pii-finder';
 export * from './ports/moderation-store.port';
 export * from './moderation/moderation-ledger.schema';
 export * from './ports/moderation-ledger-store.port';

@@ -8,3 +8,4 @@ export { importExport, ImportNotFoundError, UnrecognizedExportError } from './im
 export type { ImportDependencies, ImportOptions } from './imports/import-export';
 export { storeExportUpload, EmptyExportError } from './imports/store-export-upload';
 export type { ExportUpload } from './imports/store-export-upload';
+export * from './outdated-search-index';

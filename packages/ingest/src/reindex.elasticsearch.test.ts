@@ -73,10 +73,11 @@ describe('reindex on Elasticsearch: a new index behind the alias, switched atomi
     const { live, generations } = await openElasticsearchWithGenerations({ client: mock.client, index: 'records' });
     mock.requests.length = 0;
     const { index: next } = await generations.openNext();
-    const created = mock.requestsTo('PUT', /^\/records-v1-\d+$/);
+    const created = mock.requestsTo('PUT', /^\/records-v2-\d+$/);
     expect(created).toHaveLength(1);
     const nextName = created[0].path.slice(1);
-    expect(created[0].body.mappings._meta).toEqual({ verbatim_rebuild: { copiedThrough: null } });
+    // Every _meta written carries the document format: a later start then knows the index holds policy flags.
+    expect(created[0].body.mappings._meta).toEqual({ document_format: 2, verbatim_rebuild: { copiedThrough: null } });
     expect(next).toBeDefined();
 
     await live.upsert([documents[0]]);
@@ -96,10 +97,10 @@ describe('reindex on Elasticsearch: a new index behind the alias, switched atomi
     expect(copied).toEqual(documents.map((document) => document.id));
     const saved = mock.requestsTo('PUT', new RegExp(`^/${nextName}/_mapping$`)).map((request) => request.body._meta);
     expect(saved).toEqual([
-      { verbatim_rebuild: { copiedThrough: documents[2].id } },
-      { verbatim_rebuild: { copiedThrough: documents[5].id } },
-      { verbatim_rebuild: { copiedThrough: documents[6].id } },
-      {},
+      { document_format: 2, verbatim_rebuild: { copiedThrough: documents[2].id } },
+      { document_format: 2, verbatim_rebuild: { copiedThrough: documents[5].id } },
+      { document_format: 2, verbatim_rebuild: { copiedThrough: documents[6].id } },
+      { document_format: 2 },
     ]);
     const [switched] = mock.requestsTo('POST', /^\/_aliases$/);
     expect(switched.body.actions).toEqual([
@@ -123,7 +124,7 @@ describe('reindex on Elasticsearch: a new index behind the alias, switched atomi
     mock.requests.length = 0;
     const progress = await reindex({ catalog, generations });
     expect(progress).toEqual({ copied: 3, total: 7, resumed: true });
-    expect(mock.requestsTo('PUT', /^\/records-v1-\d+$/)).toHaveLength(0);
+    expect(mock.requestsTo('PUT', /^\/records-v\d+-\d+$/)).toHaveLength(0);
     expect(mock.requestsTo('POST', /^\/records-v1-1700000000000\/_bulk$/).flatMap(idsIn)).toEqual(
       documents.slice(4).map((document) => document.id),
     );

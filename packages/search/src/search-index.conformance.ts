@@ -1,6 +1,7 @@
 import { describeLifecycle } from './conformance/lifecycle.conformance';
 import { describeQueryLanguage } from './conformance/query.conformance';
 import { describeResults } from './conformance/results.conformance';
+import { describePolicyFlags } from './conformance/policy-flags.conformance';
 import type { SearchIndexFactory } from './conformance/harness';
 
 export type { SearchIndexFactory, SearchIndexUnderTest } from './conformance/harness';
@@ -15,4 +16,5 @@ export function runSearchIndexConformance(factory: SearchIndexFactory): void {
   describeQueryLanguage(factory);
   describeResults(factory);
   describeLifecycle(factory);
+  describePolicyFlags(factory);
 }

@@ -43,6 +43,11 @@ export class SwitchableSearchIndex implements SearchIndex {
     return this.current.verify(documents);
   }
 
+  /** Whether the live index needs a rebuild (see SearchIndex.outdated). */
+  async outdated(): Promise<string | null> {
+    return (await this.current.outdated?.()) ?? null;
+  }
+
   clear(): Promise<void> {
     return this.current.clear();
   }

@@ -7,7 +7,28 @@ export const DEMO_PEOPLE: ReadonlyArray<{ title: string; name: string; email: st
   { title: 'IT administrator', name: 'Robin Demo', email: 'it.demo@town.example.gov', roles: ['it-admin'] },
   { title: 'FOIA officer', name: 'Jordan Demo', email: 'foia.demo@town.example.gov', roles: ['foia-officer'] },
   { title: 'Attorney', name: 'Casey Demo', email: 'attorney.demo@town.example.gov', roles: ['attorney'] },
+  { title: 'Moderator', name: 'Morgan Demo', email: 'moderator.demo@town.example.gov', roles: ['moderator'] },
+  { title: 'IT director', name: 'Alex Demo', email: 'itdirector.demo@town.example.gov', roles: ['it-director'] },
+  {
+    title: 'Communications manager',
+    name: 'Taylor Demo',
+    email: 'comms.demo@town.example.gov',
+    roles: ['communications-manager'],
+  },
 ];
+
+/**
+ * Who the demo accounts register as their administrators and moderator: demo people who can sign in, with the
+ * email and phone the registry rule asks for, so the compliance page shows the demo accounts compliant (the
+ * example policies require no receipt). A later start leaves accounts registered before as they are.
+ */
+export const DEMO_ACCOUNT_PEOPLE = {
+  administrators: [
+    { name: 'Robin Demo', email: 'it.demo@town.example.gov', phone: '203-555-0140' },
+    { name: 'Alex Demo', email: 'itdirector.demo@town.example.gov', phone: '203-555-0141' },
+  ],
+  moderators: [{ name: 'Morgan Demo', email: 'moderator.demo@town.example.gov', phone: '203-555-0142' }],
+};
 
 /** Who the audit log names for what the demo does. */
 const DEMO_ACTOR = 'demo';

@@ -3,7 +3,7 @@ import { Catalog, PeopleStore, sha256Hex } from '@verbatim/core';
 import { generateTokenSecret } from '@verbatim/app';
 import { enqueueSync, scheduleAccount } from '@verbatim/queue';
 import type { Logger } from '@verbatim/runtime';
-import { ensureDemoPeople, formatDemoBanner } from './demo-people';
+import { DEMO_ACCOUNT_PEOPLE, ensureDemoPeople, formatDemoBanner } from './demo-people';
 
 const DEMO_AGENCY = 'Demo: Department of Public Works';
 
@@ -27,7 +27,8 @@ export interface DemoOptions {
 
 /**
  * Registers a demo agency with mock accounts (once) and syncs them, so a newcomer sees search results at once.
- * Creates an IT administrator, a FOIA officer and an attorney (once; later starts give them new passwords), and
+ * Creates an IT administrator, a FOIA officer, an attorney, a moderator, an IT director and a communications
+ * manager (once; later starts give them new passwords), registers some of them on the accounts, and
  * prints their sign-in details and a token that can search, since a fresh installation has neither.
  */
 export async function runDemo(options: DemoOptions): Promise<void> {
@@ -45,11 +46,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
       status: 'active',
       connector: { type: 'mock', seed: demo.seed, posts: demo.posts, maxCommentsPerPost: 12 },
       syncIntervalMinutes: 5,
-      administrators: [
-        { name: 'Pat Demo', email: 'pat@town.example.gov' },
-        { name: 'Lee Demo', email: 'lee@town.example.gov' },
-      ],
-      moderators: [{ name: 'Sam Demo', email: 'sam@town.example.gov' }],
+      ...DEMO_ACCOUNT_PEOPLE,
     });
     await scheduleAccount(queue, account);
     await enqueueSync(queue, catalog, account.id);

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Account } from '@verbatim/core';
 import { createConnector, findExportReader } from '@verbatim/connectors';
-import { rebuildSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
+import { rebuildSearchIndex, reindexOutdatedSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
 import { createApplication, DispositionRun, loadExamplePolicies, resumeUnfinishedDispositions } from '@verbatim/app';
 import {
   bullmqDispositionControl,
@@ -104,7 +104,10 @@ export async function runProcess(
     logger.info({ scheduled }, 'ingest worker started; account schedules reconciled');
     await resumeDispositions(backends, queue, logger);
   }
-  if (config.roles.includes('index')) await rebuildLostSearchIndex(backends, logger, shutdown);
+  if (config.roles.includes('index')) {
+    await rebuildLostSearchIndex(backends, logger, shutdown);
+    await upgradeOutdatedSearchIndex(backends, searchIndexJobs, logger);
+  }
   if (config.roles.includes('api')) {
     const examples = await loadExamplePolicies(backends.complianceStore);
     if (examples > 0)
@@ -154,6 +157,19 @@ function scratchDirOf(config: Readonly<AppConfig>): string {
   const dir = path.join(config.dataDir, 'tmp');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * An index written by an older version (before policy flags were indexed) is rebuilt beside the live one by a
+ * reindex job, queued here; searches go on meanwhile and the new generation goes live when it is complete.
+ */
+async function upgradeOutdatedSearchIndex(backends: Backends, jobs: SearchIndexJobs, logger: Logger): Promise<void> {
+  if (!backends.searchGenerations) return;
+  const reason = await reindexOutdatedSearchIndex({
+    searchIndex: backends.searchIndex,
+    reindexControl: bullmqReindexControl(jobs.queue),
+  });
+  if (reason) logger.warn({ reason }, 'the search index is outdated: a reindex is queued to bring it up to date');
 }
 
 /**

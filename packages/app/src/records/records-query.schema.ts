@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { PlatformSchema, RecordKindSchema, RecordStatusSchema, SearchQuery } from '@verbatim/core';
+import {
+  PlatformSchema,
+  PolicyFlagKindSchema,
+  RecordKindSchema,
+  RecordStatusSchema,
+  SearchQuery,
+} from '@verbatim/core';
 
 /** Accepts `a,b` or repeated parameters, so links stay short and forms work unchanged. */
 function listParameter<T extends z.ZodType>(item: T, splitCommas = true) {
@@ -33,6 +39,8 @@ export const RecordsQuerySchema = z
     platform: listParameter(PlatformSchema),
     kind: listParameter(RecordKindSchema),
     status: listParameter(RecordStatusSchema),
+    /** Policy flags the record's own text raises (suggestions for moderators); any of those listed. */
+    flag: listParameter(PolicyFlagKindSchema),
     /** Author names may contain commas, so only repeated parameters give several. */
     author: listParameter(z.string(), false),
     postedFrom: dateBound(false),

@@ -8,6 +8,7 @@ const FACET_FILTERS: readonly (FacetName & keyof SearchFilters)[] = [
   'status',
   'author',
   'hasAttachments',
+  'flag',
 ];
 
 /**

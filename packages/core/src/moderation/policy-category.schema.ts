@@ -60,6 +60,9 @@ export const PolicyCategoryLabelSchema = z
   .max(300);
 
 /** Adding a category (IT, the attorney's office). */
+/** Who keeps the categories (adds, renames, retires): IT and the attorney's office. Everyone may read them. */
+export const POLICY_CATEGORY_KEEPER_ROLES = ['it-admin', 'it-director', 'attorney'] as const;
+
 export const NewPolicyCategorySchema = z.object({ label: PolicyCategoryLabelSchema });
 export type NewPolicyCategory = z.infer<typeof NewPolicyCategorySchema>;
 

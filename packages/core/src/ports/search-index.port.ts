@@ -1,4 +1,5 @@
 import type { Platform } from '../account.schema';
+import type { PolicyFlagKind } from '../moderation/policy-flags';
 import type { RecordKind, RecordStatus } from '../record.schema';
 
 /** What the index holds for one record. Derived from the catalog; the index can always be rebuilt from it. */
@@ -40,6 +41,11 @@ export interface SearchFilters {
   postedFrom?: string;
   postedTo?: string;
   hasAttachments?: boolean;
+  /**
+   * Policy flags (suggestions for moderators): records whose current text raises any of these. The index
+   * computes them from the text when it stores a document (policyFlagKindsOf), so documents do not carry them.
+   */
+  flag?: PolicyFlagKind[];
 }
 
 export type SearchSort = 'relevance' | 'newest' | 'oldest';
@@ -64,7 +70,8 @@ export interface FacetCount {
   count: number;
 }
 
-export type FacetName = 'agencyId' | 'accountId' | 'platform' | 'kind' | 'status' | 'author' | 'hasAttachments';
+export type FacetName =
+  'agencyId' | 'accountId' | 'platform' | 'kind' | 'status' | 'author' | 'hasAttachments' | 'flag';
 
 export interface SearchHit {
   id: string;
@@ -77,7 +84,10 @@ export interface SearchHit {
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
-  /** Counts over every match of the query and filters (each facet ignores no filters). Author lists the top 20. */
+  /**
+   * Counts over every match of the query and filters (each facet ignores no filters). Author lists the top 20;
+   * `flag` counts the matches raising each policy flag (a record with two flags counts in both; none in none).
+   */
   facets: Record<FacetName, FacetCount[]>;
   nextCursor: string | null;
 }
@@ -98,6 +108,12 @@ export interface SearchIndex {
    * it): `missing`, `different` (stale), or `same`. Optional while not every adapter can read back what it holds.
    */
   verify?(documents: SearchDocument[]): Promise<Array<{ id: string; state: 'same' | 'different' | 'missing' }>>;
+  /**
+   * Why this index must be rebuilt to hold what this version indexes (it was written by an older version, e.g.
+   * before policy flags were indexed), or null when it is current. A process with the index role queues a
+   * reindex at start when it is not. Optional: an adapter without versions is always current.
+   */
+  outdated?(): Promise<string | null>;
   /** Removes every document (the start of a rebuild). */
   clear(): Promise<void>;
   /** Throws when the index cannot answer; used by /healthz and at start. */

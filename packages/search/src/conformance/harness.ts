@@ -1,4 +1,13 @@
-import type { FacetCount, FacetName, SearchDocument, SearchFilters, SearchIndex, SearchQuery } from '@verbatim/core';
+import {
+  POLICY_FLAG_KINDS,
+  policyFlagKindsOf,
+  type FacetCount,
+  type FacetName,
+  type SearchDocument,
+  type SearchFilters,
+  type SearchIndex,
+  type SearchQuery,
+} from '@verbatim/core';
 import { FIXTURE_DOCUMENTS } from './fixture';
 
 /** A fresh, empty index of one adapter, and how to dispose of it. */
@@ -82,5 +91,15 @@ export function expectedFacets(documents: SearchDocument[]): Record<FacetName, F
     status: count((document) => document.status),
     author: count((document) => document.authorName, 20),
     hasAttachments: count((document) => String(document.hasAttachments)),
+    flag: sortedCounts(
+      POLICY_FLAG_KINDS.map((kind) => ({
+        value: kind,
+        count: documents.filter((document) => policyFlagKindsOf(document.text).includes(kind)).length,
+      })).filter((facet) => facet.count > 0),
+    ),
   };
+}
+
+function sortedCounts(counts: FacetCount[]): FacetCount[] {
+  return counts.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }

@@ -1,5 +1,5 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type { SearchDocument } from '@verbatim/core';
+import { policyFlagKindsOf, type PolicyFlagKind, type SearchDocument } from '@verbatim/core';
 
 /** How upserts are cut into bulk requests and retried when the cluster pushes back. */
 export interface BulkWriterOptions {
@@ -121,11 +121,31 @@ function versionOf(document: SearchDocument): number {
   return REVISION_VERSION_BASE + document.revision;
 }
 
-/** The indexed source: the port's fields but the revision, which is the document's external version instead. */
-function toSource(document: SearchDocument): Omit<SearchDocument, 'revision'> {
+/** What the index holds for a document: its fields and the policy flags its text raises. */
+export type IndexedSource = Omit<SearchDocument, 'revision'> & { policyFlags: PolicyFlagKind[] };
+
+/**
+ * The indexed source: the port's fields but the revision, which is the document's external version instead,
+ * and the policy flags of its current text, computed here at indexing time.
+ */
+export function toSource(document: SearchDocument): IndexedSource {
   const { id, accountId, agencyId, platform, kind, status, authorName, text, priorText, postedAt, hasAttachments } =
     document;
-  return { id, accountId, agencyId, platform, kind, status, authorName, text, priorText, postedAt, hasAttachments };
+  const policyFlags = policyFlagKindsOf(text);
+  return {
+    id,
+    accountId,
+    agencyId,
+    platform,
+    kind,
+    status,
+    authorName,
+    text,
+    priorText,
+    postedAt,
+    hasAttachments,
+    policyFlags,
+  };
 }
 
 /**

@@ -9,10 +9,18 @@ import {
   type ElasticsearchSearchIndex,
   type ElasticsearchSearchIndexOptions,
 } from './elasticsearch.search-index';
-import { versionedIndexName } from './index-template';
+import { DOCUMENT_FORMAT, versionedIndexName } from './index-template';
 
 /** The mapping `_meta` key that marks an index being built, with how far its copy has come. */
 const REBUILD_META = 'verbatim_rebuild';
+
+/**
+ * The mapping `_meta` of a generation. A put-mapping replaces `_meta` whole, so every write of it carries the
+ * document format (see index-template.ts), which tells later starts the index holds policy flags.
+ */
+function generationMeta(rebuild?: { copiedThrough: string | null }): Record<string, unknown> {
+  return { document_format: DOCUMENT_FORMAT, ...(rebuild ? { [REBUILD_META]: rebuild } : {}) };
+}
 
 /**
  * Generations of the Elasticsearch index behind its alias: a rebuild fills a new concrete index (matched by the
@@ -75,7 +83,7 @@ export class ElasticsearchSearchGenerations implements SearchGenerations {
       if (!found)
         await this.client.indices.create({
           index: name,
-          mappings: { _meta: { [REBUILD_META]: { copiedThrough: null } } },
+          mappings: { _meta: generationMeta({ copiedThrough: null }) },
         });
       this.followed = null;
       this.next = { name, index: elasticsearchIndexOn(this.client, name, { cursorKey: name, refresh: 'none' }) };
@@ -88,7 +96,7 @@ export class ElasticsearchSearchGenerations implements SearchGenerations {
 
   async saveProgress(copiedThrough: string): Promise<void> {
     const next = this.building();
-    await this.client.indices.putMapping({ index: next.name, _meta: { [REBUILD_META]: { copiedThrough } } });
+    await this.client.indices.putMapping({ index: next.name, _meta: generationMeta({ copiedThrough }) });
   }
 
   async promote(): Promise<void> {
@@ -104,7 +112,7 @@ export class ElasticsearchSearchGenerations implements SearchGenerations {
     this.live.writeAlsoTo(null);
     this.next = null;
     await next.index.close();
-    await this.client.indices.putMapping({ index: next.name, _meta: {} });
+    await this.client.indices.putMapping({ index: next.name, _meta: generationMeta() });
     for (const index of current) await this.client.indices.delete({ index });
   }
 

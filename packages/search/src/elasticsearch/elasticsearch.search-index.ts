@@ -1,7 +1,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '@verbatim/core';
-import { BulkWriter, DEFAULT_BULK_OPTIONS, type BulkWriterOptions } from './bulk-writer';
-import { ensureIndex, readIndexIdentity } from './index-template';
+import { BulkWriter, DEFAULT_BULK_OPTIONS, toSource, type BulkWriterOptions, type IndexedSource } from './bulk-writer';
+import { describeOutdatedIndex, ensureIndex, readIndexIdentity } from './index-template';
 import { prepareSearch } from './search-request';
 import { SearchRunner } from './search-runner';
 
@@ -74,18 +74,24 @@ export class ElasticsearchSearchIndex implements SearchIndex {
   async verify(documents: SearchDocument[]): Promise<Array<{ id: string; state: 'same' | 'different' | 'missing' }>> {
     this.assertOpen();
     if (documents.length === 0) return [];
-    const { docs } = await this.client.mget<SearchDocument>({
+    const { docs } = await this.client.mget<IndexedSource>({
       index: this.alias,
       ids: documents.map((document) => document.id),
     });
     return documents.map((document, index) => {
-      const held = docs[index] as { found?: boolean; _source?: SearchDocument };
+      const held = docs[index] as { found?: boolean; _source?: IndexedSource };
       if (!held?.found || !held._source) return { id: document.id, state: 'missing' as const };
       return {
         id: document.id,
         state: sameSource(held._source, document) ? ('same' as const) : ('different' as const),
       };
     });
+  }
+
+  /** Why the indices behind the alias need a reindex (created before policy flags), or null. */
+  async outdated(): Promise<string | null> {
+    this.assertOpen();
+    return describeOutdatedIndex(this.client, this.alias);
   }
 
   /** Number of documents indexed (as of the last refresh). */
@@ -173,9 +179,10 @@ export function elasticsearchIndexOn(
   return new ElasticsearchSearchIndex(client, index, runner, writer, options.refresh ?? 'none', false);
 }
 
-/** True when the held source carries exactly the document's indexed fields. */
-function sameSource(held: SearchDocument, document: SearchDocument): boolean {
-  const fields: Array<keyof SearchDocument> = [
+/** True when the held source carries exactly the document's indexed fields, policy flags included. */
+function sameSource(held: IndexedSource, document: SearchDocument): boolean {
+  const expected = toSource(document);
+  const fields: Array<keyof IndexedSource> = [
     'accountId',
     'agencyId',
     'platform',
@@ -187,7 +194,8 @@ function sameSource(held: SearchDocument, document: SearchDocument): boolean {
     'postedAt',
     'hasAttachments',
   ];
-  return fields.every((field) => held[field] === document[field]);
+  const sameFlags = (held.policyFlags ?? []).join(',') === expected.policyFlags.join(',');
+  return sameFlags && fields.every((field) => held[field] === expected[field]);
 }
 
 export async function createClient(options: ElasticsearchSearchIndexOptions): Promise<Client> {

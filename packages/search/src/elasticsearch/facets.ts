@@ -14,6 +14,7 @@ const FACET_FIELDS: Record<FacetName, { field: string; size: number }> = {
   status: { field: 'status', size: ALL_VALUES },
   author: { field: 'authorName.keyword', size: TOP_AUTHORS },
   hasAttachments: { field: 'hasAttachments', size: 2 },
+  flag: { field: 'policyFlags', size: 10 },
 };
 
 const FACET_NAMES = Object.keys(FACET_FIELDS) as FacetName[];

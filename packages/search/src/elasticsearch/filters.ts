@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import {
+  POLICY_FLAG_KINDS,
   PlatformSchema,
   RecordKindSchema,
   RecordStatusSchema,
@@ -16,7 +17,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * The filters as clauses for the bool query's filter context (not scored, cacheable). An empty list constrains
  * nothing; a value never indexed matches nothing. Date bounds are inclusive, and a date-only `postedTo`
  * includes that whole day, as in the SQLite index. Throws `SearchQueryError` for an unreadable date or an
- * unknown platform, kind or status.
+ * unknown platform, kind, status or flag.
  */
 export function translateFilters(filters: SearchFilters | undefined): Dsl[] {
   const given = filters ?? {};
@@ -30,6 +31,7 @@ export function translateFilters(filters: SearchFilters | undefined): Dsl[] {
   addTerms('kind', checkKnown(given.kind, RecordKindSchema.options, 'kind'));
   addTerms('status', checkKnown(given.status, RecordStatusSchema.options, 'status'));
   addTerms('authorName.keyword', given.author);
+  addTerms('policyFlags', checkKnown(given.flag, POLICY_FLAG_KINDS, 'flag'));
   if (given.hasAttachments !== undefined) clauses.push({ term: { hasAttachments: given.hasAttachments } });
   const range = dateRange(given.postedFrom, given.postedTo);
   if (range) clauses.push({ range: { postedAt: range } });

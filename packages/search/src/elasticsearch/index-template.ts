@@ -12,6 +12,12 @@ const TEMPLATE = templateFile as unknown as {
 /** Version of the mappings: part of the index name, so a reindex writes to a new index behind the same alias. */
 export const SCHEMA_VERSION = TEMPLATE._meta.schema_version;
 
+/**
+ * What the documents of an index created from this template hold (2: with policy flags), kept in the index's
+ * own mapping `_meta`, so an index created by an older version (without it) is known to need a reindex.
+ */
+export const DOCUMENT_FORMAT = (TEMPLATE.template.mappings?._meta as { document_format: number }).document_format;
+
 /** The concrete index an alias points to when this adapter creates it, e.g. `verbatim-records-v1`. */
 export function versionedIndexName(alias: string, version = SCHEMA_VERSION): string {
   return `${alias}-v${version}`;
@@ -39,12 +45,39 @@ export function buildIndexTemplateRequest(alias: string): estypes.IndicesPutInde
  */
 export async function ensureIndex(client: Client, alias: string): Promise<void> {
   await client.indices.putIndexTemplate(buildIndexTemplateRequest(alias));
-  if (await client.indices.existsAlias({ name: alias })) return;
+  if (await client.indices.existsAlias({ name: alias })) {
+    await addNewFields(client, alias);
+    return;
+  }
   try {
     await client.indices.create({ index: versionedIndexName(alias), aliases: { [alias]: { is_write_index: true } } });
   } catch (error) {
     if (errorType(error) !== 'resource_already_exists_exception') throw error;
   }
+}
+
+/**
+ * Adds the template's fields to the indices behind an existing alias (a field can be added, not changed), so
+ * an index created by an older version accepts the documents this one writes (policyFlags) until a reindex
+ * replaces it. Fields it has already are put again unchanged, which Elasticsearch accepts.
+ */
+async function addNewFields(client: Client, alias: string): Promise<void> {
+  await client.indices.putMapping({ index: alias, properties: TEMPLATE.template.mappings?.properties });
+}
+
+/**
+ * Why the indices behind the alias must be rebuilt (created by an older version, before DOCUMENT_FORMAT), or
+ * null when they are current.
+ */
+export async function describeOutdatedIndex(client: Client, alias: string): Promise<string | null> {
+  const mappings = await client.indices.getMapping({ index: alias });
+  const formats = Object.values(mappings).map(
+    (entry) => (entry.mappings?._meta as { document_format?: number } | undefined)?.document_format ?? 1,
+  );
+  const oldest = Math.min(DOCUMENT_FORMAT, ...formats);
+  return oldest < DOCUMENT_FORMAT
+    ? `the search index was written before policy flags were indexed (format ${oldest}, now ${DOCUMENT_FORMAT}): a reindex adds them`
+    : null;
 }
 
 /**

@@ -57,6 +57,7 @@ export class MockCluster {
       shards_acknowledged: true,
       index: request.path.slice(1),
     }));
+    this.on('PUT', '/:index/_mapping', () => ({ acknowledged: true }));
     this.on('GET', '/:index/_settings/:name', () => ({
       [`${alias}-v1`]: { settings: { 'index.uuid': 'uuid-of-v1' } },
     }));

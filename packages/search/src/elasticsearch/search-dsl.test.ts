@@ -98,6 +98,7 @@ describe('Elasticsearch query DSL sent for each kind of search', () => {
         status: ['hidden'],
         author: ['Sam Lee'],
         hasAttachments: false,
+        flag: ['spam', 'threat'],
         postedFrom: '2024-03-04',
         postedTo: '2024-03-05',
       },
@@ -111,6 +112,7 @@ describe('Elasticsearch query DSL sent for each kind of search', () => {
           { terms: { kind: ['comment', 'reply'] } },
           { terms: { status: ['hidden'] } },
           { terms: { 'authorName.keyword': ['Sam Lee'] } },
+          { terms: { policyFlags: ['spam', 'threat'] } },
           { term: { hasAttachments: false } },
           { range: { postedAt: { gte: '2024-03-04T00:00:00.000Z', lte: '2024-03-05T23:59:59.999Z' } } },
         ],
@@ -128,6 +130,9 @@ describe('Elasticsearch query DSL sent for each kind of search', () => {
     await expect(index.search({ filters: { platform: ['friendster' as never] } })).rejects.toBeInstanceOf(
       SearchQueryError,
     );
+    await expect(index.search({ filters: { flag: ['rude' as never] } })).rejects.toThrow(
+      /unknown flag "rude": expected one of personal-information, spam/,
+    );
     await expect(index.search({ limit: 1001 })).rejects.toBeInstanceOf(SearchQueryError);
     await expect(index.search({ q: 'budget AND' })).rejects.toThrow(/position/);
     expect(cluster.requests).toEqual([]);
@@ -143,7 +148,11 @@ describe('Elasticsearch query DSL sent for each kind of search', () => {
       'status',
       'author',
       'hasAttachments',
+      'flag',
     ]);
+    expect(aggregations.flag).toEqual({
+      terms: { field: 'policyFlags', size: 10, shard_size: 200, order: [{ _count: 'desc' }, { _key: 'asc' }] },
+    });
     const order = [{ _count: 'desc' }, { _key: 'asc' }];
     expect(aggregations.author).toEqual({ terms: { field: 'authorName.keyword', size: 20, shard_size: 200, order } });
     expect(aggregations.agencyId).toEqual({ terms: { field: 'agencyId', size: 5000, shard_size: 5000, order } });

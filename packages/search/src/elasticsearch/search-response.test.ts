@@ -50,6 +50,7 @@ const CANNED = {
     status: { buckets: [bucket('live', 2), bucket('edited', 1)] },
     author: { buckets: [bucket('Town Clerk', 2), bucket('Spam Bot', 1)] },
     hasAttachments: { buckets: [bucket(0, 2, 'false'), bucket(1, 1, 'true')] },
+    flag: { buckets: [bucket('spam', 1)] },
   },
 };
 
@@ -100,6 +101,7 @@ describe("Elasticsearch response read as the port's SearchResult", () => {
           { value: 'false', count: 2 },
           { value: 'true', count: 1 },
         ],
+        flag: [{ value: 'spam', count: 1 }],
       },
     });
   });
@@ -128,6 +130,7 @@ describe("Elasticsearch response read as the port's SearchResult", () => {
       status: [],
       author: [],
       hasAttachments: [],
+      flag: [],
     });
   });
 });

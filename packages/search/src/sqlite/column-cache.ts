@@ -1,18 +1,26 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { emptyFacetCounts, type FacetCounts } from './facets';
+import { countFlags, emptyFacetCounts, type FacetCounts } from './facets';
 import { META } from './schema';
 
 /** Text changes remembered for the leaf cache's catch-up; past this, cached leaves older than the log rebuild. */
 const TEXT_CHANGE_LOG_LIMIT = 100_000;
 
-type DocumentColumns = [doc: number, agency: number, account: number, author: number, enums: number, postedAt: number];
-const COLUMNS = 6;
+type DocumentColumns = [
+  doc: number,
+  agency: number,
+  account: number,
+  author: number,
+  enums: number,
+  postedAt: number,
+  flags: number,
+];
+const COLUMNS = 7;
 const LOAD_CHUNK = 50_000;
 
 /**
  * Every document's filter and facet values in typed arrays indexed by document number, so filters, facets and
  * date sorting over hundreds of thousands of matches are plain array reads (a few ms) instead of SQL joins.
- * About 23 bytes per document. Kept current by `refresh`, which reads only what changed since the last call
+ * About 24 bytes per document. Kept current by `refresh`, which reads only what changed since the last call
  * (new documents by key, updates from search_changes), so writes by other connections are seen too.
  */
 export class ColumnCache {
@@ -22,6 +30,8 @@ export class ColumnCache {
   author = new Int32Array(0);
   enums = new Uint16Array(0);
   postedAt = new Float64Array(0);
+  /** Policy flag bits (document-codes.ts). */
+  flags = new Uint8Array(0);
   /** Highest document number loaded: the snapshot bound of a search that starts now. */
   maxDoc = 0;
   /** Documents loaded. */
@@ -142,6 +152,7 @@ export class ColumnCache {
     this.author[doc] = values[offset + 3];
     this.enums[doc] = values[offset + 4];
     this.postedAt[doc] = postedAt;
+    this.flags[doc] = values[offset + 6];
     this.count(doc, 1);
   }
 
@@ -154,6 +165,7 @@ export class ColumnCache {
     agency[this.agency[doc]] += delta;
     account[this.account[doc]] += delta;
     author[this.author[doc]] += delta;
+    countFlags(this.totals.flags, this.flags[doc], delta);
   }
 
   private growTotals(size: number): void {
@@ -162,6 +174,7 @@ export class ColumnCache {
     grown.agency.set(this.totals.agency);
     grown.account.set(this.totals.account);
     grown.author.set(this.totals.author);
+    grown.flags.set(this.totals.flags);
     this.totals = grown;
   }
 
@@ -174,6 +187,7 @@ export class ColumnCache {
     this.author = grow(this.author, new Int32Array(capacity));
     this.enums = grow(this.enums, new Uint16Array(capacity));
     this.postedAt = grow(this.postedAt, new Float64Array(capacity));
+    this.flags = grow(this.flags, new Uint8Array(capacity));
   }
 }
 
@@ -208,13 +222,13 @@ function prepareStatements(db: Database) {
     newestChange: db.prepare('SELECT max(seq) FROM search_changes').pluck() as Statement<[]>,
     newDocuments: db
       .prepare(
-        `SELECT group_concat(doc || ',' || agency || ',' || account || ',' || author || ',' || enums || ',' || CAST(posted_at AS INTEGER))
+        `SELECT group_concat(doc || ',' || agency || ',' || account || ',' || author || ',' || enums || ',' || CAST(posted_at AS INTEGER) || ',' || flags)
          FROM (SELECT * FROM search_documents WHERE doc > ? ORDER BY doc LIMIT ?)`,
       )
       .pluck() as Statement<[number, number]>,
     changes: db
       .prepare(
-        `SELECT c.seq, c.text_changed, d.doc, d.agency, d.account, d.author, d.enums, d.posted_at
+        `SELECT c.seq, c.text_changed, d.doc, d.agency, d.account, d.author, d.enums, d.posted_at, d.flags
          FROM search_changes c JOIN search_documents d ON d.doc = c.doc WHERE c.seq > ? ORDER BY c.seq`,
       )
       .raw() as Statement<[number]>,

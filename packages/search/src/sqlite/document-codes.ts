@@ -1,8 +1,11 @@
 import {
+  POLICY_FLAG_KINDS,
+  policyFlagKindsOf,
   PlatformSchema,
   RecordKindSchema,
   RecordStatusSchema,
   type Platform,
+  type PolicyFlagKind,
   type RecordKind,
   type RecordStatus,
 } from '@verbatim/core';
@@ -39,6 +42,18 @@ export function unpackEnums(packed: number): EnumCodes {
     status: (packed >> 8) & 15,
     hasAttachments: (packed >> 12) & 1,
   };
+}
+
+/** The policy flags a document's current text raises, one bit per kind in POLICY_FLAG_KINDS order. */
+export function flagBitsOf(text: string): number {
+  return flagBits(policyFlagKindsOf(text));
+}
+
+/** The bits of these flag kinds; throws for an unknown one (the caller validated them). */
+export function flagBits(kinds: readonly PolicyFlagKind[]): number {
+  let bits = 0;
+  for (const kind of kinds) bits |= 1 << codeOf(POLICY_FLAG_KINDS, kind, 'flag');
+  return bits;
 }
 
 function codeOf<T extends string>(values: readonly T[], value: T, name: string): number {

@@ -3,13 +3,21 @@ import type { SearchDocument } from '@verbatim/core';
 import { foldForIndex } from '../text/fold-text';
 import { Dictionary } from './dictionary';
 import { DocumentIds } from './document-ids';
-import { Dimension, hashText, packEnums } from './document-codes';
-import { META, SEARCH_FTS_DDL } from './schema';
+import { Dimension, flagBitsOf, hashText, packEnums } from './document-codes';
+import { DOCUMENT_FORMAT, META, SEARCH_FTS_DDL } from './schema';
 
 /** Change-log entries kept for readers that are behind; older ones are pruned (such readers reload fully). */
 const CHANGE_LOG_KEEP = 200_000;
 
-type DocumentRow = [agency: number, account: number, author: number, enums: number, postedAt: number, textHash: number];
+type DocumentRow = [
+  agency: number,
+  account: number,
+  author: number,
+  enums: number,
+  postedAt: number,
+  textHash: number,
+  flags: number,
+];
 
 /**
  * Writes documents into the search tables. Lean on purpose, since ingest calls it for every captured record:
@@ -37,16 +45,17 @@ export class DocumentWriter {
   ) {
     this.ids = new DocumentIds(db, options.idMergeThreshold);
     this.insertDocument = db.prepare(
-      `INSERT INTO search_documents (id, agency, account, author, enums, posted_at, text_hash, revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO search_documents (id, agency, account, author, enums, posted_at, text_hash, flags, revision)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectDocument = db
       .prepare(
-        'SELECT agency, account, author, enums, posted_at, text_hash, revision FROM search_documents WHERE doc = ?',
+        'SELECT agency, account, author, enums, posted_at, text_hash, flags, revision FROM search_documents WHERE doc = ?',
       )
       .raw();
     this.updateDocument = db.prepare(`UPDATE search_documents
-      SET agency = ?, account = ?, author = ?, enums = ?, posted_at = ?, text_hash = ?, revision = ? WHERE doc = ?`);
+      SET agency = ?, account = ?, author = ?, enums = ?, posted_at = ?, text_hash = ?, flags = ?, revision = ?
+      WHERE doc = ?`);
     this.updateRevision = db.prepare('UPDATE search_documents SET revision = ? WHERE doc = ?');
     this.insertText = db.prepare(
       'INSERT INTO search_fts (rowid, text, prior_text, author_name) VALUES (CAST(? AS INTEGER), ?, ?, ?)',
@@ -92,6 +101,10 @@ export class DocumentWriter {
         this.db.exec('DELETE FROM search_documents; DELETE FROM search_changes; DROP TABLE IF EXISTS search_fts;');
         this.db.exec(SEARCH_FTS_DDL);
         this.ids.clear();
+        // Emptied, the index is rebuilt in the current format.
+        this.db
+          .prepare(`UPDATE search_meta SET value = ? WHERE key = '${META.documentFormat}'`)
+          .run(String(DOCUMENT_FORMAT));
         this.db.prepare(`UPDATE search_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = '${META.epoch}'`).run();
         this.bumpWriteVersion.run();
       })
@@ -102,15 +115,18 @@ export class DocumentWriter {
     const row = this.toRow(document);
     const doc = this.ids.find(document.id);
     if (doc === undefined) {
+      row[6] = flagBitsOf(document.text);
       const inserted = Number(this.insertDocument.run(document.id, ...row, document.revision).lastInsertRowid);
       this.ids.add(document.id, inserted);
       this.insertText.run(inserted, ...foldedText(document));
       return;
     }
     const existing = this.selectDocument.get(doc) as [...DocumentRow, revision: number];
-    const heldRevision = existing[6];
+    const heldRevision = existing[7];
     if (document.revision < heldRevision) return;
     const textChanged = existing[5] !== row[5];
+    // The flags follow from the text alone: unchanged text (a status change, the common update) keeps them.
+    row[6] = textChanged ? flagBitsOf(document.text) : existing[6];
     if (!textChanged && row.every((value, index) => value === existing[index])) {
       // Readers cache none of the revision, so a newer revision with nothing else changed logs no change.
       if (document.revision > heldRevision) this.updateRevision.run(document.revision, doc);
@@ -132,6 +148,7 @@ export class DocumentWriter {
       packEnums(document.platform, document.kind, document.status, document.hasAttachments),
       postedAt,
       hashText(`${document.text}\u0000${document.priorText}\u0000${document.authorName}`),
+      0, // the policy flags, set by writeOne: computed only when the text is new
     ];
   }
 

@@ -1,6 +1,7 @@
 import type { FacetCount, FacetName } from '@verbatim/core';
 import type { ColumnCache } from './column-cache';
 import type { Dictionary } from './dictionary';
+import { POLICY_FLAG_KINDS } from '@verbatim/core';
 import { KINDS, PLATFORMS, STATUSES } from './document-codes';
 import type { RowSet } from './row-set';
 
@@ -17,6 +18,8 @@ export interface FacetCounts {
   agency: Uint32Array;
   account: Uint32Array;
   author: Uint32Array;
+  /** Documents raising each policy flag, by bit (a document counts once per flag it raises). */
+  flags: Uint32Array;
 }
 
 export function emptyFacetCounts(codeLimit: number): FacetCounts {
@@ -25,7 +28,13 @@ export function emptyFacetCounts(codeLimit: number): FacetCounts {
     agency: new Uint32Array(codeLimit),
     account: new Uint32Array(codeLimit),
     author: new Uint32Array(codeLimit),
+    flags: new Uint32Array(POLICY_FLAG_KINDS.length),
   };
+}
+
+/** Adds (1) or removes (-1) one document's flag bits from per-flag counts. */
+export function countFlags(counts: Uint32Array, bits: number, delta: number): void {
+  for (let bit = 0; bits >> bit !== 0; bit += 1) if ((bits >> bit) & 1) counts[bit] += delta;
 }
 
 /**
@@ -34,14 +43,15 @@ export function emptyFacetCounts(codeLimit: number): FacetCounts {
  */
 export function countFacets(rows: RowSet, columns: ColumnCache, codeLimit: number): FacetCounts {
   const counts = emptyFacetCounts(codeLimit);
-  const { packed, agency, account, author } = counts;
-  const { enums, agency: agencyOf, account: accountOf, author: authorOf } = columns;
+  const { packed, agency, account, author, flags } = counts;
+  const { enums, agency: agencyOf, account: accountOf, author: authorOf, flags: flagsOf } = columns;
   for (let index = 0; index < rows.length; index += 1) {
     const doc = rows[index];
     packed[enums[doc]] += 1;
     agency[agencyOf[doc]] += 1;
     account[accountOf[doc]] += 1;
     author[authorOf[doc]] += 1;
+    if (flagsOf[doc] !== 0) countFlags(flags, flagsOf[doc], 1);
   }
   return counts;
 }
@@ -57,6 +67,9 @@ export function toFacets(counts: FacetCounts, dictionary: Dictionary): Facets {
     agencyId: openFacet(counts.agency, dictionary, Infinity),
     accountId: openFacet(counts.account, dictionary, Infinity),
     author: openFacet(counts.author, dictionary, TOP_AUTHORS),
+    flag: sortFacet(
+      POLICY_FLAG_KINDS.map((value, bit) => ({ value, count: counts.flags[bit] })).filter((facet) => facet.count > 0),
+    ),
   };
 }
 

@@ -1,4 +1,4 @@
-import { SearchQueryError, type SearchFilters } from '@verbatim/core';
+import { POLICY_FLAG_KINDS, SearchQueryError, type SearchFilters } from '@verbatim/core';
 import type { ColumnCache } from './column-cache';
 import type { Dictionary } from './dictionary';
 import { Dimension, KINDS, PLATFORMS, STATUSES, type DimensionId } from './document-codes';
@@ -14,6 +14,8 @@ export interface CompiledFilters {
   agency: Uint8Array | null;
   account: Uint8Array | null;
   author: Uint8Array | null;
+  /** Policy flag bits of which a document must raise at least one; 0 means no constraint. */
+  flags: number;
   postedFrom: number;
   postedTo: number;
 }
@@ -21,7 +23,7 @@ export interface CompiledFilters {
 /**
  * Compiles filters. An empty list means no constraint; a value the index has never seen matches nothing.
  * A date-only `postedTo` (2024-03-01) includes that whole day, as a person means it (and as Elasticsearch
- * rounds it). Throws `SearchQueryError` for an unreadable date or an unknown platform, kind or status.
+ * rounds it). Throws `SearchQueryError` for an unreadable date or an unknown platform, kind, status or flag.
  */
 export function compileFilters(filters: SearchFilters | undefined, dictionary: Dictionary): CompiledFilters {
   const given = filters ?? {};
@@ -30,6 +32,7 @@ export function compileFilters(filters: SearchFilters | undefined, dictionary: D
     agency: compileCodes(given.agencyId, Dimension.agency, dictionary),
     account: compileCodes(given.accountId, Dimension.account, dictionary),
     author: compileCodes(given.author, Dimension.author, dictionary),
+    flags: compileFlags(given),
     postedFrom: given.postedFrom === undefined ? -Infinity : parseBound(given.postedFrom, 'postedFrom'),
     postedTo:
       given.postedTo === undefined
@@ -40,15 +43,15 @@ export function compileFilters(filters: SearchFilters | undefined, dictionary: D
 
 /** True when the filters constrain nothing, so a match list can be used as it is. */
 export function isUnfiltered(compiled: CompiledFilters): boolean {
-  const { enums, agency, account, author, postedFrom, postedTo } = compiled;
-  return !enums && !agency && !account && !author && postedFrom === -Infinity && postedTo === Infinity;
+  const { enums, agency, account, author, flags, postedFrom, postedTo } = compiled;
+  return !enums && !agency && !account && !author && !flags && postedFrom === -Infinity && postedTo === Infinity;
 }
 
 /** The documents of `rows` that pass the filters. One tight loop: it can run over every document. */
 export function applyFilters(rows: RowSet, compiled: CompiledFilters, columns: ColumnCache): RowSet {
   if (isUnfiltered(compiled)) return rows;
-  const { enums, agency, account, author, postedFrom, postedTo } = compiled;
-  const { enums: enumsOf, agency: agencyOf, account: accountOf, author: authorOf, postedAt } = columns;
+  const { enums, agency, account, author, flags, postedFrom, postedTo } = compiled;
+  const { enums: enumsOf, agency: agencyOf, account: accountOf, author: authorOf, flags: flagsOf, postedAt } = columns;
   const checkDates = postedFrom !== -Infinity || postedTo !== Infinity;
   const out = new Int32Array(rows.length);
   let count = 0;
@@ -58,6 +61,7 @@ export function applyFilters(rows: RowSet, compiled: CompiledFilters, columns: C
     if (agency !== null && agency[agencyOf[doc]] !== 1) continue;
     if (account !== null && account[accountOf[doc]] !== 1) continue;
     if (author !== null && author[authorOf[doc]] !== 1) continue;
+    if (flags !== 0 && (flagsOf[doc] & flags) === 0) continue;
     if (checkDates && (postedAt[doc] < postedFrom || postedAt[doc] > postedTo)) continue;
     out[count++] = doc;
   }
@@ -80,6 +84,13 @@ function compileEnums(filters: SearchFilters): Uint8Array | null {
     table[packed] = ok ? 1 : 0;
   }
   return table;
+}
+
+/** The bits of the flags asked for (any of them matches), 0 for none asked. */
+function compileFlags(filters: SearchFilters): number {
+  let bits = 0;
+  for (const index of allowedIndexes(filters.flag, POLICY_FLAG_KINDS, 'flag') ?? []) bits |= 1 << index;
+  return bits;
 }
 
 function allowedIndexes(

@@ -13,6 +13,7 @@ import type { Database } from 'better-sqlite3';
  * - search_dictionary: the codes of agency ids, account ids and author names.
  * - search_changes: every change to an existing document, in order, so readers (in this process or another)
  *   can catch up their in-memory caches without rescanning. New documents need no entry: their keys are new.
+ *   `flags` holds the policy flags the text raises, one bit per kind (see document-codes.ts).
  * - search_fts: FTS5 over the folded text. columnsize=0 because relevance is scored in JS (see ranking.ts).
  */
 export const SEARCH_TABLES_DDL = `
@@ -35,7 +36,8 @@ CREATE TABLE IF NOT EXISTS search_documents (
   enums INTEGER NOT NULL,
   posted_at REAL NOT NULL,
   text_hash INTEGER NOT NULL,
-  revision INTEGER NOT NULL DEFAULT 0
+  revision INTEGER NOT NULL DEFAULT 0,
+  flags INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS search_ids (
   id TEXT PRIMARY KEY,
@@ -60,23 +62,35 @@ export const SEARCH_FTS_DDL = `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USI
 
 /**
  * Meta keys. `epoch` changes when the index is cleared; `write_version` on every write batch; `ids_merged` when
- * the id tail is merged or emptied (see document-ids.ts).
+ * the id tail is merged or emptied (see document-ids.ts); `document_format` is the DOCUMENT_FORMAT its documents
+ * were written in.
  */
 export const META = {
   epoch: 'epoch',
   writeVersion: 'write_version',
   cursorSecret: 'cursor_secret',
   idsMerged: 'ids_merged',
+  documentFormat: 'document_format',
 } as const;
+
+/**
+ * What a document row holds, by version: 1 before policy flags, 2 with them. An index written in an older format
+ * keeps working (its rows read as flagged with nothing) but says it is outdated, and a reindex brings it up.
+ */
+export const DOCUMENT_FORMAT = 2;
 
 /** Creates the search tables if absent, and the meta rows every reader expects. Idempotent. */
 export function ensureSearchSchema(db: Database): void {
   db.transaction(() => {
+    const fresh = !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_documents'").get();
     db.exec(SEARCH_TABLES_DDL);
     db.exec(SEARCH_FTS_DDL);
     moveIdsOutOfDocuments(db);
     addRevisionColumn(db);
+    addFlagsColumn(db);
     const insert = db.prepare('INSERT OR IGNORE INTO search_meta (key, value) VALUES (?, ?)');
+    // Tables that existed before this key did were written in format 1, whatever columns they were given since.
+    insert.run(META.documentFormat, String(fresh ? DOCUMENT_FORMAT : 1));
     insert.run(META.epoch, '1');
     insert.run(META.writeVersion, '0');
     insert.run(META.cursorSecret, randomBytes(32).toString('hex'));
@@ -109,6 +123,12 @@ function addRevisionColumn(db: Database): void {
   const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('search_documents');
   if (!columns.includes('revision'))
     db.exec('ALTER TABLE search_documents ADD COLUMN revision INTEGER NOT NULL DEFAULT 0');
+}
+
+/** Indexes written before policy flags were indexed hold none: they read as unflagged until a reindex. */
+function addFlagsColumn(db: Database): void {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('search_documents');
+  if (!columns.includes('flags')) db.exec('ALTER TABLE search_documents ADD COLUMN flags INTEGER NOT NULL DEFAULT 0');
 }
 
 /** Reads one meta value. */

@@ -54,6 +54,25 @@ describe('SqliteSearchIndex in a shared database file', () => {
     expect(await matchingIds(reopened.index, 'upgrade')).toEqual(['d01']);
   });
 
+  it('gives an index written before policy flags the column, says it is outdated, and is current once rebuilt', async () => {
+    const flagged = changed('d01', { text: 'Call me at (203) 555-0187' });
+    const { db, index } = openIndex();
+    await index.upsert([flagged, fixtureDocument('d02')]);
+    // An index as the previous version wrote it: no flags column, no document format.
+    db.exec("ALTER TABLE search_documents DROP COLUMN flags; DELETE FROM search_meta WHERE key = 'document_format'");
+    const reopened = openIndex();
+    expect(await reopened.index.outdated()).toMatch(/before policy flags were indexed \(format 1, now 2\)/);
+    expect(await matchingIds(reopened.index, '', { flag: ['personal-information'] })).toEqual([]);
+    // The drift check sees the missing flags as a difference...
+    expect((await reopened.index.verify([flagged])).map((verdict) => verdict.state)).toEqual(['different']);
+    // ...and a rebuild (the reindex fills an empty generation; here the same index, cleared) brings them.
+    await reopened.index.clear();
+    await reopened.index.upsert([flagged, fixtureDocument('d02')]);
+    expect(await reopened.index.outdated()).toBeNull();
+    expect(await matchingIds(reopened.index, '', { flag: ['personal-information'] })).toEqual(['d01']);
+    expect(await openIndex().index.outdated()).toBeNull();
+  });
+
   it('sees writes made through another connection, including text changes to cached matches', async () => {
     const writer = openIndex();
     const reader = openIndex({ minCachedLeafRows: 1 });

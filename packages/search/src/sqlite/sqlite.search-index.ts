@@ -10,7 +10,7 @@ import { LeafCache } from './leaf-cache';
 import { MatchEvaluator } from './match-evaluator';
 import { PointInTimeCache } from './point-in-time';
 import { Ranker } from './ranking';
-import { ensureSearchSchema, META, readMeta } from './schema';
+import { DOCUMENT_FORMAT, ensureSearchSchema, META, readMeta } from './schema';
 import { StoredDocuments } from './stored-documents';
 import { SearchRunner } from './search-runner';
 import { prepareSearchRequest } from './search-request';
@@ -116,6 +116,15 @@ export class SqliteSearchIndex implements SearchIndex {
     this.assertOpen();
     this.storedDocuments ??= new StoredDocuments(this.db);
     return this.storedDocuments.verify(documents);
+  }
+
+  /** Why the index must be rebuilt: written in an older document format (before policy flags); else null. */
+  async outdated(): Promise<string | null> {
+    this.assertOpen();
+    const format = Number(readMeta(this.db, META.documentFormat));
+    return format < DOCUMENT_FORMAT
+      ? `the search index was written before policy flags were indexed (format ${format}, now ${DOCUMENT_FORMAT}): a reindex adds them`
+      : null;
   }
 
   /** Removes every document. Cursors issued before are refused afterwards. */

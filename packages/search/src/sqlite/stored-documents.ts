@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { SearchDocument } from '@verbatim/core';
-import { hashText, packEnums } from './document-codes';
+import { flagBitsOf, hashText, packEnums } from './document-codes';
 
 type StoredRow = {
   id: string;
@@ -10,11 +10,12 @@ type StoredRow = {
   enums: number;
   posted_at: number;
   text_hash: number;
+  flags: number;
 };
 
 /**
  * Reads back what the index holds for documents and compares it with them, field by field as the writer
- * stores them (dictionary values, packed enums, posting time, text hash). Runs on the reading connection.
+ * stores them (dictionary values, packed enums, posting time, text hash, policy flags). Runs on the reading connection.
  */
 export class StoredDocuments {
   private readonly select: Statement<[{ ids: string }], StoredRow>;
@@ -22,7 +23,7 @@ export class StoredDocuments {
   constructor(db: Database) {
     // One statement for all the ids: the id tail has no index of its own, so it is scanned once, not per id.
     this.select = db.prepare<[{ ids: string }], StoredRow>(`SELECT keys.id, agency.value AS agency,
-        account.value AS account, author.value AS author, d.enums, d.posted_at, d.text_hash
+        account.value AS account, author.value AS author, d.enums, d.posted_at, d.text_hash, d.flags
       FROM (SELECT id, doc FROM search_ids WHERE id IN (SELECT value FROM json_each(@ids))
         UNION ALL SELECT id, doc FROM search_ids_tail WHERE id IN (SELECT value FROM json_each(@ids))) keys
       JOIN search_documents d ON d.doc = keys.doc
@@ -44,7 +45,8 @@ export class StoredDocuments {
         row.author === document.authorName &&
         row.enums === packEnums(document.platform, document.kind, document.status, document.hasAttachments) &&
         row.posted_at === Date.parse(document.postedAt) &&
-        row.text_hash === hashText(`${document.text}\u0000${document.priorText}\u0000${document.authorName}`);
+        row.text_hash === hashText(`${document.text}\u0000${document.priorText}\u0000${document.authorName}`) &&
+        row.flags === flagBitsOf(document.text);
       return { id: document.id, state: same ? ('same' as const) : ('different' as const) };
     });
   }

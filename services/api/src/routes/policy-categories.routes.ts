@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import { NewPolicyCategorySchema, PolicyCategoryPatchSchema, PolicyCategorySchema, RoleSchema } from '@verbatim/core';
+import {
+  NewPolicyCategorySchema,
+  POLICY_CATEGORY_KEEPER_ROLES,
+  PolicyCategoryPatchSchema,
+  PolicyCategorySchema,
+  RoleSchema,
+} from '@verbatim/core';
 import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
 import { PolicyCategoryListQuerySchema } from './moderation.schemas';
 
-/** Who keeps the categories: IT and the attorney's office. */
-const CATEGORY_KEEPERS = ['it-admin', 'it-director', 'attorney'] as const;
+/** Who keeps the categories: IT and the attorney's office (the web page follows the same list). */
+const CATEGORY_KEEPERS = POLICY_CATEGORY_KEEPER_ROLES;
 
 export function policyCategoryRoutes({ policyCategories }: ApiContext) {
   return [

@@ -1,6 +1,6 @@
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { ArchiveRecordSchema, RecordVersionSchema, TombstoneSchema } from '@verbatim/core';
+import { ArchiveRecordSchema, PolicyFlagKindSchema, RecordVersionSchema, TombstoneSchema } from '@verbatim/core';
 import { policyFlagsOfRecord, RecordsQuerySchema } from '@verbatim/app';
 import type { ApiContext } from '../api-context';
 import { defineRoute } from '../route';
@@ -40,7 +40,7 @@ const RecordDetailSchema = ArchiveRecordSchema.extend({
   policyFlags: z
     .array(
       z.object({
-        flag: z.enum(['personal-information', 'spam', 'commercial', 'crowdfunding', 'profanity', 'threat']),
+        flag: PolicyFlagKindSchema,
         category: z.string().describe('the Exhibit A category (seed id) it suggests'),
         reason: z.string(),
         evidence: z.array(z.string()),

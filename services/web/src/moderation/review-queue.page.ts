@@ -75,6 +75,7 @@ export function reviewQueueBody(options: ReviewQueueOptions): SafeHtml {
   const pending = options.reviews.filter((review) => review.status === 'pending');
   const decided = options.reviews.filter((review) => review.status !== 'pending');
   return html`<h1>Moderation reviews</h1>
+<p><a href="/moderation/categories">Removal categories</a>: what a comment may be removed for (Exhibit A)${options.roles.some((role) => ['attorney', 'it-director', 'it-admin'].includes(role)) ? ", and where IT and the attorney's office keep them" : ''}.</p>
 ${options.roles.some((role) => ['attorney', 'it-director', 'it-admin', 'auditor'].includes(role)) ? html`<p><a href="/moderation/ledger">The moderation ledger</a>: every hide and removal, and the unreviewed ones.</p>` : ''}
 ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
 ${options.roles.includes('moderator') ? proposeReviewForm({ categories: options.categories, csrfToken: options.csrfToken }) : ''}

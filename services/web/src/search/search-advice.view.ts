@@ -56,6 +56,7 @@ export function blankForm(): SearchForm {
     platform: [],
     kind: [],
     status: [],
+    flag: [],
     author: '',
     hasAttachments: '',
     postedFrom: '',

@@ -1,7 +1,7 @@
 import type { FacetCount, FacetName } from '@verbatim/core';
 import { html, type SafeHtml } from '../html';
 import type { SearchNames } from './search-choices';
-import { KINDS, STATUSES, type SearchForm } from './search-form';
+import { FLAGS, KINDS, STATUSES, type SearchForm } from './search-form';
 
 type Facets = Record<FacetName, FacetCount[]> | null;
 
@@ -9,6 +9,16 @@ interface Option {
   value: string;
   label: string;
 }
+
+/** The policy flags in plain words; each suggests an Exhibit A category for a moderator to look at. */
+const FLAG_LABELS: Record<(typeof FLAGS)[number], string> = {
+  'personal-information': 'Personal information',
+  spam: 'Repeated text or spam',
+  commercial: 'Commercial offer',
+  crowdfunding: 'Crowdfunding link',
+  profanity: 'Profanity',
+  threat: 'Threat',
+};
 
 const countOf = (facets: Facets, name: FacetName, value: string): number | null =>
   facets ? (facets[name].find((facet) => facet.value === value)?.count ?? 0) : null;
@@ -114,6 +124,13 @@ export function searchFilters(form: SearchForm, facets: Facets, names: SearchNam
     facets,
   )}
   ${checkboxGroup('Platform', 'platform', platforms, form.platform, facets)}
+  ${checkboxGroup(
+    'Policy flags',
+    'flag',
+    FLAGS.map((value) => ({ value, label: FLAG_LABELS[value] })),
+    form.flag,
+    facets,
+  )}
   ${attachmentChoice(form, facets)}
   <div class="stack">
     ${selectField('agencyId', 'Agency', 'Any agency', optionsOf(names.agencies, facets?.agencyId, form.agencyId), form.agencyId, facets)}

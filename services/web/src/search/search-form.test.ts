@@ -13,6 +13,7 @@ describe('the search form in the URL', () => {
   const query = {
     q: 'road*',
     status: ['deleted', 'edited', 'bogus'],
+    flag: ['threat', 'rude', 'personal-information'],
     kind: 'comment',
     platform: ['facebook'],
     agencyId: 'agy_1',
@@ -35,6 +36,7 @@ describe('the search form in the URL', () => {
       platform: ['facebook'],
       kind: ['comment'],
       status: ['deleted', 'edited'],
+      flag: ['threat', 'personal-information'],
       author: 'Dana Reyes',
       hasAttachments: 'true',
       postedFrom: '2025-03-01',
@@ -63,6 +65,7 @@ describe('the search form in the URL', () => {
         platform: ['facebook'],
         kind: ['comment'],
         status: ['deleted', 'edited'],
+        flag: ['threat', 'personal-information'],
         author: ['Dana Reyes'],
         hasAttachments: true,
         postedFrom: '2025-03-01T00:00:00.000Z',

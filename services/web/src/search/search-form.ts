@@ -1,9 +1,16 @@
 import { DateTime } from 'luxon';
-import { PlatformSchema, RecordKindSchema, RecordStatusSchema, type SearchQuery } from '@verbatim/core';
+import {
+  PlatformSchema,
+  POLICY_FLAG_KINDS,
+  RecordKindSchema,
+  RecordStatusSchema,
+  type SearchQuery,
+} from '@verbatim/core';
 
 export const STATUSES = RecordStatusSchema.options;
 export const KINDS = RecordKindSchema.options;
 export const PLATFORMS = PlatformSchema.options;
+export const FLAGS = POLICY_FLAG_KINDS;
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
 
 /**
@@ -18,6 +25,8 @@ export interface SearchForm {
   platform: string[];
   kind: string[];
   status: string[];
+  /** Policy flags (suggestions for moderators): records raising any of these. */
+  flag: string[];
   author: string;
   hasAttachments: '' | 'true' | 'false';
   postedFrom: string;
@@ -32,6 +41,7 @@ export const FORM_FIELDS: readonly (keyof SearchForm)[] = [
   'platform',
   'kind',
   'status',
+  'flag',
   'author',
   'hasAttachments',
   'postedFrom',
@@ -62,6 +72,7 @@ export function readSearchForm(query: Record<string, unknown>): SearchForm {
     platform: among(PLATFORMS, many(query.platform)),
     kind: among(KINDS, many(query.kind)),
     status: among(STATUSES, many(query.status)),
+    flag: among(FLAGS, many(query.flag)),
     author: one(query.author).slice(0, 300),
     hasAttachments: hasAttachments === 'true' || hasAttachments === 'false' ? hasAttachments : '',
     postedFrom: day(query.postedFrom),
@@ -97,6 +108,7 @@ export function toSearchQuery(
     platform: list(form.platform),
     kind: list(form.kind),
     status: list(form.status),
+    flag: list(form.flag),
     author: single(form.author),
     hasAttachments: form.hasAttachments ? form.hasAttachments === 'true' : undefined,
     ...postedBounds(form, options.timeZone),
