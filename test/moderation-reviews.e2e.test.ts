@@ -248,6 +248,27 @@ describe('moderation review: categories, proposals, the approval rules, and the 
     expect(record.body.policyFlags).toEqual(expect.any(Array));
   });
 
+  it('finds the comment a moderator names by its link on the platform, as they see it there', async () => {
+    const { body } = await instance.request('GET', `/api/v1/records/${comments[4]}`);
+    expect(body.url).toContain('comment_id=');
+    const proposed = await propose({
+      recordId: body.url,
+      action: 'remove-comment',
+      categories: ['spam'],
+      note: 'the same advertisement in every thread',
+    });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body).toMatchObject({ recordId: comments[4], status: 'pending' });
+    const unknown = await propose({
+      recordId: 'https://social.example/999?comment_id=nosuchcomment',
+      action: 'remove-comment',
+      categories: ['spam'],
+      note: 'x',
+    });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('no archived record has this id or link');
+  });
+
   it('documents the routes in the OpenAPI document', async () => {
     const { body } = await instance.request('GET', '/api/v1/openapi.json');
     for (const route of [

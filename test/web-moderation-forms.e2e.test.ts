@@ -77,7 +77,7 @@ describe('the moderation forms in a real browser: carried out on the platform, a
     const page = await browser.newPage();
     await signIn(page, instance.baseUrl, MODERATOR, '**/receipts');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Moderation' }).click();
-    await page.getByLabel("Record id (shown on the record's page and in search results)").fill(flagged[0].recordId);
+    await page.getByLabel('The comment: its link on the platform, or its record id').fill(flagged[0].recordId);
     await page.getByLabel('Spam and undecipherable language').check();
     await page.getByLabel("Note for the attorney's office").fill('the same link forty times');
     await page.getByRole('button', { name: 'Send for review' }).click();

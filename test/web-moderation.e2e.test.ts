@@ -93,10 +93,10 @@ describe('the moderation screens in a real browser', () => {
     await page.getByRole('button', { name: 'Send for review' }).click();
     await expect(
       page
-        .getByLabel("Record id (shown on the record's page and in search results)")
+        .getByLabel('The comment: its link on the platform, or its record id')
         .evaluate((input) => (input as unknown as { validity: { valid: boolean } }).validity.valid),
     ).resolves.toBe(false);
-    await page.getByLabel("Record id (shown on the record's page and in search results)").fill(recordId);
+    await page.getByLabel('The comment: its link on the platform, or its record id').fill(recordId);
     await page.getByLabel('Ban the user (needs the Director of IT too)').check();
     await page.getByLabel('Spam and undecipherable language').check();
     await page.getByLabel("Note for the attorney's office").fill('posts the same advertisement every hour');

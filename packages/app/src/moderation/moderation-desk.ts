@@ -16,6 +16,7 @@ import {
   type RecordReader,
   type ReviewerCapacity,
 } from '@verbatim/core';
+import { locateRecord } from './locate-record';
 import type { Actor, FoiaService } from '@verbatim/foia';
 import { moderationNotices, proposalPayload } from './moderation-notice';
 
@@ -52,8 +53,15 @@ export class ModerationDesk {
 
   async propose(input: NewModerationReview, actor: Actor & { name?: string }): Promise<ModerationReviewView> {
     const { store, catalog } = this.options;
-    const record = await catalog.getRecord(input.recordId);
-    if (!record) throw invalidFields('request body', [{ path: 'recordId', message: 'no archived record has this id' }]);
+    const record = await locateRecord(catalog, input.recordId);
+    if (!record)
+      throw invalidFields('request body', [
+        {
+          path: 'recordId',
+          message:
+            'no archived record has this id or link: give the record id from its page, or the comment’s link on the platform as it was when archived (check that its account is archived and synced)',
+        },
+      ]);
     if (input.action === 'remove-comment' && !REMOVABLE_KINDS.has(record.kind))
       throw invalidFields('request body', [
         { path: 'action', message: `a ${record.kind} is the town's own, not a comment to remove` },

@@ -43,7 +43,12 @@ export type ModerationReview = z.infer<typeof ModerationReviewSchema>;
 
 /** The body of `POST /moderation-reviews`. */
 export const NewModerationReviewSchema = z.object({
-  recordId: z.string().trim().min(1),
+  recordId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .describe("the record's id, or the comment's id or link on the platform (what a moderator sees there)"),
   action: ModerationActionSchema,
   categories: z.array(z.string().trim().min(1)).min(1, 'choose at least one policy category').max(13),
   note: z.string().trim().min(1, 'say why the comment breaks the policy').max(4000),

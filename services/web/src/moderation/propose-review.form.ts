@@ -16,7 +16,7 @@ export function proposeReviewForm(options: ProposeFormOptions): SafeHtml {
   return html`<section aria-labelledby="propose-heading"><h2 id="propose-heading">Propose a removal or a ban</h2>
 <form method="post" action="/moderation/reviews">
   <input type="hidden" name="csrf" value="${options.csrfToken}">
-  <p><label for="recordId">Record id (shown on the record's page and in search results)</label>
+  <p><label for="recordId">The comment: its link on the platform, or its record id</label>
   <input id="recordId" name="recordId" required value="${options.recordId ?? ''}"></p>
   <fieldset><legend>Action</legend>
     <p><input type="radio" id="action-remove" name="action" value="remove-comment" checked> <label for="action-remove">Remove the comment</label></p>
