@@ -45,9 +45,9 @@ describe('a Discourse forum archived by a running instance', () => {
     expect(found.body.total).toBe(1);
     const detail = (await instance.request('GET', `/api/v1/records/${found.body.records[0].id}`)).body;
     expect(detail).toMatchObject({ platform: 'message-board', kind: 'post', status: 'edited' });
-    expect(detail.text).toBe(forum.forum.textOf({ n: twice, p: 0 }, 2));
+    expect(detail.text).toBe(forum.forum.recordText({ n: twice, p: 0 }, 2));
     expect(detail.versions.map((version: { text: string }) => version.text)).toEqual(
-      [0, 1, 2].map((k) => forum.forum.textOf({ n: twice, p: 0 }, k)),
+      [0, 1, 2].map((k) => forum.forum.recordText({ n: twice, p: 0 }, k)),
     );
 
     forum.revokeKey();

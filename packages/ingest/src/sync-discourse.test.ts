@@ -35,7 +35,9 @@ describe('syncing a Discourse forum from the fake API', () => {
     const record = (await recordOf(forum.postId({ n: twice, p: 0 })))!;
     expect(record).toMatchObject({ kind: 'post', status: 'edited' });
     const versions = await stack.catalog.listVersions(record.id);
-    expect(versions.map((version) => version.text)).toEqual([0, 1, 2].map((k) => forum.textOf({ n: twice, p: 0 }, k)));
+    expect(versions.map((version) => version.text)).toEqual(
+      [0, 1, 2].map((k) => forum.recordText({ n: twice, p: 0 }, k)),
+    );
     expect(versions[2].editedAt).toBe(new Date(forum.editTimes({ n: twice, p: 0 })[1]).toISOString());
 
     const busy = forum.liveTopics().find((n) => forum.replyCount(n) >= 3)!;
@@ -51,7 +53,7 @@ describe('syncing a Discourse forum from the fake API', () => {
     const flagged = forum.liveTopics().find((n) => forum.postHidden({ n, p: 1 }))!;
     expect(await recordOf(forum.postId({ n: flagged, p: 1 }))).toMatchObject({
       status: 'hidden',
-      text: forum.textOf({ n: flagged, p: 1 }, forum.editTimes({ n: flagged, p: 1 }).length),
+      text: forum.recordText({ n: flagged, p: 1 }, forum.editTimes({ n: flagged, p: 1 }).length),
     });
 
     const pictured = forum.liveTopics().find((n) => forum.hasImage(n))!;

@@ -51,6 +51,8 @@ const TaskSchema = z.discriminatedUnion('kind', [
     next: z.number().int().min(2),
     last: z.number().int().min(2),
     item: ItemSchema,
+    /** The topic's title, for a first post's versions. */
+    title: z.string().optional(),
     /** The version before `next` (what a revision without body changes keeps). */
     previous: VersionSchema.nullable(),
     /** The newest version at or before the pass's start: emitted when no version falls in the pass's window. */

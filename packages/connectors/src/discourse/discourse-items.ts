@@ -7,6 +7,8 @@ export interface TopicPlace {
   topicId: number;
   slug: string;
   firstPostId: number;
+  /** The topic's title, which heads its first post's text (absent from a posts page: the first post is not on it). */
+  title?: string;
   /** Post number → post id of the topic's posts read so far (a reply names its parent by number). */
   numbers: Map<number, number>;
 }
@@ -33,7 +35,7 @@ export function itemOfPost(post: DiscoursePost, place: TopicPlace, baseUrl: stri
       name: post.name || post.username,
       handle: post.username,
     },
-    ...contentOfCooked(post.cooked, baseUrl),
+    ...titled(contentOfCooked(post.cooked, baseUrl), isFirst ? place.title : undefined),
     url: `${baseUrl}/t/${place.slug}/${place.topicId}${isFirst ? '' : `/${post.post_number}`}`,
     postedAt: new Date(post.created_at).toISOString(),
     hidden: post.hidden === true,
@@ -49,6 +51,11 @@ export function itemOfPost(post: DiscoursePost, place: TopicPlace, baseUrl: stri
 /** The plain text of cooked HTML, and its pictures (uploads and linked images, not emoji or avatars). */
 export function contentOfCooked(cooked: string, baseUrl: string): ItemContent {
   return { text: htmlToText(cooked), attachments: imagesOf(cooked, baseUrl) };
+}
+
+/** A topic's first post reads as the topic: its title, then its text (the title as it is now; its changes show as a new version). */
+export function titled(content: ItemContent, title: string | undefined): ItemContent {
+  return title ? { ...content, text: `${title}\n\n${content.text}` } : content;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   type RevisionsTask,
   type VersionContent,
 } from './discourse-cursor';
-import { contentOfCooked, itemOfPost, sidesOfRevision, type TopicPlace } from './discourse-items';
+import { contentOfCooked, itemOfPost, sidesOfRevision, titled, type TopicPlace } from './discourse-items';
 import {
   DiscoursePostSchema,
   ListedTopicSchema,
@@ -69,7 +69,13 @@ export function readTopic(response: PlatformResponse, pass: DiscoursePass, baseU
   const firstPostId = posts.find((post) => post.post_number === 1)?.id ?? page.data.post_stream.stream?.[0];
   const topicId = page.data.id ?? posts[0]?.topic_id;
   if (firstPostId === undefined || topicId === undefined) return reading;
-  const place: TopicPlace = { topicId, slug: page.data.slug ?? String(topicId), firstPostId, numbers: new Map() };
+  const place: TopicPlace = {
+    topicId,
+    slug: page.data.slug ?? String(topicId),
+    firstPostId,
+    title: page.data.title,
+    numbers: new Map(),
+  };
   emitPosts(posts, place, pass, baseUrl, reading);
   // Every post the page held, read or quarantined: a malformed one is not asked for again.
   const read = new Set(page.data.post_stream.posts.map(idOf));
@@ -131,11 +137,12 @@ export function readRevision(
   };
   if (revision?.success) {
     const sides = revision.data.body_changes ? sidesOfRevision(revision.data.body_changes.side_by_side) : null;
+    const content = (cooked: string) => titled(contentOfCooked(cooked, baseUrl), task.title);
     const before: VersionContent =
-      previous ?? (sides ? contentOfCooked(sides.before, baseUrl) : { text: task.item.text, attachments: [] });
+      previous ?? (sides ? content(sides.before) : { text: task.item.text, attachments: [] });
     if (previous === null) consider(before, task.item.postedAt);
     const editedAt = new Date(revision.data.created_at).toISOString();
-    const after = task.next === task.last ? task.item : sides ? contentOfCooked(sides.after, baseUrl) : before;
+    const after = task.next === task.last ? task.item : sides ? content(sides.after) : before;
     previous = { text: after.text, attachments: after.attachments, editedAt };
     consider(previous, editedAt);
   }
@@ -165,6 +172,7 @@ function emitPosts(posts: DiscoursePost[], place: TopicPlace, pass: DiscoursePas
         next: 2,
         last: post.version,
         item,
+        ...(item.kind === 'post' && place.title ? { title: place.title } : {}),
         previous: null,
         fallback: null,
         emitted: false,

@@ -64,6 +64,7 @@ export type DiscoursePost = z.infer<typeof DiscoursePostSchema>;
 export const TopicPageSchema = z.object({
   id: z.number().int().optional(),
   slug: z.string().optional(),
+  title: z.string().optional(),
   deleted_at: IsoDate.nullish(),
   post_stream: z.object({
     posts: z.array(z.unknown()),

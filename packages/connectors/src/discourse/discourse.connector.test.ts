@@ -137,12 +137,12 @@ describe('edits split between passes by the forum’s clock', () => {
       cursor = page.nextCursor;
     }
     const firstTexts = first.filter((item) => item.platformId === id).map((item) => item.text);
-    expect(firstTexts).toEqual(Array.from({ length: versions }, (_, k) => forum.textOf(late, k)));
+    expect(firstTexts).toEqual(Array.from({ length: versions }, (_, k) => forum.recordText(late, k)));
 
     const second = await readPass(connector, passToken);
     const latest = second.items.filter((item) => item.platformId === id);
     expect(latest).toHaveLength(1);
-    expect(latest[0].text).toBe(forum.textOf(late, versions));
+    expect(latest[0].text).toBe(forum.recordText(late, versions));
     expect(latest[0].editedAt).toBe(new Date(forum.editTimes(late).at(-1)!).toISOString());
 
     // What the catalog makes of both passes (a version at each change of text): every post's versions, in order.
@@ -151,7 +151,9 @@ describe('edits split between passes by the forum’s clock', () => {
         .filter((item) => item.platformId === String(forum.postId(ref)))
         .map((item) => item.text)
         .filter((text, index, all) => index === 0 || all[index - 1] !== text);
-      expect(texts).toEqual(Array.from({ length: forum.editTimes(ref).length + 1 }, (_, k) => forum.textOf(ref, k)));
+      expect(texts).toEqual(
+        Array.from({ length: forum.editTimes(ref).length + 1 }, (_, k) => forum.recordText(ref, k)),
+      );
     }
   });
 });

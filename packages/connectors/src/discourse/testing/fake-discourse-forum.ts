@@ -178,13 +178,18 @@ export class FakeDiscourseForum {
     return live;
   }
 
+  /** A post's text as its record holds it: a topic's first post under the topic's title. */
+  recordText(ref: PostRef, version: number): string {
+    return ref.p === 0 ? `Notice ${ref.n}\n\n${this.textOf(ref, version)}` : this.textOf(ref, version);
+  }
+
   /** Every record the archive should hold now, by post id: its current text (hidden posts only for staff). */
   expected(staff = true): Map<string, string> {
     const texts = new Map<string, string>();
     for (const n of this.liveTopics())
       for (let p = 0; p <= this.replyCount(n); p++)
         if (this.postLive({ n, p }) && (staff || !this.postHidden({ n, p })))
-          texts.set(String(this.postId({ n, p })), this.textOf({ n, p }, this.editTimes({ n, p }).length));
+          texts.set(String(this.postId({ n, p })), this.recordText({ n, p }, this.editTimes({ n, p }).length));
     return texts;
   }
 
