@@ -129,7 +129,12 @@ describe('observability: /metrics, the access log and the recent jobs', () => {
   it('writes one access line per request, without query text, tokens or cookies', async () => {
     const leakyToken = `leaky-${randomBytes(16).toString('hex')}`;
     expect((await instance.request('GET', '/api/v1/records?q=whistleblower', undefined, leakyToken)).status).toBe(401);
+    // A page search without a session: sent to sign in, logged under its route without the words.
+    const page = await fetch(`${instance.baseUrl}/search?q=whistleblower`, { redirect: 'manual' });
+    expect(page.status).toBe(303);
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const access = logLines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request');
+    expect(access.find((entry) => entry.route === '/search')).toMatchObject({ method: 'GET', status: 303 });
     const search = access.find((entry) => entry.route === '/api/v1/records' && entry.status === 200);
     expect(search).toMatchObject({ method: 'GET', route: '/api/v1/records', status: 200, name: 'access' });
     expect(typeof search.durationMs).toBe('number');
@@ -195,6 +200,12 @@ describe('observability: /metrics, the access log and the recent jobs', () => {
       const row = page.getByRole('row', { name: /metrics-fails-once/ });
       await expect(row.textContent()).resolves.toContain('no-such-account');
       await checkScreen(page, 'it-jobs-failed');
+      // The page's access line names the person who asked (the session's, never its cookie).
+      const people = await instance.request('GET', '/api/v1/users');
+      const sam = people.body.users.find((user: { email: string }) => user.email === IT.email);
+      const pageLines = logLines.map((line) => JSON.parse(line)).filter((entry) => entry.route === '/jobs');
+      expect(pageLines.length).toBeGreaterThanOrEqual(2);
+      expect(pageLines.every((entry) => entry.principal === sam.id && entry.status === 200)).toBe(true);
     });
   });
 });

@@ -4,8 +4,8 @@ import type { ProcessMetrics } from './process-metrics';
 /** The search index with every search's latency observed; everything else passes through untouched. */
 export function timeSearches(searchIndex: SearchIndex, metrics: ProcessMetrics): SearchIndex {
   return new Proxy(searchIndex, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
       if (property !== 'search' || typeof value !== 'function') {
         return typeof value === 'function' ? (value.bind(target) as unknown) : value;
       }
