@@ -40,11 +40,11 @@ export interface TestInstance {
 /**
  * Starts the embedded process in this test process against the machine's Redis, isolated by a fresh data
  * directory, a random queue prefix and a random port, so parallel runs never see each other. With `logLines`,
- * its log (warnings and up) is collected there, one JSON line each; otherwise it logs nothing.
+ * its log (warnings and up, or from `logLevel`) is collected there, one JSON line each; otherwise it logs nothing.
  */
 export async function startInstance(
   overrides: Record<string, string> = {},
-  options: { logLines?: string[] } = {},
+  options: { logLines?: string[]; logLevel?: string } = {},
 ): Promise<TestInstance> {
   const dataDir = overrides.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'verbatim-test-'));
   const queuePrefix = overrides.QUEUE_PREFIX ?? `vt${randomBytes(6).toString('hex')}`;
@@ -72,7 +72,7 @@ export async function startInstance(
   if (s3) shutdown.register('s3rver', () => s3.stop());
   const logLines = options.logLines;
   const logger = logLines
-    ? createLogger('warn', 'test', { write: (line: string) => void logLines.push(line) })
+    ? createLogger(options.logLevel ?? 'warn', 'test', { write: (line: string) => void logLines.push(line) })
     : createLogger('silent', 'test');
   const running = await runProcess(config, config.redis.url, logger, shutdown);
   const baseUrl = `http://127.0.0.1:${running.port ?? 0}`;

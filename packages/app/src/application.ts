@@ -10,6 +10,7 @@ import type {
   PeopleStore,
   RetentionStore,
   ReindexControl,
+  RecentJobs,
   SearchGenerations,
   SearchIndex,
 } from '@verbatim/core';
@@ -44,6 +45,8 @@ export interface ApplicationDependencies {
   searchIndex: SearchIndex;
   objectStore: ObjectStore;
   jobs: JobControl;
+  /** Recent jobs of every queue, for IT; absent in a process that knows no queues (the list then says so). */
+  recentJobs?: RecentJobs;
   reindexControl: ReindexControl;
   /** Imports of platform exports and their reports. */
   exportImports: ExportImportStore;

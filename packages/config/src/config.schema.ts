@@ -64,6 +64,10 @@ export const BaseEnvSchema = z.object({
   BOOTSTRAP_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** What Meta's webhook handshake must present (`hub.verify_token`) before Page deliveries are accepted. */
   FACEBOOK_WEBHOOK_VERIFY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Bearer token that lets a scraper read /metrics from another machine (loopback may always read it). */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Port of /metrics for a process without the api role (a worker); 0 picks a free port; unset: none. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: booleanFromEnv.default(false),
   /** Start a local redis-server under DATA_DIR when none answers at REDIS_URL (embedded mode only). */

@@ -76,6 +76,8 @@ export interface AppConfig {
   /** The Facebook Page webhook's verify token (FACEBOOK_WEBHOOK_VERIFY_TOKEN); without it the handshake is refused. */
   webhooks: { facebookVerifyToken?: string };
   logLevel: string;
+  /** Who may scrape /metrics and, for processes without the api role, on which port it is served. */
+  metrics: { token?: string; port?: number };
   demo: boolean;
 }
 
@@ -190,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     bootstrapAdminToken: base.BOOTSTRAP_ADMIN_TOKEN,
     webhooks: { facebookVerifyToken: base.FACEBOOK_WEBHOOK_VERIFY_TOKEN },
     logLevel: base.LOG_LEVEL,
+    metrics: { token: base.METRICS_TOKEN, port: base.METRICS_PORT },
     demo: base.DEMO,
   };
   return deepFreeze(config);

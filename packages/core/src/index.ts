@@ -29,6 +29,7 @@ export * from './column-batch';
 export * from './search-document-columns';
 export * from './use-case-error';
 export * from './ports/job-control.port';
+export * from './ports/recent-jobs.port';
 export * from './csv';
 export * from './retention.schema';
 export * from './ports/retention-store.port';

@@ -1,5 +1,6 @@
 import type { Application } from '@verbatim/app';
 import type { NotificationGap } from '@verbatim/config';
+import type { Logger, ProcessMetrics } from '@verbatim/runtime';
 
 /** What the routes run on: the use cases, plus what only HTTP needs. */
 export interface ApiContext extends Application {
@@ -12,4 +13,10 @@ export interface ApiContext extends Application {
   notificationGaps?: readonly NotificationGap[];
   /** What the notification settings leave to a fallback (notificationWarnings); shown, never "not ready". */
   notificationWarnings?: readonly NotificationGap[];
+  /** This process's metrics: served at /metrics and fed by every request. */
+  metrics?: ProcessMetrics;
+  /** METRICS_TOKEN: lets a scraper on another machine read /metrics. */
+  metricsToken?: string;
+  /** Where the access log (one line per request) goes; none when absent. */
+  accessLogger?: Logger;
 }

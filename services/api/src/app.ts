@@ -3,6 +3,8 @@ import type { ApiContext } from './api-context';
 import { ApiError, errorHandler } from './api-error';
 import { authenticate } from './auth';
 import { checkHealth } from './health';
+import { accessLog } from './observability/access-log';
+import { metricsHandler } from './observability/metrics.route';
 import { buildOpenApiDocument } from './openapi';
 import { RouteDefinition, mountRoutes } from './route';
 import { accountRoutes } from './routes/accounts.routes';
@@ -58,6 +60,8 @@ export function createApp(context: ApiContext, logError: (error: unknown) => voi
   if (context.trustProxy) app.set('trust proxy', context.trustProxy);
   const routes = apiRoutes(context);
   const openApi = buildOpenApiDocument(routes, context.version);
+  app.use(accessLog(context.accessLogger, context.metrics));
+  if (context.metrics) app.get('/metrics', metricsHandler(context.metrics, context.metricsToken));
 
   app.get('/healthz', async (_request, response) => {
     const health = await checkHealth(context);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ApiToken, Role } from '@verbatim/core';
 import { validationError } from '@verbatim/core';
 import { requireRole } from './auth';
+import { noteRoutePattern } from './observability/route-pattern';
 
 export interface RouteInput<Body, Query, Params> {
   body: Body;
@@ -60,7 +61,11 @@ export function mountRoutes(router: Router, routes: readonly RouteDefinition[]):
     const guard = route.public
       ? (_request: Request, _response: Response, next: () => void) => next()
       : requireRole(route.roles);
-    router[route.method](route.path, guard, async (request, response) => {
+    const noteRoute = (request: Request, response: Response, next: () => void) => {
+      noteRoutePattern(request, response, route.path);
+      next();
+    };
+    router[route.method](route.path, noteRoute, guard, async (request, response) => {
       const body = parsePart(route.body, request.body ?? {}, 'request body');
       const query = parsePart(route.query, request.query, 'query');
       const result = await route.handle({

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
 import { notificationGaps, notificationWarnings, type AppConfig } from '@verbatim/config';
 import { bootstrapAdminToken, type Application } from '@verbatim/app';
-import type { Logger, Shutdown } from '@verbatim/runtime';
+import type { Logger, ProcessMetrics, Shutdown } from '@verbatim/runtime';
 import { createApp } from './app';
 
 export const API_VERSION = '0.1.0';
@@ -16,7 +16,7 @@ export interface StartedApi {
 
 /**
  * Starts the HTTP API on the configured port, with `pages` (the web application, wired by the host process)
- * mounted beside it, and registers its shutdown.
+ * mounted beside it and `metrics` served at /metrics, and registers its shutdown.
  */
 export async function startApi(
   config: Readonly<AppConfig>,
@@ -24,6 +24,7 @@ export async function startApi(
   logger: Logger,
   shutdown: Shutdown,
   pages?: Router,
+  metrics?: ProcessMetrics,
 ): Promise<StartedApi> {
   const { catalog } = application;
   if (await bootstrapAdminToken(catalog, config.bootstrapAdminToken)) {
@@ -41,6 +42,9 @@ export async function startApi(
       facebookWebhookVerifyToken: config.webhooks.facebookVerifyToken,
       notificationGaps: notificationGaps(config.notify),
       notificationWarnings: notificationWarnings(config.notify),
+      metrics,
+      metricsToken: config.metrics.token,
+      accessLogger: logger.child({ name: 'access' }),
     },
     (error) => logger.error({ err: error }, 'request failed'),
     pages,

@@ -11,6 +11,7 @@ import {
   bullmqDispositionControl,
   bullmqImportControl,
   bullmqJobControl,
+  bullmqRecentJobs,
   bullmqReindexControl,
   createSyncQueue,
   openRedis,
@@ -18,13 +19,14 @@ import {
   reconnectWhenStuck,
   redisPlatformRateLimiter,
 } from '@verbatim/queue';
-import { Backends, Logger, Shutdown, openBackends } from '@verbatim/runtime';
+import { Backends, Logger, ProcessMetrics, Shutdown, openBackends, timeSearches } from '@verbatim/runtime';
 import { startApi } from '@verbatim/api-service';
 import { webRoutes } from '@verbatim/web-service';
 import { startSyncWorker } from '@verbatim/worker-service';
 import { startNotifications, type Notifications } from './notifications';
 import { startBundles, type Bundles } from './bundles';
 import { startSearchIndexJobs, type SearchIndexJobs } from './search-index';
+import { countRunCaptures, observeJobDurations, startProcessMetrics } from './observability';
 
 export interface RunningProcess {
   backends: Backends;
@@ -36,6 +38,10 @@ export interface RunningProcess {
   bundles: Bundles;
   searchIndexJobs: SearchIndexJobs;
   port?: number;
+  /** This process's Prometheus metrics (served at /metrics, or on METRICS_PORT by a process without the api role). */
+  metrics: ProcessMetrics;
+  /** Where a process without the api role serves /metrics (METRICS_PORT), when it does. */
+  metricsPort?: number;
   shutdown: Shutdown;
 }
 
@@ -65,6 +71,13 @@ export async function runProcess(
   const notifications = startNotifications(config, backends, producer, redisUrl, logger, shutdown);
   const bundles = startBundles(config, backends, notifications.foia, producer, redisUrl, logger, shutdown);
   const searchIndexJobs = startSearchIndexJobs(config, backends, producer, redisUrl, logger, shutdown);
+  const queues = [queue, bundles.bundleQueue, notifications.notifyQueue, searchIndexJobs.queue];
+  const { metrics, port: metricsPort } = await startProcessMetrics(
+    config,
+    { queues, foiaStore: backends.foiaStore },
+    logger,
+    shutdown,
+  );
   const running: RunningProcess = {
     backends,
     queue,
@@ -72,6 +85,8 @@ export async function runProcess(
     notifications,
     bundles,
     searchIndexJobs,
+    metrics,
+    metricsPort,
     shutdown,
   };
 
@@ -98,12 +113,17 @@ export async function runProcess(
       concurrency: config.queue.syncConcurrency,
       lockDurationMs: config.queue.lockDurationMs,
       logger,
+      onRunEnded: countRunCaptures(metrics, (id) => backends.catalog.getAccount(id)),
     });
     shutdown.register('sync worker', () => running.worker!.close());
     const scheduled = await reconcileSchedules(queue, backends.catalog);
     logger.info({ scheduled }, 'ingest worker started; account schedules reconciled');
     await resumeDispositions(backends, queue, logger);
   }
+  observeJobDurations(
+    [running.worker, notifications.notifyWorker, bundles.bundleWorker, searchIndexJobs.worker],
+    metrics,
+  );
   if (config.roles.includes('index')) {
     await rebuildLostSearchIndex(backends, logger, shutdown);
     await upgradeOutdatedSearchIndex(backends, searchIndexJobs, logger);
@@ -115,6 +135,8 @@ export async function runProcess(
     // The use cases, wired to this process's adapters; the JSON API and the pages are two views of them.
     const application = createApplication({
       ...backends,
+      searchIndex: timeSearches(backends.searchIndex, metrics),
+      recentJobs: bullmqRecentJobs(queues),
       jobs: bullmqJobControl(queue, producer, backends.catalog, [searchIndexJobs.queue]),
       reindexControl: bullmqReindexControl(searchIndexJobs.queue),
       importControl: bullmqImportControl(queue),
@@ -133,7 +155,7 @@ export async function runProcess(
       ...application,
       logError: (error) => logger.error({ err: error }, 'page failed'),
     });
-    running.port = (await startApi(config, application, logger, shutdown, pages)).port;
+    running.port = (await startApi(config, application, logger, shutdown, pages, metrics)).port;
   }
   return running;
 }

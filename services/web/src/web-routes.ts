@@ -49,6 +49,8 @@ export function webRoutes(deps: WebDependencies): Router {
       response.redirect(303, `/sign-in`);
       return null;
     }
+    // For the access log: who asked (never the cookie itself).
+    response.locals.principalId = session.user.id;
     if (!session.user.roles.some((role) => roles.includes(role))) {
       render(
         response,

@@ -12,7 +12,7 @@ import {
 import type { Logger } from '@verbatim/runtime';
 import { handleCarryOutDisposition, type DispositionRunner } from './handlers/carry-out-disposition.handler';
 import { handleImportExport } from './handlers/import-export.handler';
-import { handleSyncAccount } from './handlers/sync-account.handler';
+import { handleSyncAccount, type SyncHandlerContext } from './handlers/sync-account.handler';
 import { handleSyncTick } from './handlers/sync-tick.handler';
 import { startQueueWorker } from './queue-worker';
 
@@ -30,6 +30,8 @@ export interface SyncWorkerOptions {
   /** How long a job's lock lives without renewal; a killed worker's job is taken over after about this long. */
   lockDurationMs?: number;
   logger: Logger;
+  /** Told of every sync run when it ends, with what it captured. */
+  onRunEnded?: SyncHandlerContext['onRunEnded'];
 }
 
 /** Starts the worker of the sync queue. Refuses to start if any declared job name lacks a handler. */
@@ -40,7 +42,7 @@ export function startSyncWorker(options: SyncWorkerOptions): Worker {
     jobNames: SYNC_QUEUE_JOB_NAMES,
     handlers: {
       [SyncAccountJob.name]: (job, token) =>
-        handleSyncAccount({ deps: options.deps, signal: options.signal }, job, token),
+        handleSyncAccount({ deps: options.deps, signal: options.signal, onRunEnded: options.onRunEnded }, job, token),
       [SyncTickJob.name]: (job) => handleSyncTick({ queue: options.queue, catalog: options.deps.catalog }, job),
       [ImportExportJob.name]: (job, token) => {
         if (!options.imports)

@@ -14,6 +14,8 @@ export interface SyncHandlerContext {
   deps: SyncDependencies;
   signal: AbortSignal;
   now?: () => Date;
+  /** Told of every run as written to the history (what it captured, however it ended): the metrics count it. */
+  onRunEnded?: (run: SyncRun) => void;
 }
 
 /**
@@ -104,4 +106,5 @@ async function endRun(
     notices: progress?.notices ?? [],
   };
   await context.deps.catalog.recordSyncRun(entry).catch(() => undefined);
+  context.onRunEnded?.(entry);
 }

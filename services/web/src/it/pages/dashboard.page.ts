@@ -121,5 +121,9 @@ export function dashboardBody(options: DashboardPage): SafeHtml {
 ${capturesChart(options.days)}
 ${troubleList(options)}
 ${complianceList(options.noncompliant ?? [])}
-${overdueList(options)}`;
+${overdueList(options)}
+<section aria-labelledby="jobs-heading">
+  <h2 id="jobs-heading">Background jobs</h2>
+  <p><a href="/jobs">Recent jobs</a> lists the syncs, imports, bundles and notifications of every queue, with their timings and why any failed; <a href="/jobs?state=failed">failed jobs</a> only.</p>
+</section>`;
 }
