@@ -64,6 +64,8 @@ export const BaseEnvSchema = z.object({
   BOOTSTRAP_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** What Meta's webhook handshake must present (`hub.verify_token`) before Page deliveries are accepted. */
   FACEBOOK_WEBHOOK_VERIFY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** The town's Ed25519 bundle-signing key (PKCS#8 PEM); made on first start. Default: DATA_DIR/town-signing-key.pem. */
+  SIGNING_KEY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: booleanFromEnv.default(false),
   /** Start a local redis-server under DATA_DIR when none answers at REDIS_URL (embedded mode only). */

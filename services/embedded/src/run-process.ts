@@ -19,6 +19,7 @@ import {
   redisPlatformRateLimiter,
 } from '@verbatim/queue';
 import { Backends, Logger, Shutdown, openBackends } from '@verbatim/runtime';
+import { loadOrCreateTownSigningKey } from '@verbatim/bundles/production';
 import { startApi } from '@verbatim/api-service';
 import { webRoutes } from '@verbatim/web-service';
 import { startSyncWorker } from '@verbatim/worker-service';
@@ -50,6 +51,7 @@ export async function runProcess(
   logger: Logger,
   shutdown = new Shutdown(),
 ): Promise<RunningProcess> {
+  const signingKey = await loadOrCreateTownSigningKey(config.signing.keyFile);
   const backends = await openBackends(config, { logger, ingests: config.roles.includes('ingest') });
   shutdown.register('backends', () => backends.close());
   const producer = openRedis(redisUrl, 'producer');
@@ -63,7 +65,7 @@ export async function runProcess(
   queue.on('error', (error) => logger.warn({ err: error.message }, 'sync queue: Redis connection problem'));
   shutdown.register('sync queue', () => queue.close());
   const notifications = startNotifications(config, backends, producer, redisUrl, logger, shutdown);
-  const bundles = startBundles(config, backends, notifications.foia, producer, redisUrl, logger, shutdown);
+  const bundles = startBundles(config, backends, notifications.foia, signingKey, producer, redisUrl, logger, shutdown);
   const searchIndexJobs = startSearchIndexJobs(config, backends, producer, redisUrl, logger, shutdown);
   const running: RunningProcess = {
     backends,
@@ -121,6 +123,7 @@ export async function runProcess(
       relayNotifications: notifications.relayNotifications,
       enqueueBundle: bundles.enqueueBundle,
       renderPdf: bundles.renderPdf,
+      townSigningKey: signingKey,
       townName: config.town.name,
       timeZone: config.town.timeZone,
       publicUrl: config.town.publicUrl,
