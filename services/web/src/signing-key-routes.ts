@@ -31,11 +31,11 @@ function signingKeyBody(key: { publicKeyPem: string; fingerprint: string }) {
     </p>
     <h2>Public key</h2>
     <p>Fingerprint (SHA-256 of the key's DER encoding): <code>${key.fingerprint}</code></p>
-    <pre aria-label="Public key in PEM">${key.publicKeyPem}</pre>
+    <pre class="text" aria-label="Public key in PEM">${key.publicKeyPem}</pre>
     <p><a href="/signing-key.pem" download="town-signing-key.pem">Download the public key (PEM)</a></p>
     <h2>How to check a bundle</h2>
     <p>In the bundle's folder, once unzipped:</p>
-    <pre>
+    <pre class="text">
 openssl pkey -pubin -in town-signing-key.pem -outform DER | openssl dgst -sha256
 openssl pkeyutl -verify -pubin -inkey town-signing-key.pem -rawin -in MANIFEST.sha256 -sigfile MANIFEST.sha256.sig
 sha256sum -c MANIFEST.sha256</pre
