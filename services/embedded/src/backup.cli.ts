@@ -3,6 +3,7 @@
  * installation, or restore a backup into a fresh DATA_DIR, with the same settings as npm start. Progress goes to
  * stderr, the summary as JSON to stdout; exits 1 when something could not be backed up or restored.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@verbatim/config';
 import { loadOrCreateTownSigningKey } from '@verbatim/bundles/production';
@@ -21,8 +22,11 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const report = (line: string) => process.stderr.write(`${line}\n`);
   if (command === 'backup') {
-    const signingKey = await loadOrCreateTownSigningKey(config.signing.keyFile);
-    const summary = await backup(config, directory, { report, signingPublicKeyPem: signingKey.publicKeyPem });
+    // The public key is kept beside the backup when the installation has made its key; a backup never makes one.
+    const signingPublicKeyPem = existsSync(config.signing.keyFile)
+      ? (await loadOrCreateTownSigningKey(config.signing.keyFile)).publicKeyPem
+      : undefined;
+    const summary = await backup(config, directory, { report, signingPublicKeyPem });
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return summary.unreadableObjects.length === 0 ? 0 : 1;
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 /**
@@ -6,6 +7,7 @@ import Database from 'better-sqlite3';
  * so writers (WAL) carry on and the copy never mixes two moments.
  */
 export async function snapshotSqliteCatalog(source: string, target: string): Promise<{ pages: number }> {
+  if (!existsSync(source)) throw new Error(`there is no catalog at ${source}: is DATA_DIR the installation's?`);
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
     const result = await db.backup(target, { progress: () => Number.MAX_SAFE_INTEGER });
