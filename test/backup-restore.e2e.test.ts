@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -141,6 +142,10 @@ describe('backup and restore', () => {
   }, 240_000);
 
   it('refuses a tampered backup, naming the altered file, and restores nothing', async () => {
+    await syncOnce(
+      source,
+      await registerMockAccount(source, { type: 'mock', seed: 33, posts: 3, maxCommentsPerPost: 1 }),
+    );
     const backupDir = path.join(scratch, 'to-tamper');
     await backup(loadConfig(source.env), backupDir);
     const manifest = await readBackupManifest(backupDir);
@@ -155,6 +160,22 @@ describe('backup and restore', () => {
       `${missing.path} is missing`,
     );
     expect(() => readFileSync(path.join(target, 'catalog.sqlite'))).toThrow();
+
+    // The command line says the same and exits 1.
+    const cli = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(__dirname, '..', 'services', 'embedded', 'src', 'backup.cli.ts'),
+        'restore',
+        backupDir,
+      ],
+      { env: { ...process.env, ...source.env, DATA_DIR: target }, encoding: 'utf8' },
+    );
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain(`${victim.path} is altered`);
+    expect(cli.stderr).toContain(`${missing.path} is missing`);
 
     writeFileSync(path.join(backupDir, 'manifest.json'), '{"format":"something else","files":[]}');
     await expect(restore(loadConfig({ ...source.env, DATA_DIR: target }), backupDir)).rejects.toThrow(
