@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { popplerPageCount, popplerPageTexts, qpdfCheck, uncompressed } from '@verbatim/bundles/testing';
+import { popplerPageCount, popplerPageTexts, qpdfCheck, uncompressed, zipEntries } from '@verbatim/bundles/testing';
 import { decodeQuotedPrintable, startTestSmtpServer, type TestSmtpServer } from '@verbatim/notify/testing';
 import { createToken, eventually, notifyEnv } from './support/foia-fixtures';
 import {
@@ -52,6 +52,30 @@ function uniquePiece(text: string, others: string[], length = 14): { start: numb
       return { start, end: start + length, piece };
   }
   throw new Error('no unique piece of text to redact');
+}
+
+/**
+ * The ZIP carries the manifest, its signature and the town's public key; `openssl` alone checks the signature, the
+ * key is the one the instance publishes at /signing-key.pem (without signing in), and every file matches the manifest.
+ */
+async function expectSignedWithTownKey(baseUrl: string, zip: Buffer, scratch: string): Promise<void> {
+  const folder = path.join(scratch, 'unzipped');
+  mkdirSync(folder, { recursive: true });
+  for (const [name, bytes] of zipEntries(zip)) writeFileSync(path.join(folder, path.basename(name)), bytes);
+  const published = await fetch(`${baseUrl}/signing-key.pem`);
+  expect(published.status).toBe(200);
+  expect(readFileSync(path.join(folder, 'town-signing-key.pem'), 'utf8')).toBe(await published.text());
+  const checks = spawnSync(
+    'sh',
+    [
+      '-c',
+      'openssl pkeyutl -verify -pubin -inkey town-signing-key.pem -rawin -in MANIFEST.sha256 -sigfile MANIFEST.sha256.sig && sha256sum -c MANIFEST.sha256',
+    ],
+    { cwd: folder, encoding: 'utf8' },
+  );
+  expect(checks.stdout).toContain('Signature Verified Successfully');
+  expect(checks.stdout).not.toContain('FAILED');
+  expect(checks.status).toBe(0);
 }
 
 describe('FOIA response bundle, end to end', () => {
@@ -194,6 +218,7 @@ describe('FOIA response bundle, end to end', () => {
     expect(createHash('sha256').update(zip).digest('hex')).toBe(bundle.zipSha256);
     for (const name of ['.pdf', '_records.json', '_index.csv', 'MANIFEST.sha256'])
       expect(zip.includes(Buffer.from(name))).toBe(true);
+    await expectSignedWithTownKey(instance.baseUrl, zip, scratch);
 
     const verified = await instance.request(
       'POST',
@@ -206,6 +231,7 @@ describe('FOIA response bundle, end to end', () => {
       ok: true,
       pdf: { ok: true },
       zip: { ok: true },
+      signature: { ok: true, signatureValid: true, signedByTownKey: true, alteredFiles: [] },
       rebuild: { ok: true, actual: bundle.sha256 },
     });
     expect(verified.body.originals.checked).toBeGreaterThan(0);

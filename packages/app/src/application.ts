@@ -14,7 +14,7 @@ import type {
   SearchGenerations,
   SearchIndex,
 } from '@verbatim/core';
-import type { RenderPdfToFile } from '@verbatim/bundles/production';
+import type { RenderPdfToFile, TownSigningKey } from '@verbatim/bundles/production';
 import type { BundleStore, ComplianceStore, FoiaService, FoiaStore } from '@verbatim/foia';
 import { createItDesk, type ItDesk } from './accounts/it-desk';
 import { ImportDesk } from './imports/import-desk';
@@ -73,6 +73,8 @@ export interface ApplicationDependencies {
   enqueueBundle: (bundleId: string) => Promise<void>;
   /** Renders a bundle's PDF off the event loop (verify rebuilds with it). */
   renderPdf: RenderPdfToFile;
+  /** The public half of the town's bundle-signing key, shown on /signing-key and served as PEM. */
+  townSigningKey: Pick<TownSigningKey, 'publicKeyPem' | 'fingerprint'>;
   townName: string;
   /** The town's IANA time zone (TOWN_TIME_ZONE): exports show times on the town's clock. */
   timeZone: string;

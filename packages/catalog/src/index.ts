@@ -32,3 +32,5 @@ export { SqliteComplianceStore } from './sqlite/compliance/sqlite.compliance-sto
 export { PostgresComplianceStore } from './postgres/compliance/postgres.compliance-store';
 export { SqliteExportImportStore } from './sqlite/imports/sqlite.export-import-store';
 export { PostgresExportImportStore } from './postgres/imports/postgres.export-import-store';
+export { snapshotSqliteCatalog } from './snapshot/sqlite.snapshot';
+export { dumpPostgresCatalog, restorePostgresCatalog } from './snapshot/postgres.snapshot';

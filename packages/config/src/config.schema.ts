@@ -68,6 +68,8 @@ export const BaseEnvSchema = z.object({
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** Port of /metrics for a process without the api role (a worker); 0 picks a free port; unset: none. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** The town's Ed25519 bundle-signing key (PKCS#8 PEM); made on first start. Default: DATA_DIR/town-signing-key.pem. */
+  SIGNING_KEY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: booleanFromEnv.default(false),
   /** Start a local redis-server under DATA_DIR when none answers at REDIS_URL (embedded mode only). */

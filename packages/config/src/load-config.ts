@@ -73,6 +73,8 @@ export interface AppConfig {
   registry: { requireAccountApproval: boolean };
   notify: NotifySettings;
   bootstrapAdminToken?: string;
+  /** Where the town's bundle-signing key lives (SIGNING_KEY_FILE); the private key never leaves this file. */
+  signing: { keyFile: string };
   /** The Facebook Page webhook's verify token (FACEBOOK_WEBHOOK_VERIFY_TOKEN); without it the handshake is refused. */
   webhooks: { facebookVerifyToken?: string };
   logLevel: string;
@@ -190,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
       relayIntervalMs: foia.OUTBOX_RELAY_INTERVAL_MS,
     },
     bootstrapAdminToken: base.BOOTSTRAP_ADMIN_TOKEN,
+    signing: { keyFile: path.resolve(base.SIGNING_KEY_FILE ?? path.join(dataDir, 'town-signing-key.pem')) },
     webhooks: { facebookVerifyToken: base.FACEBOOK_WEBHOOK_VERIFY_TOKEN },
     logLevel: base.LOG_LEVEL,
     metrics: { token: base.METRICS_TOKEN, port: base.METRICS_PORT },

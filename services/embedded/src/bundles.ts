@@ -2,7 +2,7 @@ import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@verbatim/config';
 import { renderBundlePdfInWorker } from '@verbatim/bundles';
-import type { RenderPdfToFile } from '@verbatim/bundles/production';
+import type { RenderPdfToFile, TownSigningKey } from '@verbatim/bundles/production';
 import type { FoiaService } from '@verbatim/foia';
 import { createBundleQueue, enqueueBundleBuild, openRedis } from '@verbatim/queue';
 import type { Backends, Logger, Shutdown } from '@verbatim/runtime';
@@ -24,6 +24,7 @@ export function startBundles(
   config: Readonly<AppConfig>,
   backends: Backends,
   foia: FoiaService,
+  signingKey: TownSigningKey,
   producer: Redis,
   redisUrl: string,
   logger: Logger,
@@ -52,6 +53,7 @@ export function startBundles(
         foia,
         town: config.town,
         renderPdf: renderPdfOffThread,
+        signingKey,
       },
     });
     shutdown.register('bundle worker', () => bundles.bundleWorker!.close());

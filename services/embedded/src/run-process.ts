@@ -20,6 +20,7 @@ import {
   redisPlatformRateLimiter,
 } from '@verbatim/queue';
 import { Backends, Logger, ProcessMetrics, Shutdown, openBackends, timeSearches } from '@verbatim/runtime';
+import { loadOrCreateTownSigningKey } from '@verbatim/bundles/production';
 import { startApi } from '@verbatim/api-service';
 import { webRoutes } from '@verbatim/web-service';
 import { startSyncWorker } from '@verbatim/worker-service';
@@ -56,6 +57,7 @@ export async function runProcess(
   logger: Logger,
   shutdown = new Shutdown(),
 ): Promise<RunningProcess> {
+  const signingKey = await loadOrCreateTownSigningKey(config.signing.keyFile);
   const backends = await openBackends(config, { logger, ingests: config.roles.includes('ingest') });
   shutdown.register('backends', () => backends.close());
   const producer = openRedis(redisUrl, 'producer');
@@ -69,7 +71,7 @@ export async function runProcess(
   queue.on('error', (error) => logger.warn({ err: error.message }, 'sync queue: Redis connection problem'));
   shutdown.register('sync queue', () => queue.close());
   const notifications = startNotifications(config, backends, producer, redisUrl, logger, shutdown);
-  const bundles = startBundles(config, backends, notifications.foia, producer, redisUrl, logger, shutdown);
+  const bundles = startBundles(config, backends, notifications.foia, signingKey, producer, redisUrl, logger, shutdown);
   const searchIndexJobs = startSearchIndexJobs(config, backends, producer, redisUrl, logger, shutdown);
   const queues = [queue, bundles.bundleQueue, notifications.notifyQueue, searchIndexJobs.queue];
   const { metrics, port: metricsPort } = await startProcessMetrics(
@@ -146,6 +148,7 @@ export async function runProcess(
       relayNotifications: notifications.relayNotifications,
       enqueueBundle: bundles.enqueueBundle,
       renderPdf: bundles.renderPdf,
+      townSigningKey: signingKey,
       townName: config.town.name,
       timeZone: config.town.timeZone,
       publicUrl: config.town.publicUrl,

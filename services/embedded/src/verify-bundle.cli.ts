@@ -3,7 +3,7 @@
  * line, the way an attorney's expert would years later. Prints the report as JSON; exits 1 on any mismatch.
  */
 import { parseArgs } from 'node:util';
-import { verifyBundle } from '@verbatim/bundles/production';
+import { loadOrCreateTownSigningKey, verifyBundle } from '@verbatim/bundles/production';
 import { ConfigError, loadConfig } from '@verbatim/config';
 import pino from 'pino';
 import { openBackends } from '@verbatim/runtime';
@@ -27,7 +27,12 @@ async function main(): Promise<number> {
   });
   try {
     const report = await verifyBundle(
-      { objectStore: backends.objectStore, bundles: backends.bundleStore, renderPdf: renderPdfOffThread },
+      {
+        objectStore: backends.objectStore,
+        bundles: backends.bundleStore,
+        renderPdf: renderPdfOffThread,
+        townPublicKeyPem: (await loadOrCreateTownSigningKey(config.signing.keyFile)).publicKeyPem,
+      },
       positionals[0],
       { rebuild: values.rebuild },
     );

@@ -11,7 +11,12 @@ import {
   type ObjectStore,
   type SearchIndex,
 } from '@verbatim/core';
-import { verifyBundle, type VerifyReport, type RenderPdfToFile } from '@verbatim/bundles/production';
+import {
+  verifyBundle,
+  type VerifyReport,
+  type RenderPdfToFile,
+  type TownSigningKey,
+} from '@verbatim/bundles/production';
 import {
   defaultBatesPrefix,
   findPii,
@@ -45,6 +50,8 @@ export interface FoiaDeskOptions {
   /** Queues a bundle's build; throws while Redis is down. */
   enqueueBundle(bundleId: string): Promise<void>;
   renderPdf: RenderPdfToFile;
+  /** The public half of the town's bundle-signing key: verify checks each bundle's signature against it. */
+  townSigningKey: Pick<TownSigningKey, 'publicKeyPem' | 'fingerprint'>;
 }
 
 export interface GatheredItem extends FoiaItem {
@@ -294,8 +301,12 @@ export class FoiaDesk {
         'not_ready',
         `bundle ${bundle.id} is ${bundle.status}; only completed bundles are verified`,
       );
-    const { objectStore, bundleStore, renderPdf, catalog } = this.options;
-    const report = await verifyBundle({ objectStore, bundles: bundleStore, renderPdf }, bundle.id, { rebuild });
+    const { objectStore, bundleStore, renderPdf, catalog, townSigningKey } = this.options;
+    const report = await verifyBundle(
+      { objectStore, bundles: bundleStore, renderPdf, townPublicKeyPem: townSigningKey.publicKeyPem },
+      bundle.id,
+      { rebuild },
+    );
     await catalog.appendAudit({
       actor: actorId,
       action: 'bundle.verify',

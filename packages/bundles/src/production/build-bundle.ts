@@ -25,6 +25,12 @@ import { itemIdOf, type BundleInputDraft, type BundleItem } from '../bundle-inpu
 import { sha256OfFile } from './file-hash';
 import { archivedImageLoader } from './load-archived-image';
 import { writeZip } from './zip-files';
+import type { TownSigningKey } from '../signing/town-signing-key';
+
+/** The names, inside a bundle's folder in the ZIP, of the manifest, its detached signature and the public key. */
+export const BUNDLE_MANIFEST = 'MANIFEST.sha256';
+export const BUNDLE_MANIFEST_SIGNATURE = 'MANIFEST.sha256.sig';
+export const BUNDLE_PUBLIC_KEY = 'town-signing-key.pem';
 
 /** Renders a bundle's PDF into a file; production passes the worker-thread renderer, keeping the event loop free. */
 export type RenderPdfToFile = (
@@ -45,6 +51,8 @@ export interface BundleBuildDependencies {
   foia: FoiaService;
   town: { name: string; timeZone: string };
   renderPdf: RenderPdfToFile;
+  /** Signs each bundle's manifest; the ZIP carries the signature and the public key. */
+  signingKey: TownSigningKey;
   now?: () => Date;
 }
 
@@ -106,6 +114,7 @@ export async function buildBundle(
       await onProgress({ phase: 'packaging', itemsDone: items.length, itemsTotal: items.length, pages: result.pages });
       const stored = await packageAndStore(
         deps.objectStore,
+        deps.signingKey,
         bundleId,
         directory,
         request.number,
@@ -174,6 +183,7 @@ async function renderCheckingLeaks(
 
 async function packageAndStore(
   objectStore: ObjectStore,
+  signingKey: TownSigningKey,
   bundleId: string,
   directory: string,
   requestNumber: string,
@@ -197,12 +207,11 @@ async function packageAndStore(
   ];
   for (const file of files) if (file.content !== undefined) await writeFile(file.file, file.content);
   const hashed = await Promise.all(files.map(async (file) => ({ ...file, sha256: await sha256OfFile(file.file) })));
-  const manifest = { name: 'MANIFEST.sha256', file: path.join(directory, 'MANIFEST.sha256') };
-  await writeFile(manifest.file, sha256Manifest(hashed));
+  const signed = await writeSignedManifest(directory, signingKey, sha256Manifest(hashed));
   const zipFile = path.join(directory, `${base}.zip`);
   await writeZip(
     zipFile,
-    [...hashed, manifest].map((file) => ({ name: `${base}/${file.name}`, file: file.file })),
+    [...hashed, ...signed].map((file) => ({ name: `${base}/${file.name}`, file: file.file })),
     new Date(input.producedAt),
   );
   const [pdfSha256, zipSha256] = [hashed[0].sha256, await sha256OfFile(zipFile)];
@@ -216,4 +225,20 @@ async function packageAndStore(
   await objectStore.putStream(keys.zipKey, createReadStream(zipFile), { contentType: 'application/zip' });
   await objectStore.put(keys.inputKey, inputJson, { contentType: 'application/json' });
   return { sha256: pdfSha256, zipSha256, ...keys };
+}
+
+/** The manifest, its detached Ed25519 signature and the public key to check it with, as files to zip. */
+async function writeSignedManifest(directory: string, signingKey: TownSigningKey, manifest: string) {
+  const files = [
+    { name: BUNDLE_MANIFEST, content: Buffer.from(manifest) },
+    { name: BUNDLE_MANIFEST_SIGNATURE, content: signingKey.sign(Buffer.from(manifest)) },
+    { name: BUNDLE_PUBLIC_KEY, content: Buffer.from(signingKey.publicKeyPem) },
+  ];
+  return Promise.all(
+    files.map(async ({ name, content }) => {
+      const file = path.join(directory, name);
+      await writeFile(file, content);
+      return { name, file };
+    }),
+  );
 }

@@ -2,6 +2,8 @@ export * from './assemble-bundle-input';
 export * from './build-bundle';
 export * from './companion-files';
 export * from './verify-bundle';
+export * from './check-bundle-signature';
+export * from '../signing/town-signing-key';
 export * from '../reports/compliance-report-pdf';
 export * from '../reports/disposition-report-pdf';
 export * from '../reports/render-report-pdf-in-worker';

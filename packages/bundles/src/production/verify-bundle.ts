@@ -7,6 +7,7 @@ import type { BundleInputDraft } from '../bundle-input';
 import type { RenderPdfToFile } from './build-bundle';
 import { sha256OfFile, sha256OfStream } from './file-hash';
 import { archivedImageLoader } from './load-archived-image';
+import { checkBundleSignature, signatureNotChecked, type SignatureCheck } from './check-bundle-signature';
 
 export interface HashCheck {
   expected: string;
@@ -19,6 +20,8 @@ export interface VerifyReport {
   ok: boolean;
   pdf: HashCheck;
   zip: HashCheck;
+  /** The manifest's signature, the key that made it, and the ZIP's files against the manifest. */
+  signature: SignatureCheck;
   originals: { checked: number; mismatches: Array<{ recordId: string; sha256: string; actual: string | null }> };
   /** Present when asked: the PDF rendered again from the bundle's frozen input, byte for byte. */
   rebuild?: HashCheck;
@@ -28,12 +31,14 @@ export interface VerifyDependencies {
   objectStore: ObjectStore;
   bundles: BundleStore;
   renderPdf: RenderPdfToFile;
+  /** The town's current public signing key (PEM): a bundle signed by another key fails. */
+  townPublicKeyPem: string;
 }
 
 /**
  * Recomputes everything a completed bundle vouches for: the SHA-256 of its stored PDF and ZIP against the
  * hashes recorded when it was released, the SHA-256 of every archived original its records came from, and,
- * with `rebuild`, the PDF rendered again from its frozen input. Any difference is listed; nothing is changed.
+ * the manifest's signature inside the ZIP, and, with `rebuild`, the PDF rendered again from its frozen input. Any difference is listed; nothing is changed.
  */
 export async function verifyBundle(
   deps: VerifyDependencies,
@@ -44,6 +49,9 @@ export async function verifyBundle(
   if (!bundle || bundle.status !== 'completed') throw new Error(`bundle ${bundleId} is not a completed bundle`);
   const pdf = await checkObject(deps.objectStore, bundle.pdfKey!, bundle.sha256!);
   const zip = await checkObject(deps.objectStore, bundle.zipKey!, bundle.zipSha256!);
+  const signature = zip.ok
+    ? await checkBundleSignature(await deps.objectStore.getStream(bundle.zipKey!), deps.townPublicKeyPem)
+    : signatureNotChecked('the ZIP is missing or altered in storage');
   const mismatches: VerifyReport['originals']['mismatches'] = [];
   let checked = 0;
   for (const item of await deps.bundles.listBundleItems(bundleId)) {
@@ -53,9 +61,9 @@ export async function verifyBundle(
       if (!check.ok) mismatches.push({ recordId: item.recordId, sha256, actual: check.actual });
     }
   }
-  const report: VerifyReport = { bundleId, ok: false, pdf, zip, originals: { checked, mismatches } };
+  const report: VerifyReport = { bundleId, ok: false, pdf, zip, signature, originals: { checked, mismatches } };
   if (options.rebuild) report.rebuild = await rebuildAndHash(deps, bundle.inputKey!, bundle.sha256!);
-  report.ok = pdf.ok && zip.ok && mismatches.length === 0 && (report.rebuild?.ok ?? true);
+  report.ok = pdf.ok && zip.ok && signature.ok && mismatches.length === 0 && (report.rebuild?.ok ?? true);
   return report;
 }
 

@@ -83,14 +83,28 @@ function verificationText(report: VerifyReport): SafeHtml {
   const failures = [
     ...(report.pdf.ok ? [] : ['the stored PDF differs from its recorded SHA-256']),
     ...(report.zip.ok ? [] : ['the stored ZIP differs from its recorded SHA-256']),
+    ...signatureFailures(report.signature),
     ...report.originals.mismatches.map(
       (mismatch) => `the archived original of ${mismatch.recordId} ${mismatch.actual ? 'has changed' : 'is missing'}`,
     ),
     ...(report.rebuild && !report.rebuild.ok ? ['re-rendering gives a different PDF'] : []),
   ];
   return report.ok
-    ? html`<p class="ok" role="status">Verified: the PDF and ZIP match their recorded SHA-256, and all ${report.originals.checked} archived originals are intact${report.rebuild ? '; re-rendered byte for byte' : ''}.</p>`
+    ? html`<p class="ok" role="status">Verified: the PDF and ZIP match their recorded SHA-256, the manifest carries the town's signature, and all ${report.originals.checked} archived originals are intact${report.rebuild ? '; re-rendered byte for byte' : ''}.</p>`
     : html`<div class="error" role="alert"><p>Verification failed:</p><ul>${failures.map((failure) => html`<li>${failure}</li>`)}</ul><p>Do not release this bundle; tell IT.</p></div>`;
+}
+
+/** What is wrong with a bundle's signature, in words (nothing when it holds). */
+function signatureFailures(signature: VerifyReport['signature']): string[] {
+  if (signature.ok) return [];
+  if (signature.problem) return [`the signature could not be checked: ${signature.problem}`];
+  return [
+    ...(signature.signatureValid ? [] : ['the manifest does not match its signature']),
+    ...(signature.signedByTownKey
+      ? []
+      : [`the ZIP was signed by another key than the town's (${signature.keyFingerprint})`]),
+    ...signature.alteredFiles.map((file) => `${file} in the ZIP differs from the signed manifest`),
+  ];
 }
 
 function bundleProgress(bundle: Bundle): SafeHtml {
