@@ -13,6 +13,7 @@ import { mountRequestWorkRoutes } from './requests/request-work-routes';
 import { mountRetentionRoutes } from './retention/retention-routes';
 import { mountComplianceRoutes } from './compliance/compliance-routes';
 import { mountModerationRoutes } from './moderation/moderation-routes';
+import { mountAuditRoutes } from './audit/audit-routes';
 import type { WebDependencies, WebSession } from './web-dependencies';
 
 /** A posted form field as a string ('' when absent or repeated). */
@@ -95,6 +96,7 @@ export function webRoutes(deps: WebDependencies): Router {
   mountRetentionRoutes(router, deps, render, guard);
   mountComplianceRoutes(router, deps, render, guard);
   mountModerationRoutes(router, deps, render, guard);
+  mountAuditRoutes(router, deps, render, guard);
 
   // Pages answer failures with a page, not the API's JSON error.
   router.use((error: unknown, _request: Request, response: Response, next: (error?: unknown) => void) => {

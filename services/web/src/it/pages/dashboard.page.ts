@@ -121,5 +121,6 @@ export function dashboardBody(options: DashboardPage): SafeHtml {
 ${capturesChart(options.days)}
 ${troubleList(options)}
 ${complianceList(options.noncompliant ?? [])}
-${overdueList(options)}`;
+${overdueList(options)}
+<p><a href="/audit">Audit log</a>: who signed in, searched, read, downloaded, exported or changed what.</p>`;
 }
