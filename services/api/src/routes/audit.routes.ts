@@ -13,7 +13,7 @@ const InstantOrDaySchema = z
 const FilterText = z.string().min(1).max(500);
 
 export const AuditQuerySchema = z.strictObject({
-  actor: FilterText.optional().describe('the person (per_…) or token (tok_…) who acted'),
+  actor: FilterText.optional().describe('the person (usr_…) or token (tok_…) who acted'),
   action: FilterText.optional().describe('an action (`record.read`) or its family (`record` matches `record.*`)'),
   target: FilterText.optional().describe('what was acted on: a record, request, bundle, account, person…'),
   from: InstantOrDaySchema.optional().describe('at or after'),

@@ -28,6 +28,13 @@ export function filterQuery(filter: AuditFilter, extra: Record<string, string> =
   return query.toString();
 }
 
+/** Details one per line, `name: value`, values as JSON when they are not plain text. */
+function detailsList(details: Record<string, unknown>): SafeHtml {
+  return html`<ul class="plain">${Object.entries(details).map(
+    ([name, value]) => html`<li>${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}</li>`,
+  )}</ul>`;
+}
+
 function row(entry: SealedAuditEntry, timeZone: string): SafeHtml {
   return html`<tr>
   <td>${entry.seq}</td>
@@ -36,7 +43,7 @@ function row(entry: SealedAuditEntry, timeZone: string): SafeHtml {
   <td>${entry.action}</td>
   <td>${entry.target}</td>
   <td>${entry.outcome}</td>
-  <td>${entry.details === null ? '' : html`<code>${JSON.stringify(entry.details)}</code>`}</td>
+  <td>${entry.details === null ? '' : detailsList(entry.details)}</td>
   <td><code title="${entry.hash}">${entry.hash.slice(0, 12)}…</code></td>
 </tr>`;
 }
@@ -54,7 +61,7 @@ export function auditLogBody(options: AuditLogPageOptions): SafeHtml {
   return html`<h1>Audit log</h1>
 <p>Every sign-in, search, record view, download, export and change, each entry sealed with the hash of the one before. <a href="/audit/verification">Check the chain now</a>.</p>
 <form method="get" action="/audit">
-  ${textField('actor', 'Person or token', filter.actor, 'an id such as per_… or tok_…')}
+  ${textField('actor', 'Person or token', filter.actor, 'an id such as usr_… or tok_…')}
   ${textField('action', 'Action', filter.action, 'record.read, or record for every record action')}
   ${textField('target', 'Target', filter.target, 'a record, request, bundle, account or person id')}
   <p><label for="from">From (date)</label> <input type="date" id="from" name="from" value="${filter.from ?? ''}"></p>
