@@ -31,6 +31,7 @@ import { SearchIndexDesk } from './search/search-index-desk';
 import { DispositionDesk } from './retention/disposition-desk';
 import { RetentionDesk } from './retention/retention-desk';
 import { ComplianceDesk } from './compliance/compliance-desk';
+import { AuditDesk } from './audit/audit-desk';
 
 /** The ports and settings the use cases run on, wired by the process that hosts them (services/embedded). */
 export interface ApplicationDependencies {
@@ -101,6 +102,7 @@ export interface Application extends ApplicationDependencies {
   moderationDesk: ModerationDesk;
   moderationLedgerDesk: ModerationLedgerDesk;
   imports: ImportDesk;
+  auditDesk: AuditDesk;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
@@ -133,5 +135,6 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
       catalog,
     }),
     imports: new ImportDesk(dependencies),
+    auditDesk: new AuditDesk(catalog),
   };
 }

@@ -37,3 +37,4 @@ export * from './moderation/moderation-ledger-desk';
 export * from './moderation/moderation-ledger-watch';
 export * from './moderation/policy-flags';
 export * from './imports/import-desk';
+export * from './audit/audit-desk';

@@ -1,4 +1,5 @@
 import { describeAccountCases } from './conformance/accounts.cases';
+import { describeAuditChainCases } from './conformance/audit-chain.cases';
 import type { CatalogHarness, CatalogHarnessFactory } from './conformance/fixtures';
 import { describeIngestCases } from './conformance/ingest.cases';
 import { describeLifecycleCases } from './conformance/lifecycle.cases';
@@ -24,6 +25,7 @@ export function describeCatalogConformance(createHarness: CatalogHarnessFactory)
   const current = (): CatalogHarness => harness;
 
   describe('agencies, accounts, tokens, audit', () => describeAccountCases(current));
+  describe('the audit chain', () => describeAuditChainCases(current));
   describe('sync state', () => describeSyncCases(current));
   describe('sync runs', () => describeSyncRunCases(current));
   describe('applying pages', () => describeIngestCases(current));

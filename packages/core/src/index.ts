@@ -17,6 +17,7 @@ export * from './ports/sync-run-log.port';
 export * from './ports/record-reader.port';
 export * from './ports/capture-reader.port';
 export * from './ports/audit-log.port';
+export * from './audit-chain';
 export * from './ports/index-backlog.port';
 export * from './ports/search-document-source.port';
 export * from './ports/catalog.port';

@@ -23,6 +23,7 @@ import { complianceRoutes } from './routes/compliance.routes';
 import { moderationReviewRoutes } from './routes/moderation-reviews.routes';
 import { policyCategoryRoutes } from './routes/policy-categories.routes';
 import { moderationLedgerRoutes } from './routes/moderation-ledger.routes';
+import { auditRoutes } from './routes/audit.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
 import { dispositionRoutes, retentionRoutes } from './routes/retention.routes';
 import { importRoutes, isImportUpload } from './routes/imports.routes';
@@ -48,6 +49,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...policyCategoryRoutes(context),
     ...moderationReviewRoutes(context),
     ...moderationLedgerRoutes(context),
+    ...auditRoutes(context),
     ...importRoutes(context),
   ];
 }

@@ -20,6 +20,8 @@ export function page(options: PageOptions): string {
   const readsCompliance = holds(['it-admin', 'it-director', 'communications-manager', 'auditor']);
   // IT administrators and auditors reach /moderation/reviews by address: one more link overflows their phone banner.
   const moderates = holds(['moderator', 'attorney', 'it-director']);
+  // The audit log for those it is for; IT reaches it from the dashboard (their banner is full).
+  const auditsInNav = holds(['auditor', 'attorney', 'it-director']) && !runsIt;
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -44,6 +46,7 @@ export function page(options: PageOptions): string {
       ${readsCompliance ? html`<li><a href="/compliance">Compliance</a></li>` : ''}
       <li><a href="/receipts">Policies and receipts</a></li>
       ${moderates ? html`<li><a href="/moderation/reviews">Moderation</a></li>` : ''}
+      ${auditsInNav ? html`<li><a href="/audit">Audit log</a></li>` : ''}
     </ul>
   </nav>
   <form class="sign-out" method="post" action="/sign-out">

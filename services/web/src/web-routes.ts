@@ -15,6 +15,7 @@ import { mountComplianceRoutes } from './compliance/compliance-routes';
 import { mountModerationRoutes } from './moderation/moderation-routes';
 import { mountCategoryRoutes } from './moderation/category-routes';
 import { mountSigningKeyRoutes } from './signing-key-routes';
+import { mountAuditRoutes } from './audit/audit-routes';
 import type { WebDependencies, WebSession } from './web-dependencies';
 
 /** A posted form field as a string ('' when absent or repeated). */
@@ -101,6 +102,7 @@ export function webRoutes(deps: WebDependencies): Router {
   mountModerationRoutes(router, deps, render, guard);
   mountCategoryRoutes(router, deps, render, guard);
   mountSigningKeyRoutes(router, deps, render, guard);
+  mountAuditRoutes(router, deps, render, guard);
 
   // Pages answer failures with a page, not the API's JSON error.
   router.use((error: unknown, _request: Request, response: Response, next: (error?: unknown) => void) => {

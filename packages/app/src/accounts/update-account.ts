@@ -2,7 +2,8 @@ import { AccountPatchSchema, notFound, parseInput, UseCaseError, type Account } 
 import { diffAccountPeople } from '../compliance/people-changes';
 import { checkAgency, checkConnector } from './account-checks';
 import type { AccountServices } from './account-services';
-import { keepStoredSecrets } from './connector-secrets';
+import { configurationChange } from '../audit/configuration-change';
+import { keepStoredSecrets, maskConnectorSecrets } from './connector-secrets';
 
 export interface UpdateAccountOptions {
   /** Edit forms never hold stored secrets, so a secret setting left blank there keeps the stored value. */
@@ -43,7 +44,11 @@ export async function updateAccount(
     actor: actorId,
     action: 'account.update',
     target: account.id,
-    details: { fields: Object.keys(patch) },
+    details: configurationChange(
+      { ...stored, connector: maskConnectorSecrets(stored.connector) },
+      { ...account, connector: maskConnectorSecrets(account.connector) },
+      Object.keys(patch),
+    ),
   });
   await compliance.appendPeopleChanges(
     diffAccountPeople(stored, account, { accountId: account.id, changedBy: actorId, changedAt: account.updatedAt }),

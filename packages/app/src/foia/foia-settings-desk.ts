@@ -1,3 +1,4 @@
+import { configurationChange } from '../audit/configuration-change';
 import { z } from 'zod';
 import { notFound, UseCaseError, type AuditLog } from '@verbatim/core';
 import {
@@ -64,14 +65,16 @@ export class FoiaSettingsDesk {
 
   /** Open deadlines follow the change at once: they are computed from the settings whenever they are read. */
   async update(patch: FoiaSettingsPatch, actorId: string): Promise<EffectiveFoiaSettings> {
+    const before = await this.effective();
     await this.options.foiaStore.updateSettings(patch);
+    const after = await this.effective();
     await this.options.catalog.appendAudit({
       actor: actorId,
       action: 'foia-settings.update',
       target: 'foia-settings',
-      details: { fields: Object.keys(patch) },
+      details: configurationChange(before, after, Object.keys(patch)),
     });
-    return this.effective();
+    return after;
   }
 
   /** Days the town is closed besides weekends and holidays: they move every open deadline. */

@@ -41,7 +41,18 @@ export class Sessions {
       password,
       user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy password'))),
     );
-    if (!user || !valid || user.disabledAt) return null;
+    if (!user || !valid || user.disabledAt) {
+      // Failed sign-ins are audited with the email typed and why, never the password.
+      const reason = !user ? 'unknown email' : !valid ? 'wrong password' : 'person disabled';
+      await this.catalog.appendAudit({
+        actor: user?.id ?? 'anonymous',
+        action: 'session.sign-in',
+        target: user?.id ?? email,
+        outcome: 'denied',
+        details: { email, reason },
+      });
+      return null;
+    }
     const secret = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);

@@ -1,5 +1,8 @@
 import type { Pool } from 'pg';
 import type {
+  AuditChainReport,
+  AuditPage,
+  AuditQuery,
   Account,
   AccountPatch,
   AccountStatus,
@@ -259,6 +262,16 @@ export class PostgresCatalog implements Catalog {
   /** Newest first. */
   listAudit(limit: number): Promise<Array<AuditEntry & { id: number; at: string }>> {
     return this.audit.listAudit(limit);
+  }
+
+  /** Newest first, a page at a time. */
+  listAuditEntries(query: AuditQuery): Promise<AuditPage> {
+    return this.audit.listAuditEntries(query);
+  }
+
+  /** Walks the hash chain from entry 1 (see AuditChainWalker). */
+  verifyAuditChain(): Promise<AuditChainReport> {
+    return this.audit.verifyAuditChain();
   }
 
   /** Throws when the database cannot answer. */

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import type {
+  AuditChainReport,
+  AuditPage,
+  AuditQuery,
   Account,
   AccountPatch,
   AccountStatus,
@@ -277,6 +280,16 @@ export class SqliteCatalog implements Catalog {
   /** Newest first. */
   async listAudit(limit: number): Promise<Array<AuditEntry & { id: number; at: string }>> {
     return this.audit.listAudit(limit);
+  }
+
+  /** Newest first, a page at a time. */
+  async listAuditEntries(query: AuditQuery): Promise<AuditPage> {
+    return this.audit.listAuditEntries(query);
+  }
+
+  /** Walks the hash chain from entry 1 (see AuditChainWalker). */
+  async verifyAuditChain(): Promise<AuditChainReport> {
+    return this.audit.verifyAuditChain();
   }
 
   /** Throws when the database cannot answer. */

@@ -125,5 +125,6 @@ ${overdueList(options)}
 <section aria-labelledby="jobs-heading">
   <h2 id="jobs-heading">Background jobs</h2>
   <p><a href="/jobs">Recent jobs</a> lists the syncs, imports, bundles and notifications of every queue, with their timings and why any failed; <a href="/jobs?state=failed">failed jobs</a> only.</p>
-</section>`;
+</section>
+<p><a href="/audit">Audit log</a>: who signed in, searched, read, downloaded, exported or changed what.</p>`;
 }
