@@ -6,6 +6,7 @@ import { describeReadCases } from './conformance/reads.cases';
 import { describeSyncCases } from './conformance/sync.cases';
 import { describeSyncRunCases } from './conformance/sync-runs.cases';
 import { describeTotalsCases } from './conformance/totals.cases';
+import { describeTokenLifecycleCases } from './conformance/token-lifecycle.cases';
 
 export type { CatalogHarness, CatalogHarnessFactory } from './conformance/fixtures';
 
@@ -24,6 +25,7 @@ export function describeCatalogConformance(createHarness: CatalogHarnessFactory)
   const current = (): CatalogHarness => harness;
 
   describe('agencies, accounts, tokens, audit', () => describeAccountCases(current));
+  describe('token expiry, list and revocation', () => describeTokenLifecycleCases(current));
   describe('sync state', () => describeSyncCases(current));
   describe('sync runs', () => describeSyncRunCases(current));
   describe('applying pages', () => describeIngestCases(current));
