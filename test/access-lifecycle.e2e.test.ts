@@ -3,6 +3,12 @@ import { registerMockAccount, startInstance, syncOnce, type TestInstance } from 
 
 const PASSWORD = 'correct horse battery staple';
 
+/** What POST /api/v1/session answers: the signed-in person, or an error. */
+interface SessionAnswer {
+  user?: { id: string };
+  error?: { code: string; message: string };
+}
+
 /** A sign-in from a client address of its own (the instance trusts the loopback proxy's X-Forwarded-For). */
 async function signIn(instance: TestInstance, email: string, password: string, address = '198.51.100.1') {
   const response = await fetch(`${instance.baseUrl}/api/v1/session`, {
@@ -14,7 +20,7 @@ async function signIn(instance: TestInstance, email: string, password: string, a
     status: response.status,
     retryAfter: response.headers.get('retry-after'),
     cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '',
-    body: await response.json(),
+    body: (await response.json()) as SessionAnswer,
   };
 }
 
@@ -170,8 +176,8 @@ describe('access lifecycle: tokens, people, sign-in throttling, whoami', () => {
     }
     const locked = await signIn(instance, 'LEE@town.example', PASSWORD, '198.51.100.99');
     expect(locked.status).toBe(429);
-    expect(locked.body.error.code).toBe('sign_in_locked');
-    expect(locked.body.error.message).toMatch(/^too many failed sign-ins for this account; try again after \d{4}-/);
+    expect(locked.body.error?.code).toBe('sign_in_locked');
+    expect(locked.body.error?.message).toMatch(/^too many failed sign-ins for this account; try again after \d{4}-/);
     expect(Number(locked.retryAfter)).toBeGreaterThan(800);
   });
 
@@ -215,6 +221,6 @@ describe('access lifecycle: tokens, people, sign-in throttling, whoami', () => {
     expect(median(busy)).toBeLessThan(Math.max(median(quiet) * 4, 250));
     const lockedAddress = await signIn(instance, 'dana@town.example', PASSWORD, '203.0.113.9');
     expect(lockedAddress.status).toBe(429);
-    expect(lockedAddress.body.error.message).toMatch(/from your address/);
+    expect(lockedAddress.body.error?.message).toMatch(/from your address/);
   });
 });

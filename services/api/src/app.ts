@@ -3,6 +3,7 @@ import type { ApiContext } from './api-context';
 import { ApiError, errorHandler } from './api-error';
 import { authenticate } from './auth';
 import { checkHealth } from './health';
+import { securityHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
 import { RouteDefinition, mountRoutes } from './route';
 import { accountRoutes } from './routes/accounts.routes';
@@ -56,6 +57,7 @@ export function createApp(context: ApiContext, logError: (error: unknown) => voi
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   if (context.trustProxy) app.set('trust proxy', context.trustProxy);
+  app.use(securityHeaders());
   const routes = apiRoutes(context);
   const openApi = buildOpenApiDocument(routes, context.version);
 
