@@ -40,7 +40,12 @@ export async function signIn(
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is now; returns the violations, each with its nodes. */
 export async function axeViolations(page: Page): Promise<Array<{ id: string; nodes: unknown[] }>> {
   // Evaluated through the debugging protocol: a <script> tag of its own would be refused by the pages' CSP.
-  await page.evaluate((source) => (0, eval)(source), (axeSource ??= readFileSync(AXE, 'utf8')));
+  await page.evaluate(
+    (source) => {
+      (0, eval)(source);
+    },
+    (axeSource ??= readFileSync(AXE, 'utf8')),
+  );
   return page.evaluate(async () => {
     // Runs in the page (no DOM types in this project's compiler settings, hence the loose typing).
     const scope = globalThis as unknown as {
