@@ -72,7 +72,7 @@ describe('SignInThrottle', () => {
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(3);
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(refused).toHaveLength(3);
-    expect((refused[0]).reason).toMatchObject({ kind: 'throttled', code: 'sign_in_busy' });
+    expect(refused[0].reason).toMatchObject({ kind: 'throttled', code: 'sign_in_busy' });
     expect(most).toBe(1);
     expect(started).toBe(3);
     // The gate opens again once the queue drained.

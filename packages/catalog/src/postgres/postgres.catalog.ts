@@ -21,7 +21,6 @@ import type {
   RecordFilter,
   RecordStatus,
   RecordVersion,
-  Role,
   SearchDocument,
   SyncRun,
   SyncState,
