@@ -45,14 +45,17 @@ export class Sessions {
     this.throttle.refuseIfLocked(email, address);
     const user = await this.people.findUserByEmail(email);
     const decoy = (decoyHash ??= hashPassword('decoy password'));
-    const valid = await this.throttle.runHash(async () =>
-      verifyPassword(password, user?.passwordHash ?? (await decoy)),
-    );
-    if (!user || !valid) {
-      this.throttle.recordFailure(email, address);
-      return null;
-    }
-    this.throttle.recordSuccess(email);
+    const decoyHashed = await decoy;
+    // Checked again once this sign-in's turn to hash comes, and the outcome counted before the next one's turn:
+    // a lockout reached while sign-ins waited refuses them before they hash.
+    const valid = await this.throttle.runHash(async () => {
+      this.throttle.refuseIfLocked(email, address);
+      const right = await verifyPassword(password, user?.passwordHash ?? decoyHashed);
+      if (user && right) this.throttle.recordSuccess(email);
+      else this.throttle.recordFailure(email, address);
+      return user !== null && right;
+    });
+    if (!user || !valid) return null;
     if (user.disabledAt)
       throw new UseCaseError(
         'unauthenticated',
