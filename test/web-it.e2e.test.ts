@@ -177,6 +177,29 @@ describe('the IT screens in a real browser', () => {
     await signIn(clerk, instance.baseUrl, CLERK);
     await clerk.goto(`${instance.baseUrl}/dashboard`);
     await expect(clerk.getByRole('heading', { name: 'Not allowed' }).isVisible()).resolves.toBe(true);
+
+    // IT disables the clerk from the keyboard: the clerk's open session ends at once, and sign-in is refused.
+    const it = await browser.newPage();
+    await signIn(it, instance.baseUrl, IT);
+    await it.goto(`${instance.baseUrl}/people`);
+    const disable = it.getByRole('button', { name: `Disable ${CLERK.name} (${CLERK.email})` });
+    await disable.focus();
+    await it.keyboard.press('Enter');
+    await it.waitForURL(/\/people\?changed=/);
+    await expect(it.getByRole('status').textContent()).resolves.toContain(`${CLERK.name} is disabled`);
+    await expect(it.getByRole('row', { name: new RegExp(CLERK.name) }).textContent()).resolves.toContain('Disabled');
+    await checkScreen(it, 'it-people-disabled');
+    await clerk.goto(`${instance.baseUrl}/search`);
+    await clerk.waitForURL('**/sign-in');
+    await clerk.getByLabel('Email').fill(CLERK.email);
+    await clerk.getByLabel('Password').fill(CLERK.password);
+    await clerk.getByRole('button', { name: 'Sign in' }).click();
+    await expect(clerk.getByRole('alert').textContent()).resolves.toContain('disabled by IT');
+
+    await it.getByRole('button', { name: `Enable ${CLERK.name} (${CLERK.email})` }).click();
+    await expect(it.getByRole('status').textContent()).resolves.toContain(`${CLERK.name} can sign in again`);
+    await signIn(clerk, instance.baseUrl, CLERK);
+    await it.close();
     await clerk.close();
   });
 

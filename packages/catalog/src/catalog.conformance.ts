@@ -7,6 +7,7 @@ import { describeReadCases } from './conformance/reads.cases';
 import { describeSyncCases } from './conformance/sync.cases';
 import { describeSyncRunCases } from './conformance/sync-runs.cases';
 import { describeTotalsCases } from './conformance/totals.cases';
+import { describeTokenLifecycleCases } from './conformance/token-lifecycle.cases';
 
 export type { CatalogHarness, CatalogHarnessFactory } from './conformance/fixtures';
 
@@ -26,6 +27,7 @@ export function describeCatalogConformance(createHarness: CatalogHarnessFactory)
 
   describe('agencies, accounts, tokens, audit', () => describeAccountCases(current));
   describe('the audit chain', () => describeAuditChainCases(current));
+  describe('token expiry, list and revocation', () => describeTokenLifecycleCases(current));
   describe('sync state', () => describeSyncCases(current));
   describe('sync runs', () => describeSyncRunCases(current));
   describe('applying pages', () => describeIngestCases(current));

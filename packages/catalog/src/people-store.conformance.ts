@@ -115,6 +115,29 @@ export function describePeopleStoreConformance(createHarness: StoresHarnessFacto
     expect(await people.getUser(user.id)).toMatchObject({ disabledAt: '2026-04-01T10:00:00.000Z' });
   });
 
+  it('disables a person (ending their sessions only, keeping the first instant) and enables them again', async () => {
+    const { people } = harness;
+    const ada = await createUserOrFail(people, 'Ada', 'ada@town.example');
+    const bo = await createUserOrFail(people, 'Bo', 'bo@town.example');
+    await people.createSession(session(ada.id, 'a'.repeat(64)));
+    await people.createSession(session(bo.id, 'c'.repeat(64)));
+    const disabled = await people.setUserDisabled(ada.id, '2026-04-01T10:00:00.000Z');
+    expect(disabled).toEqual({ ...ada, disabledAt: '2026-04-01T10:00:00.000Z' });
+    expect(await people.setUserDisabled(ada.id, '2026-04-01T11:00:00.000Z')).toEqual(disabled);
+    expect(await people.findSession('a'.repeat(64), AT)).toBeNull();
+    expect(await people.findSession('c'.repeat(64), AT)).toEqual({ session: session(bo.id, 'c'.repeat(64)), user: bo });
+    expect(await people.setUserDisabled(ada.id, null)).toEqual(ada);
+    // The sessions ended by disabling stay ended: enabling does not bring them back.
+    expect(await people.findSession('a'.repeat(64), AT)).toBeNull();
+    await people.createSession(session(ada.id, 'd'.repeat(64)));
+    expect(await people.findSession('d'.repeat(64), AT)).toEqual({
+      session: session(ada.id, 'd'.repeat(64)),
+      user: ada,
+    });
+    expect(await people.setUserDisabled('usr_missing', AT)).toBeNull();
+    expect(await people.setUserDisabled('usr_missing', null)).toBeNull();
+  });
+
   it('refuses a session for a user who does not exist', async () => {
     await expect(harness.people.createSession(session('usr_missing'))).rejects.toHaveProperty('message');
   });

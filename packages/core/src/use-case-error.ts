@@ -2,11 +2,11 @@ import type { z } from 'zod';
 
 /**
  * What went wrong, in the terms every adapter maps: the API to an HTTP status, the pages to a message, the CLI
- * to an exit code. `invalid` is the caller's input, `unavailable` a backend that did not answer, `damaged` the
+ * to an exit code. `invalid` is the caller's input, `throttled` too many attempts (details carry `retryAfterSeconds`), `unavailable` a backend that did not answer, `damaged` the
  * archive itself (a catalogued object missing from storage): never the caller's fault, always worth a look.
  */
 export type UseCaseErrorKind =
-  'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable' | 'damaged';
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'throttled' | 'unavailable' | 'damaged';
 
 /** A refusal written for the person who asked: `code` is stable for scripts, `message` says what to do next. */
 export class UseCaseError extends Error {

@@ -7,6 +7,7 @@ const STATUS_OF_KIND: Record<UseCaseErrorKind, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  throttled: 429,
   damaged: 500,
   unavailable: 503,
 };

@@ -32,7 +32,10 @@ export function currentSession(sessions: Sessions, request: Request): Promise<Si
   return sessions.find(readSessionSecret(request));
 }
 
-/** Checks the password and, when it is right, starts a session and sets its cookie on `response`. */
+/**
+ * Checks the password and, when it is right, starts a session and sets its cookie on `response`. Throttling
+ * counts failures per email and per `request.ip` (the proxy's client address with TRUST_PROXY).
+ */
 export async function signInWithCookie(
   sessions: Sessions,
   email: string,
@@ -40,7 +43,7 @@ export async function signInWithCookie(
   request: Request,
   response: Response,
 ) {
-  const started = await sessions.signIn(email, password);
+  const started = await sessions.signIn(email, password, request.ip ?? 'unknown');
   if (!started) return null;
   writeSessionCookie(request, response, started.secret, started.expiresAt);
   return { user: started.user, csrfToken: started.csrfToken };

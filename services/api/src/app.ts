@@ -5,6 +5,7 @@ import { authenticate } from './auth';
 import { checkHealth } from './health';
 import { accessLog } from './observability/access-log';
 import { metricsHandler } from './observability/metrics.route';
+import { securityHeaders } from './security-headers';
 import { buildOpenApiDocument } from './openapi';
 import { RouteDefinition, mountRoutes } from './route';
 import { accountRoutes } from './routes/accounts.routes';
@@ -60,6 +61,7 @@ export function createApp(context: ApiContext, logError: (error: unknown) => voi
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   if (context.trustProxy) app.set('trust proxy', context.trustProxy);
+  app.use(securityHeaders());
   const routes = apiRoutes(context);
   const openApi = buildOpenApiDocument(routes, context.version);
   app.use(accessLog(context.accessLogger, context.metrics));

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { sha256Hex, type ApiToken, type Catalog, type Role } from '@verbatim/core';
-import type { Sessions, SignedInSession } from '@verbatim/app';
+import { tokenRefusal, type Sessions, type SignedInSession } from '@verbatim/app';
 import { csrfTokenMatches, currentSession } from '@verbatim/http';
 import { ApiError } from './api-error';
 
@@ -26,6 +26,8 @@ export function authenticate(catalog: Catalog, sessions: Sessions): RequestHandl
     if (match) {
       const principal = await catalog.findTokenBySecretSha256(sha256Hex(match[1]));
       if (!principal) return next(new ApiError(401, 'unauthenticated', 'the bearer token is not recognised'));
+      const refusal = tokenRefusal(principal);
+      if (refusal) return next(new ApiError(401, principal.revokedAt ? 'token_revoked' : 'token_expired', refusal));
       request.principal = principal;
       return next();
     }
@@ -38,7 +40,14 @@ export function authenticate(catalog: Catalog, sessions: Sessions): RequestHandl
       return next(new ApiError(403, 'csrf_failed', 'send the X-CSRF-Token given at sign-in with every change'));
     }
     const { user } = session;
-    request.principal = { id: user.id, name: user.name, roles: user.roles, createdAt: user.createdAt };
+    request.principal = {
+      id: user.id,
+      name: user.name,
+      roles: user.roles,
+      createdAt: user.createdAt,
+      expiresAt: session.expiresAt,
+      revokedAt: null,
+    };
     request.signedInSession = session;
     next();
   };

@@ -1,6 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
 import { RECORD_READER_ROLES, type Role } from '@verbatim/core';
-import { csrfTokenMatches, currentSession, signInWithCookie, signOutWithCookie } from '@verbatim/http';
+import { csrfTokenMatches, currentSession, signInRefusal, signInWithCookie, signOutWithCookie } from '@verbatim/http';
 import { APP_CSS } from './app.css';
 import { page } from './layout';
 import { signInBody } from './pages/sign-in.page';
@@ -76,7 +76,15 @@ export function webRoutes(deps: WebDependencies): Router {
   router.get('/sign-in', async (_request, response) => render(response, 200, 'Sign in', null, signInBody({})));
   router.post('/sign-in', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
     const email = field(request, 'email').trim();
-    const signedIn = await signInWithCookie(deps.sessions, email, field(request, 'password'), request, response);
+    let signedIn;
+    try {
+      signedIn = await signInWithCookie(deps.sessions, email, field(request, 'password'), request, response);
+    } catch (error) {
+      const refusal = signInRefusal(error);
+      if (!refusal) throw error;
+      if (refusal.retryAfterSeconds) response.set('retry-after', String(refusal.retryAfterSeconds));
+      return render(response, refusal.status, 'Sign in', null, signInBody({ email, error: refusal.message }));
+    }
     if (signedIn) return response.redirect(303, landingOf(signedIn.user.roles));
     render(
       response,

@@ -13,6 +13,7 @@ import type {
 } from '@verbatim/core';
 import type { ComplianceStore, Delivery, FoiaStore } from '@verbatim/foia';
 import { createPerson } from '../people/create-person';
+import { disablePerson, enablePerson } from '../people/person-access';
 import { viewAccount, type AccountView } from './account-view';
 import { describeConnectorTypes, type ConnectorTypeDescription } from './connector-types';
 import { isSecretSetting } from './connector-secrets';
@@ -57,6 +58,10 @@ export interface ItDesk {
   listPeople(): Promise<User[]>;
   /** As `POST /api/v1/users`: the password is stored only as a hash. */
   createPerson(input: unknown, actorId: string): Promise<User>;
+  /** Ends the person's sessions at once and refuses their sign-in until enabled; audited. */
+  disablePerson(userId: string, actorId: string): Promise<User>;
+  /** Lets a disabled person sign in again; audited. */
+  enablePerson(userId: string, actorId: string): Promise<User>;
   /** Every connector type and the settings it takes, for forms that help people write them. */
   connectorTypes: ConnectorTypeDescription[];
   /** Whether a connector setting holds a credential, so it is never shown back. */
@@ -100,6 +105,8 @@ export function createItDesk({
     countQuarantined: async (accountId) => (await catalog.listQuarantine(accountId)).length,
     listPeople: () => people.listUsers(),
     createPerson: (input, actorId) => createPerson(people, catalog, input, actorId),
+    disablePerson: (userId, actorId) => disablePerson(people, catalog, userId, actorId),
+    enablePerson: (userId, actorId) => enablePerson(people, catalog, userId, actorId),
     connectorTypes: describeConnectorTypes(),
     isSecretSetting,
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInput, RoleSchema, UseCaseError, type AuditLog, type PeopleStore, type User } from '@verbatim/core';
 import { hashPassword } from './password';
+import { auditRoleGrant } from './role-grants';
 
 export const NewUserSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -33,6 +34,7 @@ export async function createPerson(
       { path: 'email', message: 'a person with this email already exists' },
     ]);
   await catalog.appendAudit({ actor: actorId, action: 'user.create', target: user.id, details: { roles: user.roles } });
+  await auditRoleGrant(catalog, actorId, { kind: 'person', id: user.id, name: user.name }, user.roles);
   return user;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { sha256Hex, type AuditLog, type PeopleStore, type User } from '@verbatim/core';
+import { sha256Hex, UseCaseError, type AuditLog, type PeopleStore, type User } from '@verbatim/core';
 import { hashPassword, verifyPassword } from './password';
+import { SignInThrottle } from './sign-in-throttle';
 
 /** A session lasts a working day and a half; signing in again is cheap, a stolen cookie should age out. */
 export const SESSION_HOURS = 12;
@@ -14,6 +15,8 @@ export interface SignedInSession {
   csrfToken: string;
   /** The stored form of the session secret (the secret itself lives only in the person's cookie). */
   secretSha256: string;
+  /** When the session ends of itself (ISO). */
+  expiresAt: string;
 }
 
 /** A session just started: the secret goes into the cookie, and only its SHA-256 is stored. */
@@ -29,18 +32,29 @@ export class Sessions {
   constructor(
     private readonly people: PeopleStore,
     private readonly catalog: AuditLog,
+    private readonly throttle = new SignInThrottle(),
   ) {}
 
   /**
-   * Checks the password and starts a session. Null when the email or the password is wrong, or the person is
-   * disabled (one answer for all, so none can be probed).
+   * Checks the password and starts a session. Null when the email or the password is wrong (one answer for
+   * both, so neither can be probed). Throws UseCaseError `throttled` while the account or `address` is locked
+   * out or too many sign-ins wait for hashing (refused before any hashing), and `unauthenticated`
+   * `person_disabled` when the password is right but IT disabled the person.
    */
-  async signIn(email: string, password: string): Promise<StartedSession | null> {
+  async signIn(email: string, password: string, address = 'unknown'): Promise<StartedSession | null> {
+    this.throttle.refuseIfLocked(email, address);
     const user = await this.people.findUserByEmail(email);
-    const valid = await verifyPassword(
-      password,
-      user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy password'))),
-    );
+    const decoy = (decoyHash ??= hashPassword('decoy password'));
+    const decoyHashed = await decoy;
+    // Checked again once this sign-in's turn to hash comes, and the outcome counted before the next one's turn:
+    // a lockout reached while sign-ins waited refuses them before they hash.
+    const valid = await this.throttle.runHash(async () => {
+      this.throttle.refuseIfLocked(email, address);
+      const right = await verifyPassword(password, user?.passwordHash ?? decoyHashed);
+      if (user && right) this.throttle.recordSuccess(email);
+      else this.throttle.recordFailure(email, address);
+      return user !== null && right;
+    });
     if (!user || !valid || user.disabledAt) {
       // Failed sign-ins are audited with the email typed and why, never the password.
       const reason = !user ? 'unknown email' : !valid ? 'wrong password' : 'person disabled';
@@ -51,7 +65,13 @@ export class Sessions {
         outcome: 'denied',
         details: { email, reason },
       });
-      return null;
+      if (!user || !valid) return null;
+      // Said only after the right password, so it tells a guesser nothing.
+      throw new UseCaseError(
+        'unauthenticated',
+        'person_disabled',
+        `this person was disabled by IT at ${user.disabledAt}; ask IT to enable you again`,
+      );
     }
     const secret = randomBytes(32).toString('base64url');
     const now = new Date();
@@ -73,7 +93,12 @@ export class Sessions {
   async find(secret: string | undefined): Promise<SignedInSession | null> {
     const found = secret ? await this.people.findSession(sha256Hex(secret), new Date().toISOString()) : null;
     return found
-      ? { user: found.user, csrfToken: found.session.csrfToken, secretSha256: found.session.secretSha256 }
+      ? {
+          user: found.user,
+          csrfToken: found.session.csrfToken,
+          secretSha256: found.session.secretSha256,
+          expiresAt: found.session.expiresAt,
+        }
       : null;
   }
 

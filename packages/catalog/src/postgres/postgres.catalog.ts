@@ -8,6 +8,7 @@ import type {
   AccountStatus,
   Agency,
   ApiToken,
+  NewApiTokenRecord,
   ApplyPageInput,
   ArchiveRecord,
   Attachment,
@@ -23,7 +24,6 @@ import type {
   RecordFilter,
   RecordStatus,
   RecordVersion,
-  Role,
   SearchDocument,
   SyncRun,
   SyncState,
@@ -105,7 +105,7 @@ export class PostgresCatalog implements Catalog {
   }
 
   /** Validates the roles; only the secret's SHA-256 is stored. Throws when that hash is already registered. */
-  createToken(input: { name: string; roles: Role[]; secretSha256: string }): Promise<ApiToken> {
+  createToken(input: NewApiTokenRecord): Promise<ApiToken> {
     return this.tokens.createToken(input);
   }
 
@@ -117,6 +117,16 @@ export class PostgresCatalog implements Catalog {
   /** Used at start to decide whether to create the bootstrap admin token. */
   countTokens(): Promise<number> {
     return this.tokens.countTokens();
+  }
+
+  /** Every token without its secret, oldest first. */
+  listTokens(): Promise<ApiToken[]> {
+    return this.tokens.listTokens();
+  }
+
+  /** Keeps the first revocation's instant; null when no token has this id. */
+  revokeToken(id: string, at: string): Promise<ApiToken | null> {
+    return this.tokens.revokeToken(id, at);
   }
 
   /** Status `never` with pass number 0 for an account that has not synced (or does not exist). */

@@ -1,15 +1,26 @@
 import type { Pool } from 'pg';
-import { newId, RoleSchema, type ApiToken, type Role } from '@verbatim/core';
+import { newId, RoleSchema, type ApiToken, type NewApiTokenRecord, type Role } from '@verbatim/core';
 
 interface TokenRow {
   id: string;
   name: string;
   roles: Role[];
   created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
 }
 
+const COLUMNS = 'id, name, roles, created_at, expires_at, revoked_at';
+
 function tokenFromRow(row: TokenRow): ApiToken {
-  return { id: row.id, name: row.name, roles: row.roles, createdAt: row.created_at };
+  return {
+    id: row.id,
+    name: row.name,
+    roles: row.roles,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
 }
 
 /** API tokens, stored by the SHA-256 of their secret so a leaked database grants no access. */
@@ -17,20 +28,40 @@ export class TokenRepository {
   constructor(private readonly pool: Pool) {}
 
   /** The unique index on the hash refuses a second token with the same secret. */
-  async createToken(input: { name: string; roles: Role[]; secretSha256: string }): Promise<ApiToken> {
+  async createToken(input: NewApiTokenRecord): Promise<ApiToken> {
     const roles = RoleSchema.array().parse(input.roles);
-    const token: ApiToken = { id: newId('token'), name: input.name, roles, createdAt: new Date().toISOString() };
-    await this.pool.query(
-      'INSERT INTO tokens (id, name, roles, secret_sha256, created_at) VALUES ($1, $2, $3::jsonb, $4, $5)',
-      [token.id, token.name, JSON.stringify(roles), input.secretSha256, token.createdAt],
+    const { rows } = await this.pool.query<TokenRow>(
+      `INSERT INTO tokens (id, name, roles, secret_sha256, created_at, expires_at)
+      VALUES ($1, $2, $3::jsonb, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [
+        newId('token'),
+        input.name,
+        JSON.stringify(roles),
+        input.secretSha256,
+        new Date().toISOString(),
+        input.expiresAt ?? null,
+      ],
     );
-    return token;
+    return tokenFromRow(rows[0]);
   }
 
   async findTokenBySecretSha256(secretSha256: string): Promise<ApiToken | null> {
+    const { rows } = await this.pool.query<TokenRow>(`SELECT ${COLUMNS} FROM tokens WHERE secret_sha256 = $1`, [
+      secretSha256,
+    ]);
+    return rows.length ? tokenFromRow(rows[0]) : null;
+  }
+
+  async listTokens(): Promise<ApiToken[]> {
+    const { rows } = await this.pool.query<TokenRow>(`SELECT ${COLUMNS} FROM tokens ORDER BY created_at, id`);
+    return rows.map(tokenFromRow);
+  }
+
+  /** COALESCE keeps the first revocation's instant when a token is revoked twice. */
+  async revokeToken(id: string, at: string): Promise<ApiToken | null> {
     const { rows } = await this.pool.query<TokenRow>(
-      'SELECT id, name, roles, created_at FROM tokens WHERE secret_sha256 = $1',
-      [secretSha256],
+      `UPDATE tokens SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, at],
     );
     return rows.length ? tokenFromRow(rows[0]) : null;
   }

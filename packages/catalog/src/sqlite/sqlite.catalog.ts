@@ -8,6 +8,7 @@ import type {
   AccountStatus,
   Agency,
   ApiToken,
+  NewApiTokenRecord,
   ApplyPageInput,
   ArchiveRecord,
   Attachment,
@@ -23,7 +24,6 @@ import type {
   RecordFilter,
   RecordStatus,
   RecordVersion,
-  Role,
   SearchDocument,
   SyncRun,
   SyncState,
@@ -114,7 +114,7 @@ export class SqliteCatalog implements Catalog {
   }
 
   /** Validates the roles; only the secret's SHA-256 is stored. Throws when that hash is already registered. */
-  async createToken(input: { name: string; roles: Role[]; secretSha256: string }): Promise<ApiToken> {
+  async createToken(input: NewApiTokenRecord): Promise<ApiToken> {
     return this.tokens.createToken(input);
   }
 
@@ -126,6 +126,16 @@ export class SqliteCatalog implements Catalog {
   /** Used at start to decide whether to create the bootstrap admin token. */
   async countTokens(): Promise<number> {
     return this.tokens.countTokens();
+  }
+
+  /** Every token without its secret, oldest first. */
+  async listTokens(): Promise<ApiToken[]> {
+    return this.tokens.listTokens();
+  }
+
+  /** Keeps the first revocation's instant; null when no token has this id. */
+  async revokeToken(id: string, at: string): Promise<ApiToken | null> {
+    return this.tokens.revokeToken(id, at);
   }
 
   /** Status `never` with pass number 0 for an account that has not synced (or does not exist). */

@@ -72,6 +72,19 @@ export class SqlitePeopleStore implements PeopleStore {
     })();
   }
 
+  /** In one transaction: disabling ends the person's sessions with it. */
+  async setUserDisabled(userId: string, disabledAt: string | null): Promise<User | null> {
+    this.db.transaction(() => {
+      if (disabledAt === null) {
+        this.db.prepare('UPDATE users SET disabled_at = NULL WHERE id = ?').run(userId);
+        return;
+      }
+      this.db.prepare('UPDATE users SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?').run(disabledAt, userId);
+      this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+    })();
+    return this.getUser(userId);
+  }
+
   async createSession(session: Session): Promise<void> {
     this.db
       .prepare(

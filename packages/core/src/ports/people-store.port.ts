@@ -42,6 +42,11 @@ export interface PeopleStore {
   listUsers(): Promise<User[]>;
   /** Replaces the user's password hash and ends every session they have; false when there is no such user. */
   setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
+  /**
+   * Disables the person at `disabledAt` (ending every session they have, in the same step) or, with null,
+   * enables them again. Disabling one already disabled keeps the first instant. Null when there is no such user.
+   */
+  setUserDisabled(userId: string, disabledAt: string | null): Promise<User | null>;
   /** Stores a signed-in session; throws when its user does not exist. */
   createSession(session: Session): Promise<void>;
   /** The session and its user, if the session exists, has not expired at `now`, and the user is enabled. */

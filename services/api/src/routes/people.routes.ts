@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RoleSchema } from '@verbatim/core';
 import type { ApiContext } from '../api-context';
 import { NewUserSchema } from '@verbatim/app';
-import { signInWithCookie, signOutWithCookie } from '@verbatim/http';
+import { signInRefusal, signInWithCookie, signOutWithCookie } from '@verbatim/http';
 import { ApiError } from '../api-error';
 import { defineRoute } from '../route';
 import { ALL_ROLES } from './roles';
@@ -16,6 +16,7 @@ const UserSchema = z.object({
   disabledAt: z.string().nullable(),
 });
 const SignInSchema = z.strictObject({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+const UserIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
 const SignedInSchema = z.object({ user: UserSchema, csrfToken: z.string() });
 
 /** People (created by IT) and their sign-in sessions. Signing in is the one route that needs no credentials. */
@@ -31,7 +32,14 @@ export function peopleRoutes({ people, sessions, it }: ApiContext) {
       status: 200,
       response: SignedInSchema,
       handle: async ({ body, request, response }) => {
-        const signedIn = await signInWithCookie(sessions, body.email, body.password, request, response);
+        const signedIn = await signInWithCookie(sessions, body.email, body.password, request, response).catch(
+          (error: unknown) => {
+            const refusal = signInRefusal(error);
+            if (!refusal) throw error;
+            if (refusal.retryAfterSeconds) response.set('retry-after', String(refusal.retryAfterSeconds));
+            throw new ApiError(refusal.status, refusal.code, refusal.message);
+          },
+        );
         if (!signedIn) throw new ApiError(401, 'unauthenticated', 'the email or the password is not right');
         return signedIn;
       },
@@ -80,6 +88,26 @@ export function peopleRoutes({ people, sessions, it }: ApiContext) {
       status: 200,
       response: z.object({ users: z.array(UserSchema) }),
       handle: async () => ({ users: await people.listUsers() }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/users/:id/disable',
+      summary: 'Disable a person: their sessions end at once and their sign-in is refused',
+      roles: ['it-admin'],
+      params: UserIdParamsSchema,
+      status: 200,
+      response: UserSchema,
+      handle: ({ params, principal }) => it.disablePerson(params.id, principal.id),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/users/:id/enable',
+      summary: 'Enable a disabled person: they may sign in again',
+      roles: ['it-admin'],
+      params: UserIdParamsSchema,
+      status: 200,
+      response: UserSchema,
+      handle: ({ params, principal }) => it.enablePerson(params.id, principal.id),
     }),
   ];
 }

@@ -15,6 +15,7 @@ export function mountPeopleRoutes(router: Router, deps: WebDependencies, render:
     form: PersonForm,
     errors: FieldErrors,
     created = '',
+    accessNotice?: { kind: 'status' | 'alert'; text: string },
   ) =>
     render(
       response,
@@ -26,6 +27,7 @@ export function mountPeopleRoutes(router: Router, deps: WebDependencies, render:
         form,
         errors,
         created,
+        accessNotice,
         csrfToken: session.csrfToken,
         timeZone: deps.timeZone,
       }),
@@ -33,16 +35,48 @@ export function mountPeopleRoutes(router: Router, deps: WebDependencies, render:
 
   router.get('/people', async (request, response) => {
     const session = await guard(request, response, IT_ROLES);
-    if (session)
-      await show(
-        response,
-        200,
-        session,
-        { name: '', email: '', roles: [] },
-        new Map(),
-        text(request.query.created).slice(0, 320),
-      );
+    if (!session) return;
+    const changed = text(request.query.changed).slice(0, 100);
+    const person = changed ? (await deps.it.listPeople()).find((someone) => someone.id === changed) : undefined;
+    const notice = person
+      ? {
+          kind: 'status' as const,
+          text: person.disabledAt
+            ? `${person.name} is disabled: their sessions ended and they cannot sign in.`
+            : `${person.name} can sign in again.`,
+        }
+      : undefined;
+    await show(
+      response,
+      200,
+      session,
+      { name: '', email: '', roles: [] },
+      new Map(),
+      text(request.query.created).slice(0, 320),
+      notice,
+    );
   });
+  for (const action of ['disable', 'enable'] as const) {
+    router.post(`/people/:id/${action}`, readForm, async (request, response) => {
+      const session = await guard(request, response, IT_ROLES);
+      if (!session || !carriesCsrf(request, response, session, render)) return;
+      const id = String(request.params.id);
+      try {
+        const person =
+          action === 'disable'
+            ? await deps.it.disablePerson(id, session.user.id)
+            : await deps.it.enablePerson(id, session.user.id);
+        response.redirect(303, `/people?changed=${encodeURIComponent(person.id)}`);
+      } catch (error) {
+        const problem = inputProblemOf(error);
+        if (!problem) throw error;
+        await show(response, problem.status, session, { name: '', email: '', roles: [] }, new Map(), '', {
+          kind: 'alert',
+          text: problem.message,
+        });
+      }
+    });
+  }
   router.post('/people', readForm, async (request, response) => {
     const session = await guard(request, response, IT_ROLES);
     if (!session || !carriesCsrf(request, response, session, render)) return;

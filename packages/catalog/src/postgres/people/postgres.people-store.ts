@@ -80,6 +80,17 @@ export class PostgresPeopleStore implements PeopleStore {
     return rowCount === 1;
   }
 
+  /** One statement: disabling ends the person's sessions in the same commit; enabling leaves none to end. */
+  async setUserDisabled(userId: string, disabledAt: string | null): Promise<User | null> {
+    const { rows } = await this.pool.query<UserRow>(
+      `WITH ended AS (DELETE FROM sessions WHERE user_id = $1 AND $2::timestamptz IS NOT NULL)
+      UPDATE users SET disabled_at = CASE WHEN $2::timestamptz IS NULL THEN NULL ELSE COALESCE(disabled_at, $2) END
+      WHERE id = $1 RETURNING *`,
+      [userId, disabledAt],
+    );
+    return rows.length ? userFromRow(rows[0]) : null;
+  }
+
   async createSession(session: Session): Promise<void> {
     await this.pool.query(
       'INSERT INTO sessions (secret_sha256, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',

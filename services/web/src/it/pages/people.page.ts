@@ -19,12 +19,24 @@ const ROLE_LABELS: Record<string, string> = {
   'communications-manager': 'Communications manager',
 };
 
+/** Whether the person may sign in, and the button that changes it (disabling ends their sessions at once). */
+function accessControl(person: User, options: { csrfToken: string; timeZone: string }): SafeHtml {
+  const action = person.disabledAt ? 'enable' : 'disable';
+  const state = person.disabledAt ? html`Disabled ${localTime(person.disabledAt, options.timeZone)}` : html`Allowed`;
+  return html`${state} <form method="post" action="/people/${person.id}/${action}" class="inline-form">
+  <input type="hidden" name="csrf" value="${options.csrfToken}">
+  <button type="submit" aria-label="${person.disabledAt ? 'Enable' : 'Disable'} ${person.name} (${person.email})">${person.disabledAt ? 'Enable' : 'Disable'}</button>
+</form>`;
+}
+
 /** The people who sign in, and the form that lets a new one in. */
 export function peopleBody(options: {
   people: User[];
   form: PersonForm;
   errors: FieldErrors;
   created: string;
+  /** The outcome of disabling or enabling someone, shown above the table. */
+  accessNotice?: { kind: 'status' | 'alert'; text: string };
   csrfToken: string;
   timeZone: string;
 }): SafeHtml {
@@ -34,13 +46,14 @@ export function peopleBody(options: {
     : undefined;
   return html`<h1>People</h1>
 ${created ? html`<p class="notice" role="status">${created.name} was created and can sign in now with ${created.email}.</p>` : ''}
+${options.accessNotice ? html`<p class="${options.accessNotice.kind === 'alert' ? 'error' : 'notice'}" role="${options.accessNotice.kind}">${options.accessNotice.text}</p>` : ''}
 ${
   people.length === 0
     ? html`<p class="empty">No one signs in yet. Create the first person below.</p>`
     : html`<div class="table-wrap" role="region" aria-label="People who sign in (scrolls sideways on narrow screens)" tabindex="0"><table>
   <caption>${people.length} ${people.length === 1 ? 'person signs' : 'people sign'} in</caption>
-  <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Roles</th><th scope="col">Created</th></tr></thead>
-  <tbody>${people.map((person) => html`<tr><th scope="row">${person.name}${person.disabledAt ? ' (disabled)' : ''}</th><td>${person.email}</td><td>${person.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}</td><td>${localTime(person.createdAt, options.timeZone)}</td></tr>`)}</tbody>
+  <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Roles</th><th scope="col">Created</th><th scope="col">Sign-in</th></tr></thead>
+  <tbody>${people.map((person) => html`<tr><th scope="row">${person.name}${person.disabledAt ? ' (disabled)' : ''}</th><td>${person.email}</td><td>${person.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}</td><td>${localTime(person.createdAt, options.timeZone)}</td><td>${accessControl(person, options)}</td></tr>`)}</tbody>
 </table></div>`
 }
 <h2 id="create-person">Create a person</h2>
