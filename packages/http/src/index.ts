@@ -1,3 +1,4 @@
 export * from './csv-download';
 export * from './refusal-status';
 export * from './session-cookie';
+export * from './input-text';
