@@ -66,6 +66,13 @@ describe('bad input is refused with a 400 or 415 and changes nothing', () => {
     expect(saved.status).toBe(400);
     expect(saved.body.error.code).toBe('invalid_text');
     expect(saved.body.error.message).toContain('query.q contains a NUL character');
+    const webSaved = await send(instance, 'POST', `/requests/${request.body.id}/items`, {
+      body: 'source=search&q=a%00b&csrf=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      token: null,
+    });
+    expect(webSaved.status).toBe(400);
+    expect(webSaved.text).toContain('contains a NUL character');
     const afterRequest = await stateDigest(instance);
     await send(instance, 'GET', '/api/v1/records?q=a%00b');
     expect(await stateDigest(instance)).toEqual(afterRequest);
