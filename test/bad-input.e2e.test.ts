@@ -221,4 +221,30 @@ describe('bad input is refused with a 400 or 415 and changes nothing', () => {
     const accented = await instance.request('POST', '/api/v1/agencies', { name: 'Café Commission', kind: 'board' });
     expect(accented.status).toBe(201);
   });
+
+  it('answers an upload that is not the multipart form it claims with a refusal page instead of leaving it unanswered', async () => {
+    const person = { name: 'I. T. Person', email: 'it@town.example', password: 'a long enough password' };
+    expect((await instance.request('POST', '/api/v1/users', { ...person, roles: ['it-admin'] })).status).toBe(201);
+    const signIn = await fetch(`${instance.baseUrl}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: person.email, password: person.password }),
+    });
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    const before = await stateDigest(instance);
+    const notMultipart = await fetch(`${instance.baseUrl}/accounts/${accountId}/imports`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'multipart/form-data; boundary=x' },
+      body: `__proto__=%&csrf=${csrfToken}`,
+      signal: AbortSignal.timeout(10_000),
+    });
+    // Answered (a refusal page), where it used to hang until the client gave up.
+    expect([400, 403]).toContain(notMultipart.status);
+    expect(await notMultipart.text()).toMatch(/The upload could not be read|The form expired/);
+    expect(await stateDigest(instance)).toEqual(before);
+  });
 });
