@@ -1,6 +1,7 @@
 import express, { Express, Router } from 'express';
 import type { ApiContext } from './api-context';
 import { ApiError, errorHandler } from './api-error';
+import { parseJsonBody, refuseMalformedUrl } from './input-guard';
 import { authenticate } from './auth';
 import { checkHealth } from './health';
 import { accessLog } from './observability/access-log';
@@ -79,10 +80,10 @@ export function createApp(context: ApiContext, logError: (error: unknown) => voi
   app.use('/api/v1/webhooks/facebook', facebookWebhookRouter(context, logError));
 
   const api = Router();
-  const parseJson = express.json({ limit: '1mb' });
+  api.use(refuseMalformedUrl);
   // An export upload is streamed by its route, whatever its content type (a lone outbox.json is JSON too).
   api.use((request, response, next) =>
-    isImportUpload(request) || isPolicyFileUpload(request) ? next() : parseJson(request, response, next),
+    isImportUpload(request) || isPolicyFileUpload(request) ? next() : parseJsonBody(request, response, next),
   );
   mountRoutes(
     api,

@@ -48,6 +48,9 @@ function operation(route: RouteDefinition): Record<string, unknown> {
   return {
     summary: route.summary,
     description: `Roles: ${route.roles.join(', ')}.`,
+    // The permission table, read by the role-matrix test and printed in the README.
+    'x-roles': route.public ? [] : route.roles,
+    ...(route.public ? { 'x-public': true } : {}),
     security: [{ bearer: [] }],
     parameters: [...pathParameters, ...queryParameters(route.query)],
     ...(route.body
@@ -66,7 +69,14 @@ function operation(route: RouteDefinition): Record<string, unknown> {
           },
         }
       : {}),
-    responses: { [route.status]: success, 400: error, 401: error, 403: error, 404: error },
+    responses: {
+      [route.status]: success,
+      400: error,
+      401: error,
+      403: error,
+      404: error,
+      ...(route.body || route.uploads ? { 415: error } : {}),
+    },
   };
 }
 

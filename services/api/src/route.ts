@@ -4,6 +4,7 @@ import type { ApiToken, Role } from '@verbatim/core';
 import { validationError } from '@verbatim/core';
 import { requireRole } from './auth';
 import { noteRoutePattern } from './observability/route-pattern';
+import { ApiError } from './api-error';
 
 export interface RouteInput<Body, Query, Params> {
   body: Body;
@@ -55,6 +56,21 @@ function parsePart<T>(schema: z.ZodType<T> | undefined, value: unknown, where: s
   return result.data;
 }
 
+/**
+ * A route that reads JSON refuses any other body with a 415: a form or text body would otherwise read as `{}`, and
+ * a PATCH would answer 200 having saved nothing. No body at all still reads as `{}`.
+ */
+function refuseBodyThatIsNotJson(request: Request): void {
+  const length = request.header('content-length');
+  const hasBody = request.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
+  if (!hasBody || request.is('application/json')) return;
+  throw new ApiError(
+    415,
+    'unsupported_media_type',
+    `this route reads JSON, not ${request.header('content-type') || 'a body without a Content-Type'}; send Content-Type: application/json`,
+  );
+}
+
 /** Registers the routes on an (already authenticated) router. */
 export function mountRoutes(router: Router, routes: readonly RouteDefinition[]): void {
   for (const route of routes) {
@@ -66,6 +82,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDefinition[]):
       next();
     };
     router[route.method](route.path, noteRoute, guard, async (request, response) => {
+      if (route.body) refuseBodyThatIsNotJson(request);
       const body = parsePart(route.body, request.body ?? {}, 'request body');
       const query = parsePart(route.query, request.query, 'query');
       const result = await route.handle({

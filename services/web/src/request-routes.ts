@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import { type Request, type Response, type Router } from 'express';
 import { DateTime } from 'luxon';
 import { FOIA_OFFICER_ROLES, FOIA_READER_ROLES, UseCaseError, type Role } from '@verbatim/core';
 import { FoiaTransitionInputSchema, NewFoiaRequestSchema } from '@verbatim/foia';
@@ -10,6 +10,7 @@ import { requestListBody } from './pages/requests.page';
 import { requestPageBody } from './requests/request-page';
 import { requestLogFilterOf, requestLogQueryOf } from './requests/request-log-filter';
 import type { WebDependencies, WebSession } from './web-dependencies';
+import { readFormBody } from './form-input';
 
 type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
 
@@ -99,7 +100,7 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
       logRequestBody({ form: blank(), errors: new Map(), csrfToken: session.csrfToken, timeZone: deps.timeZone }),
     );
   });
-  router.post('/requests/new', express.urlencoded({ extended: false, limit: '100kb' }), async (request, response) => {
+  router.post('/requests/new', readFormBody('100kb'), async (request, response) => {
     const session = await guard(request, response, FOIA_OFFICER_ROLES);
     if (!session) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -154,45 +155,41 @@ export function mountRequestRoutes(router: Router, deps: WebDependencies, render
       );
     render(response, 200, shown.title, session, shown.body);
   });
-  router.post(
-    '/requests/:id/transitions',
-    express.urlencoded({ extended: false, limit: '20kb' }),
-    async (request, response) => {
-      const session = await guard(request, response, FOIA_READER_ROLES);
-      if (!session) return;
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const stored = await deps.foiaStore.getRequest(String(request.params.id));
-      if (!stored)
-        return render(
-          response,
-          404,
-          'Not found',
-          session,
-          messageBody('Request not found', 'There is no request with this address. Open it from the request list.'),
-        );
-      if (!formIsGenuine(body, session, response, render)) return;
-      const to = text(body.to);
-      const change = {
-        to,
-        ...(text(body.note).trim() ? { note: text(body.note).trim() } : {}),
-        ...(to === 'released' ? { releaseKind: text(body.releaseKind) || 'full' } : {}),
-        ...(to === 'extended' && text(body.extendedUntil) ? { extendedUntil: text(body.extendedUntil) } : {}),
-      };
-      const parsed = FoiaTransitionInputSchema.safeParse(change);
-      let error: string | undefined;
-      if (!parsed.success) error = 'Choose a status from the list (and a date for an extension).';
-      else {
-        try {
-          await deps.requestLog.transition(stored.id, parsed.data, { id: session.user.id, roles: session.user.roles });
-          return response.redirect(303, `/requests/${stored.id}`);
-        } catch (caught) {
-          error = `${(caught as Error).message}.`;
-        }
+  router.post('/requests/:id/transitions', readFormBody('20kb'), async (request, response) => {
+    const session = await guard(request, response, FOIA_READER_ROLES);
+    if (!session) return;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const stored = await deps.foiaStore.getRequest(String(request.params.id));
+    if (!stored)
+      return render(
+        response,
+        404,
+        'Not found',
+        session,
+        messageBody('Request not found', 'There is no request with this address. Open it from the request list.'),
+      );
+    if (!formIsGenuine(body, session, response, render)) return;
+    const to = text(body.to);
+    const change = {
+      to,
+      ...(text(body.note).trim() ? { note: text(body.note).trim() } : {}),
+      ...(to === 'released' ? { releaseKind: text(body.releaseKind) || 'full' } : {}),
+      ...(to === 'extended' && text(body.extendedUntil) ? { extendedUntil: text(body.extendedUntil) } : {}),
+    };
+    const parsed = FoiaTransitionInputSchema.safeParse(change);
+    let error: string | undefined;
+    if (!parsed.success) error = 'Choose a status from the list (and a date for an extension).';
+    else {
+      try {
+        await deps.requestLog.transition(stored.id, parsed.data, { id: session.user.id, roles: session.user.roles });
+        return response.redirect(303, `/requests/${stored.id}`);
+      } catch (caught) {
+        error = `${(caught as Error).message}.`;
       }
-      const shown = (await requestPageBody(deps, session, stored.id, { error }))!;
-      render(response, 409, shown.title, session, shown.body);
-    },
-  );
+    }
+    const shown = (await requestPageBody(deps, session, stored.id, { error }))!;
+    render(response, 409, shown.title, session, shown.body);
+  });
   mountResendRoute(router, deps, render, guard);
 }
 
@@ -200,25 +197,21 @@ const NOT_FOUND = messageBody('Not found', 'There is no such request or notifica
 
 /** "Send again" on a failed notification of a request: back to pending and handed to the queue, audited. */
 function mountResendRoute(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
-  router.post(
-    '/requests/:id/notifications/:deliveryId/resend',
-    express.urlencoded({ extended: false, limit: '4kb' }),
-    async (request, response) => {
-      const session = await guard(request, response, FOIA_READER_ROLES);
-      if (!session) return;
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      if (!formIsGenuine(body, session, response, render)) return;
-      const requestId = String(request.params.id);
-      const actor = { id: session.user.id, roles: session.user.roles };
-      try {
-        await deps.notificationDesk.resend(String(request.params.deliveryId), actor, { requestId });
-        return response.redirect(303, `/requests/${requestId}?resent=1`);
-      } catch (caught) {
-        if (!(caught instanceof UseCaseError)) throw caught;
-        if (caught.kind === 'not-found') return render(response, 404, 'Not found', session, NOT_FOUND);
-        const shown = (await requestPageBody(deps, session, requestId, { error: `${caught.message}.` }))!;
-        render(response, 409, shown.title, session, shown.body);
-      }
-    },
-  );
+  router.post('/requests/:id/notifications/:deliveryId/resend', readFormBody('4kb'), async (request, response) => {
+    const session = await guard(request, response, FOIA_READER_ROLES);
+    if (!session) return;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (!formIsGenuine(body, session, response, render)) return;
+    const requestId = String(request.params.id);
+    const actor = { id: session.user.id, roles: session.user.roles };
+    try {
+      await deps.notificationDesk.resend(String(request.params.deliveryId), actor, { requestId });
+      return response.redirect(303, `/requests/${requestId}?resent=1`);
+    } catch (caught) {
+      if (!(caught instanceof UseCaseError)) throw caught;
+      if (caught.kind === 'not-found') return render(response, 404, 'Not found', session, NOT_FOUND);
+      const shown = (await requestPageBody(deps, session, requestId, { error: `${caught.message}.` }))!;
+      render(response, 409, shown.title, session, shown.body);
+    }
+  });
 }

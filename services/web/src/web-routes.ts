@@ -1,4 +1,4 @@
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { RECORD_READER_ROLES, type Role } from '@verbatim/core';
 import { csrfTokenMatches, currentSession, signInRefusal, signInWithCookie, signOutWithCookie } from '@verbatim/http';
 import { APP_CSS } from './app.css';
@@ -17,6 +17,7 @@ import { mountCategoryRoutes } from './moderation/category-routes';
 import { mountSigningKeyRoutes } from './signing-key-routes';
 import { mountAuditRoutes } from './audit/audit-routes';
 import type { WebDependencies, WebSession } from './web-dependencies';
+import { readFormBody, refusalOfInput, refuseMalformedAddress } from './form-input';
 
 /** A posted form field as a string ('' when absent or repeated). */
 const field = (request: Request, name: string): string => {
@@ -66,6 +67,7 @@ export function webRoutes(deps: WebDependencies): Router {
     return session;
   };
 
+  router.use(refuseMalformedAddress);
   router.get('/assets/app.css', (_request, response) =>
     response.type('css').set('cache-control', 'public, max-age=300').send(APP_CSS),
   );
@@ -74,7 +76,7 @@ export function webRoutes(deps: WebDependencies): Router {
     response.redirect(303, session ? landingOf(session.user.roles) : '/sign-in');
   });
   router.get('/sign-in', async (_request, response) => render(response, 200, 'Sign in', null, signInBody({})));
-  router.post('/sign-in', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
+  router.post('/sign-in', readFormBody('10kb'), async (request, response) => {
     const email = field(request, 'email').trim();
     let signedIn;
     try {
@@ -94,7 +96,7 @@ export function webRoutes(deps: WebDependencies): Router {
       signInBody({ email, error: 'The email or the password is not right. Check both and try again.' }),
     );
   });
-  router.post('/sign-out', express.urlencoded({ extended: false, limit: '10kb' }), async (request, response) => {
+  router.post('/sign-out', readFormBody('10kb'), async (request, response) => {
     const session = await currentSession(deps.sessions, request);
     if (session && csrfTokenMatches(field(request, 'csrf'), session.csrfToken))
       await signOutWithCookie(deps.sessions, request, response);
@@ -115,6 +117,15 @@ export function webRoutes(deps: WebDependencies): Router {
   // Pages answer failures with a page, not the API's JSON error.
   router.use((error: unknown, _request: Request, response: Response, next: (error?: unknown) => void) => {
     if (response.headersSent) return next(error);
+    const refusal = refusalOfInput(error);
+    if (refusal)
+      return render(
+        response,
+        refusal.status,
+        'Cannot read this',
+        null,
+        messageBody('The request could not be read', refusal.message),
+      );
     deps.logError(error);
     render(
       response,

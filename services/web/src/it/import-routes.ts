@@ -54,6 +54,26 @@ export function mountImportRoutes(
           return { refused: problem.message, status: problem.status };
         });
     });
+    // A body that is not the multipart form it claims (cut short, no boundary) ends in an error, never in
+    // 'close': without this the request would hang unanswered.
+    parser.on('error', () => {
+      request.unpipe(parser);
+      request.resume();
+      // An import already reading the file sees its stream fail; answer once it has given up.
+      void Promise.resolve(started)
+        .catch(() => undefined)
+        .then(async () => {
+          if (response.headersSent) return;
+          await showAccount(
+            request,
+            response,
+            session,
+            { error: true, text: 'The upload could not be read. Choose the export file and send the form again.' },
+            400,
+          );
+        })
+        .catch((error: unknown) => deps.logError(error));
+    });
     parser.on('close', () => {
       void (async () => {
         if (!started) {

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import { type Request, type Response, type Router } from 'express';
 import { LedgerResolutionInputSchema, type Role } from '@verbatim/core';
 import { formIsGenuine, formText, type Render } from '../form-guard';
 import type { FieldErrors } from '../it/form-field';
@@ -7,6 +7,7 @@ import { messageBody } from '../pages/message.page';
 import type { WebDependencies, WebSession } from '../web-dependencies';
 import { ledgerEntryBody } from './ledger-entry.page';
 import { ledgerBody } from './ledger.page';
+import { readFormBody } from '../form-input';
 
 type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
 
@@ -91,38 +92,32 @@ export function mountLedgerRoutes(router: Router, deps: WebDependencies, render:
     await showEntry(response, session, String(request.params.id), 200, { notice });
   });
 
-  router.post(
-    '/moderation/ledger/:id/resolution',
-    express.urlencoded({ extended: false, limit: '20kb' }),
-    async (request, response) => {
-      const session = await guard(request, response, LEDGER_SETTLERS);
-      if (!session) return;
-      const body = request.body as Record<string, unknown>;
-      if (!formIsGenuine(body, session, response, render)) return;
-      const id = String(request.params.id);
-      const byReview = formText(body.settle) === 'review';
-      const reason = formText(body.reason);
-      const refuse = (status: number, errors: FieldErrors) =>
-        showEntry(response, session, id, status, { errors, reason });
-      const parsed = LedgerResolutionInputSchema.safeParse(
-        byReview ? { reviewId: formText(body.reviewId) } : { reason },
+  router.post('/moderation/ledger/:id/resolution', readFormBody('20kb'), async (request, response) => {
+    const session = await guard(request, response, LEDGER_SETTLERS);
+    if (!session) return;
+    const body = request.body as Record<string, unknown>;
+    if (!formIsGenuine(body, session, response, render)) return;
+    const id = String(request.params.id);
+    const byReview = formText(body.settle) === 'review';
+    const reason = formText(body.reason);
+    const refuse = (status: number, errors: FieldErrors) =>
+      showEntry(response, session, id, status, { errors, reason });
+    const parsed = LedgerResolutionInputSchema.safeParse(byReview ? { reviewId: formText(body.reviewId) } : { reason });
+    if (!parsed.success)
+      return refuse(
+        400,
+        byReview
+          ? new Map([['reviewId', 'Choose the approved review to link.']])
+          : new Map([['reason', 'Say in a few words why no review was needed (at least 3 characters).']]),
       );
-      if (!parsed.success)
-        return refuse(
-          400,
-          byReview
-            ? new Map([['reviewId', 'Choose the approved review to link.']])
-            : new Map([['reason', 'Say in a few words why no review was needed (at least 3 characters).']]),
-        );
-      try {
-        await deps.moderationLedgerDesk.resolve(id, parsed.data, { id: session.user.id, roles: session.user.roles });
-      } catch (error) {
-        const problem = inputProblemOf(error);
-        if (!problem) throw error;
-        const fields = new Map(problem.fields);
-        return refuse(problem.status, fields.size > 0 ? fields : new Map([['', `${problem.message}.`]]));
-      }
-      response.redirect(303, `/moderation/ledger/${encodeURIComponent(id)}?notice=settled`);
-    },
-  );
+    try {
+      await deps.moderationLedgerDesk.resolve(id, parsed.data, { id: session.user.id, roles: session.user.roles });
+    } catch (error) {
+      const problem = inputProblemOf(error);
+      if (!problem) throw error;
+      const fields = new Map(problem.fields);
+      return refuse(problem.status, fields.size > 0 ? fields : new Map([['', `${problem.message}.`]]));
+    }
+    response.redirect(303, `/moderation/ledger/${encodeURIComponent(id)}?notice=settled`);
+  });
 }

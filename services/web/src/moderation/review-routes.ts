@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import { type Request, type Response, type Router } from 'express';
 import { DateTime } from 'luxon';
 import { CarriedOutInputSchema, type Role } from '@verbatim/core';
 import { formIsGenuine, formText, type Render } from '../form-guard';
@@ -7,6 +7,7 @@ import { inputProblemOf } from '../it/input-problem';
 import { messageBody } from '../pages/message.page';
 import type { WebDependencies, WebSession } from '../web-dependencies';
 import { reviewBody, type ReviewPageOptions } from './review.page';
+import { readFormBody } from '../form-input';
 
 type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
 
@@ -84,34 +85,30 @@ export function mountReviewRoutes(
     await show(response, session, String(request.params.id), 200, { notice });
   });
 
-  router.post(
-    '/moderation/reviews/:id/carried-out',
-    express.urlencoded({ extended: false, limit: '20kb' }),
-    async (request, response) => {
-      const session = await guard(request, response, ['moderator']);
-      if (!session) return;
-      const body = request.body as Record<string, unknown>;
-      if (!formIsGenuine(body, session, response, render)) return;
-      const id = String(request.params.id);
-      const sent = { at: formText(body.at), note: formText(body.note) };
-      const refuse = (status: number, errors: FieldErrors) =>
-        show(response, session, id, status, { errors, carriedOut: sent });
-      const at = instantOnTownClock(sent.at, deps.timeZone);
-      if (!at) return refuse(400, new Map([['at', 'Give the day and the time it was carried out on the platform.']]));
-      const parsed = CarriedOutInputSchema.safeParse({ at, note: sent.note });
-      if (!parsed.success) return refuse(400, new Map([['carried-out-note', 'Keep the note under 4,000 characters.']]));
-      try {
-        await deps.moderationDesk.recordCarriedOut(id, parsed.data, {
-          id: session.user.id,
-          roles: session.user.roles,
-        });
-      } catch (error) {
-        const problem = inputProblemOf(error);
-        if (!problem) throw error;
-        return refuse(problem.status, new Map([['', `${problem.message}.`]]));
-      }
-      response.redirect(303, `/moderation/reviews/${encodeURIComponent(id)}?notice=carried-out#carried-out-heading`);
-    },
-  );
+  router.post('/moderation/reviews/:id/carried-out', readFormBody('20kb'), async (request, response) => {
+    const session = await guard(request, response, ['moderator']);
+    if (!session) return;
+    const body = request.body as Record<string, unknown>;
+    if (!formIsGenuine(body, session, response, render)) return;
+    const id = String(request.params.id);
+    const sent = { at: formText(body.at), note: formText(body.note) };
+    const refuse = (status: number, errors: FieldErrors) =>
+      show(response, session, id, status, { errors, carriedOut: sent });
+    const at = instantOnTownClock(sent.at, deps.timeZone);
+    if (!at) return refuse(400, new Map([['at', 'Give the day and the time it was carried out on the platform.']]));
+    const parsed = CarriedOutInputSchema.safeParse({ at, note: sent.note });
+    if (!parsed.success) return refuse(400, new Map([['carried-out-note', 'Keep the note under 4,000 characters.']]));
+    try {
+      await deps.moderationDesk.recordCarriedOut(id, parsed.data, {
+        id: session.user.id,
+        roles: session.user.roles,
+      });
+    } catch (error) {
+      const problem = inputProblemOf(error);
+      if (!problem) throw error;
+      return refuse(problem.status, new Map([['', `${problem.message}.`]]));
+    }
+    response.redirect(303, `/moderation/reviews/${encodeURIComponent(id)}?notice=carried-out#carried-out-heading`);
+  });
   return show;
 }

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import { type Request, type Response, type Router } from 'express';
 import { CONNECTICUT_EXEMPTIONS } from '@verbatim/foia';
 import { FOIA_OFFICER_ROLES, FOIA_READER_ROLES, type Role } from '@verbatim/core';
 import { formIsGenuine, formList, formText, type Render } from '../form-guard';
@@ -10,6 +10,7 @@ import { BUNDLE_PROGRESS_SCRIPT } from './bundle-progress.script';
 import { openSuggestions, parseChoices, redactionsOf } from './redaction-choices';
 import type { IntendedOccurrence, ItemRedaction } from '@verbatim/foia';
 import { requestPageBody, type RequestPageExtras } from './request-page';
+import { readFormBody } from '../form-input';
 
 type Guard = (request: Request, response: Response, roles: readonly Role[]) => Promise<WebSession | null>;
 
@@ -49,7 +50,7 @@ export function itemsToAdd(body: Record<string, unknown>): unknown {
   return { recordIds: [...new Set(ids.map((id) => id.trim()).filter(Boolean))] };
 }
 
-const urlencoded = express.urlencoded({ extended: false, limit: '200kb' });
+const urlencoded = readFormBody('200kb');
 const notFoundBody = messageBody(
   'Not found',
   'There is no such request or record in it. Open the request from the request list.',
