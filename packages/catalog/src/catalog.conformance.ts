@@ -1,4 +1,5 @@
 import { describeAccountCases } from './conformance/accounts.cases';
+import { describeCaptureChainCases } from './conformance/capture-chain.cases';
 import type { CatalogHarness, CatalogHarnessFactory } from './conformance/fixtures';
 import { describeIngestCases } from './conformance/ingest.cases';
 import { describeLifecycleCases } from './conformance/lifecycle.cases';
@@ -30,4 +31,5 @@ export function describeCatalogConformance(createHarness: CatalogHarnessFactory)
   describe('unseen, gone and restored records', () => describeLifecycleCases(current));
   describe('reads and the index backlog', () => describeReadCases(current));
   describe('dashboard totals', () => describeTotalsCases(current));
+  describe('the capture chain', () => describeCaptureChainCases(current));
 }

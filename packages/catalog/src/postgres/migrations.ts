@@ -7,6 +7,7 @@ import { POSTGRES_IMPORT_MIGRATIONS } from './imports/import-migrations';
 import { POSTGRES_SYNC_RUN_NOTICE_MIGRATIONS } from './sync-run-notice-migrations';
 import { POSTGRES_VERSION_EDITOR_MIGRATIONS } from './version-editors/version-editor-migrations';
 import { POSTGRES_POLICY_FILE_MIGRATIONS } from './compliance/policy-file-migrations';
+import { POSTGRES_CAPTURE_CHAIN_MIGRATIONS } from './integrity/capture-chain-migrations';
 
 export interface PostgresMigration {
   version: number;
@@ -379,4 +380,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   ...POSTGRES_VERSION_EDITOR_MIGRATIONS,
   ...POSTGRES_POLICY_FILE_MIGRATIONS,
   ...POSTGRES_SYNC_RUN_NOTICE_MIGRATIONS,
+  ...POSTGRES_CAPTURE_CHAIN_MIGRATIONS,
 ];

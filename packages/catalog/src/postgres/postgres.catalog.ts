@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type {
+  CaptureChain,
   Account,
   AccountPatch,
   AccountStatus,
@@ -28,6 +29,7 @@ import type {
 } from '@verbatim/core';
 import { AccountRepository } from './account.repository';
 import { PageApplier } from './apply-page';
+import { CaptureChainRepository } from './integrity/capture-chain.repository';
 import { ArchiveTotalsRepository } from './archive-totals.repository';
 import { AuditRepository } from './audit.repository';
 import { RecordLifecycle } from './record-lifecycle';
@@ -47,6 +49,7 @@ export class PostgresCatalog implements Catalog {
   private readonly syncStates: SyncStateRepository;
   private readonly syncRuns: SyncRunRepository;
   private readonly pages: PageApplier;
+  private readonly captureChain: CaptureChainRepository;
   private readonly records: RecordRepository;
   private readonly lifecycle: RecordLifecycle;
   private readonly audit: AuditRepository;
@@ -59,7 +62,8 @@ export class PostgresCatalog implements Catalog {
     this.tokens = new TokenRepository(pool);
     this.syncStates = new SyncStateRepository(pool);
     this.syncRuns = new SyncRunRepository(pool);
-    this.pages = new PageApplier(pool, this.accounts, this.syncStates);
+    this.captureChain = new CaptureChainRepository(pool);
+    this.pages = new PageApplier(pool, this.accounts, this.syncStates, this.captureChain);
     this.records = new RecordRepository(pool);
     this.lifecycle = new RecordLifecycle(pool, this.accounts);
     this.audit = new AuditRepository(pool);
@@ -137,6 +141,10 @@ export class PostgresCatalog implements Catalog {
 
   recordCapture(capture: RawCapture): Promise<boolean> {
     return this.pages.recordCapture(capture);
+  }
+
+  readCaptureChain(accountId: string): Promise<CaptureChain> {
+    return this.captureChain.read(accountId);
   }
 
   /** Least recently seen first; deleted records are left out. */

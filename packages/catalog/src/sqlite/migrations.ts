@@ -6,6 +6,7 @@ import { IMPORT_MIGRATIONS } from './imports/import-migrations';
 import { SYNC_RUN_NOTICE_MIGRATIONS } from './sync-run-notice-migrations';
 import { VERSION_EDITOR_MIGRATIONS } from './version-editors/version-editor-migrations';
 import { POLICY_FILE_MIGRATIONS } from './compliance/policy-file-migrations';
+import { CAPTURE_CHAIN_MIGRATIONS } from './integrity/capture-chain-migrations';
 
 export interface Migration {
   version: number;
@@ -503,6 +504,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...VERSION_EDITOR_MIGRATIONS,
   ...POLICY_FILE_MIGRATIONS,
   ...SYNC_RUN_NOTICE_MIGRATIONS,
+  ...CAPTURE_CHAIN_MIGRATIONS,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {
+  CaptureChain,
   Account,
   AccountPatch,
   AccountStatus,
@@ -33,6 +34,7 @@ import { connectionPageWriter, type PageWriter } from './page-writer';
 import { RecordLifecycle } from './record-lifecycle';
 import { RecordRepository } from './record.repository';
 import { StandaloneCaptureWriter } from './standalone-capture';
+import { CaptureChainRepository } from './integrity/capture-chain.repository';
 import { SyncStateRepository } from './sync-state.repository';
 import { SyncRunRepository } from './sync-run.repository';
 import { TokenRepository } from './token.repository';
@@ -54,6 +56,7 @@ export class SqliteCatalog implements Catalog {
   private readonly audit: AuditRepository;
   private readonly totals: ArchiveTotalsRepository;
   private readonly captures: StandaloneCaptureWriter;
+  private readonly captureChain: CaptureChainRepository;
 
   /**
    * Expects a database already migrated; `openSqliteCatalog` opens, configures and migrates one.
@@ -73,6 +76,7 @@ export class SqliteCatalog implements Catalog {
     this.audit = new AuditRepository(db);
     this.totals = new ArchiveTotalsRepository(db);
     this.captures = new StandaloneCaptureWriter(db);
+    this.captureChain = new CaptureChainRepository(db);
   }
 
   /** Validates the input; the id and creation time are assigned here. */
@@ -156,6 +160,10 @@ export class SqliteCatalog implements Catalog {
   async recordCapture(capture: RawCapture): Promise<boolean> {
     this.accounts.requireAccount(capture.accountId);
     return this.captures.record(capture);
+  }
+
+  async readCaptureChain(accountId: string): Promise<CaptureChain> {
+    return this.captureChain.read(accountId);
   }
 
   /** Least recently seen first; deleted records are left out. */
