@@ -37,3 +37,6 @@ export * from './moderation/moderation-ledger-desk';
 export * from './moderation/moderation-ledger-watch';
 export * from './moderation/policy-flags';
 export * from './imports/import-desk';
+export * from './integrity/object-check';
+export * from './integrity/archive-verifier';
+export * from './integrity/record-integrity';

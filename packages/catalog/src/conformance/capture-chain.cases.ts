@@ -1,5 +1,5 @@
 import { walkCaptureChain } from '@verbatim/core';
-import { createAccount, makeItem, makePage, T, type CatalogHarness } from './fixtures';
+import { archivedAttachment, createAccount, makeItem, makePage, T, type CatalogHarness } from './fixtures';
 
 /** The capture chain: each new capture of an account names the account's previous one, never forking. */
 export function describeCaptureChainCases(harness: () => CatalogHarness): void {
@@ -46,5 +46,20 @@ export function describeCaptureChainCases(harness: () => CatalogHarness): void {
     expect(chain.links.map((link) => link.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(new Set(chain.links.map((link) => link.sha256))).toEqual(new Set(pages.map((page) => page.capture.sha256)));
     expect(walkCaptureChain(chain)).toEqual([]);
+  });
+
+  it('lists the media archived for an account once each, with their recorded SHA-256', async () => {
+    const { catalog } = harness();
+    const account = await createAccount(catalog);
+    const photo = archivedAttachment('https://cdn.example.test/photo.png');
+    await catalog.startPass(account.id, 1, 'token-1', 'c0', T.pass1);
+    await catalog.applyPage(
+      makePage(account.id, 'media-page', [
+        makeItem('with-photo', { attachments: [photo] }),
+        makeItem('unarchived', { attachments: [{ kind: 'image', sourceUrl: 'https://cdn.example.test/x.png' }] }),
+      ]),
+    );
+    expect(await catalog.listArchivedMedia(account.id)).toEqual([{ sha256: photo.sha256, key: photo.archiveKey }]);
+    expect(await catalog.listArchivedMedia('no-such-account')).toEqual([]);
   });
 }

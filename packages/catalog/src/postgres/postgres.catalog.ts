@@ -147,6 +147,10 @@ export class PostgresCatalog implements Catalog {
     return this.captureChain.read(accountId);
   }
 
+  listArchivedMedia(accountId: string): Promise<Array<{ sha256: string; key: string }>> {
+    return this.captureChain.listArchivedMedia(accountId);
+  }
+
   /** Least recently seen first; deleted records are left out. */
   listUnseen(accountId: string, passNumber: number): Promise<Array<{ id: string; platformId: string }>> {
     return this.records.listUnseen(accountId, passNumber);

@@ -166,6 +166,10 @@ export class SqliteCatalog implements Catalog {
     return this.captureChain.read(accountId);
   }
 
+  async listArchivedMedia(accountId: string): Promise<Array<{ sha256: string; key: string }>> {
+    return this.captureChain.listArchivedMedia(accountId);
+  }
+
   /** Least recently seen first; deleted records are left out. */
   async listUnseen(accountId: string, passNumber: number): Promise<Array<{ id: string; platformId: string }>> {
     return this.records.listUnseen(accountId, passNumber);

@@ -18,10 +18,12 @@ export interface CaptureChain {
 }
 
 /**
- * The capture chain: each raw capture of an account records the SHA-256 of the account's previous capture, in
+ * What verification reads of the catalog. The capture chain: each raw capture of an account records the SHA-256 of the account's previous capture, in
  * the transaction that records the capture, one append at a time per account (concurrent workers never fork it).
  */
-export interface CaptureChainReader {
+export interface ArchiveIntegrityReader {
   /** The account's chain in position order (empty for an account without captures or unknown). */
   readCaptureChain(accountId: string): Promise<CaptureChain>;
+  /** The media files archived for the account (each once), with the SHA-256 the catalog recorded for each. */
+  listArchivedMedia(accountId: string): Promise<Array<{ sha256: string; key: string }>>;
 }

@@ -32,6 +32,15 @@ export class CaptureChainRepository {
     await client.query(APPEND_LINK, [accountId, sha256]);
   }
 
+  async listArchivedMedia(accountId: string): Promise<Array<{ sha256: string; key: string }>> {
+    const { rows } = await this.pool.query<{ sha256: string; key: string }>(
+      `SELECT DISTINCT attachment->>'sha256' AS sha256, attachment->>'archiveKey' AS key FROM archived_media
+       WHERE account_id = $1 AND attachment->>'archiveKey' IS NOT NULL ORDER BY key`,
+      [accountId],
+    );
+    return rows;
+  }
+
   async read(accountId: string): Promise<CaptureChain> {
     const { rows } = await this.pool.query<LinkRow>(
       `SELECT l.position, l.sha256, l.previous_sha256, c.key, c.captured_at

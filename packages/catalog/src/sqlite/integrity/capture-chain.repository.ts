@@ -22,6 +22,7 @@ export class CaptureChainRepository {
   private readonly appendLink: Database.Statement;
   private readonly selectLinks: Database.Statement;
   private readonly selectUnlinked: Database.Statement;
+  private readonly selectMedia: Database.Statement;
 
   constructor(db: Database.Database) {
     this.appendLink = db.prepare(APPEND_LINK);
@@ -31,6 +32,14 @@ export class CaptureChainRepository {
     this.selectUnlinked = db.prepare(`SELECT c.sha256, c.key, c.captured_at FROM raw_captures c
       WHERE c.account_id = ? AND NOT EXISTS (SELECT 1 FROM capture_chain l WHERE l.sha256 = c.sha256)
       ORDER BY c.captured_at, c.sha256`);
+    this.selectMedia = db.prepare(`SELECT DISTINCT json_extract(attachment_json, '$.sha256') AS sha256,
+        json_extract(attachment_json, '$.archiveKey') AS key
+      FROM archived_media WHERE account_id = ? AND json_extract(attachment_json, '$.archiveKey') IS NOT NULL
+      ORDER BY key`);
+  }
+
+  listArchivedMedia(accountId: string): Array<{ sha256: string; key: string }> {
+    return this.selectMedia.all(accountId) as Array<{ sha256: string; key: string }>;
   }
 
   /** Links a capture just inserted (call it only when the insert added a row) after the account's last one. */
