@@ -1,15 +1,25 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launchBrowser, signIn } from './support/browser';
+import { createToken } from './support/foia-fixtures';
 import {
   registerMockAccount,
   startInstance,
   syncOnce,
   tamperArchivedObject,
+  waitForJob,
   type TestInstance,
 } from './support/start-instance';
 import { deleteArchivedObject, rewriteCaptureHash } from './support/tamper-archive';
 
 const ROOT = path.join(__dirname, '..');
+const AUDITOR = {
+  name: 'Riley Chen',
+  email: 'riley.chen@town.example',
+  roles: ['auditor'],
+  password: 'an auditor passphrase',
+};
 const CONNECTOR = { type: 'mock', seed: 23, posts: 30, maxCommentsPerPost: 4, pageSize: 10 };
 
 interface CliRun {
@@ -47,6 +57,7 @@ describe('archive integrity: verify, the capture chain, and corrupt objects refu
     instance = await startInstance();
     accountId = await registerMockAccount(instance, CONNECTOR);
     await syncOnce(instance, accountId);
+    expect((await instance.request('POST', '/api/v1/users', AUDITOR)).status).toBe(201);
   }, 120_000);
   afterAll(() => instance.stop());
 
@@ -126,5 +137,50 @@ describe('archive integrity: verify, the capture chain, and corrupt objects refu
     expect(download.status).toBe(409);
     expect(download.body.error.code).toBe('archive_corrupt');
     expect(download.body.error.message).toContain(altered.key);
+
+    // The same verification as an auditor's API job, its report the job's result.
+    const auditor = await createToken(instance, 'auditor', ['auditor']);
+    const started = await instance.request('POST', '/api/v1/verifications', { accountId }, auditor);
+    expect(started.status).toBe(202);
+    const job = await waitForJob(instance, started.body.jobId);
+    expect(job.state).toBe('completed');
+    const report = job.result as { ok: boolean; problems: Array<{ kind: string; message: string }> };
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((problem) => `${problem.kind}: ${problem.message}`).sort()).toEqual(
+      result.stdout
+        .split('\n')
+        .filter((line) => /^[a-z_]+: /.test(line))
+        .sort(),
+    );
+    const officer = await createToken(instance, 'officer', ['foia-officer']);
+    expect((await instance.request('POST', '/api/v1/verifications', {}, officer)).status).toBe(403);
+    const refused = await instance.request('POST', '/api/v1/verifications', { since: 'yesterday' }, auditor);
+    expect(refused.status).toBe(400);
+    expect((await instance.request('POST', '/api/v1/verifications', { accountId: 'acc_none' }, auditor)).status).toBe(
+      404,
+    );
+  }, 120_000);
+
+  it("says so on the record's page, accessibly", async () => {
+    let browser: Browser | undefined;
+    try {
+      browser = await launchBrowser();
+      const page = await browser.newPage();
+      await signIn(page, instance.baseUrl, AUDITOR);
+      const { body } = await instance.request('GET', `/api/v1/records?accountId=${accountId}&limit=100`);
+      const damaged = [];
+      for (const record of body.records as Array<{ id: string }>) {
+        const { body: detail } = await instance.request('GET', `/api/v1/records/${record.id}`);
+        if (!detail.integrity.ok) damaged.push(detail);
+      }
+      expect(damaged.length).toBeGreaterThan(0);
+      await page.goto(`${instance.baseUrl}/records/${damaged[0].id}`);
+      const alert = page.getByRole('alert');
+      await expect(alert.textContent()).resolves.toContain('Archive integrity problem');
+      await expect(alert.textContent()).resolves.toContain(damaged[0].integrity.problems[0].message);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await browser?.close();
+    }
   }, 120_000);
 });

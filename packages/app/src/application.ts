@@ -1,6 +1,7 @@
 import type {
   Catalog,
   DispositionControl,
+  VerificationControl,
   ExportImportStore,
   ImportControl,
   JobControl,
@@ -30,6 +31,7 @@ import { SearchIndexDesk } from './search/search-index-desk';
 import { DispositionDesk } from './retention/disposition-desk';
 import { RetentionDesk } from './retention/retention-desk';
 import { ComplianceDesk } from './compliance/compliance-desk';
+import { VerificationDesk } from './integrity/verification-desk';
 
 /** The ports and settings the use cases run on, wired by the process that hosts them (services/embedded). */
 export interface ApplicationDependencies {
@@ -51,6 +53,8 @@ export interface ApplicationDependencies {
   importControl: ImportControl;
   /** Queues the dispositions the attorney approves. */
   dispositionControl: DispositionControl;
+  /** Queues verifications of the archive. */
+  verificationControl: VerificationControl;
   /** Where uploads are spooled while hashed (DATA_DIR/tmp). */
   scratchDir?: string;
   /** Rebuilding the search index beside the live one; absent where the backend cannot yet. */
@@ -96,6 +100,7 @@ export interface Application extends ApplicationDependencies {
   moderationDesk: ModerationDesk;
   moderationLedgerDesk: ModerationLedgerDesk;
   imports: ImportDesk;
+  verifications: VerificationDesk;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
@@ -128,5 +133,6 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
       catalog,
     }),
     imports: new ImportDesk(dependencies),
+    verifications: new VerificationDesk(dependencies),
   };
 }

@@ -40,3 +40,4 @@ export * from './imports/import-desk';
 export * from './integrity/object-check';
 export * from './integrity/archive-verifier';
 export * from './integrity/record-integrity';
+export * from './integrity/verification-desk';

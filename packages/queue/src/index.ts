@@ -8,3 +8,4 @@ export * from './reindex.job';
 export * from './bullmq-job-control';
 export * from './import-export.job';
 export * from './disposition.job';
+export * from './verify-archive.job';

@@ -23,6 +23,7 @@ import { policyCategoryRoutes } from './routes/policy-categories.routes';
 import { moderationLedgerRoutes } from './routes/moderation-ledger.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
 import { dispositionRoutes, retentionRoutes } from './routes/retention.routes';
+import { verificationRoutes } from './routes/verifications.routes';
 import { importRoutes, isImportUpload } from './routes/imports.routes';
 import { isPolicyFileUpload } from './routes/policies.routes';
 
@@ -47,6 +48,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...moderationReviewRoutes(context),
     ...moderationLedgerRoutes(context),
     ...importRoutes(context),
+    ...verificationRoutes(context),
   ];
 }
 
