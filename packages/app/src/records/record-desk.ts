@@ -51,8 +51,6 @@ export class RecordDesk {
       objectStore: ObjectStore;
       /** Says whether a missing object was disposed of rather than lost. */
       retention: Pick<RetentionStore, 'getDisposedObject'>;
-      /** Told of every corrupt object a read finds (IT is notified once per object). */
-      onCorruptObject?: (problem: IntegrityProblem) => Promise<void>;
     },
   ) {}
 
@@ -137,7 +135,6 @@ export class RecordDesk {
         message: `${record.versionCount - versions.length} of this record's ${record.versionCount} version(s) cannot be read: their capture is missing from the catalog`,
       });
     }
-    for (const problem of integrity.problems) await this.reportCorrupt(problem);
     await catalog.appendAudit({ actor: actorId, action: 'record.read', target: record.id });
     return { ...record, versions, tombstone, thread, captures, integrity };
   }
@@ -156,11 +153,11 @@ export class RecordDesk {
           `capture ${capture.sha256} is catalogued but missing from the object store`,
         );
       }
-      if (error instanceof ObjectIntegrityError) await this.refuseCorrupt(capture, error.actualSha256);
+      if (error instanceof ObjectIntegrityError) this.refuseCorrupt(capture, error.actualSha256);
       throw error;
     });
     const actual = sha256Hex(bytes);
-    if (actual !== capture.sha256) await this.refuseCorrupt(capture, actual);
+    if (actual !== capture.sha256) this.refuseCorrupt(capture, actual);
     await catalog.appendAudit({ actor: actorId, action: 'capture.download', target: capture.sha256 });
     return { capture, bytes };
   }
@@ -176,13 +173,13 @@ export class RecordDesk {
     }
     // Hashed whole before the first byte goes out: a corrupt file is refused, not cut short mid-download.
     const problem = await checkObject(this.options, { kind: 'media', key, sha256, accountId: '' });
-    if (problem) await this.refuseCorruptObject(problem);
+    if (problem) this.refuseCorruptObject(problem);
     const stream = await objectStore.getStream(key);
     await catalog.appendAudit({ actor: actorId, action: 'media.download', target: sha256 });
     return { info, stream };
   }
 
-  private async refuseCorrupt(capture: RawCapture, actualSha256: string): Promise<never> {
+  private refuseCorrupt(capture: RawCapture, actualSha256: string): never {
     return this.refuseCorruptObject({
       kind: 'object_altered',
       key: capture.key,
@@ -192,17 +189,12 @@ export class RecordDesk {
     });
   }
 
-  /** 409 `archive_corrupt` naming the object, once IT has been told of it. */
-  private async refuseCorruptObject(problem: IntegrityProblem): Promise<never> {
-    await this.reportCorrupt(problem);
+  /** 409 `archive_corrupt` naming the object. */
+  private refuseCorruptObject(problem: IntegrityProblem): never {
     throw new UseCaseError('conflict', 'archive_corrupt', `the archive's copy is corrupt: ${problem.message}`, {
       key: problem.key,
       sha256: problem.sha256,
     });
-  }
-
-  private async reportCorrupt(problem: IntegrityProblem): Promise<void> {
-    await this.options.onCorruptObject?.(problem);
   }
 
   /** A file deleted by a disposition is gone on purpose: 404 saying so, rather than a missing-archive fault. */
