@@ -161,16 +161,10 @@ describe('backup and restore', () => {
     );
     expect(() => readFileSync(path.join(target, 'catalog.sqlite'))).toThrow();
 
-    // The command line says the same and exits 1.
+    // `verbatim restore` says the same and exits 1.
     const cli = spawnSync(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(__dirname, '..', 'services', 'embedded', 'src', 'backup.cli.ts'),
-        'restore',
-        backupDir,
-      ],
+      [path.join(__dirname, '..', 'services', 'cli', 'bin', 'verbatim.cjs'), 'restore', backupDir],
       { env: { ...process.env, ...source.env, DATA_DIR: target }, encoding: 'utf8' },
     );
     expect(cli.status).toBe(1);

@@ -24,7 +24,7 @@ const REQUEST = {
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 
 /**
- * Runs `npm run verify-bundle` (its script, without npm) against the instance's data directory. Asynchronously: the
+ * Runs `verbatim verify-bundle` (the installed command, without npx) against the instance's data directory. Asynchronously: the
  * instance serves from this process, and a run of several seconds that blocked the event loop outlasted the
  * server's keep-alive timeout, so the next request went out on a pooled connection the server had just closed.
  */
@@ -32,10 +32,10 @@ function verifyFromCli(
   instance: TestInstance,
   bundleId: string,
 ): Promise<{ status: number | null; report: { ok: boolean } }> {
-  const cli = path.join(__dirname, '..', 'services', 'embedded', 'src', 'verify-bundle.cli.ts');
+  const cli = path.join(__dirname, '..', 'services', 'cli', 'bin', 'verbatim.cjs');
   const env = { ...process.env, ...instance.env, LOG_LEVEL: 'silent' };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', cli, bundleId], { env, encoding: 'utf8' }, (error, stdout) => {
+    execFile(process.execPath, [cli, 'verify-bundle', bundleId], { env, encoding: 'utf8' }, (error, stdout) => {
       // A numeric code is the CLI's own exit status (1: verification failed); anything else means it did not run.
       if (error && typeof error.code !== 'number')
         reject(new Error(`verify-bundle did not run: ${error.message}`, { cause: error }));

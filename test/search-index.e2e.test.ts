@@ -75,10 +75,10 @@ describe('the search index over HTTP: drift check and a zero-downtime reindex', 
   });
 
   it('runs from the command line too: npm run reindex follows the job, npm run search-drift prints the report', async () => {
-    const cli = path.join(__dirname, '..', 'services', 'embedded', 'src', 'search-index.cli.ts');
+    const cli = path.join(__dirname, '..', 'services', 'cli', 'bin', 'verbatim.cjs');
     const run = (command: string) =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', cli, command], {
+        const child = spawn(process.execPath, [cli, command], {
           env: { ...process.env, ...instance.env, LOG_LEVEL: 'silent' },
         });
         let stdout = '';

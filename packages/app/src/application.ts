@@ -1,6 +1,7 @@
 import type {
   Catalog,
   DispositionControl,
+  VerificationControl,
   ExportImportStore,
   ImportControl,
   JobControl,
@@ -32,6 +33,7 @@ import { DispositionDesk } from './retention/disposition-desk';
 import { RetentionDesk } from './retention/retention-desk';
 import { ComplianceDesk } from './compliance/compliance-desk';
 import { AuditDesk } from './audit/audit-desk';
+import { VerificationDesk } from './integrity/verification-desk';
 
 /** The ports and settings the use cases run on, wired by the process that hosts them (services/embedded). */
 export interface ApplicationDependencies {
@@ -55,6 +57,8 @@ export interface ApplicationDependencies {
   importControl: ImportControl;
   /** Queues the dispositions the attorney approves. */
   dispositionControl: DispositionControl;
+  /** Queues verifications of the archive. */
+  verificationControl: VerificationControl;
   /** Where uploads are spooled while hashed (DATA_DIR/tmp). */
   scratchDir?: string;
   /** Rebuilding the search index beside the live one; absent where the backend cannot yet. */
@@ -103,6 +107,7 @@ export interface Application extends ApplicationDependencies {
   moderationLedgerDesk: ModerationLedgerDesk;
   imports: ImportDesk;
   auditDesk: AuditDesk;
+  verifications: VerificationDesk;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
@@ -136,5 +141,6 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
     }),
     imports: new ImportDesk(dependencies),
     auditDesk: new AuditDesk(catalog),
+    verifications: new VerificationDesk(dependencies),
   };
 }

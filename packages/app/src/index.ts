@@ -41,3 +41,7 @@ export * from './moderation/moderation-ledger-watch';
 export * from './moderation/policy-flags';
 export * from './imports/import-desk';
 export * from './audit/audit-desk';
+export * from './integrity/object-check';
+export * from './integrity/archive-verifier';
+export * from './integrity/record-integrity';
+export * from './integrity/verification-desk';

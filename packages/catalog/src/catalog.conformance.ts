@@ -1,5 +1,6 @@
 import { describeAccountCases } from './conformance/accounts.cases';
 import { describeAuditChainCases } from './conformance/audit-chain.cases';
+import { describeCaptureChainCases } from './conformance/capture-chain.cases';
 import type { CatalogHarness, CatalogHarnessFactory } from './conformance/fixtures';
 import { describeIngestCases } from './conformance/ingest.cases';
 import { describeLifecycleCases } from './conformance/lifecycle.cases';
@@ -34,4 +35,5 @@ export function describeCatalogConformance(createHarness: CatalogHarnessFactory)
   describe('unseen, gone and restored records', () => describeLifecycleCases(current));
   describe('reads and the index backlog', () => describeReadCases(current));
   describe('dashboard totals', () => describeTotalsCases(current));
+  describe('the capture chain', () => describeCaptureChainCases(current));
 }

@@ -16,6 +16,8 @@ export * from './ports/sync-state-store.port';
 export * from './ports/sync-run-log.port';
 export * from './ports/record-reader.port';
 export * from './ports/capture-reader.port';
+export * from './ports/capture-chain.port';
+export * from './integrity/walk-capture-chain';
 export * from './ports/audit-log.port';
 export * from './audit-chain';
 export * from './ports/index-backlog.port';

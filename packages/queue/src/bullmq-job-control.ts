@@ -8,11 +8,13 @@ import {
   type ImportControl,
   type JobControl,
   type ReindexControl,
+  type VerificationControl,
 } from '@verbatim/core';
 import { enqueueDisposition } from './disposition.job';
 import { enqueueImport } from './import-export.job';
 import { enqueueReindex, latestReindex, ReindexAlreadyRunningError } from './reindex.job';
 import { enqueueSync, getJobStatus, scheduleAccount } from './sync-queue';
+import { enqueueVerification } from './verify-archive.job';
 
 const REDIS_DOWN = /enableOfflineQueue|ECONNREFUSED|Connection is closed|ETIMEDOUT|max retries per request/i;
 
@@ -72,4 +74,9 @@ export function bullmqImportControl(queue: Queue): ImportControl {
 /** The sync queue behind the DispositionControl port: an approved disposition runs beside the syncs. */
 export function bullmqDispositionControl(queue: Queue): DispositionControl {
   return { enqueue: (dispositionId) => whileQueueAnswers(() => enqueueDisposition(queue, dispositionId)) };
+}
+
+/** The sync queue behind the VerificationControl port: verifications run beside the syncs. */
+export function bullmqVerificationControl(queue: Queue): VerificationControl {
+  return { enqueue: (request) => whileQueueAnswers(() => enqueueVerification(queue, request)) };
 }

@@ -9,3 +9,4 @@ export * from './bullmq-job-control';
 export * from './import-export.job';
 export * from './disposition.job';
 export * from './recent-jobs';
+export * from './verify-archive.job';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CarryOutDispositionJob } from './disposition.job';
 import { ImportExportJob } from './import-export.job';
+import { VerifyArchiveJob } from './verify-archive.job';
 
 /** Runs (or resumes) one pass of an account's connector. */
 export const SyncAccountJob = {
@@ -31,6 +32,7 @@ export const SYNC_QUEUE_JOB_NAMES = [
   SyncTickJob.name,
   ImportExportJob.name,
   CarryOutDispositionJob.name,
+  VerifyArchiveJob.name,
 ] as const;
 export type SyncQueueJobName = (typeof SYNC_QUEUE_JOB_NAMES)[number];
 

@@ -28,6 +28,7 @@ import { moderationLedgerRoutes } from './routes/moderation-ledger.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { facebookWebhookRouter } from './routes/facebook-webhook.routes';
 import { dispositionRoutes, retentionRoutes } from './routes/retention.routes';
+import { verificationRoutes } from './routes/verifications.routes';
 import { importRoutes, isImportUpload } from './routes/imports.routes';
 import { isPolicyFileUpload } from './routes/policies.routes';
 
@@ -53,6 +54,7 @@ export function apiRoutes(context: ApiContext): RouteDefinition[] {
     ...moderationLedgerRoutes(context),
     ...auditRoutes(context),
     ...importRoutes(context),
+    ...verificationRoutes(context),
   ];
 }
 

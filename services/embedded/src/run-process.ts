@@ -6,9 +6,16 @@ import path from 'node:path';
 import type { Account } from '@verbatim/core';
 import { createConnector, findExportReader } from '@verbatim/connectors';
 import { rebuildSearchIndex, reindexOutdatedSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
-import { createApplication, DispositionRun, loadExamplePolicies, resumeUnfinishedDispositions } from '@verbatim/app';
+import {
+  ArchiveVerifier,
+  createApplication,
+  DispositionRun,
+  loadExamplePolicies,
+  resumeUnfinishedDispositions,
+} from '@verbatim/app';
 import {
   bullmqDispositionControl,
+  bullmqVerificationControl,
   bullmqImportControl,
   bullmqJobControl,
   bullmqRecentJobs,
@@ -111,6 +118,7 @@ export async function runProcess(
       deps,
       imports: { exportImports: backends.exportImports, findExportReader, scratchDir: scratchDirOf(config) },
       dispositions: new DispositionRun(backends),
+      verifier: new ArchiveVerifier(backends),
       signal: shutdown.signal,
       concurrency: config.queue.syncConcurrency,
       lockDurationMs: config.queue.lockDurationMs,
@@ -143,6 +151,7 @@ export async function runProcess(
       reindexControl: bullmqReindexControl(searchIndexJobs.queue),
       importControl: bullmqImportControl(queue),
       dispositionControl: bullmqDispositionControl(queue),
+      verificationControl: bullmqVerificationControl(queue),
       scratchDir: scratchDirOf(config),
       foia: notifications.foia,
       relayNotifications: notifications.relayNotifications,

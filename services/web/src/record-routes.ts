@@ -27,7 +27,7 @@ export function mountRecordRoutes(router: Router, deps: WebDependencies, render:
         session,
         messageBody('Record not found', 'There is no record with this address. Search for it again.'),
       );
-    const { versions, tombstone, thread, captures, ...record } = detail;
+    const { versions, tombstone, thread, captures, integrity, ...record } = detail;
     const [agency, account, moderationReviews, disposed] = await Promise.all([
       deps.catalog.getAgency(record.agencyId),
       deps.catalog.getAccount(record.accountId),
@@ -55,6 +55,7 @@ export function mountRecordRoutes(router: Router, deps: WebDependencies, render:
         policyFlags: policyFlagsOfRecord(detail),
         moderationReviews,
         disposition,
+        integrity,
       }),
     );
   });

@@ -8,6 +8,7 @@ import {
   SYNC_QUEUE_NAME,
   SyncAccountJob,
   SyncTickJob,
+  VerifyArchiveJob,
 } from '@verbatim/queue';
 import type { Logger } from '@verbatim/runtime';
 import { handleCarryOutDisposition, type DispositionRunner } from './handlers/carry-out-disposition.handler';
@@ -15,6 +16,7 @@ import { handleImportExport } from './handlers/import-export.handler';
 import { handleSyncAccount, type SyncHandlerContext } from './handlers/sync-account.handler';
 import { handleSyncTick } from './handlers/sync-tick.handler';
 import { startQueueWorker } from './queue-worker';
+import { handleVerifyArchive, type ArchiveVerifying } from './handlers/verify-archive.handler';
 
 export interface SyncWorkerOptions {
   connection: Redis;
@@ -25,6 +27,8 @@ export interface SyncWorkerOptions {
   imports?: Pick<ImportDependencies, 'exportImports' | 'findExportReader' | 'scratchDir'>;
   /** Carries out approved dispositions; a process without it fails their jobs, saying so. */
   dispositions?: DispositionRunner;
+  /** Verifies the archive (the API's verifications); a process without it fails their jobs, saying so. */
+  verifier?: ArchiveVerifying;
   signal: AbortSignal;
   concurrency: number;
   /** How long a job's lock lives without renewal; a killed worker's job is taken over after about this long. */
@@ -57,6 +61,11 @@ export function startSyncWorker(options: SyncWorkerOptions): Worker {
         if (!options.dispositions)
           throw new Error('this worker was started without dispositions: start it with the catalog stores');
         return handleCarryOutDisposition(options.dispositions, job);
+      },
+      [VerifyArchiveJob.name]: (job) => {
+        if (!options.verifier)
+          throw new Error('this worker was started without a verifier: start it with the catalog stores');
+        return handleVerifyArchive(options.verifier, job);
       },
     },
     options: {

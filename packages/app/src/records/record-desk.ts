@@ -3,7 +3,9 @@ import {
   loadThread,
   mediaKey,
   notFound,
+  ObjectIntegrityError,
   ObjectNotFoundError,
+  sha256Hex,
   UseCaseError,
   type ArchiveRecord,
   type AuditLog,
@@ -21,6 +23,8 @@ import {
 } from '@verbatim/core';
 import { toSearchQuery, type RecordsQuery } from './records-query.schema';
 import { searchWithFacets } from './search-with-facets';
+import { checkObject, type IntegrityProblem } from '../integrity/object-check';
+import { checkRecordIntegrity, objectsOfRecord, type RecordIntegrity } from '../integrity/record-integrity';
 
 export interface RecordSearchResult {
   total: number;
@@ -34,6 +38,8 @@ export interface RecordDetail extends ArchiveRecord {
   tombstone: Tombstone | null;
   thread: { ancestors: ArchiveRecord[]; replies: ArchiveRecord[] };
   captures: RawCapture[];
+  /** Whether the record's captures and media still hash to what was archived. */
+  integrity: RecordIntegrity;
 }
 
 /** Reading the archive: searches, records, raw captures and media. Every read is audited with who made it. */
@@ -108,8 +114,29 @@ export class RecordDesk {
     const captures = (await Promise.all(shas.map((sha) => catalog.getCapture(sha)))).filter(
       (capture) => capture !== null,
     );
+    const integrity = await checkRecordIntegrity(this.options, objectsOfRecord(record.accountId, captures, versions));
+    for (const sha of shas.filter((sha) => !captures.some((capture) => capture.sha256 === sha))) {
+      integrity.ok = false;
+      integrity.problems.push({
+        kind: 'capture_missing',
+        key: null,
+        sha256: sha,
+        accountId: record.accountId,
+        message: `capture ${sha} of this record is missing from the catalog`,
+      });
+    }
+    if (versions.length < record.versionCount) {
+      integrity.ok = false;
+      integrity.problems.push({
+        kind: 'capture_missing',
+        key: null,
+        sha256: null,
+        accountId: record.accountId,
+        message: `${record.versionCount - versions.length} of this record's ${record.versionCount} version(s) cannot be read: their capture is missing from the catalog`,
+      });
+    }
     await catalog.appendAudit({ actor: actorId, action: 'record.read', target: record.id });
-    return { ...record, versions, tombstone, thread, captures };
+    return { ...record, versions, tombstone, thread, captures, integrity };
   }
 
   /** A raw platform response exactly as received, checked against its SHA-256 as it is read. */
@@ -126,8 +153,11 @@ export class RecordDesk {
           `capture ${capture.sha256} is catalogued but missing from the object store`,
         );
       }
+      if (error instanceof ObjectIntegrityError) this.refuseCorrupt(capture, error.actualSha256);
       throw error;
     });
+    const actual = sha256Hex(bytes);
+    if (actual !== capture.sha256) this.refuseCorrupt(capture, actual);
     await catalog.appendAudit({ actor: actorId, action: 'capture.download', target: capture.sha256 });
     return { capture, bytes };
   }
@@ -141,9 +171,30 @@ export class RecordDesk {
       await this.refuseDisposed(key, `media ${sha256}`);
       throw notFound(`media ${sha256}`);
     }
+    // Hashed whole before the first byte goes out: a corrupt file is refused, not cut short mid-download.
+    const problem = await checkObject(this.options, { kind: 'media', key, sha256, accountId: '' });
+    if (problem) this.refuseCorruptObject(problem);
     const stream = await objectStore.getStream(key);
     await catalog.appendAudit({ actor: actorId, action: 'media.download', target: sha256 });
     return { info, stream };
+  }
+
+  private refuseCorrupt(capture: RawCapture, actualSha256: string): never {
+    return this.refuseCorruptObject({
+      kind: 'object_altered',
+      key: capture.key,
+      sha256: capture.sha256,
+      accountId: capture.accountId,
+      message: `capture ${capture.sha256} (object ${capture.key}, account ${capture.accountId}) is altered: its bytes hash to ${actualSha256}, the catalog recorded ${capture.sha256}`,
+    });
+  }
+
+  /** 409 `archive_corrupt` naming the object. */
+  private refuseCorruptObject(problem: IntegrityProblem): never {
+    throw new UseCaseError('conflict', 'archive_corrupt', `the archive's copy is corrupt: ${problem.message}`, {
+      key: problem.key,
+      sha256: problem.sha256,
+    });
   }
 
   /** A file deleted by a disposition is gone on purpose: 404 saying so, rather than a missing-archive fault. */

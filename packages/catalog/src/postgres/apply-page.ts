@@ -9,6 +9,7 @@ import {
 } from '@verbatim/core';
 import { UnknownReferenceError } from '../errors';
 import type { AccountRepository } from './account.repository';
+import type { CaptureChainRepository } from './integrity/capture-chain.repository';
 import { ExistingRecordWriter, type ExistingRecord } from './existing-records';
 import { NewRecordWriter } from './new-records';
 import { withTransaction, type Queryable } from './postgres-pool';
@@ -51,6 +52,7 @@ export class PageApplier {
     private readonly pool: Pool,
     private readonly accounts: AccountRepository,
     private readonly syncStates: SyncStateRepository,
+    private readonly captureChain: CaptureChainRepository,
   ) {}
 
   /** Records a capture on its own (see SyncStateStore.recordCapture); true when it was new. */
@@ -67,7 +69,9 @@ export class PageApplier {
         capture.source,
         capture.capturedAt,
       ]);
-      return (rowCount ?? 0) > 0;
+      const isNew = (rowCount ?? 0) > 0;
+      if (isNew) await this.captureChain.append(client, capture.accountId, capture.sha256);
+      return isNew;
     });
   }
 
@@ -77,7 +81,7 @@ export class PageApplier {
       const account = await this.accounts.shareLockAccount(client, input.accountId);
       if (!account) throw new UnknownReferenceError('account', input.accountId);
       const { capture } = input;
-      await client.query(INSERT_CAPTURE, [
+      const { rowCount: capturesInserted } = await client.query(INSERT_CAPTURE, [
         capture.sha256,
         capture.key,
         capture.accountId,
@@ -105,6 +109,8 @@ export class PageApplier {
           input.nextCursor,
           input.items.length,
         );
+      // Last, so the account's chain lock is held only until the commit.
+      if ((capturesInserted ?? 0) > 0) await this.captureChain.append(client, capture.accountId, capture.sha256);
       return result;
     });
   }

@@ -8,6 +8,7 @@ import { POSTGRES_SYNC_RUN_NOTICE_MIGRATIONS } from './sync-run-notice-migration
 import { POSTGRES_VERSION_EDITOR_MIGRATIONS } from './version-editors/version-editor-migrations';
 import { POSTGRES_POLICY_FILE_MIGRATIONS } from './compliance/policy-file-migrations';
 import { POSTGRES_AUDIT_CHAIN_MIGRATIONS } from './audit/audit-chain-migrations';
+import { POSTGRES_CAPTURE_CHAIN_MIGRATIONS } from './integrity/capture-chain-migrations';
 import { POSTGRES_ACCESS_MIGRATIONS } from './access/access-migrations';
 
 export interface PostgresMigration {
@@ -382,5 +383,6 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   ...POSTGRES_POLICY_FILE_MIGRATIONS,
   ...POSTGRES_SYNC_RUN_NOTICE_MIGRATIONS,
   ...POSTGRES_AUDIT_CHAIN_MIGRATIONS,
+  ...POSTGRES_CAPTURE_CHAIN_MIGRATIONS,
   ...POSTGRES_ACCESS_MIGRATIONS,
 ];

@@ -3,6 +3,7 @@ import type {
   AuditChainReport,
   AuditPage,
   AuditQuery,
+  CaptureChain,
   Account,
   AccountPatch,
   AccountStatus,
@@ -31,6 +32,7 @@ import type {
 } from '@verbatim/core';
 import { AccountRepository } from './account.repository';
 import { PageApplier } from './apply-page';
+import { CaptureChainRepository } from './integrity/capture-chain.repository';
 import { ArchiveTotalsRepository } from './archive-totals.repository';
 import { AuditRepository } from './audit.repository';
 import { RecordLifecycle } from './record-lifecycle';
@@ -50,6 +52,7 @@ export class PostgresCatalog implements Catalog {
   private readonly syncStates: SyncStateRepository;
   private readonly syncRuns: SyncRunRepository;
   private readonly pages: PageApplier;
+  private readonly captureChain: CaptureChainRepository;
   private readonly records: RecordRepository;
   private readonly lifecycle: RecordLifecycle;
   private readonly audit: AuditRepository;
@@ -62,7 +65,8 @@ export class PostgresCatalog implements Catalog {
     this.tokens = new TokenRepository(pool);
     this.syncStates = new SyncStateRepository(pool);
     this.syncRuns = new SyncRunRepository(pool);
-    this.pages = new PageApplier(pool, this.accounts, this.syncStates);
+    this.captureChain = new CaptureChainRepository(pool);
+    this.pages = new PageApplier(pool, this.accounts, this.syncStates, this.captureChain);
     this.records = new RecordRepository(pool);
     this.lifecycle = new RecordLifecycle(pool, this.accounts);
     this.audit = new AuditRepository(pool);
@@ -150,6 +154,14 @@ export class PostgresCatalog implements Catalog {
 
   recordCapture(capture: RawCapture): Promise<boolean> {
     return this.pages.recordCapture(capture);
+  }
+
+  readCaptureChain(accountId: string): Promise<CaptureChain> {
+    return this.captureChain.read(accountId);
+  }
+
+  listArchivedMedia(accountId: string): Promise<Array<{ sha256: string; key: string }>> {
+    return this.captureChain.listArchivedMedia(accountId);
   }
 
   /** Least recently seen first; deleted records are left out. */

@@ -3,6 +3,7 @@ import { newId, OUTSIDE_ANY_PASS, type ApplyPageInput, type PageApplied, type Pr
 import { ExistingRecordWriter, type ExistingRecord } from './existing-records';
 import { NewRecordWriter, type AccountContext } from './new-records';
 import type { RecordIdIndex } from './record-id-index';
+import { CaptureChainRepository } from './integrity/capture-chain.repository';
 
 interface PageContext {
   input: ApplyPageInput;
@@ -27,6 +28,7 @@ export class PageApplier {
   private readonly newRecords: NewRecordWriter;
   private readonly existingRecords: ExistingRecordWriter;
   private readonly insertCapture: Database.Statement;
+  private readonly captureChain: CaptureChainRepository;
   private readonly insertQuarantine: Database.Statement;
   private readonly insertMedia: Database.Statement;
   private readonly saveCursor: Database.Statement;
@@ -37,6 +39,7 @@ export class PageApplier {
     this.existingRecords = new ExistingRecordWriter(db);
     this.insertCapture = db.prepare(`INSERT OR IGNORE INTO raw_captures (sha256, key, account_id, content_type,
       byte_length, source, captured_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.captureChain = new CaptureChainRepository(db);
     this.insertQuarantine = db.prepare(`INSERT OR IGNORE INTO quarantine (id, account_id, raw_capture_sha256,
       item_index, reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?)`);
     this.insertMedia = db.prepare(
@@ -60,7 +63,7 @@ export class PageApplier {
 
   private applyInTransaction({ input, account, result }: PageContext): void {
     const { capture } = input;
-    this.insertCapture.run(
+    const { changes: capturesInserted } = this.insertCapture.run(
       capture.sha256,
       capture.key,
       capture.accountId,
@@ -69,6 +72,7 @@ export class PageApplier {
       capture.source,
       capture.capturedAt,
     );
+    if (capturesInserted > 0) this.captureChain.append(capture.accountId, capture.sha256);
     const sorted = this.sortItems(input);
     result.changed = this.newRecords.create(input, account, sorted.fresh);
     result.created = sorted.fresh.length;

@@ -7,6 +7,7 @@ import { SYNC_RUN_NOTICE_MIGRATIONS } from './sync-run-notice-migrations';
 import { VERSION_EDITOR_MIGRATIONS } from './version-editors/version-editor-migrations';
 import { POLICY_FILE_MIGRATIONS } from './compliance/policy-file-migrations';
 import { AUDIT_CHAIN_MIGRATIONS } from './audit/audit-chain-migrations';
+import { CAPTURE_CHAIN_MIGRATIONS } from './integrity/capture-chain-migrations';
 import { ACCESS_MIGRATIONS } from './access/access-migrations';
 
 export interface Migration {
@@ -506,6 +507,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...POLICY_FILE_MIGRATIONS,
   ...SYNC_RUN_NOTICE_MIGRATIONS,
   ...AUDIT_CHAIN_MIGRATIONS,
+  ...CAPTURE_CHAIN_MIGRATIONS,
   ...ACCESS_MIGRATIONS,
 ];
 

@@ -3,6 +3,7 @@ import type {
   AuditChainReport,
   AuditPage,
   AuditQuery,
+  CaptureChain,
   Account,
   AccountPatch,
   AccountStatus,
@@ -36,6 +37,7 @@ import { connectionPageWriter, type PageWriter } from './page-writer';
 import { RecordLifecycle } from './record-lifecycle';
 import { RecordRepository } from './record.repository';
 import { StandaloneCaptureWriter } from './standalone-capture';
+import { CaptureChainRepository } from './integrity/capture-chain.repository';
 import { SyncStateRepository } from './sync-state.repository';
 import { SyncRunRepository } from './sync-run.repository';
 import { TokenRepository } from './token.repository';
@@ -57,6 +59,7 @@ export class SqliteCatalog implements Catalog {
   private readonly audit: AuditRepository;
   private readonly totals: ArchiveTotalsRepository;
   private readonly captures: StandaloneCaptureWriter;
+  private readonly captureChain: CaptureChainRepository;
 
   /**
    * Expects a database already migrated; `openSqliteCatalog` opens, configures and migrates one.
@@ -76,6 +79,7 @@ export class SqliteCatalog implements Catalog {
     this.audit = new AuditRepository(db);
     this.totals = new ArchiveTotalsRepository(db);
     this.captures = new StandaloneCaptureWriter(db);
+    this.captureChain = new CaptureChainRepository(db);
   }
 
   /** Validates the input; the id and creation time are assigned here. */
@@ -169,6 +173,14 @@ export class SqliteCatalog implements Catalog {
   async recordCapture(capture: RawCapture): Promise<boolean> {
     this.accounts.requireAccount(capture.accountId);
     return this.captures.record(capture);
+  }
+
+  async readCaptureChain(accountId: string): Promise<CaptureChain> {
+    return this.captureChain.read(accountId);
+  }
+
+  async listArchivedMedia(accountId: string): Promise<Array<{ sha256: string; key: string }>> {
+    return this.captureChain.listArchivedMedia(accountId);
   }
 
   /** Least recently seen first; deleted records are left out. */

@@ -1,6 +1,7 @@
 import type { AccountRegistry } from './account-registry.port';
 import type { ApiTokenStore } from './api-token-store.port';
 import type { AuditLog } from './audit-log.port';
+import type { ArchiveIntegrityReader } from './capture-chain.port';
 import type { CaptureReader } from './capture-reader.port';
 import type { IndexBacklog } from './index-backlog.port';
 import type { RecordReader } from './record-reader.port';
@@ -22,6 +23,7 @@ export interface Catalog
     SyncRunLog,
     RecordReader,
     CaptureReader,
+    ArchiveIntegrityReader,
     AuditLog,
     IndexBacklog,
     SearchDocumentSource {

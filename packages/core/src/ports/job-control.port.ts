@@ -39,6 +39,12 @@ export interface ImportControl {
   enqueue(importId: string): Promise<string>;
 }
 
+/** The queue that verifies the archive in the background (on the sync queue, beside the syncs). */
+export interface VerificationControl {
+  /** Queues a verification (of one account, of captures since an instant, or of everything); returns its job id. */
+  enqueue(request: { accountId?: string; since?: string; requestedBy: string }): Promise<string>;
+}
+
 /** The queue that carries out dispositions the attorney approved (they run on the sync queue, beside the syncs). */
 export interface DispositionControl {
   /**

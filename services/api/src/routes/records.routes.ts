@@ -47,6 +47,23 @@ const RecordDetailSchema = ArchiveRecordSchema.extend({
       }),
     )
     .describe('suggestions for moderators, never actions: what the text may break of the comment policy'),
+  integrity: z
+    .object({
+      ok: z.boolean(),
+      problems: z.array(
+        z.object({
+          kind: z.string(),
+          key: z.string().nullable().describe('the object concerned'),
+          sha256: z.string().nullable(),
+          accountId: z.string().nullable(),
+          message: z.string(),
+        }),
+      ),
+    })
+    .describe(
+      "whether the record's raw captures and media still hash to what was archived; a corrupt object is named " +
+        '(and its download answers 409 archive_corrupt)',
+    ),
   disposition: DisposedRecordSchema.extend({ approvedAt: z.string(), approvalNote: z.string() })
     .nullable()
     .describe(

@@ -1,4 +1,4 @@
-import type { ModerationReviewView, PolicyFlag, RecordDisposition } from '@verbatim/app';
+import type { ModerationReviewView, PolicyFlag, RecordDisposition, RecordIntegrity } from '@verbatim/app';
 import type { ArchiveRecord, RawCapture, RecordVersion, Tombstone } from '@verbatim/core';
 import { localTime } from '../format-time';
 import { html, type SafeHtml } from '../html';
@@ -8,6 +8,7 @@ import { versionsSection } from '../record/record-versions.view';
 import { moderationSection } from '../record/record-moderation.view';
 import { recordTitle } from '../record/record-label';
 import { dispositionSection } from '../record/record-disposition.view';
+import { integritySection } from '../record/record-integrity.view';
 
 export interface RecordPageOptions {
   record: ArchiveRecord;
@@ -25,6 +26,8 @@ export interface RecordPageOptions {
   moderationReviews: ModerationReviewView[];
   /** Set when the record was disposed of: its tombstone and approval. */
   disposition: RecordDisposition | null;
+  /** Whether the record's captures and media still hash to what was archived. */
+  integrity: RecordIntegrity;
 }
 
 function facts(options: RecordPageOptions): SafeHtml {
@@ -58,6 +61,7 @@ export function recordBody(options: RecordPageOptions): SafeHtml {
 ${attachmentsSection(record, options.versions)}`;
   return html`<p><a href="/search">Back to search</a></p>
 <h1>${recordPageTitle(record, disposition)}</h1>
+${integritySection(options.integrity)}
 ${facts(options)}
 ${content}
 ${threadSection(record, options.ancestors, options.replies)}

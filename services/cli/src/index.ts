@@ -1,0 +1,3 @@
+export { buildProgram } from './program';
+export { COMMANDS } from './commands';
+export type { CliCommand } from './cli-command';
