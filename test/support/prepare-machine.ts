@@ -31,6 +31,14 @@ const TOOLS: Array<{ tool: string; debianPackage: string; present(): boolean }> 
   { tool: 'docker-compose', debianPackage: 'docker-compose', present: () => commandExists('docker-compose') },
   // The tests that take Redis down and up again run a redis-server of their own.
   { tool: 'redis-server', debianPackage: 'redis-server', present: () => commandExists('redis-server') },
+  // A signed bundle is checked with openssl alone, as the README tells anyone to.
+  { tool: 'openssl', debianPackage: 'openssl', present: () => commandExists('openssl') },
+  // The PostgreSQL backup is a pg_dump, restored with pg_restore.
+  ...['pg_dump', 'pg_restore'].map((tool) => ({
+    tool,
+    debianPackage: 'postgresql-client',
+    present: () => commandExists(tool),
+  })),
 ];
 
 function say(line: string): void {
