@@ -11,7 +11,7 @@ import {
   waitForJob,
   type TestInstance,
 } from './support/start-instance';
-import { deleteArchivedObject, rewriteCaptureHash } from './support/tamper-archive';
+import { deleteArchivedObject, rewriteCaptureHash, tamperAuditLog } from './support/tamper-archive';
 
 const ROOT = path.join(__dirname, '..');
 const AUDITOR = {
@@ -85,7 +85,7 @@ describe('archive integrity: verify, the capture chain, and corrupt objects refu
   it('verifies an intact archive: exit status 0 and a summary', async () => {
     const intact = await verify(instance);
     expect(intact.stdout).toMatch(
-      /^verified: 1 account\(s\), \d+ capture\(s\) and \d+ media file\(s\) checked; everything is intact$/m,
+      /^verified: 1 account\(s\), \d+ capture\(s\) and \d+ media file\(s\) checked, audit chain walked; everything is intact$/m,
     );
     expect(intact.code).toBe(0);
     const { body } = await instance.request('GET', `/api/v1/records?accountId=${accountId}&limit=1`);
@@ -183,4 +183,14 @@ describe('archive integrity: verify, the capture chain, and corrupt objects refu
       await browser?.close();
     }
   }, 120_000);
+
+  it('names an audit entry edited and one deleted behind the application’s back, triggers off', async () => {
+    await tamperAuditLog(instance, 2, 4);
+    const result = await verify(instance);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^audit_chain: audit log: entry 2 was altered: its content no longer matches its hash$/m,
+    );
+    expect(result.stdout).toMatch(/^audit_chain: audit log: entry 4 is missing \(between 3 and 5\)$/m);
+  }, 60_000);
 });

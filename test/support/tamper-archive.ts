@@ -43,3 +43,35 @@ export async function rewriteCaptureHash(instance: TestInstance, from: string, t
     db.close();
   }
 }
+
+/**
+ * Edits and deletes audit entries in the catalog's database behind the application's back, its append-only
+ * triggers dropped (SQLite) or switched off for the session (PostgreSQL), as an intruder with database access would.
+ */
+export async function tamperAuditLog(instance: TestInstance, edit: number, remove: number): Promise<void> {
+  if (instance.env.CATALOG_BACKEND === 'postgres') {
+    const pool = new Pool({ connectionString: instance.env.DATABASE_URL, max: 1 });
+    try {
+      const client = await pool.connect();
+      try {
+        await client.query(`SET search_path = "${instance.env.DATABASE_SCHEMA}"`);
+        await client.query(`SET session_replication_role = replica`);
+        await client.query("UPDATE audit_log SET actor = 'someone else' WHERE seq = $1", [edit]);
+        await client.query('DELETE FROM audit_log WHERE seq = $1', [remove]);
+      } finally {
+        client.release();
+      }
+    } finally {
+      await pool.end();
+    }
+    return;
+  }
+  const db = new Database(path.join(instance.dataDir, 'catalog.sqlite'));
+  try {
+    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
+    db.prepare("UPDATE audit_log SET actor = 'someone else' WHERE seq = ?").run(edit);
+    db.prepare('DELETE FROM audit_log WHERE seq = ?').run(remove);
+  } finally {
+    db.close();
+  }
+}

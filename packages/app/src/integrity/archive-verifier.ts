@@ -1,4 +1,10 @@
-import { walkCaptureChain, type AccountRegistry, type ArchiveIntegrityReader, type CaptureChain } from '@verbatim/core';
+import {
+  walkCaptureChain,
+  type AccountRegistry,
+  type ArchiveIntegrityReader,
+  type AuditLog,
+  type CaptureChain,
+} from '@verbatim/core';
 import { checkAuditChain } from './audit-chain-check';
 import { checkObject, type IntegrityProblem, type ObjectCheckDependencies, type PromisedObject } from './object-check';
 
@@ -14,7 +20,7 @@ export interface VerificationReport {
   finishedAt: string;
   accounts: number;
   objectsChecked: { captures: number; media: number };
-  /** Whether the catalog's audit chain was walked (only catalogs that keep one can be). */
+  /** Whether the catalog's audit chain was walked (always, now that both catalogs keep one). */
   auditChecked: boolean;
   ok: boolean;
   problems: IntegrityProblem[];
@@ -24,7 +30,7 @@ export interface VerificationReport {
 export type VerificationProgress = (done: number, total: number, current: string) => void;
 
 export interface ArchiveVerifierDependencies extends ObjectCheckDependencies {
-  catalog: AccountRegistry & ArchiveIntegrityReader;
+  catalog: AccountRegistry & ArchiveIntegrityReader & Pick<AuditLog, 'verifyAuditChain'>;
 }
 
 /**

@@ -18,7 +18,7 @@ export const DEFAULT_SIGN_IN_THROTTLE: SignInThrottleOptions = {
   maxFailuresPerAddress: 20,
   windowMs: 15 * 60_000,
   lockoutMs: 15 * 60_000,
-  maxWaitingHashes: 4,
+  maxWaitingHashes: 16,
 };
 
 interface FailureCount {
