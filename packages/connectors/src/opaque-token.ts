@@ -17,3 +17,16 @@ export function decodeToken<T>(text: string, schema: z.ZodType<T>, label: string
   if (!parsed.success) throw new Error(`invalid ${label}: ${parsed.error.issues[0].message}`);
   return parsed.data;
 }
+
+/**
+ * The sequence number of the pass after the one whose token is `previousPassToken`, read by `sequenceOf`: 1 for a
+ * first pass, and 1 again for a token of an older format (such a pass reads everything anyway).
+ */
+export function passSequenceAfter(previousPassToken: string | null, sequenceOf: (token: string) => number): number {
+  if (previousPassToken === null) return 1;
+  try {
+    return sequenceOf(previousPassToken) + 1;
+  } catch {
+    return 1;
+  }
+}

@@ -11,44 +11,15 @@ import {
   type SealedAuditEntry,
   type StoredAuditRow,
 } from '@verbatim/core';
+import { storedAuditDetails, storedAuditRow, type AuditHeadRow, type AuditRowColumns } from '../audit-row-mapping';
 import { withTransaction, type Queryable } from './postgres-pool';
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  outcome: string;
+interface AuditRow extends AuditRowColumns {
   details: Record<string, unknown> | null;
-  seq: number | null;
-  prev_hash: string | null;
-  hash: string | null;
-}
-
-interface HeadRow {
-  seq: number;
-  hash: string;
 }
 
 function storedRow(row: AuditRow): StoredAuditRow {
-  return {
-    id: row.id,
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    target: row.target,
-    outcome: row.outcome as AuditOutcome,
-    details: row.details,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
-/** Details as jsonb will give them back (key order aside, which the canonical encoding ignores). */
-function storedDetails(details: Record<string, unknown> | undefined): Record<string, unknown> | null {
-  return details === undefined ? null : (JSON.parse(JSON.stringify(details)) as Record<string, unknown>);
+  return storedAuditRow(row, row.details);
 }
 
 const WALK_PAGE = 1000;
@@ -71,7 +42,7 @@ export class AuditRepository {
       action: entry.action,
       target: entry.target,
       outcome: entry.outcome ?? 'success',
-      details: storedDetails(entry.details),
+      details: storedAuditDetails(entry.details),
     };
     await withTransaction(this.pool, async (client) => {
       const head = await this.lockHead(client);
@@ -135,14 +106,14 @@ export class AuditRepository {
       }
       const unsealed = await client.query<AuditRow>('SELECT * FROM audit_log WHERE seq IS NULL ORDER BY id');
       for (const row of unsealed.rows) walker.add(storedRow(row));
-      const head = await client.query<HeadRow>('SELECT seq, hash FROM audit_chain_head WHERE id = 1');
+      const head = await client.query<AuditHeadRow>('SELECT seq, hash FROM audit_chain_head WHERE id = 1');
       const recorded = head.rows[0];
       return walker.finish(recorded && recorded.seq > 0 ? recorded : null);
     });
   }
 
-  private async lockHead(client: Queryable): Promise<HeadRow | null> {
-    const { rows } = await client.query<HeadRow>('SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+  private async lockHead(client: Queryable): Promise<AuditHeadRow | null> {
+    const { rows } = await client.query<AuditHeadRow>('SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
     return rows[0].seq === 0 ? null : rows[0];
   }
 

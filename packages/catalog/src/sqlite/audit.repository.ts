@@ -11,43 +11,17 @@ import {
   type SealedAuditEntry,
   type StoredAuditRow,
 } from '@verbatim/core';
+import { storedAuditDetails, storedAuditRow, type AuditHeadRow, type AuditRowColumns } from '../audit-row-mapping';
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  outcome: string;
+interface AuditRow extends AuditRowColumns {
   details_json: string | null;
-  seq: number | null;
-  prev_hash: string | null;
-  hash: string | null;
-}
-
-interface HeadRow {
-  seq: number;
-  hash: string;
 }
 
 function storedRow(row: AuditRow): StoredAuditRow {
-  return {
-    id: row.id,
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    target: row.target,
-    outcome: row.outcome as AuditOutcome,
-    details: row.details_json === null ? null : (JSON.parse(row.details_json) as Record<string, unknown>),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
-/** Details as they will read back: JSON round-tripped, so the hash covers exactly what is stored. */
-function storedDetails(details: Record<string, unknown> | undefined): Record<string, unknown> | null {
-  return details === undefined ? null : (JSON.parse(JSON.stringify(details)) as Record<string, unknown>);
+  return storedAuditRow(
+    row,
+    row.details_json === null ? null : (JSON.parse(row.details_json) as Record<string, unknown>),
+  );
 }
 
 /**
@@ -58,7 +32,7 @@ function storedDetails(details: Record<string, unknown> | undefined): Record<str
 export class AuditRepository {
   private readonly insert: Database.Statement;
   private readonly selectNewest: Database.Statement<[number], AuditRow>;
-  private readonly selectHead: Database.Statement<[], HeadRow>;
+  private readonly selectHead: Database.Statement<[], AuditHeadRow>;
   private readonly updateHead: Database.Statement<[number, string]>;
 
   constructor(private readonly db: Database.Database) {
@@ -82,7 +56,7 @@ export class AuditRepository {
           action: entry.action,
           target: entry.target,
           outcome: entry.outcome ?? 'success',
-          details: storedDetails(entry.details),
+          details: storedAuditDetails(entry.details),
         },
         head.seq === 0 ? null : head,
       );
@@ -175,7 +149,7 @@ export class AuditRepository {
       if (sealedCount > 0)
         throw new Error('audit_log: rows from before the hash chain remain unsealed after new entries');
       const setSeal = this.db.prepare('UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?');
-      let head: HeadRow | null = null;
+      let head: AuditHeadRow | null = null;
       for (const row of legacy) {
         const sealed = sealAuditEntry(auditEntryContent(storedRow(row)), head);
         setSeal.run(sealed.seq, sealed.prevHash, sealed.hash, row.id);

@@ -18,6 +18,7 @@ import { decodeCursor, decodePass, encodeCursor, encodePass, type FacebookCursor
 import { readAttachments } from './facebook-items';
 import { emptyReading, readCommentsPage, readPostsPage, type PageReading } from './facebook-pages';
 import { FacebookAttachmentSchema, FacebookPageSchema } from './facebook-payload.schema';
+import { passSequenceAfter } from '../opaque-token';
 
 /** `published_posts` allows up to 100 a page; 50 keeps a page with albums well under Graph's response limits. */
 const POSTS_PER_PAGE = '50';
@@ -82,7 +83,7 @@ export class FacebookConnector implements Connector {
       passToken: encodePass({
         pageId: page.data.id,
         pageName: page.data.name,
-        sequence: sequenceAfter(previousPassToken),
+        sequence: passSequenceAfter(previousPassToken, (token) => decodePass(token).sequence),
       }),
       firstCursor: encodeCursor(cursor),
     };
@@ -182,14 +183,5 @@ export class FacebookConnector implements Connector {
       rejected: reading.rejected,
       nextCursor: done ? null : encodeCursor(next),
     };
-  }
-}
-
-function sequenceAfter(previousPassToken: string | null): number {
-  if (previousPassToken === null) return 1;
-  try {
-    return decodePass(previousPassToken).sequence + 1;
-  } catch {
-    return 1; // a token from an older format: the pass reads everything anyway
   }
 }

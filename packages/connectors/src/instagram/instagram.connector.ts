@@ -23,6 +23,7 @@ import {
   type ThreadUrls,
 } from './instagram-pages';
 import { InstagramAccountSchema, InstagramMediaSchema } from './instagram-payload.schema';
+import { passSequenceAfter } from '../opaque-token';
 
 const MEDIA_PER_PAGE = '50';
 const COMMENTS_PER_PAGE = '50';
@@ -83,7 +84,7 @@ export class InstagramConnector implements Connector {
       listing: this.client.urlOf(`${id}/media`, { fields: MEDIA_FIELDS, limit: MEDIA_PER_PAGE }),
       tasks: [],
     };
-    const sequence = sequenceAfter(previousPassToken);
+    const sequence = passSequenceAfter(previousPassToken, (token) => decodePass(token).sequence);
     return {
       passToken: encodePass({ igUserId: account.data.id, username: account.data.username, sequence }),
       firstCursor: encodeCursor(cursor),
@@ -177,13 +178,4 @@ export class InstagramConnector implements Connector {
 
 function handleOf(username: string): { handle?: string } {
   return username ? { handle: username } : {};
-}
-
-function sequenceAfter(previousPassToken: string | null): number {
-  if (previousPassToken === null) return 1;
-  try {
-    return decodePass(previousPassToken).sequence + 1;
-  } catch {
-    return 1; // a token from an older format: the pass reads everything anyway
-  }
 }

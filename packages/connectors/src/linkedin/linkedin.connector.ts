@@ -9,7 +9,7 @@ import {
 } from '@verbatim/core';
 import { z } from 'zod';
 import { jsonOf, platformGet } from '../http/platform-http';
-import { decodeToken, encodeToken } from '../opaque-token';
+import { decodeToken, encodeToken, passSequenceAfter } from '../opaque-token';
 import { LinkedinClient, type LinkedinResponse } from './linkedin-client';
 import type { LinkedinConnectorConfig } from './linkedin-connector.config';
 import { commentUrnOf, itemOfComment, itemOfPost, type LinkedinOrganization } from './linkedin-items';
@@ -79,7 +79,10 @@ export class LinkedinConnector implements Connector {
     const pass: LinkedinPass = {
       organizationUrn,
       name: found?.success ? found.data.localizedName : organizationUrn,
-      sequence: sequenceAfter(previousPassToken),
+      sequence: passSequenceAfter(
+        previousPassToken,
+        (token) => decodeToken(token, PassSchema, 'LinkedIn pass token').sequence,
+      ),
     };
     if (found?.success && found.data.vanityName) pass.vanityName = found.data.vanityName;
     const listing = this.client.urlOf(['posts'], {
@@ -243,13 +246,4 @@ function pageOf(response: LinkedinResponse, reading: Reading, next: LinkedinCurs
     rejected: reading.rejected,
     nextCursor: done ? null : encodeToken(next),
   };
-}
-
-function sequenceAfter(previousPassToken: string | null): number {
-  if (previousPassToken === null) return 1;
-  try {
-    return decodeToken(previousPassToken, PassSchema, 'LinkedIn pass token').sequence + 1;
-  } catch {
-    return 1;
-  }
 }

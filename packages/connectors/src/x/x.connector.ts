@@ -9,7 +9,7 @@ import {
 } from '@verbatim/core';
 import { z } from 'zod';
 import { jsonOf, platformGet, type PlatformResponse } from '../http/platform-http';
-import { decodeToken, encodeToken } from '../opaque-token';
+import { decodeToken, encodeToken, passSequenceAfter } from '../opaque-token';
 import { XClient } from './x-client';
 import type { XConnectorConfig } from './x-connector.config';
 import { itemOfTweet, mediaByKey } from './x-items';
@@ -76,7 +76,15 @@ export class XConnector implements Connector {
       throw new ConnectorConfigError(`X has no account ${who}: check the username or userId setting`);
     }
     const { id: userId, name, username } = user.data.data;
-    const pass: XPass = { userId, name, username, sequence: sequenceAfter(previousPassToken) };
+    const pass: XPass = {
+      userId,
+      name,
+      username,
+      sequence: passSequenceAfter(
+        previousPassToken,
+        (token) => decodeToken(token, PassSchema, 'X pass token').sequence,
+      ),
+    };
     const timeline = this.client.urlOf(`users/${pass.userId}/tweets`, {
       max_results: '100',
       exclude: 'retweets',
@@ -256,13 +264,4 @@ function pageOf(response: PlatformResponse, source: string, reading: Reading, ne
     nextCursor: done ? null : encodeToken(next),
     ...(reading.notices.length > 0 ? { notices: reading.notices } : {}),
   };
-}
-
-function sequenceAfter(previousPassToken: string | null): number {
-  if (previousPassToken === null) return 1;
-  try {
-    return decodeToken(previousPassToken, PassSchema, 'X pass token').sequence + 1;
-  } catch {
-    return 1;
-  }
 }

@@ -9,7 +9,7 @@ import {
 } from '@verbatim/core';
 import { z } from 'zod';
 import { jsonOf, platformGet } from '../http/platform-http';
-import { decodeToken, encodeToken } from '../opaque-token';
+import { decodeToken, encodeToken, passSequenceAfter } from '../opaque-token';
 import { YoutubeClient, type YoutubeResponse } from './youtube-client';
 import type { YoutubeConnectorConfig } from './youtube-connector.config';
 import { itemOfComment, itemOfVideo } from './youtube-items';
@@ -71,7 +71,10 @@ export class YoutubeConnector implements Connector {
       channelId: channel.data.id,
       channelTitle: channel.data.snippet?.title ?? channel.data.id,
       uploads: channel.data.contentDetails.relatedPlaylists.uploads,
-      sequence: sequenceAfter(previousPassToken),
+      sequence: passSequenceAfter(
+        previousPassToken,
+        (token) => decodeToken(token, PassSchema, 'YouTube pass token').sequence,
+      ),
     };
     const listing = this.client.urlOf('playlistItems', {
       part: 'snippet,contentDetails',
@@ -249,13 +252,4 @@ function pageOf(response: YoutubeResponse, reading: Reading, next: YoutubeCursor
     rejected: reading.rejected,
     nextCursor: done ? null : encodeToken(next),
   };
-}
-
-function sequenceAfter(previousPassToken: string | null): number {
-  if (previousPassToken === null) return 1;
-  try {
-    return decodeToken(previousPassToken, PassSchema, 'YouTube pass token').sequence + 1;
-  } catch {
-    return 1;
-  }
 }
