@@ -233,4 +233,29 @@ describe('access lifecycle: tokens, people, sign-in throttling, whoami', () => {
     expect(lockedAddress.status).toBe(429);
     expect(lockedAddress.body.error?.message).toMatch(/from your address/);
   });
+  it('shares failed sign-ins between API processes: a lockout reached through one holds at the other', async () => {
+    // A second API process of the same town: same data, same Redis prefix.
+    const second = await startInstance({ ...instance.env, ROLES: 'api', PORT: '0' });
+    try {
+      const person = await instance.request('POST', '/api/v1/users', {
+        name: 'Kim Ortiz',
+        email: 'kim@town.example',
+        roles: ['foia-officer'],
+        password: PASSWORD,
+      });
+      expect(person.status).toBe(201);
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const via = attempt % 2 === 0 ? instance : second;
+        const failed = await signIn(via, 'kim@town.example', 'wrong guess', `203.0.113.${10 + attempt}`);
+        expect(failed.status).toBe(401);
+      }
+      for (const via of [instance, second]) {
+        const locked = await signIn(via, 'kim@town.example', PASSWORD, '203.0.113.99');
+        expect(locked.status).toBe(429);
+        expect(locked.body.error?.code).toBe('sign_in_locked');
+      }
+    } finally {
+      await second.stop({ keepData: true });
+    }
+  });
 });

@@ -14,6 +14,7 @@ import type {
   RecentJobs,
   SearchGenerations,
   SearchIndex,
+  SignInFailures,
 } from '@verbatim/core';
 import type { RenderPdfToFile, TownSigningKey } from '@verbatim/bundles/production';
 import type { BundleStore, ComplianceStore, FoiaService, FoiaStore } from '@verbatim/foia';
@@ -24,6 +25,7 @@ import { FoiaSettingsDesk } from './foia/foia-settings-desk';
 import { NotificationDesk } from './foia/notification-desk';
 import { RequestLog } from './foia/request-log';
 import { Sessions } from './people/sessions';
+import { DEFAULT_SIGN_IN_THROTTLE, SignInThrottle } from './people/sign-in-throttle';
 import { ModerationDesk } from './moderation/moderation-desk';
 import { ModerationLedgerDesk } from './moderation/moderation-ledger-desk';
 import { PolicyCategories } from './moderation/policy-categories';
@@ -70,6 +72,8 @@ export interface ApplicationDependencies {
   complianceStore: ComplianceStore;
   /** REQUIRE_ACCOUNT_APPROVAL: new accounts wait for the Communications Manager's approval. */
   requireAccountApproval: boolean;
+  /** Failed sign-ins shared by every process that signs people in (Redis); this process's memory when absent. */
+  signInFailures?: SignInFailures;
   /** PUBLIC_URL, for links in reports. */
   publicUrl?: string;
   /** Hands new outbox deliveries to the queue now; never throws (the relay loop catches up when Redis is down). */
@@ -116,7 +120,7 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
   const { complianceStore: compliance, requireAccountApproval } = dependencies;
   return {
     ...dependencies,
-    sessions: new Sessions(people, catalog),
+    sessions: new Sessions(people, catalog, new SignInThrottle(DEFAULT_SIGN_IN_THROTTLE, dependencies.signInFailures)),
     it: createItDesk({ catalog, people, jobs, foiaStore, compliance, requireAccountApproval }),
     compliance: new ComplianceDesk(dependencies),
     records: new RecordDesk({ catalog, searchIndex, objectStore, retention: dependencies.retention }),

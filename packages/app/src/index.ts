@@ -15,6 +15,7 @@ export * from './people/api-tokens';
 export * from './people/person-access';
 export * from './people/role-grants';
 export * from './people/sign-in-throttle';
+export * from './people/memory-sign-in-failures';
 export * from './people/password';
 export * from './people/sessions';
 export * from './records/record-desk';

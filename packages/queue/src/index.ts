@@ -4,6 +4,7 @@ export * from './sync-queue';
 export * from './notify.job';
 export * from './bundle.job';
 export * from './platform-rate-limiter';
+export * from './redis-sign-in-failures';
 export * from './reindex.job';
 export * from './bullmq-job-control';
 export * from './import-export.job';

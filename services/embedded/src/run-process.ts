@@ -11,6 +11,7 @@ import {
   createApplication,
   DispositionRun,
   loadExamplePolicies,
+  MemorySignInFailures,
   resumeUnfinishedDispositions,
 } from '@verbatim/app';
 import {
@@ -25,6 +26,7 @@ import {
   reconcileSchedules,
   reconnectWhenStuck,
   redisPlatformRateLimiter,
+  redisSignInFailures,
 } from '@verbatim/queue';
 import { Backends, Logger, ProcessMetrics, Shutdown, openBackends, timeSearches } from '@verbatim/runtime';
 import { loadOrCreateTownSigningKey } from '@verbatim/bundles/production';
@@ -162,6 +164,12 @@ export async function runProcess(
       timeZone: config.town.timeZone,
       publicUrl: config.town.publicUrl,
       requireAccountApproval: config.registry.requireAccountApproval,
+      signInFailures: redisSignInFailures(producer, config.queue.prefix, new MemorySignInFailures(), (error) =>
+        logger.warn(
+          { err: error.message },
+          'sign-in throttling: Redis unreachable; counting in this process until it is back',
+        ),
+      ),
     });
     const pages = webRoutes({
       ...application,

@@ -42,17 +42,17 @@ export class Sessions {
    * `person_disabled` when the password is right but IT disabled the person.
    */
   async signIn(email: string, password: string, address = 'unknown'): Promise<StartedSession | null> {
-    this.throttle.refuseIfLocked(email, address);
+    await this.throttle.refuseIfLocked(email, address);
     const user = await this.people.findUserByEmail(email);
     const decoy = (decoyHash ??= hashPassword('decoy password'));
     const decoyHashed = await decoy;
     // Checked again once this sign-in's turn to hash comes, and the outcome counted before the next one's turn:
     // a lockout reached while sign-ins waited refuses them before they hash.
     const valid = await this.throttle.runHash(async () => {
-      this.throttle.refuseIfLocked(email, address);
+      await this.throttle.refuseIfLocked(email, address);
       const right = await verifyPassword(password, user?.passwordHash ?? decoyHashed);
-      if (user && right) this.throttle.recordSuccess(email);
-      else this.throttle.recordFailure(email, address);
+      if (user && right) await this.throttle.recordSuccess(email);
+      else await this.throttle.recordFailure(email, address);
       return user !== null && right;
     });
     if (!user || !valid || user.disabledAt) {

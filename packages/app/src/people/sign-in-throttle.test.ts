@@ -9,9 +9,9 @@ const OPTIONS = {
   maxWaitingHashes: 2,
 };
 
-function refusal(run: () => void): UseCaseError {
+async function refusal(run: () => Promise<void>): Promise<UseCaseError> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof UseCaseError) return error;
     throw error;
@@ -20,39 +20,39 @@ function refusal(run: () => void): UseCaseError {
 }
 
 describe('SignInThrottle', () => {
-  it('locks an account after its failures, says until when, and lets it in again after the lockout', () => {
+  it('locks an account after its failures, says until when, and lets it in again after the lockout', async () => {
     const throttle = new SignInThrottle(OPTIONS);
     const t0 = Date.parse('2026-04-01T09:00:00.000Z');
     for (let i = 0; i < 3; i += 1) {
-      throttle.refuseIfLocked('Ada@Town.example', '10.0.0.1', t0 + i);
-      throttle.recordFailure('Ada@Town.example', `10.0.0.${i + 1}`, t0 + i);
+      await throttle.refuseIfLocked('Ada@Town.example', '10.0.0.1', t0 + i);
+      await throttle.recordFailure('Ada@Town.example', `10.0.0.${i + 1}`, t0 + i);
     }
-    const locked = refusal(() => throttle.refuseIfLocked('ada@town.example', '10.0.0.9', t0 + 10));
+    const locked = await refusal(() => throttle.refuseIfLocked('ada@town.example', '10.0.0.9', t0 + 10));
     expect(locked).toMatchObject({ kind: 'throttled', code: 'sign_in_locked' });
     expect(locked.message).toBe('too many failed sign-ins for this account; try again after 2026-04-01T09:02:00.002Z');
     expect(locked.details).toEqual({ retryAfterSeconds: 120, retryAt: '2026-04-01T09:02:00.002Z' });
-    expect(() => throttle.refuseIfLocked('bo@town.example', '10.0.0.9', t0 + 10)).not.toThrow();
-    expect(() => throttle.refuseIfLocked('ada@town.example', '10.0.0.9', t0 + 120_003)).not.toThrow();
+    await expect(throttle.refuseIfLocked('bo@town.example', '10.0.0.9', t0 + 10)).resolves.toBeUndefined();
+    await expect(throttle.refuseIfLocked('ada@town.example', '10.0.0.9', t0 + 120_003)).resolves.toBeUndefined();
   });
 
-  it('forgets failures older than the window, and a right password clears the account', () => {
+  it('forgets failures older than the window, and a right password clears the account', async () => {
     const throttle = new SignInThrottle(OPTIONS);
-    throttle.recordFailure('ada@town.example', 'a', 0);
-    throttle.recordFailure('ada@town.example', 'b', 1);
-    throttle.recordFailure('ada@town.example', 'c', 60_001);
-    expect(() => throttle.refuseIfLocked('ada@town.example', 'd', 60_002)).not.toThrow();
-    throttle.recordSuccess('ada@town.example');
-    throttle.recordFailure('ada@town.example', 'e', 60_003);
-    throttle.recordFailure('ada@town.example', 'f', 60_004);
-    expect(() => throttle.refuseIfLocked('ada@town.example', 'g', 60_005)).not.toThrow();
+    await throttle.recordFailure('ada@town.example', 'a', 0);
+    await throttle.recordFailure('ada@town.example', 'b', 1);
+    await throttle.recordFailure('ada@town.example', 'c', 60_001);
+    await expect(throttle.refuseIfLocked('ada@town.example', 'd', 60_002)).resolves.toBeUndefined();
+    await throttle.recordSuccess('ada@town.example');
+    await throttle.recordFailure('ada@town.example', 'e', 60_003);
+    await throttle.recordFailure('ada@town.example', 'f', 60_004);
+    await expect(throttle.refuseIfLocked('ada@town.example', 'g', 60_005)).resolves.toBeUndefined();
   });
 
-  it('locks a client address guessing many emails', () => {
+  it('locks a client address guessing many emails', async () => {
     const throttle = new SignInThrottle(OPTIONS);
-    for (let i = 0; i < 5; i += 1) throttle.recordFailure(`person${i}@town.example`, '192.0.2.7', 1000 + i);
-    const locked = refusal(() => throttle.refuseIfLocked('someone@town.example', '192.0.2.7', 2000));
+    for (let i = 0; i < 5; i += 1) await throttle.recordFailure(`person${i}@town.example`, '192.0.2.7', 1000 + i);
+    const locked = await refusal(() => throttle.refuseIfLocked('someone@town.example', '192.0.2.7', 2000));
     expect(locked.message).toMatch(/^too many failed sign-ins from your address; try again after /);
-    expect(() => throttle.refuseIfLocked('someone@town.example', '192.0.2.8', 2000)).not.toThrow();
+    await expect(throttle.refuseIfLocked('someone@town.example', '192.0.2.8', 2000)).resolves.toBeUndefined();
   });
 
   it('hashes one at a time and refuses beyond the queue before hashing', async () => {

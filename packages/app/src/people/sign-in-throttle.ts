@@ -1,4 +1,6 @@
-import { UseCaseError } from '@verbatim/core';
+import { createHash } from 'node:crypto';
+import { UseCaseError, type SignInFailures } from '@verbatim/core';
+import { MemorySignInFailures } from './memory-sign-in-failures';
 
 /** Limits of sign-in throttling; the defaults suit a town hall (many people behind one address). */
 export interface SignInThrottleOptions {
@@ -21,61 +23,63 @@ export const DEFAULT_SIGN_IN_THROTTLE: SignInThrottleOptions = {
   maxWaitingHashes: 16,
 };
 
-interface FailureCount {
-  failures: number[];
-  lockedUntil: number;
-}
-
-/** Keys kept before stale ones are swept, so a flood of made-up emails cannot grow memory without end. */
-const SWEEP_ABOVE = 10_000;
-
 function throttled(code: string, message: string, until: number, now: number): UseCaseError {
   const retryAfterSeconds = Math.max(1, Math.ceil((until - now) / 1000));
   return new UseCaseError('throttled', code, message, { retryAfterSeconds, retryAt: new Date(until).toISOString() });
 }
 
 /**
- * Sign-in throttling, in this process's memory: a lockout per account and per client address after repeated
- * failures, and one password hash at a time with a short queue, so a flood of guesses is refused before it
- * reaches scrypt and never starves searches of CPU. Every refusal is a UseCaseError `throttled` (429) whose
- * details carry `retryAfterSeconds`.
+ * Sign-in throttling: a lockout per account and per client address after repeated failures, counted where every
+ * process that signs people in sees them (`SignInFailures`: Redis in a deployment, so a guesser gains nothing by
+ * reaching another process), and one password hash at a time in this process with a short queue, so a flood of
+ * guesses is refused before it reaches scrypt and never starves searches of CPU. Every refusal is a
+ * UseCaseError `throttled` (429) whose details carry `retryAfterSeconds`.
  */
 export class SignInThrottle {
-  private readonly counts = new Map<string, FailureCount>();
   private hashing = false;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly options: SignInThrottleOptions = DEFAULT_SIGN_IN_THROTTLE) {}
+  constructor(
+    private readonly options: SignInThrottleOptions = DEFAULT_SIGN_IN_THROTTLE,
+    private readonly failures: SignInFailures = new MemorySignInFailures(),
+  ) {}
 
   /** Throws while the account or the address is locked out. */
-  refuseIfLocked(email: string, address: string, now = Date.now()): void {
-    const account = this.counts.get(accountKey(email));
-    if (account && account.lockedUntil > now)
+  async refuseIfLocked(email: string, address: string, now = Date.now()): Promise<void> {
+    const [account, client] = await this.failures.lockedUntil([accountKey(email), addressKey(address)], now);
+    if (account > now)
       throw throttled(
         'sign_in_locked',
-        `too many failed sign-ins for this account; try again after ${new Date(account.lockedUntil).toISOString()}`,
-        account.lockedUntil,
+        `too many failed sign-ins for this account; try again after ${new Date(account).toISOString()}`,
+        account,
         now,
       );
-    const client = this.counts.get(addressKey(address));
-    if (client && client.lockedUntil > now)
+    if (client > now)
       throw throttled(
         'sign_in_locked',
-        `too many failed sign-ins from your address; try again after ${new Date(client.lockedUntil).toISOString()}`,
-        client.lockedUntil,
+        `too many failed sign-ins from your address; try again after ${new Date(client).toISOString()}`,
+        client,
         now,
       );
   }
 
-  recordFailure(email: string, address: string, now = Date.now()): void {
-    if (this.counts.size > SWEEP_ABOVE) this.sweep(now);
-    this.count(accountKey(email), this.options.maxFailuresPerAccount, now);
-    this.count(addressKey(address), this.options.maxFailuresPerAddress, now);
+  async recordFailure(email: string, address: string, now = Date.now()): Promise<void> {
+    const { windowMs, lockoutMs } = this.options;
+    await this.failures.recordFailure(
+      accountKey(email),
+      { maxFailures: this.options.maxFailuresPerAccount, windowMs, lockoutMs },
+      now,
+    );
+    await this.failures.recordFailure(
+      addressKey(address),
+      { maxFailures: this.options.maxFailuresPerAddress, windowMs, lockoutMs },
+      now,
+    );
   }
 
   /** A right password clears the account's failures (not the address's: others may be guessing from it). */
-  recordSuccess(email: string): void {
-    this.counts.delete(accountKey(email));
+  async recordSuccess(email: string): Promise<void> {
+    await this.failures.clear(accountKey(email));
   }
 
   /** Runs `hash` when no other is running; throws `sign_in_busy` at once when the queue is full. */
@@ -96,23 +100,9 @@ export class SignInThrottle {
       else this.hashing = false;
     }
   }
-
-  private count(key: string, max: number, now: number): void {
-    const entry = this.counts.get(key) ?? { failures: [], lockedUntil: 0 };
-    entry.failures = [...entry.failures.filter((at) => at > now - this.options.windowMs), now];
-    if (entry.failures.length >= max) {
-      entry.lockedUntil = now + this.options.lockoutMs;
-      entry.failures = [];
-    }
-    this.counts.set(key, entry);
-  }
-
-  private sweep(now: number): void {
-    for (const [key, entry] of this.counts)
-      if (entry.lockedUntil <= now && entry.failures.every((at) => at <= now - this.options.windowMs))
-        this.counts.delete(key);
-  }
 }
 
-const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
-const addressKey = (address: string) => `address:${address}`;
+/** Keys name a hash, never the email or address typed (an email field sometimes receives a password). */
+const keyOf = (kind: string, value: string) => `${kind}:${createHash('sha256').update(value).digest('hex')}`;
+const accountKey = (email: string) => keyOf('account', email.trim().toLowerCase());
+const addressKey = (address: string) => keyOf('address', address);
