@@ -186,6 +186,9 @@ describe('an officer works a request in the browser: searches, gathers, redacts,
     await expect(page.getByRole('status').filter({ hasText: 'Verified' }).textContent()).resolves.toMatch(
       /archived originals are intact/,
     );
+    await page.getByRole('link', { name: 'how anyone can check it' }).click();
+    await page.waitForURL('**/signing-key');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe("The town's signing key");
     await page.close();
   });
 

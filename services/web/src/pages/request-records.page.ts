@@ -158,6 +158,7 @@ function bundleEntry(
     bundle.status === 'completed'
       ? html`<dl class="facts"><dt>Pages</dt><dd>${bundle.pages}</dd>${bates}<dt>PDF SHA-256</dt><dd><code>${bundle.sha256}</code></dd></dl>
   <p class="row"><a class="button" href="/api/v1/bundles/${bundle.id}/pdf" download>Download PDF</a> <a class="button" href="/api/v1/bundles/${bundle.id}/zip" download>Download ZIP</a></p>
+  <p>The ZIP is signed with the town's key: <a href="/signing-key">how anyone can check it</a>.</p>
   <form method="post" action="/requests/${requestId}/bundles/${bundle.id}/verify" class="row">
     <input type="hidden" name="csrf" value="${csrfToken}">
     <label class="check"><input type="checkbox" name="rebuild" value="true"> Also re-render it byte for byte (slower)</label>

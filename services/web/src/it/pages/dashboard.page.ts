@@ -124,7 +124,7 @@ ${complianceList(options.noncompliant ?? [])}
 ${overdueList(options)}
 <section aria-labelledby="jobs-heading">
   <h2 id="jobs-heading">Background jobs</h2>
-  <p><a href="/jobs">Recent jobs</a> lists the syncs, imports, bundles and notifications of every queue, with their timings and why any failed; <a href="/jobs?state=failed">failed jobs</a> only.</p>
+  <p><a href="/jobs">Recent jobs</a> lists the syncs, imports, bundles and notifications of every queue, with their timings and why any failed; <a href="/jobs?state=failed">failed jobs</a> only. <a href="/signing-key">The town's signing key</a> signs every response bundle.</p>
 </section>
 <p><a href="/audit">Audit log</a>: who signed in, searched, read, downloaded, exported or changed what.</p>`;
 }
