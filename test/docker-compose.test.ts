@@ -39,6 +39,7 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
   deploy?: { replicas?: number };
   ports?: Array<{ published: number | string; target: number }>;
+  expose?: Array<string | number>;
   volumes?: Array<string | { type: string; source: string }>;
   restart?: string;
 }
@@ -134,6 +135,18 @@ describe('docker-compose.yml', () => {
     expect(services.api.environment?.ROLES).toBe('api');
     expect(services.api.ports).toContainEqual(expect.objectContaining({ published: 3000, target: 3000 }));
     expect(services.worker.ports ?? []).toEqual([]);
+  });
+
+  it('lets a scraper on the network read the metrics of every process: workers on METRICS_PORT, not published', () => {
+    expect(loadConfig(services.worker.environment).metrics).toEqual({ port: 9464 });
+    expect((services.worker.expose ?? []).map(String)).toEqual(['9464']);
+    expect(loadConfig(services.api.environment).metrics).toEqual({});
+    const token = 'a-metrics-token-of-24-characters';
+    const withToken = composeConfig({ ...REQUIRED_ENV, METRICS_TOKEN: token });
+    expect(withToken.status).toBe(0);
+    const resolved = (yamlToJson(withToken.stdout) as ComposeFile).services;
+    for (const process of ['api', 'worker'])
+      expect(loadConfig(resolved[process].environment).metrics.token).toBe(token);
   });
 
   it('builds the API and the workers from the one image', () => {

@@ -5,6 +5,10 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** An optional setting left empty (`METRICS_TOKEN=` or Compose's `${METRICS_TOKEN:-}`) is an unset one. */
+const blankAsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 /**
  * What a process does: `api` serves HTTP (the JSON API and the web pages); `ingest` runs sync jobs and keeps
  * account schedules; `index` keeps the search index caught up with the catalog; `bundle` renders response
@@ -65,9 +69,9 @@ export const BaseEnvSchema = z.object({
   /** What Meta's webhook handshake must present (`hub.verify_token`) before Page deliveries are accepted. */
   FACEBOOK_WEBHOOK_VERIFY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Bearer token that lets a scraper read /metrics from another machine (loopback may always read it). */
-  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  METRICS_TOKEN: blankAsUnset(z.string().min(24, 'must be at least 24 characters')),
   /** Port of /metrics for a process without the api role (a worker); 0 picks a free port; unset: none. */
-  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_PORT: blankAsUnset(z.coerce.number().int().min(0).max(65535)),
   /** The town's Ed25519 bundle-signing key (PKCS#8 PEM); made on first start. Default: DATA_DIR/town-signing-key.pem. */
   SIGNING_KEY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
