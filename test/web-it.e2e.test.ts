@@ -137,6 +137,35 @@ describe('the IT screens in a real browser', () => {
     await page.close();
   });
 
+  it('IT gives a list setting one line per value, and the settings form shows the list the same way', async () => {
+    const agency = await instance.request('POST', '/api/v1/agencies', { name: 'Town Clerk', kind: 'department' });
+    expect(agency.status).toBe(201);
+    const page = await browser.newPage();
+    await signIn(page, instance.baseUrl, IT);
+    await page.goto(`${instance.baseUrl}/accounts`);
+    await page.getByLabel('Agency').selectOption({ label: 'Town Clerk' });
+    await page.getByLabel('Platform').selectOption('website');
+    await page.getByLabel('Handle').fill('westport.example');
+    await page.getByLabel('Registered administrators (at least 2)').fill('Ada Ames, ada.ames@town.example\nBo Byrne');
+    await page.getByLabel('Moderators (at least 1)').fill('Mo Moss, mo.moss@town.example');
+    await page.getByLabel('Connector type').selectOption('website');
+    await page
+      .getByLabel('Connector settings')
+      .fill('urls = https://westport.example/news\nurls = https://westport.example/meetings');
+    await page.getByRole('button', { name: 'Register account' }).click();
+    await page.waitForURL(/\/accounts\/acc_/);
+    const id = /\/accounts\/(acc_[^/?#]+)/.exec(page.url())![1];
+    const stored = await instance.request('GET', `/api/v1/accounts/${id}`);
+    expect(stored.body.connector).toEqual({
+      type: 'website',
+      urls: ['https://westport.example/news', 'https://westport.example/meetings'],
+    });
+    await expect(page.getByLabel('Connector settings').inputValue()).resolves.toBe(
+      'urls = https://westport.example/news\nurls = https://westport.example/meetings',
+    );
+    await page.close();
+  });
+
   it('IT creates a person on /people, who can then sign in', async () => {
     const page = await browser.newPage();
     await signIn(page, instance.baseUrl, IT);

@@ -77,3 +77,15 @@ describe('the registered connectors’ credentials', () => {
     ).toEqual({ type: 'mastodon', instanceUrl: 'https://gov.social', account: 'townofx', accessToken: SECRET_MASK });
   });
 });
+
+describe('the registered connectors’ list settings', () => {
+  it('are told apart from single values, from the schemas', () => {
+    const types = describeConnectorTypes();
+    const lists = types.flatMap((type) =>
+      type.settings.filter((setting) => setting.list).map((setting) => `${type.type}.${setting.name}`),
+    );
+    expect(lists).toEqual(expect.arrayContaining(['mediawiki.pages', 'website.urls']));
+    expect(lists).not.toContain('mastodon.accessToken');
+    expect(lists).not.toContain('website.depth');
+  });
+});

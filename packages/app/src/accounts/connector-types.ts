@@ -4,7 +4,16 @@ import { ConnectorConfigSchemas } from '@verbatim/connectors';
 /** A connector type and the settings it takes, for forms that help people write them. */
 export interface ConnectorTypeDescription {
   type: string;
-  settings: Array<{ name: string; required: boolean }>;
+  /** `list`: the setting takes several values (in a form, one line each). */
+  settings: Array<{ name: string; required: boolean; list: boolean }>;
+}
+
+/** Whether a setting, once its optional or default wrapper is off, is a list. */
+function isList(setting: z.ZodType): boolean {
+  let inner: z.ZodType = setting;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodNullable)
+    inner = inner.unwrap() as z.ZodType;
+  return inner instanceof z.ZodArray;
 }
 
 /** Every registered connector type with its settings, required ones first, read from the connectors' schemas. */
@@ -16,7 +25,7 @@ export function describeConnectorTypes(): ConnectorTypeDescription[] {
     const type = String((shape.type as z.ZodLiteral<string>).value);
     const settings = Object.entries(shape)
       .filter(([name]) => name !== 'type')
-      .map(([name, setting]) => ({ name, required: !setting.safeParse(undefined).success }));
+      .map(([name, setting]) => ({ name, required: !setting.safeParse(undefined).success, list: isList(setting) }));
     return {
       type,
       settings: [...settings.filter((setting) => setting.required), ...settings.filter((setting) => !setting.required)],

@@ -1,4 +1,5 @@
 import type { AccountPerson } from '@verbatim/core';
+import type { ConnectorTypeDescription } from '@verbatim/app';
 import type { InputProblem } from './input-problem';
 import { parseConnectorSettings } from './connector-settings-text';
 import { text, type FieldErrors } from './form-field';
@@ -89,6 +90,7 @@ export function formatPeopleLines(people: AccountPerson[]): string {
 export function accountInputFrom(
   form: AccountForm,
   fields: ReadonlyArray<keyof AccountForm>,
+  connectorTypes: readonly ConnectorTypeDescription[] = [],
 ): { input: Record<string, unknown>; errors: FieldErrors } {
   const errors: FieldErrors = new Map();
   const input: Record<string, unknown> = {};
@@ -104,7 +106,9 @@ export function accountInputFrom(
   if (has('administrators')) input.administrators = parsePeopleLines(form.administrators);
   if (has('moderators')) input.moderators = parsePeopleLines(form.moderators);
   if (has('connectorSettings')) {
-    const parsed = parseConnectorSettings(form.connectorSettings);
+    const type = connectorTypes.find((described) => described.type === form.connectorType);
+    const lists = new Set(type?.settings.filter((setting) => setting.list).map((setting) => setting.name));
+    const parsed = parseConnectorSettings(form.connectorSettings, lists);
     if (parsed.ok) input.connector = { ...parsed.settings, type: form.connectorType };
     else errors.set('connectorSettings', parsed.problem);
   }

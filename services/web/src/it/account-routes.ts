@@ -161,7 +161,7 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
     const session = await guard(request, response, IT_ROLES);
     if (!session || !carriesCsrf(request, response, session, render)) return;
     const form = accountFormFrom(formBody(request));
-    const { input, errors } = accountInputFrom(form, [...NEW_ACCOUNT_FIELDS]);
+    const { input, errors } = accountInputFrom(form, [...NEW_ACCOUNT_FIELDS], it.connectorTypes);
     // A secret typed into a refused form is not sent back to the browser: it has to be typed again.
     const resend = (status: number, found: FieldErrors) =>
       showList(response, status, session, withoutSecrets(form), found);
@@ -183,7 +183,7 @@ export function mountAccountRoutes(router: Router, deps: WebDependencies, render
     const session = await guard(request, response, IT_ROLES);
     if (!session || !carriesCsrf(request, response, session, render)) return;
     const form = accountFormFrom(formBody(request));
-    const { input, errors } = accountInputFrom(form, [...SETTINGS_FIELDS]);
+    const { input, errors } = accountInputFrom(form, [...SETTINGS_FIELDS], it.connectorTypes);
     if (errors.size > 0)
       return showAccount(request, response, session, { status: 400, form: withoutSecrets(form), errors });
     try {

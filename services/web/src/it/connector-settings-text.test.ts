@@ -33,6 +33,22 @@ describe('connector settings as lines of text', () => {
     });
   });
 
+  it('reads a list setting from one line per value, and writes a stored list back the same way', () => {
+    const lists = new Set(['pages']);
+    expect(parseConnectorSettings('apiUrl = https://wiki.example.gov/w/api.php\npages = Main Page', lists)).toEqual({
+      ok: true,
+      settings: { apiUrl: 'https://wiki.example.gov/w/api.php', pages: ['Main Page'] },
+    });
+    const text = formatConnectorSettings({ type: 'mediawiki', pages: ['Main Page', 'Town Council', '2026'] });
+    expect(text).toBe('pages = Main Page\npages = Town Council\npages = "2026"');
+    expect(parseConnectorSettings(text, lists)).toEqual({
+      ok: true,
+      settings: { pages: ['Main Page', 'Town Council', '2026'] },
+    });
+    // A setting that is not a list is still given once.
+    expect(parseConnectorSettings('pages = A\npages = B')).toMatchObject({ ok: false });
+  });
+
   it('removes secret values from text sent back to the browser, keeping the rest', () => {
     const isSecret = (name: string) => /token|secret/i.test(name);
     expect(blankSecretValues('seed = 7\napiToken = abc123\n  clientSecret: s3cr3t', isSecret)).toBe(

@@ -1,8 +1,10 @@
 /**
  * Connector settings as people write them in a form: one `name = value` per line. Numbers and true/false are read
  * as such, anything else as text; a value in quotes stays text. Blank lines and lines starting with # are skipped.
+ * A list setting (a wiki's `pages`, a website's `urls`) takes one line per value, the name repeated.
  */
-export type ConnectorSettings = Record<string, string | number | boolean>;
+type SettingValue = string | number | boolean;
+export type ConnectorSettings = Record<string, SettingValue | SettingValue[]>;
 
 export type ParsedSettings = { ok: true; settings: ConnectorSettings } | { ok: false; problem: string };
 
@@ -15,7 +17,7 @@ function readValue(text: string): string | number | boolean {
   return text;
 }
 
-export function parseConnectorSettings(text: string): ParsedSettings {
+export function parseConnectorSettings(text: string, listSettings: ReadonlySet<string> = new Set()): ParsedSettings {
   const settings: ConnectorSettings = {};
   const lines = text.split(/\r?\n/);
   for (const [index, raw] of lines.entries()) {
@@ -24,6 +26,11 @@ export function parseConnectorSettings(text: string): ParsedSettings {
     const match = /^([A-Za-z][\w.-]*)\s*[=:]\s*(.*)$/.exec(line);
     if (!match) return { ok: false, problem: `Line ${index + 1} is not a setting: write it as name = value.` };
     const [, name, value] = match;
+    if (listSettings.has(name)) {
+      const values = settings[name];
+      settings[name] = [...(Array.isArray(values) ? values : []), readValue(value.trim())];
+      continue;
+    }
     if (name in settings) return { ok: false, problem: `The setting ${name} is given twice (line ${index + 1}).` };
     settings[name] = readValue(value.trim());
   }
@@ -32,12 +39,11 @@ export function parseConnectorSettings(text: string): ParsedSettings {
 
 /** The inverse of parseConnectorSettings, for showing stored (already masked) settings in an edit form. */
 export function formatConnectorSettings(settings: Record<string, unknown>): string {
+  const line = (name: string, value: unknown) =>
+    `${name} = ${typeof value === 'string' && (NUMBER.test(value) || value === 'true' || value === 'false') ? `"${value}"` : String(value)}`;
   return Object.entries(settings)
     .filter(([name]) => name !== 'type')
-    .map(
-      ([name, value]) =>
-        `${name} = ${typeof value === 'string' && (NUMBER.test(value) || value === 'true' || value === 'false') ? `"${value}"` : String(value)}`,
-    )
+    .flatMap(([name, value]) => (Array.isArray(value) ? value.map((item) => line(name, item)) : [line(name, value)]))
     .join('\n');
 }
 

@@ -47,8 +47,10 @@ export function connectorFields(
   editing: boolean,
 ): SafeHtml {
   const describe = (type: ConnectorTypeDescription) => {
-    const required = type.settings.filter((setting) => setting.required).map((setting) => setting.name);
-    const optional = type.settings.filter((setting) => !setting.required).map((setting) => setting.name);
+    const named = (setting: ConnectorTypeDescription['settings'][number]) =>
+      setting.list ? `${setting.name} (one line each)` : setting.name;
+    const required = type.settings.filter((setting) => setting.required).map(named);
+    const optional = type.settings.filter((setting) => !setting.required).map(named);
     return `${type.type}: needs ${required.join(', ') || 'nothing'}${optional.length ? `; may also take ${optional.join(', ')}` : ''}.`;
   };
   const secretsHint = editing
