@@ -6,6 +6,11 @@ import {
   FakeMastodon,
   FakeMediaWiki,
 } from '@verbatim/connectors/testing';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { popplerPageTexts } from '@verbatim/bundles/testing';
+import { createToken, eventually } from './support/foia-fixtures';
 import { registerMockAccount, startInstance, syncOnce, waitForJob, type TestInstance } from './support/start-instance';
 
 /**
@@ -169,6 +174,53 @@ describe('real platform connectors in a running instance', () => {
       ]),
     ).toEqual(page.revisions.map((revision) => [revision.user, new Date(revision.timestamp).toISOString()]));
     expect(detail.versions.at(-1).author).toEqual({ id: String(FAKE_EDITORS[3].userid), name: FAKE_EDITORS[3].user });
+
+    // A response bundle of the page names the editor of each version another person made.
+    const officer = await createToken(instance, 'officer', ['foia-officer']);
+    const logged = await instance.request(
+      'POST',
+      '/api/v1/foia-requests',
+      {
+        requester: { name: 'Morgan Lee', email: 'morgan@example.org' },
+        receivedAt: new Date().toISOString(),
+        description: 'The history of the town wiki page',
+      },
+      officer,
+    );
+    expect(logged.status).toBe(201);
+    const added = await instance.request(
+      'POST',
+      `/api/v1/foia-requests/${logged.body.id}/items`,
+      { recordIds: [detail.id] },
+      officer,
+    );
+    expect(added.status).toBe(201);
+    const started = await instance.request(
+      'POST',
+      `/api/v1/foia-requests/${logged.body.id}/bundles`,
+      undefined,
+      officer,
+    );
+    expect(started.status).toBe(202);
+    await eventually(async () => {
+      const { body } = await instance.request('GET', `/api/v1/bundles/${started.body.id}`, undefined, officer);
+      if (body.status === 'failed') throw new Error(`bundle failed: ${body.error}`);
+      return body.status === 'completed' ? body : undefined;
+    }, 'the bundle to complete');
+    const pdf = await fetch(`${instance.baseUrl}/api/v1/bundles/${started.body.id}/pdf`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'verbatim-wiki-bundle-'));
+    const file = path.join(scratch, 'bundle.pdf');
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+    const printed = (await popplerPageTexts(file)).join(' ').replace(/\s+/g, ' ');
+    rmSync(scratch, { recursive: true, force: true });
+    const byOthers = (detail.versions as Array<{ author: { id: string; name: string } }>).filter(
+      (version) => version.author.id !== detail.author.id,
+    );
+    expect(byOthers.length).toBeGreaterThan(0);
+    for (const version of byOthers) expect(printed).toContain(` by ${version.author.name}`);
+    expect(printed).toContain(`Author ${detail.author.name}`);
   });
 
   it('archives a LinkedIn organization, keeps its token secret, and names the permission LinkedIn wants', async () => {

@@ -47,6 +47,8 @@ export const BundleVersionSchema = z.strictObject({
   text: z.string().max(200_000),
   capturedAt: IsoDateTimeSchema,
   editedAt: IsoDateTimeSchema.optional(),
+  /** Who made this version, when not the record's author (a wiki page's editors). */
+  editor: BundleAuthorSchema.optional(),
   redactions: z.array(RedactionSpanSchema).default([]),
 });
 export type BundleVersion = z.infer<typeof BundleVersionSchema>;

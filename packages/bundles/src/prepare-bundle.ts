@@ -19,6 +19,7 @@ export interface PreparedVersion {
   text: string;
   capturedAt: string;
   editedAt?: string;
+  editor?: ProducedRecord['author'];
 }
 
 /** A thread entry whose text is already redacted. */
@@ -94,6 +95,7 @@ function prepareRecord(record: ProducedRecord, itemNumber: number, log: Redactio
       text: applyRedactions(version.text, version.redactions),
       capturedAt: version.capturedAt,
       editedAt: version.editedAt,
+      editor: version.editor,
     };
   });
   const threadContext = record.threadContext.map((entry, index) => {

@@ -103,6 +103,7 @@ describe('renderBundlePdf on a small bundle, read back with real parsers', () =>
       expect(all).toContain(needle);
     }
     expect(all).toContain('Version 1 of 2');
+    expect(all).toContain('edited 2026-01-07 03:00:00 EST by Noa Levi (@noa.levi)');
     expect(all).toContain('Deleted from the platform (deletion detected 2026-01-09 19:00:00 EST)');
     expect(all).toContain('Hidden on the platform (hidden 2026-01-09 08:00:00 EST)');
     expect(all).toContain('Original post by Town of Westport');

@@ -50,8 +50,9 @@ function writeVersions(writer: SectionWriter, record: PreparedRecord, context: R
   record.versions.forEach((version, index) => {
     if (count > 1) {
       const edited = version.editedAt ? `, edited ${formatDateTime(version.editedAt, context.bundle.timeZone)}` : '';
+      const by = version.editor ? ` by ${authorLabel(version.editor)}` : '';
       writer.paragraph(
-        `Version ${index + 1} of ${count}, captured ${formatDateTime(version.capturedAt, context.bundle.timeZone)}${edited}`,
+        `Version ${index + 1} of ${count}, captured ${formatDateTime(version.capturedAt, context.bundle.timeZone)}${edited}${by}`,
         { style: STYLES.label, spaceBefore: 8 },
       );
     }

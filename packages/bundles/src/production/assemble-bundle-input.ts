@@ -1,4 +1,4 @@
-import { loadThread, type AccountRegistry, type ArchiveRecord, type RecordReader } from '@verbatim/core';
+import { loadThread, type AccountRegistry, type ArchiveRecord, type Author, type RecordReader } from '@verbatim/core';
 import {
   findExemption,
   redactedPhrases,
@@ -95,6 +95,14 @@ export async function assembleBundleInput(
           text: version.text,
           capturedAt: version.capturedAt,
           ...(version.editedAt ? { editedAt: version.editedAt } : {}),
+          ...(version.author?.name.trim() && !sameAuthor(version.author, record.author)
+            ? {
+                editor: {
+                  name: version.author.name,
+                  ...(version.author.handle ? { handle: version.author.handle } : {}),
+                },
+              }
+            : {}),
           redactions: redactionsOf(version.version, version.text),
         })),
         attachments: record.attachments.map((attachment) => ({
@@ -219,4 +227,10 @@ class NameCache {
     if (!this.accounts.has(id)) this.accounts.set(id, (await this.catalog.getAccount(id))?.handle ?? id);
     return this.accounts.get(id)!;
   }
+}
+
+/** The same person on the platform: by id where both have one, else by name and handle. */
+function sameAuthor(one: Author, other: Author): boolean {
+  if (one.id && other.id) return one.id === other.id;
+  return one.name === other.name && one.handle === other.handle;
 }

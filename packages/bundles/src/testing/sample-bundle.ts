@@ -136,6 +136,7 @@ export function sampleBundle(): BundleInputDraft {
               text: `Budget hearing moved to Friday (2026). ${SAMPLE.arabic}`,
               capturedAt: '2026-01-07T09:00:00Z',
               editedAt: '2026-01-07T08:00:00Z',
+              editor: { name: 'Noa Levi', handle: 'noa.levi' },
             },
           ],
         }),
