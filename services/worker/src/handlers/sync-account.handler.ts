@@ -9,6 +9,7 @@ import {
   syncAccount,
 } from '@verbatim/ingest';
 import { SyncAccountJob } from '@verbatim/queue';
+import { throttledProgress } from './throttled-progress';
 
 export interface SyncHandlerContext {
   deps: SyncDependencies;
@@ -26,17 +27,20 @@ export interface SyncHandlerContext {
 export async function handleSyncAccount(context: SyncHandlerContext, job: Job, token?: string): Promise<SyncResult> {
   const { accountId } = SyncAccountJob.payloadSchema.parse(job.data);
   const run = await beginRun(context, accountId);
+  const progress = throttledProgress<SyncProgress>((report) => job.updateProgress({ ...report }));
   try {
     const result = await syncAccount(context.deps, accountId, {
       signal: context.signal,
-      onProgress: (progress) => {
-        run.progress = progress;
-        return job.updateProgress({ ...progress });
+      onProgress: (report) => {
+        run.progress = report;
+        return progress.report(report);
       },
     });
     await endRun(context, run, 'completed', null, result);
     return result;
   } catch (error) {
+    // Where the job got to, for the pages that follow it until it resumes or is looked into.
+    await progress.flush().catch(() => undefined);
     if (error instanceof RateLimitedError) {
       await endRun(context, run, 'paused', `${error.message}; it resumes where it stopped`);
       await job.moveToDelayed(Date.now() + error.retryAfterMs, token);
