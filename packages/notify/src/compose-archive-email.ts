@@ -53,7 +53,7 @@ export function composeArchiveCorruptEmail(
   const email: FieldEmail = {
     lead:
       total === 1
-        ? `An archived ${first.kind ?? 'object'} is ${first.problem === 'missing' ? 'missing from the object store' : 'altered: its bytes no longer hash to what was archived'}. The archive is evidence; this copy can no longer be shown as captured.`
+        ? `An archived ${first.kind === 'media' ? 'media file' : (first.kind ?? 'object')} is ${first.problem === 'missing' ? 'missing from the object store' : 'altered: its bytes no longer hash to what was archived'}. The archive is evidence; this copy can no longer be shown as captured.`
         : `${total} archived objects are altered or missing from the object store. The archive is evidence; these copies can no longer be shown as captured.`,
     fields,
     linkLabels: ['Record page'],
