@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { decodeQuotedPrintable, startTestSmtpServer, type TestSmtpServer } from '@verbatim/notify/testing';
 import { eventually, notifyEnv } from './support/foia-fixtures';
 import {
@@ -19,6 +22,23 @@ const PERSON = {
 };
 const CONNECTOR = { type: 'mock', seed: 7, posts: 30, maxCommentsPerPost: 3, pageSize: 10 };
 
+const BIN = path.join(__dirname, '..', 'services', 'cli', 'bin', 'verbatim.cjs');
+
+/** `npx verbatim …` against the instance's data, as IT would run it on the server. */
+function verbatim(instance: TestInstance, ...args: string[]): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, ...instance.env, LOG_LEVEL: 'silent' }, encoding: 'utf8' },
+      (error, stdout) => {
+        if (error && typeof error.code !== 'number') reject(new Error('verbatim did not run', { cause: error }));
+        else resolve({ code: error ? (error.code as number) : 0, stdout });
+      },
+    );
+  });
+}
+
 /** Several relay runs (every 200 ms here): long enough for a second notice to have gone out, were there one. */
 const severalRelayRuns = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
@@ -38,6 +58,8 @@ const firstReceived = (smtp: TestSmtpServer, subject: string) =>
 describe("privileged grants are told to the attorney's office, corrupt objects to IT, once each", () => {
   let smtp: TestSmtpServer;
   let instance: TestInstance;
+  let personId: string;
+  let accountId: string;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -55,7 +77,7 @@ describe("privileged grants are told to the attorney's office, corrupt objects t
   it("emails the attorney's office once when IT grants attorney to a person, and not for other roles", async () => {
     const created = await instance.request('POST', '/api/v1/users', PERSON);
     expect(created.status).toBe(201);
-    const personId = created.body.id as string;
+    personId = created.body.id as string;
     expect((await instance.request('POST', '/api/v1/tokens', { name: 'ci', roles: ['moderator'] })).status).toBe(201);
 
     const refused = await instance.request('PUT', `/api/v1/users/${personId}/roles`, { roles: ['judge'] });
@@ -100,7 +122,7 @@ describe("privileged grants are told to the attorney's office, corrupt objects t
   }, 60_000);
 
   it('tells IT once of a media file altered behind the archive’s back, however often it is read or downloaded', async () => {
-    const accountId = await registerMockAccount(instance, CONNECTOR, 'westportdpw');
+    accountId = await registerMockAccount(instance, CONNECTOR, 'westportdpw');
     await syncOnce(instance, accountId);
     const { body: list } = await instance.request('GET', `/api/v1/records?accountId=${accountId}&limit=100`);
     const withMedia = (
@@ -141,5 +163,43 @@ describe("privileged grants are told to the attorney's office, corrupt objects t
     await severalRelayRuns();
     expect(received(smtp, 'Archive object')).toHaveLength(1);
     expect(smtp.received.filter((message) => message.to.includes(IT))).toHaveLength(1);
+  }, 120_000);
+
+  it('tells the attorney’s office of grants made with the command line too', async () => {
+    const roles = await verbatim(instance, 'users', 'roles', personId, '--role', 'attorney', 'auditor');
+    expect(roles.code).toBe(0);
+    const email = await firstReceived(smtp, 'Privileged access granted: auditor to Jordan Lee');
+    expect(decodeQuotedPrintable(email.raw)).toContain('the command line');
+    const token = await verbatim(instance, 'tokens', 'create', '--name', 'counsel script', '--role', 'attorney');
+    expect(token.code).toBe(0);
+    await firstReceived(smtp, 'Privileged access granted: attorney to token counsel script');
+    await severalRelayRuns();
+    expect(received(smtp, 'Privileged access granted')).toHaveLength(4);
+  }, 60_000);
+
+  it('tells IT in one email of the objects a verification newly finds; the command line finds them told', async () => {
+    const chain = await instance.running.backends.catalog.readCaptureChain(accountId);
+    const told = new Set((await instance.running.backends.foiaStore.listAnnouncedProblems()).map((o) => o.key));
+    const [altered, deleted] = chain.links.flatMap((link) => (link.capture ? [link.capture.key] : [])).slice(-2);
+    expect(told.has(altered) || told.has(deleted)).toBe(false);
+    tamperArchivedObject(instance, altered, 'tampered');
+    rmSync(
+      instance.env.STORAGE_BACKEND === 's3'
+        ? path.join(instance.dataDir, 's3rver', instance.env.S3_BUCKET, `${deleted}._S3rver_object`)
+        : path.join(instance.dataDir, 'objects', deleted),
+    );
+
+    const started = await instance.request('POST', '/api/v1/verifications', { accountId });
+    expect((await waitForJob(instance, started.body.jobId)).state).toBe('completed');
+    const email = await firstReceived(smtp, 'Archive objects altered or missing: 2 found');
+    expect(email.to).toEqual([IT]);
+    const text = decodeQuotedPrintable(email.raw).replace(/=\r\n/g, '');
+    expect(text).toContain(`${altered}: altered`);
+    expect(text).toContain(`${deleted}: missing`);
+
+    const cli = await verbatim(instance, 'verify', '--account', accountId);
+    expect(cli.code).toBe(1);
+    await severalRelayRuns();
+    expect(received(smtp, 'Archive object')).toHaveLength(2);
   }, 120_000);
 });
