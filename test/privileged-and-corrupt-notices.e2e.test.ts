@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { decodeQuotedPrintable, startTestSmtpServer, type TestSmtpServer } from '@verbatim/notify/testing';
+import { axeViolations, launchBrowser, signIn } from './support/browser';
 import { eventually, notifyEnv } from './support/foia-fixtures';
 import {
   registerMockAccount,
@@ -201,5 +202,43 @@ describe("privileged grants are told to the attorney's office, corrupt objects t
     expect(cli.code).toBe(1);
     await severalRelayRuns();
     expect(received(smtp, 'Archive object')).toHaveLength(2);
+  }, 120_000);
+
+  it('tells the attorney’s office of attorney granted on the People page, which IT reaches accessibly', async () => {
+    const it = {
+      name: 'Sam Ortiz',
+      email: 'sam.ortiz@town.example',
+      roles: ['it-admin'],
+      password: 'a long it passphrase',
+    };
+    expect((await instance.request('POST', '/api/v1/users', it)).status).toBe(201);
+    const morgan = {
+      name: 'Morgan Diaz',
+      email: 'morgan.diaz@town.example',
+      roles: ['moderator'],
+      password: 'a long moderator passphrase',
+    };
+    expect((await instance.request('POST', '/api/v1/users', morgan)).status).toBe(201);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await signIn(page, instance.baseUrl, it);
+      await page.goto(`${instance.baseUrl}/people`);
+      await page.getByRole('link', { name: `Change the roles of ${morgan.name} (${morgan.email})` }).click();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('checkbox', { name: 'Moderator' }).uncheck();
+      await page.getByRole('button', { name: 'Save roles' }).click();
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('The roles were not changed.');
+      await expect(page.locator('#roles-error').textContent()).resolves.toBe('Choose at least one role.');
+      await page.getByRole('checkbox', { name: 'Town attorney' }).check();
+      await page.getByRole('button', { name: 'Save roles' }).click();
+      await expect(page.getByRole('status').textContent()).resolves.toContain(`${morgan.name}'s roles are saved.`);
+    } finally {
+      await browser.close();
+    }
+    const email = await firstReceived(smtp, `Privileged access granted: attorney to ${morgan.name}`);
+    expect(decodeQuotedPrintable(email.raw)).toMatch(/Granted by: +Sam Ortiz <sam\.ortiz@town\.example>/);
+    await severalRelayRuns();
+    expect(received(smtp, `Privileged access granted: attorney to ${morgan.name}`)).toHaveLength(1);
   }, 120_000);
 });
