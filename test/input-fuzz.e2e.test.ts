@@ -16,6 +16,7 @@ const WEB_FORMS = [
   '/sign-in',
   '/agencies',
   '/people',
+  '/people/user_missing/roles',
   '/accounts',
   '/accounts/acc_missing',
   '/accounts/acc_missing/sync',

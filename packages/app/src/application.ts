@@ -36,6 +36,8 @@ import { RetentionDesk } from './retention/retention-desk';
 import { ComplianceDesk } from './compliance/compliance-desk';
 import { AuditDesk } from './audit/audit-desk';
 import { VerificationDesk } from './integrity/verification-desk';
+import { GrantNotices } from './people/grant-notices';
+import { CorruptObjectNotices } from './integrity/corrupt-object-notices';
 
 /** The ports and settings the use cases run on, wired by the process that hosts them (services/embedded). */
 export interface ApplicationDependencies {
@@ -112,18 +114,44 @@ export interface Application extends ApplicationDependencies {
   imports: ImportDesk;
   auditDesk: AuditDesk;
   verifications: VerificationDesk;
+  /** Announces grants of attorney or auditor (people and tokens) to the attorney's office. */
+  grantNotices: GrantNotices;
 }
 
 export function createApplication(dependencies: ApplicationDependencies): Application {
   const { catalog, people, jobs, searchIndex, objectStore, foia, foiaStore, relayNotifications, timeZone } =
     dependencies;
   const { complianceStore: compliance, requireAccountApproval } = dependencies;
+  const grantNotices = new GrantNotices({ settings: foia, people, tokens: catalog });
+  const corruptObjects = new CorruptObjectNotices({
+    store: foiaStore,
+    settings: foia,
+    people,
+    catalog,
+    relayNotifications,
+  });
   return {
     ...dependencies,
+    grantNotices,
     sessions: new Sessions(people, catalog, new SignInThrottle(DEFAULT_SIGN_IN_THROTTLE, dependencies.signInFailures)),
-    it: createItDesk({ catalog, people, jobs, foiaStore, compliance, requireAccountApproval }),
+    it: createItDesk({
+      catalog,
+      people,
+      jobs,
+      foiaStore,
+      compliance,
+      requireAccountApproval,
+      grants: grantNotices,
+      relayNotifications,
+    }),
     compliance: new ComplianceDesk(dependencies),
-    records: new RecordDesk({ catalog, searchIndex, objectStore, retention: dependencies.retention }),
+    records: new RecordDesk({
+      catalog,
+      searchIndex,
+      objectStore,
+      retention: dependencies.retention,
+      corruptObjects,
+    }),
     requestLog: new RequestLog({ catalog, foia, foiaStore, relayNotifications, timeZone }),
     foiaDesk: new FoiaDesk(dependencies),
     foiaSettings: new FoiaSettingsDesk(dependencies),

@@ -65,13 +65,20 @@ export function foiaTransitionFromRow(row: FoiaTransitionRow): FoiaTransition {
   };
 }
 
-/** Whom an outbox row belongs to: a FOIA request, or an account whose health it announces. */
-export type DeliveryOwner = { requestId: string; accountId?: never } | { accountId: string; requestId?: never };
+/**
+ * Whom an outbox row belongs to: a FOIA request, an account whose health it announces, or another subject
+ * (`person:<id>`, `token:<id>`, `object:<key>`, `town`). Each owner's dedupe keys are its own.
+ */
+export type DeliveryOwner =
+  | { requestId: string; accountId?: never; subject?: never }
+  | { accountId: string; requestId?: never; subject?: never }
+  | { subject: string; requestId?: never; accountId?: never };
 
 export interface DeliveryColumns {
   id: string;
   request_id: string | null;
   account_id: string | null;
+  subject: string | null;
   event: string;
   channel: Delivery['channel'];
   status: Delivery['status'];
@@ -87,6 +94,7 @@ export function deliveryFromColumns(row: DeliveryColumns, json: Pick<Delivery, '
     id: row.id,
     requestId: row.request_id,
     accountId: row.account_id,
+    subject: row.subject,
     event: row.event,
     channel: row.channel,
     recipients: json.recipients,

@@ -25,6 +25,7 @@ export * from './ports/search-document-source.port';
 export * from './ports/catalog.port';
 export * from './record-thread';
 export * from './ports/people-store.port';
+export * from './ports/outbox-notice';
 export * from './ports/rate-limiter.port';
 export * from './ports/sign-in-failures.port';
 export * from './ports/search-generations.port';

@@ -3,6 +3,7 @@ import type { FoiaRequestStatus, NewFoiaRequest, ReleaseKind, Requester } from '
 import type { HolidayRule } from './holiday-rules';
 import type { Exemption } from './exemption-catalogue';
 import type { AccountHealthStore } from './account-health-store.port';
+import type { ArchiveProblemStore } from './archive-problem-store.port';
 
 /** A logged request as stored. Deadlines are not stored: they are computed from these facts and the calendar. */
 export interface FoiaRequest {
@@ -52,10 +53,12 @@ export interface NewDelivery {
 
 export interface Delivery extends Omit<NewDelivery, 'dedupeKey'> {
   id: string;
-  /** The request it announces; null for a delivery about an account (`accountId`). Exactly one is set. */
+  /** The request it announces; null for a delivery about an account or a subject. Exactly one of the three is set. */
   requestId: string | null;
-  /** The account whose health it announces to IT; null for a delivery about a request. */
+  /** The account whose health, compliance or moderation it announces; null otherwise. */
   accountId: string | null;
+  /** What else it is about (`person:<id>`, `token:<id>`, `object:<key>`, `town`); null for a request's or an account's. */
+  subject: string | null;
   status: DeliveryStatus;
   attempts: number;
   lastError: string | null;
@@ -176,7 +179,7 @@ export interface ClosureDay {
  * database so that a request and the deliveries announcing it commit together (DESIGN invariant 4). The outbox
  * also carries IT's notices about account health, written with the health they announce (AccountHealthStore).
  */
-export interface FoiaStore extends AccountHealthStore {
+export interface FoiaStore extends AccountHealthStore, ArchiveProblemStore {
   /** Numbers and stores a request with its transition to `received` and its deliveries, atomically. */
   logRequest(
     input: NewFoiaRequestRecord,

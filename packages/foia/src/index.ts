@@ -11,6 +11,7 @@ export * from './redactions';
 export * from './redaction-scope';
 export * from './foia-store.port';
 export * from './account-health-store.port';
+export * from './archive-problem-store.port';
 export * from './compliance-store.port';
 export * from './service/foia.service';
 export * from './service/foia-request.view';

@@ -10,6 +10,10 @@ import { composeNotificationEmail } from './compose-email';
 import { composeModerationEmail } from './compose-moderation-email';
 import { isModerationEvent, ModerationEventSchema, ModerationPayloadSchema } from './moderation-event';
 import { DeliveryIdSchema } from './delivery-id';
+import { AccessEventSchema, AccessGrantPayloadSchema, isAccessEvent } from './access-event';
+import { ArchiveCorruptPayloadSchema, ArchiveEventSchema, isArchiveEvent } from './archive-event';
+import { composeAccessGrantEmail } from './compose-access-email';
+import { composeArchiveCorruptEmail } from './compose-archive-email';
 import { DeliveryError } from './delivery.error';
 import {
   AccountHealthEventSchema,
@@ -57,12 +61,28 @@ const ModerationDeliverySchema = z.object({
   event: ModerationEventSchema,
   payload: ModerationPayloadSchema,
 });
+const AccessDeliverySchema = z.object({
+  ...DeliveryFields,
+  event: AccessEventSchema,
+  payload: AccessGrantPayloadSchema,
+});
+const ArchiveDeliverySchema = z.object({
+  ...DeliveryFields,
+  event: ArchiveEventSchema,
+  payload: ArchiveCorruptPayloadSchema,
+});
 export const NotificationDeliverySchema = z.discriminatedUnion('event', [
   RequestDeliverySchema,
   AccountHealthDeliverySchema,
   AccountComplianceDeliverySchema,
   ModerationDeliverySchema,
+  AccessDeliverySchema,
+  ArchiveDeliverySchema,
 ]);
+/** A delivery about a grant of attorney or auditor. */
+export type AccessDelivery = z.infer<typeof AccessDeliverySchema>;
+/** A delivery about archived objects found altered or missing. */
+export type ArchiveDelivery = z.infer<typeof ArchiveDeliverySchema>;
 /** A delivery about a moderation review or an unreviewed hide or removal. */
 export type ModerationDelivery = z.infer<typeof ModerationDeliverySchema>;
 /** A delivery about a FOIA request. */
@@ -146,6 +166,8 @@ function unconfigured(channel: 'email' | 'webhook'): DeliveryError {
 
 function composeEmail(delivery: NotificationDelivery, timeZone: string | undefined) {
   try {
+    if (isAboutAccess(delivery)) return composeAccessGrantEmail(delivery.payload, { timeZone });
+    if (isAboutArchive(delivery)) return composeArchiveCorruptEmail(delivery.payload, { timeZone });
     if (isAboutCompliance(delivery)) return composeAccountComplianceEmail(delivery.event, delivery.payload);
     if (isAboutModeration(delivery)) return composeModerationEmail(delivery.event, delivery.payload);
     if (isAboutAccount(delivery)) return composeAccountHealthEmail(delivery.event, delivery.payload, { timeZone });
@@ -158,6 +180,14 @@ function composeEmail(delivery: NotificationDelivery, timeZone: string | undefin
       cause: error,
     });
   }
+}
+
+function isAboutAccess(delivery: NotificationDelivery): delivery is AccessDelivery {
+  return isAccessEvent(delivery.event);
+}
+
+function isAboutArchive(delivery: NotificationDelivery): delivery is ArchiveDelivery {
+  return isArchiveEvent(delivery.event);
 }
 
 function isAboutCompliance(delivery: NotificationDelivery): delivery is AccountComplianceDelivery {

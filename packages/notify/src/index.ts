@@ -13,3 +13,7 @@ export * from './compliance-event';
 export { composeAccountComplianceEmail } from './compose-compliance-email';
 export * from './moderation-event';
 export { composeModerationEmail } from './compose-moderation-email';
+export * from './access-event';
+export { composeAccessGrantEmail } from './compose-access-email';
+export * from './archive-event';
+export { composeArchiveCorruptEmail } from './compose-archive-email';

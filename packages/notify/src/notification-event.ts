@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ACCOUNT_COMPLIANCE_EVENTS, isAccountComplianceEvent } from './compliance-event';
 import { MODERATION_EVENTS } from './moderation-event';
+import { ACCESS_EVENTS, isAccessEvent } from './access-event';
+import { ARCHIVE_EVENTS, isArchiveEvent } from './archive-event';
 
 /** Every event about a FOIA request the attorney's office can be notified of. */
 export const REQUEST_NOTIFICATION_EVENTS = [
@@ -23,6 +25,8 @@ export const NOTIFICATION_EVENTS = [
   ...ACCOUNT_HEALTH_EVENTS,
   ...ACCOUNT_COMPLIANCE_EVENTS,
   ...MODERATION_EVENTS,
+  ...ACCESS_EVENTS,
+  ...ARCHIVE_EVENTS,
 ] as const;
 export const NotificationEventSchema = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = z.infer<typeof NotificationEventSchema>;
@@ -115,8 +119,10 @@ export interface NotificationRecipients {
  * Resolves who is notified of `event`.
  *
  * - `request.logged` always reaches the attorney list and, when configured, the webhook (DESIGN.md invariant 4:
- *   the attorney's office hears of every request); rules can only add addresses.
- * - Another event with no rule falls back to the attorney list (IT's, for account health and compliance) and the webhook, so
+ *   the attorney's office hears of every request); rules can only add addresses. So does `access.privileged-grant`:
+ *   a grant of attorney or auditor is a check on IT itself, which a rule IT edits must not be able to silence.
+ * - Another event with no rule falls back to the attorney list (IT's, for account health, compliance and
+ *   corrupt archive objects) and the webhook, so
  *   deadlines and failing accounts are never silent by omission; a rule for the event replaces that fallback
  *   (`emails: []`, `webhook: false` silences the event).
  *
@@ -128,12 +134,12 @@ export function resolveRecipients(
   defaults: RecipientDefaults,
 ): NotificationRecipients {
   const matching = rules.filter((rule) => rule.event === event);
-  if (event === 'request.logged') {
+  if (event === 'request.logged' || isAccessEvent(event)) {
     const ruleEmails = matching.flatMap((rule) => rule.emails);
     return { emails: uniqueEmails([...defaults.attorneyEmails, ...ruleEmails]), webhook: defaults.webhookConfigured };
   }
   if (matching.length === 0) {
-    const aboutAccount = isAccountHealthEvent(event) || isAccountComplianceEvent(event);
+    const aboutAccount = isAccountHealthEvent(event) || isAccountComplianceEvent(event) || isArchiveEvent(event);
     const fallback = aboutAccount ? (defaults.itEmails ?? []) : defaults.attorneyEmails;
     return { emails: uniqueEmails(fallback), webhook: defaults.webhookConfigured };
   }

@@ -1,3 +1,4 @@
+import { CorruptObjectNotices, GrantNotices, noticeSettingsOf } from '@verbatim/app';
 import { loadConfig, type AppConfig } from '@verbatim/config';
 import { openBackends, type Backends } from '@verbatim/runtime';
 import pino from 'pino';
@@ -21,4 +22,29 @@ export async function withBackends<T>(
   } finally {
     await backends.close();
   }
+}
+
+/**
+ * The notices the command line writes to the outbox like the service would (grants of attorney or auditor,
+ * objects found corrupt). It reaches no queue: the running service's relay sends them within its interval.
+ */
+export function noticeServicesOf(backends: Backends, config: Readonly<AppConfig>) {
+  const settings = noticeSettingsOf(
+    backends.foiaStore,
+    {
+      attorneyEmails: config.notify.attorneyEmails,
+      itEmails: config.notify.itEmails,
+      webhookConfigured: config.notify.webhook !== undefined,
+    },
+    config.town.publicUrl,
+  );
+  return {
+    grants: new GrantNotices({ settings, people: backends.people, tokens: backends.catalog }),
+    corruptObjects: new CorruptObjectNotices({
+      store: backends.foiaStore,
+      settings,
+      people: backends.people,
+      catalog: backends.catalog,
+    }),
+  };
 }

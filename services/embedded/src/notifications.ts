@@ -33,7 +33,11 @@ export function startNotifications(
   const foia = new FoiaService({
     store: backends.foiaStore,
     town: config.town,
-    recipients: { attorneyEmails: notify.attorneyEmails, webhookConfigured: notify.webhook !== undefined },
+    recipients: {
+      attorneyEmails: notify.attorneyEmails,
+      itEmails: notify.itEmails,
+      webhookConfigured: notify.webhook !== undefined,
+    },
   });
   const notifyQueue = createNotifyQueue(producer, config.queue.prefix);
   notifyQueue.on('error', (error) => logger.warn({ err: error.message }, 'notify queue: Redis connection problem'));

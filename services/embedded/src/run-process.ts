@@ -8,6 +8,7 @@ import { createConnector, findExportReader } from '@verbatim/connectors';
 import { rebuildSearchIndex, reindexOutdatedSearchIndex, searchIndexNeedsRebuild } from '@verbatim/ingest';
 import {
   ArchiveVerifier,
+  CorruptObjectNotices,
   createApplication,
   DispositionRun,
   loadExamplePolicies,
@@ -120,7 +121,16 @@ export async function runProcess(
       deps,
       imports: { exportImports: backends.exportImports, findExportReader, scratchDir: scratchDirOf(config) },
       dispositions: new DispositionRun(backends),
-      verifier: new ArchiveVerifier(backends),
+      verifier: new ArchiveVerifier({
+        ...backends,
+        corruptObjects: new CorruptObjectNotices({
+          store: backends.foiaStore,
+          settings: notifications.foia,
+          people: backends.people,
+          catalog: backends.catalog,
+          relayNotifications: notifications.relayNotifications,
+        }),
+      }),
       signal: shutdown.signal,
       concurrency: config.queue.syncConcurrency,
       lockDurationMs: config.queue.lockDurationMs,

@@ -14,6 +14,8 @@ import type {
 import type { ComplianceStore, Delivery, FoiaStore } from '@verbatim/foia';
 import { createPerson } from '../people/create-person';
 import { disablePerson, enablePerson } from '../people/person-access';
+import type { GrantNotices } from '../people/grant-notices';
+import { setPersonRoles } from '../people/person-roles';
 import { viewAccount, type AccountView } from './account-view';
 import { describeConnectorTypes, type ConnectorTypeDescription } from './connector-types';
 import { isSecretSetting } from './connector-secrets';
@@ -56,8 +58,10 @@ export interface ItDesk {
   countQuarantined(accountId: string): Promise<number>;
   /** The people who can sign in, without their password hashes. */
   listPeople(): Promise<User[]>;
-  /** As `POST /api/v1/users`: the password is stored only as a hash. */
+  /** As `POST /api/v1/users`: the password is stored only as a hash; attorney or auditor is announced. */
   createPerson(input: unknown, actorId: string): Promise<User>;
+  /** As `PUT /api/v1/users/:id/roles`: replaces the person's roles; a new attorney or auditor role is announced. */
+  setPersonRoles(userId: string, input: unknown, actorId: string): Promise<User>;
   /** Ends the person's sessions at once and refuses their sign-in until enabled; audited. */
   disablePerson(userId: string, actorId: string): Promise<User>;
   /** Lets a disabled person sign in again; audited. */
@@ -75,6 +79,8 @@ export function createItDesk({
   foiaStore,
   compliance,
   requireAccountApproval,
+  grants,
+  relayNotifications,
 }: {
   catalog: AccountRegistry & SyncStateStore & SyncRunLog & CaptureReader & AuditLog;
   people: PeopleStore;
@@ -85,7 +91,17 @@ export function createItDesk({
   compliance: ComplianceStore;
   /** REQUIRE_ACCOUNT_APPROVAL. */
   requireAccountApproval: boolean;
+  /** Announces grants of attorney or auditor to the attorney's office. */
+  grants: GrantNotices;
+  /** Hands new outbox deliveries to the queue now; never throws. */
+  relayNotifications: () => Promise<void>;
 }): ItDesk {
+  /** Runs a grant, then hands its notices (if any) to the queue without waiting for the relay loop. */
+  const granting = async <T>(grant: Promise<T>): Promise<T> => {
+    const result = await grant;
+    await relayNotifications();
+    return result;
+  };
   const services = { catalog, jobs, compliance, requireAccountApproval };
   return {
     listAccounts: async (filter = {}) =>
@@ -104,7 +120,9 @@ export function createItDesk({
     listAccountNotifications: (accountId) => foiaStore.listAccountDeliveries(accountId),
     countQuarantined: async (accountId) => (await catalog.listQuarantine(accountId)).length,
     listPeople: () => people.listUsers(),
-    createPerson: (input, actorId) => createPerson(people, catalog, input, actorId),
+    createPerson: (input, actorId) => granting(createPerson(people, catalog, input, actorId, grants)),
+    setPersonRoles: (userId, input, actorId) =>
+      granting(setPersonRoles(people, catalog, userId, input, actorId, grants)),
     disablePerson: (userId, actorId) => disablePerson(people, catalog, userId, actorId),
     enablePerson: (userId, actorId) => enablePerson(people, catalog, userId, actorId),
     connectorTypes: describeConnectorTypes(),

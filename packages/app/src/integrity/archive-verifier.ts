@@ -7,6 +7,7 @@ import {
 } from '@verbatim/core';
 import { checkAuditChain } from './audit-chain-check';
 import { checkObject, type IntegrityProblem, type ObjectCheckDependencies, type PromisedObject } from './object-check';
+import type { CorruptObjectNotices } from './corrupt-object-notices';
 
 export interface VerificationOptions {
   /** Only this account's captures, media and chain. */
@@ -31,6 +32,8 @@ export type VerificationProgress = (done: number, total: number, current: string
 
 export interface ArchiveVerifierDependencies extends ObjectCheckDependencies {
   catalog: AccountRegistry & ArchiveIntegrityReader & Pick<AuditLog, 'verifyAuditChain'>;
+  /** Tells IT, in one notice, of the objects this verification newly found altered or missing. */
+  corruptObjects?: CorruptObjectNotices;
 }
 
 /**
@@ -64,6 +67,7 @@ export class ArchiveVerifier {
       if (problem) problems.push(problem);
       onProgress(index + 1, objects.length, object.key);
     }
+    await this.dependencies.corruptObjects?.afterVerification(objects, problems);
     const audit = await checkAuditChain(catalog);
     problems.push(...audit.problems);
     return {

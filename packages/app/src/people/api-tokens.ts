@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { RoleSchema, sha256Hex, notFound, type ApiToken, type ApiTokenStore, type AuditLog } from '@verbatim/core';
 import { auditRoleGrant } from './role-grants';
+import type { GrantNotices } from './grant-notices';
 
 export const NewApiTokenSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -20,20 +21,27 @@ export function generateTokenSecret(): string {
 
 /**
  * Creates a bearer token for a script or an integration, audited as `token.create` and `role.grant` (flagged
- * privileged for attorney or auditor); returns it with its secret, shown this once. */
+ * privileged for attorney or auditor); with `grants`, a token with attorney or auditor is announced to the
+ * attorney's office in the same transaction. Returns it with its secret, shown this once.
+ */
 export async function createApiToken(
   catalog: ApiTokenStore & AuditLog,
   input: NewApiToken,
   actorId: string,
+  grants?: GrantNotices,
 ): Promise<ApiToken & { token: string }> {
   const roles = [...new Set(input.roles)];
   const secret = generateTokenSecret();
-  const token = await catalog.createToken({
-    name: input.name,
-    roles,
-    secretSha256: sha256Hex(secret),
-    expiresAt: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
-  });
+  const compose = await grants?.prepare(actorId, roles, 'created', new Date().toISOString());
+  const token = await catalog.createToken(
+    {
+      name: input.name,
+      roles,
+      secretSha256: sha256Hex(secret),
+      expiresAt: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
+    },
+    compose && ((created) => compose({ kind: 'token', ...created, previousRoles: [] })),
+  );
   await catalog.appendAudit({
     actor: actorId,
     action: 'token.create',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseInput, RoleSchema, UseCaseError, type AuditLog, type PeopleStore, type User } from '@verbatim/core';
 import { hashPassword } from './password';
 import { auditRoleGrant } from './role-grants';
+import type { GrantNotices } from './grant-notices';
 
 export const NewUserSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -12,23 +13,26 @@ export const NewUserSchema = z.strictObject({
 export type NewUser = z.infer<typeof NewUserSchema>;
 
 /**
- * Creates a person who signs in (`POST /api/v1/users` and the people form): their password is stored only as a
- * scrypt hash, and the creation is audited. Throws UseCaseError `invalid` (fields) or `conflict` (email taken).
+ * Creates a person who signs in (`POST /api/v1/users`, the people form, `verbatim users create`): their password
+ * is stored only as a scrypt hash, and the creation is audited. With `grants`, a person created as attorney or
+ * auditor is announced to the attorney's office in the same transaction. Throws UseCaseError `invalid` (fields)
+ * or `conflict` (email taken).
  */
 export async function createPerson(
   people: PeopleStore,
   catalog: AuditLog,
   input: unknown,
   actorId: string,
+  grants?: GrantNotices,
 ): Promise<User> {
   const fields = parseInput(NewUserSchema, input);
-  const user = await people.createUser({
-    name: fields.name,
-    email: fields.email,
-    roles: [...new Set(fields.roles)],
-    passwordHash: await hashPassword(fields.password),
-    at: new Date().toISOString(),
-  });
+  const roles = [...new Set(fields.roles)];
+  const at = new Date().toISOString();
+  const compose = await grants?.prepare(actorId, roles, 'created', at);
+  const user = await people.createUser(
+    { name: fields.name, email: fields.email, roles, passwordHash: await hashPassword(fields.password), at },
+    compose && ((created) => compose({ kind: 'person', ...created, previousRoles: [] })),
+  );
   if (!user)
     throw new UseCaseError('conflict', 'conflict', `a user with the email ${fields.email} already exists`, [
       { path: 'email', message: 'a person with this email already exists' },

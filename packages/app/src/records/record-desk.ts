@@ -23,7 +23,8 @@ import {
 } from '@verbatim/core';
 import { toSearchQuery, type RecordsQuery } from './records-query.schema';
 import { searchWithFacets } from './search-with-facets';
-import { checkObject, type IntegrityProblem } from '../integrity/object-check';
+import { checkObject, type IntegrityProblem, type PromisedObject } from '../integrity/object-check';
+import type { CorruptObjectNotices } from '../integrity/corrupt-object-notices';
 import { checkRecordIntegrity, objectsOfRecord, type RecordIntegrity } from '../integrity/record-integrity';
 
 export interface RecordSearchResult {
@@ -51,6 +52,8 @@ export class RecordDesk {
       objectStore: ObjectStore;
       /** Says whether a missing object was disposed of rather than lost. */
       retention: Pick<RetentionStore, 'getDisposedObject'>;
+      /** Tells IT of an object found altered or missing, once per change; absent, nobody is told. */
+      corruptObjects?: CorruptObjectNotices;
     },
   ) {}
 
@@ -114,7 +117,9 @@ export class RecordDesk {
     const captures = (await Promise.all(shas.map((sha) => catalog.getCapture(sha)))).filter(
       (capture) => capture !== null,
     );
-    const integrity = await checkRecordIntegrity(this.options, objectsOfRecord(record.accountId, captures, versions));
+    const objects = objectsOfRecord(record.accountId, captures, versions);
+    const integrity = await checkRecordIntegrity(this.options, objects);
+    await this.options.corruptObjects?.afterCheck(objects, integrity.problems, 'record-read', record.id);
     for (const sha of shas.filter((sha) => !captures.some((capture) => capture.sha256 === sha))) {
       integrity.ok = false;
       integrity.problems.push({
@@ -144,20 +149,20 @@ export class RecordDesk {
     const { catalog, objectStore } = this.options;
     const capture = await catalog.getCapture(sha256);
     if (!capture) throw notFound(`capture ${sha256}`);
+    const object = captureObject(capture);
     const bytes = await objectStore.get(capture.key).catch(async (error: unknown) => {
       if (error instanceof ObjectNotFoundError) {
         await this.refuseDisposed(capture.key, `capture ${capture.sha256}`);
-        throw new UseCaseError(
-          'damaged',
-          'archive_missing',
-          `capture ${capture.sha256} is catalogued but missing from the object store`,
-        );
+        const message = `capture ${capture.sha256} is catalogued but missing from the object store`;
+        await this.announce(object, { ...object, kind: 'object_missing', message });
+        throw new UseCaseError('damaged', 'archive_missing', message);
       }
-      if (error instanceof ObjectIntegrityError) this.refuseCorrupt(capture, error.actualSha256);
+      if (error instanceof ObjectIntegrityError) await this.refuseCorrupt(capture, error.actualSha256);
       throw error;
     });
     const actual = sha256Hex(bytes);
-    if (actual !== capture.sha256) this.refuseCorrupt(capture, actual);
+    if (actual !== capture.sha256) await this.refuseCorrupt(capture, actual);
+    await this.announce(object, null);
     await catalog.appendAudit({ actor: actorId, action: 'capture.download', target: capture.sha256 });
     return { capture, bytes };
   }
@@ -172,21 +177,30 @@ export class RecordDesk {
       throw notFound(`media ${sha256}`);
     }
     // Hashed whole before the first byte goes out: a corrupt file is refused, not cut short mid-download.
-    const problem = await checkObject(this.options, { kind: 'media', key, sha256, accountId: '' });
+    const object: PromisedObject = { kind: 'media', key, sha256, accountId: '' };
+    const problem = await checkObject(this.options, object);
+    await this.announce(object, problem);
     if (problem) this.refuseCorruptObject(problem);
     const stream = await objectStore.getStream(key);
     await catalog.appendAudit({ actor: actorId, action: 'media.download', target: sha256 });
     return { info, stream };
   }
 
-  private refuseCorrupt(capture: RawCapture, actualSha256: string): never {
-    return this.refuseCorruptObject({
+  /** A download's finding (null: intact), for IT's notices; a corrupt object is told of once per change. */
+  private async announce(object: PromisedObject, problem: IntegrityProblem | null): Promise<void> {
+    await this.options.corruptObjects?.afterCheck([object], problem ? [problem] : [], 'download');
+  }
+
+  private async refuseCorrupt(capture: RawCapture, actualSha256: string): Promise<never> {
+    const problem: IntegrityProblem = {
       kind: 'object_altered',
       key: capture.key,
       sha256: capture.sha256,
       accountId: capture.accountId,
       message: `capture ${capture.sha256} (object ${capture.key}, account ${capture.accountId}) is altered: its bytes hash to ${actualSha256}, the catalog recorded ${capture.sha256}`,
-    });
+    };
+    await this.announce(captureObject(capture), problem);
+    return this.refuseCorruptObject(problem);
   }
 
   /** 409 `archive_corrupt` naming the object. */
@@ -208,4 +222,9 @@ export class RecordDesk {
       );
     }
   }
+}
+
+/** A capture as the integrity check names it. */
+function captureObject(capture: RawCapture): PromisedObject {
+  return { kind: 'capture', key: capture.key, sha256: capture.sha256, accountId: capture.accountId };
 }

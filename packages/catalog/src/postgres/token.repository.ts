@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
-import { newId, RoleSchema, type ApiToken, type NewApiTokenRecord, type Role } from '@verbatim/core';
+import { newId, RoleSchema, type ApiToken, type NewApiTokenRecord, type OutboxNotice, type Role } from '@verbatim/core';
+import { OutboxRepository } from './foia/outbox.repository';
+import { withTransaction, type Queryable } from './postgres-pool';
 
 interface TokenRow {
   id: string;
@@ -25,12 +27,28 @@ function tokenFromRow(row: TokenRow): ApiToken {
 
 /** API tokens, stored by the SHA-256 of their secret so a leaked database grants no access. */
 export class TokenRepository {
-  constructor(private readonly pool: Pool) {}
+  private readonly outbox: OutboxRepository;
 
-  /** The unique index on the hash refuses a second token with the same secret. */
-  async createToken(input: NewApiTokenRecord): Promise<ApiToken> {
+  constructor(private readonly pool: Pool) {
+    this.outbox = new OutboxRepository(pool);
+  }
+
+  /**
+   * The unique index on the hash refuses a second token with the same secret. The notices `announce` returns
+   * are written as `token:<id>`'s in the same transaction.
+   */
+  async createToken(input: NewApiTokenRecord, announce?: (token: ApiToken) => OutboxNotice[]): Promise<ApiToken> {
     const roles = RoleSchema.array().parse(input.roles);
-    const { rows } = await this.pool.query<TokenRow>(
+    if (!announce) return this.insertToken(this.pool, input, roles);
+    return withTransaction(this.pool, async (client) => {
+      const token = await this.insertToken(client, input, roles);
+      await this.outbox.add(client, { subject: `token:${token.id}` }, announce(token), token.createdAt);
+      return token;
+    });
+  }
+
+  private async insertToken(client: Queryable, input: NewApiTokenRecord, roles: Role[]): Promise<ApiToken> {
+    const { rows } = await client.query<TokenRow>(
       `INSERT INTO tokens (id, name, roles, secret_sha256, created_at, expires_at)
       VALUES ($1, $2, $3::jsonb, $4, $5, $6) RETURNING ${COLUMNS}`,
       [

@@ -52,4 +52,42 @@ describe('SQLite migrations', () => {
     expect(() => insertFor.run('d_none', null, null)).toThrow(/CHECK/);
     expect(() => insertFor.run('d_both', 'req_1', 'acc_1')).toThrow(/CHECK/);
   });
+
+  it('rebuilds the outbox so a row may belong to a subject instead, keeping every row, column and index', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = OFF'); // the outbox rows below stand alone, without their requests or accounts
+    runMigrations(
+      db,
+      MIGRATIONS.filter((migration) => migration.version <= 65),
+    );
+    const indexes = () =>
+      db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notification_outbox' ORDER BY name",
+        )
+        .pluck()
+        .all();
+    const before = indexes();
+    db.exec(`INSERT INTO notification_outbox (id, request_id, account_id, event, channel, recipients_json,
+        payload_json, dedupe_key, status, attempts, last_error, created_at, delivered_at, relayed_at) VALUES
+      ('d_z', 'req_1', NULL, 'request.logged', 'email', '["a@town.example"]', '{"n":1}', 'k', 'delivered', 2,
+        'once', '2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z', '2026-01-01T00:00:30Z'),
+      ('d_a', NULL, 'acc_1', 'account.failing', 'webhook', '[]', '{}', 'k', 'pending', 0, NULL,
+        '2026-01-01T00:00:00Z', NULL, NULL)`);
+    const rows = () => db.prepare('SELECT * FROM notification_outbox ORDER BY created_at, rowid').all();
+    const kept = rows();
+    runMigrations(db);
+    expect(rows()).toEqual(kept.map((row) => ({ ...(row as object), subject: null })));
+    expect(indexes()).toEqual([...before, 'notification_outbox_subject_dedupe'].sort());
+    const insertFor = db.prepare(`INSERT INTO notification_outbox
+      (id, request_id, account_id, subject, event, channel, recipients_json, payload_json, dedupe_key, created_at)
+      VALUES (?, ?, ?, ?, 'access.privileged-grant', 'email', '[]', '{}', 'k', '2026-01-02T00:00:00Z')
+      ON CONFLICT DO NOTHING`);
+    expect(insertFor.run('d_person', null, null, 'person:user_1').changes).toBe(1);
+    expect(insertFor.run('d_again', null, null, 'person:user_1').changes).toBe(0); // the subject's key is used
+    expect(insertFor.run('d_other', null, null, 'person:user_2').changes).toBe(1);
+    expect(() => insertFor.run('d_none', null, null, null)).toThrow(/CHECK/);
+    expect(() => insertFor.run('d_two', null, 'acc_1', 'town')).toThrow(/CHECK/);
+    expect(() => insertFor.run('d_three', 'req_1', 'acc_1', 'town')).toThrow(/CHECK/);
+  });
 });

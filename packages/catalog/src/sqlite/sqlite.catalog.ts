@@ -10,6 +10,7 @@ import type {
   Agency,
   ApiToken,
   NewApiTokenRecord,
+  OutboxNotice,
   ApplyPageInput,
   ArchiveRecord,
   Attachment,
@@ -118,8 +119,8 @@ export class SqliteCatalog implements Catalog {
   }
 
   /** Validates the roles; only the secret's SHA-256 is stored. Throws when that hash is already registered. */
-  async createToken(input: NewApiTokenRecord): Promise<ApiToken> {
-    return this.tokens.createToken(input);
+  async createToken(input: NewApiTokenRecord, announce?: (token: ApiToken) => OutboxNotice[]): Promise<ApiToken> {
+    return this.tokens.createToken(input, announce);
   }
 
   /** Null when no token has this secret hash. */

@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
-import { newId, type PeopleStore, type Role, type Session, type StoredUser, type User } from '@verbatim/core';
+import {
+  newId,
+  type OutboxNotice,
+  type PeopleStore,
+  type Role,
+  type Session,
+  type StoredUser,
+  type User,
+} from '@verbatim/core';
+import { OutboxRepository } from './foia/outbox.repository';
 
 interface UserRow {
   id: string;
@@ -27,25 +36,56 @@ function withoutHash({ passwordHash: _hash, ...user }: StoredUser): User {
   return user;
 }
 
-/** Users and sessions in the catalog's SQLite file. */
+/** Users and sessions in the catalog's SQLite file, beside the outbox that announces grants of privileged roles. */
 export class SqlitePeopleStore implements PeopleStore {
-  constructor(private readonly db: Database.Database) {}
+  private readonly outbox: OutboxRepository;
 
-  async createUser(input: {
-    name: string;
-    email: string;
-    roles: Role[];
-    passwordHash: string;
-    at: string;
-  }): Promise<User | null> {
+  constructor(private readonly db: Database.Database) {
+    this.outbox = new OutboxRepository(db);
+  }
+
+  async createUser(
+    input: { name: string; email: string; roles: Role[]; passwordHash: string; at: string },
+    announce?: (user: User) => OutboxNotice[],
+  ): Promise<User | null> {
     const id = newId('user');
-    const { changes } = this.db
-      .prepare(
-        `INSERT INTO users (id, name, email, roles_json, password_hash, created_at)
-      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
-      )
-      .run(id, input.name, input.email, JSON.stringify(input.roles), input.passwordHash, input.at);
-    return changes === 1 ? this.getUser(id) : null;
+    return this.db
+      .transaction(() => {
+        const { changes } = this.db
+          .prepare(
+            `INSERT INTO users (id, name, email, roles_json, password_hash, created_at)
+          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING`,
+          )
+          .run(id, input.name, input.email, JSON.stringify(input.roles), input.passwordHash, input.at);
+        if (changes !== 1) return null;
+        const user = this.readUser(id)!;
+        if (announce) this.outbox.add({ subject: `person:${id}` }, announce(user), input.at);
+        return user;
+      })
+      .immediate();
+  }
+
+  async setUserRoles(
+    userId: string,
+    roles: Role[],
+    at: string,
+    announce?: (user: User, previousRoles: Role[]) => OutboxNotice[],
+  ): Promise<User | null> {
+    return this.db
+      .transaction(() => {
+        const previous = this.readUser(userId);
+        if (!previous) return null;
+        this.db.prepare('UPDATE users SET roles_json = ? WHERE id = ?').run(JSON.stringify(roles), userId);
+        const user = this.readUser(userId)!;
+        if (announce) this.outbox.add({ subject: `person:${userId}` }, announce(user, previous.roles), at);
+        return user;
+      })
+      .immediate();
+  }
+
+  private readUser(id: string): User | null {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return row ? withoutHash(userFromRow(row)) : null;
   }
 
   async findUserByEmail(email: string): Promise<StoredUser | null> {
@@ -54,8 +94,7 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   async getUser(id: string): Promise<User | null> {
-    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
-    return row ? withoutHash(userFromRow(row)) : null;
+    return this.readUser(id);
   }
 
   async listUsers(): Promise<User[]> {

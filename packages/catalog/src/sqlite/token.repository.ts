@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { newId, RoleSchema, type ApiToken, type NewApiTokenRecord, type Role } from '@verbatim/core';
+import { newId, RoleSchema, type ApiToken, type NewApiTokenRecord, type OutboxNotice, type Role } from '@verbatim/core';
+import { OutboxRepository } from './foia/outbox.repository';
 
 interface TokenRow {
   id: string;
@@ -31,8 +32,10 @@ export class TokenRepository {
   private readonly selectAll: Database.Statement<[], TokenRow>;
   private readonly revoke: Database.Statement<[string, string]>;
   private readonly count: Database.Statement<[], { count: number }>;
+  private readonly outbox: OutboxRepository;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
+    this.outbox = new OutboxRepository(db);
     this.insert = db.prepare(
       'INSERT INTO tokens (id, name, roles_json, secret_sha256, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -43,7 +46,8 @@ export class TokenRepository {
     this.count = db.prepare('SELECT count(*) AS count FROM tokens');
   }
 
-  createToken(input: NewApiTokenRecord): ApiToken {
+  /** The token and the notices `announce` returns for it (as `token:<id>`'s), in one transaction. */
+  createToken(input: NewApiTokenRecord, announce?: (token: ApiToken) => OutboxNotice[]): ApiToken {
     const roles = RoleSchema.array().parse(input.roles);
     const token: ApiToken = {
       id: newId('token'),
@@ -53,7 +57,19 @@ export class TokenRepository {
       expiresAt: input.expiresAt ?? null,
       revokedAt: null,
     };
-    this.insert.run(token.id, token.name, JSON.stringify(roles), input.secretSha256, token.createdAt, token.expiresAt);
+    this.db
+      .transaction(() => {
+        this.insert.run(
+          token.id,
+          token.name,
+          JSON.stringify(roles),
+          input.secretSha256,
+          token.createdAt,
+          token.expiresAt,
+        );
+        if (announce) this.outbox.add({ subject: `token:${token.id}` }, announce(token), token.createdAt);
+      })
+      .immediate();
     return token;
   }
 

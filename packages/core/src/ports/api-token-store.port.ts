@@ -1,4 +1,5 @@
 import type { Role } from '../role.schema';
+import type { OutboxNotice } from './outbox-notice';
 
 export interface ApiToken {
   id: string;
@@ -24,8 +25,12 @@ export interface NewApiTokenRecord {
  * every API request by the sign-in check and nowhere else.
  */
 export interface ApiTokenStore {
-  /** Stores a token by the SHA-256 of its secret (never the secret itself); throws when that hash exists. */
-  createToken(input: NewApiTokenRecord): Promise<ApiToken>;
+  /**
+   * Stores a token by the SHA-256 of its secret (never the secret itself); throws when that hash exists. The
+   * notices `announce(token)` returns (a grant of a privileged role) are written to the outbox in the same
+   * transaction, as the token's.
+   */
+  createToken(input: NewApiTokenRecord, announce?: (token: ApiToken) => OutboxNotice[]): Promise<ApiToken>;
   /**
    * The token whose secret hashes to this, or null: the lookup behind every authenticated request. Expired and
    * revoked tokens are returned too, so the caller can say which.

@@ -1,18 +1,9 @@
+import type { OutboxNotice } from './outbox-notice';
 import type { PolicyCategory } from '../moderation/policy-category.schema';
 import type { ModerationReview, ModerationReviewStatus } from '../moderation/moderation-review.schema';
 
-/**
- * A notice for the notification outbox, written in the same transaction as the change it announces (the shape
- * of the FOIA outbox's NewDelivery). Moderation notices belong to the account the record is on.
- */
-export interface ModerationNotice {
-  event: string;
-  channel: 'email' | 'webhook';
-  recipients: string[];
-  payload: unknown;
-  /** A notice whose key the account already used is skipped: each event is announced once. */
-  dedupeKey: string;
-}
+/** A notice for the notification outbox; moderation notices belong to the account the record is on. */
+export type ModerationNotice = OutboxNotice;
 
 /** Which reviews to list, newest first. */
 export interface ModerationReviewFilter {

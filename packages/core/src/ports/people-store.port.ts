@@ -1,4 +1,5 @@
 import type { Role } from '../role.schema';
+import type { OutboxNotice } from './outbox-notice';
 
 /** A person who signs in to the web application. Their password is stored only as a scrypt hash. */
 export interface User {
@@ -26,14 +27,30 @@ export interface Session {
 
 /** People and their sessions, beside the catalog. */
 export interface PeopleStore {
-  /** Returns null when the email is already taken (compared without case). */
-  createUser(input: {
-    name: string;
-    email: string;
-    roles: Role[];
-    passwordHash: string;
-    at: string;
-  }): Promise<User | null>;
+  /**
+   * Returns null when the email is already taken (compared without case). The notices `announce(user)` returns
+   * (a grant of a privileged role) are written to the outbox in the same transaction, as the person's.
+   */
+  createUser(
+    input: {
+      name: string;
+      email: string;
+      roles: Role[];
+      passwordHash: string;
+      at: string;
+    },
+    announce?: (user: User) => OutboxNotice[],
+  ): Promise<User | null>;
+  /**
+   * Replaces the person's roles; in the same transaction, the notices `announce(user, previousRoles)` returns
+   * are written to the outbox as the person's. Null when there is no such user.
+   */
+  setUserRoles(
+    userId: string,
+    roles: Role[],
+    at: string,
+    announce?: (user: User, previousRoles: Role[]) => OutboxNotice[],
+  ): Promise<User | null>;
   /** The user with this email in any case, with the password hash sign-in checks; disabled users too. */
   findUserByEmail(email: string): Promise<StoredUser | null>;
   /** Null when there is no user with this id; never carries the password hash. */

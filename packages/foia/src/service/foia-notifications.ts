@@ -1,4 +1,6 @@
 import {
+  type AccessGrantPayload,
+  type ArchiveCorruptPayload,
   NotificationRuleSchema,
   resolveRecipients,
   type AccountCompliancePayload,
@@ -40,7 +42,13 @@ export function notificationPayload(
 export function deliveriesFor(
   event: NotificationEvent,
   occasion: string,
-  payload: NotificationPayload | AccountHealthPayload | AccountCompliancePayload | ModerationPayload,
+  payload:
+    | NotificationPayload
+    | AccountHealthPayload
+    | AccountCompliancePayload
+    | ModerationPayload
+    | AccessGrantPayload
+    | ArchiveCorruptPayload,
   rules: unknown[] | null,
   defaults: RecipientDefaults,
 ): NewDelivery[] {

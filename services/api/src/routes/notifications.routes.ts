@@ -12,12 +12,18 @@ const DeliveryStatusSchema = z.enum(['pending', 'failed', 'delivered']);
 
 const NotificationSchema = z.object({
   id: z.string(),
-  requestId: z.string().nullable().describe('the FOIA request it announces; null for a notice about an account'),
+  requestId: z.string().nullable().describe('the FOIA request it announces; null for a notice about anything else'),
   accountId: z.string().nullable().describe('the account whose archiving health it announces to IT; else null'),
+  subject: z
+    .string()
+    .nullable()
+    .describe(
+      'what else it is about: person:<id>, token:<id> (a privileged grant), object:<key> or town (a corrupt object); else null',
+    ),
   event: z
     .string()
     .describe(
-      'request.logged, request.due-soon, request.overdue, request.in-review; account.failing, account.stale, account.recovered',
+      'request.logged, request.due-soon, request.overdue, request.in-review; account.failing, account.stale, account.recovered; access.privileged-grant; archive.corrupt; and the compliance and moderation events',
     ),
   channel: z.enum(['email', 'webhook']),
   recipients: z.array(z.string()).describe('email addresses; empty for the webhook'),
@@ -36,14 +42,14 @@ export function notificationRoutes(context: ApiContext) {
       method: 'get',
       path: '/notifications',
       summary:
-        "Notifications across the town (the attorney's office of requests, IT of account health); by default the undelivered (pending, failed)",
+        "Notifications across the town (the attorney's office of requests and privileged grants, IT of account health and corrupt objects); by default the undelivered (pending, failed)",
       roles: NOTIFICATION_WATCHERS,
       query: NotificationListQuerySchema,
       status: 200,
       response: z.object({
         notifications: z.array(
           NotificationSchema.extend({
-            requestNumber: z.string().nullable().describe('null for a notice about an account'),
+            requestNumber: z.string().nullable().describe('null for a notice about anything but a request'),
           }),
         ),
       }),

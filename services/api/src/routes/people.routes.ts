@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RoleSchema } from '@verbatim/core';
 import type { ApiContext } from '../api-context';
-import { NewUserSchema } from '@verbatim/app';
+import { NewUserSchema, PersonRolesSchema } from '@verbatim/app';
 import { signInRefusal, signInWithCookie, signOutWithCookie } from '@verbatim/http';
 import { ApiError } from '../api-error';
 import { defineRoute } from '../route';
@@ -88,6 +88,17 @@ export function peopleRoutes({ people, sessions, it }: ApiContext) {
       status: 200,
       response: z.object({ users: z.array(UserSchema) }),
       handle: async () => ({ users: await people.listUsers() }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/users/:id/roles',
+      summary: "Replace a person's roles; a new attorney or auditor role is told to the attorney's office",
+      roles: ['it-admin'],
+      params: UserIdParamsSchema,
+      body: PersonRolesSchema,
+      status: 200,
+      response: UserSchema,
+      handle: ({ params, body, principal }) => it.setPersonRoles(params.id, body, principal.id),
     }),
     defineRoute({
       method: 'post',

@@ -15,7 +15,7 @@ const TokenSchema = z.object({
   revokedAt: z.string().nullable(),
 });
 
-export function tokenRoutes({ catalog }: ApiContext) {
+export function tokenRoutes({ catalog, grantNotices, relayNotifications }: ApiContext) {
   return [
     defineRoute({
       method: 'post',
@@ -25,7 +25,11 @@ export function tokenRoutes({ catalog }: ApiContext) {
       body: NewApiTokenSchema,
       status: 201,
       response: TokenSchema.extend({ token: z.string() }),
-      handle: ({ body, principal }) => createApiToken(catalog, body, principal.id),
+      handle: async ({ body, principal }) => {
+        const token = await createApiToken(catalog, body, principal.id, grantNotices);
+        await relayNotifications();
+        return token;
+      },
     }),
     defineRoute({
       method: 'get',

@@ -1,6 +1,6 @@
 import { createApiToken, NewApiTokenSchema, revokeApiToken } from '@verbatim/app';
 import { parseInput } from '@verbatim/core';
-import { COMMAND_LINE_ACTOR, withBackends } from '../cli-backends';
+import { COMMAND_LINE_ACTOR, noticeServicesOf, withBackends } from '../cli-backends';
 import type { CliCommand } from '../cli-command';
 
 /**
@@ -33,8 +33,9 @@ export const tokensCommand: CliCommand = {
 
 async function createToken(name: string, roles: string[], expiresAt?: string): Promise<number> {
   const input = parseInput(NewApiTokenSchema, { name, roles, ...(expiresAt ? { expiresAt } : {}) });
-  return withBackends(async (backends) => {
-    const token = await createApiToken(backends.catalog, input, COMMAND_LINE_ACTOR);
+  return withBackends(async (backends, config) => {
+    const { grants } = noticeServicesOf(backends, config);
+    const token = await createApiToken(backends.catalog, input, COMMAND_LINE_ACTOR, grants);
     process.stdout.write(
       `${JSON.stringify({ id: token.id, name: token.name, roles: token.roles, token: token.token })}\n`,
     );

@@ -1,10 +1,10 @@
-import { createPerson, disablePerson, enablePerson, resetPassword } from '@verbatim/app';
-import { COMMAND_LINE_ACTOR, withBackends } from '../cli-backends';
+import { createPerson, disablePerson, enablePerson, resetPassword, setPersonRoles } from '@verbatim/app';
+import { COMMAND_LINE_ACTOR, noticeServicesOf, withBackends } from '../cli-backends';
 import { CliUsageError, type CliCommand } from '../cli-command';
 import { readPassword } from '../read-password';
 
 /**
- * `verbatim users create|list|reset-password|disable|enable`: the people who sign in, managed by IT on the server without the
+ * `verbatim users create|list|roles|reset-password|disable|enable`: the people who sign in, managed by IT on the server without the
  * web application. Passwords are read from standard input (never from the command line, which others can see).
  */
 export const usersCommand: CliCommand = {
@@ -21,6 +21,12 @@ export const usersCommand: CliCommand = {
       .requiredOption('--email <email>', 'their email address (they sign in with it)')
       .requiredOption('--role <role...>', 'their roles (it-admin, foia-officer, attorney, auditor, …)')
       .action((options: { name: string; email: string; role: string[] }) => run(() => createUser(options)));
+    users
+      .command('roles')
+      .description("replace a person's roles (attorney or auditor newly granted is told to the attorney's office)")
+      .argument('<userId>', 'the person (see verbatim users list)')
+      .requiredOption('--role <role...>', 'their roles from now on')
+      .action((userId: string, options: { role: string[] }) => run(() => setRoles(userId, options.role)));
     users
       .command('reset-password')
       .description("set a person's password (read from standard input) and end their sessions")
@@ -48,9 +54,19 @@ async function listUsers(): Promise<number> {
 
 async function createUser(options: { name: string; email: string; role: string[] }): Promise<number> {
   const password = await readPassword();
-  return withBackends(async (backends) => {
+  return withBackends(async (backends, config) => {
     const input = { name: options.name, email: options.email, roles: options.role, password };
-    const user = await createPerson(backends.people, backends.catalog, input, COMMAND_LINE_ACTOR);
+    const { grants } = noticeServicesOf(backends, config);
+    const user = await createPerson(backends.people, backends.catalog, input, COMMAND_LINE_ACTOR, grants);
+    process.stdout.write(`${JSON.stringify(user)}\n`);
+    return 0;
+  });
+}
+
+async function setRoles(userId: string, roles: string[]): Promise<number> {
+  return withBackends(async (backends, config) => {
+    const { grants } = noticeServicesOf(backends, config);
+    const user = await setPersonRoles(backends.people, backends.catalog, userId, { roles }, COMMAND_LINE_ACTOR, grants);
     process.stdout.write(`${JSON.stringify(user)}\n`);
     return 0;
   });

@@ -1,5 +1,5 @@
 import { ArchiveVerifier, type VerificationReport } from '@verbatim/app';
-import { COMMAND_LINE_ACTOR, withBackends } from '../cli-backends';
+import { COMMAND_LINE_ACTOR, noticeServicesOf, withBackends } from '../cli-backends';
 import { CliUsageError, type CliCommand } from '../cli-command';
 import { ProgressBar } from '../progress-bar';
 
@@ -28,11 +28,12 @@ export const verifyCommand: CliCommand = {
 
 async function verify(options: VerifyOptions): Promise<number> {
   const since = sinceOf(options.since);
-  return withBackends(async (backends) => {
+  return withBackends(async (backends, config) => {
     if (options.account && !(await backends.catalog.getAccount(options.account)))
       throw new CliUsageError(`no account ${options.account}: see the accounts page or GET /api/v1/accounts`);
     const progress = new ProgressBar('verifying objects');
-    const verifier = new ArchiveVerifier(backends);
+    const { corruptObjects } = noticeServicesOf(backends, config);
+    const verifier = new ArchiveVerifier({ ...backends, corruptObjects });
     const report = await verifier.verify({ accountId: options.account, since }, (done, total) =>
       progress.update(done, total),
     );

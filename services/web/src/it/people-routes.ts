@@ -4,6 +4,8 @@ import type { WebDependencies, WebSession } from '../web-dependencies';
 import { many, text, type FieldErrors } from './form-field';
 import { inputProblemOf } from './input-problem';
 import { peopleBody, type PersonForm } from './pages/people.page';
+import { personRolesBody } from './pages/person-roles.page';
+import { messageBody } from '../pages/message.page';
 import { carriesCsrf, formBody, readForm, type Guard, type Render } from './route-kit';
 
 /** /people: who signs in, and creating a person exactly as `POST /api/v1/users` does. */
@@ -37,7 +39,10 @@ export function mountPeopleRoutes(router: Router, deps: WebDependencies, render:
     const session = await guard(request, response, IT_ROLES);
     if (!session) return;
     const changed = text(request.query.changed).slice(0, 100);
-    const person = changed ? (await deps.it.listPeople()).find((someone) => someone.id === changed) : undefined;
+    const rolesOf = text(request.query.roles).slice(0, 100);
+    const people = changed || rolesOf ? await deps.it.listPeople() : [];
+    const person = changed ? people.find((someone) => someone.id === changed) : undefined;
+    const withRoles = rolesOf ? people.find((someone) => someone.id === rolesOf) : undefined;
     const notice = person
       ? {
           kind: 'status' as const,
@@ -45,7 +50,9 @@ export function mountPeopleRoutes(router: Router, deps: WebDependencies, render:
             ? `${person.name} is disabled: their sessions ended and they cannot sign in.`
             : `${person.name} can sign in again.`,
         }
-      : undefined;
+      : withRoles
+        ? { kind: 'status' as const, text: `${withRoles.name}'s roles are saved.` }
+        : undefined;
     await show(
       response,
       200,
@@ -77,6 +84,7 @@ export function mountPeopleRoutes(router: Router, deps: WebDependencies, render:
       }
     });
   }
+  mountPersonRolesRoutes(router, deps, render, guard);
   router.post('/people', readForm, async (request, response) => {
     const session = await guard(request, response, IT_ROLES);
     if (!session || !carriesCsrf(request, response, session, render)) return;
@@ -98,6 +106,58 @@ export function mountPeopleRoutes(router: Router, deps: WebDependencies, render:
       }
       if (errors.size === 0) errors.set('', problem.message);
       await show(response, problem.status, session, form, errors);
+    }
+  });
+}
+
+/** /people/:id/roles: one person's roles, changed exactly as `PUT /api/v1/users/:id/roles` does. */
+function mountPersonRolesRoutes(router: Router, deps: WebDependencies, render: Render, guard: Guard): void {
+  const show = async (
+    response: Response,
+    status: number,
+    session: WebSession,
+    id: string,
+    roles: string[] | null,
+    errors: FieldErrors,
+  ) => {
+    const person = (await deps.it.listPeople()).find((someone) => someone.id === id);
+    if (!person)
+      return render(
+        response,
+        404,
+        'Not found',
+        session,
+        messageBody('Person not found', 'There is no person with this address. Open them from the people list.'),
+      );
+    return render(
+      response,
+      status,
+      `Roles of ${person.name}`,
+      session,
+      personRolesBody({ person, roles: roles ?? person.roles, errors, csrfToken: session.csrfToken }),
+    );
+  };
+  router.get('/people/:id/roles', async (request, response) => {
+    const session = await guard(request, response, IT_ROLES);
+    if (!session) return;
+    await show(response, 200, session, String(request.params.id), null, new Map());
+  });
+  router.post('/people/:id/roles', readForm, async (request, response) => {
+    const session = await guard(request, response, IT_ROLES);
+    if (!session || !carriesCsrf(request, response, session, render)) return;
+    const id = String(request.params.id);
+    const roles = many(formBody(request).roles);
+    try {
+      const person = await deps.it.setPersonRoles(id, { roles }, session.user.id);
+      response.redirect(303, `/people?roles=${encodeURIComponent(person.id)}`);
+    } catch (error) {
+      const problem = inputProblemOf(error);
+      if (!problem) throw error;
+      const errors: FieldErrors = new Map();
+      if ([...problem.fields.keys()].some((path) => path.startsWith('roles')))
+        errors.set('roles', 'Choose at least one role.');
+      else errors.set('', problem.message);
+      await show(response, problem.status, session, id, roles, errors);
     }
   });
 }

@@ -95,7 +95,7 @@ export function mountLedgerRoutes(router: Router, deps: WebDependencies, render:
   router.post('/moderation/ledger/:id/resolution', readFormBody('20kb'), async (request, response) => {
     const session = await guard(request, response, LEDGER_SETTLERS);
     if (!session) return;
-    const body = request.body as Record<string, unknown>;
+    const body = (request.body ?? {}) as Record<string, unknown>;
     if (!formIsGenuine(body, session, response, render)) return;
     const id = String(request.params.id);
     const byReview = formText(body.settle) === 'review';

@@ -45,7 +45,7 @@ export function mountModerationRoutes(router: Router, deps: WebDependencies, ren
   router.post('/moderation/reviews', readFormBody('20kb'), async (request, response) => {
     const session = await guard(request, response, ['moderator']);
     if (!session) return;
-    const body = request.body as Record<string, unknown>;
+    const body = (request.body ?? {}) as Record<string, unknown>;
     if (!formIsGenuine(body, session, response, render)) return;
     const parsed = NewModerationReviewSchema.safeParse({
       recordId: formText(body.recordId),
@@ -71,7 +71,7 @@ export function mountModerationRoutes(router: Router, deps: WebDependencies, ren
   router.post('/moderation/reviews/:id/decisions', readFormBody('20kb'), async (request, response) => {
     const session = await guard(request, response, ['attorney', 'it-director']);
     if (!session) return;
-    const body = request.body as Record<string, unknown>;
+    const body = (request.body ?? {}) as Record<string, unknown>;
     if (!formIsGenuine(body, session, response, render)) return;
     const parsed = ModerationDecisionInputSchema.safeParse({
       decision: formText(body.decision),

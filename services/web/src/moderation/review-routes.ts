@@ -88,7 +88,7 @@ export function mountReviewRoutes(
   router.post('/moderation/reviews/:id/carried-out', readFormBody('20kb'), async (request, response) => {
     const session = await guard(request, response, ['moderator']);
     if (!session) return;
-    const body = request.body as Record<string, unknown>;
+    const body = (request.body ?? {}) as Record<string, unknown>;
     if (!formIsGenuine(body, session, response, render)) return;
     const id = String(request.params.id);
     const sent = { at: formText(body.at), note: formText(body.note) };

@@ -6,8 +6,8 @@ import type { DeliveryOwner } from '../../common-foia-row-mapping';
 import { deliveryFromRow, type DeliveryRow } from './foia-row-mapping';
 
 const INSERT = `INSERT INTO notification_outbox
-    (id, request_id, account_id, event, channel, recipients, payload, dedupe_key, created_at)
-  VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9) ON CONFLICT DO NOTHING RETURNING *`;
+    (id, request_id, account_id, subject, event, channel, recipients, payload, dedupe_key, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10) ON CONFLICT DO NOTHING RETURNING *`;
 
 /** A delivery that ended stays ended: a late duplicate attempt cannot turn delivered back into pending. */
 const RECORD_ATTEMPT = `UPDATE notification_outbox SET attempts = attempts + 1, status = $2, last_error = $3,
@@ -30,6 +30,7 @@ export class OutboxRepository {
         newId('delivery'),
         owner.requestId ?? null,
         owner.accountId ?? null,
+        owner.subject ?? null,
         delivery.event,
         delivery.channel,
         JSON.stringify(delivery.recipients),
@@ -59,6 +60,14 @@ export class OutboxRepository {
     const { rows } = await this.pool.query<DeliveryRow>(
       'SELECT * FROM notification_outbox WHERE account_id = $1 ORDER BY seq',
       [accountId],
+    );
+    return rows.map(deliveryFromRow);
+  }
+
+  async listForSubject(subject: string): Promise<Delivery[]> {
+    const { rows } = await this.pool.query<DeliveryRow>(
+      'SELECT * FROM notification_outbox WHERE subject = $1 ORDER BY seq',
+      [subject],
     );
     return rows.map(deliveryFromRow);
   }

@@ -2,6 +2,10 @@ import type { Pool } from 'pg';
 import type { AccountHealthState } from '@verbatim/core';
 import type {
   AnnouncedHealth,
+  AnnouncedObject,
+  ObjectStateChange,
+  ObservedObject,
+  SubjectNotices,
   ClosureDay,
   Delivery,
   DeliveryStatus,
@@ -21,7 +25,9 @@ import type {
   TownDelivery,
   TransitionChange,
 } from '@verbatim/foia';
-import { withTransaction } from '../postgres-pool';
+import { withTransaction, type Queryable } from '../postgres-pool';
+import { ArchiveObjectNoticeRepository } from '../notices/archive-object-notice.repository';
+import { distinctObservations, objectStateChange } from '../../archive-object-notice-rules';
 import { FoiaItemRepository } from './foia-item.repository';
 import { FoiaRequestRepository } from './foia-request.repository';
 import { FoiaSettingsRepository } from './foia-settings.repository';
@@ -38,9 +44,11 @@ export class PostgresFoiaStore implements FoiaStore {
   private readonly settings: FoiaSettingsRepository;
   private readonly items: FoiaItemRepository;
   private readonly health: AccountHealthRepository;
+  private readonly objectNotices: ArchiveObjectNoticeRepository;
 
   constructor(private readonly pool: Pool) {
     this.health = new AccountHealthRepository(pool);
+    this.objectNotices = new ArchiveObjectNoticeRepository(pool);
     this.requests = new FoiaRequestRepository(pool);
     this.outbox = new OutboxRepository(pool);
     this.settings = new FoiaSettingsRepository(pool);
@@ -155,6 +163,51 @@ export class PostgresFoiaStore implements FoiaStore {
 
   listAccountDeliveries(accountId: string): Promise<Delivery[]> {
     return this.outbox.listForAccount(accountId);
+  }
+
+  listAnnouncedProblems(keys?: readonly string[]): Promise<AnnouncedObject[]> {
+    return this.objectNotices.listProblems(keys);
+  }
+
+  /** Rows locked in key order, so two transactions finding the same objects take turns without a deadlock. */
+  recordObjectStates(
+    observed: readonly ObservedObject[],
+    at: string,
+    announce: (changes: ObjectStateChange[]) => SubjectNotices[],
+  ): Promise<{ changes: ObjectStateChange[]; deliveries: Delivery[] }> {
+    return withTransaction(this.pool, async (client) => {
+      const changes: ObjectStateChange[] = [];
+      for (const object of distinctObservations(observed)) {
+        const change = await this.recordObjectState(client, object, at);
+        if (change) changes.push(change);
+      }
+      const deliveries: Delivery[] = [];
+      if (changes.length === 0) return { changes, deliveries };
+      for (const notices of announce(changes))
+        deliveries.push(...(await this.outbox.add(client, { subject: notices.subject }, notices.deliveries, at)));
+      return { changes, deliveries };
+    });
+  }
+
+  private async recordObjectState(
+    client: Queryable,
+    object: ObservedObject,
+    at: string,
+  ): Promise<ObjectStateChange | null> {
+    let previous = await this.objectNotices.lock(client, object.key);
+    if (!previous) {
+      const change = objectStateChange(null, object, at);
+      if (!change) return null;
+      if (await this.objectNotices.insertIfAbsent(client, change.current)) return change;
+      previous = await this.objectNotices.lock(client, object.key);
+    }
+    const change = objectStateChange(previous, object, at);
+    if (change) await this.objectNotices.update(client, change.current);
+    return change;
+  }
+
+  listSubjectDeliveries(subject: string): Promise<Delivery[]> {
+    return this.outbox.listForSubject(subject);
   }
 
   listDeliveriesByStatus(statuses: DeliveryStatus[], limit: number): Promise<TownDelivery[]> {

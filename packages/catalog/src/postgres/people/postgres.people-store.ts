@@ -1,5 +1,15 @@
 import type { Pool } from 'pg';
-import { newId, type PeopleStore, type Role, type Session, type StoredUser, type User } from '@verbatim/core';
+import {
+  newId,
+  type OutboxNotice,
+  type PeopleStore,
+  type Role,
+  type Session,
+  type StoredUser,
+  type User,
+} from '@verbatim/core';
+import { OutboxRepository } from '../foia/outbox.repository';
+import { withTransaction } from '../postgres-pool';
 
 /** A users row as pg returns it: roles parsed from jsonb, instants in `toISOString()` form. */
 interface UserRow {
@@ -36,22 +46,52 @@ function userFromRow(row: UserRow): User {
  * the unique index on lower(email). Takes a pool on a migrated schema; does not own it.
  */
 export class PostgresPeopleStore implements PeopleStore {
-  constructor(private readonly pool: Pool) {}
+  private readonly outbox: OutboxRepository;
 
-  /** Null when another user has the email in any case, even one created concurrently (the unique index decides). */
-  async createUser(input: {
-    name: string;
-    email: string;
-    roles: Role[];
-    passwordHash: string;
-    at: string;
-  }): Promise<User | null> {
-    const { rows } = await this.pool.query<UserRow>(
-      `INSERT INTO users (id, name, email, roles, password_hash, created_at)
-      VALUES ($1, $2, $3, $4::jsonb, $5, $6) ON CONFLICT (lower(email)) DO NOTHING RETURNING *`,
-      [newId('user'), input.name, input.email, JSON.stringify(input.roles), input.passwordHash, input.at],
-    );
-    return rows.length ? userFromRow(rows[0]) : null;
+  constructor(private readonly pool: Pool) {
+    this.outbox = new OutboxRepository(pool);
+  }
+
+  /**
+   * Null when another user has the email in any case, even one created concurrently (the unique index decides).
+   * The notices `announce` returns are written as `person:<id>`'s in the same transaction.
+   */
+  async createUser(
+    input: { name: string; email: string; roles: Role[]; passwordHash: string; at: string },
+    announce?: (user: User) => OutboxNotice[],
+  ): Promise<User | null> {
+    return withTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<UserRow>(
+        `INSERT INTO users (id, name, email, roles, password_hash, created_at)
+        VALUES ($1, $2, $3, $4::jsonb, $5, $6) ON CONFLICT (lower(email)) DO NOTHING RETURNING *`,
+        [newId('user'), input.name, input.email, JSON.stringify(input.roles), input.passwordHash, input.at],
+      );
+      if (rows.length === 0) return null;
+      const user = userFromRow(rows[0]);
+      if (announce) await this.outbox.add(client, { subject: `person:${user.id}` }, announce(user), input.at);
+      return user;
+    });
+  }
+
+  /** The row is locked while the notices are written, so two changes at once each see the roles before them. */
+  async setUserRoles(
+    userId: string,
+    roles: Role[],
+    at: string,
+    announce?: (user: User, previousRoles: Role[]) => OutboxNotice[],
+  ): Promise<User | null> {
+    return withTransaction(this.pool, async (client) => {
+      const before = await client.query<UserRow>('SELECT * FROM users WHERE id = $1 FOR UPDATE', [userId]);
+      if (before.rows.length === 0) return null;
+      const { rows } = await client.query<UserRow>('UPDATE users SET roles = $2::jsonb WHERE id = $1 RETURNING *', [
+        userId,
+        JSON.stringify(roles),
+      ]);
+      const user = userFromRow(rows[0]);
+      if (announce)
+        await this.outbox.add(client, { subject: `person:${userId}` }, announce(user, before.rows[0].roles), at);
+      return user;
+    });
   }
 
   async findUserByEmail(email: string): Promise<StoredUser | null> {

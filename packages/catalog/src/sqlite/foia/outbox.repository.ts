@@ -14,6 +14,7 @@ export class OutboxRepository {
   private readonly selectOne: Database.Statement<[string], DeliveryRow>;
   private readonly selectForRequest: Database.Statement<[string], DeliveryRow>;
   private readonly selectForAccount: Database.Statement<[string], DeliveryRow>;
+  private readonly selectForSubject: Database.Statement<[string], DeliveryRow>;
   private readonly selectUnrelayed: Database.Statement<[string, number], DeliveryRow>;
   private readonly setRelayed: Database.Statement<[string, string]>;
   private readonly setAttempt: Database.Statement;
@@ -25,14 +26,17 @@ export class OutboxRepository {
   >;
 
   constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare(`INSERT INTO notification_outbox (id, request_id, account_id, event, channel,
-      recipients_json, payload_json, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+    this.insert = db.prepare(`INSERT INTO notification_outbox (id, request_id, account_id, subject, event, channel,
+      recipients_json, payload_json, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
     this.selectOne = db.prepare('SELECT * FROM notification_outbox WHERE id = ?');
     this.selectForRequest = db.prepare(
       'SELECT * FROM notification_outbox WHERE request_id = ? ORDER BY created_at, rowid',
     );
     this.selectForAccount = db.prepare(
       'SELECT * FROM notification_outbox WHERE account_id = ? ORDER BY created_at, rowid',
+    );
+    this.selectForSubject = db.prepare(
+      'SELECT * FROM notification_outbox WHERE subject = ? ORDER BY created_at, rowid',
     );
     this.selectUnrelayed = db.prepare(`SELECT * FROM notification_outbox
       WHERE status = 'pending' AND (relayed_at IS NULL OR relayed_at < ?) ORDER BY created_at, rowid LIMIT ?`);
@@ -59,6 +63,7 @@ export class OutboxRepository {
         id,
         owner.requestId ?? null,
         owner.accountId ?? null,
+        owner.subject ?? null,
         delivery.event,
         delivery.channel,
         JSON.stringify(delivery.recipients),
@@ -82,6 +87,10 @@ export class OutboxRepository {
 
   listForAccount(accountId: string): Delivery[] {
     return this.selectForAccount.all(accountId).map(deliveryFromRow);
+  }
+
+  listForSubject(subject: string): Delivery[] {
+    return this.selectForSubject.all(subject).map(deliveryFromRow);
   }
 
   listUnrelayed(relayedBefore: string, limit: number): Delivery[] {

@@ -2,6 +2,10 @@ import type Database from 'better-sqlite3';
 import type { AccountHealthState } from '@verbatim/core';
 import type {
   AnnouncedHealth,
+  AnnouncedObject,
+  ObjectStateChange,
+  ObservedObject,
+  SubjectNotices,
   ClosureDay,
   Delivery,
   DeliveryStatus,
@@ -23,6 +27,8 @@ import { FoiaRequestRepository } from './foia-request.repository';
 import { FoiaSettingsRepository } from './foia-settings.repository';
 import { OutboxRepository } from './outbox.repository';
 import { AccountHealthRepository } from '../account-health.repository';
+import { ArchiveObjectNoticeRepository } from '../notices/archive-object-notice.repository';
+import { distinctObservations, objectStateChange } from '../../archive-object-notice-rules';
 
 /** The FoiaStore in the catalog's SQLite file, so a request and its outbox rows share one transaction. */
 export class SqliteFoiaStore implements FoiaStore {
@@ -31,9 +37,11 @@ export class SqliteFoiaStore implements FoiaStore {
   private readonly settings: FoiaSettingsRepository;
   private readonly items: FoiaItemRepository;
   private readonly health: AccountHealthRepository;
+  private readonly objectNotices: ArchiveObjectNoticeRepository;
 
   constructor(private readonly db: Database.Database) {
     this.health = new AccountHealthRepository(db);
+    this.objectNotices = new ArchiveObjectNoticeRepository(db);
     this.requests = new FoiaRequestRepository(db);
     this.outbox = new OutboxRepository(db);
     this.settings = new FoiaSettingsRepository(db);
@@ -137,6 +145,38 @@ export class SqliteFoiaStore implements FoiaStore {
 
   async listAccountDeliveries(accountId: string): Promise<Delivery[]> {
     return this.outbox.listForAccount(accountId);
+  }
+
+  async listAnnouncedProblems(keys?: readonly string[]): Promise<AnnouncedObject[]> {
+    return this.objectNotices.listProblems(keys);
+  }
+
+  /** An immediate transaction: two processes finding one object take turns, the second sees the first's row. */
+  async recordObjectStates(
+    observed: readonly ObservedObject[],
+    at: string,
+    announce: (changes: ObjectStateChange[]) => SubjectNotices[],
+  ): Promise<{ changes: ObjectStateChange[]; deliveries: Delivery[] }> {
+    return this.db
+      .transaction(() => {
+        const changes: ObjectStateChange[] = [];
+        for (const object of distinctObservations(observed)) {
+          const change = objectStateChange(this.objectNotices.get(object.key), object, at);
+          if (!change) continue;
+          this.objectNotices.put(change.current);
+          changes.push(change);
+        }
+        if (changes.length === 0) return { changes, deliveries: [] };
+        const deliveries = announce(changes).flatMap((notices) =>
+          this.outbox.add({ subject: notices.subject }, notices.deliveries, at),
+        );
+        return { changes, deliveries };
+      })
+      .immediate();
+  }
+
+  async listSubjectDeliveries(subject: string): Promise<Delivery[]> {
+    return this.outbox.listForSubject(subject);
   }
 
   async listDeliveriesByStatus(statuses: DeliveryStatus[], limit: number): Promise<TownDelivery[]> {

@@ -9,7 +9,7 @@ export interface PersonForm {
   roles: string[];
 }
 
-const ROLE_LABELS: Record<string, string> = {
+export const ROLE_LABELS: Record<string, string> = {
   'it-admin': 'IT administrator',
   'foia-officer': 'FOIA officer',
   attorney: 'Town attorney',
@@ -53,7 +53,7 @@ ${
     : html`<div class="table-wrap" role="region" aria-label="People who sign in (scrolls sideways on narrow screens)" tabindex="0"><table>
   <caption>${people.length} ${people.length === 1 ? 'person signs' : 'people sign'} in</caption>
   <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Roles</th><th scope="col">Created</th><th scope="col">Sign-in</th></tr></thead>
-  <tbody>${people.map((person) => html`<tr><th scope="row">${person.name}${person.disabledAt ? ' (disabled)' : ''}</th><td>${person.email}</td><td>${person.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}</td><td>${localTime(person.createdAt, options.timeZone)}</td><td>${accessControl(person, options)}</td></tr>`)}</tbody>
+  <tbody>${people.map((person) => html`<tr><th scope="row">${person.name}${person.disabledAt ? ' (disabled)' : ''}</th><td>${person.email}</td><td>${person.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')} <a href="/people/${person.id}/roles" aria-label="Change the roles of ${person.name} (${person.email})">Change</a></td><td>${localTime(person.createdAt, options.timeZone)}</td><td>${accessControl(person, options)}</td></tr>`)}</tbody>
 </table></div>`
 }
 <h2 id="create-person">Create a person</h2>
