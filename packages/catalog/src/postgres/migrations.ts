@@ -10,6 +10,7 @@ import { POSTGRES_POLICY_FILE_MIGRATIONS } from './compliance/policy-file-migrat
 import { POSTGRES_AUDIT_CHAIN_MIGRATIONS } from './audit/audit-chain-migrations';
 import { POSTGRES_CAPTURE_CHAIN_MIGRATIONS } from './integrity/capture-chain-migrations';
 import { POSTGRES_ACCESS_MIGRATIONS } from './access/access-migrations';
+import { POSTGRES_OIDC_MIGRATIONS } from './access/oidc-migrations';
 
 export interface PostgresMigration {
   version: number;
@@ -385,4 +386,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   ...POSTGRES_AUDIT_CHAIN_MIGRATIONS,
   ...POSTGRES_CAPTURE_CHAIN_MIGRATIONS,
   ...POSTGRES_ACCESS_MIGRATIONS,
+  ...POSTGRES_OIDC_MIGRATIONS,
 ];

@@ -9,6 +9,7 @@ import { POLICY_FILE_MIGRATIONS } from './compliance/policy-file-migrations';
 import { AUDIT_CHAIN_MIGRATIONS } from './audit/audit-chain-migrations';
 import { CAPTURE_CHAIN_MIGRATIONS } from './integrity/capture-chain-migrations';
 import { ACCESS_MIGRATIONS } from './access/access-migrations';
+import { OIDC_MIGRATIONS } from './access/oidc-migrations';
 
 export interface Migration {
   version: number;
@@ -509,6 +510,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...AUDIT_CHAIN_MIGRATIONS,
   ...CAPTURE_CHAIN_MIGRATIONS,
   ...ACCESS_MIGRATIONS,
+  ...OIDC_MIGRATIONS,
 ];
 
 /**
