@@ -24,6 +24,8 @@ import { FoiaSettingsDesk } from './foia/foia-settings-desk';
 import { NotificationDesk } from './foia/notification-desk';
 import { RequestLog } from './foia/request-log';
 import { Sessions } from './people/sessions';
+import { OidcSignIn, type OidcSignInSettings } from './people/oidc-sign-in';
+import { SignInThrottle } from './people/sign-in-throttle';
 import { ModerationDesk } from './moderation/moderation-desk';
 import { ModerationLedgerDesk } from './moderation/moderation-ledger-desk';
 import { PolicyCategories } from './moderation/policy-categories';
@@ -83,6 +85,11 @@ export interface ApplicationDependencies {
   townName: string;
   /** The town's IANA time zone (TOWN_TIME_ZONE): exports show times on the town's clock. */
   timeZone: string;
+  /**
+   * Sign-in through the town's OpenID Connect provider, when configured (OIDC_ISSUER); `only` (OIDC_ONLY) turns
+   * password sign-in off.
+   */
+  oidc?: OidcSignInSettings & { only: boolean };
 }
 
 /**
@@ -92,6 +99,8 @@ export interface ApplicationDependencies {
  */
 export interface Application extends ApplicationDependencies {
   sessions: Sessions;
+  /** Present when the town's identity provider is configured. */
+  oidcSignIn?: OidcSignIn;
   it: ItDesk;
   records: RecordDesk;
   requestLog: RequestLog;
@@ -114,9 +123,15 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
   const { catalog, people, jobs, searchIndex, objectStore, foia, foiaStore, relayNotifications, timeZone } =
     dependencies;
   const { complianceStore: compliance, requireAccountApproval } = dependencies;
+  const oidc = dependencies.oidc;
+  const sessions = new Sessions(people, catalog, new SignInThrottle(), {
+    passwordSignIn: !oidc?.only,
+    signInInstead: oidc?.provider.name,
+  });
   return {
     ...dependencies,
-    sessions: new Sessions(people, catalog),
+    sessions,
+    oidcSignIn: oidc ? new OidcSignIn(people, catalog, sessions, oidc) : undefined,
     it: createItDesk({ catalog, people, jobs, foiaStore, compliance, requireAccountApproval }),
     compliance: new ComplianceDesk(dependencies),
     records: new RecordDesk({ catalog, searchIndex, objectStore, retention: dependencies.retention }),

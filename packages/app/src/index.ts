@@ -17,6 +17,7 @@ export * from './people/role-grants';
 export * from './people/sign-in-throttle';
 export * from './people/password';
 export * from './people/sessions';
+export * from './people/oidc-sign-in';
 export * from './records/record-desk';
 export * from './records/records-query.schema';
 export * from './search/search-index-desk';

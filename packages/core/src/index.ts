@@ -25,6 +25,7 @@ export * from './ports/search-document-source.port';
 export * from './ports/catalog.port';
 export * from './record-thread';
 export * from './ports/people-store.port';
+export * from './ports/open-id-provider.port';
 export * from './ports/rate-limiter.port';
 export * from './ports/search-generations.port';
 export * from './thread-requests';
