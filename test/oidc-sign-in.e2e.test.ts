@@ -1,61 +1,10 @@
-import { createServer } from 'node:net';
+import { Browser, freePort } from './support/oidc-browser';
 import { TestOidcProvider } from './support/oidc-provider';
 import { startInstance, type TestInstance } from './support/start-instance';
 
 const CLIENT_ID = 'verbatim-town';
 const CLIENT_SECRET = 'a-client-secret-from-the-provider';
 const PASSWORD = 'correct horse battery staple';
-
-/** A free port on loopback, so the redirect URL registered at the provider is known before the instance starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** A browser-like client: keeps every cookie it is given, sends them back, and follows redirects one hop at a time. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-
-  async get(url: string): Promise<{ status: number; location?: string; text: string }> {
-    const response = await fetch(url, {
-      redirect: 'manual',
-      headers: { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
-    });
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-      if (!value || /expires=Thu, 01 Jan 1970/i.test(header)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    const location = response.headers.get('location') ?? undefined;
-    return {
-      status: response.status,
-      location: location && new URL(location, url).toString(),
-      text: await response.text(),
-    };
-  }
-
-  /** Follows redirects (Verbatim → provider → Verbatim) and returns the last answer with the URL it came from. */
-  async follow(url: string): Promise<{ status: number; url: string; text: string }> {
-    let current = url;
-    for (let hop = 0; hop < 6; hop++) {
-      const answer = await this.get(current);
-      if (!answer.location) return { status: answer.status, url: current, text: answer.text };
-      current = answer.location;
-    }
-    throw new Error(`too many redirects from ${url}`);
-  }
-
-  /** Starts a sign-in and stops at the provider's redirect back to Verbatim: the callback URL it carries. */
-  async callbackFromProvider(baseUrl: string): Promise<URL> {
-    const toProvider = await this.get(`${baseUrl}/sign-in/oidc`);
-    const back = await this.get(toProvider.location!);
-    return new URL(back.location!);
-  }
-}
 
 async function instanceWithProvider(provider: TestOidcProvider, env: Record<string, string> = {}) {
   const port = await freePort();
