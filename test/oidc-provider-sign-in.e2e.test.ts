@@ -62,7 +62,7 @@ describe('sign-in through oidc-provider, a certified OpenID Connect provider, ov
     child.process?.kill();
   });
 
-  it('signs a registered person in through its login and consent pages, with their Verbatim roles', async () => {
+  it('signs a registered person in through its login and consent pages (email from UserInfo), with their Verbatim roles', async () => {
     const created = await instance.request('POST', '/api/v1/users', {
       name: 'Mia Chen',
       email: 'mia.chen@town.example',

@@ -22,8 +22,9 @@ const provider = new Provider(issuer, {
     },
   ],
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-  // Entra ID and Google put the email in the ID token; so does this provider.
-  conformIdTokenClaims: false,
+  // As the specification has it (and unlike Google's or Entra ID's ID tokens), the email is given at the UserInfo
+  // endpoint only, not in the ID token: Verbatim must ask for it there.
+  conformIdTokenClaims: true,
   pkce: { required: () => true },
   cookies: { keys: ['a test cookie key that signs nothing real'] },
   async findAccount(_context, id) {

@@ -79,17 +79,25 @@ export class OpenIdClientProvider implements OpenIdProvider {
       });
       const claims = tokens.claims();
       if (!claims) throw new Error('no ID token in the answer');
-      const verified = claims.email_verified;
-      return {
-        issuer: claims.iss,
-        subject: claims.sub,
-        ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
-        ...(verified === true || verified === 'true' ? { emailVerified: true } : {}),
-        ...(verified === false || verified === 'false' ? { emailVerified: false } : {}),
-      };
+      // Some providers keep the email for the UserInfo endpoint (and Entra ID without the optional claim).
+      const email =
+        typeof claims.email === 'string'
+          ? emailOf(claims)
+          : await this.emailFromUserInfo(tokens.access_token, claims.sub);
+      return { issuer: claims.iss, subject: claims.sub, ...email };
     } catch (error) {
       throw this.refusalOf(error, client);
     }
+  }
+
+  /** The email of the UserInfo answer, for the subject of the ID token; none when the provider has no such endpoint. */
+  private async emailFromUserInfo(
+    accessToken: string,
+    subject: string,
+  ): Promise<Pick<VerifiedIdentity, 'email' | 'emailVerified'>> {
+    const { client, config } = await this.connect();
+    if (!config.serverMetadata().userinfo_endpoint) return {};
+    return emailOf(await client.fetchUserInfo(config, accessToken, subject));
   }
 
   private connect(): Promise<Connected> {
@@ -144,6 +152,16 @@ export class OpenIdClientProvider implements OpenIdProvider {
       { cause: `answer not verified: ${describe(error)}` },
     );
   }
+}
+
+/** `email` and `email_verified` of an ID token or a UserInfo answer (some providers send the latter as text). */
+function emailOf(claims: Readonly<Record<string, unknown>>): Pick<VerifiedIdentity, 'email' | 'emailVerified'> {
+  const verified = claims.email_verified;
+  return {
+    ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
+    ...(verified === true || verified === 'true' ? { emailVerified: true } : {}),
+    ...(verified === false || verified === 'false' ? { emailVerified: false } : {}),
+  };
 }
 
 function describe(error: unknown): string {
