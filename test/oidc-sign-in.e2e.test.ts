@@ -85,6 +85,30 @@ describe('sign-in through the town’s OpenID Connect provider, over real HTTP',
     expect(await new Browser().follow(`${instance.baseUrl}/sign-in/oidc`)).toMatchObject({ status: 200 });
   });
 
+  it('refuses a new account at the provider with a linked person’s email until IT clears the old link', async () => {
+    const nia = await register(instance, 'Nia', 'nia@town.example', ['foia-officer']);
+    provider.person = { sub: 'entra-nia', email: 'nia@town.example', email_verified: true };
+    expect(await new Browser().follow(`${instance.baseUrl}/sign-in/oidc`)).toMatchObject({ status: 200 });
+    provider.person = { sub: 'entra-nia-new', email: 'nia@town.example', email_verified: true };
+    const refused = await new Browser().follow(`${instance.baseUrl}/sign-in/oidc`);
+    expect(refused.status).toBe(401);
+    expect(refused.text).toContain('The Verbatim person nia@town.example is linked to another Microsoft account.');
+
+    const cleared = await instance.request('DELETE', `/api/v1/users/${nia.id}/oidc-link`);
+    expect(cleared).toMatchObject({
+      status: 200,
+      body: { user: { id: nia.id }, unlinked: { issuer: provider.issuer, subject: 'entra-nia' } },
+    });
+    const { body } = await instance.request('GET', '/api/v1/audit?action=user.oidc-unlink&limit=1');
+    expect(body.entries[0]).toMatchObject({ target: nia.id, details: { subject: 'entra-nia' } });
+    expect(await new Browser().follow(`${instance.baseUrl}/sign-in/oidc`)).toMatchObject({ status: 200 });
+    expect((await instance.request('DELETE', `/api/v1/users/${nia.id}/oidc-link`)).body).toMatchObject({
+      unlinked: { subject: 'entra-nia-new' },
+    });
+    expect((await instance.request('DELETE', `/api/v1/users/${nia.id}/oidc-link`)).body.unlinked).toBeNull();
+    expect((await instance.request('DELETE', '/api/v1/users/usr_missing/oidc-link')).status).toBe(404);
+  });
+
   it('refuses an email IT has not registered, saying whom to ask, and audits why', async () => {
     provider.person = { sub: 'entra-gus', email: 'gus@town.example', email_verified: true };
     const refused = await new Browser().follow(`${instance.baseUrl}/sign-in/oidc`);

@@ -159,6 +159,13 @@ export function describePeopleStoreConformance(createHarness: StoresHarnessFacto
     expect(await people.findUserByOidcSubject(issuer, 'sub-ada')).toEqual(ada);
     expect(await people.findUserByOidcSubject(issuer, 'sub-other')).toBeNull();
     expect(await people.linkOidcSubject('usr_missing', issuer, 'sub-x')).toBe(false);
+    // Cleared by IT (her account at the provider was replaced): her new subject may be linked.
+    expect(await people.unlinkOidcSubject(ada.id)).toEqual({ issuer, subject: 'sub-ada' });
+    expect(await people.unlinkOidcSubject(ada.id)).toBeNull();
+    expect(await people.unlinkOidcSubject('usr_missing')).toBeNull();
+    expect(await people.findUserByOidcSubject(issuer, 'sub-ada')).toBeNull();
+    expect(await people.linkOidcSubject(ada.id, issuer, 'sub-ada-2')).toBe(true);
+    expect(await people.findUserByOidcSubject(issuer, 'sub-ada-2')).toEqual(ada);
     // A link changes nothing the person is shown with.
     expect(await people.getUser(ada.id)).toEqual(ada);
     expect(await people.findUserByEmail('ada@town.example')).toEqual({ ...ada, passwordHash: 'scrypt$Ada' });

@@ -165,6 +165,17 @@ export class SqlitePeopleStore implements PeopleStore {
     }
   }
 
+  async unlinkOidcSubject(userId: string): Promise<{ issuer: string; subject: string } | null> {
+    return this.db.transaction(() => {
+      const row = this.db
+        .prepare('SELECT oidc_issuer, oidc_subject FROM users WHERE id = ? AND oidc_subject IS NOT NULL')
+        .get(userId) as { oidc_issuer: string; oidc_subject: string } | undefined;
+      if (!row) return null;
+      this.db.prepare('UPDATE users SET oidc_issuer = NULL, oidc_subject = NULL WHERE id = ?').run(userId);
+      return { issuer: row.oidc_issuer, subject: row.oidc_subject };
+    })();
+  }
+
   async savePendingOidcSignIn(pending: PendingOidcSignIn): Promise<void> {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM oidc_sign_ins WHERE expires_at <= ?').run(pending.createdAt);

@@ -78,6 +78,11 @@ export interface PeopleStore {
    * another person's, or when there is no such person. A subject belongs to one person at most.
    */
   linkOidcSubject(userId: string, issuer: string, subject: string): Promise<boolean>;
+  /**
+   * Clears the person's link to the provider (IT, when the person's account there was replaced): the link that
+   * was cleared, or null when the person had none or does not exist.
+   */
+  unlinkOidcSubject(userId: string): Promise<{ issuer: string; subject: string } | null>;
   /** Stores a sign-in that left for the provider; sign-ins already expired at its `createdAt` are deleted. */
   savePendingOidcSignIn(pending: PendingOidcSignIn): Promise<void>;
   /** Takes the pending sign-in (it is deleted: each is used once); null when unknown or expired at `now`. */

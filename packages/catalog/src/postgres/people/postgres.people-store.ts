@@ -164,6 +164,17 @@ export class PostgresPeopleStore implements PeopleStore {
     }
   }
 
+  /** One statement: the link as it was before it is cleared. */
+  async unlinkOidcSubject(userId: string): Promise<{ issuer: string; subject: string } | null> {
+    const { rows } = await this.pool.query<{ oidc_issuer: string; oidc_subject: string }>(
+      `UPDATE users u SET oidc_issuer = NULL, oidc_subject = NULL
+      FROM (SELECT id, oidc_issuer, oidc_subject FROM users WHERE id = $1 AND oidc_subject IS NOT NULL FOR UPDATE) old
+      WHERE u.id = old.id RETURNING old.oidc_issuer, old.oidc_subject`,
+      [userId],
+    );
+    return rows.length ? { issuer: rows[0].oidc_issuer, subject: rows[0].oidc_subject } : null;
+  }
+
   /** One statement: expired sign-ins go as the new one is stored. */
   async savePendingOidcSignIn(pending: PendingOidcSignIn): Promise<void> {
     await this.pool.query(
