@@ -1,3 +1,4 @@
+import { checkScreen, launchBrowser } from './support/browser';
 import { Browser, freePort } from './support/oidc-browser';
 import { TestOidcProvider } from './support/oidc-provider';
 import { startInstance, type TestInstance } from './support/start-instance';
@@ -107,6 +108,30 @@ describe('sign-in through the town’s OpenID Connect provider, over real HTTP',
     });
     expect((await instance.request('DELETE', `/api/v1/users/${nia.id}/oidc-link`)).body.unlinked).toBeNull();
     expect((await instance.request('DELETE', '/api/v1/users/usr_missing/oidc-link')).status).toBe(404);
+  });
+
+  it('works in a real browser with the keyboard, the page and its refusal passing the accessibility checks', async () => {
+    await register(instance, 'Ola', 'ola@town.example', ['moderator']);
+    const chromium = await launchBrowser();
+    try {
+      const page = await chromium.newPage();
+      await page.goto(`${instance.baseUrl}/sign-in`);
+      await checkScreen(page, 'sign-in-oidc');
+      provider.person = { sub: 'entra-ola', email: 'ola@town.example', email_verified: true };
+      await page.getByRole('link', { name: 'Sign in with Microsoft' }).press('Enter');
+      // A moderator reads no records: they land on the policies to acknowledge.
+      await page.waitForURL('**/receipts');
+
+      const other = await chromium.newPage();
+      provider.person = { sub: 'entra-pam', email: 'pam@town.example', email_verified: true };
+      await other.goto(`${instance.baseUrl}/sign-in`);
+      await other.getByRole('link', { name: 'Sign in with Microsoft' }).press('Enter');
+      await other.waitForURL('**/sign-in/oidc/callback?*');
+      await expect(other.getByRole('alert').textContent()).resolves.toContain('Ask IT to register pam@town.example.');
+      await checkScreen(other, 'sign-in-oidc-refused');
+    } finally {
+      await chromium.close();
+    }
   });
 
   it('refuses an email IT has not registered, saying whom to ask, and audits why', async () => {
