@@ -182,7 +182,7 @@ function openIdProvider(config: Readonly<AppConfig>, logger: Logger) {
   const settings = config.oidc;
   if (!settings) return undefined;
   const provider = new OpenIdClientProvider(settings);
-  void provider.isReachable().then((reachable) => {
+  void provider.checkReachable().then((reachable) => {
     if (reachable) logger.info({ issuer: settings.issuer }, 'OpenID Connect: the identity provider answered');
     else
       logger.warn(

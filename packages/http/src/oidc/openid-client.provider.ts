@@ -23,6 +23,8 @@ interface Connected {
 /** After a failed discovery, the next sign-in page tries again no sooner than this. */
 const RETRY_DISCOVERY_AFTER_MS = 30_000;
 const SCOPES = 'openid email profile';
+/** The longest the sign-in page waits for the provider's discovery before showing its button disabled. */
+const PAGE_WAIT_MS = 2000;
 
 /**
  * The OpenIdProvider port over `openid-client` (v6, ESM only: imported lazily, so a town without OIDC never loads
@@ -43,10 +45,26 @@ export class OpenIdClientProvider implements OpenIdProvider {
     return this.settings.name;
   }
 
-  /** Discovers the provider now (the start of the process calls it to log a warning early). */
+  /**
+   * Whether the provider answers, for the sign-in page: it waits at most 2 seconds (a provider that hangs shows
+   * as unreachable while its discovery goes on), and after a failure asks again no sooner than 30 seconds later.
+   */
   async isReachable(): Promise<boolean> {
     if (this.connected) return true;
     if (Date.now() - this.failedAt < RETRY_DISCOVERY_AFTER_MS) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), PAGE_WAIT_MS);
+    });
+    try {
+      return await Promise.race([this.checkReachable(), waited]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Discovers the provider now, however long it takes (the start of the process, to log a warning early). */
+  checkReachable(): Promise<boolean> {
     return this.connect().then(
       () => true,
       () => false,
