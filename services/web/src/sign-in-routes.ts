@@ -47,7 +47,10 @@ export function mountSignInRoutes(router: Router, deps: WebDependencies, render:
       return signInPage(response, refusal.status, { email, error: refusal.message });
     }
     if (signedIn) return response.redirect(303, landingOf(signedIn.user.roles));
-    await signInPage(response, 401, { email, error: 'The email or the password is not right. Check both and try again.' });
+    await signInPage(response, 401, {
+      email,
+      error: 'The email or the password is not right. Check both and try again.',
+    });
   });
   if (!oidcSignIn) return;
 
