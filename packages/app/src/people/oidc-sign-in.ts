@@ -89,9 +89,10 @@ export class OidcSignIn {
         'oidc_expired',
         'This sign-in took longer than 10 minutes, or was started in another browser or tab. Start again.',
       );
-    const error = query.get('error');
+    // What the provider says comes through the browser's address bar: kept short, as any text from outside.
+    const error = query.get('error')?.slice(0, 100);
     if (error) {
-      const description = query.get('error_description');
+      const description = query.get('error_description')?.slice(0, 300);
       return this.refuse(
         `provider answered ${error}${description ? `: ${description}` : ''}`,
         'oidc_refused',
