@@ -7,7 +7,8 @@
  * one service allowed to import the others (api, web, worker), and nothing imports it but the tests.
  */
 const CORE = '^packages/(core|foia|ingest|app)/';
-const SDKS = '^node_modules/(bullmq|ioredis|@aws-sdk|@elastic|pg|better-sqlite3|express|nodemailer|pdfkit|cookie)/';
+const SDKS =
+  '^node_modules/(bullmq|ioredis|@aws-sdk|@elastic|pg|better-sqlite3|express|nodemailer|pdfkit|cookie|openid-client)/';
 /** Tests, test servers, fixtures and conformance suites: they may reach adapters and devDependencies. */
 const TEST_SUPPORT = [
   '\\.test\\.ts$',

@@ -25,6 +25,7 @@ import { FoiaSettingsDesk } from './foia/foia-settings-desk';
 import { NotificationDesk } from './foia/notification-desk';
 import { RequestLog } from './foia/request-log';
 import { Sessions } from './people/sessions';
+import { OidcSignIn, type OidcSignInSettings } from './people/oidc-sign-in';
 import { DEFAULT_SIGN_IN_THROTTLE, SignInThrottle } from './people/sign-in-throttle';
 import { ModerationDesk } from './moderation/moderation-desk';
 import { ModerationLedgerDesk } from './moderation/moderation-ledger-desk';
@@ -89,6 +90,11 @@ export interface ApplicationDependencies {
   townName: string;
   /** The town's IANA time zone (TOWN_TIME_ZONE): exports show times on the town's clock. */
   timeZone: string;
+  /**
+   * Sign-in through the town's OpenID Connect provider, when configured (OIDC_ISSUER); `only` (OIDC_ONLY) turns
+   * password sign-in off.
+   */
+  oidc?: OidcSignInSettings & { only: boolean };
 }
 
 /**
@@ -98,6 +104,8 @@ export interface ApplicationDependencies {
  */
 export interface Application extends ApplicationDependencies {
   sessions: Sessions;
+  /** Present when the town's identity provider is configured. */
+  oidcSignIn?: OidcSignIn;
   it: ItDesk;
   records: RecordDesk;
   requestLog: RequestLog;
@@ -130,10 +138,18 @@ export function createApplication(dependencies: ApplicationDependencies): Applic
     catalog,
     relayNotifications,
   });
+  const oidc = dependencies.oidc;
+  const sessions = new Sessions(
+    people,
+    catalog,
+    new SignInThrottle(DEFAULT_SIGN_IN_THROTTLE, dependencies.signInFailures),
+    { passwordSignIn: !oidc?.only, signInInstead: oidc?.provider.name },
+  );
   return {
     ...dependencies,
     grantNotices,
-    sessions: new Sessions(people, catalog, new SignInThrottle(DEFAULT_SIGN_IN_THROTTLE, dependencies.signInFailures)),
+    sessions,
+    oidcSignIn: oidc ? new OidcSignIn(people, catalog, sessions, oidc) : undefined,
     it: createItDesk({
       catalog,
       people,

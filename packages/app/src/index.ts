@@ -21,6 +21,7 @@ export * from './people/sign-in-throttle';
 export * from './people/memory-sign-in-failures';
 export * from './people/password';
 export * from './people/sessions';
+export * from './people/oidc-sign-in';
 export * from './records/record-desk';
 export * from './records/records-query.schema';
 export * from './search/search-index-desk';

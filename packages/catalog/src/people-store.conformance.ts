@@ -141,4 +141,62 @@ export function describePeopleStoreConformance(createHarness: StoresHarnessFacto
   it('refuses a session for a user who does not exist', async () => {
     await expect(harness.people.createSession(session('usr_missing'))).rejects.toHaveProperty('message');
   });
+
+  it('links a person to one OpenID Connect subject, and a subject to one person', async () => {
+    const { people } = harness;
+    const ada = await createUserOrFail(people, 'Ada', 'ada@town.example');
+    const bo = await createUserOrFail(people, 'Bo', 'bo@town.example');
+    const issuer = 'https://login.town.example/v2.0';
+    expect(await people.findUserByOidcSubject(issuer, 'sub-ada')).toBeNull();
+    expect(await people.linkOidcSubject(ada.id, issuer, 'sub-ada')).toBe(true);
+    expect(await people.linkOidcSubject(ada.id, issuer, 'sub-ada')).toBe(true);
+    expect(await people.findUserByOidcSubject(issuer, 'sub-ada')).toEqual(ada);
+    // The same subject at another issuer is another identity.
+    expect(await people.findUserByOidcSubject('https://accounts.other.example', 'sub-ada')).toBeNull();
+    // Ada keeps her link; the subject stays hers.
+    expect(await people.linkOidcSubject(ada.id, issuer, 'sub-other')).toBe(false);
+    expect(await people.linkOidcSubject(bo.id, issuer, 'sub-ada')).toBe(false);
+    expect(await people.findUserByOidcSubject(issuer, 'sub-ada')).toEqual(ada);
+    expect(await people.findUserByOidcSubject(issuer, 'sub-other')).toBeNull();
+    expect(await people.linkOidcSubject('usr_missing', issuer, 'sub-x')).toBe(false);
+    // Cleared by IT (her account at the provider was replaced): her new subject may be linked.
+    expect(await people.unlinkOidcSubject(ada.id)).toEqual({ issuer, subject: 'sub-ada' });
+    expect(await people.unlinkOidcSubject(ada.id)).toBeNull();
+    expect(await people.unlinkOidcSubject('usr_missing')).toBeNull();
+    expect(await people.findUserByOidcSubject(issuer, 'sub-ada')).toBeNull();
+    expect(await people.linkOidcSubject(ada.id, issuer, 'sub-ada-2')).toBe(true);
+    expect(await people.findUserByOidcSubject(issuer, 'sub-ada-2')).toEqual(ada);
+    // A link changes nothing the person is shown with.
+    expect(await people.getUser(ada.id)).toEqual(ada);
+    expect(await people.findUserByEmail('ada@town.example')).toEqual({ ...ada, passwordHash: 'scrypt$Ada' });
+  });
+
+  it('gives a pending OpenID Connect sign-in back once, before it expires, and sweeps expired ones', async () => {
+    const { people } = harness;
+    const pending = (key: string, createdAt: string, expiresAt: string) => ({
+      keySha256: key.repeat(64),
+      state: `state-${key}`,
+      nonce: `nonce-${key}`,
+      codeVerifier: `verifier-${key}`,
+      createdAt,
+      expiresAt,
+    });
+    const first = pending('a', '2026-04-01T09:00:00.000Z', '2026-04-01T09:10:00.000Z');
+    const second = pending('b', '2026-04-01T09:01:00.000Z', '2026-04-01T09:11:00.000Z');
+    await people.savePendingOidcSignIn(first);
+    await people.savePendingOidcSignIn(second);
+    expect(await people.takePendingOidcSignIn(first.keySha256, '2026-04-01T09:05:00.000Z')).toEqual(first);
+    expect(await people.takePendingOidcSignIn(first.keySha256, '2026-04-01T09:05:00.000Z')).toBeNull();
+    expect(await people.takePendingOidcSignIn('c'.repeat(64), '2026-04-01T09:05:00.000Z')).toBeNull();
+    // Expired: refused, and gone.
+    expect(await people.takePendingOidcSignIn(second.keySha256, '2026-04-01T09:11:00.000Z')).toBeNull();
+    const late = pending('d', '2026-04-01T09:02:00.000Z', '2026-04-01T09:12:00.000Z');
+    await people.savePendingOidcSignIn(late);
+    // Saving one at 09:20 sweeps the one that expired at 09:12, even though nobody came back for it.
+    await people.savePendingOidcSignIn(pending('e', '2026-04-01T09:20:00.000Z', '2026-04-01T09:30:00.000Z'));
+    expect(await people.takePendingOidcSignIn(late.keySha256, '2026-04-01T09:05:00.000Z')).toBeNull();
+    expect(await people.takePendingOidcSignIn('e'.repeat(64), '2026-04-01T09:21:00.000Z')).toMatchObject({
+      state: 'state-e',
+    });
+  });
 }

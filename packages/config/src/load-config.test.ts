@@ -55,6 +55,56 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads OpenID Connect sign-in only with OIDC_ISSUER, its redirect URL from PUBLIC_URL by default', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    const entra = {
+      OIDC_ISSUER: 'https://login.microsoftonline.com/4f2c0d1e-0000-4000-8000-000000000000/v2.0',
+      OIDC_CLIENT_ID: 'client',
+      OIDC_CLIENT_SECRET: 'secret',
+      PUBLIC_URL: 'https://verbatim.town.example',
+    };
+    expect(loadConfig(entra).oidc).toEqual({
+      issuer: entra.OIDC_ISSUER,
+      clientId: 'client',
+      clientSecret: 'secret',
+      name: 'single sign-on',
+      redirectUrl: 'https://verbatim.town.example/sign-in/oidc/callback',
+      requireEmailVerified: true,
+      only: false,
+    });
+    expect(
+      loadConfig({
+        ...entra,
+        OIDC_NAME: 'Microsoft',
+        OIDC_REQUIRE_EMAIL_VERIFIED: 'false',
+        OIDC_ONLY: 'true',
+        OIDC_REDIRECT_URL: 'https://archive.town.example/sign-in/oidc/callback',
+      }).oidc,
+    ).toMatchObject({
+      name: 'Microsoft',
+      requireEmailVerified: false,
+      only: true,
+      redirectUrl: 'https://archive.town.example/sign-in/oidc/callback',
+    });
+    // A test provider on this machine may answer over plain http.
+    expect(loadConfig({ ...entra, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer).toBe('http://127.0.0.1:4000');
+  });
+
+  it('refuses an incomplete or unsafe OpenID Connect setting by name', () => {
+    const issuer = { OIDC_ISSUER: 'https://accounts.google.com', OIDC_CLIENT_ID: 'client', OIDC_CLIENT_SECRET: 's' };
+    expect(() => loadConfig({ OIDC_ONLY: 'true' })).toThrow(/OIDC_ONLY: is read only with OIDC_ISSUER; set it too/);
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://accounts.google.com' })).toThrow(
+      /OIDC_CLIENT_ID: is required with OIDC_ISSUER; OIDC_CLIENT_SECRET: is required with OIDC_ISSUER/,
+    );
+    expect(() => loadConfig(issuer)).toThrow(/OIDC_REDIRECT_URL: set PUBLIC_URL/);
+    expect(() =>
+      loadConfig({ ...issuer, OIDC_ISSUER: 'http://login.town.example', PUBLIC_URL: 'https://v.example' }),
+    ).toThrow(/OIDC_ISSUER: must start with https:\/\//);
+    expect(() => loadConfig({ ...issuer, OIDC_REDIRECT_URL: 'https://v.example/callback' })).toThrow(
+      /OIDC_REDIRECT_URL: must end with \/sign-in\/oidc\/callback/,
+    );
+  });
+
   it('stops with one line naming every bad variable', () => {
     const attempt = () => loadConfig({ PORT: 'eighty', REDIS_URL: 'localhost:6379', ROLES: 'api,cron' });
     expect(attempt).toThrow(ConfigError);

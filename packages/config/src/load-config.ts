@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { PlatformRateLimit } from './platform-rate-limits';
+import { readOidcSettings, type OidcSettings } from './oidc-settings';
 import {
   BaseEnvSchema,
   ElasticsearchEnvSchema,
@@ -78,6 +79,8 @@ export interface AppConfig {
   /** The Facebook Page webhook's verify token (FACEBOOK_WEBHOOK_VERIFY_TOKEN); without it the handshake is refused. */
   webhooks: { facebookVerifyToken?: string };
   logLevel: string;
+  /** Sign-in through the town's OpenID Connect provider (OIDC_ISSUER …); absent when not configured. */
+  oidc?: OidcSettings;
   /** Who may scrape /metrics and, for processes without the api role, on which port it is served. */
   metrics: { token?: string; port?: number };
   demo: boolean;
@@ -162,6 +165,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
   const base = parseOrThrow(BaseEnvSchema, env);
   const foia = parseOrThrow(FoiaEnvSchema, env);
   const dataDir = path.resolve(base.DATA_DIR);
+  const oidc = readOidcSettings(env, foia.PUBLIC_URL);
+  if (oidc.issues.length > 0)
+    throw new ConfigError(
+      `invalid configuration: ${oidc.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+    );
   const config: AppConfig = {
     http: { port: base.PORT, host: base.HOST, trustProxy: base.TRUST_PROXY },
     dataDir,
@@ -196,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<AppCo
     webhooks: { facebookVerifyToken: base.FACEBOOK_WEBHOOK_VERIFY_TOKEN },
     logLevel: base.LOG_LEVEL,
     metrics: { token: base.METRICS_TOKEN, port: base.METRICS_PORT },
+    oidc: oidc.settings,
     demo: base.DEMO,
   };
   return deepFreeze(config);

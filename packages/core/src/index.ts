@@ -26,6 +26,7 @@ export * from './ports/catalog.port';
 export * from './record-thread';
 export * from './ports/people-store.port';
 export * from './ports/outbox-notice';
+export * from './ports/open-id-provider.port';
 export * from './ports/rate-limiter.port';
 export * from './ports/sign-in-failures.port';
 export * from './ports/search-generations.port';

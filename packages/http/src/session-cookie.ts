@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { parse, serialize } from 'cookie';
-import type { Sessions, SignedInSession } from '@verbatim/app';
+import type { Sessions, SignedInSession, StartedSession } from '@verbatim/app';
 
 export const SESSION_COOKIE = 'verbatim_session';
 
@@ -45,6 +45,12 @@ export async function signInWithCookie(
 ) {
   const started = await sessions.signIn(email, password, request.ip ?? 'unknown');
   if (!started) return null;
+  writeSessionCookie(request, response, started.secret, started.expiresAt);
+  return { user: started.user, csrfToken: started.csrfToken };
+}
+
+/** Sets the cookie of a session started another way (through the town's identity provider). */
+export function setSessionCookie(request: Request, response: Response, started: StartedSession) {
   writeSessionCookie(request, response, started.secret, started.expiresAt);
   return { user: started.user, csrfToken: started.csrfToken };
 }

@@ -32,6 +32,7 @@ import {
 import { Backends, Logger, ProcessMetrics, Shutdown, openBackends, timeSearches } from '@verbatim/runtime';
 import { loadOrCreateTownSigningKey } from '@verbatim/bundles/production';
 import { startApi } from '@verbatim/api-service';
+import { OpenIdClientProvider } from '@verbatim/http';
 import { webRoutes } from '@verbatim/web-service';
 import { startSyncWorker } from '@verbatim/worker-service';
 import { startNotifications, type Notifications } from './notifications';
@@ -180,6 +181,7 @@ export async function runProcess(
           'sign-in throttling: Redis unreachable; counting in this process until it is back',
         ),
       ),
+      oidc: openIdProvider(config, logger),
     });
     const pages = webRoutes({
       ...application,
@@ -188,6 +190,25 @@ export async function runProcess(
     running.port = (await startApi(config, application, logger, shutdown, pages, metrics)).port;
   }
   return running;
+}
+
+/**
+ * The town's identity provider when OIDC_ISSUER is set. It is asked for its discovery document now, without
+ * waiting: a provider that does not answer is a warning in the log and a disabled button, never a failed start.
+ */
+function openIdProvider(config: Readonly<AppConfig>, logger: Logger) {
+  const settings = config.oidc;
+  if (!settings) return undefined;
+  const provider = new OpenIdClientProvider(settings);
+  void provider.checkReachable().then((reachable) => {
+    if (reachable) logger.info({ issuer: settings.issuer }, 'OpenID Connect: the identity provider answered');
+    else
+      logger.warn(
+        { issuer: settings.issuer, problem: provider.lastProblem },
+        'OpenID Connect: cannot reach the identity provider; its sign-in button stays disabled until it answers (tried again every 30 s). Check OIDC_ISSUER and the network.',
+      );
+  });
+  return { provider, requireEmailVerified: settings.requireEmailVerified, only: settings.only };
 }
 
 /** Approved dispositions not completed (Redis down when approved, or their job failed for good) are queued again. */

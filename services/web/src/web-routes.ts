@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { RECORD_READER_ROLES, type Role } from '@verbatim/core';
-import { csrfTokenMatches, currentSession, signInRefusal, signInWithCookie, signOutWithCookie } from '@verbatim/http';
+import type { Role } from '@verbatim/core';
+import { csrfTokenMatches, currentSession, signOutWithCookie } from '@verbatim/http';
 import { APP_CSS } from './app.css';
 import { page } from './layout';
-import { signInBody } from './pages/sign-in.page';
+import { landingOf, mountSignInRoutes } from './sign-in-routes';
 import { messageBody } from './pages/message.page';
 import { mountRequestRoutes } from './request-routes';
 import { mountItRoutes } from './it/it-routes';
@@ -24,10 +24,6 @@ const field = (request: Request, name: string): string => {
   const value = (request.body as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : '';
 };
-
-/** Where a person lands: search, or, for someone who reads no records (a moderator), the policies to sign. */
-const landingOf = (roles: readonly Role[]): string =>
-  roles.some((role) => RECORD_READER_ROLES.includes(role)) ? '/search' : '/receipts';
 
 /**
  * The web application's pages, served by the API process on the same port. Pages are rendered on the server as
@@ -75,27 +71,7 @@ export function webRoutes(deps: WebDependencies): Router {
     const session = await currentSession(deps.sessions, request);
     response.redirect(303, session ? landingOf(session.user.roles) : '/sign-in');
   });
-  router.get('/sign-in', async (_request, response) => render(response, 200, 'Sign in', null, signInBody({})));
-  router.post('/sign-in', readFormBody('10kb'), async (request, response) => {
-    const email = field(request, 'email').trim();
-    let signedIn;
-    try {
-      signedIn = await signInWithCookie(deps.sessions, email, field(request, 'password'), request, response);
-    } catch (error) {
-      const refusal = signInRefusal(error);
-      if (!refusal) throw error;
-      if (refusal.retryAfterSeconds) response.set('retry-after', String(refusal.retryAfterSeconds));
-      return render(response, refusal.status, 'Sign in', null, signInBody({ email, error: refusal.message }));
-    }
-    if (signedIn) return response.redirect(303, landingOf(signedIn.user.roles));
-    render(
-      response,
-      401,
-      'Sign in',
-      null,
-      signInBody({ email, error: 'The email or the password is not right. Check both and try again.' }),
-    );
-  });
+  mountSignInRoutes(router, deps, render);
   router.post('/sign-out', readFormBody('10kb'), async (request, response) => {
     const session = await currentSession(deps.sessions, request);
     if (session && csrfTokenMatches(field(request, 'csrf'), session.csrfToken))

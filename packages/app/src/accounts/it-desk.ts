@@ -13,7 +13,7 @@ import type {
 } from '@verbatim/core';
 import type { ComplianceStore, Delivery, FoiaStore } from '@verbatim/foia';
 import { createPerson } from '../people/create-person';
-import { disablePerson, enablePerson } from '../people/person-access';
+import { disablePerson, enablePerson, unlinkPersonFromProvider, type UnlinkedPerson } from '../people/person-access';
 import type { GrantNotices } from '../people/grant-notices';
 import { setPersonRoles } from '../people/person-roles';
 import { viewAccount, type AccountView } from './account-view';
@@ -66,6 +66,8 @@ export interface ItDesk {
   disablePerson(userId: string, actorId: string): Promise<User>;
   /** Lets a disabled person sign in again; audited. */
   enablePerson(userId: string, actorId: string): Promise<User>;
+  /** Clears the person's link to their account at the identity provider; audited when there was one. */
+  unlinkPersonFromProvider(userId: string, actorId: string): Promise<UnlinkedPerson>;
   /** Every connector type and the settings it takes, for forms that help people write them. */
   connectorTypes: ConnectorTypeDescription[];
   /** Whether a connector setting holds a credential, so it is never shown back. */
@@ -125,6 +127,7 @@ export function createItDesk({
       granting(setPersonRoles(people, catalog, userId, input, actorId, grants)),
     disablePerson: (userId, actorId) => disablePerson(people, catalog, userId, actorId),
     enablePerson: (userId, actorId) => enablePerson(people, catalog, userId, actorId),
+    unlinkPersonFromProvider: (userId, actorId) => unlinkPersonFromProvider(people, catalog, userId, actorId),
     connectorTypes: describeConnectorTypes(),
     isSecretSetting,
   };

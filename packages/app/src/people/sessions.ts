@@ -9,6 +9,14 @@ export const SESSION_HOURS = 12;
 /** A hash to compare against when no user has the email, so a wrong email takes as long as a wrong password. */
 let decoyHash: Promise<string> | undefined;
 
+/** The refusal of a disabled person's sign-in, the same however they signed in. */
+export const personDisabled = (user: User): UseCaseError =>
+  new UseCaseError(
+    'unauthenticated',
+    'person_disabled',
+    `this person was disabled by IT at ${user.disabledAt}; ask IT to enable you again`,
+  );
+
 /** A person signed in: who, and the CSRF token their changes must carry. */
 export interface SignedInSession {
   user: User;
@@ -27,21 +35,45 @@ export interface StartedSession {
   expiresAt: Date;
 }
 
-/** Signing in and out with email and password, independent of how the secret travels (a cookie, today). */
+/** How people may sign in here. */
+export interface SignInOptions {
+  /**
+   * False where the town signs in through its identity provider only (OIDC_ONLY): a password sign-in is then
+   * refused with `forbidden` `password_sign_in_off`, naming `signInInstead`.
+   */
+  passwordSignIn: boolean;
+  /** What to use instead, in the refusal ("Microsoft"). */
+  signInInstead?: string;
+}
+
+/** Signing in and out, independent of how the secret travels (a cookie, today). */
 export class Sessions {
   constructor(
     private readonly people: PeopleStore,
     private readonly catalog: AuditLog,
     private readonly throttle = new SignInThrottle(),
+    private readonly options: SignInOptions = { passwordSignIn: true },
   ) {}
+
+  /** False when password sign-in is turned off (OIDC_ONLY). */
+  get passwordSignInAllowed(): boolean {
+    return this.options.passwordSignIn;
+  }
 
   /**
    * Checks the password and starts a session. Null when the email or the password is wrong (one answer for
    * both, so neither can be probed). Throws UseCaseError `throttled` while the account or `address` is locked
    * out or too many sign-ins wait for hashing (refused before any hashing), and `unauthenticated`
-   * `person_disabled` when the password is right but IT disabled the person.
+   * `person_disabled` when the password is right but IT disabled the person, and `forbidden`
+   * `password_sign_in_off` when passwords are turned off here (checked first: nothing is hashed nor counted).
    */
   async signIn(email: string, password: string, address = 'unknown'): Promise<StartedSession | null> {
+    if (!this.options.passwordSignIn)
+      throw new UseCaseError(
+        'forbidden',
+        'password_sign_in_off',
+        `password sign-in is turned off here; sign in with ${this.options.signInInstead ?? "your town's identity provider"} instead`,
+      );
     await this.throttle.refuseIfLocked(email, address);
     const user = await this.people.findUserByEmail(email);
     const decoy = (decoyHash ??= hashPassword('decoy password'));
@@ -67,12 +99,17 @@ export class Sessions {
       });
       if (!user || !valid) return null;
       // Said only after the right password, so it tells a guesser nothing.
-      throw new UseCaseError(
-        'unauthenticated',
-        'person_disabled',
-        `this person was disabled by IT at ${user.disabledAt}; ask IT to enable you again`,
-      );
+      throw personDisabled(user);
     }
+    const { passwordHash: _hash, ...view } = user;
+    return this.start(view);
+  }
+
+  /**
+   * Starts a session for a person already known to be who they say (a right password, a verified ID token) and
+   * audits the sign-in, with `details` (how they signed in) when given.
+   */
+  async start(user: User, details?: Record<string, unknown>): Promise<StartedSession> {
     const secret = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
@@ -84,9 +121,13 @@ export class Sessions {
       createdAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
     });
-    await this.catalog.appendAudit({ actor: user.id, action: 'session.sign-in', target: user.id });
-    const { passwordHash: _hash, ...view } = user;
-    return { user: view, csrfToken, secret, expiresAt };
+    await this.catalog.appendAudit({
+      actor: user.id,
+      action: 'session.sign-in',
+      target: user.id,
+      ...(details ? { details } : {}),
+    });
+    return { user, csrfToken, secret, expiresAt };
   }
 
   /** The session whose secret this is, if it is current. */

@@ -11,6 +11,7 @@ import { POSTGRES_AUDIT_CHAIN_MIGRATIONS } from './audit/audit-chain-migrations'
 import { POSTGRES_CAPTURE_CHAIN_MIGRATIONS } from './integrity/capture-chain-migrations';
 import { POSTGRES_ACCESS_MIGRATIONS } from './access/access-migrations';
 import { POSTGRES_NOTICE_MIGRATIONS } from './notices/notice-migrations';
+import { POSTGRES_OIDC_MIGRATIONS } from './access/oidc-migrations';
 
 export interface PostgresMigration {
   version: number;
@@ -387,4 +388,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   ...POSTGRES_CAPTURE_CHAIN_MIGRATIONS,
   ...POSTGRES_ACCESS_MIGRATIONS,
   ...POSTGRES_NOTICE_MIGRATIONS,
+  ...POSTGRES_OIDC_MIGRATIONS,
 ];

@@ -10,6 +10,7 @@ import { AUDIT_CHAIN_MIGRATIONS } from './audit/audit-chain-migrations';
 import { CAPTURE_CHAIN_MIGRATIONS } from './integrity/capture-chain-migrations';
 import { ACCESS_MIGRATIONS } from './access/access-migrations';
 import { NOTICE_MIGRATIONS } from './notices/notice-migrations';
+import { OIDC_MIGRATIONS } from './access/oidc-migrations';
 
 export interface Migration {
   version: number;
@@ -511,6 +512,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...CAPTURE_CHAIN_MIGRATIONS,
   ...ACCESS_MIGRATIONS,
   ...NOTICE_MIGRATIONS,
+  ...OIDC_MIGRATIONS,
 ];
 
 /**

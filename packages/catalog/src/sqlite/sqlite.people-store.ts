@@ -3,12 +3,22 @@ import {
   newId,
   type OutboxNotice,
   type PeopleStore,
+  type PendingOidcSignIn,
   type Role,
   type Session,
   type StoredUser,
   type User,
 } from '@verbatim/core';
 import { OutboxRepository } from './foia/outbox.repository';
+
+interface PendingOidcSignInRow {
+  key_sha256: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: string;
+  expires_at: string;
+}
 
 interface UserRow {
   id: string;
@@ -162,5 +172,72 @@ export class SqlitePeopleStore implements PeopleStore {
 
   async deleteSession(secretSha256: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE secret_sha256 = ?').run(secretSha256);
+  }
+
+  async findUserByOidcSubject(issuer: string, subject: string): Promise<User | null> {
+    const row = this.db
+      .prepare('SELECT * FROM users WHERE oidc_issuer = ? AND oidc_subject = ?')
+      .get(issuer, subject) as UserRow | undefined;
+    return row ? withoutHash(userFromRow(row)) : null;
+  }
+
+  async linkOidcSubject(userId: string, issuer: string, subject: string): Promise<boolean> {
+    try {
+      const { changes } = this.db
+        .prepare(
+          `UPDATE users SET oidc_issuer = ?, oidc_subject = ?
+          WHERE id = ? AND (oidc_subject IS NULL OR (oidc_issuer = ? AND oidc_subject = ?))`,
+        )
+        .run(issuer, subject, userId, issuer, subject);
+      return changes === 1;
+    } catch (error) {
+      // The unique index: the subject is another person's.
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+      throw error;
+    }
+  }
+
+  async unlinkOidcSubject(userId: string): Promise<{ issuer: string; subject: string } | null> {
+    return this.db.transaction(() => {
+      const row = this.db
+        .prepare('SELECT oidc_issuer, oidc_subject FROM users WHERE id = ? AND oidc_subject IS NOT NULL')
+        .get(userId) as { oidc_issuer: string; oidc_subject: string } | undefined;
+      if (!row) return null;
+      this.db.prepare('UPDATE users SET oidc_issuer = NULL, oidc_subject = NULL WHERE id = ?').run(userId);
+      return { issuer: row.oidc_issuer, subject: row.oidc_subject };
+    })();
+  }
+
+  async savePendingOidcSignIn(pending: PendingOidcSignIn): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM oidc_sign_ins WHERE expires_at <= ?').run(pending.createdAt);
+      this.db
+        .prepare(
+          `INSERT INTO oidc_sign_ins (key_sha256, state, nonce, code_verifier, created_at, expires_at)
+          VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          pending.keySha256,
+          pending.state,
+          pending.nonce,
+          pending.codeVerifier,
+          pending.createdAt,
+          pending.expiresAt,
+        );
+    })();
+  }
+
+  async takePendingOidcSignIn(keySha256: string, now: string): Promise<PendingOidcSignIn | null> {
+    const row = this.db.prepare('DELETE FROM oidc_sign_ins WHERE key_sha256 = ? RETURNING *').get(keySha256) as
+      PendingOidcSignInRow | undefined;
+    if (!row || row.expires_at <= now) return null;
+    return {
+      keySha256: row.key_sha256,
+      state: row.state,
+      nonce: row.nonce,
+      codeVerifier: row.code_verifier,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+    };
   }
 }

@@ -25,6 +25,23 @@ export interface Session {
   expiresAt: string;
 }
 
+/**
+ * A sign-in through the town's identity provider (OpenID Connect) between leaving for the provider and coming
+ * back: what the answer must match. Kept on the server under the SHA-256 of a secret held in the browser's
+ * cookie, so the answer is accepted only in the browser that started it, once, before `expiresAt`.
+ */
+export interface PendingOidcSignIn {
+  keySha256: string;
+  /** Sent to the provider and expected back unchanged in the callback. */
+  state: string;
+  /** Sent to the provider and expected in the ID token. */
+  nonce: string;
+  /** PKCE: its S256 challenge went to the provider; the verifier goes with the code to the token endpoint. */
+  codeVerifier: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
 /** People and their sessions, beside the catalog. */
 export interface PeopleStore {
   /**
@@ -70,4 +87,21 @@ export interface PeopleStore {
   findSession(secretSha256: string, now: string): Promise<{ session: Session; user: User } | null>;
   /** Signs the session out at once; deleting one that is gone already is harmless. */
   deleteSession(secretSha256: string): Promise<void>;
+  /** The person linked to this subject of this issuer (OpenID Connect `iss` and `sub`), disabled ones too. */
+  findUserByOidcSubject(issuer: string, subject: string): Promise<User | null>;
+  /**
+   * Links the person to the provider's `iss` and `sub`. True when the person is now linked to exactly this
+   * subject (just now, or already); false when the person is linked to another subject, when this subject is
+   * another person's, or when there is no such person. A subject belongs to one person at most.
+   */
+  linkOidcSubject(userId: string, issuer: string, subject: string): Promise<boolean>;
+  /**
+   * Clears the person's link to the provider (IT, when the person's account there was replaced): the link that
+   * was cleared, or null when the person had none or does not exist.
+   */
+  unlinkOidcSubject(userId: string): Promise<{ issuer: string; subject: string } | null>;
+  /** Stores a sign-in that left for the provider; sign-ins already expired at its `createdAt` are deleted. */
+  savePendingOidcSignIn(pending: PendingOidcSignIn): Promise<void>;
+  /** Takes the pending sign-in (it is deleted: each is used once); null when unknown or expired at `now`. */
+  takePendingOidcSignIn(keySha256: string, now: string): Promise<PendingOidcSignIn | null>;
 }

@@ -120,5 +120,20 @@ export function peopleRoutes({ people, sessions, it }: ApiContext) {
       response: UserSchema,
       handle: ({ params, principal }) => it.enablePerson(params.id, principal.id),
     }),
+    defineRoute({
+      method: 'delete',
+      path: '/users/:id/oidc-link',
+      summary:
+        "Clear a person's link to their account at the town's identity provider (OpenID Connect), for when that " +
+        'account was replaced: their next sign-in there links them again by their verified email',
+      roles: ['it-admin'],
+      params: UserIdParamsSchema,
+      status: 200,
+      response: z.object({
+        user: UserSchema,
+        unlinked: z.object({ issuer: z.string(), subject: z.string() }).nullable(),
+      }),
+      handle: ({ params, principal }) => it.unlinkPersonFromProvider(params.id, principal.id),
+    }),
   ];
 }

@@ -3,6 +3,7 @@ import {
   newId,
   type OutboxNotice,
   type PeopleStore,
+  type PendingOidcSignIn,
   type Role,
   type Session,
   type StoredUser,
@@ -27,6 +28,15 @@ interface SessionRow {
   user_id: string;
   csrf_token: string;
   session_created_at: string;
+  expires_at: string;
+}
+
+interface PendingOidcSignInRow {
+  key_sha256: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: string;
   expires_at: string;
 }
 
@@ -162,5 +172,66 @@ export class PostgresPeopleStore implements PeopleStore {
 
   async deleteSession(secretSha256: string): Promise<void> {
     await this.pool.query('DELETE FROM sessions WHERE secret_sha256 = $1', [secretSha256]);
+  }
+
+  async findUserByOidcSubject(issuer: string, subject: string): Promise<User | null> {
+    const { rows } = await this.pool.query<UserRow>(
+      'SELECT * FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2',
+      [issuer, subject],
+    );
+    return rows.length ? userFromRow(rows[0]) : null;
+  }
+
+  async linkOidcSubject(userId: string, issuer: string, subject: string): Promise<boolean> {
+    try {
+      const { rowCount } = await this.pool.query(
+        `UPDATE users SET oidc_issuer = $2, oidc_subject = $3
+        WHERE id = $1 AND (oidc_subject IS NULL OR (oidc_issuer = $2 AND oidc_subject = $3))`,
+        [userId, issuer, subject],
+      );
+      return rowCount === 1;
+    } catch (error) {
+      // unique_violation: the subject is another person's.
+      if ((error as { code?: string }).code === '23505') return false;
+      throw error;
+    }
+  }
+
+  /** One statement: the link as it was before it is cleared. */
+  async unlinkOidcSubject(userId: string): Promise<{ issuer: string; subject: string } | null> {
+    const { rows } = await this.pool.query<{ oidc_issuer: string; oidc_subject: string }>(
+      `UPDATE users u SET oidc_issuer = NULL, oidc_subject = NULL
+      FROM (SELECT id, oidc_issuer, oidc_subject FROM users WHERE id = $1 AND oidc_subject IS NOT NULL FOR UPDATE) old
+      WHERE u.id = old.id RETURNING old.oidc_issuer, old.oidc_subject`,
+      [userId],
+    );
+    return rows.length ? { issuer: rows[0].oidc_issuer, subject: rows[0].oidc_subject } : null;
+  }
+
+  /** One statement: expired sign-ins go as the new one is stored. */
+  async savePendingOidcSignIn(pending: PendingOidcSignIn): Promise<void> {
+    await this.pool.query(
+      `WITH expired AS (DELETE FROM oidc_sign_ins WHERE expires_at <= $5)
+      INSERT INTO oidc_sign_ins (key_sha256, state, nonce, code_verifier, created_at, expires_at)
+      VALUES ($1, $2, $3, $4, $5, $6)`,
+      [pending.keySha256, pending.state, pending.nonce, pending.codeVerifier, pending.createdAt, pending.expiresAt],
+    );
+  }
+
+  async takePendingOidcSignIn(keySha256: string, now: string): Promise<PendingOidcSignIn | null> {
+    const { rows } = await this.pool.query<PendingOidcSignInRow & { expired: boolean }>(
+      'DELETE FROM oidc_sign_ins WHERE key_sha256 = $1 RETURNING *, expires_at <= $2 AS expired',
+      [keySha256, now],
+    );
+    if (rows.length === 0 || rows[0].expired) return null;
+    const row = rows[0];
+    return {
+      keySha256: row.key_sha256,
+      state: row.state,
+      nonce: row.nonce,
+      codeVerifier: row.code_verifier,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+    };
   }
 }
